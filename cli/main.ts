@@ -1,0 +1,55 @@
+/**
+ * The `uselessctl` command: builds the commander program and maps failures to exit codes.
+ *
+ * Every command is a factory in `cli/commands/` that parses its flags, calls one library
+ * function and prints the result. Commands import their libraries lazily, so that `--help` and
+ * `--version` never load the TypeScript compiler.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError } from "commander";
+import { generateCommand } from "./commands/generate.js";
+
+/** Reads this package's version from its package.json, wherever the CLI was started from. */
+function packageVersion(): string {
+  const here = fileURLToPath(import.meta.url);
+  // cli/main.ts in the source tree, dist/cli/main.js once built: package.json is above either.
+  for (const candidate of ["../package.json", "../../package.json"]) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(candidate, `file://${here}`), "utf8")) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === "uselessctl" && pkg.version) return pkg.version;
+    } catch {
+      // not this one; try the next candidate
+    }
+  }
+  return "unknown";
+}
+
+/** Builds the full command tree; exported so tests can drive it without spawning a process. */
+export function buildProgram(): Command {
+  return new Command("uselessctl")
+    .description("Build Kubernetes operators in TypeScript: CRDs from types, scaffolding, a runtime and a local API server.")
+    .version(packageVersion())
+    .addCommand(generateCommand())
+    .showHelpAfterError()
+    .exitOverride();
+}
+
+/** Runs the CLI with `argv` (as `process.argv`) and resolves to the process exit code. */
+export async function run(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    process.stderr.write(`uselessctl: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.exitCode = await run(process.argv);
+}
