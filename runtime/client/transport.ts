@@ -20,6 +20,13 @@ export interface TransportRequest {
   signal?: AbortSignal;
 }
 
+/** A watch request: `onOpen` is called once the server has accepted it. */
+export interface WatchRequest {
+  path: string;
+  signal?: AbortSignal;
+  onOpen?: () => void;
+}
+
 /** A watch event line as the API server streams it. */
 export interface RawWatchEvent {
   type: "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK" | "ERROR";
@@ -34,7 +41,7 @@ export interface Transport {
    * Opens a watch and calls `onEvent` for every event until the server closes the stream (resolves)
    * or the connection fails (rejects). Errors: {@link ApiError} when the server refuses the watch.
    */
-  watch(req: Omit<TransportRequest, "method" | "body">, onEvent: (event: RawWatchEvent) => void): Promise<void>;
+  watch(req: WatchRequest, onEvent: (event: RawWatchEvent) => void): Promise<void>;
 }
 
 /** Observes every request, for metrics (`rest_client_requests_total`). */
@@ -173,10 +180,11 @@ export function createKubeConfigTransport(
 
     async watch(req, onEvent) {
       const conn = await connect();
-      const response = await send(conn, { ...req, method: "GET" }, undefined).finally(() => undefined);
+      const response = await send(conn, { path: req.path, signal: req.signal, method: "GET" }, undefined);
       const code = response.statusCode ?? 0;
       settings.observeRequest?.("WATCH", code);
       if (code !== 200) throw failure({ method: "GET", path: req.path }, code, await readBody(response));
+      req.onOpen?.();
       await new Promise<void>((resolve, reject) => {
         let buffered = "";
         response.setEncoding("utf8");
