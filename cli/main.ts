@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
+import { clusterCommand } from "./commands/cluster.js";
 import { generateCommand } from "./commands/generate.js";
 
 /** Reads this package's version from its package.json, wherever the CLI was started from. */
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
     .description("Build Kubernetes operators in TypeScript: CRDs from types, scaffolding, a runtime and a local API server.")
     .version(packageVersion())
     .addCommand(generateCommand())
+    .addCommand(clusterCommand())
     .showHelpAfterError()
     .exitOverride();
 }
