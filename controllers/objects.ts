@@ -22,6 +22,8 @@ export interface OwnerReferenceView {
 /** The metadata fields the decision logic reads. */
 export interface MetaView {
   name?: string;
+  generateName?: string;
+  resourceVersion?: string;
   namespace?: string;
   uid?: string;
   generation?: number;
@@ -35,7 +37,7 @@ export interface MetaView {
 /** metav1.Condition as the status carries it. */
 export interface ConditionView {
   type: string;
-  status: "True" | "False" | "Unknown";
+  status: string;
   observedGeneration?: number;
   lastTransitionTime: string;
   reason: string;
@@ -124,3 +126,6 @@ export function byAge(a: SwitchView, b: SwitchView): number {
   const right = parseTime(b.metadata?.creationTimestamp) ?? 0;
   return left - right || byName(a, b);
 }
+
+/** The apiVersion of the Machine and Switch objects this controller writes. */
+export const API_VERSION = `${GROUP}/v1alpha1`;
