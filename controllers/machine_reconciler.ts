@@ -51,8 +51,17 @@ export interface MachineStore {
   updateMachineStatus(machine: MachineView): Promise<MachineView>;
 }
 
-/** A line for the operator's log: what was done to which object. */
-export type MachineLogger = (message: string, fields: Record<string, unknown>) => void;
+/** Where the reconciler says what it did: the runtime's per-reconcile logger, or a test's. */
+export interface MachineLogger {
+  info(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** What a reconcile gets besides the request (a subset of the runtime's ReconcileContext). */
+export interface MachineReconcileContext {
+  log?: MachineLogger;
+}
+
+const SILENT: MachineLogger = { info: () => {} };
 
 /** Options of {@link MachineReconciler}. */
 export interface MachineReconcilerOptions {
@@ -60,10 +69,9 @@ export interface MachineReconcilerOptions {
   settings: OperatorSettings;
   /** The time source; tests pass a fake one. */
   clock: { now(): number };
-  log: MachineLogger;
 }
 
-const DEFAULT_OPTIONS = { clock: { now: () => Date.now() }, log: () => {} } satisfies Partial<MachineReconcilerOptions>;
+const DEFAULT_OPTIONS = { clock: { now: () => Date.now() } } satisfies Partial<MachineReconcilerOptions>;
 
 /** What one reconcile asks of the runtime: look again after this many milliseconds, or not. */
 export interface MachineResult {
@@ -79,8 +87,9 @@ export class MachineReconciler {
     this.#options = { ...DEFAULT_OPTIONS, ...options };
   }
 
-  async reconcile(request: MachineKey): Promise<MachineResult> {
-    const { store, settings, clock, log } = this.#options;
+  async reconcile(request: MachineKey, context: MachineReconcileContext = {}): Promise<MachineResult> {
+    const { store, settings, clock } = this.#options;
+    const log = context.log ?? SILENT;
     const key = `${request.namespace}/${request.name}`;
     const machine = await store.getMachine(request);
     if (!machine) {
@@ -93,13 +102,13 @@ export class MachineReconciler {
     const now = clock.now();
     const plan = planMachine({ machine, switches, now, settings, memory: settleExpectations(expectations, switches, now) });
 
-    const run = new ActionRun(machine, plan.members, this.#options, expectations, now);
+    const run = new ActionRun({ machine, members: plan.members, store, log, expectations, now });
     await run.execute(plan.actions);
 
     const status = machineStatus(run.machine, run.members(), now);
     if (statusChanged(run.machine.status, status)) {
       await store.updateMachineStatus({ ...run.machine, status });
-      log("status updated", { machine: key, switches: status.switches, positions: status.positions });
+      log.info("status updated", { switches: status.switches, positions: status.positions });
     }
     return plan.requeueAfterMs === undefined ? {} : { requeueAfter: plan.requeueAfterMs };
   }
@@ -109,29 +118,32 @@ export class MachineReconciler {
  * Carries out one plan. Actions on different objects run concurrently; those on one object run in
  * order, each from the version the previous one returned.
  */
+interface ActionRunOptions {
+  machine: MachineView;
+  members: readonly SwitchView[];
+  store: MachineStore;
+  log: MachineLogger;
+  expectations: MachineExpectations;
+  now: number;
+}
+
 class ActionRun {
   machine: MachineView;
   readonly #latest = new Map<string, SwitchView>();
   readonly #created: SwitchView[] = [];
   readonly #deleted = new Set<string>();
-  readonly #options: MachineReconcilerOptions;
+  readonly #store: MachineStore;
+  readonly #log: MachineLogger;
   readonly #expectations: MachineExpectations;
   readonly #now: number;
-  readonly #key: string;
 
-  constructor(
-    machine: MachineView,
-    members: readonly SwitchView[],
-    options: MachineReconcilerOptions,
-    expectations: MachineExpectations,
-    now: number,
-  ) {
-    this.machine = machine;
-    for (const sw of members) this.#latest.set(sw.metadata?.name ?? "", sw);
-    this.#options = options;
-    this.#expectations = expectations;
-    this.#now = now;
-    this.#key = `${machine.metadata?.namespace}/${machine.metadata?.name}`;
+  constructor(options: ActionRunOptions) {
+    this.machine = options.machine;
+    for (const sw of options.members) this.#latest.set(sw.metadata?.name ?? "", sw);
+    this.#store = options.store;
+    this.#log = options.log;
+    this.#expectations = options.expectations;
+    this.#now = options.now;
   }
 
   /** The machine's switches after the run: members as last written, plus those created. */
@@ -155,29 +167,30 @@ class ActionRun {
   }
 
   async #apply(action: MachineAction): Promise<void> {
-    const { store, log } = this.#options;
+    const store = this.#store;
+    const log = this.#log;
     const machine = this.machine;
     switch (action.type) {
       case "create": {
         const created = await store.createSwitch(newSwitch(machine));
         this.#created.push(created);
         this.#expectations.created.push({ switch: created, at: this.#now });
-        log("switch created", { machine: this.#key, switch: created.metadata?.name });
+        log.info("switch created", { switch: created.metadata?.name });
         return;
       }
       case "delete":
         await store.deleteSwitch(action.switch);
         this.#deleted.add(action.switch.metadata?.name ?? "");
         this.#expectations.deleted.push({ name: action.switch.metadata?.name ?? "", at: this.#now });
-        log("switch deleted (scale down)", { machine: this.#key, switch: action.switch.metadata?.name });
+        log.info("switch deleted (scale down)", { switch: action.switch.metadata?.name });
         return;
       case "adopt":
         this.#remember(await store.updateSwitch(adoptedBy(action.switch, machine)));
-        log("switch adopted (labelled for this machine)", { machine: this.#key, switch: action.switch.metadata?.name });
+        log.info("switch adopted (labelled for this machine)", { switch: action.switch.metadata?.name });
         return;
       case "release":
         await store.updateSwitch(releasedFrom(action.switch, machine));
-        log("switch released (no longer labelled for this machine)", { machine: this.#key, switch: action.switch.metadata?.name });
+        log.info("switch released (no longer labelled for this machine)", { switch: action.switch.metadata?.name });
         return;
       default:
         await this.#applyToTarget(action, action.target);
@@ -185,12 +198,13 @@ class ActionRun {
   }
 
   async #applyToTarget(action: MachineAction, target: Target): Promise<void> {
-    const { store, log } = this.#options;
+    const store = this.#store;
+    const log = this.#log;
     if (target.kind === "machine") {
       if (action.type === "flip") {
         this.machine = await store.updateMachine(machineFlippedDown(this.machine, action.at));
         this.#expectations.lastFlipAt = action.at;
-        log("machine's own switch flipped down", { machine: this.#key });
+        log.info("machine's own switch flipped down");
       } else if (action.type === "recordSeen") this.machine = await store.updateMachine(machineSeen(this.machine, action.at));
       else if (action.type === "clearSeen") this.machine = await store.updateMachine(machineUnseen(this.machine));
       return;
@@ -200,10 +214,10 @@ class ActionRun {
     if (action.type === "flip") {
       this.#remember(await store.updateSwitch(switchFlippedDown(current, action.at)));
       this.#expectations.lastFlipAt = action.at;
-      log("switch flipped down", { machine: this.#key, switch: name });
+      log.info("switch flipped down", { switch: name });
     } else if (action.type === "recordSeen") {
       this.#remember(await store.updateSwitchStatus(switchSeen(current, action.at)));
-      log("switch seen up", { machine: this.#key, switch: name });
+      log.info("switch seen up", { switch: name });
     } else if (action.type === "clearSeen") this.#remember(await store.updateSwitchStatus(switchUnseen(current)));
   }
 
