@@ -35,7 +35,7 @@ export function loadProgram(input: {
 }): LoadedProgram {
   const diagnostics: Diagnostic[] = [];
   const options = { ...(input.compilerOptions ?? readProjectOptions(input.rootDir, diagnostics)), noEmit: true };
-  const program = ts.createProgram({ rootNames: [...input.apiFiles], options });
+  const program = ts.createProgram({ rootNames: [...input.apiFiles], options, host: hostWithLibraryCache(options) });
   for (const file of input.apiFiles) {
     const sourceFile = program.getSourceFile(file);
     if (!sourceFile) {
@@ -57,6 +57,28 @@ export function loadProgram(input: {
     controllerFiles.push(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true));
   }
   return { program, controllerFiles, diagnostics };
+}
+
+// TypeScript's own lib files never change while a process runs: parse them once per process,
+// so that repeated generations (tests, watch mode) skip the largest part of program creation.
+const libraryFiles = new Map<string, ts.SourceFile>();
+
+function hostWithLibraryCache(options: ts.CompilerOptions): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const libraryDirectory = dirname(ts.getDefaultLibFilePath(options));
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
+    if (dirname(fileName) !== libraryDirectory) return getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
+    const version = typeof languageVersionOrOptions === "object" ? languageVersionOrOptions.languageVersion : languageVersionOrOptions;
+    const key = `${version}:${fileName}`;
+    let sourceFile = libraryFiles.get(key);
+    if (!sourceFile) {
+      sourceFile = getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
+      if (sourceFile) libraryFiles.set(key, sourceFile);
+    }
+    return sourceFile;
+  };
+  return host;
 }
 
 function readProjectOptions(rootDir: string, diagnostics: Diagnostic[]): ts.CompilerOptions {

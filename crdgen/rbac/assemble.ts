@@ -2,7 +2,7 @@
  * RBAC assembly: `+kubebuilder:rbac` markers → the manager's ClusterRole (rules without a
  * namespace) and one Role per namespace, rules normalised, merged and sorted as controller-gen's
  * `rbac.GenerateRoles` does: one rule per resource, rules with the same key merge their verbs,
- * then rules differing only in resources merge, then rules differing only in groups merge,
+ * then rules differing only in resources merge, then only in groups, then only in URLs,
  * everything deduplicated and sorted, "core" written as "".
  */
 import type { MarkerInstance } from "../markers/registry.js";
@@ -27,13 +27,8 @@ interface Rule {
 
 const sortedUnique = (values: readonly string[]) => [...new Set(values)].sort();
 const keyOf = (rule: Rule) => [rule.groups, rule.resources, rule.resourceNames, rule.urls].map((part) => sortedUnique(part).join("&"));
-const compareKeys = (a: string[], b: string[]) => {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as string, y = b[i] as string;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-};
+// controller-gen sorts by the key's String(): "groups + resources + resourceNames + urls".
+const sortKey = (rule: Rule) => keyOf(rule).join(" + ");
 
 /** The Role objects for `markers`: the ClusterRole first, then Roles by namespace. */
 export function assembleRoles(markers: readonly MarkerInstance[], roleName = "manager-role"): Record<string, unknown>[] {
@@ -73,9 +68,10 @@ export function normalizeRules(input: readonly Rule[]): PolicyRule[] {
   }
   rules = mergeOn(rules, (rule) => [rule.groups, rule.resourceNames, rule.urls, rule.verbs], (into, from) => void into.resources.push(...from.resources));
   rules = mergeOn(rules, (rule) => [rule.resources, rule.resourceNames, rule.urls, rule.verbs], (into, from) => void into.groups.push(...from.groups));
+  rules = mergeOn(rules, (rule) => [rule.groups, rule.resources, rule.resourceNames, rule.verbs], (into, from) => void into.urls.push(...from.urls));
   return [...rules.values()]
-    .map((rule) => ({ rule, key: keyOf(rule) }))
-    .sort((a, b) => compareKeys(a.key, b.key))
+    .map((rule) => ({ rule, key: sortKey(rule) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ rule }) => toPolicyRule(rule));
 }
 
@@ -84,7 +80,7 @@ function mergeOn(rules: Map<string, Rule>, partsOf: (rule: Rule) => string[][], 
   const groups = new Map<string, Rule[]>();
   for (const rule of rules.values()) {
     const key = partsOf(rule).map((part) => sortedUnique(part).join("&")).join("|");
-    groups.set(key, [...(groups.get(key) ?? []), { ...rule, groups: [...rule.groups], resources: [...rule.resources] }]);
+    groups.set(key, [...(groups.get(key) ?? []), { ...rule, groups: [...rule.groups], resources: [...rule.resources], urls: [...rule.urls] }]);
   }
   const merged = new Map<string, Rule>();
   for (const members of groups.values()) {
