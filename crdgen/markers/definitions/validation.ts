@@ -237,6 +237,7 @@ export const validationDefinitions: readonly MarkerDefinition[] = [
     name: "kubebuilder:title", family: "validation", targets: ["field", "type"],
     args: [{ name: "", type: { kind: "any" } }],
     help: "sets the title for this field.",
-    applyToSchema: (schema, value) => void (schema.title = String(value[""])),
+    // controller-gen writes non-string titles as their JSON text ({} → "{}", 124 → "124")
+    applyToSchema: (schema, value) => void (schema.title = typeof value[""] === "string" ? value[""] : JSON.stringify(value[""])),
   },
 ];
