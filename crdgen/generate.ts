@@ -69,10 +69,13 @@ export function generateManifests(input: GenerateInput, options: Partial<Generat
   diagnostics.push(...assembled.diagnostics, ...context.diagnostics);
 
   const files: GenerateResult["files"] = [];
+  // The structural check is the safety net: when earlier stages found errors, its findings
+  // would only repeat them less precisely.
+  const checkSchemas = !hasErrors(diagnostics);
   for (const crd of assembled.crds) {
     const position = positionOf(crd.declaration.name);
     for (const version of (crd.object["spec"] as { versions: { name: string; schema: { openAPIV3Schema: JSONSchemaProps } }[] }).versions) {
-      for (const violation of checkStructural(version.schema.openAPIV3Schema)) {
+      for (const violation of checkSchemas ? checkStructural(version.schema.openAPIV3Schema) : []) {
         diagnostics.push({
           ...position,
           code: DiagnosticCode.structural,

@@ -43,7 +43,7 @@ export function assembleCrds(kinds: readonly KindDeclaration[], context: ModelCo
     if (group === undefined) {
       diagnostics.push(
         errorAt(positionOf(kind.declaration.name), DiagnosticCode.missingGroup, `kind ${kind.name} has no API group`, {
-          hint: `add a leading comment /** +groupName=<group> */ to ${kind.apiPackage.directory}/groupversion_info.ts`,
+          hint: "start groupversion_info.ts in the same folder with the comment /** +groupName=<group> */",
         }),
       );
       continue;
