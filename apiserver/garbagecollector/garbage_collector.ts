@@ -115,6 +115,7 @@ export class GarbageCollector {
     const object = event.object;
     if (event.type === "DELETED") {
       await this.ownerGone(object.metadata.uid ?? "");
+      await this.revisitForegroundOwners(object);
       this.dependencies.onDeleted?.(event.collection);
       const namespace = object.metadata.namespace;
       if (namespace) {
@@ -216,6 +217,18 @@ export class GarbageCollector {
     if (blocking.length) return; // their deletion events bring us back here
     const current = this.store.get(collection, keyOf(owner));
     if (current) await this.removeFinalizer(collection, current, finalizerForeground);
+  }
+
+  /** A foreground-deleting owner waits for its dependents; one of them just went. */
+  private async revisitForegroundOwners(dependent: KubeObject): Promise<void> {
+    for (const reference of dependent.metadata.ownerReferences ?? []) {
+      const type = this.dependencies.registry.lookupKind(reference.apiVersion, reference.kind);
+      if (!type) continue;
+      const owner = this.store.get(type.collection, objectKey(type.namespaced ? dependent.metadata.namespace : undefined, reference.name));
+      if (owner?.metadata.uid === reference.uid && owner.metadata.finalizers?.includes(finalizerForeground)) {
+        await this.deleteDependentsFirst(type.collection, owner);
+      }
+    }
   }
 
   private async finalizeNamespace(namespace: KubeObject): Promise<void> {

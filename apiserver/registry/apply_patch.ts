@@ -10,7 +10,7 @@ import { StatusError, badRequest, type StatusCause } from "../http/status.js";
 import type { KubeObject, ManagedFieldsEntry } from "../storage/types.js";
 import { deepClone, jsonEqual } from "./conversion.js";
 import { describePath, fromFieldsV1, splitPath, valueAt, type FieldSet } from "./field_set.js";
-import { entriesOf, isNonEmptyMap, ownedFieldsOf, renderEntries } from "./managed_fields.js";
+import { entriesOf, ownedFieldsOf, renderEntries } from "./managed_fields.js";
 import { timestamp, type ObjectService, type WriteOptions, type WriteResult } from "./object_service.js";
 import { apiVersionOf, type ResourceType } from "./resource_type.js";
 
@@ -136,7 +136,8 @@ export async function applyPatch(
     entry.manager === manager && entry.operation === "Apply" && (entry.subresource ?? "") === subresource;
   const previous = entries.find(({ entry }) => isOwn(entry));
   const changedLeaves = [...appliedFields].filter(
-    (path) => !isNonEmptyMap(valueAt(applied, path)) && !jsonEqual(valueAt(applied, path), valueAt(current, path)),
+    // Maps merge rather than replace, so only non-map values can conflict.
+    (path) => !isPlainObject(valueAt(applied, path)) && !jsonEqual(valueAt(applied, path), valueAt(current, path)),
   );
   const conflicts: { entry: ManagedFieldsEntry; path: string }[] = [];
   for (const { entry, fields } of entries) {
