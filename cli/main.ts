@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
+import { clusterCommand } from "./commands/cluster.js";
 import { createCommand } from "./commands/create_api.js";
 import { generateCommand } from "./commands/generate.js";
 import { initCommand } from "./commands/init.js";
@@ -41,6 +42,7 @@ export function buildProgram(output: CliOutput = processOutput): Command {
     .addCommand(initCommand(output))
     .addCommand(createCommand(output))
     .addCommand(generateCommand())
+    .addCommand(clusterCommand())
     .showHelpAfterError()
     .configureOutput({ writeOut: output.out, writeErr: output.err })
     .exitOverride();
