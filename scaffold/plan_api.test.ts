@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { snapshotDir, temporaryDir } from "../test/scaffold/dir_snapshot.js";
 import { commitPlan } from "./commit.js";
+import { scaffoldDrift } from "./ownership.js";
 import { planCreateApi, type CreateApiOptions } from "./plan_api.js";
 import { planInit } from "./plan_init.js";
 import { toolkitInfo } from "./toolkit.js";
@@ -124,4 +125,15 @@ test("--templates replaces the template folder", () => {
   assert.ok(!plan.files.some((file) => file.path === "api/v1alpha1/groupversion_info.ts"), "only the given templates are used");
   assert.throws(() => planCreateApi(machine(dir, { templatesDir: join(scratch.dir, "nowhere") })), { code: "template-error", message: /no "api" template folder/ });
   assert.ok(toolkitInfo().templatesDir.endsWith("templates"));
+});
+
+test("drift: a scaffolded project matches its regenerated scaffold until a verbatim file is edited", () => {
+  const dir = newProject();
+  commitPlan(planCreateApi(machine(dir)));
+  assert.deepEqual(scaffoldDrift({ projectDir: dir, scratchDir: join(scratch.dir, "drift1") }), { missing: [], differing: [] });
+  writeFileSync(join(dir, "controllers/machine_controller.ts"), "// the user's own logic\n");
+  writeFileSync(join(dir, "config/rbac/role_binding.yaml"), "# edited\n");
+  writeFileSync(join(dir, "api/v1alpha1/machine_types.ts"), "// edited types\n");
+  const drift = scaffoldDrift({ projectDir: dir, scratchDir: join(scratch.dir, "drift2") });
+  assert.deepEqual(drift, { missing: [], differing: ["config/rbac/role_binding.yaml"] });
 });

@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { createManager, type Client } from "uselessctl";
+import type { TestEnv } from "uselessctl/testenv";
 import { Machine } from "../api/v1alpha1/index.js";
-import { reconcileContext, startProjectTestEnv, type ProjectTestEnv } from "../test/suite.js";
+import { reconcileContext, startProjectTestEnv } from "../test/suite.js";
 import { MachineReconciler } from "./machine_controller.js";
 
 describe("MachineReconciler", () => {
-  let env: ProjectTestEnv;
+  let env: TestEnv;
   let client: Client;
   const key = { namespace: "default", name: "test-machine" };
 

@@ -6,16 +6,13 @@
  */
 import { fileURLToPath } from "node:url";
 import { discardLogger, type ReconcileContext } from "uselessctl";
-import { startTestEnv } from "uselessctl/testenv";
+import { startTestEnv, type TestEnv } from "uselessctl/testenv";
 
 /** The CRD folder `make manifests` writes. */
 export const crdDirectory = fileURLToPath(new URL("../config/crd/bases", import.meta.url));
 
-/** A running local API server; `stop()` it when done. */
-export type ProjectTestEnv = Awaited<ReturnType<typeof startTestEnv>>;
-
-/** Starts a local API server with every CRD of config/crd/bases installed. */
-export function startProjectTestEnv(): Promise<ProjectTestEnv> {
+/** Starts a local API server with every CRD of config/crd/bases installed; `stop()` it when done. */
+export function startProjectTestEnv(): Promise<TestEnv> {
   return startTestEnv({ crdDirectoryPaths: [crdDirectory] });
 }
 
