@@ -18,7 +18,6 @@ export function isVerbatimScaffoldFile(path: string): boolean {
   return (
     path === "PROJECT" ||
     /^api\/[^/]+\/(groupversion_info|index)\.ts$/.test(path) ||
-    path === "controllers/index.ts" ||
     path === "test/suite.ts" ||
     /^config\/(crd|samples)\/kustomization\.yaml$/.test(path) ||
     /^config\/(rbac|manager|default)\/[^/]+\.yaml$/.test(path)

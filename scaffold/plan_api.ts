@@ -40,7 +40,7 @@ interface TemplateRule {
 }
 
 /** Files shared by every kind of a version (or project): made once, then only inserted into. */
-const SHARED_FILES = new Set(["api/{{version}}/groupversion_info.ts.hbs", "api/{{version}}/index.ts.hbs", "controllers/index.ts.hbs"]);
+const SHARED_FILES = new Set(["api/{{version}}/groupversion_info.ts.hbs", "api/{{version}}/index.ts.hbs"]);
 
 function ruleFor(template: TemplateFile): TemplateRule {
   const part = template.templatePath.startsWith("controllers/") ? "controller" : "resource";
@@ -98,12 +98,11 @@ export function planCreateApi(options: CreateApiOptions): FilePlan {
     draft.insert("config/samples/kustomization.yaml", [{ marker: "manifestskustomizesamples", fragment: `- ${model.sampleFile}` }]);
   }
   if (wantController) {
-    draft.insert("controllers/index.ts", [
-      { marker: "exports", fragment: `export { ${model.reconcilerName} } from "./${model.kindLower}_controller.js";` },
-    ]);
+    // No controllers/index.ts with a marker: `generate manifests` reads every controllers/*.ts
+    // for +kubebuilder markers, so main.ts imports each controller module itself.
     draft.insert("main.ts", [
-      { marker: "imports", fragment: 'import * as controllers from "./controllers/index.js";' },
-      { marker: "builder", fragment: `new controllers.${model.reconcilerName}({ client: mgr.getClient() }).setupWithManager(mgr);` },
+      { marker: "imports", fragment: `import { ${model.reconcilerName} } from "${model.controllerImportFromRoot}";` },
+      { marker: "builder", fragment: `new ${model.reconcilerName}({ client: mgr.getClient() }).setupWithManager(mgr);` },
     ]);
   }
   const parts = { resource: wantResource, controller: wantController };

@@ -5,7 +5,8 @@
  */
 import { parseArgs } from "node:util";
 import { createManager } from "uselessctl";
-import * as controllers from "./controllers/index.js";
+import { MachineReconciler } from "./controllers/machine_controller.js";
+import { SwitchReconciler } from "./controllers/switch_controller.js";
 // +kubebuilder:scaffold:imports
 
 const { values: flags } = parseArgs({
@@ -24,8 +25,8 @@ const mgr = createManager({
   healthProbeBindAddress: flags["health-probe-bind-address"],
 });
 
-new controllers.MachineReconciler({ client: mgr.getClient() }).setupWithManager(mgr);
-new controllers.SwitchReconciler({ client: mgr.getClient() }).setupWithManager(mgr);
+new MachineReconciler({ client: mgr.getClient() }).setupWithManager(mgr);
+new SwitchReconciler({ client: mgr.getClient() }).setupWithManager(mgr);
 // +kubebuilder:scaffold:builder
 
 const shutdown = new AbortController();
