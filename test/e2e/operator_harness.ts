@@ -7,7 +7,6 @@ import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { KubeConfig, Watch } from "@kubernetes/client-node";
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -173,6 +172,8 @@ export class SwitchWatch {
   #abort: AbortController | undefined;
 
   static async start(cluster: Cluster, namespace: string): Promise<SwitchWatch> {
+    // Loaded here: client-node takes seconds to import, which skipped suites should not pay.
+    const { KubeConfig, Watch } = await import("@kubernetes/client-node");
     const kubeConfig = new KubeConfig();
     kubeConfig.loadFromFile(cluster.kubeconfigPath);
     const recorder = new SwitchWatch();
