@@ -18,6 +18,8 @@ const PREREQUISITES: readonly [path: string, what: string][] = [
   ["apiserver/index.ts", "the local API server (issue #3)"],
   ["api/v1alpha1/index.ts", "the Machine and Switch types (issue #2)"],
   ["config/crd/bases", "the generated CRDs (issue #2)"],
+  ["config/samples", "the samples (issue #2)"],
+  ["controllers/machine_controller.ts", "the controller's registration with the runtime (issue #6)"],
 ];
 
 /** Why the e2e tests cannot run yet (one line), or undefined when they can. */
