@@ -8,7 +8,10 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
+import { clusterCommand } from "./commands/cluster.js";
+import { createCommand } from "./commands/create_api.js";
 import { generateCommand } from "./commands/generate.js";
+import { initCommand } from "./commands/init.js";
 
 /** Reads this package's version from its package.json, wherever the CLI was started from. */
 function packageVersion(): string {
@@ -33,7 +36,12 @@ export function buildProgram(): Command {
   return new Command("uselessctl")
     .description("Build Kubernetes operators in TypeScript: CRDs from types, scaffolding, a runtime and a local API server.")
     .version(packageVersion())
+    // `create api --version v1alpha1` must reach the subcommand, not print uselessctl's version.
+    .enablePositionalOptions()
+    .addCommand(initCommand())
+    .addCommand(createCommand())
     .addCommand(generateCommand())
+    .addCommand(clusterCommand())
     .showHelpAfterError()
     .exitOverride();
 }
