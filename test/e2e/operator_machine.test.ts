@@ -85,7 +85,7 @@ describe("the useless machine operator (flip delay 400ms, interval 1s)", { skip:
     assert.equal(machine.status?.observedGeneration, machine.metadata.generation);
     assert.deepEqual(
       machine.status?.conditions?.map((c) => [c.type, c.status, c.reason]),
-      [["Ready", "True", "AllSwitchesDown"]],
+      [["Ready", "True", "SwitchesReady"]],
     );
 
     const table = (await kubectl(cluster, "get", "machines", "-n", namespace)).trimEnd().split("\n");
