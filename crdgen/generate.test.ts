@@ -7,7 +7,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, describe, it } from "node:test";
-import ts from "typescript";
+import type * as ts from "typescript";
+import typescript from "./typescript.js";
 import { generateManifests, markerHelp } from "./index.js";
 import { fixtureCompilerOptions, fixtureFiles, generateFixture, repositoryRoot, testdataRoot } from "./internal/fixtures.js";
 
@@ -84,7 +85,7 @@ describe("generateManifests", () => {
     };
     for (const source of ["runtime/index.ts", "runtime/apis/index.ts", "runtime/apis/scalars.ts", "runtime/apis/meta.ts"]) {
       const text = readFileSync(join(repositoryRoot, source), "utf8");
-      const output = ts.transpileDeclaration(text, { fileName: source, compilerOptions: { module: ts.ModuleKind.NodeNext } });
+      const output = typescript.transpileDeclaration(text, { fileName: source, compilerOptions: { module: typescript.ModuleKind.NodeNext } });
       declarations[`node_modules/uselessctl/dist/${source.replace(/\.ts$/, ".d.ts")}`] = output.outputText;
     }
     writeFiles(root, declarations);
