@@ -112,6 +112,19 @@ test("--paths narrows the files read to the folders named, controller-gen's ./ap
   rmSync(root, { recursive: true });
 });
 
+test("--paths naming one types file still reads its folder's groupversion_info.ts, where the group is", async () => {
+  const root = project(sampleProject);
+  const { generator, calls } = fakeGenerator({ files: [crdFile] });
+  const result = await runGenerate(["--dir", root, "--paths", "api/v1alpha1/machine_types.ts"], generator, root);
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(calls[0]!.input.apiFiles, [
+    join(root, "api/v1alpha1/groupversion_info.ts"),
+    join(root, "api/v1alpha1/machine_types.ts"),
+  ]);
+  assert.deepEqual(calls[0]!.input.controllerFiles, []);
+  rmSync(root, { recursive: true });
+});
+
 test("--paths naming nothing fails with exit code 1, names the flag, and never calls the generator", async () => {
   const root = project(sampleProject);
   const { generator, calls } = fakeGenerator({ files: [crdFile] });
