@@ -1,4 +1,4 @@
-import type { Condition, int32, int64, ListMeta, ObjectMeta } from "uselessctl";
+import type { Condition, int32, int64, ListMeta, ObjectMeta, TypeMeta } from "uselessctl";
 import type { SwitchPosition } from "./switch_types.js";
 
 /** MachineSpec defines the desired state of a Machine. */
@@ -74,24 +74,7 @@ export interface MachineStatus {
  * +kubebuilder:printcolumn:name="Positions",type=string,JSONPath=".status.positions",description="The first letter of each switch's position"
  * +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
  */
-export interface Machine {
-  /**
-   * APIVersion defines the versioned schema of this representation of an object.
-   * Servers should convert recognized schemas to the latest internal value, and
-   * may reject unrecognized values.
-   * More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources
-   */
-  apiVersion?: string;
-
-  /**
-   * Kind is a string value representing the REST resource this object represents.
-   * Servers may infer this from the endpoint the client submits requests to.
-   * Cannot be updated.
-   * In CamelCase.
-   * More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
-   */
-  kind?: string;
-
+export interface Machine extends TypeMeta {
   /**
    * metadata is a standard object metadata
    *
@@ -119,24 +102,7 @@ export interface Machine {
  *
  * +kubebuilder:object:root=true
  */
-export interface MachineList {
-  /**
-   * APIVersion defines the versioned schema of this representation of an object.
-   * Servers should convert recognized schemas to the latest internal value, and
-   * may reject unrecognized values.
-   * More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources
-   */
-  apiVersion?: string;
-
-  /**
-   * Kind is a string value representing the REST resource this object represents.
-   * Servers may infer this from the endpoint the client submits requests to.
-   * Cannot be updated.
-   * In CamelCase.
-   * More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
-   */
-  kind?: string;
-
+export interface MachineList extends TypeMeta {
   /** metadata is the standard list metadata. */
   metadata?: ListMeta;
 

@@ -1,4 +1,4 @@
-import type { ListMeta, ObjectMeta, Time } from "uselessctl";
+import type { ListMeta, ObjectMeta, Time, TypeMeta } from "uselessctl";
 
 /** SwitchPosition is where a switch's lever is: up (someone flipped it) or down (at rest). */
 export type SwitchPosition = "up" | "down";
@@ -36,24 +36,7 @@ export interface SwitchStatus {
  * +kubebuilder:printcolumn:name="Seen",type=date,JSONPath=".status.seenAt",description="When the operator first saw the switch up"
  * +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
  */
-export interface Switch {
-  /**
-   * APIVersion defines the versioned schema of this representation of an object.
-   * Servers should convert recognized schemas to the latest internal value, and
-   * may reject unrecognized values.
-   * More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources
-   */
-  apiVersion?: string;
-
-  /**
-   * Kind is a string value representing the REST resource this object represents.
-   * Servers may infer this from the endpoint the client submits requests to.
-   * Cannot be updated.
-   * In CamelCase.
-   * More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
-   */
-  kind?: string;
-
+export interface Switch extends TypeMeta {
   /**
    * metadata is a standard object metadata
    *
@@ -81,24 +64,7 @@ export interface Switch {
  *
  * +kubebuilder:object:root=true
  */
-export interface SwitchList {
-  /**
-   * APIVersion defines the versioned schema of this representation of an object.
-   * Servers should convert recognized schemas to the latest internal value, and
-   * may reject unrecognized values.
-   * More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources
-   */
-  apiVersion?: string;
-
-  /**
-   * Kind is a string value representing the REST resource this object represents.
-   * Servers may infer this from the endpoint the client submits requests to.
-   * Cannot be updated.
-   * In CamelCase.
-   * More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
-   */
-  kind?: string;
-
+export interface SwitchList extends TypeMeta {
   /** metadata is the standard list metadata. */
   metadata?: ListMeta;
 
