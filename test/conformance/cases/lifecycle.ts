@@ -44,6 +44,11 @@ export const lifecycleCases: ConformanceCase[] = [
       await ownerAndDependent(t);
       expectStatus(await deleteOwner(t, "Orphan"), 200);
       await t.eventually("the owner to be gone", gone(t, configMapsPath(t.namespace, "owner")), COLLECTION_TIMEOUT_MS);
+      await t.eventually(
+        "the dependent's owner reference to be removed",
+        async () => (bodyOf(await t.send({ path: gizmosPath(t.namespace, "dependent") }))["metadata"].ownerReferences ? undefined : true),
+        COLLECTION_TIMEOUT_MS,
+      );
       const dependent = await t.http({ path: gizmosPath(t.namespace, "dependent") });
       expectStatus(dependent, 200);
       assert.equal(bodyOf(dependent)["metadata"].ownerReferences, undefined);
