@@ -81,6 +81,8 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
   });
   const server: Server = createServer({ cert: certificates.certificatePem, key: certificates.privateKeyPem, ca: certificates.caCertificatePem }, handler);
   server.keepAliveTimeout = 60_000;
+  // Small responses must not wait for delayed ACKs (Nagle): watch events and API calls are latency-bound.
+  server.on("secureConnection", (socket) => socket.setNoDelay(true));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => {
