@@ -88,6 +88,8 @@ export async function startFrontDoor(target: KubeConfig): Promise<FrontDoor> {
       },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers);
+        // Pass the headers on at once, as the server sent them: a watch may carry no event for long.
+        response.flushHeaders();
         answer.pipe(response);
       },
     );

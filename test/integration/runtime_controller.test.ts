@@ -11,6 +11,7 @@ import {
   Secret,
   controllerManagedBy,
   createLogger,
+  discardLogger,
   createManager,
   enqueueRequestsFromMapFunc,
   isNotFound,
@@ -24,7 +25,8 @@ import { startFrontDoor, type FrontDoor } from "../helpers/front_door.js";
 import { eventually, freshNamespace, pause, startRuntimeTestEnv } from "../helpers/runtime_env.js";
 
 const setup = await startRuntimeTestEnv();
-const quietLogger = createLogger({ level: "error", format: "json", sink: process.stderr });
+// Set RUNTIME_TEST_LOGS=1 to see the managers' logs.
+const quietLogger = process.env.RUNTIME_TEST_LOGS ? createLogger({ level: "debug" }) : discardLogger;
 
 describe("runtime against the API server", { skip: setup.skipReason }, () => {
   const client = setup.client!;
