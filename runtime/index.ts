@@ -17,6 +17,10 @@
  * (`uselessctl/crdgen`). Nothing under `internal/` is public.
  */
 
+// API types (crdgen's Go type aliases): the scalars and metav1 types that `api/<version>/*_types.ts` use.
+export type { int32, int64, float64, Quantity, IntOrString, Time, MicroTime, Duration, RawExtension, JSON } from "./apis/index.js";
+export type { TypeMeta, ObjectMeta, ListMeta, OwnerReference, ManagedFieldsEntry, ConditionStatus } from "./apis/index.js";
+
 // Kinds and objects
 export {
   defineGroupVersion,

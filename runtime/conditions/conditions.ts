@@ -4,19 +4,9 @@
  * `observedGeneration` are updated in place.
  */
 
-/** meta/v1 Condition. */
-export interface Condition {
-  /** CamelCase type, e.g. `Ready`. */
-  type: string;
-  status: "True" | "False" | "Unknown";
-  /** The `.metadata.generation` the condition was set from. */
-  observedGeneration?: number;
-  /** RFC 3339 time of the last status change. */
-  lastTransitionTime: string;
-  /** CamelCase reason, e.g. `SwitchesReady`. */
-  reason: string;
-  message: string;
-}
+import type { Condition } from "../apis/index.js";
+
+export type { Condition };
 
 /** A condition to set: `lastTransitionTime` is filled in when omitted. */
 export type ConditionInput = Omit<Condition, "lastTransitionTime" | "message"> & {
