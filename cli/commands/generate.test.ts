@@ -257,8 +257,8 @@ test("--help-markers prints the marker table grouped by target and generates not
   assert.equal(result.code, 0);
   assert.equal(
     result.stdout,
-    "package markers\n  +groupName=<string>  the API group of this folder.\n\n" +
-      "field markers\n  +kubebuilder:validation:Minimum=<number>  the lowest value allowed. (JSDoc: @minimum)\n",
+    "package markers\n  +groupName=<string>\n      the API group of this folder.\n\n" +
+      "field markers\n  +kubebuilder:validation:Minimum=<number>\n      the lowest value allowed. JSDoc: @minimum.\n",
   );
   assert.equal(calls.length, 0);
 });
