@@ -159,8 +159,8 @@ class Writer {
     if (simpleToken.test(value) && !resolvesToNonString(value)) return this.text(value);
     const style = chooseStringStyle(value, simpleKey);
     if (style === "plain") return this.plain(value, continuationIndent, !simpleKey);
-    if (style === "single") return this.singleQuoted(value, continuationIndent, !simpleKey);
-    if (style === "double") return this.doubleQuoted(value, continuationIndent, !simpleKey);
+    if (style === "single") return this.quoted(value, continuationIndent, !simpleKey, "'");
+    if (style === "double") return this.quoted(value, continuationIndent, !simpleKey, '"');
     return this.literal(value, continuationIndent);
   }
 
@@ -181,51 +181,35 @@ class Writer {
     this.textWithBreaks(out + value.slice(segmentStart));
   }
 
-  private singleQuoted(value: string, indent: number, allowBreaks: boolean): void {
+  /**
+   * A quoted scalar, folded at spaces past column 80 as libyaml folds them. Single quotes only
+   * double `'`; double quotes escape what is not printable and keep a leading space of a
+   * continuation line with a backslash.
+   */
+  private quoted(value: string, indent: number, allowBreaks: boolean, quote: "'" | '"'): void {
     const chars = Array.from(value);
     let spaces = false;
-    let line = "'";
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i] as string;
-      if (ch === " ") {
-        if (allowBreaks && !spaces && this.column + line.length > bestWidth && i !== 0 && i !== chars.length - 1 && chars[i + 1] !== " ") {
-          this.text(line);
-          line = "";
-          this.newline(indent);
-        } else line += ch;
-        spaces = true;
-      } else {
-        line += ch === "'" ? "''" : ch;
-        spaces = false;
-      }
-    }
-    this.text(line + "'");
-  }
-
-  private doubleQuoted(value: string, indent: number, allowBreaks: boolean): void {
-    const chars = Array.from(value);
-    let spaces = false;
-    let line = '"';
+    let line: string = quote;
     for (let i = 0; i < chars.length; i++) {
       const ch = chars[i] as string;
       const code = ch.codePointAt(0) ?? 0;
-      if (!isPrintable(ch) || code === 0xfeff || ch === "\n" || ch === "\r" || ch === '"' || ch === "\\" || code === 0x85 || code === 0x2028 || code === 0x2029) {
+      if (quote === '"' && needsEscape(ch, code)) {
         line += escapeDoubleQuoted(ch, code);
         spaces = false;
       } else if (ch === " ") {
-        if (allowBreaks && !spaces && this.column + line.length > bestWidth && i !== 0 && i !== chars.length - 1) {
+        const fold = allowBreaks && !spaces && this.column + line.length > bestWidth && i !== 0 && i !== chars.length - 1;
+        if (fold && (quote === '"' || chars[i + 1] !== " ")) {
           this.text(line);
-          line = "";
+          line = quote === '"' && chars[i + 1] === " " ? "\\" : "";
           this.newline(indent);
-          if (chars[i + 1] === " ") line += "\\";
         } else line += ch;
         spaces = true;
       } else {
-        line += ch;
+        line += quote === "'" && ch === "'" ? "''" : ch;
         spaces = false;
       }
     }
-    this.text(line + '"');
+    this.text(line + quote);
   }
 
   private literal(value: string, indent: number): void {
@@ -243,6 +227,10 @@ class Writer {
       // the final break belongs to the scalar; the writer's own newline follows
     }
   }
+}
+
+function needsEscape(ch: string, code: number): boolean {
+  return !isPrintable(ch) || code === 0xfeff || ch === "\n" || ch === "\r" || ch === '"' || ch === "\\" || code === 0x85 || code === 0x2028 || code === 0x2029;
 }
 
 function escapeDoubleQuoted(ch: string, code: number): string {
