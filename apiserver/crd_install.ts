@@ -1,0 +1,151 @@
+/**
+ * Installs CustomResourceDefinitions from YAML/JSON files into any API server reachable through a
+ * kubeconfig, and waits until each one is Established, as envtest's `InstallCRDs` does.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { extname, join } from "node:path";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest, type RequestOptions } from "node:https";
+import type { KubeConfig, V1CustomResourceDefinition } from "@kubernetes/client-node";
+import yaml from "js-yaml";
+
+/** Options of {@link installCrds}; unset ones come from {@link DEFAULT_CRD_INSTALL_OPTIONS}. */
+export interface CrdInstallOptions {
+  /** Files, or folders whose `*.yaml`, `*.yml` and `*.json` files are read (not recursively). */
+  readonly paths: readonly string[];
+  /** CRD objects installed besides those read from `paths`. */
+  readonly crds: readonly V1CustomResourceDefinition[];
+  /** A path that does not exist is an error (otherwise it is skipped). */
+  readonly errorIfPathMissing: boolean;
+  /** How long to wait for every CRD to be Established. */
+  readonly maxTimeMs: number;
+  readonly pollIntervalMs: number;
+}
+
+/** Defaults of {@link installCrds}. */
+export const DEFAULT_CRD_INSTALL_OPTIONS: CrdInstallOptions = {
+  paths: [],
+  crds: [],
+  errorIfPathMissing: true,
+  maxTimeMs: 10_000,
+  pollIntervalMs: 50,
+};
+
+const MANIFEST_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
+
+function manifestFiles(path: string, errorIfPathMissing: boolean): string[] {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    if (errorIfPathMissing) throw new Error(`CRD path ${path} does not exist`);
+    return [];
+  }
+  if (!isDirectory) return [path];
+  return readdirSync(path)
+    .filter((name) => MANIFEST_EXTENSIONS.has(extname(name)))
+    .sort()
+    .map((name) => join(path, name));
+}
+
+/**
+ * Every CustomResourceDefinition in the files under `paths`; other kinds are ignored.
+ *
+ * Errors: a missing path (when `errorIfPathMissing`), or a file that is not valid YAML, named.
+ */
+export function readCrdFiles(paths: readonly string[], errorIfPathMissing = true): V1CustomResourceDefinition[] {
+  const crds: V1CustomResourceDefinition[] = [];
+  for (const file of paths.flatMap((path) => manifestFiles(path, errorIfPathMissing))) {
+    let documents: unknown[];
+    try {
+      documents = yaml.loadAll(readFileSync(file, "utf8"));
+    } catch (error) {
+      throw new Error(`${file}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    for (const document of documents) {
+      const object = document as Partial<V1CustomResourceDefinition> | null;
+      if (object?.kind === "CustomResourceDefinition" && object.apiVersion?.startsWith("apiextensions.k8s.io/")) {
+        crds.push(object as V1CustomResourceDefinition);
+      }
+    }
+  }
+  return crds;
+}
+
+function isEstablished(crd: V1CustomResourceDefinition | undefined): boolean {
+  return (crd?.status?.conditions ?? []).some((condition) => condition.type === "Established" && condition.status === "True");
+}
+
+/** One JSON request through the kubeconfig's credentials; the body as the server sent it. */
+async function kubeRequest(
+  kubeConfig: KubeConfig,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, any> }> {
+  const cluster = kubeConfig.getCurrentCluster();
+  if (!cluster) throw new Error("the kubeconfig names no current cluster");
+  const url = new URL(path, cluster.server);
+  const options: RequestOptions = { method, headers: { accept: "application/json", "content-type": "application/json" } };
+  await kubeConfig.applyToHTTPSOptions(options);
+  const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(url, options, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (text += chunk));
+      res.on("error", reject);
+      res.on("end", () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, any> });
+        } catch {
+          resolve({ status: res.statusCode ?? 0, body: { message: text } });
+        }
+      });
+    });
+    req.on("error", reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
+const CRDS_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+
+/**
+ * Creates (or, if it exists, replaces) every CRD and resolves once all are Established.
+ *
+ * Sent as raw JSON rather than through client-node's typed API, whose model serialiser drops the
+ * `x-kubernetes-*` schema keys of a manifest read from YAML.
+ *
+ * Errors: the API server's rejection of a CRD (with its name and the Status message), or a
+ * timeout naming the CRDs that were not Established.
+ */
+export async function installCrds(
+  kubeConfig: KubeConfig,
+  options: Partial<CrdInstallOptions> = {},
+): Promise<V1CustomResourceDefinition[]> {
+  const o: CrdInstallOptions = { ...DEFAULT_CRD_INSTALL_OPTIONS, ...options };
+  const crds = [...readCrdFiles(o.paths, o.errorIfPathMissing), ...o.crds];
+  const names = crds.map((crd) => crd.metadata?.name ?? "");
+  for (const [index, crd] of crds.entries()) {
+    const name = names[index] ?? "";
+    let response = await kubeRequest(kubeConfig, "POST", CRDS_PATH, crd);
+    if (response.status === 409) {
+      const existing = await kubeRequest(kubeConfig, "GET", `${CRDS_PATH}/${name}`);
+      const metadata = { ...crd.metadata, resourceVersion: existing.body["metadata"]?.resourceVersion as string | undefined };
+      response = await kubeRequest(kubeConfig, "PUT", `${CRDS_PATH}/${name}`, { ...crd, metadata });
+    }
+    if (response.status >= 300) {
+      throw new Error(`installing CRD ${name}: HTTP ${response.status}: ${String(response.body["message"] ?? JSON.stringify(response.body))}`);
+    }
+  }
+  const deadline = Date.now() + o.maxTimeMs;
+  let pending = names;
+  while (pending.length > 0) {
+    const states = await Promise.all(pending.map((name) => kubeRequest(kubeConfig, "GET", `${CRDS_PATH}/${name}`)));
+    pending = pending.filter((_, index) => !isEstablished(states[index]?.body as V1CustomResourceDefinition));
+    if (pending.length === 0) break;
+    if (Date.now() > deadline) throw new Error(`CRDs not Established after ${o.maxTimeMs} ms: ${pending.join(", ")}`);
+    await new Promise((resolve) => setTimeout(resolve, o.pollIntervalMs));
+  }
+  return crds;
+}

@@ -1,0 +1,174 @@
+/**
+ * `startTestEnv()`: an API server for tests, as envtest gives Go users, with the CRDs installed
+ * and Established. Three kinds of control plane:
+ * - `"embedded"` (default): uselessctl's own API server, in this process.
+ * - `"binaries"`: real etcd + kube-apiserver + kube-controller-manager (garbage collector and
+ *   namespace controllers) from `binaryAssetsDirectory`, `KUBEBUILDER_ASSETS`, uselessctl's build
+ *   cache or the setup-envtest store.
+ * - an existing cluster, with `USE_EXISTING_CLUSTER=true` (or `useExistingCluster`): the current
+ *   kubeconfig's cluster; nothing is started and `stop()` leaves it alone.
+ *
+ * Guarantees: `stop()` ends every child process and removes every temporary folder, and so do a
+ * failed start, the end of the Node.js process and SIGINT/SIGTERM; it can be called twice.
+ */
+import { mkdtempSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { join } from "node:path";
+import { KubeConfig } from "@kubernetes/client-node";
+import { findBinaryAssets } from "./binaries/assets.js";
+import { registerCleanup } from "./binaries/cleanup.js";
+import { startControlPlane } from "./binaries/control_plane.js";
+import { installCrds, type CrdInstallOptions } from "./crd_install.js";
+import { writeKubeconfig, type ApiServerEndpoint } from "./kubeconfig.js";
+
+/** Which API server a test environment runs. */
+export type ControlPlaneKind = "embedded" | "binaries";
+
+/** Options of {@link startTestEnv}; unset ones come from {@link DEFAULT_TEST_ENV_OPTIONS}. */
+export interface TestEnvOptions {
+  readonly controlPlane: ControlPlaneKind;
+  /** Folder holding etcd, kube-apiserver (and kube-controller-manager) for `"binaries"`. */
+  readonly binaryAssetsDirectory: string | undefined;
+  /** Files or folders of CRD manifests to install. */
+  readonly crdDirectoryPaths: readonly string[];
+  readonly crdInstallOptions: Partial<Omit<CrdInstallOptions, "paths">>;
+  /** Use the current kubeconfig's cluster; defaults to `USE_EXISTING_CLUSTER=true`. */
+  readonly useExistingCluster: boolean;
+  /** The API server's port on 127.0.0.1; 0 picks a free one. */
+  readonly port: number;
+  /** Keep the server's data here across runs; a temporary folder otherwise. */
+  readonly dataDir: string | undefined;
+  /** Where to write the kubeconfig; inside the temporary folder otherwise. */
+  readonly kubeconfigPath: string | undefined;
+  /** For `"binaries"`: run kube-controller-manager (garbage collection, namespace deletion). */
+  readonly controllerManager: boolean;
+  readonly startTimeoutMs: number;
+}
+
+/** Defaults of {@link startTestEnv}. */
+export const DEFAULT_TEST_ENV_OPTIONS: TestEnvOptions = {
+  controlPlane: "embedded",
+  binaryAssetsDirectory: undefined,
+  crdDirectoryPaths: [],
+  crdInstallOptions: {},
+  useExistingCluster: process.env["USE_EXISTING_CLUSTER"] === "true",
+  port: 0,
+  dataDir: undefined,
+  kubeconfigPath: undefined,
+  controllerManager: true,
+  startTimeoutMs: 60_000,
+};
+
+/** A running test environment. */
+export interface TestEnv {
+  /** `"existing"` when `USE_EXISTING_CLUSTER` chose the current kubeconfig's cluster. */
+  readonly controlPlane: ControlPlaneKind | "existing";
+  readonly kubeconfigPath: string;
+  readonly kubeConfig: KubeConfig;
+  /** The API server's URL. */
+  readonly url: string;
+  /** Stops what was started and removes temporary folders; idempotent. */
+  stop(): Promise<void>;
+}
+
+/** The embedded server is not on this branch yet (issue #3). */
+export class EmbeddedServerUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(
+      'the embedded API server (controlPlane: "embedded", issue #3) is not available yet; ' +
+        'use controlPlane: "binaries" (build them with npm run control-plane:build)',
+      { cause },
+    );
+    this.name = "EmbeddedServerUnavailableError";
+  }
+}
+
+interface EmbeddedServer extends ApiServerEndpoint {
+  stop(): Promise<void>;
+}
+type StartEmbedded = (options?: Partial<{ port: number; host: string; dataDir: string; token: string }>) => Promise<EmbeddedServer>;
+
+async function loadEmbeddedServer(): Promise<StartEmbedded> {
+  // A computed specifier, so that this file type-checks before apiserver/embedded/ exists.
+  const specifier = "./embedded/index.js";
+  try {
+    const module = (await import(specifier)) as { startEmbeddedApiServer?: StartEmbedded };
+    if (typeof module.startEmbeddedApiServer !== "function") throw new Error("startEmbeddedApiServer is not exported");
+    return module.startEmbeddedApiServer;
+  } catch (error) {
+    throw new EmbeddedServerUnavailableError(error);
+  }
+}
+
+function existingClusterEnv(): TestEnv {
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromDefault();
+  const cluster = kubeConfig.getCurrentCluster();
+  if (!cluster) throw new Error("USE_EXISTING_CLUSTER=true but the current kubeconfig names no cluster");
+  const kubeconfigPath = (process.env["KUBECONFIG"] ?? "").split(":").find(Boolean) ?? join(homedir(), ".kube", "config");
+  return { controlPlane: "existing", kubeconfigPath, kubeConfig, url: cluster.server, stop: async () => undefined };
+}
+
+/**
+ * Starts an API server (or picks the existing cluster), installs the CRDs and waits until they
+ * are Established.
+ *
+ * Errors: `MissingBinaryError` (which binary, where it looked, how to build it),
+ * `ChildProcessDiedError` (the child's last output), `EmbeddedServerUnavailableError`, a CRD
+ * that cannot be read or installed. Nothing keeps running after a rejection.
+ */
+export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promise<TestEnv> {
+  const o: TestEnvOptions = { ...DEFAULT_TEST_ENV_OPTIONS, ...options };
+  const crdInstall = { ...o.crdInstallOptions, paths: o.crdDirectoryPaths };
+  if (o.useExistingCluster) {
+    const env = existingClusterEnv();
+    await installCrds(env.kubeConfig, crdInstall);
+    return env;
+  }
+
+  const temporary = mkdtempSync(join(tmpdir(), "uselessctl-testenv-"));
+  const cleanup = registerCleanup([temporary], join(temporary, "pids"));
+  let stopServer: () => Promise<void> = async () => undefined;
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      try {
+        await stopServer();
+      } finally {
+        cleanup.release();
+      }
+    })());
+
+  try {
+    let endpoint: ApiServerEndpoint;
+    if (o.controlPlane === "binaries") {
+      const controlPlane = await startControlPlane({
+        assets: findBinaryAssets({
+          binaryAssetsDirectory: o.binaryAssetsDirectory,
+          required: o.controllerManager ? ["etcd", "kube-apiserver", "kube-controller-manager"] : ["etcd", "kube-apiserver"],
+        }),
+        rootDirectory: o.dataDir ?? join(temporary, "control-plane"),
+        port: o.port,
+        controllerManager: o.controllerManager,
+        // A kept data folder must survive a crash; a temporary one need not.
+        unsafeNoFsync: o.dataDir === undefined,
+        startTimeoutMs: o.startTimeoutMs,
+        cleanup,
+      });
+      stopServer = controlPlane.stop;
+      endpoint = controlPlane;
+    } else {
+      const startEmbedded = await loadEmbeddedServer();
+      const server = await startEmbedded({ port: o.port, host: "127.0.0.1", ...(o.dataDir ? { dataDir: o.dataDir } : {}) });
+      stopServer = server.stop;
+      endpoint = server;
+    }
+    const kubeconfigPath = o.kubeconfigPath ?? join(temporary, "kubeconfig");
+    const kubeConfig = writeKubeconfig(kubeconfigPath, endpoint);
+    await installCrds(kubeConfig, crdInstall);
+    return { controlPlane: o.controlPlane, kubeconfigPath, kubeConfig, url: endpoint.url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

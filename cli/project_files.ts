@@ -1,0 +1,117 @@
+/**
+ * Finds the sources `uselessctl generate manifests` reads, laid out as kubebuilder lays a project
+ * out: the API types in `api/<version>/*.ts` and the reconcilers (which carry the
+ * `+kubebuilder:rbac` markers) in `controllers/*.ts`. Tests (`*.test.ts`) and declaration files
+ * are never part of an API.
+ */
+import { readdirSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+
+/** The files of one project, absolute paths, sorted. */
+export interface ProjectFiles {
+  readonly rootDir: string;
+  readonly apiFiles: readonly string[];
+  readonly controllerFiles: readonly string[];
+}
+
+/** What to look for. */
+export interface DiscoverOptions {
+  /** The project root (`--dir`). */
+  readonly dir: string;
+  /**
+   * Narrows discovery to these files or folders, relative to `dir` (`--paths`). controller-gen's
+   * `./api/...` spelling is accepted and means the folder and everything under it. A version
+   * folder with any file selected always contributes its `groupversion_info.ts`.
+   */
+  readonly paths?: readonly string[] | undefined;
+}
+
+/** Bad input to discovery (a missing folder, a `--paths` entry that names nothing). */
+export class ProjectFilesError extends Error {
+  override readonly name = "ProjectFilesError";
+}
+
+/** The file that carries a version folder's `+groupName`, as kubebuilder names it. */
+const groupVersionFile = "groupversion_info.ts";
+
+function isSourceFile(name: string): boolean {
+  return name.endsWith(".ts") && !name.endsWith(".test.ts") && !name.endsWith(".d.ts");
+}
+
+function sourceFilesIn(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.filter((entry) => entry.isFile() && isSourceFile(entry.name)).map((entry) => join(dir, entry.name));
+}
+
+function subfolders(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => join(dir, entry.name));
+  } catch {
+    return [];
+  }
+}
+
+function isWithin(file: string, folderOrFile: string): boolean {
+  const fromScope = relative(folderOrFile, file);
+  return fromScope === "" || (!fromScope.startsWith("..") && !isAbsolute(fromScope));
+}
+
+/** Resolves each `--paths` entry and checks that it names something inside the project. */
+function resolveScopes(rootDir: string, paths: readonly string[]): string[] {
+  return paths.map((path) => {
+    const trimmed = path.replace(/[/\\]\.\.\.$/, "");
+    const scope = resolve(rootDir, trimmed === "." || trimmed === "" ? "." : trimmed);
+    try {
+      statSync(scope);
+    } catch {
+      throw new ProjectFilesError(`--paths ${path}: no such file or folder under ${rootDir}`);
+    }
+    if (!isWithin(scope, rootDir)) {
+      throw new ProjectFilesError(`--paths ${path}: expected a path inside the project folder ${rootDir}`);
+    }
+    return scope;
+  });
+}
+
+/**
+ * Lists `api/<version>/*.ts` and `controllers/*.ts` under `options.dir`, narrowed by
+ * `options.paths`. Throws {@link ProjectFilesError} when the project folder does not exist, when a
+ * `--paths` entry names nothing, or when no API file is left to read.
+ */
+export function discoverProjectFiles(options: DiscoverOptions): ProjectFiles {
+  const rootDir = resolve(options.dir);
+  let isFolder = false;
+  try {
+    isFolder = statSync(rootDir).isDirectory();
+  } catch {
+    // reported below, with the same message as a file given in place of a folder
+  }
+  if (!isFolder) throw new ProjectFilesError(`--dir ${options.dir}: expected a project folder, found none`);
+
+  const scopes = options.paths && options.paths.length > 0 ? resolveScopes(rootDir, options.paths) : [rootDir];
+  const inScope = (file: string) => scopes.some((scope) => isWithin(file, scope));
+
+  const allApiFiles = subfolders(join(rootDir, "api")).flatMap(sourceFilesIn);
+  const selected = allApiFiles.filter(inScope);
+  // A kind's group comes from its folder's groupversion_info.ts (Go's package doc), so narrowing
+  // to one types file still reads it, as controller-gen always reads a whole package.
+  const versionFolders = new Set(selected.map((file) => dirname(file)));
+  const apiFiles = allApiFiles
+    .filter((file) => selected.includes(file) || (basename(file) === groupVersionFile && versionFolders.has(dirname(file))))
+    .sort();
+  const controllerFiles = sourceFilesIn(join(rootDir, "controllers")).filter(inScope).sort();
+  if (apiFiles.length === 0) {
+    const where = options.paths && options.paths.length > 0 ? ` within --paths ${options.paths.join(",")}` : "";
+    throw new ProjectFilesError(
+      `no API types found${where}: expected TypeScript files in ${join(rootDir, "api")}${sep}<version>${sep}*.ts`,
+    );
+  }
+  return { rootDir, apiFiles, controllerFiles };
+}

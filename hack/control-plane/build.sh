@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Builds the reference control plane (etcd, kube-apiserver, kube-controller-manager, kubectl) from
+# the Go modules pinned in this folder into
+#   ${USELESSCTL_CONTROL_PLANE_DIR:-~/.cache/uselessctl/control-plane}/<kubernetes version>/
+# Does nothing when that folder already holds binaries built from the same go.mod/go.sum files.
+# Needs only Go (no node_modules): run by `npm run control-plane:build` and by .ci/run.
+# Builds one binary at a time under `nice`, because the build machines are small and shared.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$here"
+
+fail() {
+  echo "control-plane build FAILED: $*" >&2
+  exit 1
+}
+
+command -v go >/dev/null 2>&1 || fail "go is not on PATH (Go is needed only to build the reference binaries)"
+
+# The version lives in go.mod only; read it from there (the `require` line, block or single).
+module_version() { # <go.mod> <module path>
+  awk -v m="$2" '{ sub(/\/\/.*/, "") } ($1 == m || ($1 == "require" && $2 == m)) && $0 !~ /=>/ { print $NF; exit }' "$1"
+}
+k8s_version="$(module_version go.mod k8s.io/kubernetes)"
+etcd_version="$(module_version etcd/go.mod go.etcd.io/etcd/server/v3)"
+[[ "$k8s_version" =~ ^v([0-9]+)\.([0-9]+)\.[0-9]+$ ]] || fail "cannot read the k8s.io/kubernetes version from $here/go.mod (got '$k8s_version')"
+k8s_major="${BASH_REMATCH[1]}"
+k8s_minor="${BASH_REMATCH[2]}"
+[ -n "$etcd_version" ] || fail "cannot read the go.etcd.io/etcd/server/v3 version from $here/etcd/go.mod"
+
+cache_root="${USELESSCTL_CONTROL_PLANE_DIR:-$HOME/.cache/uselessctl/control-plane}"
+out_dir="$cache_root/$k8s_version"
+binaries=(etcd kube-apiserver kube-controller-manager kubectl)
+
+# Anything that changes what gets built changes the stamp: module files and this recipe's flags.
+recipe_revision=1
+stamp="$(cat go.mod go.sum etcd/go.mod etcd/go.sum etcd/main.go | sha256sum | cut -c1-16)-r$recipe_revision"
+
+up_to_date() {
+  [ -f "$out_dir/.build-stamp" ] && [ "$(cat "$out_dir/.build-stamp")" = "$stamp" ] || return 1
+  for b in "${binaries[@]}"; do [ -x "$out_dir/$b" ] || return 1; done
+}
+
+if up_to_date; then
+  echo "control plane $k8s_version (etcd $etcd_version) is up to date in $out_dir"
+  exit 0
+fi
+
+# Never switch toolchains behind the user's back, and build static binaries as upstream does.
+export GOTOOLCHAIN=local CGO_ENABLED=0
+build_date="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+version_flags=""
+for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+  version_flags+=" -X $pkg.gitVersion=$k8s_version -X $pkg.gitMajor=$k8s_major -X $pkg.gitMinor=$k8s_minor"
+  version_flags+=" -X $pkg.gitCommit=module-k8s.io/kubernetes@$k8s_version -X $pkg.gitTreeState=clean -X $pkg.buildDate=$build_date"
+done
+
+mkdir -p "$cache_root"
+staging="$(mktemp -d "$cache_root/.build-$k8s_version.XXXXXX")"
+trap 'rm -rf "$staging"' EXIT
+
+started_all=$SECONDS
+step=0
+build_one() { # <binary> <module dir> <package> <ldflags>
+  local name="$1" dir="$2" pkg="$3" ldflags="$4"
+  step=$((step + 1))
+  local started=$SECONDS log="$staging/$name.log"
+  echo "[$step/${#binaries[@]}] building $name ($pkg)"
+  (cd "$dir" && nice -n 10 go build -trimpath -ldflags "$ldflags" -o "$staging/$name" "$pkg") >"$log" 2>&1 &
+  local pid=$!
+  # A heartbeat, so that a long cold build (minutes per binary on 2 cores) visibly progresses.
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 5
+    if kill -0 "$pid" 2>/dev/null && (((SECONDS - started) % 30 < 5)); then
+      echo "      ... still building $name ($((SECONDS - started))s)"
+    fi
+  done
+  if ! wait "$pid"; then
+    cat "$log" >&2
+    fail "go build of $name ($pkg) in $here/$dir"
+  fi
+  echo "      built $name in $((SECONDS - started))s"
+}
+
+echo "building control plane $k8s_version (etcd $etcd_version) into $out_dir"
+build_one etcd etcd uselessctl.dev/hack/control-plane/etcd "-s -w"
+build_one kube-apiserver . k8s.io/kubernetes/cmd/kube-apiserver "-s -w$version_flags"
+build_one kube-controller-manager . k8s.io/kubernetes/cmd/kube-controller-manager "-s -w$version_flags"
+build_one kubectl . k8s.io/kubernetes/cmd/kubectl "-s -w$version_flags"
+
+"$staging/kube-apiserver" --version | grep -qx "Kubernetes $k8s_version" ||
+  fail "kube-apiserver --version says '$("$staging/kube-apiserver" --version)', expected 'Kubernetes $k8s_version'"
+
+mkdir -p "$out_dir"
+for b in "${binaries[@]}"; do mv -f "$staging/$b" "$out_dir/$b"; done
+echo "$stamp" >"$out_dir/.build-stamp"
+echo "control plane $k8s_version built in $((SECONDS - started_all))s: ${binaries[*]} in $out_dir"

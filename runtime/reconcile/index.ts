@@ -1,0 +1,16 @@
+/**
+ * The reconcile contract: {@link Request} in, {@link Result} (or a thrown error) out. How outcomes
+ * turn into queue operations lives in `runtime/internal/controller/outcome.ts`.
+ */
+export {
+  TerminalError,
+  isTerminalError,
+  requestKey,
+  requestFromKey,
+  runReconciler,
+  type Request,
+  type Result,
+  type ReconcileContext,
+  type ReconcileFunc,
+  type Reconciler,
+} from "./reconcile.js";

@@ -1,0 +1,29 @@
+/**
+ * The scaffold library behind `uselessctl init` and `uselessctl create api`, modelled on
+ * kubebuilder's machinery: validate every name and compute the derived ones once (resource.ts),
+ * plan every file a command writes with its final content (plan_init.ts, plan_api.ts, over
+ * plan.ts, rendering templates/ through render.ts and inserting at scaffold markers with
+ * insert.ts, the PROJECT file through project_file.ts), then write the plan all or nothing
+ * (commit.ts). A plan that fails to build has written nothing; so has a commit that fails.
+ *
+ * Not here: printing, prompting and exit codes (cli/commands/), CRD generation (crdgen/).
+ */
+export { commitPlan, type CommitFileSystem, type CommitOptions, type CommitResult } from "./commit.js";
+export { isScaffoldError, ScaffoldError, type ScaffoldErrorCode } from "./errors.js";
+export { insertAtMarkers, markerComment, type Insertion } from "./insert.js";
+export { type FileAction, type FilePlan, type PlannedFile } from "./plan.js";
+export { planCreateApi, type ApiModel, type CreateApiOptions } from "./plan_api.js";
+export { initModel, planInit, type InitModel, type InitOptions } from "./plan_init.js";
+export { isVerbatimScaffoldFile, scaffoldDrift, type ScaffoldDrift, type ScaffoldDriftOptions } from "./ownership.js";
+export { pluralize } from "./pluralize.js";
+export {
+  formatProjectFile,
+  parseProjectFile,
+  PROJECT_FILE_NAME,
+  readProjectFile,
+  type ProjectConfig,
+  type ProjectResource,
+} from "./project_file.js";
+export { regenerateScaffold, type RegenerateOptions } from "./regenerate.js";
+export { PROJECT_LAYOUT, resourceModel, validateProjectInput, validateResourceInput, type ResourceModel } from "./resource.js";
+export { renderTemplate } from "./render.js";

@@ -1,0 +1,44 @@
+/**
+ * Re-running the scaffold for an existing project: reads its PROJECT file and replays `init` and
+ * one `create api` per resource into another folder. Comparing that folder with the project
+ * shows whether the project's scaffold-owned files still match the templates (the flagship
+ * operator of this repository is checked this way).
+ */
+import { resolve } from "node:path";
+import { commitPlan } from "./commit.js";
+import { planCreateApi } from "./plan_api.js";
+import { planInit } from "./plan_init.js";
+import { readProjectFile } from "./project_file.js";
+
+/** Options of `regenerateScaffold`. */
+export interface RegenerateOptions {
+  /** The project whose PROJECT file is replayed. */
+  readonly projectDir: string;
+  /** An empty (or missing) folder to scaffold into. */
+  readonly outputDir: string;
+  readonly templatesDir?: string | undefined;
+}
+
+/** Replays the project's scaffold into `outputDir`; returns every path written, sorted. */
+export function regenerateScaffold(options: RegenerateOptions): string[] {
+  const project = readProjectFile(resolve(options.projectDir));
+  const dir = resolve(options.outputDir);
+  const written = new Set<string>();
+  const apply = (files: readonly { path: string }[]): void => files.forEach((file) => written.add(file.path));
+  apply(commitPlan(planInit({ dir, domain: project.domain, projectName: project.projectName, templatesDir: options.templatesDir })).files);
+  for (const resource of project.resources) {
+    const plan = planCreateApi({
+      dir,
+      group: resource.group,
+      version: resource.version,
+      kind: resource.kind,
+      plural: resource.plural,
+      namespaced: resource.api?.namespaced ?? true,
+      resource: resource.api !== undefined,
+      controller: resource.controller ?? false,
+      templatesDir: options.templatesDir,
+    });
+    apply(commitPlan(plan).files);
+  }
+  return [...written].sort();
+}

@@ -1,0 +1,48 @@
+/** Paths, objects and assertions the cases share. */
+import assert from "node:assert/strict";
+import type { HttpResponse } from "../harness/http.js";
+
+export const GROUP = "conformance.uselessctl.dev";
+export const GROUP_VERSION = `${GROUP}/v1`;
+
+/** `/apis/<group>/v1/namespaces/<ns>/gizmos[/<name>[/<subresource>]]`. */
+export function gizmosPath(namespace: string, name?: string, subresource?: string): string {
+  return `/apis/${GROUP_VERSION}/namespaces/${namespace}/gizmos${name ? `/${name}` : ""}${subresource ? `/${subresource}` : ""}`;
+}
+
+/** `/api/v1/namespaces/<ns>/configmaps[/<name>]`. */
+export function configMapsPath(namespace: string, name?: string): string {
+  return `/api/v1/namespaces/${namespace}/configmaps${name ? `/${name}` : ""}`;
+}
+
+/** A Gizmo manifest. */
+export function gizmo(name: string, spec: Record<string, unknown> = { size: 3 }, metadata: Record<string, unknown> = {}) {
+  return { apiVersion: GROUP_VERSION, kind: "Gizmo", metadata: { name, ...metadata }, spec };
+}
+
+/** A ConfigMap manifest. */
+export function configMap(name: string, data: Record<string, string> = { key: "value" }, metadata: Record<string, unknown> = {}) {
+  return { apiVersion: "v1", kind: "ConfigMap", metadata: { name, ...metadata }, data };
+}
+
+/** Asserts the status code, showing the body when it is not the expected one. */
+export function expectStatus(response: HttpResponse, status: number): void {
+  assert.equal(response.status, status, `expected HTTP ${status}, got ${response.status}: ${JSON.stringify(response.body)}`);
+}
+
+/** A response body as a plain object. */
+export function bodyOf(response: HttpResponse): Record<string, any> {
+  return response.body as Record<string, any>;
+}
+
+/** The resourceVersion of a response's object. */
+export function resourceVersionOf(response: HttpResponse): string {
+  const rv = bodyOf(response)["metadata"]?.resourceVersion as string | undefined;
+  assert.ok(rv, "response has a metadata.resourceVersion");
+  return rv;
+}
+
+/** Names of a list response's items. */
+export function itemNames(response: HttpResponse): string[] {
+  return ((bodyOf(response)["items"] ?? []) as { metadata: { name: string } }[]).map((item) => item.metadata.name);
+}

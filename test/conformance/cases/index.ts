@@ -1,0 +1,21 @@
+/** Every conformance case, in report order. */
+import type { ConformanceCase } from "../harness/case.js";
+import { crdLifecycleCases } from "./crd_lifecycle.js";
+import { crudCases } from "./crud.js";
+import { discoveryCases } from "./discovery.js";
+import { lifecycleCases } from "./lifecycle.js";
+import { outputCases } from "./output.js";
+import { readCases } from "./reads.js";
+import { schemaCases } from "./schema.js";
+import { writeCases } from "./writes.js";
+
+export const ALL_CASES: readonly ConformanceCase[] = [
+  ...discoveryCases,
+  ...crdLifecycleCases,
+  ...crudCases,
+  ...schemaCases,
+  ...readCases,
+  ...writeCases,
+  ...lifecycleCases,
+  ...outputCases,
+];

@@ -1,0 +1,81 @@
+/**
+ * What may differ between two correct API servers, and nothing more: uids, timestamps,
+ * resourceVersion values, continue tokens, ages and certificate data. Everything else in a
+ * response is compared as it is.
+ */
+
+const PLACEHOLDER_KEYS: Readonly<Record<string, string>> = {
+  uid: "<uid>",
+  creationTimestamp: "<timestamp>",
+  deletionTimestamp: "<timestamp>",
+  lastTransitionTime: "<timestamp>",
+  lastHeartbeatTime: "<timestamp>",
+  time: "<timestamp>",
+  eventTime: "<timestamp>",
+  resourceVersion: "<resourceVersion>",
+  continue: "<continue>",
+  caBundle: "<certificate>",
+  "certificate-authority-data": "<certificate>",
+};
+
+/** Numbers inside messages that name resource versions (e.g. 410 "too old resource version: 5 (9)"). */
+const MESSAGE_PATTERNS: readonly [RegExp, string][] = [
+  [/resource ?version:? \d+ \(\d+\)/gi, "resource version: <rv> (<rv>)"],
+  [/resourceVersion[=:] ?"?\d+"?/g, "resourceVersion=<rv>"],
+  [/ResourceVersion in (precondition|object meta): \d+/g, "ResourceVersion in $1: <rv>"],
+  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, "<uid>"],
+];
+
+/** A human age as kubectl and Table rows print it: "0s", "5m3s", "2d". */
+export const AGE_PATTERN = /^(\d+[smhdy])+$|^<invalid>$/;
+
+function normalizeString(value: string): string {
+  return MESSAGE_PATTERNS.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), value);
+}
+
+/** A deep copy of `value` with only the legitimately differing parts replaced by placeholders. */
+export function normalize(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalize);
+  if (typeof value === "string") return normalizeString(value);
+  if (value === null || typeof value !== "object") return value;
+  const object = value as Record<string, unknown>;
+  const result: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(object)) {
+    const placeholder = PLACEHOLDER_KEYS[key];
+    if (placeholder !== undefined && (typeof child === "string" || typeof child === "number") && child !== "") {
+      result[key] = placeholder;
+    } else {
+      result[key] = normalize(child);
+    }
+  }
+  if (object["kind"] === "Table" && Array.isArray(object["rows"]) && Array.isArray(object["columnDefinitions"])) {
+    normalizeTableAges(result);
+  }
+  return result;
+}
+
+/** Age cells of a Table depend on the clock, not on the server. */
+function normalizeTableAges(table: Record<string, unknown>): void {
+  const columns = table["columnDefinitions"] as { name?: string }[];
+  const ageColumn = columns.findIndex((column) => column.name === "Age");
+  if (ageColumn < 0) return;
+  for (const row of table["rows"] as { cells?: unknown[] }[]) {
+    if (row.cells && ageColumn < row.cells.length) row.cells[ageColumn] = "<age>";
+  }
+}
+
+/** kubectl's text output with AGE cells (and other durations) replaced. */
+export function normalizeKubectlOutput(text: string): string {
+  const lines = text.split("\n");
+  const header = lines[0] ?? "";
+  const ageStart = header.search(/\bAGE\b/);
+  return lines
+    .map((line) =>
+      normalizeString(line)
+        .split(/(\s+)/)
+        .map((word) => (AGE_PATTERN.test(word) && ageStart >= 0 ? "<age>" : word))
+        .join(""),
+    )
+    .map((line) => line.replace(/\s+/g, " ").trimEnd())
+    .join("\n");
+}
