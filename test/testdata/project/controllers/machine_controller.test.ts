@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { createManager, type Client } from "uselessctl";
+import type { Client } from "uselessctl";
 import type { TestEnv } from "uselessctl/testenv";
 import { Machine } from "../api/v1alpha1/index.js";
-import { reconcileContext, startProjectTestEnv } from "../test/suite.js";
+import { apiClient, reconcileContext, startProjectTestEnv } from "../test/suite.js";
 import { MachineReconciler } from "./machine_controller.js";
 
 describe("MachineReconciler", () => {
@@ -13,7 +13,7 @@ describe("MachineReconciler", () => {
 
   before(async () => {
     env = await startProjectTestEnv();
-    client = createManager({ kubeConfig: env.kubeConfig }).getClient();
+    client = apiClient(env);
   });
 
   after(async () => {

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { createManager, type Client } from "uselessctl";
+import type { Client } from "uselessctl";
 import type { TestEnv } from "uselessctl/testenv";
 import { Switch } from "../api/v1alpha1/index.js";
-import { reconcileContext, startProjectTestEnv } from "../test/suite.js";
+import { apiClient, reconcileContext, startProjectTestEnv } from "../test/suite.js";
 import { SwitchReconciler } from "./switch_controller.js";
 
 describe("SwitchReconciler", () => {
@@ -13,7 +13,7 @@ describe("SwitchReconciler", () => {
 
   before(async () => {
     env = await startProjectTestEnv();
-    client = createManager({ kubeConfig: env.kubeConfig }).getClient();
+    client = apiClient(env);
   });
 
   after(async () => {
