@@ -1,10 +1,10 @@
 /**
- * Renders crdgen's marker registry (`markerHelp()`) for people: as aligned text for
+ * Renders crdgen's marker registry (`markerHelp()`) for people: as text for
  * `uselessctl generate manifests --help-markers` (controller-gen's `-w`), and as the Markdown
  * tables of the README's "Markers" section, which a test keeps equal to the registry.
  */
 
-/** One marker as `markerHelp()` describes it. */
+/** One marker on one target, as `markerHelp()` describes it. */
 export interface MarkerHelpEntry {
   readonly name: string;
   readonly target: "package" | "type" | "field";
@@ -13,29 +13,61 @@ export interface MarkerHelpEntry {
   readonly aliases: readonly string[];
 }
 
-const targets = ["package", "type", "field"] as const;
+/** One marker with every target it applies to. */
+interface MarkerRow {
+  readonly usage: string;
+  readonly targets: readonly MarkerHelpEntry["target"][];
+  readonly help: string;
+  readonly aliases: readonly string[];
+}
 
-/** `+name=args` as a user writes it (`args` empty for a flag marker such as `+optional`). */
-export function markerUsage(entry: MarkerHelpEntry): string {
+const targetOrder = ["package", "type", "field"] as const;
+
+/**
+ * The marker as a user writes it: bare for a flag (`+optional`), `=value` for a single argument
+ * (`+kubebuilder:validation:Minimum=<number>`), `:field=value,...` for named arguments
+ * (`+kubebuilder:printcolumn:name=<string>,...`), as controller-gen spells them.
+ */
+export function markerUsage(entry: Pick<MarkerHelpEntry, "name" | "args">): string {
   const name = entry.name.startsWith("+") ? entry.name : `+${entry.name}`;
   if (entry.args === "") return name;
-  return entry.args.startsWith("=") || entry.args.startsWith(":") ? `${name}${entry.args}` : `${name}=${entry.args}`;
+  if (entry.args.startsWith("=") || entry.args.startsWith(":")) return `${name}${entry.args}`;
+  return entry.args.includes("=") ? `${name}:${entry.args}` : `${name}=${entry.args}`;
 }
 
-function byName(a: MarkerHelpEntry, b: MarkerHelpEntry): number {
-  return a.name.localeCompare(b.name);
+/** Merges the registry's one-row-per-target entries into one row per marker, sorted by usage. */
+function markerRows(entries: readonly MarkerHelpEntry[]): MarkerRow[] {
+  const rows = new Map<string, { usage: string; targets: Set<MarkerHelpEntry["target"]>; help: string; aliases: Set<string> }>();
+  for (const entry of entries) {
+    const usage = markerUsage(entry);
+    const row = rows.get(usage) ?? { usage, targets: new Set(), help: entry.help, aliases: new Set() };
+    row.targets.add(entry.target);
+    for (const alias of entry.aliases) row.aliases.add(alias);
+    rows.set(usage, row);
+  }
+  return [...rows.values()]
+    .map((row) => ({
+      usage: row.usage,
+      targets: targetOrder.filter((target) => row.targets.has(target)),
+      help: row.help,
+      aliases: [...row.aliases].sort(),
+    }))
+    .sort((a, b) => a.usage.localeCompare(b.usage));
 }
 
-/** The registry as aligned plain text, grouped by target as controller-gen's `-w` groups it. */
+/**
+ * The registry as text, grouped by target as controller-gen's `-w` groups it: each marker on its
+ * own line, its help (and JSDoc tags) indented below it.
+ */
 export function formatMarkerTable(entries: readonly MarkerHelpEntry[]): string {
+  const rows = markerRows(entries);
   const sections: string[] = [];
-  for (const target of targets) {
-    const rows = entries.filter((entry) => entry.target === target).sort(byName);
-    if (rows.length === 0) continue;
-    const width = Math.max(...rows.map((row) => markerUsage(row).length));
-    const lines = rows.map((row) => {
-      const aliases = row.aliases.length > 0 ? ` (JSDoc: ${row.aliases.join(", ")})` : "";
-      return `  ${markerUsage(row).padEnd(width)}  ${row.help}${aliases}`;
+  for (const target of targetOrder) {
+    const inTarget = rows.filter((row) => row.targets.includes(target));
+    if (inTarget.length === 0) continue;
+    const lines = inTarget.map((row) => {
+      const aliases = row.aliases.length > 0 ? ` JSDoc: ${row.aliases.join(", ")}.` : "";
+      return `  ${row.usage}\n      ${row.help}${aliases}`;
     });
     sections.push(`${target} markers\n${lines.join("\n")}\n`);
   }
@@ -48,7 +80,7 @@ function cell(text: string): string {
 }
 
 function code(text: string): string {
-  return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
+  return text.includes("`") ? `\`\` ${text} \`\`` : `\`${cell(text)}\``;
 }
 
 /**
@@ -56,14 +88,12 @@ function code(text: string): string {
  * every marker the generator understands.
  */
 export function markerTableMarkdown(entries: readonly MarkerHelpEntry[]): string {
-  const sorted = [...entries].sort((a, b) => targets.indexOf(a.target) - targets.indexOf(b.target) || byName(a, b));
-  const aliasRows = sorted
-    .flatMap((entry) => entry.aliases.map((alias) => ({ alias, entry })))
+  const rows = markerRows(entries);
+  const aliasRows = rows
+    .flatMap((row) => row.aliases.map((alias) => ({ alias, row })))
     .sort((a, b) => a.alias.localeCompare(b.alias))
-    .map(({ alias, entry }) => `| ${code(alias)} | ${code(markerUsage(entry))} | ${entry.target} | ${cell(entry.help)} |`);
-  const markerRows = sorted.map(
-    (entry) => `| ${code(markerUsage(entry))} | ${entry.target} | ${cell(entry.help)} |`,
-  );
+    .map(({ alias, row }) => `| ${code(alias)} | ${code(row.usage)} | ${row.targets.join(", ")} | ${cell(row.help)} |`);
+  const allRows = rows.map((row) => `| ${code(row.usage)} | ${row.targets.join(", ")} | ${cell(row.help)} |`);
   return [
     "| JSDoc tag | controller-gen marker | on | meaning |",
     "| --- | --- | --- | --- |",
@@ -71,7 +101,7 @@ export function markerTableMarkdown(entries: readonly MarkerHelpEntry[]): string
     "",
     "| marker | on | meaning |",
     "| --- | --- | --- |",
-    ...markerRows,
+    ...allRows,
     "",
   ].join("\n");
 }

@@ -30,7 +30,7 @@ test("a new machine gets its switches and one status write, and a second pass wr
   assert.deepEqual(await r.reconcile(KEY), {});
   assert.deepEqual(store.writes, ["create Switch switch-00000", "create Switch switch-00001", "create Switch switch-00002", "status Machine m"]);
   assert.equal(positions(), "ddd");
-  assert.equal(store.machines.get("m")?.status?.conditions?.[0]?.reason, "AllSwitchesDown");
+  assert.equal(store.machines.get("m")?.status?.conditions?.[0]?.reason, "SwitchesReady");
   const created = [...store.switches.values()][0];
   assert.deepEqual(created?.metadata?.labels, { machine: "m" });
   assert.equal(created?.metadata?.ownerReferences?.[0]?.uid, "uid-m");

@@ -40,8 +40,11 @@ export interface MachineKey {
 export interface MachineStore {
   /** The machine, or undefined when it no longer exists. */
   getMachine(key: MachineKey): Promise<MachineView | undefined>;
-  /** Every switch of a namespace (from the cache). */
-  listSwitches(namespace: string): Promise<SwitchView[]>;
+  /**
+   * The switches that may concern a machine (from the cache): at least those labelled with its
+   * name and those it controls. More is harmless; the plan ignores the rest.
+   */
+  listSwitches(machine: MachineView): Promise<SwitchView[]>;
   createSwitch(sw: SwitchView): Promise<SwitchView>;
   updateSwitch(sw: SwitchView): Promise<SwitchView>;
   updateSwitchStatus(sw: SwitchView): Promise<SwitchView>;
@@ -98,7 +101,7 @@ export class MachineReconciler {
     }
     const expectations = this.#memory.get(key) ?? noExpectations();
     this.#memory.set(key, expectations);
-    const switches = await store.listSwitches(request.namespace);
+    const switches = await store.listSwitches(machine);
     const now = clock.now();
     const plan = planMachine({ machine, switches, now, settings, memory: settleExpectations(expectations, switches, now) });
 

@@ -11,37 +11,36 @@ test("positions are the first letters of the switches' positions, ordered by swi
   assert.equal(status.observedGeneration, 1);
 });
 
-test("Ready is True with every switch down and the count right", () => {
+test("Ready is True once every switch exists, and says what is down", () => {
   const status = machineStatus(machine(), [sw("a"), sw("b"), sw("c")], at(1.5));
   assert.deepEqual(status.conditions, [
     {
       type: "Ready",
       status: "True",
-      reason: "AllSwitchesDown",
-      message: "all 3 switches are down",
+      reason: "SwitchesReady",
+      message: "all 3 switches exist, everything is down",
       observedGeneration: 1,
       lastTransitionTime: "2026-01-01T00:00:01Z",
     },
   ]);
 });
 
-test("Ready is False while a switch or the machine's own switch is up, or the count is wrong", () => {
+test("Ready counts what is up, the machine's own switch included, and is False while the count is wrong", () => {
   const up = machineStatus(machine({ switchPosition: "up" }), [sw("a", { position: "up" }), sw("b"), sw("c")], T0);
-  assert.equal(up.conditions?.[0]?.status, "False");
-  assert.equal(up.conditions?.[0]?.reason, "SwitchesUp");
-  assert.equal(up.conditions?.[0]?.message, "2 switches are up, flipping down");
+  assert.equal(up.conditions?.[0]?.status, "True");
+  assert.equal(up.conditions?.[0]?.message, "all 3 switches exist, 2 up and waiting to be flipped down");
   const scaling = machineStatus(machine({ switches: 5 }), [sw("a"), sw("b")], T0);
   assert.equal(scaling.conditions?.[0]?.reason, "Scaling");
   assert.equal(scaling.conditions?.[0]?.message, "2 of 5 switches exist");
 });
 
 test("the transition time moves only when the condition's status changes", () => {
-  const first = machineStatus(machine(), [sw("a", { position: "up" }), sw("b"), sw("c")], at(0));
+  const first = machineStatus(machine(), [sw("a"), sw("b")], at(0));
   const withStatus = { ...machine(), status: first };
-  const stillUp = machineStatus(withStatus, [sw("a"), sw("b", { position: "up" }), sw("c")], at(10));
-  assert.equal(stillUp.conditions?.[0]?.lastTransitionTime, "2026-01-01T00:00:00Z");
-  const down = machineStatus(withStatus, [sw("a"), sw("b"), sw("c")], at(20));
-  assert.equal(down.conditions?.[0]?.lastTransitionTime, "2026-01-01T00:00:20Z");
+  const stillScaling = machineStatus(withStatus, [sw("a")], at(10));
+  assert.equal(stillScaling.conditions?.[0]?.lastTransitionTime, "2026-01-01T00:00:00Z");
+  const ready = machineStatus(withStatus, [sw("a"), sw("b"), sw("c")], at(20));
+  assert.equal(ready.conditions?.[0]?.lastTransitionTime, "2026-01-01T00:00:20Z");
 });
 
 test("other conditions are kept as they are", () => {

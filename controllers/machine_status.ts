@@ -2,9 +2,10 @@
  * The status a machine reports, computed from its switches once the reconciler's writes are done,
  * and the test that decides whether the status subresource needs a write at all.
  *
- * `Ready` is True when the machine is at rest: it has exactly `spec.switches` switches and every
- * one of them, its own `spec.switchPosition` included, is down. Otherwise it is False with reason
- * `Scaling` (wrong count) or `SwitchesUp` (something is waiting to be flipped down).
+ * `Ready` is True (reason `SwitchesReady`) when every switch the machine should have exists and the
+ * status reflects them, as the Machine type documents; its message says how many are up, the
+ * machine's own `spec.switchPosition` included. It is False with reason `Scaling` while the count
+ * is wrong.
  */
 import { desiredSwitches } from "./machine_plan.js";
 import { byName, formatSeconds, positionOf, type ConditionView, type MachineStatusView, type MachineView, type SwitchView } from "./objects.js";
@@ -50,10 +51,9 @@ function readyCondition(
   if (switches.length !== desired) {
     return { ...base, type: READY, status: "False", reason: "Scaling", message: `${switches.length} of ${desired} switches exist` };
   }
-  if (up > 0) {
-    return { ...base, type: READY, status: "False", reason: "SwitchesUp", message: `${up} ${up === 1 ? "switch is" : "switches are"} up, flipping down` };
-  }
-  return { ...base, type: READY, status: "True", reason: "AllSwitchesDown", message: `all ${desired} ${desired === 1 ? "switch is" : "switches are"} down` };
+  const all = `all ${desired} ${desired === 1 ? "switch exists" : "switches exist"}`;
+  const message = up === 0 ? `${all}, everything is down` : `${all}, ${up} up and waiting to be flipped down`;
+  return { ...base, type: READY, status: "True", reason: "SwitchesReady", message };
 }
 
 /**

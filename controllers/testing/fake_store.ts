@@ -45,7 +45,8 @@ export class FakeStore implements MachineStore {
     return found ? structuredClone(found) : undefined;
   }
 
-  async listSwitches(namespace: string): Promise<SwitchView[]> {
+  async listSwitches(machine: MachineView): Promise<SwitchView[]> {
+    const namespace = machine.metadata?.namespace;
     return [...this.switches.values()]
       .filter((sw) => sw.metadata?.namespace === namespace && !this.hiddenFromList.has(sw.metadata?.name ?? ""))
       .map((sw) => structuredClone(sw));

@@ -1,0 +1,89 @@
+/**
+ * Finds the API versions and kinds of a program: a version is a folder of API files whose
+ * `groupversion_info.ts` header carries `+groupName=` (and optionally `+versionName=`); a kind
+ * is an exported interface marked `+kubebuilder:object:root=true` that is not a `…List`.
+ */
+import { basename, dirname } from "node:path";
+import type * as ts from "typescript";
+import typescript from "../typescript.js";
+import { DiagnosticCode, errorAt, positionOf, type Diagnostic } from "../diagnostics.js";
+import { collectFromFileHeader, collectFromNode } from "../markers/collect.js";
+import type { MarkerInstance, MarkerRegistry } from "../markers/registry.js";
+
+/** One API version folder. */
+export interface ApiPackage {
+  directory: string;
+  group?: string;
+  version: string;
+  skip: boolean;
+}
+
+/** One kind declaration found in an API version folder. */
+export interface KindDeclaration {
+  name: string;
+  declaration: ts.InterfaceDeclaration;
+  apiPackage: ApiPackage;
+}
+
+/** Reads the packages and kinds of `apiFiles`; every problem becomes a diagnostic. */
+export function findKinds(program: ts.Program, apiFiles: readonly string[], registry: MarkerRegistry): { kinds: KindDeclaration[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const packages = new Map<string, ApiPackage>();
+  const packageOf = (file: string): ApiPackage => {
+    const directory = dirname(file);
+    let apiPackage = packages.get(directory);
+    if (!apiPackage) {
+      apiPackage = { directory, version: basename(directory), skip: false };
+      packages.set(directory, apiPackage);
+    }
+    return apiPackage;
+  };
+  for (const file of apiFiles) {
+    if (basename(file) !== "groupversion_info.ts") continue;
+    const sourceFile = program.getSourceFile(file);
+    if (!sourceFile) continue;
+    const header = collectFromFileHeader(sourceFile, registry);
+    diagnostics.push(...header.diagnostics);
+    applyPackageMarkers(packageOf(file), header.markers);
+  }
+  const kinds: KindDeclaration[] = [];
+  for (const file of apiFiles) {
+    const sourceFile = program.getSourceFile(file);
+    if (!sourceFile) continue;
+    for (const statement of sourceFile.statements) {
+      if (!typescript.isInterfaceDeclaration(statement) || !isRoot(statement, registry)) continue;
+      const apiPackage = packageOf(file);
+      if (apiPackage.skip || isList(statement)) continue;
+      if (!statement.modifiers?.some((modifier) => modifier.kind === typescript.SyntaxKind.ExportKeyword)) {
+        diagnostics.push(errorAt(positionOf(statement.name), DiagnosticCode.invalidKind, `kind ${statement.name.text} must be exported`));
+        continue;
+      }
+      kinds.push({ name: statement.name.text, declaration: statement, apiPackage });
+    }
+  }
+  return { kinds, diagnostics };
+}
+
+function applyPackageMarkers(apiPackage: ApiPackage, markers: readonly MarkerInstance[]): void {
+  for (const marker of markers) {
+    const value = marker.value[""];
+    if (marker.definition.name === "groupName" && typeof value === "string") apiPackage.group = value;
+    if (marker.definition.name === "versionName" && typeof value === "string") apiPackage.version = value;
+    if (marker.definition.name === "kubebuilder:skip") apiPackage.skip = true;
+  }
+}
+
+/** `+kubebuilder:object:root=true` on the interface (its other markers are reported by the model stage). */
+function isRoot(declaration: ts.InterfaceDeclaration, registry: MarkerRegistry): boolean {
+  return collectFromNode(declaration, "type", registry).markers.some(
+    (marker) => marker.definition.name === "kubebuilder:object:root" && marker.value[""] === true,
+  );
+}
+
+/** controller-gen skips list types: `…List` with an `items` array. */
+function isList(declaration: ts.InterfaceDeclaration): boolean {
+  return (
+    declaration.name.text.endsWith("List") &&
+    declaration.members.some((member) => typescript.isPropertySignature(member) && member.name.getText() === "items")
+  );
+}

@@ -1,0 +1,173 @@
+/**
+ * Reads doc comments: marker lines (`+…`) and alias tags (`@minimum 1`) become marker instances
+ * checked against the registry and the target; the remaining prose becomes the description,
+ * cleaned as controller-gen cleans Go doc comments (marker lines removed, blank lines collapsed,
+ * `TODO` lines dropped, nothing after a `---` line).
+ */
+import type * as ts from "typescript";
+import typescript from "../typescript.js";
+import { DiagnosticCode, errorAt, positionAt, warningAt, type Diagnostic, type Position } from "../diagnostics.js";
+import { parseMarker } from "./parse.js";
+import type { MarkerInstance, MarkerRegistry, MarkerTarget } from "./registry.js";
+
+/** What a doc comment says: markers, description and the problems found reading it. */
+export interface CollectedDoc {
+  markers: MarkerInstance[];
+  description: string | undefined;
+  diagnostics: Diagnostic[];
+}
+
+interface CommentLine {
+  text: string;
+  /** Offset of `text`'s first character in the source file. */
+  offset: number;
+}
+
+/** Collects markers and description from the JSDoc comments attached to `node`. */
+export function collectFromNode(node: ts.Node, target: MarkerTarget, registry: MarkerRegistry, fieldPath?: string): CollectedDoc {
+  const sourceFile = node.getSourceFile();
+  const lines: CommentLine[] = [];
+  for (const doc of typescript.getJSDocCommentsAndTags(node)) {
+    if (typescript.isJSDoc(doc)) lines.push(...commentLines(sourceFile, doc.pos, doc.end));
+  }
+  return collectFromLines(sourceFile, lines, target, registry, fieldPath);
+}
+
+/** Collects package markers from the comments that open a file (groupversion_info.ts). */
+export function collectFromFileHeader(sourceFile: ts.SourceFile, registry: MarkerRegistry): CollectedDoc {
+  const ranges = typescript.getLeadingCommentRanges(sourceFile.text, 0) ?? [];
+  const lines = ranges.flatMap((range) => commentLines(sourceFile, range.pos, range.end));
+  return collectFromLines(sourceFile, lines, "package", registry);
+}
+
+/** Collects every marker written in any comment of a file (controllers' RBAC markers). */
+export function collectFromAllComments(sourceFile: ts.SourceFile, registry: MarkerRegistry): CollectedDoc {
+  const scanner = typescript.createScanner(typescript.ScriptTarget.Latest, false, sourceFile.languageVariant, sourceFile.text);
+  const lines: CommentLine[] = [];
+  for (let token = scanner.scan(); token !== typescript.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === typescript.SyntaxKind.SingleLineCommentTrivia || token === typescript.SyntaxKind.MultiLineCommentTrivia) {
+      lines.push(...commentLines(sourceFile, scanner.getTokenStart(), scanner.getTokenEnd()));
+    }
+  }
+  const collected = collectFromLines(sourceFile, lines.filter((line) => line.text.startsWith("+")), "package", registry);
+  return collected;
+}
+
+/** Splits a comment into content lines: `//`, `/*`, `*` and `*\/` decorations removed. */
+function commentLines(sourceFile: ts.SourceFile, start: number, end: number): CommentLine[] {
+  const raw = sourceFile.text.slice(start, end);
+  const lines: CommentLine[] = [];
+  let lineStart = 0;
+  for (const line of raw.split("\n")) {
+    let text = line.replace(/\r$/, "");
+    let skip = 0;
+    const prefix = /^(\s*\/\*\*?|\s*\/\/|\s*\*(?!\/))/.exec(text);
+    if (prefix) skip = prefix[0].length;
+    text = text.slice(skip);
+    if (text.startsWith(" ")) {
+      text = text.slice(1);
+      skip++;
+    }
+    const closing = text.lastIndexOf("*/");
+    if (closing >= 0 && text.slice(closing).trim() === "*/") text = text.slice(0, closing);
+    lines.push({ text: text.replace(/\s+$/, ""), offset: start + lineStart + skip });
+    lineStart += line.length + 1;
+  }
+  return lines;
+}
+
+function collectFromLines(
+  sourceFile: ts.SourceFile,
+  lines: readonly CommentLine[],
+  target: MarkerTarget,
+  registry: MarkerRegistry,
+  fieldPath?: string,
+): CollectedDoc {
+  const collected: CollectedDoc = { markers: [], description: undefined, diagnostics: [] };
+  const prose: string[] = [];
+  let inTag = false;
+  for (const line of lines) {
+    const trimmed = line.text.trimStart();
+    const position = positionAt(sourceFile, line.offset + (line.text.length - trimmed.length));
+    if (trimmed.startsWith("+")) {
+      addMarker(collected, trimmed.slice(1), trimmed.slice(1), position, target, registry, fieldPath);
+      continue;
+    }
+    const tag = /^@([A-Za-z][\w-]*)\s*(.*)$/.exec(trimmed);
+    if (tag) {
+      inTag = true;
+      const alias = registry.alias(tag[1] as string);
+      if (alias) {
+        const argumentText = (tag[2] as string).trim();
+        addMarker(collected, alias.marker + alias.toArguments(argumentText), trimmed, position, target, registry, fieldPath);
+      }
+      continue;
+    }
+    if (!inTag) prose.push(line.text);
+  }
+  collected.description = cleanDescription(prose);
+  return collected;
+}
+
+function addMarker(
+  collected: CollectedDoc,
+  markerText: string,
+  written: string,
+  position: Position,
+  target: MarkerTarget,
+  registry: MarkerRegistry,
+  fieldPath: string | undefined,
+): void {
+  const parsed = parseMarker(markerText, registry);
+  const where = { fieldPath };
+  if (parsed.status === "unknown") {
+    const hint = parsed.suggestion ? `did you mean +${parsed.suggestion}?` : undefined;
+    if (parsed.name.startsWith("kubebuilder:")) {
+      collected.diagnostics.push(errorAt(position, DiagnosticCode.unknownMarker, `unknown marker +${parsed.name}`, { ...where, hint }));
+    } else {
+      collected.diagnostics.push(
+        warningAt(position, DiagnosticCode.unknownMarker, `unknown marker +${parsed.name} is ignored`, { ...where, hint }),
+      );
+    }
+    return;
+  }
+  if (parsed.status === "malformed") {
+    collected.diagnostics.push(errorAt(position, DiagnosticCode.malformedMarker, parsed.message, where));
+    return;
+  }
+  if (!parsed.definition.targets.includes(target)) {
+    collected.diagnostics.push(
+      errorAt(
+        position,
+        DiagnosticCode.wrongTarget,
+        `+${parsed.definition.name} cannot be used on a ${target}; it applies to: ${parsed.definition.targets.join(", ")}`,
+        where,
+      ),
+    );
+    return;
+  }
+  collected.markers.push({ definition: parsed.definition, value: parsed.value, position, text: written });
+}
+
+/** controller-gen's extractDoc over Go's CommentGroup.Text(), for prose lines already stripped. */
+export function cleanDescription(lines: readonly string[]): string | undefined {
+  const collapsed: string[] = [];
+  for (const line of lines) {
+    const text = line.replace(/\s+$/, "");
+    if (text === "" && (collapsed.length === 0 || collapsed[collapsed.length - 1] === "")) continue;
+    collapsed.push(text);
+  }
+  while (collapsed.length > 0 && collapsed[collapsed.length - 1] === "") collapsed.pop();
+  const out: string[] = [];
+  let insideCodeBlock = false;
+  for (const line of collapsed) {
+    if (line.startsWith("```") || line.startsWith("~~~")) insideCodeBlock = !insideCodeBlock;
+    if (!insideCodeBlock) {
+      if (line.startsWith("TODO")) continue;
+      if (line.startsWith("---")) break;
+    }
+    out.push(line);
+  }
+  const description = out.join("\n");
+  return description === "" ? undefined : description;
+}

@@ -1,0 +1,114 @@
+/**
+ * The one `ts.Program` of a generation run, and the only place the generator touches files
+ * (through the TypeScript compiler host): sources, tsconfig.json and controller files.
+ *
+ * Only the API files are roots; the checker resolves the declarations the kinds reach lazily,
+ * and no full type-check runs unless asked for (generation must not be slower than
+ * `tsc --noEmit` over the same files).
+ */
+import { dirname, join } from "node:path";
+import type * as ts from "typescript";
+import typescript from "./typescript.js";
+import { DiagnosticCode, errorAt, positionAt, type Diagnostic } from "./diagnostics.js";
+
+/** Options a program is built with when the project has no tsconfig.json. */
+export const defaultCompilerOptions: ts.CompilerOptions = {
+  target: typescript.ScriptTarget.ES2022,
+  module: typescript.ModuleKind.NodeNext,
+  moduleResolution: typescript.ModuleResolutionKind.NodeNext,
+  strict: true,
+  skipLibCheck: true,
+  noEmit: true,
+};
+
+/** A loaded program plus the controller files, parsed but not type-checked. */
+export interface LoadedProgram {
+  program: ts.Program;
+  controllerFiles: ts.SourceFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** Builds the program over `apiFiles`, with `compilerOptions` or `<rootDir>/tsconfig.json`. */
+export function loadProgram(input: {
+  rootDir: string;
+  apiFiles: readonly string[];
+  controllerFiles: readonly string[];
+  compilerOptions?: ts.CompilerOptions | undefined;
+  /** Also report type errors of the API files (a full type-check of them: slower). */
+  typeCheck?: boolean;
+}): LoadedProgram {
+  const diagnostics: Diagnostic[] = [];
+  const options = { ...(input.compilerOptions ?? readProjectOptions(input.rootDir, diagnostics)), noEmit: true };
+  const program = typescript.createProgram({ rootNames: [...input.apiFiles], options, host: hostWithLibraryCache(options) });
+  // Creating the checker binds every file, which also sets the parent pointers that reading
+  // JSDoc needs; every later stage relies on it.
+  program.getTypeChecker();
+  for (const file of input.apiFiles) {
+    const sourceFile = program.getSourceFile(file);
+    if (!sourceFile) {
+      diagnostics.push({ file, line: 1, column: 1, code: DiagnosticCode.missingFile, severity: "error", message: `cannot read ${file}` });
+      continue;
+    }
+    // Syntax errors are cheap to find and make everything after them meaningless. A type-check,
+    // even of the API files alone, costs as much as `tsc --noEmit` (which `make build` runs
+    // anyway), so it is opt-in; unresolvable types are reported by the schema walk regardless.
+    const semantic = input.typeCheck ? program.getSemanticDiagnostics(sourceFile) : [];
+    for (const diagnostic of [...program.getSyntacticDiagnostics(sourceFile), ...semantic]) {
+      diagnostics.push(fromTypeScript(diagnostic, sourceFile));
+    }
+  }
+  const controllerFiles: ts.SourceFile[] = [];
+  for (const file of input.controllerFiles) {
+    const text = typescript.sys.readFile(file);
+    if (text === undefined) {
+      diagnostics.push({ file, line: 1, column: 1, code: DiagnosticCode.missingFile, severity: "error", message: `cannot read ${file}` });
+      continue;
+    }
+    controllerFiles.push(typescript.createSourceFile(file, text, typescript.ScriptTarget.Latest, true));
+  }
+  return { program, controllerFiles, diagnostics };
+}
+
+// TypeScript's own lib files never change while a process runs: parse them once per process,
+// so that repeated generations (tests, watch mode) skip the largest part of program creation.
+const libraryFiles = new Map<string, ts.SourceFile>();
+
+function hostWithLibraryCache(options: ts.CompilerOptions): ts.CompilerHost {
+  const host = typescript.createCompilerHost(options);
+  const libraryDirectory = dirname(typescript.getDefaultLibFilePath(options));
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
+    if (dirname(fileName) !== libraryDirectory) return getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
+    const version = typeof languageVersionOrOptions === "object" ? languageVersionOrOptions.languageVersion : languageVersionOrOptions;
+    const key = `${version}:${fileName}`;
+    let sourceFile = libraryFiles.get(key);
+    if (!sourceFile) {
+      sourceFile = getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
+      if (sourceFile) libraryFiles.set(key, sourceFile);
+    }
+    return sourceFile;
+  };
+  return host;
+}
+
+function readProjectOptions(rootDir: string, diagnostics: Diagnostic[]): ts.CompilerOptions {
+  const configPath = join(rootDir, "tsconfig.json");
+  if (!typescript.sys.fileExists(configPath)) return defaultCompilerOptions;
+  const read = typescript.readConfigFile(configPath, (path) => typescript.sys.readFile(path));
+  if (read.error) {
+    diagnostics.push({ file: configPath, line: 1, column: 1, code: DiagnosticCode.typeError, severity: "error", message: flatten(read.error.messageText) });
+    return defaultCompilerOptions;
+  }
+  const parsed = typescript.parseJsonConfigFileContent(read.config, typescript.sys, dirname(configPath), undefined, configPath);
+  return parsed.options;
+}
+
+function fromTypeScript(diagnostic: ts.Diagnostic, fallback: ts.SourceFile): Diagnostic {
+  const sourceFile = diagnostic.file ?? fallback;
+  const position = positionAt(sourceFile, diagnostic.start ?? 0);
+  return errorAt(position, DiagnosticCode.typeError, `TS${diagnostic.code}: ${flatten(diagnostic.messageText)}`);
+}
+
+function flatten(message: string | ts.DiagnosticMessageChain): string {
+  return typescript.flattenDiagnosticMessageText(message, "\n");
+}

@@ -1,0 +1,2 @@
+/** +groupName=testdata.kubebuilder.io */
+export {};

@@ -1,0 +1,94 @@
+/**
+ * `npm start`: the useless machine, running locally in one command.
+ *
+ * Starts the local API server with its data under `.uselessctl/` (or `USELESS_DATA_DIR`),
+ * installs the CRDs, creates the samples the first time, starts the operator, and prints the
+ * kubeconfig and the kubectl commands to try. Ctrl-C stops the operator, then the server; the
+ * next start finds everything where it was.
+ *
+ * Flags after `--` go to the operator (`npm start -- --flip-delay 2s`); so do the
+ * `USELESS_FLIP_DELAY` / `USELESS_FLIP_INTERVAL` variables.
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createSamples, installCrds, waitForApiServer } from "./start/manifests.js";
+import { startApiServer, startOperator, type Child } from "./start/processes.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const dataDir = resolve(ROOT, process.env.USELESS_DATA_DIR ?? ".uselessctl");
+const kubeconfigPath = join(dataDir, "kubeconfig");
+/** Written once the samples went in, so a machine the user deleted is not brought back. */
+const samplesMarker = join(dataDir, "samples-created");
+const bold = (text: string): string => (process.stdout.isTTY && !process.env.NO_COLOR ? `\x1b[1m${text}\x1b[0m` : text);
+
+function say(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function banner(): string {
+  const shown = relative(process.cwd(), kubeconfigPath) || kubeconfigPath;
+  return [
+    "",
+    bold("The useless machine is running."),
+    `  kubeconfig: ${kubeconfigPath}`,
+    "",
+    "Try, in another terminal:",
+    `  export KUBECONFIG=${shown.startsWith("..") ? kubeconfigPath : shown}`,
+    "  kubectl get machines,switches",
+    `  kubectl patch $(kubectl get switches -o name | head -n 1) --type=merge -p '{"spec":{"position":"up"}}'`,
+    "  kubectl get switches -w        # watch it come back down",
+    "",
+    "Ctrl-C stops everything; the next `npm start` finds the machines where they were.",
+    "",
+  ].join("\n");
+}
+
+async function main(): Promise<number> {
+  mkdirSync(dataDir, { recursive: true });
+  const children: Child[] = [];
+  let stopping: Promise<void> | undefined;
+  // The operator first, the API server last (children are in reverse start order).
+  const stopAll = (): Promise<void> =>
+    (stopping ??= (async () => {
+      for (const child of [...children].reverse()) await child.stop();
+    })());
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      say(`\n${signal === "SIGINT" ? "Ctrl-C" : signal}: stopping the operator, then the API server...`);
+      void stopAll();
+    });
+  }
+
+  try {
+    say(`Starting the local API server (data in ${relative(ROOT, dataDir) || dataDir}/, log in apiserver.log)...`);
+    children.push(
+      await startApiServer({ root: ROOT, dataDir: join(dataDir, "data"), kubeconfigPath, logPath: join(dataDir, "apiserver.log") }),
+    );
+    await waitForApiServer(kubeconfigPath);
+    const crds = await installCrds(kubeconfigPath, join(ROOT, "config/crd/bases"));
+    say(`Installed CRDs: ${crds.join(", ")}`);
+    if (!existsSync(samplesMarker)) {
+      const samples = await createSamples(kubeconfigPath, join(ROOT, "config/samples"));
+      writeFileSync(samplesMarker, `${new Date().toISOString()}\n`);
+      say(`Created samples: ${samples.created.join(", ") || "none"}${samples.kept.length ? ` (already there: ${samples.kept.join(", ")})` : ""}`);
+    } else {
+      say("Samples were created on an earlier start; the machines are as you left them.");
+    }
+    if (stopping) return 0;
+    const operator = startOperator(ROOT, kubeconfigPath, ["--health-probe-bind-address=0", ...process.argv.slice(2)]);
+    children.push(operator);
+    say(banner());
+    const operatorCode = await operator.exited;
+    const interrupted = stopping !== undefined;
+    if (!interrupted) say(`The operator exited (code ${operatorCode}); stopping the API server.`);
+    await stopAll();
+    return interrupted ? 0 : (operatorCode ?? 1);
+  } catch (error) {
+    process.stderr.write(`npm start: ${error instanceof Error ? error.message : String(error)}\n`);
+    await stopAll();
+    return 1;
+  }
+}
+
+process.exitCode = await main();

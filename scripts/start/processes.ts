@@ -1,0 +1,86 @@
+/**
+ * The two processes `npm start` runs: the local API server (`uselessctl cluster start`) and the
+ * operator (`main.ts`). Each runs in its own process group, so a Ctrl-C reaches only `npm start`,
+ * which then stops the operator first and the API server last: the operator never sees its
+ * server vanish under it.
+ */
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
+import { existsSync, openSync, rmSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+
+/** The node arguments that run a TypeScript entry point of this repository from source. */
+const FROM_SOURCE = ["--conditions=uselessctl-source", "--import", "tsx"];
+
+/** A child process that can be stopped and awaited. */
+export class Child {
+  readonly name: string;
+  readonly #process: ChildProcess;
+  readonly exited: Promise<number | null>;
+
+  constructor(name: string, process: ChildProcess) {
+    this.name = name;
+    this.#process = process;
+    this.exited = new Promise((resolve) => process.once("exit", (code, signal) => resolve(signal ? null : code)));
+  }
+
+  get running(): boolean {
+    return this.#process.exitCode === null && this.#process.signalCode === null;
+  }
+
+  /** Sends SIGTERM, then SIGKILL if it has not exited after `graceMs`; resolves once it is gone. */
+  async stop(graceMs = 10_000): Promise<void> {
+    if (!this.running) return;
+    this.#process.kill("SIGTERM");
+    const timer = setTimeout(() => this.#process.kill("SIGKILL"), graceMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+function startTypeScript(name: string, entry: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; stdio: StdioOptions }): Child {
+  const child = spawn(process.execPath, [...FROM_SOURCE, entry, ...args], { ...options, detached: true });
+  return new Child(name, child);
+}
+
+/** Options of {@link startApiServer}. */
+export interface ApiServerOptions {
+  root: string;
+  dataDir: string;
+  kubeconfigPath: string;
+  logPath: string;
+}
+
+/**
+ * Starts the local API server on the data directory, logging to a file, and resolves once it
+ * has written its kubeconfig.
+ * Errors: rejects with the log's path when the server exits or writes no kubeconfig in time.
+ */
+export async function startApiServer(options: ApiServerOptions, timeoutMs = 30_000): Promise<Child> {
+  rmSync(options.kubeconfigPath, { force: true });
+  const log = openSync(options.logPath, "a");
+  const server = startTypeScript(
+    "API server",
+    "cli/main.ts",
+    ["cluster", "start", "--data-dir", options.dataDir, "--kubeconfig", options.kubeconfigPath],
+    { cwd: options.root, env: process.env, stdio: ["ignore", log, log] },
+  );
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(options.kubeconfigPath)) {
+    if (!server.running) throw new Error(`the API server exited during start-up; see ${options.logPath}`);
+    if (Date.now() > deadline) {
+      await server.stop();
+      throw new Error(`the API server wrote no kubeconfig within ${timeoutMs / 1000} s; see ${options.logPath}`);
+    }
+    await sleep(100);
+  }
+  return server;
+}
+
+/** Starts the operator against the kubeconfig, its logs on this terminal. */
+export function startOperator(root: string, kubeconfigPath: string, args: string[]): Child {
+  return startTypeScript("operator", "main.ts", args, {
+    cwd: root,
+    env: { ...process.env, KUBECONFIG: kubeconfigPath },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+}

@@ -1,0 +1,202 @@
+/**
+ * What the operator's e2e tests drive: a local API server (`uselessctl/testenv`), the operator as
+ * its own process (`main.ts`, as `make run` starts it), the real `kubectl`, and a watch through
+ * `@kubernetes/client-node` that timestamps every change of the switches.
+ */
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+/** The repository root. */
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const execFileAsync = promisify(execFile);
+
+/** What must exist before the operator can run end to end, with what provides it. */
+const PREREQUISITES: readonly [path: string, what: string][] = [
+  ["runtime/index.ts", "the controller runtime (issue #4)"],
+  ["apiserver/index.ts", "the local API server (issue #3)"],
+  ["api/v1alpha1/index.ts", "the Machine and Switch types (issue #2)"],
+  ["config/crd/bases", "the generated CRDs (issue #2)"],
+  ["config/samples", "the samples (issue #2)"],
+  ["controllers/machine_controller.ts", "the controller's registration with the runtime (issue #6)"],
+];
+
+/** Why the e2e tests cannot run yet (one line), or undefined when they can. */
+export function missingPrerequisite(): string | undefined {
+  for (const [path, what] of PREREQUISITES) {
+    if (!existsSync(`${ROOT}/${path}`)) return `needs ${what}: ${path} is not on this branch yet`;
+  }
+  return undefined;
+}
+
+/** A running local API server with the CRDs installed. */
+export interface Cluster {
+  kubeconfigPath: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the local API server with this repository's CRDs, as envtest would. */
+export async function startCluster(): Promise<Cluster> {
+  // A variable specifier, so that this file type-checks before the API server exists.
+  const specifier = "uselessctl/testenv";
+  const testenv = (await import(specifier)) as {
+    startTestEnv(options: { crdDirectoryPaths: string[] }): Promise<Cluster>;
+  };
+  return testenv.startTestEnv({ crdDirectoryPaths: [`${ROOT}/config/crd/bases`] });
+}
+
+/** Runs the real kubectl against the cluster; resolves to stdout, rejects with stderr. */
+export async function kubectl(cluster: Cluster, ...args: string[]): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync("kubectl", ["--kubeconfig", cluster.kubeconfigPath, ...args], { cwd: ROOT });
+    return stdout;
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? "";
+    throw new Error(`kubectl ${args.join(" ")} failed: ${stderr || String(error)}`);
+  }
+}
+
+/** `kubectl apply -f -` of a manifest given as YAML or JSON text. */
+export async function kubectlApply(cluster: Cluster, manifest: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const child = execFile("kubectl", ["--kubeconfig", cluster.kubeconfigPath, "apply", "-f", "-"], (error, _stdout, stderr) =>
+      error ? reject(new Error(`kubectl apply failed: ${stderr || String(error)}`)) : resolve(),
+    );
+    child.stdin?.end(manifest);
+  });
+}
+
+/**
+ * Creates a namespace. Through `kubectl apply` (JSON) rather than `kubectl create namespace`,
+ * which sends protobuf for built-in kinds.
+ */
+export async function createNamespace(cluster: Cluster, name: string): Promise<void> {
+  await kubectlApply(cluster, JSON.stringify({ apiVersion: "v1", kind: "Namespace", metadata: { name } }));
+}
+
+/** Operator settings in Go duration form, passed as flags. */
+export interface OperatorFlags {
+  flipDelay: string;
+  flipInterval: string;
+}
+
+/** The operator running as its own process, as `make run` starts it. */
+export class OperatorProcess {
+  readonly #child: ChildProcess;
+  readonly #exited: Promise<number | null>;
+  output = "";
+
+  private constructor(child: ChildProcess) {
+    this.#child = child;
+    child.stdout?.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
+    this.#exited = new Promise((resolve) => child.on("exit", (code) => resolve(code)));
+  }
+
+  static start(cluster: Cluster, flags: OperatorFlags): OperatorProcess {
+    const child = spawn(
+      process.execPath,
+      [
+        "--conditions=uselessctl-source",
+        "--import",
+        "tsx",
+        "main.ts",
+        `--flip-delay=${flags.flipDelay}`,
+        `--flip-interval=${flags.flipInterval}`,
+        "--metrics-bind-address=0",
+        "--health-probe-bind-address=0",
+      ],
+      { cwd: ROOT, env: { ...process.env, KUBECONFIG: cluster.kubeconfigPath, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    return new OperatorProcess(child);
+  }
+
+  /** Stops it with `signal` and resolves to its exit code. */
+  async stop(signal: NodeJS.Signals = "SIGTERM"): Promise<number | null> {
+    if (this.#child.exitCode === null && this.#child.signalCode === null) this.#child.kill(signal);
+    return this.#exited;
+  }
+}
+
+/** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ""}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A Switch as the tests read it. */
+export interface SwitchObject {
+  metadata: {
+    name: string;
+    uid: string;
+    creationTimestamp: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    ownerReferences?: { kind: string; name: string; uid: string; controller?: boolean }[];
+  };
+  spec: { position: "up" | "down" };
+  status?: { seenAt?: string };
+}
+
+/** A Machine as the tests read it. */
+export interface MachineObject {
+  metadata: { name: string; uid: string; generation: number; annotations?: Record<string, string> };
+  spec: { switches: number; switchPosition?: "up" | "down" };
+  status?: { switches?: number; positions?: string; observedGeneration?: number; conditions?: { type: string; status: string; reason: string }[] };
+}
+
+/** `kubectl get <resource> -o json` items. */
+export async function getItems<T>(cluster: Cluster, namespace: string, resource: string, ...args: string[]): Promise<T[]> {
+  return (JSON.parse(await kubectl(cluster, "get", resource, "-n", namespace, "-o", "json", ...args)) as { items: T[] }).items;
+}
+
+/** Switches of a machine (by label), oldest first. */
+export async function switchesOf(cluster: Cluster, namespace: string, machine: string): Promise<SwitchObject[]> {
+  const items = await getItems<SwitchObject>(cluster, namespace, "switches", "-l", `machine=${machine}`);
+  return items.sort((a, b) => a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp) || a.metadata.name.localeCompare(b.metadata.name));
+}
+
+/** One change of a switch as the watch delivered it, with the time it arrived. */
+export interface SwitchEvent {
+  type: string;
+  at: number;
+  object: SwitchObject;
+}
+
+/** Records every watch event of the switches of a namespace, through client-node. */
+export class SwitchWatch {
+  readonly events: SwitchEvent[] = [];
+  #abort: AbortController | undefined;
+
+  static async start(cluster: Cluster, namespace: string): Promise<SwitchWatch> {
+    // Loaded here: client-node takes seconds to import, which skipped suites should not pay.
+    const { KubeConfig, Watch } = await import("@kubernetes/client-node");
+    const kubeConfig = new KubeConfig();
+    kubeConfig.loadFromFile(cluster.kubeconfigPath);
+    const recorder = new SwitchWatch();
+    recorder.#abort = await new Watch(kubeConfig).watch(
+      `/apis/useless.container.training/v1alpha1/namespaces/${namespace}/switches`,
+      {},
+      (type, object: SwitchObject) => recorder.events.push({ type, at: Date.now(), object }),
+      () => {},
+    );
+    return recorder;
+  }
+
+  stop(): void {
+    this.#abort?.abort();
+  }
+}

@@ -1,0 +1,81 @@
+// `npm start` end to end: the server comes up with the CRDs and samples, the operator runs on
+// them, Ctrl-C stops everything cleanly, and the next start finds the machines where they were.
+// Issue #6.
+import { after, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT, eventually, kubectl, missingPrerequisite, type Cluster, type MachineObject } from "./operator_harness.js";
+
+const dataDir = mkdtempSync(join(tmpdir(), "uselessctl-start-"));
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function npmStart(): Started {
+  let output = "";
+  const child = spawn(process.execPath, ["--conditions=uselessctl-source", "--import", "tsx", "scripts/start.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, USELESS_DATA_DIR: dataDir, USELESS_FLIP_DELAY: "0", USELESS_FLIP_INTERVAL: "0", NO_COLOR: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output, exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))) };
+}
+
+async function machines(cluster: Cluster): Promise<MachineObject[]> {
+  return (JSON.parse(await kubectl(cluster, "get", "machines", "-A", "-o", "json")) as { items: MachineObject[] }).items;
+}
+
+describe("npm start", { skip: missingPrerequisite() }, () => {
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  test("runs the machine, prints how to try it, stops on Ctrl-C and resumes where it was", { timeout: 120_000 }, async () => {
+    const cluster: Cluster = { kubeconfigPath: join(dataDir, "kubeconfig"), stop: async () => {} };
+    const first = npmStart();
+    try {
+      await eventually("the banner", async () => (first.output().includes("kubectl get switches -w") ? true : undefined), 60_000);
+      const banner = first.output();
+      assert.ok(banner.includes(`kubeconfig: ${cluster.kubeconfigPath}`), banner);
+      assert.ok(banner.includes("kubectl get machines,switches"), banner);
+      assert.match(banner, /kubectl patch .* --type=merge -p '\{"spec":\{"position":"up"\}\}'/);
+
+      const settled = await eventually("the samples reconciled", async () => {
+        const found = await machines(cluster);
+        return found.length > 0 && found.every((m) => m.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True"))
+          ? found
+          : undefined;
+      }, 30_000);
+      const [machine] = settled;
+      await kubectl(cluster, "patch", "machine", machine!.metadata.name, "-n", "default", "--type=merge", "-p", '{"spec":{"switches":4}}');
+      await eventually("the machine scaled", async () => {
+        const found = (await machines(cluster)).find((m) => m.metadata.uid === machine!.metadata.uid);
+        return found?.status?.switches === 4 ? true : undefined;
+      });
+
+      first.child.kill("SIGINT");
+      assert.equal(await first.exited, 0, first.output());
+      assert.match(first.output(), /stopping the operator, then the API server/);
+
+      const second = npmStart();
+      try {
+        await eventually("the second banner", async () => (second.output().includes("kubectl get switches -w") ? true : undefined), 60_000);
+        assert.match(second.output(), /as you left them/);
+        const again = await machines(cluster);
+        assert.deepEqual(again.map((m) => m.metadata.uid).sort(), settled.map((m) => m.metadata.uid).sort());
+        assert.equal(again.find((m) => m.metadata.uid === machine!.metadata.uid)?.spec.switches, 4);
+      } finally {
+        second.child.kill("SIGINT");
+        assert.equal(await second.exited, 0, second.output());
+      }
+    } finally {
+      if (first.child.exitCode === null) first.child.kill("SIGKILL");
+    }
+  });
+});
