@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { normalize, normalizeKubectlOutput } from "./normalize.js";
-import { compareRuns, countByArea, type CaseOutcome } from "./runner.js";
+import { compareRuns, countByArea, describeDifferences, type CaseOutcome } from "./runner.js";
 
 test("normalize replaces only uids, timestamps, resourceVersions, continue tokens and Table ages", () => {
   const response = {
@@ -58,4 +58,16 @@ test("counts per area separate identical, differing and accepted cases", () => {
     accepted: 1,
     referenceFailures: 0,
   });
+});
+
+test("describeDifferences names each differing field by its path", () => {
+  const lines = describeDifferences(
+    { status: 400, body: { message: "a", causes: [{ field: "spec.x" }] } },
+    { status: 400, body: { message: "b", causes: [{ field: "spec.y" }], extra: true } },
+  );
+  assert.deepEqual(lines, [
+    'body.message: expected "a", got "b"',
+    'body.causes[0].field: expected "spec.x", got "spec.y"',
+    "body.extra: expected (absent), got true",
+  ]);
 });
