@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { applyPatch } from "../registry/apply_patch.js";
-import { jsonEqual } from "../registry/conversion.js";
+import { deepClone, jsonEqual } from "../registry/conversion.js";
 import { deleteObject, parseDeleteOptions } from "../registry/deletion.js";
 import { list } from "../registry/list_watch.js";
 import { managerFromUserAgent } from "../registry/managed_fields.js";
@@ -206,7 +206,8 @@ export async function handleResource(
         throw badRequest(`json: cannot unmarshal ${Array.isArray(patch) ? "array" : typeof patch} into Go value of type map[string]interface {}`);
       } else if (kind === "merge") patched = mergePatch(current, patch);
       else patched = strategicMergePatch(current, patch);
-      const object = patched as KubeObject;
+      // The patch result shares untouched subtrees with the stored object: clone before adjusting it.
+      const object = deepClone(patched) as KubeObject;
       if (!object || typeof object !== "object" || typeof object.metadata !== "object" || object.metadata === null) {
         throw badRequest("the patch removed the object's metadata");
       }
