@@ -16,7 +16,7 @@ import { readScale, scaleToObject } from "../registry/scale.js";
 import type { KubeObject } from "../storage/types.js";
 import { decodeDocument, mediaTypeOf, negotiateOutput, readBody, type OutputFormat } from "./negotiation.js";
 import type { ResourceRequest } from "./request_info.js";
-import { addWarnings, writeJson, writeObject } from "./respond.js";
+import { addWarnings, writeJson, writeList, writeObject } from "./respond.js";
 import { StatusError, badRequest, fieldErrors, invalid, methodNotSupported, resourceNotFound, unsupportedMediaType } from "./status.js";
 import { toTable } from "./table.js";
 import { streamWatch, type WatchStreamOptions } from "./watch_stream.js";
@@ -134,6 +134,7 @@ export async function handleResource(
         body.items = result.items.map((item) => ({ apiVersion: "meta.k8s.io/v1", kind: "PartialObjectMetadata", metadata: item.metadata }));
         return writeJson(response, 200, body);
       }
+      if (format.mediaType === "application/json") return writeList(response, body as Record<string, unknown> & { items: KubeObject[] });
       return writeJson(response, 200, body, format.mediaType);
     }
     case "watch":
