@@ -15,6 +15,7 @@ import { apiVersionOf, type ResourceType } from "../registry/resource_type.js";
 import { readScale, scaleToObject } from "../registry/scale.js";
 import type { KubeObject } from "../storage/types.js";
 import { decodeDocument, mediaTypeOf, negotiateOutput, readBody, type OutputFormat } from "./negotiation.js";
+import { decodeProtobufObject } from "./protobuf.js";
 import type { ResourceRequest } from "./request_info.js";
 import { addWarnings, writeJson, writeList, writeObject } from "./respond.js";
 import { StatusError, badRequest, fieldErrors, invalid, methodNotSupported, resourceNotFound, unsupportedMediaType } from "./status.js";
@@ -49,9 +50,9 @@ function writeOptions(request: IncomingMessage, query: URLSearchParams): WriteOp
 async function decodeObject(request: IncomingMessage, type: ResourceType): Promise<KubeObject> {
   const mediaType = mediaTypeOf(request.headers["content-type"]) || "application/json";
   const accepted = type.strategicMerge ? bodyMediaTypes : ["application/json", "application/yaml"];
-  if (!accepted.includes(mediaType) || mediaType === "application/vnd.kubernetes.protobuf") throw unsupportedMediaType(mediaType, accepted);
+  if (!accepted.includes(mediaType)) throw unsupportedMediaType(mediaType, accepted);
   const body = await readBody(request);
-  const value = decodeDocument(body, mediaType);
+  const value = mediaType === "application/vnd.kubernetes.protobuf" ? decodeProtobufObject(body) : decodeDocument(body, mediaType);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw badRequest(`couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(value) ? "array" : typeof value} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`);
   }
