@@ -1,6 +1,6 @@
 import type { KubernetesObject } from "../object.js";
 import type { KindDescriptor } from "../scheme/group_version.js";
-import type { Manager } from "../manager/manager.js";
+import type { Manager } from "../manager/options.js";
 import { Controller, type ControllerOptions } from "../internal/controller/controller.js";
 import { enqueueRequestForObject, enqueueRequestForOwner, type EventHandler } from "../handler/handler.js";
 import type { Predicate } from "../predicate/predicate.js";
