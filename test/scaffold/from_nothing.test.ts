@@ -85,10 +85,10 @@ async function makeRunReconcilesTheSample(project: string): Promise<void> {
   manager.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => manager.once("exit", () => resolve()));
   try {
-    await waitForOutput(() => output, /Starting workers[\s\S]*Starting workers/, 120_000);
+    // no need to wait for the manager: objects that exist before its caches sync are reconciled too
     // asynchronously: the API server runs in this process and must keep answering
     await promisify(execFile)("kubectl", ["--kubeconfig", env.kubeconfigPath, "apply", "-k", "config/samples"], { cwd: project });
-    await waitForOutput(() => output, /Reconciling Machine[^\n]*machine-sample|machine-sample[^\n]*Reconciling Machine/, 60_000);
+    await waitForOutput(() => output, /Reconciling Machine[^\n]*machine-sample|machine-sample[^\n]*Reconciling Machine/, 180_000);
     await waitForOutput(() => output, /Reconciling Switch[^\n]*switch-sample|switch-sample[^\n]*Reconciling Switch/, 60_000);
   } finally {
     if (manager.pid !== undefined && manager.exitCode === null) process.kill(-manager.pid, "SIGTERM");
