@@ -5,8 +5,7 @@
  */
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
-import { generateServingCertificates } from "../auth/certificates.js";
-import { generateToken } from "../auth/token.js";
+import { loadOrCreateIdentity } from "../auth/persisted_identity.js";
 import { createRequestHandler } from "../http/server.js";
 import { builtinTypes, initialNamespaces } from "../registry/builtins.js";
 import { CrdController, crdResourceType } from "../registry/crd/crd_controller.js";
@@ -51,11 +50,9 @@ const loopbackHosts = new Set(["127.0.0.1", "localhost", "::1"]);
 export async function startApiServer(partial: Partial<ApiServerOptions> = {}): Promise<RunningApiServer> {
   const options: ApiServerOptions = { ...defaultApiServerOptions, ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)) };
   if (!loopbackHosts.has(options.host)) throw new Error(`host ${options.host} is not a loopback address; the local API server listens on 127.0.0.1 only`);
-  const [certificates, store] = await Promise.all([
-    generateServingCertificates(options.now()),
-    Store.open({ dataDir: options.dataDir, historySize: options.watchHistorySize }),
-  ]);
-  const token = options.token ?? generateToken();
+  // The store creates the data directory; the identity (certificates, token) lives beside the log.
+  const store = await Store.open({ dataDir: options.dataDir, historySize: options.watchHistorySize });
+  const { certificates, token } = await loadOrCreateIdentity(options.dataDir, options.token, options.now());
   const registry = new ResourceRegistry();
   registry.replace("", [...builtinTypes(), crdResourceType()]);
   const service = new ObjectService({ store, now: options.now });
@@ -81,6 +78,8 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
   });
   const server: Server = createServer({ cert: certificates.certificatePem, key: certificates.privateKeyPem, ca: certificates.caCertificatePem }, handler);
   server.keepAliveTimeout = 60_000;
+  // Small responses must not wait for delayed ACKs (Nagle): watch events and API calls are latency-bound.
+  server.on("secureConnection", (socket) => socket.setNoDelay(true));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => {

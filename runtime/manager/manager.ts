@@ -214,6 +214,17 @@ export function createManager(options: Partial<ManagerOptions> = {}): Manager {
   const addresses: { metrics?: string; healthProbe?: string } = {};
 
   async function run(external: AbortSignal | undefined): Promise<void> {
+    // The clock's timers are unref'd so that they never hold a process open on their own; a
+    // running manager must, as Go's blocking mgr.Start does.
+    const keepAlive = setInterval(() => undefined, 1 << 30);
+    try {
+      await runUntilStopped(external);
+    } finally {
+      clearInterval(keepAlive);
+    }
+  }
+
+  async function runUntilStopped(external: AbortSignal | undefined): Promise<void> {
     const onExternalAbort = (): void => stopController.abort();
     external?.addEventListener("abort", onExternalAbort, { once: true });
     if (external?.aborted) stopController.abort();

@@ -4,6 +4,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   OperatorProcess,
+  createNamespace,
   SwitchWatch,
   eventually,
   kubectl,
@@ -30,7 +31,7 @@ describe("the useless machine operator with its default timing", { skip: missing
   });
 
   test("two switches flipped up come down at least 5 s after being seen and at least 5 s apart", { timeout: 60_000 }, async () => {
-    await kubectl(cluster, "create", "namespace", "defaults");
+    await createNamespace(cluster, "defaults");
     await kubectlApply(
       cluster,
       JSON.stringify({

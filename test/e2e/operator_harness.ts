@@ -67,6 +67,14 @@ export async function kubectlApply(cluster: Cluster, manifest: string): Promise<
   });
 }
 
+/**
+ * Creates a namespace. Through `kubectl apply` (JSON) rather than `kubectl create namespace`,
+ * which sends protobuf for built-in kinds.
+ */
+export async function createNamespace(cluster: Cluster, name: string): Promise<void> {
+  await kubectlApply(cluster, JSON.stringify({ apiVersion: "v1", kind: "Namespace", metadata: { name } }));
+}
+
 /** Operator settings in Go duration form, passed as flags. */
 export interface OperatorFlags {
   flipDelay: string;

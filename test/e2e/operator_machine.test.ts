@@ -4,6 +4,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   OperatorProcess,
+  createNamespace,
   SwitchWatch,
   eventually,
   getItems,
@@ -27,7 +28,7 @@ let namespaces = 0;
 
 async function freshNamespace(): Promise<string> {
   const namespace = `operator-e2e-${++namespaces}`;
-  await kubectl(cluster, "create", "namespace", namespace);
+  await createNamespace(cluster, namespace);
   return namespace;
 }
 

@@ -4,6 +4,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   OperatorProcess,
+  createNamespace,
   SwitchWatch,
   eventually,
   kubectl,
@@ -32,7 +33,7 @@ describe("restarting the operator", { skip: missingPrerequisite() }, () => {
 
   test("a kill mid-way loses no wait, no switch and no change", { timeout: 60_000 }, async () => {
     operator = OperatorProcess.start(cluster, FLAGS);
-    await kubectl(cluster, "create", "namespace", "restart");
+    await createNamespace(cluster, "restart");
     await kubectlApply(
       cluster,
       JSON.stringify({
