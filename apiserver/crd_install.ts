@@ -4,7 +4,9 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
-import { ApiextensionsV1Api, ApiException, type KubeConfig, type V1CustomResourceDefinition } from "@kubernetes/client-node";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest, type RequestOptions } from "node:https";
+import type { KubeConfig, V1CustomResourceDefinition } from "@kubernetes/client-node";
 import yaml from "js-yaml";
 
 /** Options of {@link installCrds}; unset ones come from {@link DEFAULT_CRD_INSTALL_OPTIONS}. */
@@ -70,15 +72,52 @@ export function readCrdFiles(paths: readonly string[], errorIfPathMissing = true
   return crds;
 }
 
-function isEstablished(crd: V1CustomResourceDefinition): boolean {
-  return (crd.status?.conditions ?? []).some((condition) => condition.type === "Established" && condition.status === "True");
+function isEstablished(crd: V1CustomResourceDefinition | undefined): boolean {
+  return (crd?.status?.conditions ?? []).some((condition) => condition.type === "Established" && condition.status === "True");
 }
+
+/** One JSON request through the kubeconfig's credentials; the body as the server sent it. */
+async function kubeRequest(
+  kubeConfig: KubeConfig,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, any> }> {
+  const cluster = kubeConfig.getCurrentCluster();
+  if (!cluster) throw new Error("the kubeconfig names no current cluster");
+  const url = new URL(path, cluster.server);
+  const options: RequestOptions = { method, headers: { accept: "application/json", "content-type": "application/json" } };
+  await kubeConfig.applyToHTTPSOptions(options);
+  const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(url, options, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (text += chunk));
+      res.on("error", reject);
+      res.on("end", () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, any> });
+        } catch {
+          resolve({ status: res.statusCode ?? 0, body: { message: text } });
+        }
+      });
+    });
+    req.on("error", reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
+const CRDS_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
 /**
  * Creates (or, if it exists, replaces) every CRD and resolves once all are Established.
  *
- * Errors: the API server's rejection of a CRD (with its name), or a timeout naming the CRDs that
- * were not Established.
+ * Sent as raw JSON rather than through client-node's typed API, whose model serialiser drops the
+ * `x-kubernetes-*` schema keys of a manifest read from YAML.
+ *
+ * Errors: the API server's rejection of a CRD (with its name and the Status message), or a
+ * timeout naming the CRDs that were not Established.
  */
 export async function installCrds(
   kubeConfig: KubeConfig,
@@ -86,39 +125,27 @@ export async function installCrds(
 ): Promise<V1CustomResourceDefinition[]> {
   const o: CrdInstallOptions = { ...DEFAULT_CRD_INSTALL_OPTIONS, ...options };
   const crds = [...readCrdFiles(o.paths, o.errorIfPathMissing), ...o.crds];
-  const api = kubeConfig.makeApiClient(ApiextensionsV1Api);
-  for (const crd of crds) {
-    const name = crd.metadata?.name ?? "";
-    try {
-      await api.createCustomResourceDefinition({ body: crd });
-    } catch (error) {
-      if (!(error instanceof ApiException) || error.code !== 409) {
-        throw new Error(`installing CRD ${name}: ${describeApiError(error)}`, { cause: error });
-      }
-      const existing = await api.readCustomResourceDefinition({ name });
-      await api.replaceCustomResourceDefinition({
-        name,
-        body: { ...crd, metadata: { ...crd.metadata, resourceVersion: existing.metadata?.resourceVersion } },
-      });
+  const names = crds.map((crd) => crd.metadata?.name ?? "");
+  for (const [index, crd] of crds.entries()) {
+    const name = names[index] ?? "";
+    let response = await kubeRequest(kubeConfig, "POST", CRDS_PATH, crd);
+    if (response.status === 409) {
+      const existing = await kubeRequest(kubeConfig, "GET", `${CRDS_PATH}/${name}`);
+      const metadata = { ...crd.metadata, resourceVersion: existing.body["metadata"]?.resourceVersion as string | undefined };
+      response = await kubeRequest(kubeConfig, "PUT", `${CRDS_PATH}/${name}`, { ...crd, metadata });
+    }
+    if (response.status >= 300) {
+      throw new Error(`installing CRD ${name}: HTTP ${response.status}: ${String(response.body["message"] ?? JSON.stringify(response.body))}`);
     }
   }
   const deadline = Date.now() + o.maxTimeMs;
-  let pending = crds.map((crd) => crd.metadata?.name ?? "");
+  let pending = names;
   while (pending.length > 0) {
-    const states = await Promise.all(pending.map((name) => api.readCustomResourceDefinition({ name })));
-    pending = states.filter((crd) => !isEstablished(crd)).map((crd) => crd.metadata?.name ?? "");
+    const states = await Promise.all(pending.map((name) => kubeRequest(kubeConfig, "GET", `${CRDS_PATH}/${name}`)));
+    pending = pending.filter((_, index) => !isEstablished(states[index]?.body as V1CustomResourceDefinition));
     if (pending.length === 0) break;
     if (Date.now() > deadline) throw new Error(`CRDs not Established after ${o.maxTimeMs} ms: ${pending.join(", ")}`);
     await new Promise((resolve) => setTimeout(resolve, o.pollIntervalMs));
   }
   return crds;
-}
-
-function describeApiError(error: unknown): string {
-  if (error instanceof ApiException) {
-    const body = error.body as unknown;
-    const message = typeof body === "string" ? body : JSON.stringify(body);
-    return `HTTP ${error.code}: ${message}`;
-  }
-  return error instanceof Error ? error.message : String(error);
 }

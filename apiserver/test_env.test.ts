@@ -7,8 +7,12 @@ import { ChildProcessDiedError } from "./binaries/process.js";
 import { MissingBinaryError } from "./binaries/assets.js";
 import { startTestEnv } from "./test_env.js";
 
+// Test files run in parallel processes and other suites start real test environments: give this
+// file a temporary root of its own, so that "nothing left behind" sees only what it started.
+const privateTmp = mkdtempSync(join(tmpdir(), "uselessctl-test-env-test-"));
+process.env.TMPDIR = privateTmp;
+after(() => rmSync(privateTmp, { recursive: true, force: true }));
 const assetsDir = mkdtempSync(join(tmpdir(), "uselessctl-fake-assets-"));
-after(() => rmSync(assetsDir, { recursive: true, force: true }));
 
 function fakeBinary(name: string, script: string): void {
   writeFileSync(join(assetsDir, name), `#!/bin/sh\n${script}\n`);

@@ -2,7 +2,9 @@
  * `npm run bench:manifests`: how long `uselessctl generate manifests` takes, beside `tsc --noEmit`
  * over the same files in the same run, on this repository's API and on a synthetic one (50 kinds
  * x 20 fields x 3 nesting levels); and how long `uselessctl --help` takes. Every figure is the
- * wall time of a whole process (Node start-up included), the median of a few runs.
+ * wall time of a whole process (Node start-up included), the median of a few runs, with its CPU
+ * time (user + system) beside it where GNU time is installed: on a busy shared machine the CPU
+ * figures are the steadier ones.
  *
  * Prints figures only; never fails on a time (it fails only when a command itself fails).
  * Expects `npm run build` to have run (the npm script does it), because it measures the published
@@ -19,15 +21,28 @@ const runs = Number(process.env["BENCH_RUNS"] ?? 3);
 const cli = join(repo, "bin", "uselessctl.js");
 const tsc = join(repo, "node_modules", "typescript", "bin", "tsc");
 
-/** Wall time of one process in milliseconds; throws with its output when it fails. */
-function timeProcess(args: readonly string[]): number {
+/** Wall and CPU (user + system) time of one process, in milliseconds. */
+interface ProcessTime {
+  readonly wall: number;
+  readonly cpu: number | undefined;
+}
+
+// GNU time reports the child's CPU time, which a busy shared machine inflates far less than wall time.
+const gnuTime = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+
+/** Times one process; throws with its output when it fails. */
+function timeProcess(args: readonly string[]): ProcessTime {
+  const [command, commandArgs] = gnuTime
+    ? [gnuTime, ["-f", "cpu-seconds %U %S", process.execPath, ...args]]
+    : [process.execPath, [...args]];
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd: repo, encoding: "utf8" });
-  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  const result = spawnSync(command, commandArgs, { cwd: repo, encoding: "utf8" });
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) {
     throw new Error(`node ${args.join(" ")} exited ${result.status}:\n${result.stdout}${result.stderr}`);
   }
-  return elapsed;
+  const reported = /cpu-seconds ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr);
+  return { wall, cpu: reported ? (Number(reported[1]) + Number(reported[2])) * 1000 : undefined };
 }
 
 function median(samples: number[]): number {
@@ -36,11 +51,17 @@ function median(samples: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-function medianTime(args: readonly string[]): number {
-  return median(Array.from({ length: runs }, () => timeProcess(args)));
+function medianTime(args: readonly string[]): ProcessTime {
+  const samples = Array.from({ length: runs }, () => timeProcess(args));
+  const cpus = samples.map((sample) => sample.cpu);
+  return {
+    wall: median(samples.map((sample) => sample.wall)),
+    cpu: cpus.every((cpu) => cpu !== undefined) ? median(cpus as number[]) : undefined,
+  };
 }
 
-const format = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
+const format = (time: ProcessTime) => `${seconds(time.wall)}${time.cpu === undefined ? "" : ` (cpu ${seconds(time.cpu)})`}`;
 
 /**
  * A scratch project inside the repository's ignored `.uselessctl/` folder, so that
@@ -60,9 +81,11 @@ function scratchProject(label: string): string {
 function compare(label: string, root: string): void {
   const generate = medianTime([cli, "generate", "manifests", "--dir", root]);
   const typecheck = medianTime([tsc, "--noEmit", "-p", join(root, "tsconfig.json")]);
-  console.log(
-    `${label.padEnd(44)} generate ${format(generate)}   tsc --noEmit ${format(typecheck)}   ratio ${(generate / typecheck).toFixed(2)}`,
-  );
+  const cpuRatio = generate.cpu !== undefined && typecheck.cpu ? ` (cpu ${(generate.cpu / typecheck.cpu).toFixed(2)})` : "";
+  console.log(label);
+  console.log(`  uselessctl generate manifests  ${format(generate)}`);
+  console.log(`  tsc --noEmit                   ${format(typecheck)}`);
+  console.log(`  ratio generate / tsc           ${(generate.wall / typecheck.wall).toFixed(2)}${cpuRatio}`);
 }
 
 if (!existsSync(join(repo, "dist", "cli", "main.js"))) {
@@ -70,8 +93,8 @@ if (!existsSync(join(repo, "dist", "cli", "main.js"))) {
   process.exit(1);
 }
 
-console.log(`uselessctl bench:manifests (median of ${runs} runs, whole processes)`);
-console.log(`${"uselessctl --help".padEnd(44)} ${format(medianTime([cli, "--help"]))}`);
+console.log(`uselessctl bench:manifests: wall time of whole processes, median of ${runs} runs (BENCH_RUNS)`);
+console.log(`uselessctl --help                ${format(medianTime([cli, "--help"]))}`);
 
 const roots: string[] = [];
 try {

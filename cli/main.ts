@@ -12,6 +12,7 @@ import { clusterCommand } from "./commands/cluster.js";
 import { createCommand } from "./commands/create_api.js";
 import { generateCommand } from "./commands/generate.js";
 import { initCommand } from "./commands/init.js";
+import { type CliOutput, processOutput } from "./output.js";
 
 /** Reads this package's version from its package.json, wherever the CLI was started from. */
 function packageVersion(): string {
@@ -32,28 +33,39 @@ function packageVersion(): string {
 }
 
 /** Builds the full command tree; exported so tests can drive it without spawning a process. */
-export function buildProgram(): Command {
-  return new Command("uselessctl")
+export function buildProgram(output: CliOutput = processOutput): Command {
+  const program = new Command("uselessctl")
     .description("Build Kubernetes operators in TypeScript: CRDs from types, scaffolding, a runtime and a local API server.")
     .version(packageVersion())
     // `create api --version v1alpha1` must reach the subcommand, not print uselessctl's version.
     .enablePositionalOptions()
-    .addCommand(initCommand())
-    .addCommand(createCommand())
+    .addCommand(initCommand(output))
+    .addCommand(createCommand(output))
     .addCommand(generateCommand())
     .addCommand(clusterCommand())
     .showHelpAfterError()
+    .configureOutput({ writeOut: output.out, writeErr: output.err })
     .exitOverride();
+  // addCommand() does not pass settings down: without this a parse error in a subcommand would
+  // call process.exit instead of becoming the exit code `run` returns.
+  const inherit = (parent: Command): void => {
+    for (const command of parent.commands) {
+      command.copyInheritedSettings(parent);
+      inherit(command);
+    }
+  };
+  inherit(program);
+  return program;
 }
 
 /** Runs the CLI with `argv` (as `process.argv`) and resolves to the process exit code. */
-export async function run(argv: readonly string[]): Promise<number> {
+export async function run(argv: readonly string[], output: CliOutput = processOutput): Promise<number> {
   try {
-    await buildProgram().parseAsync([...argv]);
+    await buildProgram(output).parseAsync([...argv]);
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    process.stderr.write(`uselessctl: ${error instanceof Error ? error.message : String(error)}\n`);
+    output.err(`uselessctl: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
 }

@@ -5,7 +5,7 @@
  * are never part of an API.
  */
 import { readdirSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /** The files of one project, absolute paths, sorted. */
 export interface ProjectFiles {
@@ -20,7 +20,8 @@ export interface DiscoverOptions {
   readonly dir: string;
   /**
    * Narrows discovery to these files or folders, relative to `dir` (`--paths`). controller-gen's
-   * `./api/...` spelling is accepted and means the folder and everything under it.
+   * `./api/...` spelling is accepted and means the folder and everything under it. A version
+   * folder with any file selected always contributes its `groupversion_info.ts`.
    */
   readonly paths?: readonly string[] | undefined;
 }
@@ -29,6 +30,9 @@ export interface DiscoverOptions {
 export class ProjectFilesError extends Error {
   override readonly name = "ProjectFilesError";
 }
+
+/** The file that carries a version folder's `+groupName`, as kubebuilder names it. */
+const groupVersionFile = "groupversion_info.ts";
 
 function isSourceFile(name: string): boolean {
   return name.endsWith(".ts") && !name.endsWith(".test.ts") && !name.endsWith(".d.ts");
@@ -94,9 +98,13 @@ export function discoverProjectFiles(options: DiscoverOptions): ProjectFiles {
   const scopes = options.paths && options.paths.length > 0 ? resolveScopes(rootDir, options.paths) : [rootDir];
   const inScope = (file: string) => scopes.some((scope) => isWithin(file, scope));
 
-  const apiFiles = subfolders(join(rootDir, "api"))
-    .flatMap(sourceFilesIn)
-    .filter(inScope)
+  const allApiFiles = subfolders(join(rootDir, "api")).flatMap(sourceFilesIn);
+  const selected = allApiFiles.filter(inScope);
+  // A kind's group comes from its folder's groupversion_info.ts (Go's package doc), so narrowing
+  // to one types file still reads it, as controller-gen always reads a whole package.
+  const versionFolders = new Set(selected.map((file) => dirname(file)));
+  const apiFiles = allApiFiles
+    .filter((file) => selected.includes(file) || (basename(file) === groupVersionFile && versionFolders.has(dirname(file))))
     .sort();
   const controllerFiles = sourceFilesIn(join(rootDir, "controllers")).filter(inScope).sort();
   if (apiFiles.length === 0) {

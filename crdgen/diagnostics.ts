@@ -4,7 +4,8 @@
  * The generator never throws for bad input and never prints; each stage returns diagnostics and
  * `generateManifests` refuses to produce files when any of them is an error.
  */
-import ts from "typescript";
+import type * as ts from "typescript";
+import typescript from "./typescript.js";
 
 /** One problem found in the user's sources, positioned like a `tsc` diagnostic (1-based). */
 export interface Diagnostic {

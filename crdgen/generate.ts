@@ -35,12 +35,15 @@ export interface GenerateOptions {
   maxDescriptionLength: number | undefined;
   /** Written to the `controller-gen.kubebuilder.io/version` annotation of every CRD. */
   controllerGenVersion: string;
+  /** Also report TypeScript type errors in the API files (UCTL1301); costs a type-check. */
+  typeCheck: boolean;
 }
 
 /** Defaults of `GenerateOptions`. */
 export const defaultGenerateOptions: GenerateOptions = {
   maxDescriptionLength: undefined,
   controllerGenVersion: "v0.18.0",
+  typeCheck: false,
 };
 
 /** What a run produced. */
@@ -59,7 +62,7 @@ export const maxClientSideApplyBytes = 262_144;
 /** Generates CRDs and the manager Role from a project's API and controller files. */
 export function generateManifests(input: GenerateInput, options: Partial<GenerateOptions> = {}): GenerateResult {
   const settings: GenerateOptions = { ...defaultGenerateOptions, ...options };
-  const loaded = loadProgram(input);
+  const loaded = loadProgram({ ...input, typeCheck: settings.typeCheck });
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
 
   const found = findKinds(loaded.program, input.apiFiles, markerRegistry);

@@ -3,17 +3,19 @@
  * (through the TypeScript compiler host): sources, tsconfig.json and controller files.
  *
  * Only the API files are roots; the checker resolves the declarations the kinds reach lazily,
- * and no full type-check runs over lib files (generation must not be slower than `tsc --noEmit`).
+ * and no full type-check runs unless asked for (generation must not be slower than
+ * `tsc --noEmit` over the same files).
  */
 import { dirname, join } from "node:path";
-import ts from "typescript";
+import type * as ts from "typescript";
+import typescript from "./typescript.js";
 import { DiagnosticCode, errorAt, positionAt, type Diagnostic } from "./diagnostics.js";
 
 /** Options a program is built with when the project has no tsconfig.json. */
 export const defaultCompilerOptions: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  target: typescript.ScriptTarget.ES2022,
+  module: typescript.ModuleKind.NodeNext,
+  moduleResolution: typescript.ModuleResolutionKind.NodeNext,
   strict: true,
   skipLibCheck: true,
   noEmit: true,
@@ -32,29 +34,37 @@ export function loadProgram(input: {
   apiFiles: readonly string[];
   controllerFiles: readonly string[];
   compilerOptions?: ts.CompilerOptions | undefined;
+  /** Also report type errors of the API files (a full type-check of them: slower). */
+  typeCheck?: boolean;
 }): LoadedProgram {
   const diagnostics: Diagnostic[] = [];
   const options = { ...(input.compilerOptions ?? readProjectOptions(input.rootDir, diagnostics)), noEmit: true };
-  const program = ts.createProgram({ rootNames: [...input.apiFiles], options, host: hostWithLibraryCache(options) });
+  const program = typescript.createProgram({ rootNames: [...input.apiFiles], options, host: hostWithLibraryCache(options) });
+  // Creating the checker binds every file, which also sets the parent pointers that reading
+  // JSDoc needs; every later stage relies on it.
+  program.getTypeChecker();
   for (const file of input.apiFiles) {
     const sourceFile = program.getSourceFile(file);
     if (!sourceFile) {
       diagnostics.push({ file, line: 1, column: 1, code: DiagnosticCode.missingFile, severity: "error", message: `cannot read ${file}` });
       continue;
     }
-    // Cheap and scoped: syntax and types of the API files only, never of lib or dependency files.
-    for (const diagnostic of [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]) {
+    // Syntax errors are cheap to find and make everything after them meaningless. A type-check,
+    // even of the API files alone, costs as much as `tsc --noEmit` (which `make build` runs
+    // anyway), so it is opt-in; unresolvable types are reported by the schema walk regardless.
+    const semantic = input.typeCheck ? program.getSemanticDiagnostics(sourceFile) : [];
+    for (const diagnostic of [...program.getSyntacticDiagnostics(sourceFile), ...semantic]) {
       diagnostics.push(fromTypeScript(diagnostic, sourceFile));
     }
   }
   const controllerFiles: ts.SourceFile[] = [];
   for (const file of input.controllerFiles) {
-    const text = ts.sys.readFile(file);
+    const text = typescript.sys.readFile(file);
     if (text === undefined) {
       diagnostics.push({ file, line: 1, column: 1, code: DiagnosticCode.missingFile, severity: "error", message: `cannot read ${file}` });
       continue;
     }
-    controllerFiles.push(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true));
+    controllerFiles.push(typescript.createSourceFile(file, text, typescript.ScriptTarget.Latest, true));
   }
   return { program, controllerFiles, diagnostics };
 }
@@ -64,8 +74,8 @@ export function loadProgram(input: {
 const libraryFiles = new Map<string, ts.SourceFile>();
 
 function hostWithLibraryCache(options: ts.CompilerOptions): ts.CompilerHost {
-  const host = ts.createCompilerHost(options);
-  const libraryDirectory = dirname(ts.getDefaultLibFilePath(options));
+  const host = typescript.createCompilerHost(options);
+  const libraryDirectory = dirname(typescript.getDefaultLibFilePath(options));
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
     if (dirname(fileName) !== libraryDirectory) return getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
@@ -83,13 +93,13 @@ function hostWithLibraryCache(options: ts.CompilerOptions): ts.CompilerHost {
 
 function readProjectOptions(rootDir: string, diagnostics: Diagnostic[]): ts.CompilerOptions {
   const configPath = join(rootDir, "tsconfig.json");
-  if (!ts.sys.fileExists(configPath)) return defaultCompilerOptions;
-  const read = ts.readConfigFile(configPath, (path) => ts.sys.readFile(path));
+  if (!typescript.sys.fileExists(configPath)) return defaultCompilerOptions;
+  const read = typescript.readConfigFile(configPath, (path) => typescript.sys.readFile(path));
   if (read.error) {
     diagnostics.push({ file: configPath, line: 1, column: 1, code: DiagnosticCode.typeError, severity: "error", message: flatten(read.error.messageText) });
     return defaultCompilerOptions;
   }
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(configPath), undefined, configPath);
+  const parsed = typescript.parseJsonConfigFileContent(read.config, typescript.sys, dirname(configPath), undefined, configPath);
   return parsed.options;
 }
 
@@ -100,5 +110,5 @@ function fromTypeScript(diagnostic: ts.Diagnostic, fallback: ts.SourceFile): Dia
 }
 
 function flatten(message: string | ts.DiagnosticMessageChain): string {
-  return ts.flattenDiagnosticMessageText(message, "\n");
+  return typescript.flattenDiagnosticMessageText(message, "\n");
 }

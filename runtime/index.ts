@@ -1,8 +1,161 @@
 /**
- * uselessctl: what a reconciler author and an API type author need, in one import.
+ * `uselessctl`: the controller runtime, controller-runtime for TypeScript.
  *
- * API types (`runtime/apis/`): the scalars and metav1 types that `api/<version>/*_types.ts` use.
+ * Entry point: `createManager()` gives a manager with a shared cache and client;
+ * `controllerManagedBy(mgr).for(Kind).owns(Other).complete(reconciler)` adds a controller; `await
+ * mgr.start(setupSignalHandler())` runs it. Kinds are declared once with
+ * `defineGroupVersion({ group, version }).kind<T>({ kind, plural })`, and the descriptor stands in
+ * for the type in every call (`client.get(Machine, { namespace, name })`).
+ *
+ * How the parts fit: informers (cache/) list+watch each kind once and feed sources (source/),
+ * which pass events through predicates (predicate/) to handlers (handler/), which enqueue
+ * `namespace/name` keys on a controller's rate-limited work queue (workqueue/); workers call the
+ * reconciler and one switch turns its outcome into a queue operation. Reads come from the cache,
+ * writes go to the API server (client/), with read-your-writes.
+ *
+ * Not here: the API server and `startTestEnv` (`uselessctl/testenv`), the CRD generator
+ * (`uselessctl/crdgen`). Nothing under `internal/` is public.
  */
-// API types (crdgen's Go type aliases) — keep these lines together.
+
+// API types (crdgen's Go type aliases): the scalars and metav1 types that `api/<version>/*_types.ts` use.
 export type { int32, int64, float64, Quantity, IntOrString, Time, MicroTime, Duration, RawExtension, JSON } from "./apis/index.js";
-export type { TypeMeta, ObjectMeta, ListMeta, OwnerReference, ManagedFieldsEntry, Condition, ConditionStatus } from "./apis/index.js";
+export type { TypeMeta, ObjectMeta, ListMeta, OwnerReference, ManagedFieldsEntry, ConditionStatus } from "./apis/index.js";
+
+// Kinds and objects
+export {
+  defineGroupVersion,
+  defaultScheme,
+  Scheme,
+  resourceName,
+  Namespace,
+  ConfigMap,
+  Secret,
+  ServiceAccount,
+  Pod,
+  Service,
+  Event,
+  Lease,
+  Deployment,
+  CustomResourceDefinition,
+  type GroupVersion,
+  type GroupVersionOptions,
+  type KindDescriptor,
+  type KindOptions,
+  type ObjectReference,
+} from "./scheme/index.js";
+export { objectKey, keyOf, type KubernetesObject, type ObjectList } from "./object.js";
+
+// Reconcile
+export { TerminalError, isTerminalError, type Request, type Result, type ReconcileContext, type ReconcileFunc, type Reconciler } from "./reconcile/index.js";
+
+// Manager and builder
+export { createManager, setupSignalHandler, DEFAULT_MANAGER_OPTIONS, type Manager, type ManagerOptions, type Runnable } from "./manager/index.js";
+export { controllerManagedBy, ControllerBuilder, BuilderError, type WatchOptions, type OwnsOptions, type BuilderControllerOptions, type ManagedController } from "./builder/index.js";
+
+// Client
+export {
+  createClient,
+  createKubeConfigTransport,
+  loadDefaultKubeConfig,
+  FakeClient,
+  ApiError,
+  isNotFound,
+  isConflict,
+  isAlreadyExists,
+  isInvalid,
+  isGone,
+  isForbidden,
+  mergePatch,
+  jsonPatch,
+  strategicMergePatch,
+  applyPatch,
+  mergeFrom,
+  type Client,
+  type Reader,
+  type Writer,
+  type StatusWriter,
+  type ObjectKey,
+  type ListOptions,
+  type WriteOptions,
+  type PatchOptions,
+  type DeleteOptions,
+  type Patch,
+  type PatchType,
+  type JsonPatchOperation,
+  type Status,
+  type StatusCause,
+  type Transport,
+  type FakeClientOptions,
+} from "./client/index.js";
+export { type LabelSelector, type LabelSelectorRequirement, parseSelector, selectorFromSet, selectorFromLabelSelector } from "./labels/index.js";
+
+// Cache
+export { InformerCache, Informer, stripManagedFields, type Cache, type Informers, type ResourceEventHandler, type TransformFunc } from "./cache/index.js";
+
+// Watches: sources, handlers, predicates
+export { kindSource, channelSource, type Source, type ChannelSource } from "./source/index.js";
+export {
+  enqueueRequestForObject,
+  enqueueRequestForOwner,
+  enqueueRequestsFromMapFunc,
+  type EventHandler,
+  type ObjectEvent,
+  type UpdateEvent,
+  type RequestQueue,
+  type MapFunc,
+} from "./handler/index.js";
+export {
+  and,
+  or,
+  not,
+  newPredicateFuncs,
+  generationChangedPredicate,
+  labelChangedPredicate,
+  annotationChangedPredicate,
+  resourceVersionChangedPredicate,
+  type Predicate,
+} from "./predicate/index.js";
+
+// Helpers
+export {
+  AlreadyOwnedError,
+  setControllerReference,
+  setOwnerReference,
+  removeOwnerReference,
+  getControllerOf,
+  hasControllerReference,
+  addFinalizer,
+  removeFinalizer,
+  containsFinalizer,
+  createOrUpdate,
+  createOrPatch,
+  type OperationResult,
+  type MutateFn,
+} from "./controllerutil/index.js";
+export {
+  setStatusCondition,
+  removeStatusCondition,
+  findStatusCondition,
+  isStatusConditionTrue,
+  isStatusConditionFalse,
+  isStatusConditionPresentAndEqual,
+  type Condition,
+  type ConditionInput,
+} from "./conditions/index.js";
+export { createEventRecorder, type EventRecorder, type EventType } from "./record/index.js";
+
+// Operations: logs, metrics, health, leader election, queues, time
+export { createLogger, discardLogger, type Logger, type LoggerOptions, type LogFields, type LogLevel } from "./log/index.js";
+export { RuntimeMetrics } from "./metrics/index.js";
+export { ping, type Checker } from "./healthz/index.js";
+export { LeaderElector, LeaderElectionLostError, type LeaderElectionOptions } from "./leaderelection/index.js";
+export {
+  WorkQueue,
+  RateLimitingQueue,
+  ItemExponentialFailureRateLimiter,
+  BucketRateLimiter,
+  MaxOfRateLimiter,
+  defaultControllerRateLimiter,
+  type RateLimiter,
+} from "./workqueue/index.js";
+export { realClock, FakeClock, type Clock } from "./clock.js";

@@ -1,36 +1,11 @@
 /**
  * The object shape the runtime works with: anything with `apiVersion`, `kind` and `metadata`.
- * The meta types here are the minimum the runtime reads; `runtime/apis` owns the full Go-style
- * definitions and these are structurally compatible with them.
+ * The meta types are `runtime/apis`' Go-style definitions.
  */
 
-/** A reference to the object that owns this one (metadata.ownerReferences[]). */
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
-}
+import type { ObjectMeta, OwnerReference } from "./apis/index.js";
 
-/** The fields of metadata the runtime reads and writes. */
-export interface ObjectMeta {
-  name?: string;
-  generateName?: string;
-  namespace?: string;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  creationTimestamp?: string;
-  deletionTimestamp?: string;
-  deletionGracePeriodSeconds?: number;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  ownerReferences?: OwnerReference[];
-  finalizers?: string[];
-  managedFields?: unknown[];
-}
+export type { ObjectMeta, OwnerReference };
 
 /** Any Kubernetes object: the runtime needs only these three fields. */
 export interface KubernetesObject {

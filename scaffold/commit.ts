@@ -23,12 +23,12 @@ export interface CommitFileSystem {
   readonly removeEmptyDirectory: (path: string) => void;
 }
 
-/** Options of `commitPlan`. */
+/** Options of `commitPlan`: the file operations, any of which a test may replace. */
 export interface CommitOptions {
-  readonly fileSystem: CommitFileSystem;
+  readonly fileSystem: Partial<CommitFileSystem>;
 }
 
-const DEFAULT_COMMIT_OPTIONS: CommitOptions = {
+const DEFAULT_COMMIT_OPTIONS: { readonly fileSystem: CommitFileSystem } = {
   fileSystem: {
     writeFile: (path, content) => fs.writeFileSync(path, content, { flag: "wx" }),
     rename: (from, to) => fs.renameSync(from, to),
@@ -54,7 +54,7 @@ interface Staged {
 
 /** Writes every file of `plan` or, on failure, none; throws a `write-failed` ScaffoldError then. */
 export function commitPlan(plan: FilePlan, options: Partial<CommitOptions> = {}): CommitResult {
-  const fileSystem = { ...DEFAULT_COMMIT_OPTIONS.fileSystem, ...options.fileSystem };
+  const fileSystem: CommitFileSystem = { ...DEFAULT_COMMIT_OPTIONS.fileSystem, ...options.fileSystem };
   refuseChangedSincePlanned(plan);
   const createdDirectories: string[] = [];
   const staged: Staged[] = plan.files.map((file, index) => {

@@ -7,7 +7,7 @@ import { ScaffoldError } from "./errors.js";
 import { type FilePlan, type OnExisting, PlanDraft } from "./plan.js";
 import { formatProjectFile, PROJECT_FILE_NAME, type ProjectConfig, type ProjectResource, readProjectFile } from "./project_file.js";
 import { type ResourceModel, resourceModel } from "./resource.js";
-import { loadTemplateSet, renderFile, type TemplateFile } from "./templates.js";
+import { loadTemplateSet, renderSet, type TemplateFile } from "./templates.js";
 import { toolkitInfo } from "./toolkit.js";
 
 /** Options of `planCreateApi`. */
@@ -34,18 +34,17 @@ export interface ApiModel extends ResourceModel {
   readonly projectName: string;
 }
 
-/** Which part of `create api` a template belongs to, and what to do when its file exists. */
+/** Which part of `create api` a template belongs to: controllers/ is the controller's, the rest the resource's. */
 interface TemplateRule {
   readonly part: "resource" | "controller";
-  /** Files shared by every kind of a version are made once and kept afterwards. */
-  readonly shared: boolean;
 }
 
-const SHARED_FILES = new Set(["api/{{version}}/groupversion_info.ts.hbs", "api/{{version}}/index.ts.hbs", "controllers/index.ts.hbs"]);
+/** Files shared by every kind of a version (or project): made once, then only inserted into. */
+const SHARED_FILES = new Set(["api/{{version}}/groupversion_info.ts.hbs", "api/{{version}}/index.ts.hbs"]);
 
 function ruleFor(template: TemplateFile): TemplateRule {
   const part = template.templatePath.startsWith("controllers/") ? "controller" : "resource";
-  return { part, shared: SHARED_FILES.has(template.templatePath) };
+  return { part };
 }
 
 /** Plans `uselessctl create api`. Reads PROJECT and the files it inserts into; writes nothing. */
@@ -82,11 +81,11 @@ export function planCreateApi(options: CreateApiOptions): FilePlan {
 
   const draft = new PlanDraft(root);
   const onExisting: OnExisting = options.force ? "overwrite" : "refuse";
-  for (const template of loadTemplateSet(options.templatesDir ?? toolkitInfo().templatesDir, "api")) {
-    const rule = ruleFor(template);
-    if (rule.part === "resource" ? !wantResource : !wantController) continue;
-    const file = renderFile(template, model);
-    draft.put(file.path, file.content, rule.shared ? "keep" : onExisting);
+  const templates = loadTemplateSet(options.templatesDir ?? toolkitInfo().templatesDir, "api").filter((template) =>
+    ruleFor(template).part === "resource" ? wantResource : wantController,
+  );
+  for (const file of renderSet(templates, model)) {
+    draft.put(file.path, file.content, SHARED_FILES.has(file.templatePath) ? "keep" : onExisting);
   }
   if (wantResource) {
     draft.insert(`api/${model.version}/index.ts`, [
@@ -99,12 +98,11 @@ export function planCreateApi(options: CreateApiOptions): FilePlan {
     draft.insert("config/samples/kustomization.yaml", [{ marker: "manifestskustomizesamples", fragment: `- ${model.sampleFile}` }]);
   }
   if (wantController) {
-    draft.insert("controllers/index.ts", [
-      { marker: "exports", fragment: `export { ${model.reconcilerName} } from "./${model.kindLower}_controller.js";` },
-    ]);
+    // No controllers/index.ts with a marker: `generate manifests` reads every controllers/*.ts
+    // for +kubebuilder markers, so main.ts imports each controller module itself.
     draft.insert("main.ts", [
-      { marker: "imports", fragment: 'import * as controllers from "./controllers/index.js";' },
-      { marker: "builder", fragment: `new controllers.${model.reconcilerName}({ client: mgr.getClient() }).setupWithManager(mgr);` },
+      { marker: "imports", fragment: `import { ${model.reconcilerName} } from "${model.controllerImportFromRoot}";` },
+      { marker: "builder", fragment: `new ${model.reconcilerName}({ client: mgr.getClient() }).setupWithManager(mgr);` },
     ]);
   }
   const parts = { resource: wantResource, controller: wantController };

@@ -8,7 +8,7 @@ import { ScaffoldError } from "./errors.js";
 import { type FilePlan, PlanDraft } from "./plan.js";
 import { formatProjectFile, PROJECT_FILE_NAME } from "./project_file.js";
 import { PROJECT_LAYOUT, validateProjectInput } from "./resource.js";
-import { loadTemplateSet, renderFile } from "./templates.js";
+import { loadTemplateSet, renderSet } from "./templates.js";
 import { toolkitInfo } from "./toolkit.js";
 
 /** Options of `planInit`. */
@@ -74,8 +74,7 @@ export function planInit(options: InitOptions): FilePlan {
   if (!options.force) refuseNonEmpty(root);
   const draft = new PlanDraft(root);
   const onExisting = options.force ? "overwrite" : "refuse";
-  for (const template of loadTemplateSet(options.templatesDir ?? toolkitInfo().templatesDir, "init")) {
-    const file = renderFile(template, model);
+  for (const file of renderSet(loadTemplateSet(options.templatesDir ?? toolkitInfo().templatesDir, "init"), model)) {
     draft.put(file.path, file.content, onExisting);
   }
   const project = { domain: model.domain, layout: [model.layout], projectName: model.projectName, resources: [] };

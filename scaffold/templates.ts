@@ -44,7 +44,17 @@ export function loadTemplateSet(templatesDir: string, set: TemplateSetName): Tem
     }
   };
   walk(root);
-  return files.sort((a, b) => a.templatePath.localeCompare(b.templatePath));
+  return files.sort((a, b) => byCodeUnits(a.templatePath, b.templatePath));
+}
+
+/** Orders paths the same way on every machine, whatever its locale. */
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Renders a whole set, sorted by output path so plans list files in a stable, readable order. */
+export function renderSet(files: readonly TemplateFile[], data: TemplateData): RenderedFile[] {
+  return files.map((file) => renderFile(file, data)).sort((a, b) => byCodeUnits(a.path, b.path));
 }
 
 /** The output path of a template: its path rendered, `.hbs` dropped, `dot_` turned into `.`. */

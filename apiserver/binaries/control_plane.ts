@@ -112,6 +112,9 @@ export async function startControlPlane(
     return child;
   };
   const deadline = Date.now() + o.startTimeoutMs;
+  // Ends every poll still running once the start has failed.
+  const startFailed = new AbortController();
+  const signal = startFailed.signal;
   const remaining = () => Math.max(1_000, deadline - Date.now());
 
   try {
@@ -137,7 +140,7 @@ export async function startControlPlane(
           if (status !== 200) throw new Error(`etcd /health: ${status} ${body}`);
           return true;
         },
-        { what: "etcd to serve /health", timeoutMs: remaining(), intervalMs: 100 },
+        { what: "etcd to serve /health", timeoutMs: remaining(), intervalMs: 100, signal },
       ),
     );
 
@@ -160,26 +163,41 @@ export async function startControlPlane(
       // As envtest: no token controller runs, so pods could not get service-account tokens.
       "--disable-admission-plugins=ServiceAccount",
       "--allow-privileged=true",
+      // The kubernetes Service's endpoints cannot name a loopback address; no Service is served here.
+      "--endpoint-reconciler-type=none",
       "--profiling=false",
+      // API priority and fairness only schedules requests; its bootstrap costs seconds at start.
+      "--enable-priority-and-fairness=false",
       ...o.apiServerFlags,
     ]);
-    // kube-apiserver writes apiserver.crt (serving certificate, then its CA) before it listens.
+    // kube-apiserver writes apiserver.crt (serving certificate, then its CA) first thing; the
+    // controller manager can start from then on, while the API server is still getting ready.
+    const bundle = join(certDirectory, "apiserver.crt");
     const caCertificatePem = await unlessDied(
       apiServer,
       waitUntil(
         async () => {
-          const bundle = join(certDirectory, "apiserver.crt");
-          if (!existsSync(bundle)) throw new Error(`${bundle} not written yet`);
-          const pem = readFileSync(bundle, "utf8");
-          const { status, body } = await probeOnce({ url: `${url}/readyz`, caCertificatePem: pem, token });
-          if (status !== 200) throw new Error(`kube-apiserver /readyz: ${status} ${body.slice(0, 300)}`);
+          const pem = existsSync(bundle) ? readFileSync(bundle, "utf8") : "";
+          if ((pem.match(/-----END CERTIFICATE-----/g) ?? []).length < 2) throw new Error(`${bundle} not written yet`);
           return pem;
         },
-        { what: "kube-apiserver to be ready (/readyz)", timeoutMs: remaining(), intervalMs: 150 },
+        { what: `kube-apiserver to write ${bundle}`, timeoutMs: remaining(), intervalMs: 50, signal },
       ),
     );
     const endpoint: ApiServerEndpoint = { url, caCertificatePem, token };
+    const apiServerReady = unlessDied(
+      apiServer,
+      waitUntil(
+        async () => {
+          const { status, body } = await probeOnce({ url: `${url}/readyz`, caCertificatePem, token });
+          if (status !== 200) throw new Error(`kube-apiserver /readyz: ${status} ${body.slice(0, 300)}`);
+          return true;
+        },
+        { what: "kube-apiserver to be ready (/readyz)", timeoutMs: remaining(), intervalMs: 100, signal },
+      ),
+    );
 
+    let controllerManagerReady: Promise<unknown> = Promise.resolve();
     if (o.controllerManager) {
       const kubeconfig = join(root, "controller-manager.kubeconfig");
       writeFileSync(kubeconfig, renderKubeconfig(endpoint), { mode: 0o600 });
@@ -195,24 +213,33 @@ export async function startControlPlane(
         `--cert-dir=${join(root, "controller-manager-certs")}`,
         "--profiling=false",
       ]);
-      await unlessDied(
+      controllerManagerReady = unlessDied(
         controllerManager,
         waitUntil(
           async () => {
-            const { status, body } = await probeOnce({
-              url: `https://127.0.0.1:${controllerManagerPort}/healthz`,
-              insecure: true,
-            });
+            const { status, body } = await probeOnce({ url: `https://127.0.0.1:${controllerManagerPort}/healthz`, insecure: true });
             if (status !== 200) throw new Error(`kube-controller-manager /healthz: ${status} ${body.slice(0, 300)}`);
             return true;
           },
-          { what: "kube-controller-manager to be healthy (/healthz)", timeoutMs: remaining(), intervalMs: 150 },
+          { what: "kube-controller-manager to be healthy (/healthz)", timeoutMs: remaining(), intervalMs: 100, signal },
         ),
       );
     }
+    // The first failure stops the other wait and is the one reported.
+    let firstFailure: unknown;
+    await Promise.all(
+      [apiServerReady, controllerManagerReady].map((wait) =>
+        wait.catch((error: unknown) => {
+          firstFailure ??= error;
+          startFailed.abort();
+        }),
+      ),
+    );
+    if (firstFailure !== undefined) throw firstFailure;
 
     return { ...endpoint, processes: [...started], stop: stopAll };
   } catch (error) {
+    startFailed.abort();
     await stopAll();
     throw error;
   }

@@ -44,6 +44,8 @@ export interface WaitOptions {
   readonly intervalMs: number;
   /** Names what is awaited, for the timeout error. */
   readonly what: string;
+  /** Stops the polling (rejecting) once aborted, e.g. because a sibling wait failed. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -61,6 +63,7 @@ export async function waitUntil<T>(check: () => Promise<T | undefined>, options:
     } catch (error) {
       lastReason = error instanceof Error ? error.message : String(error);
     }
+    if (options.signal?.aborted) throw new Error(`stopped waiting for ${options.what}`);
     if (Date.now() >= deadline) {
       throw new Error(`timed out after ${options.timeoutMs} ms waiting for ${options.what} (last: ${lastReason})`);
     }

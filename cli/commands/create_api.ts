@@ -4,6 +4,7 @@
  */
 import { createInterface } from "node:readline/promises";
 import { Command } from "commander";
+import type { CliOutput } from "../output.js";
 import { describeWrites, parseBooleanFlag } from "./scaffold_output.js";
 
 interface CreateApiFlags {
@@ -20,11 +21,11 @@ interface CreateApiFlags {
 }
 
 /** `create`, the parent of `create api` (and later `create webhook`). */
-export function createCommand(): Command {
-  return new Command("create").description("Scaffold a Kubernetes API or webhook.").addCommand(createApiCommand());
+export function createCommand(output: CliOutput): Command {
+  return new Command("create").description("Scaffold a Kubernetes API or webhook.").addCommand(createApiCommand(output));
 }
 
-function createApiCommand(): Command {
+function createApiCommand(output: CliOutput): Command {
   return new Command("api")
     .description("Scaffold a kind (api/<version>/<kind>_types.ts) and its controller (controllers/<kind>_controller.ts).")
     .requiredOption("--group <group>", "API group, prefixed to the project's domain (e.g. useless)")
@@ -54,8 +55,8 @@ function createApiCommand(): Command {
         templatesDir: flags.templates,
       });
       commitPlan(plan);
-      process.stdout.write(describeWrites(plan));
-      process.stdout.write("\nNext: implement the types and the reconciler, then `make manifests` and `make test`.\n");
+      output.out(describeWrites(plan));
+      output.out("\nNext: implement the types and the reconciler, then `make manifests` and `make test`.\n");
     });
 }
 

@@ -6,14 +6,14 @@ import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { Command, CommanderError } from "commander";
 import { generateCommand, type GenerateEnvironment, type ManifestGenerator } from "./generate.js";
-import type { ReportedDiagnostic } from "../report.js";
+import type { Diagnostic } from "../../crdgen/index.js";
 import type { GeneratedFile } from "../write_files.js";
 
 type GenerateInput = Parameters<ManifestGenerator["generateManifests"]>[0];
 type GenerateOptions = Parameters<ManifestGenerator["generateManifests"]>[1];
 
 /** A stand-in for crdgen that records what it was asked and answers what the test says. */
-function fakeGenerator(answer: { files?: GeneratedFile[]; diagnostics?: ReportedDiagnostic[]; crds?: number; role?: boolean }) {
+function fakeGenerator(answer: { files?: GeneratedFile[]; diagnostics?: Diagnostic[]; crds?: number; role?: boolean }) {
   const calls: { input: GenerateInput; options: GenerateOptions }[] = [];
   const generator: ManifestGenerator = {
     generateManifests(input, options) {
@@ -22,6 +22,7 @@ function fakeGenerator(answer: { files?: GeneratedFile[]; diagnostics?: Reported
         files: answer.files ?? [],
         crds: Array.from({ length: answer.crds ?? answer.files?.length ?? 0 }, () => ({})),
         role: answer.role ? {} : undefined,
+        roles: answer.role ? [{}] : [],
         diagnostics: answer.diagnostics ?? [],
       };
     },
@@ -48,7 +49,8 @@ function withTestOutput(command: Command, stderr: { text: string }): Command {
   return command;
 }
 
-async function runGenerate(args: string[], generator: ManifestGenerator, cwd: string) {
+/** Runs the command in-process; `realCompilerOptions` reads the project's tsconfig as the CLI does. */
+async function runGenerate(args: string[], generator: ManifestGenerator, cwd: string, realCompilerOptions = false) {
   const stdout = { text: "" };
   const stderr = { text: "" };
   const env: Partial<GenerateEnvironment> = {
@@ -56,7 +58,7 @@ async function runGenerate(args: string[], generator: ManifestGenerator, cwd: st
     stderr: { write: (text: string) => (stderr.text += text) },
     cwd: () => cwd,
     loadGenerator: async () => generator,
-    loadCompilerOptions: async () => ({ strict: true }),
+    ...(realCompilerOptions ? {} : { loadCompilerOptions: async () => ({ strict: true }) }),
   };
   const program = withTestOutput(new Command("uselessctl").addCommand(generateCommand(env)), stderr);
   let code = 0;
@@ -109,6 +111,19 @@ test("--paths narrows the files read to the folders named, controller-gen's ./ap
   assert.equal(result.code, 0, result.stderr);
   assert.deepEqual(calls[0]!.input.apiFiles, [join(root, "api/v1beta1/machine_types.ts")]);
   assert.deepEqual(calls[0]!.input.controllerFiles, [join(root, "controllers/machine_controller.ts")]);
+  rmSync(root, { recursive: true });
+});
+
+test("--paths naming one types file still reads its folder's groupversion_info.ts, where the group is", async () => {
+  const root = project(sampleProject);
+  const { generator, calls } = fakeGenerator({ files: [crdFile] });
+  const result = await runGenerate(["--dir", root, "--paths", "api/v1alpha1/machine_types.ts"], generator, root);
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(calls[0]!.input.apiFiles, [
+    join(root, "api/v1alpha1/groupversion_info.ts"),
+    join(root, "api/v1alpha1/machine_types.ts"),
+  ]);
+  assert.deepEqual(calls[0]!.input.controllerFiles, []);
   rmSync(root, { recursive: true });
 });
 
@@ -272,5 +287,72 @@ test("the real process exits 1 and says why when the project has no API types", 
   assert.equal(result.status, 1);
   assert.equal(result.stdout, "");
   assert.match(result.stderr, /^generate manifests: no API types found: expected TypeScript files in .*\n$/);
+  rmSync(root, { recursive: true });
+});
+
+/**
+ * A project in a temporary folder whose `import "uselessctl"` means this checkout's API types
+ * (mapped to runtime/apis directly, so the program stays small and the test fast).
+ */
+function projectUsingThisCheckout(files: Record<string, string>): string {
+  const apis = join(import.meta.dirname, "..", "..", "runtime", "apis", "index.ts");
+  return project({
+    ...files,
+    "tsconfig.json": JSON.stringify({
+      compilerOptions: { module: "nodenext", moduleResolution: "nodenext", strict: true, skipLibCheck: true, types: [], paths: { uselessctl: [apis] } },
+    }),
+  });
+}
+
+const widgetTypes = (minimumMarker: string) => `import type { int32, ObjectMeta } from "uselessctl";
+
+/** WidgetSpec is what a widget should be. */
+export interface WidgetSpec {
+  /**
+   * size is how big the widget is.
+   *
+   * ${minimumMarker}
+   */
+  size: int32;
+}
+
+/**
+ * Widget is a test kind.
+ *
+ * +kubebuilder:object:root=true
+ */
+export interface Widget {
+  /** apiVersion of the object. */
+  apiVersion?: string;
+  /** kind of the object. */
+  kind?: string;
+  /** metadata of the object. */
+  metadata?: ObjectMeta;
+  /** spec of the widget. */
+  spec: WidgetSpec;
+}
+`;
+
+test("with the real generator: a misspelt marker exits 1, names file:line:col and the field, and leaves config/ as it was", async () => {
+  const { generateManifests, markerHelp } = await import("../../crdgen/index.js");
+  const generator = { generateManifests, markerHelp };
+  const root = projectUsingThisCheckout({
+    "api/v1/groupversion_info.ts": '/**\n * +groupName=example.uselessctl.dev\n */\nexport const GroupVersion = { group: "example.uselessctl.dev", version: "v1" } as const;\n',
+    "api/v1/widget_types.ts": widgetTypes("+kubebuilder:validation:Minimum=1"),
+  });
+  const good = await runGenerate(["--dir", root], generator, root, true);
+  assert.equal(good.code, 0, good.stderr);
+  const crdPath = join(root, "config/crd/bases/example.uselessctl.dev_widgets.yaml");
+  const committed = readFileSync(crdPath, "utf8");
+  assert.match(committed, /minimum: 1\n/);
+
+  writeFileSync(join(root, "api/v1/widget_types.ts"), widgetTypes("+kubebuilder:validation:Minimun=1"));
+  const bad = await runGenerate(["--dir", root], generator, root, true);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /^api\/v1\/widget_types\.ts:8:\d+ - error UCTL1001: unknown marker \+kubebuilder:validation:Minimun\n/);
+  assert.match(bad.stderr, /\n {2}field: .*size/);
+  assert.match(bad.stderr, /generate manifests: nothing was written\.\n$/);
+  assert.equal(bad.stdout, "");
+  assert.equal(readFileSync(crdPath, "utf8"), committed);
   rmSync(root, { recursive: true });
 });

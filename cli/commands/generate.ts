@@ -9,29 +9,14 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import type ts from "typescript";
+import type * as crdgen from "../../crdgen/index.js";
 import { discoverProjectFiles } from "../project_files.js";
-import { formatReport, wantsColor, type ReportedDiagnostic } from "../report.js";
-import { writeFilesAtomically, type GeneratedFile } from "../write_files.js";
-import { formatMarkerTable, type MarkerHelpEntry } from "../marker_table.js";
+import { formatReport, wantsColor } from "../report.js";
+import { writeFilesAtomically } from "../write_files.js";
+import { formatMarkerTable } from "../marker_table.js";
 
 /** The part of crdgen's public API this command calls. */
-export interface ManifestGenerator {
-  generateManifests(
-    input: {
-      rootDir: string;
-      apiFiles: readonly string[];
-      controllerFiles: readonly string[];
-      compilerOptions?: ts.CompilerOptions;
-    },
-    options?: Partial<{ maxDescriptionLength: number }>,
-  ): {
-    files: GeneratedFile[];
-    crds: object[];
-    role: object | undefined;
-    diagnostics: ReportedDiagnostic[];
-  };
-  markerHelp(): MarkerHelpEntry[];
-}
+export type ManifestGenerator = Pick<typeof crdgen, "generateManifests" | "markerHelp">;
 
 /** A stream the command prints to. */
 export interface OutputStream {
@@ -51,14 +36,11 @@ export interface GenerateEnvironment {
   readonly loadCompilerOptions: (rootDir: string) => Promise<ts.CompilerOptions | undefined>;
 }
 
-// A variable specifier, not a literal: crdgen is another engineer's folder and lands separately.
-const crdgenModule = "../../crdgen/index.js";
-
 const defaultEnvironment: GenerateEnvironment = {
   stdout: process.stdout,
   stderr: process.stderr,
   cwd: () => process.cwd(),
-  loadGenerator: async () => (await import(crdgenModule)) as ManifestGenerator,
+  loadGenerator: () => import("../../crdgen/index.js"),
   loadCompilerOptions: async (rootDir) => {
     const [{ default: typescript }, { projectCompilerOptions }] = await Promise.all([
       import("typescript"),

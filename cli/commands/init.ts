@@ -3,6 +3,7 @@
  * PROJECT...) into an empty folder.
  */
 import { Command } from "commander";
+import type { CliOutput } from "../output.js";
 import { describeWrites } from "./scaffold_output.js";
 
 interface InitFlags {
@@ -13,7 +14,7 @@ interface InitFlags {
   templates?: string;
 }
 
-export function initCommand(): Command {
+export function initCommand(output: CliOutput): Command {
   return new Command("init")
     .description("Scaffold a new operator project: package.json, Makefile, main.ts, config/ (kustomize), PROJECT.")
     .requiredOption("--domain <domain>", "domain of the project's API groups (e.g. container.training)")
@@ -31,8 +32,8 @@ export function initCommand(): Command {
         templatesDir: flags.templates,
       });
       commitPlan(plan);
-      process.stdout.write(describeWrites(plan));
-      process.stdout.write(
+      output.out(describeWrites(plan));
+      output.out(
         "\nNext: npm install, then `uselessctl create api --group <group> --version v1alpha1 --kind <Kind>`.\n",
       );
     });

@@ -110,7 +110,7 @@ function assembleOne(group: string, versions: KindVersion[], context: ModelConte
 
 /** A kind has apiVersion, kind and metadata (spec and status are up to the author). */
 function checkKindShape(kind: KindDeclaration, model: TypeModel, diagnostics: Diagnostic[]): void {
-  if (model.kind !== "object") return;
+  if (model.kind !== "object" || model.incomplete) return;
   const present = new Set(model.properties.map((property) => property.name));
   const missing = ["apiVersion", "kind", "metadata"].filter((name) => !present.has(name));
   if (missing.length > 0) {

@@ -4,7 +4,8 @@
  * is an exported interface marked `+kubebuilder:object:root=true` that is not a `…List`.
  */
 import { basename, dirname } from "node:path";
-import ts from "typescript";
+import type * as ts from "typescript";
+import typescript from "../typescript.js";
 import { DiagnosticCode, errorAt, positionOf, type Diagnostic } from "../diagnostics.js";
 import { collectFromFileHeader, collectFromNode } from "../markers/collect.js";
 import type { MarkerInstance, MarkerRegistry } from "../markers/registry.js";
@@ -50,10 +51,10 @@ export function findKinds(program: ts.Program, apiFiles: readonly string[], regi
     const sourceFile = program.getSourceFile(file);
     if (!sourceFile) continue;
     for (const statement of sourceFile.statements) {
-      if (!ts.isInterfaceDeclaration(statement) || !isRoot(statement, registry)) continue;
+      if (!typescript.isInterfaceDeclaration(statement) || !isRoot(statement, registry)) continue;
       const apiPackage = packageOf(file);
       if (apiPackage.skip || isList(statement)) continue;
-      if (!statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) {
+      if (!statement.modifiers?.some((modifier) => modifier.kind === typescript.SyntaxKind.ExportKeyword)) {
         diagnostics.push(errorAt(positionOf(statement.name), DiagnosticCode.invalidKind, `kind ${statement.name.text} must be exported`));
         continue;
       }
@@ -83,6 +84,6 @@ function isRoot(declaration: ts.InterfaceDeclaration, registry: MarkerRegistry):
 function isList(declaration: ts.InterfaceDeclaration): boolean {
   return (
     declaration.name.text.endsWith("List") &&
-    declaration.members.some((member) => ts.isPropertySignature(member) && member.name.getText() === "items")
+    declaration.members.some((member) => typescript.isPropertySignature(member) && member.name.getText() === "items")
   );
 }

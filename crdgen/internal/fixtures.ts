@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
+import type * as ts from "typescript";
+import typescript from "../typescript.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { generateManifests, type GenerateOptions, type GenerateResult } from "../generate.js";
 
@@ -20,10 +21,10 @@ let cachedOptions: ts.CompilerOptions | undefined;
 /** The repository's tsconfig options, without @types/node (fixtures do not use Node APIs). */
 export function fixtureCompilerOptions(): ts.CompilerOptions {
   if (!cachedOptions) {
-    const parsed = ts.getParsedCommandLineOfConfigFile(join(repositoryRoot, "tsconfig.json"), {}, {
-      ...ts.sys,
+    const parsed = typescript.getParsedCommandLineOfConfigFile(join(repositoryRoot, "tsconfig.json"), {}, {
+      ...typescript.sys,
       onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+        throw new Error(typescript.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
       },
     });
     if (!parsed) throw new Error("cannot read tsconfig.json");

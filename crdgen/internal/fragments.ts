@@ -3,7 +3,8 @@
  * in-memory program (one type-check for a whole table of cases). Used by crdgen's tests only.
  */
 import { join } from "node:path";
-import ts from "typescript";
+import type * as ts from "typescript";
+import typescript from "../typescript.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { markerRegistry } from "../markers/table.js";
 import { createModelContext, modelOfDeclaration } from "../schema/from_typescript.js";
@@ -31,23 +32,23 @@ export function fragmentsOf(cases: Readonly<Record<string, string>>, prelude = "
     ...names.map((name, index) => `export interface Case${index} {\n${cases[name]}\n}`),
   ].join("\n");
   const options = fixtureCompilerOptions();
-  const host = ts.createCompilerHost(options);
+  const host = typescript.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
   host.fileExists = ((exists) => (path: string) => path === fileName || exists(path))(host.fileExists.bind(host));
   host.readFile = (path) => (path === fileName ? text : readFile(path));
   host.getSourceFile = (path, version, onError, create) =>
-    path === fileName ? ts.createSourceFile(path, text, version, true) : getSourceFile(path, version, onError, create);
-  const program = ts.createProgram({ rootNames: [fileName], options, host });
+    path === fileName ? typescript.createSourceFile(path, text, version, true) : getSourceFile(path, version, onError, create);
+  const program = typescript.createProgram({ rootNames: [fileName], options, host });
   const sourceFile = program.getSourceFile(fileName);
   if (!sourceFile) throw new Error("fragment source missing");
   const typeErrors = program.getSemanticDiagnostics(sourceFile);
-  if (typeErrors.length > 0) throw new Error(ts.formatDiagnostics(typeErrors, host));
+  if (typeErrors.length > 0) throw new Error(typescript.formatDiagnostics(typeErrors, host));
   const context = createModelContext(program, markerRegistry);
   const result = new Map<string, Fragment>();
   names.forEach((name, index) => {
     const declaration = sourceFile.statements.find(
-      (statement): statement is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(statement) && statement.name.text === `Case${index}`,
+      (statement): statement is ts.InterfaceDeclaration => typescript.isInterfaceDeclaration(statement) && statement.name.text === `Case${index}`,
     );
     if (!declaration) throw new Error(`Case${index} missing`);
     const before = context.diagnostics.length;

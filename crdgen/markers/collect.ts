@@ -4,7 +4,8 @@
  * cleaned as controller-gen cleans Go doc comments (marker lines removed, blank lines collapsed,
  * `TODO` lines dropped, nothing after a `---` line).
  */
-import ts from "typescript";
+import type * as ts from "typescript";
+import typescript from "../typescript.js";
 import { DiagnosticCode, errorAt, positionAt, warningAt, type Diagnostic, type Position } from "../diagnostics.js";
 import { parseMarker } from "./parse.js";
 import type { MarkerInstance, MarkerRegistry, MarkerTarget } from "./registry.js";
@@ -26,25 +27,25 @@ interface CommentLine {
 export function collectFromNode(node: ts.Node, target: MarkerTarget, registry: MarkerRegistry, fieldPath?: string): CollectedDoc {
   const sourceFile = node.getSourceFile();
   const lines: CommentLine[] = [];
-  for (const doc of ts.getJSDocCommentsAndTags(node)) {
-    if (ts.isJSDoc(doc)) lines.push(...commentLines(sourceFile, doc.pos, doc.end));
+  for (const doc of typescript.getJSDocCommentsAndTags(node)) {
+    if (typescript.isJSDoc(doc)) lines.push(...commentLines(sourceFile, doc.pos, doc.end));
   }
   return collectFromLines(sourceFile, lines, target, registry, fieldPath);
 }
 
 /** Collects package markers from the comments that open a file (groupversion_info.ts). */
 export function collectFromFileHeader(sourceFile: ts.SourceFile, registry: MarkerRegistry): CollectedDoc {
-  const ranges = ts.getLeadingCommentRanges(sourceFile.text, 0) ?? [];
+  const ranges = typescript.getLeadingCommentRanges(sourceFile.text, 0) ?? [];
   const lines = ranges.flatMap((range) => commentLines(sourceFile, range.pos, range.end));
   return collectFromLines(sourceFile, lines, "package", registry);
 }
 
 /** Collects every marker written in any comment of a file (controllers' RBAC markers). */
 export function collectFromAllComments(sourceFile: ts.SourceFile, registry: MarkerRegistry): CollectedDoc {
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, sourceFile.languageVariant, sourceFile.text);
+  const scanner = typescript.createScanner(typescript.ScriptTarget.Latest, false, sourceFile.languageVariant, sourceFile.text);
   const lines: CommentLine[] = [];
-  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if (token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia) {
+  for (let token = scanner.scan(); token !== typescript.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === typescript.SyntaxKind.SingleLineCommentTrivia || token === typescript.SyntaxKind.MultiLineCommentTrivia) {
       lines.push(...commentLines(sourceFile, scanner.getTokenStart(), scanner.getTokenEnd()));
     }
   }

@@ -10,7 +10,8 @@
  * diagnostics. Walking the syntax of property types keeps every alias, every doc comment and
  * every position, and touches only the declarations the kinds reach.
  */
-import ts from "typescript";
+import type * as ts from "typescript";
+import typescript from "../typescript.js";
 import { DiagnosticCode, errorAt, positionOf, type Diagnostic } from "../diagnostics.js";
 import { collectFromNode } from "../markers/collect.js";
 import type { MarkerInstance, MarkerRegistry } from "../markers/registry.js";
@@ -61,7 +62,7 @@ export function modelOfDeclaration(declaration: NamedDeclaration, context: Model
   if (doc.markers.some((marker) => marker.definition.name === "kubebuilder:validation:Schemaless")) {
     // not introspected: the type's markers give its whole schema (as ObjectMeta, RawExtension)
     model = { kind: "any", from: "Schemaless", markers: [], position: positionOf(declaration.name) };
-  } else if (ts.isInterfaceDeclaration(declaration)) {
+  } else if (typescript.isInterfaceDeclaration(declaration)) {
     model = objectModel(interfaceDeclarations(declaration, context), name, context, positionOf(declaration.name));
   } else {
     model = modelOfTypeNode(declaration.type, context, name);
@@ -84,13 +85,14 @@ function withDoc(model: TypeModel, name: string, markers: readonly MarkerInstanc
 /** All declarations of an interface (declaration merging), its bases' first. */
 function interfaceDeclarations(declaration: ts.InterfaceDeclaration, context: ModelContext): ts.InterfaceDeclaration[] {
   const symbol = context.checker.getSymbolAtLocation(declaration.name);
-  const declarations = symbol?.declarations?.filter(ts.isInterfaceDeclaration) ?? [declaration];
+  const declarations = symbol?.declarations?.filter(typescript.isInterfaceDeclaration) ?? [declaration];
   return declarations;
 }
 
 function objectModel(declarations: readonly ts.InterfaceDeclaration[], path: string, context: ModelContext, position: TypeModelCommon["position"]): TypeModel {
   const properties = new Map<string, PropertyModel>();
   let indexValue: TypeModel | undefined;
+  let incomplete = false;
   for (const declaration of declarations) {
     if (declaration.typeParameters?.length) {
       context.diagnostics.push(unsupported(declaration.name, `generic interface ${declaration.name.text} cannot be a CRD schema`, path));
@@ -99,13 +101,16 @@ function objectModel(declarations: readonly ts.InterfaceDeclaration[], path: str
       for (const base of clause.types) {
         const baseModel = heritageModel(base, context, path);
         if (baseModel?.kind === "object") for (const property of baseModel.properties) properties.set(property.name, property);
+        else incomplete = true;
       }
     }
     const members = membersModel(declaration.members, path, context);
     for (const property of members.properties) properties.set(property.name, property);
     indexValue = members.indexValue ?? indexValue;
   }
-  return finishObject([...properties.values()], indexValue, path, context, position);
+  const model = finishObject([...properties.values()], indexValue, path, context, position);
+  if (incomplete && model.kind === "object") model.incomplete = true;
+  return model;
 }
 
 function finishObject(
@@ -129,7 +134,11 @@ function finishObject(
 
 function heritageModel(base: ts.ExpressionWithTypeArguments, context: ModelContext, path: string): TypeModel | undefined {
   const declaration = resolveDeclaration(base.expression, context);
-  if (!declaration || !ts.isInterfaceDeclaration(declaration) || base.typeArguments?.length) {
+  if (!declaration) {
+    context.diagnostics.push(unsupported(base, `${path}: cannot resolve the base type ${base.expression.getText()}`, path, "check the import"));
+    return undefined;
+  }
+  if (!typescript.isInterfaceDeclaration(declaration) || base.typeArguments?.length) {
     context.diagnostics.push(unsupported(base, `${path} extends ${base.getText()}, which is not a plain interface`, path));
     return undefined;
   }
@@ -140,12 +149,12 @@ function membersModel(members: ts.NodeArray<ts.TypeElement>, path: string, conte
   const properties: PropertyModel[] = [];
   let indexValue: TypeModel | undefined;
   for (const member of members) {
-    if (ts.isPropertySignature(member)) {
+    if (typescript.isPropertySignature(member)) {
       const property = propertyModel(member, path, context);
       if (property) properties.push(property);
-    } else if (ts.isIndexSignatureDeclaration(member)) {
+    } else if (typescript.isIndexSignatureDeclaration(member)) {
       const keyType = member.parameters[0]?.type;
-      if (!keyType || keyType.kind !== ts.SyntaxKind.StringKeyword) {
+      if (!keyType || keyType.kind !== typescript.SyntaxKind.StringKeyword) {
         context.diagnostics.push(unsupported(member, `index signatures must have string keys (${path})`, path));
       }
       indexValue = modelOfTypeNode(member.type, context, `${path}[*]`);
@@ -184,7 +193,7 @@ function propertyModel(member: ts.PropertySignature, parentPath: string, context
 }
 
 function propertyName(name: ts.PropertyName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+  if (typescript.isIdentifier(name) || typescript.isStringLiteral(name) || typescript.isNumericLiteral(name)) return name.text;
   return undefined;
 }
 
@@ -193,63 +202,63 @@ export function modelOfTypeNode(node: ts.TypeNode, context: ModelContext, path: 
   const position = positionOf(node);
   const base = { markers: [] as MarkerInstance[], position };
   switch (node.kind) {
-    case ts.SyntaxKind.StringKeyword:
+    case typescript.SyntaxKind.StringKeyword:
       return { ...base, kind: "primitive", type: "string" };
-    case ts.SyntaxKind.NumberKeyword:
+    case typescript.SyntaxKind.NumberKeyword:
       return { ...base, kind: "primitive", type: "number" };
-    case ts.SyntaxKind.BooleanKeyword:
+    case typescript.SyntaxKind.BooleanKeyword:
       return { ...base, kind: "primitive", type: "boolean" };
-    case ts.SyntaxKind.AnyKeyword:
+    case typescript.SyntaxKind.AnyKeyword:
       return { ...base, kind: "any", from: "any" };
-    case ts.SyntaxKind.UnknownKeyword:
+    case typescript.SyntaxKind.UnknownKeyword:
       return { ...base, kind: "any", from: "unknown" };
-    case ts.SyntaxKind.ObjectKeyword:
+    case typescript.SyntaxKind.ObjectKeyword:
       return { ...base, kind: "object", properties: [] };
   }
-  if (ts.isParenthesizedTypeNode(node)) return modelOfTypeNode(node.type, context, path);
-  if (ts.isArrayTypeNode(node)) return { ...base, kind: "array", items: modelOfTypeNode(node.elementType, context, `${path}[*]`) };
-  if (ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.ReadonlyKeyword) return modelOfTypeNode(node.type, context, path);
-  if (ts.isLiteralTypeNode(node)) return literalModel(node, context, path) ?? invalid(context, node, path, "this literal has no schema");
-  if (ts.isUnionTypeNode(node)) return unionModel(node, context, path);
-  if (ts.isIntersectionTypeNode(node)) return intersectionModel(node, context, path);
-  if (ts.isTypeLiteralNode(node)) {
+  if (typescript.isParenthesizedTypeNode(node)) return modelOfTypeNode(node.type, context, path);
+  if (typescript.isArrayTypeNode(node)) return { ...base, kind: "array", items: modelOfTypeNode(node.elementType, context, `${path}[*]`) };
+  if (typescript.isTypeOperatorNode(node) && node.operator === typescript.SyntaxKind.ReadonlyKeyword) return modelOfTypeNode(node.type, context, path);
+  if (typescript.isLiteralTypeNode(node)) return literalModel(node, context, path) ?? invalid(context, node, path, "this literal has no schema");
+  if (typescript.isUnionTypeNode(node)) return unionModel(node, context, path);
+  if (typescript.isIntersectionTypeNode(node)) return intersectionModel(node, context, path);
+  if (typescript.isTypeLiteralNode(node)) {
     const members = membersModel(node.members, path, context);
     return finishObject(members.properties, members.indexValue, path, context, position);
   }
-  if (ts.isTypeReferenceNode(node)) return referenceModel(node, context, path);
-  if (ts.isFunctionTypeNode(node) || ts.isConstructorTypeNode(node)) {
+  if (typescript.isTypeReferenceNode(node)) return referenceModel(node, context, path);
+  if (typescript.isFunctionTypeNode(node) || typescript.isConstructorTypeNode(node)) {
     return noSchema(context, node, path, "a function has no schema; CRD types hold data only");
   }
   switch (node.kind) {
-    case ts.SyntaxKind.SymbolKeyword:
+    case typescript.SyntaxKind.SymbolKeyword:
       return noSchema(context, node, path, "a symbol has no JSON form");
-    case ts.SyntaxKind.BigIntKeyword:
+    case typescript.SyntaxKind.BigIntKeyword:
       return noSchema(context, node, path, "a bigint has no JSON form", "use int64 from \"uselessctl\"");
-    case ts.SyntaxKind.NeverKeyword:
-    case ts.SyntaxKind.VoidKeyword:
-    case ts.SyntaxKind.UndefinedKeyword:
+    case typescript.SyntaxKind.NeverKeyword:
+    case typescript.SyntaxKind.VoidKeyword:
+    case typescript.SyntaxKind.UndefinedKeyword:
       return noSchema(context, node, path, `${node.getText()} has no schema`);
   }
-  if (ts.isTupleTypeNode(node)) return invalid(context, node, path, "tuples have no structural schema", "use an array of one type or an interface");
+  if (typescript.isTupleTypeNode(node)) return invalid(context, node, path, "tuples have no structural schema", "use an array of one type or an interface");
   return invalid(context, node, path, `the type ${node.getText()} is not supported in CRD schemas`, "use an interface, a type alias, an array, a Record<string, T> or a union of literals");
 }
 
 function literalModel(node: ts.LiteralTypeNode, context: ModelContext, path: string): TypeModel | undefined {
   const position = positionOf(node);
   const literal = node.literal;
-  if (ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal)) {
+  if (typescript.isStringLiteral(literal) || typescript.isNoSubstitutionTemplateLiteral(literal)) {
     return { kind: "enum", type: "string", values: [literal.text], markers: [], position };
   }
-  if (ts.isNumericLiteral(literal)) {
+  if (typescript.isNumericLiteral(literal)) {
     const value = Number(literal.text);
     return { kind: "enum", type: Number.isInteger(value) ? "integer" : "number", values: [value], markers: [], position };
   }
-  if (ts.isPrefixUnaryExpression(literal) && literal.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(literal.operand)) {
+  if (typescript.isPrefixUnaryExpression(literal) && literal.operator === typescript.SyntaxKind.MinusToken && typescript.isNumericLiteral(literal.operand)) {
     const value = -Number(literal.operand.text);
     return { kind: "enum", type: Number.isInteger(value) ? "integer" : "number", values: [value], markers: [], position };
   }
-  if (literal.kind === ts.SyntaxKind.TrueKeyword || literal.kind === ts.SyntaxKind.FalseKeyword) {
-    return { kind: "enum", type: "boolean", values: [literal.kind === ts.SyntaxKind.TrueKeyword], markers: [], position };
+  if (literal.kind === typescript.SyntaxKind.TrueKeyword || literal.kind === typescript.SyntaxKind.FalseKeyword) {
+    return { kind: "enum", type: "boolean", values: [literal.kind === typescript.SyntaxKind.TrueKeyword], markers: [], position };
   }
   void context;
   void path;
@@ -262,8 +271,8 @@ function unionModel(node: ts.UnionTypeNode, context: ModelContext, path: string)
   let allowsUndefined = false;
   const members: TypeModel[] = [];
   for (const member of node.types) {
-    if (ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword) nullable = true;
-    else if (member.kind === ts.SyntaxKind.UndefinedKeyword) allowsUndefined = true;
+    if (typescript.isLiteralTypeNode(member) && member.literal.kind === typescript.SyntaxKind.NullKeyword) nullable = true;
+    else if (member.kind === typescript.SyntaxKind.UndefinedKeyword) allowsUndefined = true;
     else members.push(modelOfTypeNode(member, context, path));
   }
   let model: TypeModel;
@@ -305,18 +314,18 @@ function intersectionModel(node: ts.IntersectionTypeNode, context: ModelContext,
 
 function referenceModel(node: ts.TypeReferenceNode, context: ModelContext, path: string): TypeModel {
   const declaration = resolveDeclaration(node.typeName, context);
-  const name = ts.isIdentifier(node.typeName) ? node.typeName.text : node.typeName.right.text;
+  const name = typescript.isIdentifier(node.typeName) ? node.typeName.text : node.typeName.right.text;
   const position = positionOf(node);
   if (!declaration) return invalid(context, node, path, `cannot resolve the type ${node.typeName.getText()}`, "check the import (types from \"uselessctl\" need the package installed or this repository's sources)");
   if (context.isLibraryFile(declaration.getSourceFile())) return libraryModel(node, name, context, path);
   if (node.typeArguments?.length) {
     return invalid(context, node, path, `generic type ${node.getText()} is not supported in CRD schemas`, "declare a concrete interface or alias");
   }
-  if (ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration)) {
+  if (typescript.isInterfaceDeclaration(declaration) || typescript.isTypeAliasDeclaration(declaration)) {
     if (declaration.typeParameters?.length) return invalid(context, node, path, `generic type ${name} is not supported in CRD schemas`);
     return { ...modelOfDeclaration(declaration, context), position };
   }
-  if (ts.isEnumDeclaration(declaration)) {
+  if (typescript.isEnumDeclaration(declaration)) {
     return invalid(context, node, path, `enum ${name} is not supported (the project avoids TypeScript enums)`, "use a union of string literals: \"a\" | \"b\"");
   }
   return invalid(context, node, path, `${name} is not an interface or type alias`);
@@ -329,7 +338,7 @@ function libraryModel(node: ts.TypeReferenceNode, name: string, context: ModelCo
     return { kind: "array", items: modelOfTypeNode(first, context, `${path}[*]`), markers: [], position };
   }
   if (name === "Record" && first && second) {
-    if (first.kind !== ts.SyntaxKind.StringKeyword) return invalid(context, node, path, "Record keys must be string");
+    if (first.kind !== typescript.SyntaxKind.StringKeyword) return invalid(context, node, path, "Record keys must be string");
     return { kind: "map", values: modelOfTypeNode(second, context, `${path}[*]`), markers: [], position };
   }
   if (name === "Date") return invalid(context, node, path, "Date has no JSON form in Kubernetes objects", "use Time from \"uselessctl\" (an RFC 3339 string)");
@@ -338,10 +347,10 @@ function libraryModel(node: ts.TypeReferenceNode, name: string, context: ModelCo
 
 function resolveDeclaration(name: ts.EntityName | ts.Expression, context: ModelContext): ts.Declaration | undefined {
   let symbol = context.checker.getSymbolAtLocation(name);
-  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = context.checker.getAliasedSymbol(symbol);
+  if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = context.checker.getAliasedSymbol(symbol);
   return symbol?.declarations?.find(
     (declaration) =>
-      ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration) || ts.isEnumDeclaration(declaration) || ts.isClassDeclaration(declaration),
+      typescript.isInterfaceDeclaration(declaration) || typescript.isTypeAliasDeclaration(declaration) || typescript.isEnumDeclaration(declaration) || typescript.isClassDeclaration(declaration),
   );
 }
 

@@ -27,7 +27,8 @@ export type TypeModel = TypeModelCommon &
   (
     | { kind: "primitive"; type: "string" | "number" | "integer" | "boolean" }
     | { kind: "enum"; type: "string" | "number" | "integer" | "boolean"; values: readonly (string | number | boolean)[] }
-    | { kind: "object"; properties: readonly PropertyModel[] }
+    /** `incomplete`: a base interface could not be read (already reported). */
+    | { kind: "object"; properties: readonly PropertyModel[]; incomplete?: boolean }
     | { kind: "map"; values: TypeModel }
     | { kind: "array"; items: TypeModel }
     /** A union of different primitive types: only meaningful with XIntOrString. */

@@ -73,6 +73,8 @@ function objectSchema(properties: readonly PropertyModel[], path: string, diagno
 function propertySchema(property: PropertyModel, path: string, diagnostics: Diagnostic[]): JSONSchemaProps {
   const schema = schemaOfModel(property.type, path, diagnostics);
   if (property.description !== undefined) schema.description = property.description;
+  // a type that could not be read is already reported; its markers would only fail again
+  if (property.type.kind === "invalid") return schema;
   applySchemaMarkers(schema, property.markers, path, diagnostics);
   requireSchema(property.type, schema, path, diagnostics);
   checkDefault(property, schema, path, diagnostics);

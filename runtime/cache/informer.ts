@@ -234,6 +234,8 @@ export class Informer {
         },
         (event) => {
           if (failure) return;
+          // A proxy may hold the headers back until the first event: an event proves the watch is open.
+          this.#watchDownSince = undefined;
           try {
             this.#handleEvent(event);
           } catch (err) {

@@ -1,6 +1,6 @@
 /** Server-side Table printing, bad inputs, kubectl and @kubernetes/client-node. */
 import assert from "node:assert/strict";
-import { ApiException, CustomObjectsApi } from "@kubernetes/client-node";
+import { ApiException, CustomObjectsApi, PatchStrategy, setHeaderOptions } from "@kubernetes/client-node";
 import type { ConformanceCase } from "../harness/case.js";
 import { bodyOf, configMap, configMapsPath, expectStatus, gizmo, GROUP, GROUP_VERSION, gizmosPath } from "./helpers.js";
 
@@ -43,9 +43,9 @@ export const outputCases: ConformanceCase[] = [
   },
   {
     area: "bad-input",
-    name: "a body kind or apiVersion not matching the URL is 400",
+    name: "a body kind or apiVersion not matching the URL is rejected (422 for a custom resource's kind, 400 otherwise)",
     async run(t) {
-      expectStatus(await t.http({ method: "POST", path: gizmosPath(t.namespace), body: { ...gizmo("k"), kind: "Widget" } }), 400);
+      expectStatus(await t.http({ method: "POST", path: gizmosPath(t.namespace), body: { ...gizmo("k"), kind: "Widget" } }), 422);
       expectStatus(await t.http({ method: "POST", path: gizmosPath(t.namespace), body: { ...gizmo("k"), apiVersion: `${GROUP}/v9` } }), 400);
       expectStatus(await t.http({ method: "POST", path: configMapsPath(t.namespace), body: { ...configMap("k"), kind: "Secret" } }), 400);
     },
@@ -71,7 +71,7 @@ export const outputCases: ConformanceCase[] = [
     area: "bad-input",
     name: "YAML bodies are accepted, malformed YAML is 400, an unknown content type is 415",
     async run(t) {
-      const manifest = `apiVersion: ${GROUP_VERSION}\nkind: Gizmo\nmetadata:\n  name: y\nspec:\n  size: 2\n`;
+      const manifest = `apiVersion: ${GROUP_VERSION}\nkind: Gizmo\nmetadata:\n  name: yml\nspec:\n  size: 2\n`;
       expectStatus(await t.http({ method: "POST", path: gizmosPath(t.namespace), body: manifest, contentType: "application/yaml" }), 201);
       expectStatus(await t.http({ method: "POST", path: gizmosPath(t.namespace), body: "a: [b\n", contentType: "application/yaml" }), 400);
       expectStatus(await t.http({ method: "POST", path: gizmosPath(t.namespace), body: "<x/>", contentType: "application/xml" }), 415);
@@ -86,9 +86,11 @@ export const outputCases: ConformanceCase[] = [
   },
   {
     area: "bad-input",
-    name: "an unsupported verb on a collection is 405",
+    name: "an update or a patch of a collection is 400 (a name must be provided)",
     async run(t) {
-      expectStatus(await t.http({ method: "PUT", path: gizmosPath(t.namespace), body: gizmo("v") }), 405);
+      expectStatus(await t.http({ method: "PUT", path: gizmosPath(t.namespace), body: gizmo("v") }), 400);
+      const patched = await t.http({ method: "PATCH", path: gizmosPath(t.namespace), contentType: "application/merge-patch+json", body: { spec: {} } });
+      expectStatus(patched, 400);
     },
   },
   {
@@ -144,7 +146,13 @@ export const outputCases: ConformanceCase[] = [
       t.record("create", await api.createNamespacedCustomObject({ ...target, body: gizmo("cn", { size: 2 }) }));
       t.record("get", await api.getNamespacedCustomObject({ ...target, name: "cn" }));
       t.record("list", await api.listNamespacedCustomObject(target));
-      t.record("patch", await api.patchNamespacedCustomObject({ ...target, name: "cn", body: { spec: { size: 6 } } }));
+      t.record(
+        "patch",
+        await api.patchNamespacedCustomObject(
+          { ...target, name: "cn", body: { spec: { size: 6 } } },
+          setHeaderOptions("Content-Type", PatchStrategy.MergePatch),
+        ),
+      );
       t.record("delete", await api.deleteNamespacedCustomObject({ ...target, name: "cn" }));
     },
   },

@@ -79,7 +79,24 @@ export const schemaCases: ConformanceCase[] = [
   rejects("validation", "pattern and maxLength violations are reported", { size: 3, label: "ABCDEFGHIJ" }),
   rejects("validation", "a wrong type is reported", { size: "big" }),
   rejects("validation", "too many items are reported", { size: 3, tags: ["a", "b", "c", "d"] }),
-  rejects("validation", "a non-nullable null is reported", { size: 3, color: null }),
+  {
+    area: "validation",
+    name: "null for a non-nullable field with a default gets the default",
+    async run(t) {
+      const response = await createGizmo(t, "nul", { size: 3, color: null });
+      expectStatus(response, 201);
+      assert.equal(bodyOf(response)["spec"].color, "red");
+    },
+  },
+  {
+    area: "validation",
+    name: "null for a non-nullable field without a default",
+    async run(t) {
+      const response = await createGizmo(t, "nul2", { size: 3, label: null });
+      t.record("spec after create", bodyOf(response)["spec"]);
+      assert.ok([201, 422].includes(response.status));
+    },
+  },
   rejects("validation", "an int-or-string that is neither is reported", { size: 3, port: true }),
   {
     area: "validation",
@@ -165,9 +182,9 @@ export const schemaCases: ConformanceCase[] = [
   },
   {
     area: "field-validation",
-    name: "an unknown fieldValidation value is 400",
+    name: "an unknown fieldValidation value is 422 naming the supported values",
     async run(t) {
-      expectStatus(await createGizmo(t, "fx", { size: 2 }, "?fieldValidation=Sometimes"), 400);
+      expectStatus(await createGizmo(t, "fx", { size: 2 }, "?fieldValidation=Sometimes"), 422);
     },
   },
   rejects("cel", "a failing x-kubernetes-validations rule reports its message", { size: 7 }),

@@ -101,11 +101,12 @@ export const writeCases: ConformanceCase[] = [
   },
   {
     area: "patch",
-    name: "apply without fieldManager is 400, and a malformed patch body is 400",
+    name: "apply without fieldManager is 422, and a malformed patch body is 400",
     async run(t) {
       await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("nofm") });
-      expectStatus(await patch(t, gizmosPath(t.namespace, "nofm"), APPLY, `apiVersion: ${GROUP_VERSION}\nkind: Gizmo\nmetadata:\n  name: nofm\n`), 400);
+      expectStatus(await patch(t, gizmosPath(t.namespace, "nofm"), APPLY, `apiVersion: ${GROUP_VERSION}\nkind: Gizmo\nmetadata:\n  name: nofm\n`), 422);
       expectStatus(await patch(t, gizmosPath(t.namespace, "nofm"), MERGE, "{not json"), 400);
+      expectStatus(await patch(t, gizmosPath(t.namespace, "nofm"), JSON_PATCH, { not: "a list" }), 400);
     },
   },
   {

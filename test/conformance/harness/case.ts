@@ -152,7 +152,7 @@ export async function runCase(target: Target, testCase: ConformanceCase, index: 
       path: "/api/v1/namespaces",
       body: { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace } },
     });
-    if (created.status !== 201) throw new Error(`creating namespace ${namespace}: HTTP ${created.status}`);
+    if (created.status !== 201) throw new Error(`creating namespace ${namespace}: HTTP ${created.status} ${JSON.stringify(created.body)}`);
     await testCase.run(context);
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);

@@ -30,11 +30,13 @@ function encodeBody(req: HttpRequest): { data?: Buffer; contentType?: string } {
   return { data: Buffer.from(JSON.stringify(req.body)), contentType: req.contentType ?? "application/json" };
 }
 
-function headersFor(endpoint: ApiServerEndpoint, req: HttpRequest, contentType?: string): Record<string, string> {
+function headersFor(endpoint: ApiServerEndpoint, req: HttpRequest, contentType?: string, contentLength?: number): Record<string, string> {
   return {
     authorization: `Bearer ${endpoint.token}`,
     accept: req.accept ?? "application/json",
     ...(contentType ? { "content-type": contentType } : {}),
+    // Node.js sends a DELETE body without framing unless its length is given.
+    ...(contentLength !== undefined ? { "content-length": String(contentLength) } : {}),
     ...req.headers,
   };
 }
@@ -45,7 +47,7 @@ export function sendRequest(endpoint: ApiServerEndpoint, req: HttpRequest): Prom
   return new Promise((resolve, reject) => {
     const outgoing = request(
       new URL(req.path, endpoint.url),
-      { method: req.method ?? "GET", ca: endpoint.caCertificatePem, headers: headersFor(endpoint, req, contentType) },
+      { method: req.method ?? "GET", ca: endpoint.caCertificatePem, headers: headersFor(endpoint, req, contentType, data?.length) },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));

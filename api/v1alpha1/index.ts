@@ -1,0 +1,8 @@
+/**
+ * The useless machine's API, version v1alpha1 of group `useless.container.training`: a `Machine`
+ * owns `spec.switches` `Switch` objects, and the operator in `controllers/` flips every switch that
+ * is up back down. These types are the source of `config/crd/bases/` (`make manifests`).
+ */
+export { GroupVersion } from "./groupversion_info.js";
+export type { Machine, MachineList, MachineSpec, MachineStatus } from "./machine_types.js";
+export type { Switch, SwitchList, SwitchPosition, SwitchSpec, SwitchStatus } from "./switch_types.js";

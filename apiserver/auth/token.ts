@@ -1,0 +1,28 @@
+/**
+ * Bearer-token authentication: one random token per start, compared in constant time.
+ */
+import { randomBytes, timingSafeEqual, createHash } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
+
+export function generateToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export type Authentication = "authenticated" | "anonymous" | "rejected";
+
+/** Reads the Authorization header: the right token, none at all, or a wrong one. */
+export function authenticate(headers: IncomingHttpHeaders, token: string): Authentication {
+  const header = headers.authorization;
+  if (!header) return "anonymous";
+  const match = /^Bearer\s+(.+)$/i.exec(header.trim());
+  if (!match?.[1]) return "rejected";
+  // Hash both sides so that the comparison takes the same time whatever the lengths.
+  const given = createHash("sha256").update(match[1].trim()).digest();
+  const expected = createHash("sha256").update(token).digest();
+  return timingSafeEqual(given, expected) ? "authenticated" : "rejected";
+}
+
+/** Paths the system:public-info-viewer role opens to anonymous clients in kube-apiserver. */
+export function isPublicInfoPath(pathname: string): boolean {
+  return ["/healthz", "/livez", "/readyz", "/version"].some((path) => pathname === path || pathname.startsWith(`${path}/`));
+}

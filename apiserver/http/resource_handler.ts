@@ -1,0 +1,259 @@
+/**
+ * Serves the verbs of one resource request: get, list, watch, create, update, patch, delete and
+ * deletecollection, plus the status and scale subresources.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { applyPatch } from "../registry/apply_patch.js";
+import { jsonEqual } from "../registry/conversion.js";
+import { deleteObject, parseDeleteOptions } from "../registry/deletion.js";
+import { list } from "../registry/list_watch.js";
+import { managerFromUserAgent } from "../registry/managed_fields.js";
+import { groupResource, type ObjectService, type WriteOptions } from "../registry/object_service.js";
+import { jsonPatch, mergePatch, patchKindOf, strategicMergePatch } from "../registry/patch.js";
+import type { ResourceRegistry } from "../registry/registry.js";
+import { apiVersionOf, type ResourceType } from "../registry/resource_type.js";
+import { readScale, scaleToObject } from "../registry/scale.js";
+import type { KubeObject } from "../storage/types.js";
+import { decodeDocument, mediaTypeOf, negotiateOutput, readBody, type OutputFormat } from "./negotiation.js";
+import type { ResourceRequest } from "./request_info.js";
+import { addWarnings, writeJson, writeObject } from "./respond.js";
+import { StatusError, badRequest, fieldErrors, invalid, methodNotSupported, resourceNotFound, unsupportedMediaType } from "./status.js";
+import { toTable } from "./table.js";
+import { streamWatch, type WatchStreamOptions } from "./watch_stream.js";
+
+export interface ResourceContext {
+  registry: ResourceRegistry;
+  service: ObjectService;
+  watch: WatchStreamOptions;
+  registerWatch(stop: () => void): () => void;
+}
+
+const bodyMediaTypes = ["application/json", "application/yaml", "application/vnd.kubernetes.protobuf"];
+
+function writeOptions(request: IncomingMessage, query: URLSearchParams): WriteOptions {
+  const validation = query.get("fieldValidation") ?? "Warn";
+  if (validation !== "Strict" && validation !== "Warn" && validation !== "Ignore") {
+    throw badRequest(`fieldValidation ${JSON.stringify(validation)} is invalid: fieldValidation must be one of "Ignore", "Warn", or "Strict"`);
+  }
+  const dryRun = query.getAll("dryRun");
+  for (const value of dryRun) if (value !== "All") throw badRequest(`dryRun: Unsupported value: "${value}": supported values: "All"`);
+  const fieldManager = query.get("fieldManager");
+  return {
+    dryRun: dryRun.includes("All"),
+    fieldValidation: validation,
+    manager: { manager: fieldManager ?? managerFromUserAgent(request.headers["user-agent"]) },
+  };
+}
+
+/** Decodes a create/update body and checks it against the URL's kind, as the create handler does. */
+async function decodeObject(request: IncomingMessage, type: ResourceType): Promise<KubeObject> {
+  const mediaType = mediaTypeOf(request.headers["content-type"]) || "application/json";
+  const accepted = type.strategicMerge ? bodyMediaTypes : ["application/json", "application/yaml"];
+  if (!accepted.includes(mediaType) || mediaType === "application/vnd.kubernetes.protobuf") throw unsupportedMediaType(mediaType, accepted);
+  const body = await readBody(request);
+  const value = decodeDocument(body, mediaType);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw badRequest(`couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(value) ? "array" : typeof value} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`);
+  }
+  const object = value as KubeObject;
+  if (!type.strategicMerge && !object.kind) throw badRequest(`Object 'Kind' is missing in '${body.toString("utf8")}'`);
+  const apiVersion = object.apiVersion ?? apiVersionOf(type);
+  const expected = apiVersionOf(type);
+  if (apiVersion !== expected) {
+    throw badRequest(`the API version in the data (${apiVersion}) does not match the expected API version (${expected})`);
+  }
+  if (object.kind && object.kind !== type.kind) {
+    throw invalid(type, (object.metadata as { name?: string } | undefined)?.name ?? "", [
+      { ...fieldErrors.invalid("kind", object.kind, `must be ${type.kind}`) },
+    ]);
+  }
+  object.apiVersion = expected;
+  object.kind = type.kind;
+  if (object.metadata === undefined || object.metadata === null) object.metadata = {};
+  if (typeof object.metadata !== "object" || Array.isArray(object.metadata)) {
+    throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: json: cannot unmarshal into Go struct field .metadata of type v1.ObjectMeta`);
+  }
+  return object;
+}
+
+function checkNamespaceMatches(object: KubeObject, namespace: string | undefined, type: ResourceType): void {
+  if (type.namespaced && object.metadata.namespace && namespace && object.metadata.namespace !== namespace) {
+    throw badRequest("the namespace of the provided object does not match the namespace sent on the request");
+  }
+}
+
+function listObject(type: ResourceType, result: ReturnType<typeof list>): Record<string, unknown> {
+  const metadata: Record<string, unknown> = { resourceVersion: result.resourceVersion };
+  if (result.continueToken) metadata.continue = result.continueToken;
+  if (result.remainingItemCount !== undefined) metadata.remainingItemCount = result.remainingItemCount;
+  return { apiVersion: apiVersionOf(type), kind: type.listKind, metadata, items: result.items };
+}
+
+export async function handleResource(
+  context: ResourceContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  info: ResourceRequest,
+  query: URLSearchParams,
+): Promise<void> {
+  const type = context.registry.lookup(info.group, info.version, info.resource);
+  if (!type || (!type.namespaced && info.namespace !== undefined)) throw resourceNotFound();
+  const subresource = info.subresource;
+  if (subresource && !(subresource === "status" && type.statusSubresource) && !(subresource === "scale" && type.scale)) {
+    if (!(subresource === "finalize" && type.resource === "namespaces")) throw resourceNotFound();
+  }
+  if (subresource && (info.verb === "list" || info.verb === "watch" || info.verb === "create" || info.verb === "delete" || info.verb === "deletecollection")) {
+    throw methodNotSupported(groupResource(type), info.verb);
+  }
+  const format: OutputFormat = negotiateOutput(request.headers.accept, query);
+  const { service } = context;
+  const now = service.now();
+  const namespace = type.namespaced ? info.namespace : undefined;
+  const name = info.name ?? "";
+
+  switch (info.verb) {
+    case "get": {
+      if (subresource === "scale") return writeJson(response, 200, readScale(type, service.getStored(type, namespace, name)));
+      return writeObject(response, 200, type, format, service.get(type, namespace, name), now);
+    }
+    case "list": {
+      const result = list(service.store, type, {
+        namespace,
+        labelSelector: query.get("labelSelector"),
+        fieldSelector: query.get("fieldSelector"),
+        limit: Number(query.get("limit") ?? 0) || 0,
+        continueToken: query.get("continue"),
+      });
+      if (format.kind === "table") {
+        return writeJson(response, 200, toTable(type, result.items, result, { includeObject: format.includeObject, noHeaders: false }, now));
+      }
+      const body = listObject(type, result);
+      if (format.kind === "metadata") {
+        body.kind = "PartialObjectMetadataList";
+        body.apiVersion = "meta.k8s.io/v1";
+        body.items = result.items.map((item) => ({ apiVersion: "meta.k8s.io/v1", kind: "PartialObjectMetadata", metadata: item.metadata }));
+        return writeJson(response, 200, body);
+      }
+      return writeJson(response, 200, body, format.mediaType);
+    }
+    case "watch":
+      return streamWatch(request, response, {
+        store: service.store,
+        type,
+        namespace,
+        query,
+        format,
+        options: context.watch,
+        register: context.registerWatch,
+      });
+    case "create": {
+      const options = writeOptions(request, query);
+      const body = await decodeObject(request, type);
+      checkNamespaceMatches(body, namespace, type);
+      const result = await service.create(type, namespace, body, options);
+      addWarnings(response, result.warnings);
+      return writeObject(response, 201, type, format, result.object, now);
+    }
+    case "update": {
+      const options = writeOptions(request, query);
+      if (subresource === "scale") {
+        const scale = decodeDocument(await readBody(request), mediaTypeOf(request.headers["content-type"]) || "application/json");
+        const current = service.getStored(type, namespace, name);
+        const result = await service.update(type, namespace, name, scaleToObject(type, current, scale), {
+          ...options,
+          subresource: "",
+          expectedResourceVersion: (scale as KubeObject).metadata?.resourceVersion,
+        });
+        return writeJson(response, 200, readScale(type, result.object));
+      }
+      const body = await decodeObject(request, type);
+      checkNamespaceMatches(body, namespace, type);
+      if (body.metadata.name && body.metadata.name !== name) {
+        throw badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`);
+      }
+      if (!body.metadata.resourceVersion && !type.strategicMerge) {
+        throw invalid(type, name, [fieldErrors.invalid("metadata.resourceVersion", "0x0", "must be specified for an update")]);
+      }
+      const result = await service.update(type, namespace, name, body, { ...options, subresource: subresource === "finalize" ? "" : subresource });
+      addWarnings(response, result.warnings);
+      return writeObject(response, 200, type, format, result.object, now);
+    }
+    case "patch": {
+      const options = writeOptions(request, query);
+      const kind = patchKindOf(type, mediaTypeOf(request.headers["content-type"]));
+      const patch = decodeDocument(await readBody(request), kind === "apply" ? "application/yaml" : "application/json");
+      if (kind === "apply") {
+        const result = await applyPatch(service, type, namespace, name, patch, {
+          ...options,
+          subresource,
+          force: query.get("force") === "true",
+          fieldManagerSet: query.get("fieldManager") !== null,
+        });
+        addWarnings(response, result.warnings);
+        return writeObject(response, result.created ? 201 : 200, type, format, result.object, now);
+      }
+      if (subresource === "scale") {
+        const current = service.getStored(type, namespace, name);
+        const scale = readScale(type, current);
+        const patched = kind === "json" ? jsonPatch(scale as KubeObject, patch) : mergePatch(scale, patch);
+        const result = await service.update(type, namespace, name, scaleToObject(type, current, patched), { ...options, subresource: "" });
+        return writeJson(response, 200, readScale(type, result.object));
+      }
+      const current = service.get(type, namespace, name);
+      let patched: unknown;
+      if (kind === "json") patched = jsonPatch(current, patch);
+      else if (patch === null || typeof patch !== "object" || Array.isArray(patch)) {
+        throw badRequest(`json: cannot unmarshal ${Array.isArray(patch) ? "array" : typeof patch} into Go value of type map[string]interface {}`);
+      } else if (kind === "merge") patched = mergePatch(current, patch);
+      else patched = strategicMergePatch(current, patch);
+      const object = patched as KubeObject;
+      if (!object || typeof object !== "object" || typeof object.metadata !== "object" || object.metadata === null) {
+        throw badRequest("the patch removed the object's metadata");
+      }
+      if (object.metadata.name !== current.metadata.name) {
+        throw badRequest(`the name of the object (${String(object.metadata.name)}) does not match the name on the URL (${name})`);
+      }
+      if (object.apiVersion !== current.apiVersion || object.kind !== current.kind) {
+        throw badRequest(`the API version in the data (${String(object.apiVersion)}) does not match the expected API version (${apiVersionOf(type)})`);
+      }
+      // A resourceVersion in the patch is a precondition; otherwise the patch applies to the current state.
+      const patchVersion = (patch as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
+      object.metadata.resourceVersion = patchVersion ?? current.metadata.resourceVersion;
+      if (jsonEqual(object.metadata.managedFields, current.metadata.managedFields)) delete object.metadata.managedFields;
+      const result = await service.update(type, namespace, name, object, { ...options, subresource });
+      addWarnings(response, result.warnings);
+      return writeObject(response, 200, type, format, result.object, now);
+    }
+    case "delete": {
+      const raw = await readBody(request);
+      const body = raw.length ? decodeDocument(raw, "application/json") : undefined;
+      const result = await deleteObject(service, type, namespace, name, parseDeleteOptions(body, query));
+      if (result.status) return writeJson(response, 200, result.status);
+      return writeObject(response, 200, type, format, result.object as KubeObject, now);
+    }
+    case "deletecollection": {
+      const raw = await readBody(request);
+      const body = raw.length ? decodeDocument(raw, "application/json") : undefined;
+      const options = parseDeleteOptions(body, query);
+      const matching = list(service.store, type, {
+        namespace,
+        labelSelector: query.get("labelSelector"),
+        fieldSelector: query.get("fieldSelector"),
+        limit: 0,
+        continueToken: null,
+      });
+      const deleted: KubeObject[] = [];
+      for (const item of matching.items) {
+        try {
+          const result = await deleteObject(service, type, item.metadata.namespace, item.metadata.name ?? "", options);
+          deleted.push(result.object ?? item);
+        } catch (error) {
+          if (!(error instanceof StatusError && error.code === 404)) throw error;
+        }
+      }
+      return writeJson(response, 200, listObject(type, { ...matching, items: deleted, resourceVersion: String(service.store.currentRevision()) }));
+    }
+    default:
+      throw methodNotSupported(groupResource(type), request.method ?? "");
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Writing responses: objects in the negotiated form, Status errors, and warnings headers.
+ */
+import type { ServerResponse } from "node:http";
+import yaml from "js-yaml";
+import type { ResourceType } from "../registry/resource_type.js";
+import { partialObjectMetadata } from "../registry/printing.js";
+import type { KubeObject } from "../storage/types.js";
+import type { OutputFormat } from "./negotiation.js";
+import { StatusError, internalError } from "./status.js";
+import { toTable } from "./table.js";
+
+export function writeJson(response: ServerResponse, code: number, body: unknown, mediaType = "application/json"): void {
+  const text = mediaType === "application/yaml" ? yaml.dump(body, { noRefs: true, lineWidth: -1 }) : JSON.stringify(body);
+  response.writeHead(code, { "Content-Type": mediaType, "Content-Length": Buffer.byteLength(text) });
+  response.end(text);
+}
+
+export function writeError(response: ServerResponse, error: unknown): void {
+  const status = error instanceof StatusError ? error : internalError(error);
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  writeJson(response, status.code, status.toStatus());
+}
+
+/** Adds `Warning: 299 - "..."` headers, as kube-apiserver sends for unknown fields and deprecations. */
+export function addWarnings(response: ServerResponse, warnings: readonly string[]): void {
+  if (!warnings.length) return;
+  response.setHeader(
+    "Warning",
+    warnings.map((warning) => `299 - ${JSON.stringify(warning)}`),
+  );
+}
+
+/** Writes one object (or a list) in the requested form. */
+export function writeObject(
+  response: ServerResponse,
+  code: number,
+  type: ResourceType,
+  format: OutputFormat,
+  object: KubeObject,
+  now: Date,
+): void {
+  if (format.kind === "table") {
+    writeJson(response, code, toTable(type, [object], undefined, { includeObject: format.includeObject, noHeaders: false }, now));
+  } else if (format.kind === "metadata") {
+    writeJson(response, code, partialObjectMetadata(object));
+  } else {
+    writeJson(response, code, object, format.mediaType);
+  }
+}

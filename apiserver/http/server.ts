@@ -1,0 +1,90 @@
+/**
+ * The request entry: authentication, then non-resource paths (version, health, discovery,
+ * OpenAPI) or a resource request, with every failure answered as a `Status`.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { authenticate, isPublicInfoPath } from "../auth/token.js";
+import {
+  aggregatedDiscovery,
+  aggregatedDiscoveryMediaType,
+  apiGroupDocument,
+  apiGroupList,
+  apiResourceList,
+  apiVersions,
+  wantsAggregated,
+} from "../discovery/discovery.js";
+import { openApiV2, openApiV3Document, openApiV3Root } from "../discovery/openapi.js";
+import { versionInfo } from "../discovery/version.js";
+import { parseRequestPath } from "./request_info.js";
+import { handleResource, type ResourceContext } from "./resource_handler.js";
+import { writeError, writeJson } from "./respond.js";
+import { resourceNotFound, unauthorized } from "./status.js";
+
+export interface ServerContext extends ResourceContext {
+  token: string;
+  serverAddress(): string;
+  ready(): boolean;
+}
+
+function writeText(response: ServerResponse, code: number, text: string): void {
+  response.writeHead(code, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" });
+  response.end(text);
+}
+
+function healthCheck(response: ServerResponse, path: string, query: URLSearchParams, healthy: boolean): void {
+  const checks = ["ping", "log", "etcd", "poststarthook/start-apiextensions-controllers", "poststarthook/crd-informer-synced"];
+  const name = path.split("/")[1] ?? "";
+  const sub = path.split("/").slice(2).join("/");
+  if (sub && !checks.includes(sub)) return writeText(response, 404, "404 page not found\n");
+  if (query.has("verbose")) {
+    const lines = (sub ? [sub] : checks).map((check) => `[+]${check} ok`);
+    return writeText(response, healthy ? 200 : 500, `${lines.join("\n")}\n${name} check ${healthy ? "passed" : "failed"}\n`);
+  }
+  writeText(response, healthy ? 200 : 500, healthy ? "ok" : `[-]poststarthook/crd-informer-synced failed: not finished\n${name} check failed`);
+}
+
+export function createRequestHandler(context: ServerContext): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    handle(context, request, response).catch((error: unknown) => writeError(response, error));
+  };
+}
+
+async function handle(context: ServerContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? "/", "https://localhost");
+  const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname;
+  const query = url.searchParams;
+  const authentication = authenticate(request.headers, context.token);
+  if (authentication === "rejected" || (authentication === "anonymous" && !isPublicInfoPath(pathname))) {
+    request.resume();
+    throw unauthorized();
+  }
+  if (pathname === "/version") return writeJson(response, 200, versionInfo());
+  if (/^\/(healthz|livez|readyz)(\/.*)?$/.test(pathname)) return healthCheck(response, pathname, query, context.ready());
+  if (pathname === "/openapi/v2") return writeJson(response, 200, openApiV2(context.registry));
+  if (pathname === "/openapi/v3") return writeJson(response, 200, openApiV3Root(context.registry));
+  if (pathname.startsWith("/openapi/v3/")) {
+    const document = openApiV3Document(context.registry, pathname.slice("/openapi/v3/".length));
+    if (!document) return writeText(response, 404, "404 page not found\n");
+    return writeJson(response, 200, document);
+  }
+  const path = parseRequestPath(request.method ?? "GET", pathname, query);
+  if (path.kind === "other") return writeText(response, 404, "404 page not found\n");
+  if (path.kind === "discovery") {
+    const aggregated = wantsAggregated(request.headers.accept);
+    if (path.group === undefined && path.version === undefined) {
+      if (aggregated) {
+        return writeJson(response, 200, aggregatedDiscovery(context.registry, path.prefix === "api", aggregated), aggregatedDiscoveryMediaType.replace("v=v2", `v=${aggregated}`));
+      }
+      return writeJson(response, 200, path.prefix === "api" ? apiVersions(context.serverAddress()) : apiGroupList(context.registry));
+    }
+    if (path.version === undefined) {
+      const document = apiGroupDocument(context.registry, path.group ?? "");
+      if (!document) throw resourceNotFound();
+      return writeJson(response, 200, document);
+    }
+    const document = apiResourceList(context.registry, path.group ?? "", path.version);
+    if (!document) throw resourceNotFound();
+    return writeJson(response, 200, document);
+  }
+  return handleResource(context, request, response, path.request, query);
+}

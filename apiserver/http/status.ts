@@ -1,0 +1,236 @@
+/**
+ * Kubernetes `Status` errors: every rejection the server makes is one of these, worded as
+ * kube-apiserver words it (k8s.io/apimachinery/pkg/api/errors).
+ */
+
+/** One entry of `details.causes`. */
+export interface StatusCause {
+  reason: string;
+  message: string;
+  field?: string;
+}
+
+/** `details` of a Status. */
+export interface StatusDetails {
+  name?: string;
+  group?: string;
+  kind?: string;
+  uid?: string;
+  causes?: StatusCause[];
+  retryAfterSeconds?: number;
+}
+
+/** The wire form of a meta/v1 Status. */
+export interface StatusBody {
+  kind: "Status";
+  apiVersion: "v1";
+  metadata: Record<string, never>;
+  status: "Failure" | "Success";
+  message?: string;
+  reason?: string;
+  details?: StatusDetails;
+  code: number;
+}
+
+/** An error that the HTTP layer answers with a `Status` body and its code. */
+export class StatusError extends Error {
+  readonly code: number;
+  readonly reason: string;
+  readonly details: StatusDetails | undefined;
+
+  constructor(code: number, reason: string, message: string, details?: StatusDetails) {
+    super(message);
+    this.name = "StatusError";
+    this.code = code;
+    this.reason = reason;
+    this.details = details;
+  }
+
+  /** The Status object sent to the client. */
+  toStatus(): StatusBody {
+    const body: StatusBody = {
+      kind: "Status",
+      apiVersion: "v1",
+      metadata: {},
+      status: "Failure",
+      message: this.message,
+      reason: this.reason,
+      code: this.code,
+    };
+    if (this.details) body.details = this.details;
+    return body;
+  }
+}
+
+/** Identifies a resource in error messages: `configmaps` or `machines.useless.container.training`. */
+export interface GroupResource {
+  group: string;
+  resource: string;
+}
+
+export function qualifiedResource(gr: GroupResource): string {
+  return gr.group ? `${gr.resource}.${gr.group}` : gr.resource;
+}
+
+function detailsFor(gr: GroupResource, name: string): StatusDetails {
+  const details: StatusDetails = { name };
+  if (gr.group) details.group = gr.group;
+  details.kind = gr.resource;
+  return details;
+}
+
+export function notFound(gr: GroupResource, name: string): StatusError {
+  return new StatusError(404, "NotFound", `${qualifiedResource(gr)} "${name}" not found`, detailsFor(gr, name));
+}
+
+export function alreadyExists(gr: GroupResource, name: string): StatusError {
+  return new StatusError(409, "AlreadyExists", `${qualifiedResource(gr)} "${name}" already exists`, detailsFor(gr, name));
+}
+
+export function conflict(gr: GroupResource, name: string, why: string): StatusError {
+  return new StatusError(
+    409,
+    "Conflict",
+    `Operation cannot be fulfilled on ${qualifiedResource(gr)} "${name}": ${why}`,
+    detailsFor(gr, name),
+  );
+}
+
+export const objectModifiedMessage =
+  "the object has been modified; please apply your changes to the latest version and try again";
+
+export function badRequest(message: string): StatusError {
+  return new StatusError(400, "BadRequest", message);
+}
+
+export function forbidden(gr: GroupResource, name: string, why: string, causes?: StatusCause[]): StatusError {
+  const details = detailsFor(gr, name);
+  if (causes) details.causes = causes;
+  return new StatusError(403, "Forbidden", `${qualifiedResource(gr)} "${name}" is forbidden: ${why}`, details);
+}
+
+export function methodNotSupported(gr: GroupResource, verb: string): StatusError {
+  return new StatusError(405, "MethodNotAllowed", `${verb} is not supported on resources of kind "${qualifiedResource(gr)}"`, {
+    ...(gr.group ? { group: gr.group } : {}),
+    kind: gr.resource,
+  });
+}
+
+/** The 404 kube-apiserver gives for a path under a known API prefix that names nothing it serves. */
+export function resourceNotFound(): StatusError {
+  return new StatusError(404, "NotFound", "the server could not find the requested resource", {});
+}
+
+export function unauthorized(): StatusError {
+  return new StatusError(401, "Unauthorized", "Unauthorized");
+}
+
+export function unsupportedMediaType(contentType: string, accepted: readonly string[]): StatusError {
+  void contentType;
+  return new StatusError(
+    415,
+    "UnsupportedMediaType",
+    `the body of the request was in an unknown format - accepted media types include: ${accepted.join(", ")}`,
+  );
+}
+
+export function notAcceptable(accepted: readonly string[]): StatusError {
+  return new StatusError(406, "NotAcceptable", `only the following media types are accepted: ${accepted.join(", ")}`);
+}
+
+export function requestEntityTooLarge(limit: number): StatusError {
+  return new StatusError(413, "RequestEntityTooLarge", `Request entity too large: limit is ${limit}`);
+}
+
+export function expired(message: string): StatusError {
+  return new StatusError(410, "Expired", message);
+}
+
+export function gone(message: string): StatusError {
+  return new StatusError(410, "Gone", message);
+}
+
+export function internalError(error: unknown): StatusError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new StatusError(500, "InternalError", `Internal error occurred: ${message}`, {
+    causes: [{ reason: "UnexpectedServerResponse", message }],
+  });
+}
+
+/** One field error, as k8s.io/apimachinery/pkg/util/validation/field.Error. */
+export interface FieldError {
+  type:
+    | "FieldValueRequired"
+    | "FieldValueInvalid"
+    | "FieldValueNotSupported"
+    | "FieldValueForbidden"
+    | "FieldValueTooLong"
+    | "FieldValueTooMany"
+    | "FieldValueDuplicate"
+    | "FieldValueTypeInvalid";
+  field: string;
+  /** The full text after `<field>: `, e.g. `Required value` or `Invalid value: "x": why`. */
+  detail: string;
+}
+
+/** Renders a value as field.Error does in `Invalid value: <value>`. */
+export function renderValue(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (Array.isArray(value)) return `[]interface {}{${value.map(renderGoValue).join(", ")}}`;
+  return `map[string]interface {}{${Object.entries(value as Record<string, unknown>)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${JSON.stringify(k)}:${renderGoValue(v)}`)
+    .join(", ")}}`;
+}
+
+function renderGoValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") return Number.isInteger(value) ? `${value}` : `${value}`;
+  return renderValue(value);
+}
+
+export const fieldErrors = {
+  required(field: string, detail = ""): FieldError {
+    return { type: "FieldValueRequired", field, detail: detail ? `Required value: ${detail}` : "Required value" };
+  },
+  invalid(field: string, value: unknown, detail: string): FieldError {
+    return { type: "FieldValueInvalid", field, detail: `Invalid value: ${renderValue(value)}${detail ? `: ${detail}` : ""}` };
+  },
+  notSupported(field: string, value: unknown, supported: readonly string[]): FieldError {
+    const list = supported.map((s) => JSON.stringify(s)).join(", ");
+    return {
+      type: "FieldValueNotSupported",
+      field,
+      detail: `Unsupported value: ${renderValue(value)}${supported.length ? `: supported values: ${list}` : ""}`,
+    };
+  },
+  forbidden(field: string, detail: string): FieldError {
+    return { type: "FieldValueForbidden", field, detail: `Forbidden: ${detail}` };
+  },
+  tooLong(field: string, max: number): FieldError {
+    return { type: "FieldValueTooLong", field, detail: `Too long: may not be more than ${max} bytes` };
+  },
+  tooMany(field: string, actual: number, max: number): FieldError {
+    return { type: "FieldValueTooMany", field, detail: `Too many: ${actual}: must have at most ${max} items` };
+  },
+  duplicate(field: string, value: unknown): FieldError {
+    return { type: "FieldValueDuplicate", field, detail: `Duplicate value: ${renderValue(value)}` };
+  },
+  typeInvalid(field: string, value: unknown, detail: string): FieldError {
+    return { type: "FieldValueTypeInvalid", field, detail: `Invalid value: ${renderValue(value)}: ${detail}` };
+  },
+} as const;
+
+/** The 422 Invalid error for a kind (`ConfigMap`, `Switch.useless.container.training`). */
+export function invalid(kind: { group: string; kind: string }, name: string, errors: readonly FieldError[]): StatusError {
+  const qualifiedKind = kind.group ? `${kind.kind}.${kind.group}` : kind.kind;
+  const rendered = errors.map((e) => (e.field ? `${e.field}: ${e.detail}` : e.detail));
+  const summary = rendered.length === 1 ? rendered[0] : `[${rendered.join(", ")}]`;
+  const details: StatusDetails = { name };
+  if (kind.group) details.group = kind.group;
+  details.kind = kind.kind;
+  details.causes = errors.map((e) => ({ reason: e.type, message: e.detail, field: e.field }));
+  return new StatusError(422, "Invalid", `${qualifiedKind} "${name}" is invalid: ${summary}`, details);
+}

@@ -1,0 +1,98 @@
+/**
+ * Streams a watch as newline-delimited JSON events over a chunked response: ADDED, MODIFIED,
+ * DELETED, periodic BOOKMARKs when asked for, an ERROR event (410 Expired) for a too-old
+ * resourceVersion, and a clean end after `timeoutSeconds`.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { watch, type WatchEvent, type WatchSubscription } from "../registry/list_watch.js";
+import { apiVersionOf, type ResourceType } from "../registry/resource_type.js";
+import type { Store } from "../storage/store.js";
+import type { KubeObject } from "../storage/types.js";
+import type { OutputFormat } from "./negotiation.js";
+import { StatusError } from "./status.js";
+import { toTable } from "./table.js";
+import { partialObjectMetadata } from "../registry/printing.js";
+
+export interface WatchStreamOptions {
+  bookmarkIntervalMs: number;
+  /** Longest watch when the client sets no timeoutSeconds (kube-apiserver: 30-60 minutes). */
+  defaultTimeoutSeconds: number;
+  now(): Date;
+}
+
+export function streamWatch(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: { store: Store; type: ResourceType; namespace: string | undefined; query: URLSearchParams; format: OutputFormat; options: WatchStreamOptions; register(stop: () => void): () => void },
+): void {
+  const { type, query, format, options } = context;
+  const mediaType = format.kind === "object" ? format.mediaType : "application/json";
+  const encode = (event: WatchEvent): string => {
+    let object: unknown = event.object;
+    if (event.type !== "ERROR" && event.type !== "BOOKMARK") {
+      if (format.kind === "table") {
+        object = toTable(type, [event.object], undefined, { includeObject: format.includeObject, noHeaders: false }, options.now());
+      } else if (format.kind === "metadata") object = partialObjectMetadata(event.object);
+    }
+    return JSON.stringify({ type: event.type, object }) + "\n";
+  };
+  response.writeHead(200, { "Content-Type": mediaType, "Cache-Control": "no-cache, private", "Transfer-Encoding": "chunked" });
+  response.flushHeaders();
+  let subscription: WatchSubscription | undefined;
+  let finished = false;
+  const timers: NodeJS.Timeout[] = [];
+  let unregister: () => void = () => undefined;
+  const finish = (): void => {
+    if (finished) return;
+    finished = true;
+    subscription?.stop();
+    for (const timer of timers) clearTimeout(timer);
+    unregister();
+    response.end();
+  };
+  unregister = context.register(finish);
+  const emit = (event: WatchEvent): void => {
+    if (!finished) response.write(encode(event));
+  };
+  try {
+    subscription = watch(
+      context.store,
+      type,
+      {
+        namespace: context.namespace,
+        labelSelector: query.get("labelSelector"),
+        fieldSelector: query.get("fieldSelector"),
+        resourceVersion: query.get("resourceVersion"),
+        sendInitialEvents: query.get("sendInitialEvents") === "true",
+      },
+      emit,
+    );
+  } catch (error) {
+    if (error instanceof StatusError) {
+      emit({ type: "ERROR", object: error.toStatus() });
+      finish();
+      return;
+    }
+    throw error;
+  }
+  const bookmarks = query.get("allowWatchBookmarks") === "true";
+  const bookmark = (): void => {
+    if (!subscription) return;
+    const object: KubeObject = { kind: type.kind, apiVersion: apiVersionOf(type), metadata: { resourceVersion: String(subscription.lastRevision()) } };
+    emit({ type: "BOOKMARK", object });
+  };
+  if (bookmarks) {
+    const interval = setInterval(bookmark, options.bookmarkIntervalMs);
+    interval.unref();
+    timers.push(interval);
+  }
+  const timeoutSeconds = Number(query.get("timeoutSeconds") ?? options.defaultTimeoutSeconds);
+  const timeout = setTimeout(() => {
+    if (bookmarks) bookmark();
+    finish();
+  }, Math.max(0, timeoutSeconds) * 1000);
+  timeout.unref();
+  timers.push(timeout);
+  request.on("close", finish);
+  response.on("error", finish);
+}

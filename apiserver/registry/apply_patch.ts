@@ -1,0 +1,170 @@
+/**
+ * Server-side apply (`application/apply-patch+yaml`): the applied configuration is merged into the
+ * live object, fields the manager applied before and dropped now are removed (unless someone else
+ * owns them), and changing a field another manager owns is a 409 conflict unless `force=true`.
+ *
+ * Caveats: lists are atomic (no `x-kubernetes-list-type: map` merging) and there is no
+ * cross-version field-set conversion.
+ */
+import { StatusError, badRequest, type StatusCause } from "../http/status.js";
+import type { KubeObject, ManagedFieldsEntry } from "../storage/types.js";
+import { deepClone, jsonEqual } from "./conversion.js";
+import { describePath, fromFieldsV1, splitPath, valueAt, type FieldSet } from "./field_set.js";
+import { entriesOf, ownedFieldsOf, renderEntries } from "./managed_fields.js";
+import { timestamp, type ObjectService, type WriteOptions, type WriteResult } from "./object_service.js";
+import { apiVersionOf, type ResourceType } from "./resource_type.js";
+
+export interface ApplyOptions extends WriteOptions {
+  subresource: string;
+  force: boolean;
+  fieldManagerSet: boolean;
+}
+
+function managerLabel(entry: ManagedFieldsEntry): string {
+  return entry.operation === "Update" ? `${JSON.stringify(entry.manager)} using ${entry.apiVersion}` : JSON.stringify(entry.manager);
+}
+
+function conflictError(conflicts: { entry: ManagedFieldsEntry; path: string }[]): StatusError {
+  const causes: StatusCause[] = conflicts.map(({ entry, path }) => ({
+    reason: "FieldManagerConflict",
+    message: `conflict with ${managerLabel(entry)}`,
+    field: describePath(path),
+  }));
+  let message: string;
+  const first = conflicts[0];
+  if (conflicts.length === 1 && first) {
+    message = `Apply failed with 1 conflict: conflict with ${managerLabel(first.entry)}: ${describePath(first.path)}`;
+  } else {
+    const byManager = new Map<string, string[]>();
+    for (const { entry, path } of conflicts) {
+      const label = managerLabel(entry);
+      byManager.set(label, [...(byManager.get(label) ?? []), describePath(path)]);
+    }
+    const lines: string[] = [];
+    for (const label of [...byManager.keys()].sort()) {
+      lines.push(`conflicts with ${label}:`);
+      for (const path of byManager.get(label) ?? []) lines.push(`- ${path}`);
+    }
+    message = `Apply failed with ${conflicts.length} conflicts: ${lines.join("\n")}`;
+  }
+  return new StatusError(409, "Conflict", message, { causes });
+}
+
+function removePath(object: Record<string, unknown>, path: string): void {
+  const segments = splitPath(path).map((segment) => segment.slice(2));
+  let current: unknown = object;
+  for (const segment of segments.slice(0, -1)) {
+    if (current === null || typeof current !== "object") return;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  if (current && typeof current === "object") delete (current as Record<string, unknown>)[segments[segments.length - 1] ?? ""];
+}
+
+/** Maps merge recursively; lists and scalars from the applied configuration replace. */
+function mergeApplied(live: unknown, applied: unknown): unknown {
+  if (!isPlainObject(applied) || !isPlainObject(live)) return deepClone(applied);
+  const result: Record<string, unknown> = { ...live };
+  for (const [key, value] of Object.entries(applied)) result[key] = mergeApplied(result[key], value);
+  return result;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+export async function applyPatch(
+  service: ObjectService,
+  type: ResourceType,
+  namespace: string | undefined,
+  name: string,
+  patch: unknown,
+  options: ApplyOptions,
+): Promise<WriteResult> {
+  if (!options.fieldManagerSet) {
+    throw new StatusError(422, "Invalid", 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch', {
+      group: "meta.k8s.io",
+      kind: "PatchOptions",
+      causes: [{ reason: "FieldValueRequired", message: "Required value: is required for apply patch", field: "fieldManager" }],
+    });
+  }
+  if (!isPlainObject(patch)) throw badRequest("error decoding YAML: the applied configuration must be an object");
+  const applied = deepClone(patch) as KubeObject;
+  if (!applied.apiVersion || !applied.kind) {
+    throw badRequest(`invalid object type: ${applied.apiVersion ?? ""}, Kind=${applied.kind ?? ""}`);
+  }
+  if (applied.apiVersion !== apiVersionOf(type) || applied.kind !== type.kind) {
+    throw badRequest(`the API version in the data (${applied.apiVersion}) does not match the expected API version (${apiVersionOf(type)})`);
+  }
+  applied.metadata = isPlainObject(applied.metadata) ? applied.metadata : {};
+  if (applied.metadata.name && applied.metadata.name !== name) {
+    throw badRequest(`the name of the object (${applied.metadata.name}) does not match the name on the URL (${name})`);
+  }
+  applied.metadata.name = name;
+  if (type.namespaced && namespace) applied.metadata.namespace = namespace;
+  const manager = options.manager.manager;
+  const subresource = options.subresource;
+  const appliedFields = ownedFieldsOf(type, applied, subresource);
+  const now = timestamp(service.now());
+  const applyEntry = (fields: FieldSet) => ({
+    entry: {
+      manager,
+      operation: "Apply" as const,
+      apiVersion: apiVersionOf(type),
+      time: now,
+      fieldsType: "FieldsV1" as const,
+      fieldsV1: {},
+      ...(subresource ? { subresource } : {}),
+    },
+    fields,
+  });
+
+  let current: KubeObject | undefined;
+  try {
+    current = service.get(type, namespace, name);
+  } catch (error) {
+    if (!(error instanceof StatusError && error.code === 404)) throw error;
+  }
+  if (!current) {
+    if (subresource) throw badRequest(`${type.resource} "${name}" not found`);
+    const object = deepClone(applied);
+    object.metadata.managedFields = renderEntries([applyEntry(appliedFields)]);
+    return service.create(type, namespace, object, { ...options, managedFieldsPrepared: true });
+  }
+
+  const entries = entriesOf(current).map((entry) => ({ entry, fields: fromFieldsV1(entry.fieldsV1) }));
+  const isOwn = (entry: ManagedFieldsEntry): boolean =>
+    entry.manager === manager && entry.operation === "Apply" && (entry.subresource ?? "") === subresource;
+  const previous = entries.find(({ entry }) => isOwn(entry));
+  const changedLeaves = [...appliedFields].filter(
+    // Maps merge rather than replace, so only non-map values can conflict.
+    (path) => !isPlainObject(valueAt(applied, path)) && !jsonEqual(valueAt(applied, path), valueAt(current, path)),
+  );
+  const conflicts: { entry: ManagedFieldsEntry; path: string }[] = [];
+  for (const { entry, fields } of entries) {
+    if (isOwn(entry) || entry.manager === manager) continue;
+    for (const path of changedLeaves) if (fields.has(path)) conflicts.push({ entry, path });
+  }
+  if (conflicts.length && !options.force) throw conflictError(conflicts);
+
+  // Start from the live object, drop what this manager no longer applies (and nobody else owns), merge the rest in.
+  let object = deepClone(current);
+  for (const path of previous?.fields ?? []) {
+    if (appliedFields.has(path)) continue;
+    const ownedElsewhere = entries.some(({ entry, fields }) => !isOwn(entry) && fields.has(path));
+    if (!ownedElsewhere) removePath(object, path);
+  }
+  const appliedBody: Record<string, unknown> = { ...applied };
+  delete appliedBody.apiVersion;
+  delete appliedBody.kind;
+  object = mergeApplied(object, appliedBody) as KubeObject;
+  object.metadata.resourceVersion = current.metadata.resourceVersion;
+
+  const next = entries.filter(({ entry }) => !isOwn(entry));
+  // Fields whose value the applier changed leave their previous owners (force) ...
+  for (const { fields } of next) for (const path of changedLeaves) fields.delete(path);
+  // ... and fields removed from the object leave everyone.
+  for (const { fields } of next) for (const path of [...fields]) if (valueAt(object, path) === undefined) fields.delete(path);
+  next.push(applyEntry(appliedFields));
+  object.metadata.managedFields = renderEntries(next) ?? [];
+  return service.update(type, namespace, name, object, { ...options, subresource, managedFieldsPrepared: true });
+}

@@ -1,0 +1,51 @@
+/**
+ * Version conversion and small object helpers. Every served version of a collection shares one
+ * stored form; with conversion strategy None (the only one served here) converting is setting
+ * `apiVersion`, as kube-apiserver's nopConverter does.
+ */
+import type { KubeObject } from "../storage/types.js";
+import { apiVersionOf, type ResourceType } from "./resource_type.js";
+
+/** The object as served at `type`'s version; shares nested values with the stored instance. */
+export function toVersion(object: KubeObject, type: ResourceType): KubeObject {
+  const apiVersion = apiVersionOf(type);
+  if (object.apiVersion === apiVersion && object.kind === type.kind) return object;
+  return { ...object, apiVersion, kind: type.kind };
+}
+
+/** The object in its stored version. */
+export function toStorageVersion(object: KubeObject, type: ResourceType): KubeObject {
+  object.apiVersion = type.group ? `${type.group}/${type.storageVersion}` : type.storageVersion;
+  object.kind = type.kind;
+  return object;
+}
+
+export function deepClone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** Deep equality of JSON values. */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== "object") return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((item, index) => jsonEqual(item, other[index]));
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const leftKeys = Object.keys(left).filter((key) => left[key] !== undefined);
+  const rightKeys = Object.keys(right).filter((key) => right[key] !== undefined);
+  return leftKeys.length === rightKeys.length && leftKeys.every((key) => jsonEqual(left[key], right[key]));
+}
+
+/** The object without the fields that never count as a spec change. */
+export function specPart(object: KubeObject, statusSubresource: boolean): Record<string, unknown> {
+  const rest: Record<string, unknown> = { ...object };
+  delete rest.metadata;
+  delete rest.apiVersion;
+  delete rest.kind;
+  if (statusSubresource) delete rest.status;
+  return rest;
+}

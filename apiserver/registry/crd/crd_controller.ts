@@ -1,0 +1,179 @@
+/**
+ * The CRD controller: keeps the served endpoints in step with stored CustomResourceDefinitions
+ * (serve on create, change on update, remove on delete), sets the NamesAccepted and Established
+ * conditions, and on deletion removes every instance before the CRD goes (the
+ * `customresourcecleanup.apiextensions.k8s.io` finalizer).
+ */
+import { StatusError } from "../../http/status.js";
+import { objectKey, type Store } from "../../storage/store.js";
+import type { KubeObject, StoreEvent } from "../../storage/types.js";
+import { builtinType } from "../builtins.js";
+import { deepClone, jsonEqual } from "../conversion.js";
+import { deleteObject } from "../deletion.js";
+import { timestamp, type ObjectService } from "../object_service.js";
+import { creationTimestampDescription, nameColumn } from "../printing.js";
+import type { ResourceRegistry } from "../registry.js";
+import type { ResourceType } from "../resource_type.js";
+import { customResourceTypes, type CrdSpec } from "./custom_resource.js";
+import { validateCrd } from "./crd_validation.js";
+
+export const crdCollection = "apiextensions.k8s.io/customresourcedefinitions";
+export const cleanupFinalizer = "customresourcecleanup.apiextensions.k8s.io";
+
+/** The apiextensions.k8s.io/v1 customresourcedefinitions resource. */
+export function crdResourceType(): ResourceType {
+  return builtinType({
+    group: "apiextensions.k8s.io",
+    version: "v1",
+    resource: "customresourcedefinitions",
+    kind: "CustomResourceDefinition",
+    namespaced: false,
+    shortNames: ["crd", "crds"],
+    categories: ["api-extensions"],
+    statusSubresource: true,
+    tracksGeneration: true,
+    strategy: {
+      normalize(object) {
+        const spec = (object.spec ?? {}) as Record<string, unknown>;
+        spec.conversion ??= { strategy: "None" };
+        const names = (spec.names ?? {}) as Record<string, unknown>;
+        if (typeof names.kind === "string") {
+          names.singular ??= names.kind.toLowerCase();
+          names.listKind ??= `${names.kind}List`;
+        }
+        return [];
+      },
+      validate: validateCrd,
+      columns: [
+        nameColumn,
+        { name: "Created At", type: "date", format: "", description: creationTimestampDescription, priority: 0, cell: (o) => o.metadata.creationTimestamp ?? null },
+      ],
+    },
+  });
+}
+
+function condition(type: string, reason: string, message: string, time: string, status = "True"): Record<string, string> {
+  return { type, status, lastTransitionTime: time, reason, message };
+}
+
+export class CrdController {
+  private readonly store: Store;
+  private readonly registry: ResourceRegistry;
+  private readonly service: ObjectService;
+  private unsubscribe: (() => void) | undefined;
+  private readonly cleaning = new Set<string>();
+
+  constructor(dependencies: { store: Store; registry: ResourceRegistry; service: ObjectService }) {
+    this.store = dependencies.store;
+    this.registry = dependencies.registry;
+    this.service = dependencies.service;
+  }
+
+  /** Serves every stored CRD right away (so restarts serve them before the first request), then follows changes. */
+  start(): void {
+    for (const crd of this.store.list(crdCollection)) this.serve(crd);
+    this.unsubscribe = this.store.subscribe(crdCollection, (event) => this.onEvent(event));
+    for (const crd of this.store.list(crdCollection)) void this.reconcile(crd);
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+  }
+
+  private serve(crd: KubeObject): void {
+    const spec = crd.spec as CrdSpec;
+    this.registry.replace(`crd:${crd.metadata.name ?? ""}`, customResourceTypes(spec));
+  }
+
+  private onEvent(event: StoreEvent): void {
+    if (event.type === "DELETED") {
+      this.registry.replace(`crd:${event.object.metadata.name ?? ""}`, []);
+      return;
+    }
+    this.serve(event.object);
+    void this.reconcile(event.object).catch(() => undefined);
+  }
+
+  private async reconcile(crd: KubeObject): Promise<void> {
+    if (crd.metadata.deletionTimestamp) return this.cleanUp(crd);
+    const spec = crd.spec as CrdSpec;
+    const status = deepClone((crd.status ?? {}) as Record<string, unknown>);
+    const time = timestamp(this.service.now());
+    const conditions = (Array.isArray(status.conditions) ? status.conditions : []) as Record<string, string>[];
+    const keep = (type: string, fresh: Record<string, string>): Record<string, string> => {
+      const existing = conditions.find((entry) => entry.type === type);
+      return existing && existing.status === fresh.status && existing.reason === fresh.reason ? existing : fresh;
+    };
+    const next = {
+      ...status,
+      conditions: [
+        keep("NamesAccepted", condition("NamesAccepted", "NoConflicts", "no conflicts found", time)),
+        keep("Established", condition("Established", "InitialNamesAccepted", "the initial names have been accepted", time)),
+      ],
+      acceptedNames: {
+        plural: spec.names.plural,
+        singular: spec.names.singular ?? spec.names.kind.toLowerCase(),
+        ...(spec.names.shortNames ? { shortNames: spec.names.shortNames } : {}),
+        kind: spec.names.kind,
+        listKind: spec.names.listKind ?? `${spec.names.kind}List`,
+        ...(spec.names.categories ? { categories: spec.names.categories } : {}),
+      },
+      storedVersions: [
+        ...new Set([...((status.storedVersions as string[] | undefined) ?? []), spec.versions.find((version) => version.storage)?.name ?? ""]),
+      ],
+    };
+    if (jsonEqual(next, crd.status)) return;
+    const key = objectKey(undefined, crd.metadata.name ?? "");
+    const current = this.store.get(crdCollection, key);
+    if (!current || current.metadata.resourceVersion !== crd.metadata.resourceVersion) return; // a newer event will come
+    await this.store.put(crdCollection, key, { ...deepClone(current), status: next }).durable;
+  }
+
+  /** Deletes every instance, then lets the CRD go by dropping the cleanup finalizer. */
+  private async cleanUp(crd: KubeObject): Promise<void> {
+    const name = crd.metadata.name ?? "";
+    if (!crd.metadata.finalizers?.includes(cleanupFinalizer) || this.cleaning.has(name)) return;
+    this.cleaning.add(name);
+    try {
+      const spec = crd.spec as CrdSpec;
+      const types = customResourceTypes(spec);
+      const type = types.find((candidate) => candidate.version === candidate.storageVersion) ?? types[0];
+      if (type) {
+        for (const instance of this.store.list(type.collection)) {
+          try {
+            await deleteObject(this.service, type, instance.metadata.namespace, instance.metadata.name ?? "", {
+              propagationPolicy: undefined,
+              preconditions: undefined,
+              dryRun: false,
+            });
+          } catch (error) {
+            if (!(error instanceof StatusError && error.code === 404)) throw error;
+          }
+        }
+        if (this.store.count(type.collection) > 0) return; // instances with finalizers: wait for their updates
+      }
+      const key = objectKey(undefined, name);
+      const current = this.store.get(crdCollection, key);
+      if (!current) return;
+      const updated = deepClone(current);
+      updated.metadata.finalizers = (updated.metadata.finalizers ?? []).filter((finalizer) => finalizer !== cleanupFinalizer);
+      if (updated.metadata.finalizers.length === 0) {
+        delete updated.metadata.finalizers;
+        await this.store.put(crdCollection, key, updated).durable;
+        await this.store.delete(crdCollection, key)?.durable;
+      } else {
+        await this.store.put(crdCollection, key, updated).durable;
+      }
+    } finally {
+      this.cleaning.delete(name);
+    }
+  }
+
+  /** Called when an instance of a terminating CRD goes away, to finish the cleanup. */
+  retryCleanup(collection: string): void {
+    for (const crd of this.store.list(crdCollection)) {
+      const spec = crd.spec as CrdSpec;
+      if (crd.metadata.deletionTimestamp && `${spec.group}/${spec.names.plural}` === collection) void this.cleanUp(crd).catch(() => undefined);
+    }
+  }
+}

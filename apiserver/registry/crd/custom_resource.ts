@@ -1,0 +1,122 @@
+/**
+ * Resource types for the served versions of a CRD, and the custom resource strategy: pruning of
+ * unknown fields, defaulting, structural-schema validation and x-kubernetes-validations (CEL).
+ */
+import type { FieldError } from "../../http/status.js";
+import type { KubeObject } from "../../storage/types.js";
+import { validateCelRules } from "../../validation/cel_rules.js";
+import { applyDefaults, prune, validateSchema, type JsonSchema } from "../../validation/structural_schema.js";
+import { ageColumn, cellForJsonValue, creationTimestampDescription, evaluateSimpleJsonPath, nameColumn, parseSimpleJsonPath } from "../printing.js";
+import { allVerbs, collectionOf, type PrinterColumn, type ResourceStrategy, type ResourceType } from "../resource_type.js";
+
+export interface CrdVersion {
+  name: string;
+  served: boolean;
+  storage: boolean;
+  schema?: { openAPIV3Schema?: JsonSchema };
+  subresources?: { status?: object; scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string } };
+  additionalPrinterColumns?: { name: string; type: string; format?: string; description?: string; priority?: number; jsonPath: string }[];
+}
+
+export interface CrdSpec {
+  group: string;
+  names: { plural: string; singular?: string; kind: string; listKind?: string; shortNames?: string[]; categories?: string[] };
+  scope: "Namespaced" | "Cluster";
+  versions: CrdVersion[];
+}
+
+const objectMetaFields = new Set([
+  "name", "generateName", "namespace", "selfLink", "uid", "resourceVersion", "generation", "creationTimestamp",
+  "deletionTimestamp", "deletionGracePeriodSeconds", "labels", "annotations", "ownerReferences", "finalizers", "managedFields",
+]);
+
+function columnsOf(version: CrdVersion): PrinterColumn[] {
+  const declared = version.additionalPrinterColumns ?? [];
+  if (!declared.length) {
+    // kube-apiserver's default for a CRD without printer columns: Name and Age.
+    return [nameColumn, { ...ageColumn, type: "date", description: creationTimestampDescription }];
+  }
+  return [
+    nameColumn,
+    ...declared.map((column): PrinterColumn => {
+      const steps = parseSimpleJsonPath(column.jsonPath);
+      return {
+        name: column.name,
+        type: column.type,
+        format: column.format ?? "",
+        description: column.description ?? `Custom resource definition column (in JSONPath format): ${column.jsonPath}`,
+        priority: column.priority ?? 0,
+        cell: (object, now) => cellForJsonValue(column.type, evaluateSimpleJsonPath(object, steps), now),
+      };
+    }),
+  ];
+}
+
+function strategyOf(version: CrdVersion, hasStatus: boolean): ResourceStrategy {
+  const schema = version.schema?.openAPIV3Schema ?? { type: "object", "x-kubernetes-preserve-unknown-fields": true };
+  return {
+    normalize(object) {
+      const warnings: string[] = [];
+      for (const field of Object.keys(object.metadata)) {
+        if (!objectMetaFields.has(field)) {
+          delete object.metadata[field];
+          warnings.push(`unknown field "metadata.${field}"`);
+        }
+      }
+      for (const path of prune(schema, object, "", true)) warnings.push(`unknown field "${path}"`);
+      applyDefaults(schema, object);
+      return warnings;
+    },
+    validate(object, old) {
+      const body: Record<string, unknown> = { ...object };
+      delete body.metadata;
+      delete body.apiVersion;
+      delete body.kind;
+      const topLevel: JsonSchema = { ...schema, properties: { ...schema.properties } };
+      delete topLevel.properties?.metadata;
+      delete topLevel.properties?.apiVersion;
+      delete topLevel.properties?.kind;
+      const errors: FieldError[] = validateSchema(topLevel, body, "");
+      // Status and spec are validated on their own writes; a main-resource write carries the stored status.
+      void hasStatus;
+      errors.push(...validateCelRules(schema, object, old));
+      return errors.map((error) => (error.field.startsWith(".") ? { ...error, field: error.field.slice(1) } : error));
+    },
+    columns: columnsOf(version),
+  };
+}
+
+/** The resource types a CRD serves, one per served version. */
+export function customResourceTypes(spec: CrdSpec): ResourceType[] {
+  const storage = spec.versions.find((version) => version.storage)?.name ?? spec.versions[0]?.name ?? "";
+  return spec.versions
+    .filter((version) => version.served)
+    .map((version) => {
+      const scale = version.subresources?.scale;
+      const hasStatus = version.subresources?.status !== undefined;
+      return {
+        group: spec.group,
+        version: version.name,
+        resource: spec.names.plural,
+        singular: spec.names.singular ?? spec.names.kind.toLowerCase(),
+        kind: spec.names.kind,
+        listKind: spec.names.listKind ?? `${spec.names.kind}List`,
+        namespaced: spec.scope === "Namespaced",
+        shortNames: spec.names.shortNames ?? [],
+        categories: spec.names.categories ?? [],
+        verbs: [...allVerbs],
+        statusSubresource: hasStatus,
+        scale: scale
+          ? { specReplicasPath: scale.specReplicasPath, statusReplicasPath: scale.statusReplicasPath, labelSelectorPath: scale.labelSelectorPath }
+          : undefined,
+        strategicMerge: false,
+        tracksGeneration: true,
+        collection: collectionOf(spec.group, spec.names.plural),
+        storageVersion: storage,
+        strategy: strategyOf(version, hasStatus),
+        openApiSchema: version.schema?.openAPIV3Schema as Record<string, unknown> | undefined,
+      } satisfies ResourceType;
+    });
+}
+
+export type { KubeObject };

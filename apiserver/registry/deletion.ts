@@ -1,0 +1,143 @@
+/**
+ * Deletion as kube-apiserver does it: preconditions, finalizers (deletionTimestamp set and the
+ * object kept until they are gone), and the propagation policies Background (dependents removed
+ * later by the garbage collector), Foreground (`foregroundDeletion` finalizer) and Orphan
+ * (`orphan` finalizer). Namespaces get `status.phase: Terminating` and are emptied by the
+ * namespace lifecycle in `garbagecollector/`.
+ */
+import { badRequest, conflict, forbidden, notFound, type StatusBody } from "../http/status.js";
+import { objectKey } from "../storage/store.js";
+import type { KubeObject } from "../storage/types.js";
+import { deepClone } from "./conversion.js";
+import { groupResource, timestamp, type ObjectService } from "./object_service.js";
+import { toVersion } from "./conversion.js";
+import type { ResourceType } from "./resource_type.js";
+
+export type PropagationPolicy = "Background" | "Foreground" | "Orphan";
+
+export interface DeleteOptions {
+  propagationPolicy: PropagationPolicy | undefined;
+  preconditions: { uid?: string; resourceVersion?: string } | undefined;
+  dryRun: boolean;
+}
+
+export const finalizerForeground = "foregroundDeletion";
+export const finalizerOrphan = "orphan";
+const namespaceFinalizer = "kubernetes";
+/** The NamespaceLifecycle admission plugin's namespaces that can never be deleted. */
+const immortalNamespaces = new Set(["default", "kube-system", "kube-public"]);
+
+export interface DeleteResult {
+  /** The object, when it is kept (finalizers pending) or when the kind returns the deleted object. */
+  object: KubeObject | undefined;
+  /** The Success Status kinds that do not return the deleted object answer with. */
+  status: StatusBody & { status: "Success" } | undefined;
+}
+
+/** Reads a DeleteOptions body or query into options, with the 400 errors of the real server. */
+export function parseDeleteOptions(body: unknown, query: URLSearchParams): DeleteOptions {
+  const options = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
+  const policy = (options.propagationPolicy ?? query.get("propagationPolicy") ?? undefined) as string | undefined;
+  if (policy !== undefined && policy !== "Background" && policy !== "Foreground" && policy !== "Orphan") {
+    throw badRequest(`DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan", "nil"`);
+  }
+  const orphanDependents = options.orphanDependents ?? query.get("orphanDependents");
+  const dryRun = options.dryRun ?? query.getAll("dryRun");
+  return {
+    propagationPolicy: (policy as PropagationPolicy | undefined) ?? (orphanDependents === true || orphanDependents === "true" ? "Orphan" : undefined),
+    preconditions: options.preconditions as DeleteOptions["preconditions"],
+    dryRun: Array.isArray(dryRun) && dryRun.includes("All"),
+  };
+}
+
+function successStatus(type: ResourceType, object: KubeObject): DeleteResult["status"] {
+  return {
+    kind: "Status",
+    apiVersion: "v1",
+    metadata: {},
+    status: "Success",
+    details: { name: object.metadata.name ?? "", ...(type.group ? { group: type.group } : {}), kind: type.resource, uid: object.metadata.uid ?? "" },
+    code: 200,
+  } as DeleteResult["status"];
+}
+
+/** Deletes one object, or marks it for deletion when finalizers must run first. */
+export async function deleteObject(
+  service: ObjectService,
+  type: ResourceType,
+  namespace: string | undefined,
+  name: string,
+  options: DeleteOptions,
+): Promise<DeleteResult> {
+  const key = objectKey(type.namespaced ? namespace : undefined, name);
+  const current = service.store.get(type.collection, key);
+  if (!current) throw notFound(groupResource(type), name);
+  const preconditions = options.preconditions;
+  if (preconditions?.uid && preconditions.uid !== current.metadata.uid) {
+    throw conflict(
+      groupResource(type),
+      name,
+      `Precondition failed: UID in precondition: ${preconditions.uid}, UID in object meta: ${current.metadata.uid ?? ""}`,
+    );
+  }
+  if (preconditions?.resourceVersion && preconditions.resourceVersion !== current.metadata.resourceVersion) {
+    throw conflict(
+      groupResource(type),
+      name,
+      `Precondition failed: ResourceVersion in precondition: ${preconditions.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion ?? ""}`,
+    );
+  }
+  const isNamespace = type.group === "" && type.resource === "namespaces";
+  if (isNamespace && immortalNamespaces.has(name)) throw forbidden(groupResource(type), name, "this namespace may not be deleted");
+  const finalizers = [...(current.metadata.finalizers ?? [])];
+  const policy = options.propagationPolicy;
+  const wanted = new Set(finalizers);
+  // A CRD keeps its instances' cleanup finalizer until the CRD controller removed them all.
+  if (type.collection === "apiextensions.k8s.io/customresourcedefinitions" && !current.metadata.deletionTimestamp) {
+    wanted.add("customresourcecleanup.apiextensions.k8s.io");
+  }
+  if (policy === "Foreground") {
+    wanted.add(finalizerForeground);
+    wanted.delete(finalizerOrphan);
+  } else if (policy === "Orphan") {
+    wanted.add(finalizerOrphan);
+    wanted.delete(finalizerForeground);
+  } else if (policy === "Background") {
+    wanted.delete(finalizerForeground);
+    wanted.delete(finalizerOrphan);
+  }
+  const namespaceFinalizers = isNamespace ? ((current.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []) : [];
+  const mustWait = wanted.size > 0 || namespaceFinalizers.includes(namespaceFinalizer);
+  if (mustWait) {
+    const updated = deepClone(current);
+    const meta = updated.metadata;
+    const alreadyDeleting = meta.deletionTimestamp !== undefined;
+    meta.deletionTimestamp ??= timestamp(service.now());
+    meta.deletionGracePeriodSeconds ??= 0;
+    // Finalizers the policy manages only change on the first delete or on an explicit policy.
+    const nextFinalizers = alreadyDeleting && !policy ? finalizers : [...wanted];
+    if (nextFinalizers.length) meta.finalizers = nextFinalizers;
+    else delete meta.finalizers;
+    if (!alreadyDeleting && meta.generation !== undefined) meta.generation += 1;
+    if (isNamespace) updated.status = { ...(updated.status as object), phase: "Terminating" };
+    if (type.collection === "apiextensions.k8s.io/customresourcedefinitions" && !alreadyDeleting) {
+      const status = { ...((updated.status as Record<string, unknown> | undefined) ?? {}) };
+      const conditions = (Array.isArray(status.conditions) ? status.conditions : []).filter((c: { type?: string }) => c.type !== "Terminating");
+      conditions.push({ type: "Terminating", status: "True", lastTransitionTime: meta.deletionTimestamp, reason: "InstanceDeletionPending", message: "CustomResourceDefinition marked for deletion; CustomResource deletion will begin soon" });
+      updated.status = { ...status, conditions };
+    }
+    if (options.dryRun) return { object: toVersion(updated, type), status: undefined };
+    if (alreadyDeleting && JSON.stringify(updated.metadata.finalizers) === JSON.stringify(current.metadata.finalizers)) {
+      return { object: toVersion(current, type), status: undefined };
+    }
+    const stored = service.store.put(type.collection, key, updated);
+    await stored.durable;
+    return { object: toVersion(stored.object, type), status: undefined };
+  }
+  if (options.dryRun) return { object: toVersion(current, type), status: type.strategicMerge ? successStatus(type, current) : undefined };
+  const deleted = service.store.delete(type.collection, key);
+  await deleted?.durable;
+  const object = toVersion(deleted?.object ?? current, type);
+  // Custom resources answer with the deleted object; built-in generic stores with a Success Status.
+  return type.strategicMerge ? { object: undefined, status: successStatus(type, object) } : { object, status: undefined };
+}

@@ -1,0 +1,259 @@
+/**
+ * The generic REST storage every resource type is served by (genericregistry.Store's role):
+ * get, list, create, update and delete with kube-apiserver's semantics for metadata, optimistic
+ * concurrency, generation, status subresource, finalizers and graceful deletion.
+ *
+ * Errors: every rejection is a thrown `StatusError`, raised before the store is touched, so bad
+ * input never changes state.
+ */
+import { randomUUID, randomInt } from "node:crypto";
+import {
+  alreadyExists,
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+  objectModifiedMessage,
+  badRequest,
+  fieldErrors,
+  type FieldError,
+  type GroupResource,
+} from "../http/status.js";
+import { objectKey, type Store } from "../storage/store.js";
+import type { KubeObject } from "../storage/types.js";
+import { validateObjectMeta, type NameValidation } from "../validation/object_meta.js";
+import { deepClone, jsonEqual, specPart, toStorageVersion, toVersion } from "./conversion.js";
+import { recordUpdate, type ManagerIdentity } from "./managed_fields.js";
+import type { ResourceType } from "./resource_type.js";
+
+/** Options every write takes from its query string. */
+export interface WriteOptions {
+  dryRun: boolean;
+  fieldValidation: "Strict" | "Warn" | "Ignore";
+  manager: ManagerIdentity;
+  /** Set by server-side apply, which computes managedFields itself. */
+  managedFieldsPrepared?: boolean;
+}
+
+export interface WriteResult {
+  object: KubeObject;
+  /** 201 for creates, 200 otherwise. */
+  created: boolean;
+  warnings: string[];
+}
+
+export interface ServiceDependencies {
+  store: Store;
+  now(): Date;
+}
+
+const generateNameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
+
+/** The RFC 3339 second-precision timestamp metav1.Time serializes to. */
+export function timestamp(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+export function groupResource(type: ResourceType): GroupResource {
+  return { group: type.group, resource: type.resource };
+}
+
+function nameRuleOf(type: ResourceType): NameValidation {
+  // Namespaces are DNS labels; every other kind served here (custom resources too) is a DNS subdomain.
+  return type.group === "" && type.resource === "namespaces" ? "dns1123Label" : "dns1123Subdomain";
+}
+
+/** The write half shared by create, update and patch. */
+export class ObjectService {
+  private readonly dependencies: ServiceDependencies;
+
+  constructor(dependencies: ServiceDependencies) {
+    this.dependencies = dependencies;
+  }
+
+  get store(): Store {
+    return this.dependencies.store;
+  }
+
+  now(): Date {
+    return this.dependencies.now();
+  }
+
+  /** The stored object, or a 404. */
+  getStored(type: ResourceType, namespace: string | undefined, name: string): KubeObject {
+    const object = this.store.get(type.collection, objectKey(type.namespaced ? namespace : undefined, name));
+    if (!object) throw notFound(groupResource(type), name);
+    return object;
+  }
+
+  get(type: ResourceType, namespace: string | undefined, name: string): KubeObject {
+    return toVersion(this.getStored(type, namespace, name), type);
+  }
+
+  private checkNamespace(type: ResourceType, namespace: string | undefined, name: string): void {
+    if (!type.namespaced || !namespace) return;
+    const namespaceObject = this.store.get("/namespaces", objectKey(undefined, namespace));
+    if (!namespaceObject) throw notFound({ group: "", resource: "namespaces" }, namespace);
+    if (namespaceObject.metadata.deletionTimestamp) {
+      throw forbidden(groupResource(type), name, `unable to create new content in namespace ${namespace} because it is being terminated`, [
+        { reason: "NamespaceTerminating", message: `namespace ${namespace} is being terminated`, field: "metadata.namespace" },
+      ]);
+    }
+  }
+
+  /** Defaulting, pruning and validation common to creates and updates. */
+  private admit(type: ResourceType, object: KubeObject, old: KubeObject | undefined, options: WriteOptions): string[] {
+    const warnings = type.strategy.normalize?.(object, { pruneUnknown: true }) ?? [];
+    if (warnings.length && options.fieldValidation === "Strict") {
+      throw badRequest(
+        `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${warnings.join(", ")}`,
+      );
+    }
+    const errors: FieldError[] = [
+      ...validateObjectMeta(object, { namespaced: type.namespaced, nameRule: nameRuleOf(type), creating: !old }),
+      ...(old ? validateMetaUpdate(object, old) : []),
+      ...(type.strategy.validate?.(object, old) ?? []),
+    ];
+    if (errors.length) throw invalid(type, object.metadata.name ?? object.metadata.generateName ?? "", errors);
+    return options.fieldValidation === "Warn" ? warnings : [];
+  }
+
+  /** Creates `body` (already decoded and checked against the URL). */
+  async create(type: ResourceType, namespace: string | undefined, body: KubeObject, options: WriteOptions): Promise<WriteResult> {
+    const object = deepClone(body);
+    object.metadata ??= {};
+    const meta = object.metadata;
+    if (type.namespaced) meta.namespace = namespace;
+    else delete meta.namespace;
+    for (const field of ["uid", "resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"]) delete meta[field];
+    meta.creationTimestamp = timestamp(this.now());
+    if (type.tracksGeneration) meta.generation = 1;
+    else delete meta.generation;
+    if (type.statusSubresource && !(type.group === "" && type.resource === "namespaces")) delete object.status;
+    if (!meta.name && meta.generateName) meta.name = this.generateName(type, namespace, meta.generateName);
+    const warnings = this.admit(type, object, undefined, options);
+    const name = meta.name ?? "";
+    this.checkNamespace(type, namespace, name);
+    const key = objectKey(type.namespaced ? namespace : undefined, name);
+    if (this.store.get(type.collection, key)) throw alreadyExists(groupResource(type), name);
+    meta.uid = randomUUID();
+    toStorageVersion(object, type);
+    if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
+    if (options.dryRun) {
+      meta.resourceVersion = String(this.store.currentRevision());
+      return { object: toVersion(object, type), created: true, warnings };
+    }
+    const stored = this.store.put(type.collection, key, object);
+    await stored.durable;
+    return { object: toVersion(stored.object, type), created: true, warnings };
+  }
+
+  private generateName(type: ResourceType, namespace: string | undefined, prefix: string): string {
+    const base = prefix.slice(0, 63 - 5);
+    for (let attempt = 0; attempt < 8; attempt++) {
+      let suffix = "";
+      for (let index = 0; index < 5; index++) suffix += generateNameAlphabet[randomInt(generateNameAlphabet.length)];
+      const name = base + suffix;
+      if (!this.store.get(type.collection, objectKey(type.namespaced ? namespace : undefined, name))) return name;
+    }
+    return base + randomUUID().slice(0, 5);
+  }
+
+  /**
+   * Replaces the object `name` with `body` (PUT, and the last step of every PATCH).
+   * @param subresource "status" writes only status; "" writes everything but status when the type has a status subresource
+   */
+  async update(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    body: KubeObject,
+    options: WriteOptions & { subresource: string; expectedResourceVersion?: string | undefined },
+  ): Promise<WriteResult> {
+    const key = objectKey(type.namespaced ? namespace : undefined, name);
+    const old = this.store.get(type.collection, key);
+    if (!old) throw notFound(groupResource(type), name);
+    const requested = options.expectedResourceVersion ?? body.metadata?.resourceVersion;
+    if (requested && requested !== old.metadata.resourceVersion) throw conflict(groupResource(type), name, objectModifiedMessage);
+    const object = this.prepareUpdate(type, deepClone(body), old, options.subresource);
+    const warnings = this.admit(type, object, old, options);
+    toStorageVersion(object, type);
+    if (!options.managedFieldsPrepared) recordUpdate(type, object, old, options.manager, timestamp(this.now()), options.subresource);
+    // An update that changes nothing is not written: no new resourceVersion, no watch event.
+    if (jsonEqual(withoutVolatile(object), withoutVolatile(old))) return { object: toVersion(old, type), created: false, warnings };
+    if (options.dryRun) return { object: toVersion(object, type), created: false, warnings };
+    if (object.metadata.deletionTimestamp && !(object.metadata.finalizers?.length)) {
+      // The last finalizer is gone: the pending deletion completes now.
+      const removed = this.store.put(type.collection, key, object);
+      await removed.durable;
+      const deleted = this.store.delete(type.collection, key);
+      await deleted?.durable;
+      return { object: toVersion(deleted?.object ?? removed.object, type), created: false, warnings };
+    }
+    const stored = this.store.put(type.collection, key, object);
+    await stored.durable;
+    return { object: toVersion(stored.object, type), created: false, warnings };
+  }
+
+  /** Copies what a write may not change from the stored object, as the strategies' PrepareForUpdate do. */
+  private prepareUpdate(type: ResourceType, object: KubeObject, old: KubeObject, subresource: string): KubeObject {
+    object.metadata ??= {};
+    if (subresource === "status") {
+      const status = object.status;
+      const managedFields = object.metadata.managedFields;
+      const result = deepClone(old);
+      if (status === undefined) delete result.status;
+      else result.status = status;
+      if (managedFields) result.metadata.managedFields = managedFields;
+      return result;
+    }
+    const meta = object.metadata;
+    const oldMeta = old.metadata;
+    if (type.namespaced) meta.namespace = oldMeta.namespace;
+    meta.name = oldMeta.name;
+    meta.uid = oldMeta.uid;
+    meta.creationTimestamp = oldMeta.creationTimestamp;
+    meta.resourceVersion = oldMeta.resourceVersion;
+    if (oldMeta.deletionTimestamp) meta.deletionTimestamp = oldMeta.deletionTimestamp;
+    else delete meta.deletionTimestamp;
+    if (oldMeta.deletionGracePeriodSeconds !== undefined) meta.deletionGracePeriodSeconds = oldMeta.deletionGracePeriodSeconds;
+    else delete meta.deletionGracePeriodSeconds;
+    delete meta.generateName;
+    if (oldMeta.generateName) meta.generateName = oldMeta.generateName;
+    if (type.statusSubresource) {
+      if (old.status === undefined) delete object.status;
+      else object.status = old.status;
+    }
+    if (type.tracksGeneration) {
+      const changed = !jsonEqual(specPart(object, type.statusSubresource), specPart(old, type.statusSubresource));
+      meta.generation = (oldMeta.generation ?? 1) + (changed ? 1 : 0);
+    } else delete meta.generation;
+    return object;
+  }
+}
+
+/** Metadata rules of ValidateObjectMetaUpdate that depend on the old object. */
+function validateMetaUpdate(object: KubeObject, old: KubeObject): FieldError[] {
+  const errors: FieldError[] = [];
+  if (old.metadata.deletionTimestamp) {
+    const before = new Set(old.metadata.finalizers ?? []);
+    const added = (object.metadata.finalizers ?? []).filter((finalizer) => !before.has(finalizer));
+    if (added.length) {
+      errors.push(
+        fieldErrors.forbidden(
+          "metadata.finalizers",
+          `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(", ")}}`,
+        ),
+      );
+    }
+  }
+  return errors;
+}
+
+function withoutVolatile(object: KubeObject): KubeObject {
+  const meta = { ...object.metadata };
+  delete meta.resourceVersion;
+  const entries = meta.managedFields?.map((entry) => ({ ...entry, time: undefined }));
+  if (entries) meta.managedFields = entries;
+  return { ...object, metadata: meta };
+}

@@ -1,0 +1,74 @@
+/**
+ * A served resource: its names, scope, verbs, subresources and the strategy that validates and
+ * prints it. Built-in kinds and CRD-served kinds are both described by this one shape, so the
+ * HTTP handlers never tell them apart.
+ */
+import type { FieldError } from "../http/status.js";
+import type { KubeObject } from "../storage/types.js";
+
+/** A column of a server-side Table, with the function that fills its cell. */
+export interface PrinterColumn {
+  name: string;
+  type: string;
+  format: string;
+  description: string;
+  priority: number;
+  cell(object: KubeObject, now: Date): unknown;
+}
+
+export interface ScaleSubresource {
+  specReplicasPath: string;
+  statusReplicasPath: string;
+  labelSelectorPath: string | undefined;
+}
+
+/** How a kind is checked and shaped on writes; defaults do nothing. */
+export interface ResourceStrategy {
+  /** Defaulting and pruning of a decoded body, before validation; returns unknown-field warnings. */
+  normalize?(object: KubeObject, options: { pruneUnknown: boolean }): string[];
+  /** Field errors for a create (old undefined) or an update. */
+  validate?(object: KubeObject, old: KubeObject | undefined): FieldError[];
+  /** Whether a change between two versions counts as a spec change (bumps generation). */
+  specChanged?(object: KubeObject, old: KubeObject): boolean;
+  /** Server-side Table columns after Name. */
+  columns?: PrinterColumn[];
+}
+
+export interface ResourceType {
+  group: string;
+  version: string;
+  /** The plural, lowercase resource name (`configmaps`). */
+  resource: string;
+  singular: string;
+  kind: string;
+  listKind: string;
+  namespaced: boolean;
+  shortNames: string[];
+  categories: string[];
+  verbs: string[];
+  /** Whether the main resource ignores `status` and `/status` writes only `status`. */
+  statusSubresource: boolean;
+  scale: ScaleSubresource | undefined;
+  /** Built-in kinds accept strategic-merge-patch; custom resources do not. */
+  strategicMerge: boolean;
+  /** Whether spec changes bump `metadata.generation` (kinds with a spec or a status subresource). */
+  tracksGeneration: boolean;
+  /** Storage collection shared by every version of the same group/resource. */
+  collection: string;
+  /** Version the objects are stored at (conversion between versions only rewrites apiVersion). */
+  storageVersion: string;
+  /** How objects of this kind are normalized, validated and printed. */
+  strategy: ResourceStrategy;
+  /** The structural schema published in OpenAPI (custom resources). */
+  openApiSchema?: Record<string, unknown> | undefined;
+}
+
+export const allVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] as const;
+
+export function apiVersionOf(type: Pick<ResourceType, "group" | "version">): string {
+  return type.group ? `${type.group}/${type.version}` : type.version;
+}
+
+export function collectionOf(group: string, resource: string): string {
+  return `${group}/${resource}`;
+}

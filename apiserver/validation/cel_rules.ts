@@ -1,0 +1,130 @@
+/**
+ * x-kubernetes-validations: CEL rules evaluated with `self` (and `oldSelf` for transition rules
+ * on updates) at every schema node that declares them, through @marcbachmann/cel-js.
+ *
+ * Values are converted to CEL's types first: schema integers become BigInt (CEL int), numbers
+ * stay doubles, so `self.replicas + 1` type-checks as it does in kube-apiserver.
+ */
+import { parse, type ParseResult } from "@marcbachmann/cel-js";
+import { fieldErrors, type FieldError } from "../http/status.js";
+import { jsonTypeOf, type JsonSchema } from "./structural_schema.js";
+
+type Rule = NonNullable<JsonSchema["x-kubernetes-validations"]>[number];
+
+const compiled = new Map<string, ParseResult>();
+
+/** Parses a rule once; throws the parser's error for an invalid rule. */
+export function compileRule(rule: string): ParseResult {
+  let program = compiled.get(rule);
+  if (!program) {
+    program = parse(rule);
+    compiled.set(rule, program);
+  }
+  return program;
+}
+
+/** Converts a JSON value to CEL values following the schema's types. */
+export function toCelValue(schema: JsonSchema | undefined, value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  if (typeof value === "number") {
+    if (schema?.type === "number") return value;
+    return Number.isInteger(value) ? BigInt(value) : value;
+  }
+  if (Array.isArray(value)) return value.map((item) => toCelValue(schema?.items, item));
+  if (typeof value === "object") {
+    const result: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      const childSchema = schema?.properties?.[key] ?? (typeof schema?.additionalProperties === "object" ? schema.additionalProperties : undefined);
+      result[key] = toCelValue(childSchema, child);
+    }
+    return result;
+  }
+  return value;
+}
+
+function referencesOldSelf(rule: string): boolean {
+  return /\boldSelf\b/.test(rule);
+}
+
+function celTypeName(schema: JsonSchema, value: unknown): string {
+  return schema.type ?? jsonTypeOf(value);
+}
+
+function ruleError(path: string, schema: JsonSchema, value: unknown, rule: Rule, message: string): FieldError {
+  const field = rule.fieldPath ? `${path}${rule.fieldPath}` : path;
+  const base = fieldErrors.invalid(field, celTypeName(schema, value), message);
+  switch (rule.reason) {
+    case "FieldValueForbidden":
+      return fieldErrors.forbidden(field, message);
+    case "FieldValueRequired":
+      return fieldErrors.required(field, message);
+    case "FieldValueDuplicate":
+      return { type: "FieldValueDuplicate", field, detail: `Duplicate value: ${message}` };
+    default:
+      return base;
+  }
+}
+
+function evaluateRules(schema: JsonSchema, value: unknown, old: unknown, hasOld: boolean, path: string, errors: FieldError[]): void {
+  for (const rule of schema["x-kubernetes-validations"] ?? []) {
+    if (referencesOldSelf(rule.rule) && !hasOld && !rule.optionalOldSelf) continue;
+    let result: unknown;
+    try {
+      const context: Record<string, unknown> = { self: toCelValue(schema, value) };
+      if (hasOld) context.oldSelf = toCelValue(schema, old);
+      result = compileRule(rule.rule)(context);
+    } catch (error) {
+      errors.push(fieldErrors.invalid(path, celTypeName(schema, value), `${(error as Error).message.split("\n")[0]} evaluating rule: ${rule.rule}`));
+      continue;
+    }
+    if (result !== true) {
+      let message = rule.message ?? `failed rule: ${rule.rule}`;
+      if (rule.messageExpression) {
+        try {
+          const rendered = compileRule(rule.messageExpression)({ self: toCelValue(schema, value) });
+          if (typeof rendered === "string" && rendered.trim()) message = rendered;
+        } catch {
+          // kube-apiserver falls back to message (or the rule) when messageExpression fails
+        }
+      }
+      errors.push(ruleError(path, schema, value, rule, message));
+    }
+  }
+  if (value === null || typeof value !== "object") return;
+  const oldRecord = hasOld && old !== null && typeof old === "object" ? old : undefined;
+  if (Array.isArray(value)) {
+    // Correlating list items with old ones needs list-type map keys; only those get oldSelf.
+    if (!schema.items) return;
+    const keys = schema["x-kubernetes-list-map-keys"];
+    value.forEach((item, index) => {
+      const previous =
+        keys && Array.isArray(oldRecord)
+          ? (oldRecord as unknown[]).find((candidate) =>
+              keys.every((key) => (candidate as Record<string, unknown>)?.[key] === (item as Record<string, unknown>)?.[key]),
+            )
+          : undefined;
+      evaluateRules(schema.items as JsonSchema, item, previous, previous !== undefined, `${path}[${index}]`, errors);
+    });
+    return;
+  }
+  for (const [name, child] of Object.entries(value as Record<string, unknown>)) {
+    const childSchema = schema.properties?.[name] ?? (typeof schema.additionalProperties === "object" ? schema.additionalProperties : undefined);
+    if (!childSchema) continue;
+    const oldChild = oldRecord ? (oldRecord as Record<string, unknown>)[name] : undefined;
+    const childPath = path ? `${path}.${name}` : name;
+    evaluateRules(childSchema, child, oldChild, oldChild !== undefined, childPath, errors);
+  }
+}
+
+/** Evaluates every rule of the schema against the object (and the old object on updates). */
+export function validateCelRules(schema: JsonSchema, object: unknown, old: unknown): FieldError[] {
+  const errors: FieldError[] = [];
+  const strip = (value: unknown): unknown => {
+    if (!value || typeof value !== "object") return value;
+    const copy = { ...(value as Record<string, unknown>) };
+    delete copy.metadata;
+    return copy;
+  };
+  evaluateRules(schema, strip(object), strip(old), old !== undefined, "", errors);
+  return errors.map((error) => (error.field === "" ? { ...error, field: "<nil>" } : error));
+}

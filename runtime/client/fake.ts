@@ -1,0 +1,189 @@
+import { randomUUID } from "node:crypto";
+import { keyOf, objectKey, type KubernetesObject, type ObjectList } from "../object.js";
+import { defaultScheme, resourceName, type KindDescriptor, type Scheme } from "../scheme/group_version.js";
+import { ApiError } from "./errors.js";
+import { labelSelectorOf } from "./paths.js";
+import type { Patch } from "./patch.js";
+import type { Client, DeleteOptions, ListOptions, ObjectKey, PatchOptions, StatusWriter } from "./types.js";
+
+/** Options of {@link FakeClient}. */
+export interface FakeClientOptions {
+  scheme: Scheme;
+  /** Objects present from the start. */
+  objects: KubernetesObject[];
+  /** Clock for creationTimestamp. */
+  now: () => Date;
+}
+
+function apiError(code: number, reason: string, message: string): ApiError {
+  return new ApiError({ code, status: { kind: "Status", status: "Failure", code, reason, message }, request: { method: "FAKE", path: "" } });
+}
+
+function applyMergePatch(target: unknown, patch: unknown): unknown {
+  if (typeof patch !== "object" || patch === null || Array.isArray(patch)) return patch;
+  const base: Record<string, unknown> =
+    typeof target === "object" && target !== null && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete base[key];
+    else base[key] = applyMergePatch(base[key], value);
+  }
+  return base;
+}
+
+/**
+ * An in-memory {@link Client} for unit tests of reconcilers (controller-runtime's fake client):
+ * resourceVersions, optimistic concurrency, generateName, generation bumps on spec changes,
+ * finalizers holding deletion, label selectors and the status subresource split.
+ * Caveats: merge and apply patches are both applied as JSON merge patches; JSON patches and
+ * field indexes are not supported; no garbage collection or admission.
+ */
+export class FakeClient implements Client {
+  readonly #scheme: Scheme;
+  readonly #objects = new Map<string, KubernetesObject>();
+  readonly #now: () => Date;
+  #resourceVersion = 1;
+  /** Every call made, as `verb kind namespace/name`, for assertions. */
+  readonly actions: string[] = [];
+
+  constructor(options: Partial<FakeClientOptions> = {}) {
+    this.#scheme = options.scheme ?? defaultScheme;
+    this.#now = options.now ?? (() => new Date());
+    for (const obj of options.objects ?? []) this.#store(this.#scheme.descriptorFor(obj), structuredClone(obj));
+  }
+
+  #id(kind: KindDescriptor, namespace: string | undefined, name: string): string {
+    return `${kind.apiVersion}/${kind.kind}/${objectKey(kind.namespaced ? namespace : undefined, name)}`;
+  }
+
+  #store(kind: KindDescriptor, obj: KubernetesObject): KubernetesObject {
+    obj.apiVersion = kind.apiVersion;
+    obj.kind = kind.kind;
+    obj.metadata = { ...obj.metadata, resourceVersion: String(++this.#resourceVersion) };
+    obj.metadata.uid ??= randomUUID();
+    obj.metadata.creationTimestamp ??= this.#now().toISOString().replace(/\.\d+Z$/, "Z");
+    obj.metadata.generation ??= 1;
+    this.#objects.set(this.#id(kind, obj.metadata.namespace, obj.metadata.name ?? ""), obj);
+    return structuredClone(obj);
+  }
+
+  #existing(kind: KindDescriptor, obj: KubernetesObject): KubernetesObject {
+    const current = this.#objects.get(this.#id(kind, obj.metadata?.namespace, obj.metadata?.name ?? ""));
+    if (!current) throw apiError(404, "NotFound", `${resourceName(kind)} "${obj.metadata?.name}" not found`);
+    return current;
+  }
+
+  async get<T extends KubernetesObject>(kind: KindDescriptor<T>, key: ObjectKey): Promise<T> {
+    this.actions.push(`get ${kind.kind} ${objectKey(key.namespace, key.name)}`);
+    const obj = this.#objects.get(this.#id(kind, key.namespace, key.name));
+    if (!obj) throw apiError(404, "NotFound", `${resourceName(kind)} "${key.name}" not found`);
+    return structuredClone(obj) as T;
+  }
+
+  async list<T extends KubernetesObject>(kind: KindDescriptor<T>, options: ListOptions = {}): Promise<ObjectList<T>> {
+    this.actions.push(`list ${kind.kind} ${options.namespace ?? ""}`);
+    const selector = labelSelectorOf(options);
+    const prefix = `${kind.apiVersion}/${kind.kind}/`;
+    const items = [...this.#objects.entries()]
+      .filter(([id]) => id.startsWith(prefix))
+      .map(([, obj]) => obj)
+      .filter((obj) => !options.namespace || obj.metadata?.namespace === options.namespace)
+      .filter((obj) => !selector || selector.matches(obj.metadata?.labels))
+      .filter((obj) =>
+        Object.entries(options.matchingFields ?? {}).every(([field, value]) => {
+          if (field === "metadata.name") return obj.metadata?.name === value;
+          if (field === "metadata.namespace") return obj.metadata?.namespace === value;
+          throw new Error(`the fake client supports metadata.name and metadata.namespace fields only, not "${field}"`);
+        }),
+      );
+    return { items: structuredClone(items) as T[], metadata: { resourceVersion: String(this.#resourceVersion) } };
+  }
+
+  async create<T extends KubernetesObject>(obj: T): Promise<T> {
+    const kind = this.#scheme.descriptorFor(obj);
+    const copy = structuredClone(obj);
+    copy.metadata ??= {};
+    if (!copy.metadata.name && copy.metadata.generateName) {
+      copy.metadata.name = copy.metadata.generateName + randomUUID().slice(0, 5);
+    }
+    if (!copy.metadata.name) throw apiError(422, "Invalid", "metadata.name: Required value: name or generateName is required");
+    if (kind.namespaced && !copy.metadata.namespace) throw apiError(422, "Invalid", "metadata.namespace: Required value");
+    if (this.#objects.has(this.#id(kind, copy.metadata.namespace, copy.metadata.name))) {
+      throw apiError(409, "AlreadyExists", `${resourceName(kind)} "${copy.metadata.name}" already exists`);
+    }
+    delete copy.metadata.resourceVersion;
+    this.actions.push(`create ${kind.kind} ${keyOf(copy)}`);
+    return Object.assign(obj, this.#store(kind, copy));
+  }
+
+  #write<T extends KubernetesObject>(obj: T, next: KubernetesObject, subresource: "status" | undefined): T {
+    const kind = this.#scheme.descriptorFor(obj);
+    const current = this.#existing(kind, obj);
+    const sentRv = next.metadata?.resourceVersion;
+    if (sentRv && sentRv !== current.metadata?.resourceVersion) {
+      throw apiError(409, "Conflict", `Operation cannot be fulfilled on ${resourceName(kind)} "${obj.metadata?.name}": the object has been modified; please apply your changes to the latest version and try again`);
+    }
+    const currentRecord = current as Record<string, unknown>;
+    const nextRecord = structuredClone(next) as Record<string, unknown>;
+    // The status subresource changes only status; the main resource never changes status.
+    const merged: Record<string, unknown> =
+      subresource === "status" ? { ...structuredClone(currentRecord), status: nextRecord.status } : { ...nextRecord, status: currentRecord.status };
+    const metadata = { ...(merged.metadata as object), uid: current.metadata?.uid, creationTimestamp: current.metadata?.creationTimestamp } as NonNullable<KubernetesObject["metadata"]>;
+    metadata.generation = current.metadata?.generation ?? 1;
+    if (subresource !== "status" && JSON.stringify(nextRecord.spec) !== JSON.stringify(currentRecord.spec)) metadata.generation++;
+    merged.metadata = metadata;
+    this.actions.push(`${subresource ? "update-status" : "update"} ${kind.kind} ${keyOf(current)}`);
+    if (metadata.deletionTimestamp && (metadata.finalizers ?? []).length === 0) {
+      this.#objects.delete(this.#id(kind, metadata.namespace, metadata.name ?? ""));
+      return Object.assign(obj, merged);
+    }
+    return Object.assign(obj, this.#store(kind, merged));
+  }
+
+  async update<T extends KubernetesObject>(obj: T): Promise<T> {
+    return this.#write(obj, obj, undefined);
+  }
+
+  #patched(obj: KubernetesObject, patch: Patch): KubernetesObject {
+    if (patch.type === "json") throw new Error("the fake client does not support JSON patches; use mergeFrom or mergePatch");
+    const kind = this.#scheme.descriptorFor(obj);
+    const current = this.#existing(kind, obj);
+    const body = patch.data(obj);
+    const next = applyMergePatch(structuredClone(current), body) as KubernetesObject;
+    const lock = (body as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
+    next.metadata = { ...next.metadata, resourceVersion: lock ?? current.metadata?.resourceVersion };
+    return next;
+  }
+
+  async patch<T extends KubernetesObject>(obj: T, patch: Patch, _options?: PatchOptions): Promise<T> {
+    return this.#write(obj, this.#patched(obj, patch), undefined);
+  }
+
+  async delete<T extends KubernetesObject>(obj: T, options: DeleteOptions = {}): Promise<void> {
+    const kind = this.#scheme.descriptorFor(obj);
+    const current = this.#existing(kind, obj);
+    if (options.preconditions?.uid && options.preconditions.uid !== current.metadata?.uid) {
+      throw apiError(409, "Conflict", "Precondition failed: UID in precondition does not match");
+    }
+    this.actions.push(`delete ${kind.kind} ${keyOf(current)}`);
+    if ((current.metadata?.finalizers ?? []).length > 0) {
+      if (!current.metadata?.deletionTimestamp) {
+        const next = structuredClone(current);
+        next.metadata = { ...next.metadata, deletionTimestamp: this.#now().toISOString().replace(/\.\d+Z$/, "Z") };
+        this.#store(kind, next);
+      }
+      return;
+    }
+    this.#objects.delete(this.#id(kind, current.metadata?.namespace, current.metadata?.name ?? ""));
+  }
+
+  async deleteAllOf<T extends KubernetesObject>(kind: KindDescriptor<T>, options: ListOptions & DeleteOptions = {}): Promise<void> {
+    for (const item of (await this.list(kind, options)).items) await this.delete(item, options);
+  }
+
+  status(): StatusWriter {
+    return {
+      update: async (obj) => this.#write(obj, obj, "status"),
+      patch: async (obj, patch) => this.#write(obj, this.#patched(obj, patch), "status"),
+    };
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The typed client: {@link createClient} talks straight to the API server over a
+ * {@link Transport} built from a client-node `KubeConfig`; `Reader`/`Writer`/`StatusWriter` are
+ * the narrow interfaces consumers ask for; errors are {@link ApiError}s told apart with
+ * `isNotFound`, `isConflict`, ...; patches are values (`mergeFrom`, `mergePatch`, `jsonPatch`,
+ * `applyPatch`). The manager's cache-backed client is in `runtime/manager/`. {@link FakeClient}
+ * is an in-memory client for unit tests.
+ */
+export { createClient, type ClientOptions, type WriteObserver } from "./client.js";
+export {
+  createKubeConfigTransport,
+  loadDefaultKubeConfig,
+  DEFAULT_TRANSPORT_OPTIONS,
+  type Transport,
+  type TransportRequest,
+  type WatchRequest,
+  type RawWatchEvent,
+  type KubeConfigTransportOptions,
+} from "./transport.js";
+export {
+  ApiError,
+  isNotFound,
+  isConflict,
+  isAlreadyExists,
+  isInvalid,
+  isGone,
+  isForbidden,
+  type Status,
+  type StatusCause,
+} from "./errors.js";
+export {
+  mergePatch,
+  jsonPatch,
+  strategicMergePatch,
+  applyPatch,
+  mergeFrom,
+  createMergePatch,
+  type Patch,
+  type PatchType,
+  type JsonPatchOperation,
+  type MergeFromOptions,
+} from "./patch.js";
+export { FakeClient, type FakeClientOptions } from "./fake.js";
+export type {
+  Client,
+  Reader,
+  Writer,
+  StatusWriter,
+  ObjectKey,
+  ListOptions,
+  WriteOptions,
+  PatchOptions,
+  DeleteOptions,
+} from "./types.js";

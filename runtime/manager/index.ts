@@ -1,0 +1,14 @@
+/**
+ * The manager: {@link createManager} builds the shared cache and client, runs controllers and
+ * other runnables, serves `/metrics`, `/healthz` and `/readyz`, elects a leader and shuts down
+ * gracefully. {@link setupSignalHandler} turns SIGTERM/SIGINT into the AbortSignal `start` takes.
+ */
+export {
+  createManager,
+  setupSignalHandler,
+  DEFAULT_MANAGER_OPTIONS,
+  type Manager,
+  type ManagerOptions,
+  type Runnable,
+  type ControllerDefaults,
+} from "./manager.js";

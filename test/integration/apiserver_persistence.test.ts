@@ -1,0 +1,120 @@
+import { after, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CoreV1Api, KubeConfig, makeInformer, type V1ConfigMap } from "@kubernetes/client-node";
+import { kubeConfigFor, rawRequest, startTestServer } from "../helpers/embedded_apiserver.js";
+
+const mainScript = new URL("../../apiserver/main.ts", import.meta.url).pathname;
+
+/** Starts apiserver/main.ts as a child process and waits for its kubeconfig line. */
+async function startChild(dataDir: string, port: number, token: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", mainScript, "--port", String(port), "--data-dir", dataDir, "--token", token], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("kubeconfig:")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+  return child;
+}
+
+function kubeConfigFile(dataDir: string): KubeConfig {
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromString(readFileSync(join(dataDir, "kubeconfig"), "utf8"));
+  return kubeConfig;
+}
+
+describe("embedded API server: persistence with a data directory", () => {
+  const directories: string[] = [];
+  const children: ChildProcess[] = [];
+  after(() => {
+    for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+    for (const directory of directories) rmSync(directory, { recursive: true, force: true });
+  });
+
+  it("keeps every acknowledged write across kill -9 and restart", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "uselessctl-crash-"));
+    directories.push(dataDir);
+    const token = "crash-test-token";
+    const first = await startChild(dataDir, 0, token);
+    children.push(first);
+    assert.equal(statSync(join(dataDir, "kubeconfig")).mode & 0o777, 0o600);
+    const core = kubeConfigFile(dataDir).makeApiClient(CoreV1Api);
+    await core.createNamespace({ body: { metadata: { name: "durable" } } });
+    const acknowledged: string[] = [];
+    // Writes in flight when the process dies may or may not land; acknowledged ones must.
+    const writers = Array.from({ length: 4 }, async (_, writer) => {
+      for (let index = 0; ; index++) {
+        const name = `cm-${writer}-${index}`;
+        try {
+            await core.createNamespacedConfigMap({ namespace: "durable", body: { metadata: { name }, data: { index: String(index) } } });
+            acknowledged.push(name);
+          } catch {
+            return;
+          }
+        }
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      first.kill("SIGKILL");
+      await Promise.all(writers);
+      assert.ok(acknowledged.length > 10, `only ${acknowledged.length} writes before the kill`);
+      const port = new URL(kubeConfigFile(dataDir).getCurrentCluster()?.server ?? "").port;
+      const second = await startChild(dataDir, Number(port), token);
+      children.push(second);
+      const stored = new Set(
+        (await kubeConfigFile(dataDir).makeApiClient(CoreV1Api).listNamespacedConfigMap({ namespace: "durable" })).items.map((item) => item.metadata?.name),
+      );
+      const lost = acknowledged.filter((name) => !stored.has(name));
+      assert.deepEqual(lost, []);
+      second.kill("SIGTERM");
+    });
+
+    it("keeps resourceVersions increasing across restarts, so that an informer resumes", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "uselessctl-informer-"));
+    directories.push(dataDir);
+    let env = await startTestServer({ dataDir, token: "informer-token" });
+    const port = Number(new URL(env.server.url).port);
+    const kubeConfig = kubeConfigFor(env.server);
+    const core = kubeConfig.makeApiClient(CoreV1Api);
+    await core.createNamespacedConfigMap({ namespace: "default", body: { metadata: { name: "before" } } });
+    const informer = makeInformer<V1ConfigMap>(kubeConfig, "/api/v1/namespaces/default/configmaps", () => core.listNamespacedConfigMap({ namespace: "default" }));
+    const seen = new Set<string>();
+    informer.on("add", (object) => seen.add(object.metadata?.name ?? ""));
+    let stopped = false;
+    informer.on("error", () => {
+      // client-node's informer reports the dropped connection; restarting it is the caller's job
+      if (!stopped) setTimeout(() => void (stopped ? undefined : informer.start().catch(() => undefined)), 100);
+    });
+    await informer.start();
+    try {
+      assert.ok(seen.has("before"));
+      const revisionBefore = Number((await core.listNamespacedConfigMap({ namespace: "default" })).metadata?.resourceVersion);
+      await env.stop();
+      env = await startTestServer({ dataDir, token: "informer-token", port });
+      const after = await core.listNamespacedConfigMap({ namespace: "default" });
+      assert.ok(Number(after.metadata?.resourceVersion) >= revisionBefore);
+      await core.createNamespacedConfigMap({ namespace: "default", body: { metadata: { name: "after" } } });
+      for (let attempt = 0; attempt < 200 && !seen.has("after"); attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
+      assert.ok(seen.has("after"), "the informer saw the object created after the restart");
+      assert.equal(informer.list().length, 2);
+      assert.equal((await rawRequest(env.server, "GET", "/api/v1/namespaces/default/configmaps/before")).status, 200);
+    } finally {
+      stopped = true;
+      await informer.stop();
+      await env.stop();
+    }
+  });
+});

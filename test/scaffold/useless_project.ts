@@ -1,0 +1,21 @@
+/**
+ * The project the golden test, the benchmark and the e2e test scaffold: `uselessctl init` for the
+ * useless machine, then `create api` for Machine and Switch, through the same library calls the
+ * CLI makes.
+ */
+import { commitPlan, planCreateApi, planInit } from "../../scaffold/index.js";
+
+/** The commands the project is made with, as a user would type them. */
+export const USELESS_COMMANDS: readonly (readonly string[])[] = [
+  ["init", "--domain", "container.training", "--project-name", "useless"],
+  ["create", "api", "--group", "useless", "--version", "v1alpha1", "--kind", "Machine"],
+  ["create", "api", "--group", "useless", "--version", "v1alpha1", "--kind", "Switch"],
+];
+
+/** Scaffolds the useless project into `dir` (empty or missing). */
+export function scaffoldUselessProject(dir: string): void {
+  commitPlan(planInit({ dir, domain: "container.training", projectName: "useless" }));
+  for (const kind of ["Machine", "Switch"]) {
+    commitPlan(planCreateApi({ dir, group: "useless", version: "v1alpha1", kind, resource: true, controller: true }));
+  }
+}

@@ -1,0 +1,42 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import type { Client } from "uselessctl";
+import type { TestEnv } from "uselessctl/testenv";
+import { Switch } from "../api/v1alpha1/index.js";
+import { apiClient, reconcileContext, startProjectTestEnv } from "../test/suite.js";
+import { SwitchReconciler } from "./switch_controller.js";
+
+describe("SwitchReconciler", () => {
+  let env: TestEnv;
+  let client: Client;
+  const key = { namespace: "default", name: "test-switch" };
+
+  before(async () => {
+    env = await startProjectTestEnv();
+    client = apiClient(env);
+  });
+
+  after(async () => {
+    await env.stop();
+  });
+
+  test("reconciles an existing Switch without error", async () => {
+    const created: Switch = {
+      apiVersion: Switch.apiVersion,
+      kind: Switch.kind,
+      metadata: { namespace: key.namespace, name: key.name },
+      spec: { foo: "bar" },
+    };
+    await client.create(created);
+    const reconciler = new SwitchReconciler({ client });
+    await reconciler.reconcile(key, reconcileContext("switch"));
+    const found = await client.get(Switch, key);
+    assert.equal(found.spec.foo, "bar");
+    // TODO(user): assert what your reconciler does (objects it creates, status it sets).
+  });
+
+  test("ignores a Switch that no longer exists", async () => {
+    const reconciler = new SwitchReconciler({ client });
+    assert.equal(await reconciler.reconcile({ ...key, name: "gone" }, reconcileContext("switch")), undefined);
+  });
+});
