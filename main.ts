@@ -3,7 +3,7 @@
  * builds the manager, registers the controllers and runs until SIGINT or SIGTERM.
  *
  *   node --import tsx main.ts [--flip-delay 5s] [--flip-interval 5s] [--leader-elect]
- *        [--metrics-bind-address 0] [--health-probe-bind-address :8081]
+ *        [--metrics-bind-address 0] [--health-probe-bind-address 127.0.0.1:8081]
  *
  * The cluster is the one the kubeconfig names (KUBECONFIG, ~/.kube/config, or in-cluster), as
  * `make run` expects. Exit codes: 0 after a clean shutdown, 2 for bad flags, 1 otherwise.
@@ -21,7 +21,8 @@ const USAGE = `Usage: main.ts [flags]
   --max-concurrent-reconciles <n>        machines reconciled at once (default 1)
   --leader-elect                         elect a leader so that only one replica reconciles
   --metrics-bind-address <address>       where /metrics is served (default 0: off)
-  --health-probe-bind-address <address>  where /healthz and /readyz are served (default :8081; 0: off)
+  --health-probe-bind-address <address>  where /healthz and /readyz are served (default 127.0.0.1:8081;
+                                         0: off; :8081 in a cluster)
   -h, --help                             print this help
 `;
 
@@ -36,7 +37,7 @@ function parseFlags(argv: string[]) {
       "max-concurrent-reconciles": { type: "string", default: "1" },
       "leader-elect": { type: "boolean", default: false },
       "metrics-bind-address": { type: "string", default: "0" },
-      "health-probe-bind-address": { type: "string", default: ":8081" },
+      "health-probe-bind-address": { type: "string", default: "127.0.0.1:8081" },
       help: { type: "boolean", short: "h", default: false },
     },
   }).values;
