@@ -83,7 +83,9 @@ describe("generateManifests", () => {
     const declarations: Record<string, string> = {
       "node_modules/uselessctl/package.json": JSON.stringify({ name: "uselessctl", type: "module", exports: { ".": { types: "./dist/runtime/index.d.ts" } } }),
     };
-    for (const source of ["runtime/index.ts", "runtime/apis/index.ts", "runtime/apis/scalars.ts", "runtime/apis/meta.ts"]) {
+    // The published entry re-exports the API types among the runtime's exports; only they matter here.
+    declarations["node_modules/uselessctl/dist/runtime/index.d.ts"] = 'export * from "./apis/index.js";\n';
+    for (const source of ["runtime/apis/index.ts", "runtime/apis/scalars.ts", "runtime/apis/meta.ts"]) {
       const text = readFileSync(join(repositoryRoot, source), "utf8");
       const output = typescript.transpileDeclaration(text, { fileName: source, compilerOptions: { module: typescript.ModuleKind.NodeNext } });
       declarations[`node_modules/uselessctl/dist/${source.replace(/\.ts$/, ".d.ts")}`] = output.outputText;
