@@ -52,14 +52,15 @@ export class CountingProxy {
     this.#server = createServer((incoming, outgoing) => {
       this.#count(incoming.method ?? "GET", new URL(incoming.url ?? "/", "http://x"));
       const upstream = request(
-        { host: target.server.hostname, port: target.server.port, path: incoming.url, method: incoming.method, headers: incoming.headers, agent: this.#agent },
+        { host: target.server.hostname, port: target.server.port, path: incoming.url, method: incoming.method, headers: { ...incoming.headers, host: target.server.host }, agent: this.#agent },
         (answer) => {
           outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(outgoing);
         },
       );
       upstream.on("error", () => outgoing.destroy());
-      incoming.on("close", () => {
+      // The client went away (a watch it stopped): end the upstream request too.
+      outgoing.on("close", () => {
         if (!outgoing.writableFinished) upstream.destroy();
       });
       incoming.pipe(upstream);
@@ -81,7 +82,8 @@ export class CountingProxy {
     return [
       "apiVersion: v1",
       "kind: Config",
-      "clusters: [{ name: bench, cluster: { server: " + JSON.stringify(this.url) + " } }]",
+      // client-node accepts a plain-HTTP server only with TLS verification off; loopback only.
+      "clusters: [{ name: bench, cluster: { server: " + JSON.stringify(this.url) + ", insecure-skip-tls-verify: true } }]",
       "users: [{ name: bench, user: { token: " + JSON.stringify(token) + " } }]",
       "contexts: [{ name: bench, context: { cluster: bench, user: bench } }]",
       "current-context: bench",

@@ -208,7 +208,10 @@ class ActionRun {
         this.machine = await store.updateMachine(machineFlippedDown(this.machine, action.at));
         this.#expectations.lastFlipAt = action.at;
         log.info("machine's own switch flipped down");
-      } else if (action.type === "recordSeen") this.machine = await store.updateMachine(machineSeen(this.machine, action.at));
+      } else if (action.type === "recordSeen") {
+        this.machine = await store.updateMachine(machineSeen(this.machine, action.at));
+        log.info("machine's own switch seen up");
+      }
       else if (action.type === "clearSeen") this.machine = await store.updateMachine(machineUnseen(this.machine));
       return;
     }

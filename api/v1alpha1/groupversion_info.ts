@@ -10,5 +10,10 @@
  * +groupName=useless.container.training
  */
 
-/** GroupVersion is the group and version of the kinds in this folder, for clients and controllers. */
-export const GroupVersion = { group: "useless.container.training", version: "v1alpha1" } as const;
+import { defineGroupVersion } from "uselessctl";
+
+/**
+ * GroupVersion is the group and version of the kinds in this folder, for clients and controllers:
+ * each kind registers itself with `GroupVersion.kind(...)` beside its interface.
+ */
+export const GroupVersion = defineGroupVersion({ group: "useless.container.training", version: "v1alpha1" });

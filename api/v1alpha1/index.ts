@@ -4,5 +4,5 @@
  * is up back down. These types are the source of `config/crd/bases/` (`make manifests`).
  */
 export { GroupVersion } from "./groupversion_info.js";
-export type { Machine, MachineList, MachineSpec, MachineStatus } from "./machine_types.js";
-export type { Switch, SwitchList, SwitchPosition, SwitchSpec, SwitchStatus } from "./switch_types.js";
+export { Machine, type MachineList, type MachineSpec, type MachineStatus } from "./machine_types.js";
+export { Switch, type SwitchList, type SwitchPosition, type SwitchSpec, type SwitchStatus } from "./switch_types.js";

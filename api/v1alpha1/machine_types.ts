@@ -1,4 +1,5 @@
 import type { Condition, int32, int64, ListMeta, ObjectMeta, TypeMeta } from "uselessctl";
+import { GroupVersion } from "./groupversion_info.js";
 import type { SwitchPosition } from "./switch_types.js";
 
 /** MachineSpec defines the desired state of a Machine. */
@@ -109,3 +110,6 @@ export interface MachineList extends TypeMeta {
   /** items is the list of machines. */
   items: Machine[];
 }
+
+/** The Machine kind, for the client, the cache and the builder (`client.get(Machine, key)`). */
+export const Machine = GroupVersion.kind<Machine>({ kind: "Machine", plural: "machines" });

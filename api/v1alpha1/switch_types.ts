@@ -1,4 +1,5 @@
 import type { ListMeta, ObjectMeta, Time, TypeMeta } from "uselessctl";
+import { GroupVersion } from "./groupversion_info.js";
 
 /** SwitchPosition is where a switch's lever is: up (someone flipped it) or down (at rest). */
 export type SwitchPosition = "up" | "down";
@@ -71,3 +72,6 @@ export interface SwitchList extends TypeMeta {
   /** items is the list of switches. */
   items: Switch[];
 }
+
+/** The Switch kind, for the client, the cache and the builder (`client.list(Switch, options)`). */
+export const Switch = GroupVersion.kind<Switch>({ kind: "Switch", plural: "switches" });

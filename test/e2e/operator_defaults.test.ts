@@ -23,6 +23,7 @@ describe("the useless machine operator with its default timing", { skip: missing
   before(async () => {
     cluster = await startCluster();
     operator = OperatorProcess.start(cluster, { flipDelay: "5s", flipInterval: "5s" });
+    await operator.ready();
   });
 
   after(async () => {

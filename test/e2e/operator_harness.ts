@@ -112,6 +112,17 @@ export class OperatorProcess {
     return new OperatorProcess(child);
   }
 
+  /**
+   * Resolves once its controller runs (caches synced, workers started: the runtime logs
+   * "Starting workers"), so that start-up time never eats into a test's own wait.
+   */
+  async ready(timeoutMs = 60_000): Promise<void> {
+    await eventually("the operator's workers to start", async () => {
+      if (this.#child.exitCode !== null) throw new Error(`the operator exited early:\n${this.output}`);
+      return this.output.includes("Starting workers") ? true : undefined;
+    }, timeoutMs);
+  }
+
   /** Stops it with `signal` and resolves to its exit code. */
   async stop(signal: NodeJS.Signals = "SIGTERM"): Promise<number | null> {
     if (this.#child.exitCode === null && this.#child.signalCode === null) this.#child.kill(signal);
@@ -120,7 +131,7 @@ export class OperatorProcess {
 }
 
 /** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {

@@ -64,6 +64,7 @@ describe("the useless machine operator (flip delay 400ms, interval 1s)", { skip:
   before(async () => {
     cluster = await startCluster();
     operator = OperatorProcess.start(cluster, { flipDelay: `${FLIP_DELAY_MS}ms`, flipInterval: `${FLIP_INTERVAL_MS}ms` });
+    await operator.ready();
   });
 
   after(async () => {

@@ -33,6 +33,7 @@ describe("restarting the operator", { skip: missingPrerequisite() }, () => {
 
   test("a kill mid-way loses no wait, no switch and no change", { timeout: 60_000 }, async () => {
     operator = OperatorProcess.start(cluster, FLAGS);
+    await operator.ready();
     await createNamespace(cluster, "restart");
     await kubectlApply(
       cluster,
