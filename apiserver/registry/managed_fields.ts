@@ -4,7 +4,7 @@
  */
 import type { KubeObject, ManagedFieldsEntry } from "../storage/types.js";
 import { apiVersionOf, type ResourceType } from "./resource_type.js";
-import { fieldSetOf, fromFieldsV1, isAssociative, schemaAt, toFieldsV1, valueAt, joinPath, type FieldSet, type ListSchema } from "./field_set.js";
+import { fieldSetOf, fromFieldsV1, isAssociative, schemaAt, toFieldsV1, valueAt, type FieldSet, type ListSchema } from "./field_set.js";
 import { jsonEqual } from "./conversion.js";
 
 /** Who is writing: the fieldManager parameter, or the user agent's product name. */
@@ -143,9 +143,3 @@ export function recordUpdate(
   if (rendered) object.metadata.managedFields = rendered;
   else delete object.metadata.managedFields;
 }
-
-export function isNonEmptyMap(value: unknown): boolean {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length > 0;
-}
-
-export { joinPath };
