@@ -6,7 +6,7 @@
  * never fails on a time (issue #2 targets a ratio <= 1.0).
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fixtureFiles } from "../crdgen/internal/fixtures.js";
@@ -24,26 +24,40 @@ const build = spawnSync(process.execPath, [
 ], { cwd: root, encoding: "utf8" });
 if (build.status !== 0) throw new Error(`compiling the bench runner failed:\n${build.stdout}${build.stderr}`);
 
-function wallTime(command: string, args: string[]): number {
-  let best = Infinity;
+const timeBinary = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+
+/** Best wall time and best CPU time (user + system, when /usr/bin/time exists) of `runs` runs. */
+function measure(command: string, args: string[]): { wall: number; cpu: number | undefined } {
+  let wall = Infinity;
+  let cpu: number | undefined;
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    const result = spawnSync(command, args, { cwd: root, encoding: "utf8" });
+    const result = timeBinary
+      ? spawnSync(timeBinary, ["-f", "cpu %U %S", command, ...args], { cwd: root, encoding: "utf8" })
+      : spawnSync(command, args, { cwd: root, encoding: "utf8" });
     const elapsed = performance.now() - start;
     if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stdout}${result.stderr}`);
-    best = Math.min(best, elapsed);
+    wall = Math.min(wall, elapsed);
+    const times = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr);
+    if (times) cpu = Math.min(cpu ?? Infinity, (Number(times[1]) + Number(times[2])) * 1000);
   }
-  return best;
+  return { wall, cpu };
 }
 
 function compare(label: string, projectDir: string, apiFiles: string[]): void {
   // tsc over exactly the same files, with the options the generator uses (the repository's).
   const tsconfig = join(projectDir, "tsconfig.bench.json");
   writeFileSync(tsconfig, JSON.stringify({ extends: join(root, "tsconfig.json"), compilerOptions: { types: [] }, include: [], files: apiFiles }));
-  const generate = wallTime(process.execPath, [join(compiled, "bench", "crdgen_run.js"), tsconfig, projectDir, ...apiFiles]);
-  const typecheck = wallTime(process.execPath, [tsc, "--noEmit", "-p", tsconfig]);
+  // interleaved, so that a load change on the machine affects both alike
+  const generate = measure(process.execPath, [join(compiled, "bench", "crdgen_run.js"), tsconfig, projectDir, ...apiFiles]);
+  const typecheck = measure(process.execPath, [tsc, "--noEmit", "-p", tsconfig]);
   rmSync(tsconfig);
-  console.log(`${label}: generate ${generate.toFixed(0)} ms, tsc --noEmit ${typecheck.toFixed(0)} ms, ratio ${(generate / typecheck).toFixed(2)} (best of ${runs})`);
+  const cpu = generate.cpu !== undefined && typecheck.cpu !== undefined
+    ? `; CPU generate ${generate.cpu.toFixed(0)} ms, tsc ${typecheck.cpu.toFixed(0)} ms, ratio ${(generate.cpu / typecheck.cpu).toFixed(2)}`
+    : "";
+  console.log(
+    `${label}: wall generate ${generate.wall.toFixed(0)} ms, tsc --noEmit ${typecheck.wall.toFixed(0)} ms, ratio ${(generate.wall / typecheck.wall).toFixed(2)}${cpu} (best of ${runs})`,
+  );
 }
 
 const fixture = join(root, "crdgen", "testdata", "valid", "crd_features");

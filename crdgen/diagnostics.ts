@@ -64,34 +64,26 @@ export function positionAt(sourceFile: ts.SourceFile, offset: number): Position 
   return { file: sourceFile.fileName, line: line + 1, column: character + 1 };
 }
 
-/** Builds an error diagnostic at `position`. */
-export function errorAt(
-  position: Position,
-  code: Diagnostic["code"],
-  message: string,
-  extra: { fieldPath?: string | undefined; hint?: string | undefined } = {},
-): Diagnostic {
-  return withExtra({ ...position, code, severity: "error", message }, extra);
+/** Where a diagnostic's optional details come from. */
+export interface DiagnosticExtra {
+  fieldPath?: string | undefined;
+  hint?: string | undefined;
 }
+
+function diagnosticAt(severity: Diagnostic["severity"]) {
+  return (position: Position, code: Diagnostic["code"], message: string, extra: DiagnosticExtra = {}): Diagnostic => {
+    const diagnostic: Diagnostic = { ...position, code, severity, message };
+    if (extra.fieldPath !== undefined) diagnostic.fieldPath = extra.fieldPath;
+    if (extra.hint !== undefined) diagnostic.hint = extra.hint;
+    return diagnostic;
+  };
+}
+
+/** Builds an error diagnostic at `position`. */
+export const errorAt = diagnosticAt("error");
 
 /** Builds a warning diagnostic at `position`. */
-export function warningAt(
-  position: Position,
-  code: Diagnostic["code"],
-  message: string,
-  extra: { fieldPath?: string | undefined; hint?: string | undefined } = {},
-): Diagnostic {
-  return withExtra({ ...position, code, severity: "warning", message }, extra);
-}
-
-function withExtra(
-  diagnostic: Diagnostic,
-  extra: { fieldPath?: string | undefined; hint?: string | undefined },
-): Diagnostic {
-  if (extra.fieldPath !== undefined) diagnostic.fieldPath = extra.fieldPath;
-  if (extra.hint !== undefined) diagnostic.hint = extra.hint;
-  return diagnostic;
-}
+export const warningAt = diagnosticAt("warning");
 
 /** Sorts diagnostics by file, line, column, then code, so that output is stable. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {

@@ -3,7 +3,7 @@
  * resolution of "uselessctl", tsconfig discovery and the marker help table.
  */
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -83,7 +83,12 @@ describe("generateManifests", () => {
     const declarations: Record<string, string> = {
       "node_modules/uselessctl/package.json": JSON.stringify({ name: "uselessctl", type: "module", exports: { ".": { types: "./dist/runtime/index.d.ts" } } }),
     };
-    for (const source of ["runtime/index.ts", "runtime/apis/index.ts", "runtime/apis/scalars.ts", "runtime/apis/meta.ts"]) {
+    // Every runtime module, as `npm run build` emits them: the facade re-exports the API types
+    // through other modules (conditions/), and the generator must follow those re-exports.
+    const runtimeSources = readdirSync(join(repositoryRoot, "runtime"), { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
+      .map((file) => join("runtime", file));
+    for (const source of runtimeSources) {
       const text = readFileSync(join(repositoryRoot, source), "utf8");
       const output = typescript.transpileDeclaration(text, { fileName: source, compilerOptions: { module: typescript.ModuleKind.NodeNext } });
       declarations[`node_modules/uselessctl/dist/${source.replace(/\.ts$/, ".d.ts")}`] = output.outputText;

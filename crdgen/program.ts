@@ -38,7 +38,12 @@ export function loadProgram(input: {
   typeCheck?: boolean;
 }): LoadedProgram {
   const diagnostics: Diagnostic[] = [];
-  const options = { ...(input.compilerOptions ?? readProjectOptions(input.rootDir, diagnostics)), noEmit: true };
+  const projectOptions = input.compilerOptions ?? readProjectOptions(input.rootDir, diagnostics);
+  // Without a type-check the walk needs only the API files and what they import: no lib files
+  // and no ambient @types packages (@types/node alone is megabytes to parse and bind).
+  const options: ts.CompilerOptions = input.typeCheck
+    ? { ...projectOptions, noEmit: true }
+    : { ...projectOptions, noEmit: true, noLib: true, types: [] };
   const program = typescript.createProgram({ rootNames: [...input.apiFiles], options, host: hostWithLibraryCache(options) });
   // Creating the checker binds every file, which also sets the parent pointers that reading
   // JSDoc needs; every later stage relies on it.

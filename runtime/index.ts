@@ -46,7 +46,7 @@ export {
 export { objectKey, keyOf, type KubernetesObject, type ObjectList } from "./object.js";
 
 // Reconcile
-export { TerminalError, isTerminalError, type Request, type Result, type ReconcileContext, type ReconcileFunc, type Reconciler } from "./reconcile/index.js";
+export { TerminalError, isTerminalError, type Request, type Result, type ReconcileContext, type ReconcileFunc, type Reconciler, type ReconcilerLike } from "./reconcile/index.js";
 
 // Manager and builder
 export { createManager, setupSignalHandler, DEFAULT_MANAGER_OPTIONS, type Manager, type ManagerOptions, type Runnable } from "./manager/index.js";

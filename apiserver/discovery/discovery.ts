@@ -90,6 +90,8 @@ export function apiResourceList(registry: ResourceRegistry, group: string, versi
       });
     }
   }
+  // Sorted by name, subresources included, as kube-apiserver lists them.
+  resources.sort((a, b) => (String(a.name) < String(b.name) ? -1 : String(a.name) > String(b.name) ? 1 : 0));
   return { kind: "APIResourceList", apiVersion: "v1", groupVersion: groupVersion(group, version), resources };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { applyPatch } from "../registry/apply_patch.js";
-import { jsonEqual } from "../registry/conversion.js";
+import { deepClone, jsonEqual } from "../registry/conversion.js";
 import { deleteObject, parseDeleteOptions } from "../registry/deletion.js";
 import { list } from "../registry/list_watch.js";
 import { managerFromUserAgent } from "../registry/managed_fields.js";
@@ -15,8 +15,9 @@ import { apiVersionOf, type ResourceType } from "../registry/resource_type.js";
 import { readScale, scaleToObject } from "../registry/scale.js";
 import type { KubeObject } from "../storage/types.js";
 import { decodeDocument, mediaTypeOf, negotiateOutput, readBody, type OutputFormat } from "./negotiation.js";
+import { decodeProtobufObject } from "./protobuf.js";
 import type { ResourceRequest } from "./request_info.js";
-import { addWarnings, writeJson, writeObject } from "./respond.js";
+import { addWarnings, writeJson, writeList, writeObject } from "./respond.js";
 import { StatusError, badRequest, fieldErrors, invalid, methodNotSupported, resourceNotFound, unsupportedMediaType } from "./status.js";
 import { toTable } from "./table.js";
 import { streamWatch, type WatchStreamOptions } from "./watch_stream.js";
@@ -49,9 +50,9 @@ function writeOptions(request: IncomingMessage, query: URLSearchParams): WriteOp
 async function decodeObject(request: IncomingMessage, type: ResourceType): Promise<KubeObject> {
   const mediaType = mediaTypeOf(request.headers["content-type"]) || "application/json";
   const accepted = type.strategicMerge ? bodyMediaTypes : ["application/json", "application/yaml"];
-  if (!accepted.includes(mediaType) || mediaType === "application/vnd.kubernetes.protobuf") throw unsupportedMediaType(mediaType, accepted);
+  if (!accepted.includes(mediaType)) throw unsupportedMediaType(mediaType, accepted);
   const body = await readBody(request);
-  const value = decodeDocument(body, mediaType);
+  const value = mediaType === "application/vnd.kubernetes.protobuf" ? decodeProtobufObject(body) : decodeDocument(body, mediaType);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw badRequest(`couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(value) ? "array" : typeof value} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`);
   }
@@ -134,6 +135,7 @@ export async function handleResource(
         body.items = result.items.map((item) => ({ apiVersion: "meta.k8s.io/v1", kind: "PartialObjectMetadata", metadata: item.metadata }));
         return writeJson(response, 200, body);
       }
+      if (format.mediaType === "application/json") return writeList(response, body as Record<string, unknown> & { items: KubeObject[] });
       return writeJson(response, 200, body, format.mediaType);
     }
     case "watch":
@@ -206,7 +208,8 @@ export async function handleResource(
         throw badRequest(`json: cannot unmarshal ${Array.isArray(patch) ? "array" : typeof patch} into Go value of type map[string]interface {}`);
       } else if (kind === "merge") patched = mergePatch(current, patch);
       else patched = strategicMergePatch(current, patch);
-      const object = patched as KubeObject;
+      // The patch result shares untouched subtrees with the stored object: clone before adjusting it.
+      const object = deepClone(patched) as KubeObject;
       if (!object || typeof object !== "object" || typeof object.metadata !== "object" || object.metadata === null) {
         throw badRequest("the patch removed the object's metadata");
       }

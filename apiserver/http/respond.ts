@@ -10,6 +10,30 @@ import type { OutputFormat } from "./negotiation.js";
 import { StatusError, internalError } from "./status.js";
 import { toTable } from "./table.js";
 
+/**
+ * Serialized form of stored objects. Stored objects are never mutated (writes replace them), so
+ * each is serialized once however many lists and watchers send it.
+ */
+const serialized = new WeakMap<object, string>();
+
+export function toJson(object: object): string {
+  let text = serialized.get(object);
+  if (text === undefined) {
+    text = JSON.stringify(object);
+    serialized.set(object, text);
+  }
+  return text;
+}
+
+/** Writes a list whose items are stored objects, reusing their cached serialization. */
+export function writeList(response: ServerResponse, list: Record<string, unknown> & { items: object[] }): void {
+  const { items, ...head } = list;
+  const prefix = JSON.stringify(head);
+  const text = `${prefix.slice(0, -1)},"items":[${items.map(toJson).join(",")}]}`;
+  response.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) });
+  response.end(text);
+}
+
 export function writeJson(response: ServerResponse, code: number, body: unknown, mediaType = "application/json"): void {
   const text = mediaType === "application/yaml" ? yaml.dump(body, { noRefs: true, lineWidth: -1 }) : JSON.stringify(body);
   response.writeHead(code, { "Content-Type": mediaType, "Content-Length": Buffer.byteLength(text) });

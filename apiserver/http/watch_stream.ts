@@ -12,6 +12,7 @@ import type { OutputFormat } from "./negotiation.js";
 import { StatusError } from "./status.js";
 import { toTable } from "./table.js";
 import { partialObjectMetadata } from "../registry/printing.js";
+import { toJson } from "./respond.js";
 
 export interface WatchStreamOptions {
   bookmarkIntervalMs: number;
@@ -34,7 +35,9 @@ export function streamWatch(
         object = toTable(type, [event.object], undefined, { includeObject: format.includeObject, noHeaders: false }, options.now());
       } else if (format.kind === "metadata") object = partialObjectMetadata(event.object);
     }
-    return JSON.stringify({ type: event.type, object }) + "\n";
+    // Stored objects are serialized once for every watcher (and list) that sends them.
+    const objectJson = typeof object === "object" && object !== null ? toJson(object) : JSON.stringify(object);
+    return `{"type":${JSON.stringify(event.type)},"object":${objectJson}}\n`;
   };
   response.writeHead(200, { "Content-Type": mediaType, "Cache-Control": "no-cache, private", "Transfer-Encoding": "chunked" });
   response.flushHeaders();

@@ -148,6 +148,39 @@ const leaseStrategy: ResourceStrategy = {
   ],
 };
 
+/** events.k8s.io/v1 field names and their core/v1 counterparts (pkg/apis/events/v1 conversion). */
+const eventFieldRenames: [string, string][] = [
+  ["regarding", "involvedObject"],
+  ["note", "message"],
+  ["reportingController", "reportingComponent"],
+  ["deprecatedSource", "source"],
+  ["deprecatedFirstTimestamp", "firstTimestamp"],
+  ["deprecatedLastTimestamp", "lastTimestamp"],
+  ["deprecatedCount", "count"],
+];
+
+function renameFields(object: Record<string, unknown>, pairs: readonly [string, string][]): void {
+  for (const [from, to] of pairs) {
+    if (from in object) {
+      object[to] = object[from];
+      delete object[from];
+    }
+  }
+}
+
+const eventsConversion = {
+  toStorage(object: KubeObject): void {
+    renameFields(object, eventFieldRenames);
+    object.apiVersion = "v1";
+    object.kind = "Event";
+  },
+  fromStorage(object: KubeObject): KubeObject {
+    const converted: KubeObject = { ...object, apiVersion: "events.k8s.io/v1", kind: "Event" };
+    renameFields(converted, eventFieldRenames.map(([a, b]) => [b, a] as [string, string]));
+    return converted;
+  },
+};
+
 /** Fills the common fields of a built-in resource type. */
 export function builtinType(
   fields: Pick<ResourceType, "group" | "version" | "resource" | "kind" | "namespaced"> &
@@ -188,7 +221,12 @@ export function builtinTypes(): ResourceType[] {
     builtinType({ group: "", version: "v1", resource: "secrets", kind: "Secret", namespaced: true, strategy: secretStrategy }),
     builtinType({ group: "", version: "v1", resource: "serviceaccounts", kind: "ServiceAccount", namespaced: true, shortNames: ["sa"], strategy: serviceAccountStrategy }),
     builtinType({ group: "coordination.k8s.io", version: "v1", resource: "leases", kind: "Lease", namespaced: true, strategy: leaseStrategy }),
-    builtinType({ group: "events.k8s.io", version: "v1", resource: "events", kind: "Event", namespaced: true, shortNames: ["ev"], strategy: eventsV1Strategy }),
+    {
+      ...builtinType({ group: "events.k8s.io", version: "v1", resource: "events", kind: "Event", namespaced: true, shortNames: ["ev"], strategy: eventsV1Strategy }),
+      // One store for both Event APIs, as in kube-apiserver: what one records, the other lists.
+      collection: "/events",
+      conversion: eventsConversion,
+    },
   ];
 }
 

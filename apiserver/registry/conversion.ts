@@ -8,6 +8,7 @@ import { apiVersionOf, type ResourceType } from "./resource_type.js";
 
 /** The object as served at `type`'s version; shares nested values with the stored instance. */
 export function toVersion(object: KubeObject, type: ResourceType): KubeObject {
+  if (type.conversion) return type.conversion.fromStorage(object);
   const apiVersion = apiVersionOf(type);
   if (object.apiVersion === apiVersion && object.kind === type.kind) return object;
   return { ...object, apiVersion, kind: type.kind };
@@ -15,6 +16,10 @@ export function toVersion(object: KubeObject, type: ResourceType): KubeObject {
 
 /** The object in its stored version. */
 export function toStorageVersion(object: KubeObject, type: ResourceType): KubeObject {
+  if (type.conversion) {
+    type.conversion.toStorage(object);
+    return object;
+  }
   object.apiVersion = type.group ? `${type.group}/${type.storageVersion}` : type.storageVersion;
   object.kind = type.kind;
   return object;

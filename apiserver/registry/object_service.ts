@@ -120,7 +120,8 @@ export class ObjectService {
 
   /** Creates `body` (already decoded and checked against the URL). */
   async create(type: ResourceType, namespace: string | undefined, body: KubeObject, options: WriteOptions): Promise<WriteResult> {
-    const object = deepClone(body);
+    // The body is the caller's freshly decoded object: it becomes the stored one without a copy.
+    const object = body;
     object.metadata ??= {};
     const meta = object.metadata;
     if (type.namespaced) meta.namespace = namespace;

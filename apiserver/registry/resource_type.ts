@@ -59,6 +59,8 @@ export interface ResourceType {
   storageVersion: string;
   /** How objects of this kind are normalized, validated and printed. */
   strategy: ResourceStrategy;
+  /** Field-level conversion to and from the stored form, for kinds stored as another group's kind. */
+  conversion?: { toStorage(object: KubeObject): void; fromStorage(object: KubeObject): KubeObject } | undefined;
   /** The structural schema published in OpenAPI (custom resources). */
   openApiSchema?: Record<string, unknown> | undefined;
 }

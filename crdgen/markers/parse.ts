@@ -13,8 +13,19 @@ export type ParsedMarker =
   | { status: "unknown"; name: string; suggestion?: string }
   | { status: "malformed"; definition: MarkerDefinition; message: string };
 
+// The same marker text recurs across fields and kinds; its parse depends only on the text.
+const parsedByRegistry = new WeakMap<MarkerRegistry, Map<string, ParsedMarker>>();
+
 /** Parses marker text such as `kubebuilder:validation:Minimum=1` (no leading `+`). */
 export function parseMarker(text: string, registry: MarkerRegistry): ParsedMarker {
+  let cache = parsedByRegistry.get(registry);
+  if (!cache) parsedByRegistry.set(registry, (cache = new Map()));
+  let parsed = cache.get(text);
+  if (!parsed) cache.set(text, (parsed = parseUncached(text, registry)));
+  return parsed;
+}
+
+function parseUncached(text: string, registry: MarkerRegistry): ParsedMarker {
   const trimmed = text.trim();
   const equals = trimmed.indexOf("=");
   const anonymousName = (equals >= 0 ? trimmed.slice(0, equals) : trimmed).trim();

@@ -318,7 +318,7 @@ x-kubernetes-list-type: map`,
     ts: "/** @minLength 1\n * @maxLength 63\n * @pattern ^[a-z]{1,3}$\n * @format hostname */\nfield?: string;",
     expected: "format: hostname\nmaxLength: 63\nminLength: 1\npattern: ^[a-z]{1,3}$\ntype: string",
   },
-  "@minItems / @maxItems / @uniqueItems-free list": { ts: "/** @minItems 1\n * @maxItems 3 */\nfield?: string[];", expected: "items:\n  type: string\nmaxItems: 3\nminItems: 1\ntype: array" },
+  "@minItems / @maxItems": { ts: "/** @minItems 1\n * @maxItems 3 */\nfield?: string[];", expected: "items:\n  type: string\nmaxItems: 3\nminItems: 1\ntype: array" },
   "@minProperties / @maxProperties": { ts: "/** @minProperties 1\n * @maxProperties 9 */\nfield?: Record<string, string>;", expected: "additionalProperties:\n  type: string\nmaxProperties: 9\nminProperties: 1\ntype: object" },
   "@default JSON and @default bare string": {
     ts: '/** @default {"a": 1} */\nfield?: Record<string, int32>;\n/** @default up */\nother?: string;',

@@ -26,6 +26,8 @@ export interface ModelContext {
   /** Named declarations already modelled (each is walked once). */
   named: Map<ts.Declaration, TypeModel>;
   inProgress: Set<ts.Declaration>;
+  /** Top-level names already resolved, per file. */
+  resolved: Map<ts.SourceFile, Map<string, ts.Declaration | undefined>>;
 }
 
 type NamedDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
@@ -39,6 +41,7 @@ export function createModelContext(program: ts.Program, registry: MarkerRegistry
     isLibraryFile: (sourceFile) => program.isSourceFileDefaultLibrary(sourceFile),
     named: new Map(),
     inProgress: new Set(),
+    resolved: new Map(),
   };
 }
 
@@ -316,6 +319,8 @@ function referenceModel(node: ts.TypeReferenceNode, context: ModelContext, path:
   const declaration = resolveDeclaration(node.typeName, context);
   const name = typescript.isIdentifier(node.typeName) ? node.typeName.text : node.typeName.right.text;
   const position = positionOf(node);
+  // Programs built without lib files (the fast path) cannot resolve Array, Record or Date.
+  if (!declaration && typescript.isIdentifier(node.typeName) && libraryTypeNames.has(name)) return libraryModel(node, name, context, path);
   if (!declaration) return invalid(context, node, path, `cannot resolve the type ${node.typeName.getText()}`, "check the import (types from \"uselessctl\" need the package installed or this repository's sources)");
   if (context.isLibraryFile(declaration.getSourceFile())) return libraryModel(node, name, context, path);
   if (node.typeArguments?.length) {
@@ -330,6 +335,8 @@ function referenceModel(node: ts.TypeReferenceNode, context: ModelContext, path:
   }
   return invalid(context, node, path, `${name} is not an interface or type alias`);
 }
+
+const libraryTypeNames = new Set(["Array", "ReadonlyArray", "Record", "Date", "Partial", "Required", "Readonly", "Pick", "Omit", "Map", "Set", "Promise"]);
 
 function libraryModel(node: ts.TypeReferenceNode, name: string, context: ModelContext, path: string): TypeModel {
   const position = positionOf(node);
@@ -346,6 +353,23 @@ function libraryModel(node: ts.TypeReferenceNode, name: string, context: ModelCo
 }
 
 function resolveDeclaration(name: ts.EntityName | ts.Expression, context: ModelContext): ts.Declaration | undefined {
+  // API files declare their types at the top level, so within one file a bare name always
+  // resolves to the same declaration; remembering it spares the checker thousands of lookups.
+  if (typescript.isIdentifier(name)) {
+    const sourceFile = name.getSourceFile();
+    let names = context.resolved.get(sourceFile);
+    if (!names) context.resolved.set(sourceFile, (names = new Map()));
+    if (names.has(name.text)) return names.get(name.text);
+    const declaration = resolveWithChecker(name, context);
+    if (!declaration || declaration.parent === undefined || typescript.isSourceFile(declaration.parent) || typescript.isModuleBlock(declaration.parent)) {
+      names.set(name.text, declaration);
+    }
+    return declaration;
+  }
+  return resolveWithChecker(name, context);
+}
+
+function resolveWithChecker(name: ts.EntityName | ts.Expression, context: ModelContext): ts.Declaration | undefined {
   let symbol = context.checker.getSymbolAtLocation(name);
   if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = context.checker.getAliasedSymbol(symbol);
   return symbol?.declarations?.find(

@@ -83,12 +83,19 @@ function stringProblems(value: string, schema: JSONSchemaProps, at: string): str
 
 /** Compiles an ECMA-262/RE2 pattern; undefined when JavaScript cannot read it (then not checked). */
 export function compilePattern(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(pattern, "u");
-  } catch {
-    return undefined;
+  if (!compiledPatterns.has(pattern)) {
+    let compiled: RegExp | undefined;
+    try {
+      compiled = new RegExp(pattern, "u");
+    } catch {
+      compiled = undefined;
+    }
+    compiledPatterns.set(pattern, compiled);
   }
+  return compiledPatterns.get(pattern);
 }
+
+const compiledPatterns = new Map<string, RegExp | undefined>();
 
 function hasType(value: JsonValue, type: string): boolean {
   switch (type) {

@@ -6,9 +6,10 @@
  * controller-gen marshals through sigs.k8s.io/yaml (JSON → go-yaml v2), so every map's keys come
  * out sorted; we sort the same way here instead of trusting insertion order.
  */
-import { chooseStringStyle, isPrintable } from "./scalar_style.js";
+import { chooseStringStyle, isPrintable, resolvesToNonString } from "./scalar_style.js";
 
 const bestWidth = 80;
+const simpleToken = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
 
 /** A JSON-like value: what the writer accepts. `undefined` members of objects are skipped. */
 export type YamlValue = string | number | boolean | null | readonly YamlValue[] | { readonly [key: string]: YamlValue | undefined };
@@ -16,13 +17,15 @@ export type YamlValue = string | number | boolean | null | readonly YamlValue[] 
 /** Writes one YAML document for `value`, starting with `---` as controller-gen's files do. */
 export function toYamlDocument(value: YamlValue): string {
   const out = new Writer();
-  out.text("---\n");
+  out.textWithBreaks("---\n");
   out.node(value, -2, "document");
   return out.result();
 }
 
 /** go-yaml v2's key order: letters compare as runes, digits runs as numbers, non-letters first. */
 export function compareYamlKeys(a: string, b: string): number {
+  // ASCII letters only (most schema keys): go-yaml's order is plain code-unit order.
+  if (asciiWord.test(a) && asciiWord.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   const ar = Array.from(a), br = Array.from(b);
   for (let i = 0; i < ar.length && i < br.length; i++) {
     const ac = ar[i] as string, bc = br[i] as string;
@@ -50,6 +53,7 @@ export function compareYamlKeys(a: string, b: string): number {
   return ar.length - br.length;
 }
 
+const asciiWord = /^[A-Za-z]+$/;
 const isLetter = (ch: string) => /\p{L}/u.test(ch);
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= "0" && ch <= "9";
 
@@ -70,21 +74,32 @@ export function formatNumber(value: number): string {
 type Context = "document" | "mapping-value" | "sequence-item";
 
 class Writer {
-  private chunks: string[] = [];
+  // One growing string (V8 concatenation ropes) and the current column: far cheaper than an
+  // array of millions of chunks joined at the end.
+  private out = "";
   private column = 0;
 
   result(): string {
-    return this.chunks.join("");
+    return this.out;
   }
 
+  /** Writes text that contains no line break. */
   text(text: string): void {
-    this.chunks.push(text);
+    this.out += text;
+    this.column += text.length;
+  }
+
+  /** Writes text that may contain line breaks. */
+  textWithBreaks(text: string): void {
+    this.out += text;
     const lastBreak = text.lastIndexOf("\n");
     this.column = lastBreak >= 0 ? text.length - lastBreak - 1 : this.column + text.length;
   }
 
   private newline(indent: number): void {
-    this.text("\n" + " ".repeat(Math.max(indent, 0)));
+    const spaces = Math.max(indent, 0);
+    this.out += "\n" + " ".repeat(spaces);
+    this.column = spaces;
   }
 
   /** Writes `value` whose container sits at column `indent`; the cursor is where it starts. */
@@ -93,7 +108,7 @@ class Writer {
     if (value !== null && typeof value === "object") return this.mapping(value as Record<string, YamlValue | undefined>, indent, context);
     if (context === "mapping-value") this.text(" ");
     this.scalar(value as string | number | boolean | null, indent + 2);
-    if (context === "document") this.text("\n");
+    if (context === "document") this.textWithBreaks("\n");
   }
 
   private mapping(map: Record<string, YamlValue | undefined>, indent: number, context: Context): void {
@@ -102,7 +117,7 @@ class Writer {
       .sort(compareYamlKeys);
     if (keys.length === 0) {
       this.text(context === "mapping-value" ? " {}" : "{}");
-      if (context === "document") this.text("\n");
+      if (context === "document") this.textWithBreaks("\n");
       return;
     }
     const childIndent = indent + 2;
@@ -115,13 +130,13 @@ class Writer {
       this.text(":");
       this.node(map[key] as YamlValue, childIndent, "mapping-value");
     });
-    if (context === "document") this.text("\n");
+    if (context === "document") this.textWithBreaks("\n");
   }
 
   private sequence(items: readonly YamlValue[], indent: number, context: Context): void {
     if (items.length === 0) {
       this.text(context === "mapping-value" ? " []" : "[]");
-      if (context === "document") this.text("\n");
+      if (context === "document") this.textWithBreaks("\n");
       return;
     }
     // Sequences under a mapping key are not indented (go-yaml's "indentless" sequences).
@@ -133,89 +148,68 @@ class Writer {
       this.text("- ");
       this.node(item, itemIndent, "sequence-item");
     });
-    if (context === "document") this.text("\n");
+    if (context === "document") this.textWithBreaks("\n");
   }
 
   private scalar(value: string | number | boolean | null, continuationIndent: number, simpleKey = false): void {
     if (value === null) return this.text("null");
     if (typeof value === "boolean") return this.text(String(value));
     if (typeof value === "number") return this.text(formatNumber(value));
+    // Fast path for identifiers and paths: plain, nothing to fold, nothing to escape.
+    if (simpleToken.test(value) && !resolvesToNonString(value)) return this.text(value);
     const style = chooseStringStyle(value, simpleKey);
     if (style === "plain") return this.plain(value, continuationIndent, !simpleKey);
-    if (style === "single") return this.singleQuoted(value, continuationIndent, !simpleKey);
-    if (style === "double") return this.doubleQuoted(value, continuationIndent, !simpleKey);
+    if (style === "single") return this.quoted(value, continuationIndent, !simpleKey, "'");
+    if (style === "double") return this.quoted(value, continuationIndent, !simpleKey, '"');
     return this.literal(value, continuationIndent);
   }
 
+  /** A plain scalar, folded at the first space past column 80 (libyaml's rule), word by word. */
   private plain(value: string, indent: number, allowBreaks: boolean): void {
-    const chars = Array.from(value);
-    let spaces = false;
-    let line = "";
-    const flush = () => {
-      this.text(line);
-      line = "";
-    };
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i] as string;
-      if (ch === " ") {
-        if (allowBreaks && !spaces && this.column + line.length > bestWidth && chars[i + 1] !== " ") {
-          flush();
-          this.newline(indent);
-        } else line += ch;
-        spaces = true;
-      } else {
-        line += ch;
-        spaces = false;
+    if (!allowBreaks || this.column + value.length <= bestWidth || !value.includes(" ")) return this.text(value);
+    let out = "";
+    let segmentStart = 0;
+    let lineColumn = this.column;
+    for (let space = value.indexOf(" "); space !== -1; space = value.indexOf(" ", space + 1)) {
+      const column = lineColumn + (space - segmentStart);
+      if (value[space - 1] !== " " && column > bestWidth && value[space + 1] !== " " && space + 1 < value.length) {
+        out += value.slice(segmentStart, space) + "\n" + " ".repeat(indent);
+        segmentStart = space + 1;
+        lineColumn = indent;
       }
     }
-    flush();
+    this.textWithBreaks(out + value.slice(segmentStart));
   }
 
-  private singleQuoted(value: string, indent: number, allowBreaks: boolean): void {
+  /**
+   * A quoted scalar, folded at spaces past column 80 as libyaml folds them. Single quotes only
+   * double `'`; double quotes escape what is not printable and keep a leading space of a
+   * continuation line with a backslash.
+   */
+  private quoted(value: string, indent: number, allowBreaks: boolean, quote: "'" | '"'): void {
     const chars = Array.from(value);
     let spaces = false;
-    let line = "'";
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i] as string;
-      if (ch === " ") {
-        if (allowBreaks && !spaces && this.column + line.length > bestWidth && i !== 0 && i !== chars.length - 1 && chars[i + 1] !== " ") {
-          this.text(line);
-          line = "";
-          this.newline(indent);
-        } else line += ch;
-        spaces = true;
-      } else {
-        line += ch === "'" ? "''" : ch;
-        spaces = false;
-      }
-    }
-    this.text(line + "'");
-  }
-
-  private doubleQuoted(value: string, indent: number, allowBreaks: boolean): void {
-    const chars = Array.from(value);
-    let spaces = false;
-    let line = '"';
+    let line: string = quote;
     for (let i = 0; i < chars.length; i++) {
       const ch = chars[i] as string;
       const code = ch.codePointAt(0) ?? 0;
-      if (!isPrintable(ch) || code === 0xfeff || ch === "\n" || ch === "\r" || ch === '"' || ch === "\\" || code === 0x85 || code === 0x2028 || code === 0x2029) {
+      if (quote === '"' && needsEscape(ch, code)) {
         line += escapeDoubleQuoted(ch, code);
         spaces = false;
       } else if (ch === " ") {
-        if (allowBreaks && !spaces && this.column + line.length > bestWidth && i !== 0 && i !== chars.length - 1) {
+        const fold = allowBreaks && !spaces && this.column + line.length > bestWidth && i !== 0 && i !== chars.length - 1;
+        if (fold && (quote === '"' || chars[i + 1] !== " ")) {
           this.text(line);
-          line = "";
+          line = quote === '"' && chars[i + 1] === " " ? "\\" : "";
           this.newline(indent);
-          if (chars[i + 1] === " ") line += "\\";
         } else line += ch;
         spaces = true;
       } else {
-        line += ch;
+        line += quote === "'" && ch === "'" ? "''" : ch;
         spaces = false;
       }
     }
-    this.text(line + '"');
+    this.text(line + quote);
   }
 
   private literal(value: string, indent: number): void {
@@ -226,13 +220,17 @@ class Writer {
     this.text(header);
     const lines = value.endsWith("\n") ? value.slice(0, -1).split("\n") : value.split("\n");
     for (const line of lines) {
-      if (line === "") this.text("\n");
+      if (line === "") this.textWithBreaks("\n");
       else this.newline(indent), this.text(line);
     }
     if (value.endsWith("\n")) {
       // the final break belongs to the scalar; the writer's own newline follows
     }
   }
+}
+
+function needsEscape(ch: string, code: number): boolean {
+  return !isPrintable(ch) || code === 0xfeff || ch === "\n" || ch === "\r" || ch === '"' || ch === "\\" || code === 0x85 || code === 0x2028 || code === 0x2029;
 }
 
 function escapeDoubleQuoted(ch: string, code: number): string {

@@ -117,6 +117,20 @@ function analyze(value: string): ScalarAnalysis {
  * as a mapping key (`simpleKey` true).
  */
 export function chooseStringStyle(value: string, simpleKey: boolean): ScalarStyle {
+  // Descriptions and names recur across fields and kinds; the choice depends only on them.
+  const cache = simpleKey ? keyStyles : valueStyles;
+  let style = cache.get(value);
+  if (style === undefined) {
+    if (cache.size > 50_000) cache.clear();
+    cache.set(value, (style = chooseUncached(value, simpleKey)));
+  }
+  return style;
+}
+
+const keyStyles = new Map<string, ScalarStyle>();
+const valueStyles = new Map<string, ScalarStyle>();
+
+function chooseUncached(value: string, simpleKey: boolean): ScalarStyle {
   // encoder: strings that contain a newline ask for literal, strings that would read back as
   // another type ask for double quotes, everything else asks for plain.
   let style: ScalarStyle = value.includes("\n") ? "literal" : resolvesToNonString(value) ? "double" : "plain";

@@ -6,6 +6,7 @@ import type { Transport } from "../client/transport.js";
 import { ConfigMap, Secret } from "../scheme/core_kinds.js";
 import { generationChangedPredicate } from "../predicate/predicate.js";
 import { enqueueRequestsFromMapFunc } from "../handler/handler.js";
+import type { Reconciler, Request } from "../reconcile/reconcile.js";
 import { BuilderError, controllerManagedBy } from "./builder.js";
 
 const offline: Transport = {
@@ -72,4 +73,16 @@ test("two controllers of one manager cannot share a name", () => {
   controllerManagedBy(mgr).for(ConfigMap).complete(reconciler);
   assert.throws(() => controllerManagedBy(mgr).for(ConfigMap).complete(reconciler), /already exists.*\.named\("another-name"\)/);
   controllerManagedBy(mgr).for(ConfigMap).named("configmap-2").complete(reconciler);
+});
+
+test("a class implementing Reconciler and a bare function are both accepted", () => {
+  class ConfigMapReconciler implements Reconciler {
+    readonly seen: Request[] = [];
+    async reconcile(req: Request): Promise<void> {
+      this.seen.push(req);
+    }
+  }
+  const mgr = manager();
+  controllerManagedBy(mgr).for(ConfigMap).complete(new ConfigMapReconciler());
+  controllerManagedBy(mgr).for(Secret).complete(async () => ({ requeueAfter: 1000 }));
 });

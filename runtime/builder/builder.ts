@@ -1,11 +1,11 @@
 import type { KubernetesObject } from "../object.js";
 import type { KindDescriptor } from "../scheme/group_version.js";
-import type { Manager } from "../manager/manager.js";
+import type { Manager } from "../manager/options.js";
 import { Controller, type ControllerOptions } from "../internal/controller/controller.js";
 import { enqueueRequestForObject, enqueueRequestForOwner, type EventHandler } from "../handler/handler.js";
 import type { Predicate } from "../predicate/predicate.js";
 import { kindSource, type Source } from "../source/source.js";
-import type { Reconciler } from "../reconcile/reconcile.js";
+import type { ReconcilerLike } from "../reconcile/reconcile.js";
 import type { RateLimiter } from "../workqueue/rate_limiters.js";
 
 /** Options of `for`, `owns` and `watches`. */
@@ -130,7 +130,7 @@ export class ControllerBuilder {
     return this;
   }
 
-  #validate(reconciler: Reconciler | undefined): string {
+  #validate(reconciler: ReconcilerLike | undefined): string {
     const problems = [...this.#problems];
     const name = this.#name ?? this.#forKind?.kind.toLowerCase();
     if (this.#completed) problems.push("complete() was called twice; build each controller once");
@@ -158,7 +158,7 @@ export class ControllerBuilder {
    * Errors: {@link BuilderError} listing every misuse with how to fix it; an Error if the name is
    * already used by another controller of the manager.
    */
-  complete(reconciler: Reconciler): ManagedController {
+  complete(reconciler: ReconcilerLike): ManagedController {
     const name = this.#validate(reconciler);
     this.#completed = true;
     this.#manager.registerControllerName(name);

@@ -69,6 +69,8 @@ export const DEFAULT_TRANSPORT_OPTIONS = {
 interface Connection {
   server: URL;
   agent: http.Agent;
+  /** What the agent was built from; a new agent is made only when this changes. */
+  agentKey: string;
   headers: Record<string, string>;
   loadedAt: number;
 }
@@ -110,10 +112,23 @@ export function createKubeConfigTransport(
       rejectUnauthorized: applied.rejectUnauthorized,
       servername: applied.servername,
     };
-    connection?.agent.destroy();
-    const agent = server.protocol === "https:" ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
-    connection = { server, agent, headers, loadedAt: Date.now() };
+    const agentKey = JSON.stringify([server.origin, String(applied.ca), String(applied.cert), String(applied.key), applied.rejectUnauthorized, applied.servername]);
+    // Refreshing credentials must not cut open watches: keep the agent unless TLS settings moved.
+    const agent =
+      connection?.agentKey === agentKey
+        ? connection.agent
+        : server.protocol === "https:"
+          ? new https.Agent(agentOptions)
+          : new http.Agent(agentOptions);
+    connection = { server, agent, agentKey, headers, loadedAt: Date.now() };
     return connection;
+  }
+
+  /** Forgets the loaded settings, so the next request reads the kubeconfig again. */
+  function reload(code: number): void {
+    // 401: credentials expired or rotated (exec plugins, token files); 0: the server went away
+    // and may be back elsewhere (a restarted test server with a new CA and token).
+    if ((code === 401 || code === 0) && connection) connection.loadedAt = 0;
   }
 
   function send(conn: Connection, req: TransportRequest, timeoutMs: number | undefined): Promise<http.IncomingMessage> {
@@ -175,14 +190,19 @@ export function createKubeConfigTransport(
         return text === "" ? {} : (JSON.parse(text) as unknown);
       } finally {
         settings.observeRequest?.(req.method, code);
+        reload(code);
       }
     },
 
     async watch(req, onEvent) {
       const conn = await connect();
-      const response = await send(conn, { path: req.path, signal: req.signal, method: "GET" }, undefined);
+      const response = await send(conn, { path: req.path, signal: req.signal, method: "GET" }, undefined).catch((err: unknown) => {
+        reload(0);
+        throw err;
+      });
       const code = response.statusCode ?? 0;
       settings.observeRequest?.("WATCH", code);
+      reload(code);
       if (code !== 200) throw failure({ method: "GET", path: req.path }, code, await readBody(response));
       req.onOpen?.();
       await new Promise<void>((resolve, reject) => {

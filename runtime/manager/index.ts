@@ -3,12 +3,12 @@
  * other runnables, serves `/metrics`, `/healthz` and `/readyz`, elects a leader and shuts down
  * gracefully. {@link setupSignalHandler} turns SIGTERM/SIGINT into the AbortSignal `start` takes.
  */
+export { createManager } from "./manager.js";
+export { setupSignalHandler } from "./signals.js";
 export {
-  createManager,
-  setupSignalHandler,
   DEFAULT_MANAGER_OPTIONS,
   type Manager,
   type ManagerOptions,
   type Runnable,
   type ControllerDefaults,
-} from "./manager.js";
+} from "./options.js";

@@ -1,131 +1,19 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import { readFileSync } from "node:fs";
-import { realClock, type Clock } from "../clock.js";
-import { defaultScheme, type KindDescriptor, type Scheme } from "../scheme/group_version.js";
+import { defaultScheme } from "../scheme/group_version.js";
 import { createClient } from "../client/client.js";
-import { createKubeConfigTransport, loadDefaultKubeConfig, type Transport } from "../client/transport.js";
-import type { Client, Reader } from "../client/types.js";
-import { InformerCache, type Cache } from "../cache/cache.js";
-import { stripManagedFields, type TransformFunc } from "../cache/informer.js";
+import { createKubeConfigTransport, loadDefaultKubeConfig } from "../client/transport.js";
+import { InformerCache } from "../cache/cache.js";
 import { createListerWatcher } from "../cache/list_watcher.js";
-import { createLogger, type Logger } from "../log/logger.js";
+import { createLogger } from "../log/logger.js";
 import { RuntimeMetrics } from "../metrics/registry.js";
-import { createEventRecorder, type EventRecorder } from "../record/event_recorder.js";
+import { createEventRecorder } from "../record/event_recorder.js";
 import { LeaderElector, defaultIdentity } from "../leaderelection/leader_elector.js";
 import { checksHandler, ping, type Checker } from "../healthz/healthz.js";
-import type { ControllerOptions } from "../internal/controller/controller.js";
 import { sleep } from "../internal/sleep.js";
+import { DEFAULT_MANAGER_OPTIONS, type Manager, type ManagerOptions, type Runnable } from "./options.js";
 import { createCachedClient, WriteTracker } from "./cached_client.js";
 import { parseBindAddress, serve, type RunningServer } from "./http_server.js";
-
-/** Something the manager starts and stops: a controller, or any long-running task. */
-export type Runnable =
-  | { start(signal: AbortSignal): Promise<void>; needLeaderElection?: boolean }
-  | ((signal: AbortSignal) => Promise<void>);
-
-/** Options of {@link createManager}. */
-export interface ManagerOptions {
-  /** Where the API server is; loaded the standard way when absent (KUBECONFIG, ~/.kube/config, in-cluster). */
-  kubeConfig: KubeConfig;
-  /** The HTTP layer; built from the kubeconfig when absent (tests inject one). */
-  transport?: Transport;
-  scheme: Scheme;
-  /** Limit the cache (namespaced kinds) to one namespace; all namespaces when unset. */
-  namespace?: string;
-  leaderElection: boolean;
-  /** The Lease name; required with leader election. */
-  leaderElectionId?: string;
-  /** The Lease namespace; the pod's namespace in cluster, else `namespace`, else `default`. */
-  leaderElectionNamespace?: string;
-  leaseDurationMs: number;
-  renewDeadlineMs: number;
-  retryPeriodMs: number;
-  /** Release the lease on stop so a standby takes over at once. */
-  leaderElectionReleaseOnCancel: boolean;
-  /** Identity in the lease; hostname plus random suffix by default. */
-  leaderElectionIdentity?: string;
-  /** `host:port` or `:port` of `/metrics`; `"0"` disables. */
-  metricsBindAddress: string;
-  /** `host:port` or `:port` of `/healthz` and `/readyz`; `"0"` disables. */
-  healthProbeBindAddress: string;
-  /** How long stopping waits for running reconciles and runnables, ms. */
-  gracefulShutdownTimeout: number;
-  /** `/readyz` fails while any watch has been down longer than this, ms. */
-  watchDownReadyzThresholdMs: number;
-  /** How long a cache read waits for this process's own writes to reach the cache, ms. */
-  readYourWritesTimeoutMs: number;
-  /** Kinds the manager's client reads from the API server instead of the cache. */
-  uncachedKinds: KindDescriptor[];
-  /** Every informer's resync period, ms (0 disables). */
-  syncPeriod: number;
-  /** Transform applied to objects before caching; strips managedFields by default. */
-  cacheTransform: TransformFunc;
-  /** How long controllers wait for their caches to sync, ms. */
-  cacheSyncTimeout: number;
-  /** The field manager recorded for this manager's writes. */
-  fieldManager: string;
-  logger: Logger;
-  clock: Clock;
-}
-
-/** Defaults of {@link createManager}. */
-export const DEFAULT_MANAGER_OPTIONS = {
-  leaderElection: false,
-  leaseDurationMs: 15_000,
-  renewDeadlineMs: 10_000,
-  retryPeriodMs: 2_000,
-  leaderElectionReleaseOnCancel: true,
-  metricsBindAddress: "0",
-  healthProbeBindAddress: "0",
-  gracefulShutdownTimeout: 30_000,
-  watchDownReadyzThresholdMs: 30_000,
-  readYourWritesTimeoutMs: 5_000,
-  uncachedKinds: [] as KindDescriptor[],
-  syncPeriod: 10 * 60 * 60 * 1000,
-  cacheTransform: stripManagedFields,
-  cacheSyncTimeout: 120_000,
-  fieldManager: "uselessctl-manager",
-  clock: realClock,
-} as const;
-
-/** The defaults controllers take from their manager. */
-export type ControllerDefaults = Pick<ControllerOptions, "clock" | "log" | "metrics" | "gracefulShutdownTimeoutMs" | "cacheSyncTimeoutMs">;
-
-/**
- * Runs controllers and shares what they need: one cache, one client, metrics, health probes,
- * leader election and graceful shutdown (controller-runtime's `manager.Manager`).
- */
-export interface Manager {
-  /** Reads from the cache (waiting for own writes), writes to the API server. */
-  getClient(): Client;
-  /** Reads straight from the API server (no cache): for the rare read that must be fresh. */
-  getAPIReader(): Reader;
-  getCache(): Cache;
-  getScheme(): Scheme;
-  getLogger(): Logger;
-  getMetrics(): RuntimeMetrics;
-  /** An event recorder whose events name `name` as their source component. */
-  getEventRecorderFor(name: string): EventRecorder;
-  /** Adds a runnable; controllers (and runnables by default) start only once elected. */
-  add(runnable: Runnable): void;
-  addHealthzCheck(name: string, check: Checker): void;
-  addReadyzCheck(name: string, check: Checker): void;
-  /**
-   * Starts everything and resolves when stopped (signal, `stop()`). Errors: rejects with the
-   * first runnable error, or `LeaderElectionLostError`, after stopping everything else.
-   */
-  start(signal?: AbortSignal): Promise<void>;
-  /** Stops gracefully; resolves when everything has stopped. */
-  stop(): Promise<void>;
-  /** Resolves once this manager is the leader (at once without leader election). */
-  elected(): Promise<void>;
-  /** The addresses the metrics and probe servers listen on, once started. */
-  servingAddresses(): { metrics?: string; healthProbe?: string };
-  /** Defaults for controllers built on this manager. */
-  controllerDefaults(): ControllerDefaults;
-  /** Reserves a controller name. Errors: throws when the name is taken. */
-  registerControllerName(name: string): void;
-}
 
 const IN_CLUSTER_NAMESPACE_FILE = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
 
@@ -375,17 +263,3 @@ function hostOf(kubeConfig: KubeConfig | undefined): string {
   }
 }
 
-/**
- * An AbortSignal aborted on the first SIGTERM or SIGINT (controller-runtime's
- * `SetupSignalHandler`); a second signal exits at once with code 1. For entry points (`main.ts`).
- */
-export function setupSignalHandler(): AbortSignal {
-  const controller = new AbortController();
-  const onSignal = (): void => {
-    if (controller.signal.aborted) process.exit(1);
-    controller.abort();
-  };
-  process.on("SIGTERM", onSignal);
-  process.on("SIGINT", onSignal);
-  return controller.signal;
-}

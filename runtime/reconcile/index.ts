@@ -13,4 +13,5 @@ export {
   type ReconcileContext,
   type ReconcileFunc,
   type Reconciler,
+  type ReconcilerLike,
 } from "./reconcile.js";

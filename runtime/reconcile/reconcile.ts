@@ -36,11 +36,19 @@ export interface ReconcileContext {
 /** The function form of a reconciler (controller-runtime's `reconcile.Func`). */
 export type ReconcileFunc = (req: Request, ctx: ReconcileContext) => Promise<Result | void>;
 
-/** A reconciler: an object with `reconcile`, or a bare function. */
-export type Reconciler = { reconcile: ReconcileFunc } | ReconcileFunc;
+/**
+ * A reconciler: one method (controller-runtime's `reconcile.Reconciler`); classes can
+ * `implements Reconciler`. Wherever a reconciler is taken, a bare {@link ReconcileFunc} works too.
+ */
+export interface Reconciler {
+  reconcile(req: Request, ctx: ReconcileContext): Promise<Result | void>;
+}
 
-/** Calls either form of {@link Reconciler}. */
-export function runReconciler(reconciler: Reconciler, req: Request, ctx: ReconcileContext): Promise<Result | void> {
+/** Either form a controller accepts: a {@link Reconciler} or a {@link ReconcileFunc}. */
+export type ReconcilerLike = Reconciler | ReconcileFunc;
+
+/** Calls either form of reconciler. */
+export function runReconciler(reconciler: ReconcilerLike, req: Request, ctx: ReconcileContext): Promise<Result | void> {
   return typeof reconciler === "function" ? reconciler(req, ctx) : reconciler.reconcile(req, ctx);
 }
 

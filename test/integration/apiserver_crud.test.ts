@@ -189,3 +189,37 @@ describe("embedded API server: core CRUD through @kubernetes/client-node", () =>
     assert.equal(error.body.message, 'namespaces "default" is forbidden: this namespace may not be deleted');
   });
 });
+
+describe("embedded API server: Events", () => {
+  let env: TestServer;
+  before(async () => {
+    env = await startTestServer();
+  });
+  after(() => env.stop());
+
+  it("stores events.k8s.io/v1 and core/v1 Events together, converting field names", async () => {
+    const namespace = await freshNamespace(env.kubeConfig);
+    const created = await rawRequest(env.server, "POST", `/apis/events.k8s.io/v1/namespaces/${namespace}/events`, {
+      contentType: "application/json",
+      body: JSON.stringify({
+        apiVersion: "events.k8s.io/v1",
+        kind: "Event",
+        metadata: { name: "flipped" },
+        eventTime: "2024-01-01T00:00:00.000000Z",
+        reportingController: "useless.container.training/switch",
+        reportingInstance: "switch-controller",
+        action: "Flip",
+        reason: "Flipped",
+        type: "Normal",
+        note: "switch flipped down",
+        regarding: { kind: "Switch", name: "kitchen", namespace },
+      }),
+    });
+    assert.equal(created.status, 201, created.body);
+    assert.equal(created.json().note, "switch flipped down");
+    const core = await env.kubeConfig.makeApiClient(CoreV1Api).readNamespacedEvent({ name: "flipped", namespace });
+    assert.equal(core.message, "switch flipped down");
+    assert.equal(core.involvedObject.name, "kitchen");
+    assert.equal(core.reportingComponent, "useless.container.training/switch");
+  });
+});

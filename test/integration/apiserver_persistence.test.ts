@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CoreV1Api, KubeConfig, makeInformer, type V1ConfigMap } from "@kubernetes/client-node";
-import { kubeConfigFor, rawRequest, startTestServer } from "../helpers/embedded_apiserver.js";
+import { installSwitchCrd, kubeConfigFor, rawRequest, startTestServer } from "../helpers/embedded_apiserver.js";
 
 const mainScript = new URL("../../apiserver/main.ts", import.meta.url).pathname;
 
@@ -90,6 +90,7 @@ describe("embedded API server: persistence with a data directory", () => {
     const kubeConfig = kubeConfigFor(env.server);
     const core = kubeConfig.makeApiClient(CoreV1Api);
     await core.createNamespacedConfigMap({ namespace: "default", body: { metadata: { name: "before" } } });
+    await installSwitchCrd(kubeConfig);
     const informer = makeInformer<V1ConfigMap>(kubeConfig, "/api/v1/namespaces/default/configmaps", () => core.listNamespacedConfigMap({ namespace: "default" }));
     const seen = new Set<string>();
     informer.on("add", (object) => seen.add(object.metadata?.name ?? ""));
@@ -111,6 +112,8 @@ describe("embedded API server: persistence with a data directory", () => {
       assert.ok(seen.has("after"), "the informer saw the object created after the restart");
       assert.equal(informer.list().length, 2);
       assert.equal((await rawRequest(env.server, "GET", "/api/v1/namespaces/default/configmaps/before")).status, 200);
+      // Stored CRDs are served again right after the restart.
+      assert.equal((await rawRequest(env.server, "GET", "/apis/test.uselessctl.io/v1alpha1/namespaces/default/switches")).status, 200);
     } finally {
       stopped = true;
       await informer.stop();

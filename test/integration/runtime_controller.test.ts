@@ -19,7 +19,7 @@ import {
   newPredicateFuncs,
   setControllerReference,
   type Manager,
-  type Reconciler,
+  type ReconcileFunc,
 } from "uselessctl";
 import { startFrontDoor, type FrontDoor } from "../helpers/front_door.js";
 import { eventually, freshNamespace, pause, startRuntimeTestEnv } from "../helpers/runtime_env.js";
@@ -62,7 +62,7 @@ describe("runtime against the API server", { skip: setup.skipReason }, () => {
   test("a reconciler that sleeps 5 s for one object does not delay another object's reconcile", async () => {
     const namespace = await freshNamespace(client);
     const finished = new Map<string, number>();
-    const reconciler: Reconciler = async (req, ctx) => {
+    const reconciler: ReconcileFunc = async (req, ctx) => {
       if (req.name === "slow") {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, 5_000);

@@ -6,6 +6,20 @@ import type { MarkerDefinition } from "../registry.js";
 
 const string = { kind: "string" } as const;
 
+/** `+mapType` and `+structType`: both set x-kubernetes-map-type on an object. */
+function atomicity(name: string, typeName: string, noun: string): MarkerDefinition {
+  return {
+    name, family: "topology", targets: ["field", "type"], args: [{ name: "", type: string }],
+    help: `specifies the level of atomicity of the ${noun} (granular, atomic).`,
+    applyToSchema: (schema, value) => {
+      if (schema.type !== "object") return `must apply ${name} to an object`;
+      if (!["granular", "atomic"].includes(value[""] as string)) return `${typeName} must be either "granular" or "atomic"`;
+      schema["x-kubernetes-map-type"] = value[""] as string;
+      return undefined;
+    },
+  };
+}
+
 /** Every topology-family definition. */
 export const topologyDefinitions: readonly MarkerDefinition[] = [
   {
@@ -29,24 +43,6 @@ export const topologyDefinitions: readonly MarkerDefinition[] = [
       return undefined;
     },
   },
-  {
-    name: "mapType", family: "topology", targets: ["field", "type"], args: [{ name: "", type: string }],
-    help: "specifies the level of atomicity of the map (granular, atomic).",
-    applyToSchema: (schema, value) => {
-      if (schema.type !== "object") return "must apply mapType to an object";
-      if (!["granular", "atomic"].includes(value[""] as string)) return `MapType must be either "granular" or "atomic"`;
-      schema["x-kubernetes-map-type"] = value[""] as string;
-      return undefined;
-    },
-  },
-  {
-    name: "structType", family: "topology", targets: ["field", "type"], args: [{ name: "", type: string }],
-    help: "specifies the level of atomicity of the struct (granular, atomic).",
-    applyToSchema: (schema, value) => {
-      if (schema.type !== "object") return "must apply structType to an object";
-      if (!["granular", "atomic"].includes(value[""] as string)) return `StructType must be either "granular" or "atomic"`;
-      schema["x-kubernetes-map-type"] = value[""] as string;
-      return undefined;
-    },
-  },
+  atomicity("mapType", "MapType", "map"),
+  atomicity("structType", "StructType", "struct"),
 ];

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { realClock, type Clock } from "../../clock.js";
 import { discardLogger, type Logger } from "../../log/logger.js";
 import type { RuntimeMetrics } from "../../metrics/registry.js";
-import { requestFromKey, requestKey, runReconciler, type Reconciler, type Request } from "../../reconcile/reconcile.js";
+import { requestFromKey, requestKey, runReconciler, type ReconcilerLike, type Request } from "../../reconcile/reconcile.js";
 import type { RequestQueue } from "../../handler/handler.js";
 import type { Source } from "../../source/source.js";
 import { RateLimitingQueue } from "../../workqueue/rate_limiting_queue.js";
@@ -13,7 +13,7 @@ import { applyOutcome, outcomeOf, type Outcome } from "./outcome.js";
 /** Options of {@link Controller}. */
 export interface ControllerOptions {
   name: string;
-  reconciler: Reconciler;
+  reconciler: ReconcilerLike;
   /** Workers reconciling different keys at once; one key is never reconciled twice at once. */
   maxConcurrentReconciles: number;
   /** How long stopping waits for running reconciles before aborting their signals. */

@@ -56,6 +56,25 @@ export function loadAcceptedDifferences(path: string): AcceptedDifference[] {
   });
 }
 
+/** Where two JSON values differ: one line per differing leaf, `path: expected X, got Y`. */
+export function describeDifferences(expected: unknown, got: unknown, path = "", lines: string[] = []): string[] {
+  if (isDeepStrictEqual(expected, got)) return lines;
+  const bothObjects =
+    expected !== null && got !== null && typeof expected === "object" && typeof got === "object" && Array.isArray(expected) === Array.isArray(got);
+  if (!bothObjects) {
+    lines.push(`${path || "(whole value)"}: expected ${JSON.stringify(expected) ?? "(absent)"}, got ${JSON.stringify(got) ?? "(absent)"}`);
+    return lines;
+  }
+  const e = expected as Record<string, unknown>;
+  const g = got as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(e), ...Object.keys(g)])];
+  for (const key of keys) {
+    const childPath = Array.isArray(expected) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    describeDifferences(e[key], g[key], childPath, lines);
+  }
+  return lines;
+}
+
 /** Step-by-step differences between two runs of the same case. */
 export function compareRuns(reference: CaseRun, candidate: CaseRun): StepDifference[] {
   const differences: StepDifference[] = [];
@@ -156,7 +175,9 @@ export function formatReport(outcomes: readonly CaseOutcome[], notes: readonly s
     for (const difference of outcome.differences.slice(0, 3)) {
       lines.push(`  step ${difference.step}: ${difference.label}`);
       if (difference.request) lines.push(`    request:  ${JSON.stringify(difference.request)}`);
-      lines.push(`    expected: ${JSON.stringify(difference.expected)}`, `    got:      ${JSON.stringify(difference.got)}`);
+      const details = describeDifferences(difference.expected, difference.got);
+      for (const detail of details.slice(0, 8)) lines.push(`    ${detail.length > 400 ? `${detail.slice(0, 400)}...` : detail}`);
+      if (details.length > 8) lines.push(`    ... and ${details.length - 8} more differing fields`);
     }
     if (outcome.differences.length > 3) lines.push(`  ... and ${outcome.differences.length - 3} more differing steps`);
   }

@@ -34,7 +34,7 @@ export class MachineReconciler {
    * the spec with what exists, act on the difference, and return; throw to retry with back-off,
    * or return `{ requeueAfter }` (milliseconds) to look again later.
    */
-  async reconcile(req: Request, _ctx: ReconcileContext): Promise<Result | void> {
+  async reconcile(req: Request, ctx: ReconcileContext): Promise<Result | void> {
     let found: Machine;
     try {
       found = await this.client.get(Machine, req);
@@ -43,8 +43,8 @@ export class MachineReconciler {
       if (isNotFound(error)) return;
       throw error;
     }
-    // TODO(user): your logic here, e.g. create what found.spec asks for.
-    void found;
+    // TODO(user): your logic here: compare found.spec with the cluster and act on the difference.
+    ctx.log.info("Reconciling Machine", { generation: found.metadata.generation });
   }
 
   /** Registers this reconciler with the manager: watch machines and reconcile each change. */

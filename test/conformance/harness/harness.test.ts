@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { normalize, normalizeKubectlOutput } from "./normalize.js";
+import { compareRuns, countByArea, describeDifferences, type CaseOutcome } from "./runner.js";
+
+test("normalize replaces only uids, timestamps, resourceVersions, continue tokens and Table ages", () => {
+  const response = {
+    metadata: { name: "g", uid: "0b7c1e0e-1111-2222-3333-444455556666", resourceVersion: "42", creationTimestamp: "2026-01-01T00:00:00Z", generation: 2 },
+    managedFields: [{ manager: "alice", time: "2026-01-01T00:00:00Z" }],
+    list: { continue: "eyJ2IjoibWV0YS5rOHMuaW8vdjEi", remainingItemCount: 3 },
+    message: 'too old resource version: 5 (9) for uid 0b7c1e0e-1111-2222-3333-444455556666',
+  };
+  assert.deepEqual(normalize(response), {
+    metadata: { name: "g", uid: "<uid>", resourceVersion: "<resourceVersion>", creationTimestamp: "<timestamp>", generation: 2 },
+    managedFields: [{ manager: "alice", time: "<timestamp>" }],
+    list: { continue: "<continue>", remainingItemCount: 3 },
+    message: "too old resource version: <rv> (<rv>) for uid <uid>",
+  });
+  const table = { kind: "Table", columnDefinitions: [{ name: "Name" }, { name: "Age" }], rows: [{ cells: ["g", "5s"] }] };
+  assert.deepEqual((normalize(table) as typeof table).rows, [{ cells: ["g", "<age>"] }]);
+});
+
+test("kubectl output is compared modulo AGE and column widths", () => {
+  const a = "NAME   SIZE   AGE\ng      3      5s\n";
+  const b = "NAME SIZE AGE\ng    3    2m10s\n";
+  assert.equal(normalizeKubectlOutput(a), normalizeKubectlOutput(b));
+  assert.notEqual(normalizeKubectlOutput(a), normalizeKubectlOutput(b.replace("3", "4")));
+});
+
+test("compareRuns reports each differing step with the request, expected and got", () => {
+  const reference = { failure: undefined, observations: [{ label: "GET /a", request: { path: "/a" }, value: { status: 200 } }, { label: "GET /b", value: 1 }] };
+  const candidate = { failure: undefined, observations: [{ label: "GET /a", request: { path: "/a" }, value: { status: 404 } }] };
+  const differences = compareRuns(reference, candidate);
+  assert.deepEqual(
+    differences.map((d) => [d.step, d.label, d.got]),
+    [
+      [1, "GET /a", { label: "GET /a", value: { status: 404 } }],
+      [2, "GET /b", "(no such step)"],
+    ],
+  );
+  assert.deepEqual(compareRuns(reference, reference), []);
+});
+
+test("counts per area separate identical, differing and accepted cases", () => {
+  const outcome = (verdict: CaseOutcome["verdict"]): CaseOutcome => ({
+    area: "crud",
+    name: verdict,
+    reference: { observations: [], failure: undefined },
+    candidate: { observations: [], failure: undefined },
+    differences: [],
+    accepted: undefined,
+    verdict,
+  });
+  assert.deepEqual(countByArea([outcome("identical"), outcome("differing"), outcome("accepted")]).get("crud"), {
+    cases: 3,
+    identical: 1,
+    differing: 1,
+    accepted: 1,
+    referenceFailures: 0,
+  });
+});
+
+test("describeDifferences names each differing field by its path", () => {
+  const lines = describeDifferences(
+    { status: 400, body: { message: "a", causes: [{ field: "spec.x" }] } },
+    { status: 400, body: { message: "b", causes: [{ field: "spec.y" }], extra: true } },
+  );
+  assert.deepEqual(lines, [
+    'body.message: expected "a", got "b"',
+    'body.causes[0].field: expected "spec.x", got "spec.y"',
+    "body.extra: expected (absent), got true",
+  ]);
+});
