@@ -33,7 +33,7 @@ async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs 
   const started = performance.now();
   while (!(await check())) {
     if (performance.now() - started > timeoutMs) throw new Error(`bench: ${what} did not happen within ${timeoutMs / 1000} s`);
-    await sleep(200);
+    await sleep(500);
   }
   return performance.now() - started;
 }
