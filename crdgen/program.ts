@@ -9,6 +9,7 @@
 import { dirname, join } from "node:path";
 import type * as ts from "typescript";
 import typescript from "./typescript.js";
+import { resolveToApiTypesEntry } from "./api_types_entry.js";
 import { DiagnosticCode, errorAt, positionAt, type Diagnostic } from "./diagnostics.js";
 
 /** Options a program is built with when the project has no tsconfig.json. */
@@ -44,7 +45,12 @@ export function loadProgram(input: {
   const options: ts.CompilerOptions = input.typeCheck
     ? { ...projectOptions, noEmit: true }
     : { ...projectOptions, noEmit: true, noLib: true, types: [] };
-  const program = typescript.createProgram({ rootNames: [...input.apiFiles], options, host: hostWithLibraryCache(options) });
+  const host = hostWithLibraryCache(options);
+  const program = typescript.createProgram({
+    rootNames: [...input.apiFiles],
+    options,
+    host: input.typeCheck ? host : resolveToApiTypesEntry(host, options, input.apiFiles),
+  });
   // Creating the checker binds every file, which also sets the parent pointers that reading
   // JSDoc needs; every later stage relies on it.
   program.getTypeChecker();
