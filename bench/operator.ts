@@ -7,7 +7,7 @@
  * Prints figures; never fails on a time. BENCH_MACHINES changes the count.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,7 +33,7 @@ async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs 
   const started = performance.now();
   while (!(await check())) {
     if (performance.now() - started > timeoutMs) throw new Error(`bench: ${what} did not happen within ${timeoutMs / 1000} s`);
-    await sleep(200);
+    await sleep(500);
   }
   return performance.now() - started;
 }
@@ -57,11 +57,15 @@ async function main(): Promise<void> {
   const kubeconfig = join(scratch, "kubeconfig");
   writeFileSync(kubeconfig, proxy.kubeconfig(endpoint.token), { mode: 0o600 });
 
+  const operatorLogPath = join(scratch, "operator.log");
+  const operatorLog = openSync(operatorLogPath, "w");
   const operator = spawn(
     process.execPath,
     ["--conditions=uselessctl-source", "--import", "tsx", "main.ts", "--flip-delay=0", "--flip-interval=0", "--health-probe-bind-address=0", "--metrics-bind-address=0"],
-    { cwd: ROOT, env: { ...process.env, KUBECONFIG: kubeconfig, NO_COLOR: "1" }, stdio: ["ignore", "ignore", "inherit"] },
+    // Its logs go to a file (kept, and named, if the bench fails): thousands of lines otherwise.
+    { cwd: ROOT, env: { ...process.env, KUBECONFIG: kubeconfig, NO_COLOR: "1" }, stdio: ["ignore", operatorLog, operatorLog] },
   );
+  let failed = true;
   try {
     await direct.request("POST", "/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: NAMESPACE } });
     const machine = (name: string, switches: number) => ({
@@ -120,13 +124,15 @@ async function main(): Promise<void> {
       `  operator peak memory:   ${peakMemoryMiB(operator.pid ?? 0)} MiB (VmHWM)`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
+    failed = false;
   } finally {
     operator.kill("SIGTERM");
     await new Promise((resolve) => (operator.exitCode === null ? operator.once("exit", resolve) : resolve(undefined)));
     direct.close();
     await proxy.stop();
     await env.stop();
-    rmSync(scratch, { recursive: true, force: true });
+    if (failed) process.stderr.write(`bench:operator failed; the operator's log is ${operatorLogPath}\n`);
+    else rmSync(scratch, { recursive: true, force: true });
   }
 }
 

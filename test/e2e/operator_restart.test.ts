@@ -31,7 +31,7 @@ describe("restarting the operator", { skip: missingPrerequisite() }, () => {
     await cluster?.stop();
   });
 
-  test("a kill mid-way loses no wait, no switch and no change", { timeout: 60_000 }, async () => {
+  test("a kill mid-way loses no wait, no switch and no change", { timeout: 180_000 }, async () => {
     operator = OperatorProcess.start(cluster, FLAGS);
     await operator.ready();
     await createNamespace(cluster, "restart");

@@ -36,7 +36,7 @@ async function machines(cluster: Cluster): Promise<MachineObject[]> {
 describe("npm start", { skip: missingPrerequisite() }, () => {
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  test("runs the machine, prints how to try it, stops on Ctrl-C and resumes where it was", { timeout: 120_000 }, async () => {
+  test("runs the machine, prints how to try it, stops on Ctrl-C and resumes where it was", { timeout: 300_000 }, async () => {
     const cluster: Cluster = { kubeconfigPath: join(dataDir, "kubeconfig"), stop: async () => {} };
     const first = npmStart();
     try {
