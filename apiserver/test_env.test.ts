@@ -47,3 +47,10 @@ test("a child that dies during start rejects with its last output, and nothing i
   );
   assert.deepEqual(testEnvFolders(), before);
 });
+
+test("an unknown controlPlane is rejected before anything starts", async () => {
+  await assert.rejects(
+    startTestEnv({ controlPlane: "docker" as never, useExistingCluster: false }),
+    /controlPlane: "docker": expected "embedded" or "binaries"/,
+  );
+});

@@ -1,7 +1,8 @@
 /**
  * `startTestEnv()`: an API server for tests, as envtest gives Go users, with the CRDs installed
  * and Established. Three kinds of control plane:
- * - `"embedded"` (default): uselessctl's own API server, in this process.
+ * - `"embedded"` (default, unless `USELESSCTL_TEST_CONTROL_PLANE=binaries`): uselessctl's own
+ *   API server, in this process.
  * - `"binaries"`: real etcd + kube-apiserver + kube-controller-manager (garbage collector and
  *   namespace controllers) from `binaryAssetsDirectory`, `KUBEBUILDER_ASSETS`, uselessctl's build
  *   cache or the setup-envtest store.
@@ -45,9 +46,17 @@ export interface TestEnvOptions {
   readonly startTimeoutMs: number;
 }
 
+/**
+ * The default control plane: `USELESSCTL_TEST_CONTROL_PLANE=binaries` runs every test suite that
+ * does not choose one on the real binaries (as `USE_EXISTING_CLUSTER` picks a real cluster).
+ */
+const CONTROL_PLANE_ENV = "USELESSCTL_TEST_CONTROL_PLANE";
+// Checked by startTestEnv, so that a wrong value is an error there rather than at import.
+const defaultControlPlane = (process.env[CONTROL_PLANE_ENV] || "embedded") as ControlPlaneKind;
+
 /** Defaults of {@link startTestEnv}. */
 export const DEFAULT_TEST_ENV_OPTIONS: TestEnvOptions = {
-  controlPlane: "embedded",
+  controlPlane: defaultControlPlane,
   binaryAssetsDirectory: undefined,
   crdDirectoryPaths: [],
   crdInstallOptions: {},
@@ -90,6 +99,10 @@ function existingClusterEnv(): TestEnv {
  */
 export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promise<TestEnv> {
   const o: TestEnvOptions = { ...DEFAULT_TEST_ENV_OPTIONS, ...options };
+  if (o.controlPlane !== "embedded" && o.controlPlane !== "binaries") {
+    const source = options.controlPlane === undefined ? `${CONTROL_PLANE_ENV}=` : "controlPlane: ";
+    throw new Error(`${source}"${String(o.controlPlane)}": expected "embedded" or "binaries"`);
+  }
   const crdInstall = { ...o.crdInstallOptions, paths: o.crdDirectoryPaths };
   if (o.useExistingCluster) {
     const env = existingClusterEnv();
