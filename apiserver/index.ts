@@ -10,7 +10,6 @@
 export {
   startTestEnv,
   DEFAULT_TEST_ENV_OPTIONS,
-  EmbeddedServerUnavailableError,
   type TestEnv,
   type TestEnvOptions,
   type ControlPlaneKind,

@@ -71,35 +71,6 @@ export interface TestEnv {
   stop(): Promise<void>;
 }
 
-/** The embedded server is not on this branch yet (issue #3). */
-export class EmbeddedServerUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super(
-      'the embedded API server (controlPlane: "embedded", issue #3) is not available yet; ' +
-        'use controlPlane: "binaries" (build them with npm run control-plane:build)',
-      { cause },
-    );
-    this.name = "EmbeddedServerUnavailableError";
-  }
-}
-
-interface EmbeddedServer extends ApiServerEndpoint {
-  stop(): Promise<void>;
-}
-type StartEmbedded = (options?: Partial<{ port: number; host: string; dataDir: string; token: string }>) => Promise<EmbeddedServer>;
-
-async function loadEmbeddedServer(): Promise<StartEmbedded> {
-  // A computed specifier, so that this file type-checks before apiserver/embedded/ exists.
-  const specifier = "./embedded/index.js";
-  try {
-    const module = (await import(specifier)) as { startEmbeddedApiServer?: StartEmbedded };
-    if (typeof module.startEmbeddedApiServer !== "function") throw new Error("startEmbeddedApiServer is not exported");
-    return module.startEmbeddedApiServer;
-  } catch (error) {
-    throw new EmbeddedServerUnavailableError(error);
-  }
-}
-
 function existingClusterEnv(): TestEnv {
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromDefault();
@@ -114,7 +85,7 @@ function existingClusterEnv(): TestEnv {
  * are Established.
  *
  * Errors: `MissingBinaryError` (which binary, where it looked, how to build it),
- * `ChildProcessDiedError` (the child's last output), `EmbeddedServerUnavailableError`, a CRD
+ * `ChildProcessDiedError` (the child's last output), a CRD
  * that cannot be read or installed. Nothing keeps running after a rejection.
  */
 export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promise<TestEnv> {
@@ -158,8 +129,9 @@ export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promi
       stopServer = controlPlane.stop;
       endpoint = controlPlane;
     } else {
-      const startEmbedded = await loadEmbeddedServer();
-      const server = await startEmbedded({ port: o.port, host: "127.0.0.1", ...(o.dataDir ? { dataDir: o.dataDir } : {}) });
+      // Loaded on demand, so that a binaries-only user never loads the embedded server's code.
+      const { startEmbeddedApiServer } = await import("./embedded/index.js");
+      const server = await startEmbeddedApiServer({ port: o.port, host: "127.0.0.1", ...(o.dataDir ? { dataDir: o.dataDir } : {}) });
       stopServer = server.stop;
       endpoint = server;
     }

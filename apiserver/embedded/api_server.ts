@@ -80,13 +80,21 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
   server.keepAliveTimeout = 60_000;
   // Small responses must not wait for delayed ACKs (Nagle): watch events and API calls are latency-bound.
   server.on("secureConnection", (socket) => socket.setNoDelay(true));
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => {
-      server.off("error", reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port, options.host, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    // A taken port: release the log and the controllers before reporting it.
+    collector.stop();
+    crds.stop();
+    await store.close();
+    throw new Error(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`, { cause: error });
+  }
   const port = (server.address() as AddressInfo).port;
   const host = options.host === "::1" ? "[::1]" : options.host;
   address = `${host}:${port}`;

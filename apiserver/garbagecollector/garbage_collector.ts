@@ -97,9 +97,9 @@ export class GarbageCollector {
         const event = this.queue.shift() as StoreEvent;
         try {
           await this.process(event);
-        } catch (error) {
-          // A conflicting concurrent write: the next event for the object brings another pass.
-          if (!(error instanceof StatusError)) throw error;
+        } catch {
+          // A conflicting concurrent write or a vanished object: the next event for it brings another
+          // pass. The collector must never take the server down.
         }
       }
     } finally {

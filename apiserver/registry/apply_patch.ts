@@ -9,8 +9,21 @@
 import { StatusError, badRequest, type StatusCause } from "../http/status.js";
 import type { KubeObject, ManagedFieldsEntry } from "../storage/types.js";
 import { deepClone, jsonEqual } from "./conversion.js";
-import { describePath, fromFieldsV1, splitPath, valueAt, type FieldSet } from "./field_set.js";
-import { entriesOf, ownedFieldsOf, renderEntries } from "./managed_fields.js";
+import {
+  childSchema,
+  describePath,
+  findItem,
+  fromFieldsV1,
+  isAssociative,
+  itemKey,
+  joinPath,
+  schemaAt,
+  splitPath,
+  valueAt,
+  type FieldSet,
+  type ListSchema,
+} from "./field_set.js";
+import { entriesOf, ownedFieldsOf, renderEntries, trackingSchemaOf } from "./managed_fields.js";
 import { timestamp, type ObjectService, type WriteOptions, type WriteResult } from "./object_service.js";
 import { apiVersionOf, type ResourceType } from "./resource_type.js";
 
@@ -51,20 +64,39 @@ function conflictError(conflicts: { entry: ManagedFieldsEntry; path: string }[])
 }
 
 function removePath(object: Record<string, unknown>, path: string): void {
-  const segments = splitPath(path).map((segment) => segment.slice(2));
-  let current: unknown = object;
-  for (const segment of segments.slice(0, -1)) {
-    if (current === null || typeof current !== "object") return;
-    current = (current as Record<string, unknown>)[segment];
+  const segments = splitPath(path);
+  const parent = segments.length > 1 ? valueAt(object, joinPath(segments.slice(0, -1))) : object;
+  const last = segments[segments.length - 1] ?? "";
+  if (Array.isArray(parent)) {
+    const index = findItem(parent, last);
+    if (index >= 0) parent.splice(index, 1);
+  } else if (parent && typeof parent === "object") {
+    delete (parent as Record<string, unknown>)[last.slice(2)];
   }
-  if (current && typeof current === "object") delete (current as Record<string, unknown>)[segments[segments.length - 1] ?? ""];
 }
 
-/** Maps merge recursively; lists and scalars from the applied configuration replace. */
-function mergeApplied(live: unknown, applied: unknown): unknown {
+/** Maps merge recursively, map lists by key and sets by value; other values from the applied configuration replace. */
+function mergeApplied(live: unknown, applied: unknown, schema: ListSchema | undefined): unknown {
+  if (Array.isArray(live) && Array.isArray(applied)) {
+    const keys = schema?.["x-kubernetes-list-type"] === "map" ? (schema["x-kubernetes-list-map-keys"] ?? []) : undefined;
+    if (keys) {
+      const result = [...live];
+      for (const item of applied) {
+        const index = findItem(result, itemKey(item, keys));
+        if (index >= 0) result[index] = mergeApplied(result[index], item, schema?.items);
+        else result.push(deepClone(item));
+      }
+      return result;
+    }
+    if (schema?.["x-kubernetes-list-type"] === "set") {
+      const result = [...live];
+      for (const item of applied) if (!result.some((existing) => JSON.stringify(existing) === JSON.stringify(item))) result.push(item);
+      return result;
+    }
+  }
   if (!isPlainObject(applied) || !isPlainObject(live)) return deepClone(applied);
   const result: Record<string, unknown> = { ...live };
-  for (const [key, value] of Object.entries(applied)) result[key] = mergeApplied(result[key], value);
+  for (const [key, value] of Object.entries(applied)) result[key] = mergeApplied(result[key], value, childSchema(schema, key));
   return result;
 }
 
@@ -104,6 +136,7 @@ export async function applyPatch(
   const manager = options.manager.manager;
   const subresource = options.subresource;
   const appliedFields = ownedFieldsOf(type, applied, subresource);
+  const tracking = trackingSchemaOf(type);
   const now = timestamp(service.now());
   const applyEntry = (fields: FieldSet) => ({
     entry: {
@@ -136,8 +169,8 @@ export async function applyPatch(
     entry.manager === manager && entry.operation === "Apply" && (entry.subresource ?? "") === subresource;
   const previous = entries.find(({ entry }) => isOwn(entry));
   const changedLeaves = [...appliedFields].filter(
-    // Maps merge rather than replace, so only non-map values can conflict.
-    (path) => !isPlainObject(valueAt(applied, path)) && !jsonEqual(valueAt(applied, path), valueAt(current, path)),
+    // Maps and map/set lists merge rather than replace, so only their members can conflict.
+    (path) => !isAssociative(valueAt(applied, path), schemaAt(tracking, path)) && !jsonEqual(valueAt(applied, path), valueAt(current, path)),
   );
   const conflicts: { entry: ManagedFieldsEntry; path: string }[] = [];
   for (const { entry, fields } of entries) {
@@ -156,7 +189,7 @@ export async function applyPatch(
   const appliedBody: Record<string, unknown> = { ...applied };
   delete appliedBody.apiVersion;
   delete appliedBody.kind;
-  object = mergeApplied(object, appliedBody) as KubeObject;
+  object = mergeApplied(object, appliedBody, tracking) as KubeObject;
   object.metadata.resourceVersion = current.metadata.resourceVersion;
 
   const next = entries.filter(({ entry }) => !isOwn(entry));

@@ -4,7 +4,7 @@
  */
 import type { KubeObject, ManagedFieldsEntry } from "../storage/types.js";
 import { apiVersionOf, type ResourceType } from "./resource_type.js";
-import { fieldSetOf, fromFieldsV1, toFieldsV1, valueAt, joinPath, type FieldSet } from "./field_set.js";
+import { fieldSetOf, fromFieldsV1, isAssociative, schemaAt, toFieldsV1, valueAt, type FieldSet, type ListSchema } from "./field_set.js";
 import { jsonEqual } from "./conversion.js";
 
 /** Who is writing: the fieldManager parameter, or the user agent's product name. */
@@ -32,11 +32,29 @@ const untrackedMetadata = new Set([
   "f:generateName",
 ]);
 
+/** Built-in list fields that are not atomic (their patchStrategy=merge lists). */
+const metadataLists: ListSchema = {
+  properties: {
+    metadata: {
+      properties: {
+        finalizers: { "x-kubernetes-list-type": "set" },
+        ownerReferences: { "x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["uid"] },
+      },
+    },
+  },
+};
+
+/** The schema that decides how a kind's lists are tracked: its CRD schema, plus metadata's lists. */
+export function trackingSchemaOf(type: ResourceType): ListSchema {
+  const schema = (type.openApiSchema ?? {}) as ListSchema;
+  return { ...schema, properties: { ...schema.properties, ...metadataLists.properties } };
+}
+
 /** The fields of `object` a write to `subresource` can own. */
 export function ownedFieldsOf(type: ResourceType, object: KubeObject | undefined, subresource: string): FieldSet {
   const set: FieldSet = new Set();
   if (!object) return set;
-  for (const path of fieldSetOf(object)) {
+  for (const path of fieldSetOf(object, trackingSchemaOf(type))) {
     const segments = path.split("\u0000");
     const top = segments[0];
     if (top === "f:apiVersion" || top === "f:kind") continue;
@@ -83,9 +101,11 @@ export function recordUpdate(
   const before = ownedFieldsOf(type, old, subresource);
   const after = ownedFieldsOf(type, object, subresource);
   const changed: FieldSet = new Set();
+  const tracking = trackingSchemaOf(type);
   for (const path of after) {
-    // A map that already existed is not taken over because one of its fields changed.
-    if (!before.has(path) || (!isNonEmptyMap(valueAt(object, path)) && !jsonEqual(valueAt(object, path), valueAt(old, path)))) {
+    // A map (or map/set list) that already existed is not taken over because one of its members changed.
+    const value = valueAt(object, path);
+    if (!before.has(path) || (!isAssociative(value, schemaAt(tracking, path)) && !jsonEqual(value, valueAt(old, path)))) {
       changed.add(path);
     }
   }
@@ -123,9 +143,3 @@ export function recordUpdate(
   if (rendered) object.metadata.managedFields = rendered;
   else delete object.metadata.managedFields;
 }
-
-export function isNonEmptyMap(value: unknown): boolean {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length > 0;
-}
-
-export { joinPath };

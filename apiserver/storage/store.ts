@@ -190,8 +190,14 @@ export class Store {
 
   private dispatch(event: StoreEvent): void {
     const collection = this.collections.get(event.collection);
-    if (collection) for (const listener of collection.listeners) listener(event);
-    for (const listener of this.globalListeners) listener(event);
+    const listeners = [...(collection?.listeners ?? []), ...this.globalListeners];
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch {
+        // One failing watcher must neither stop the others nor fail the write that is already stored.
+      }
+    }
   }
 
   /** Registers a listener for every collection's events (the garbage collector's view). */

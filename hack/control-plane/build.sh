@@ -69,9 +69,11 @@ build_one() { # <binary> <module dir> <package> <ldflags>
   (cd "$dir" && nice -n 10 go build -trimpath -ldflags "$ldflags" -o "$staging/$name" "$pkg") >"$log" 2>&1 &
   local pid=$!
   # A heartbeat, so that a long cold build (minutes per binary on 2 cores) visibly progresses.
+  local last_heartbeat=$SECONDS
   while kill -0 "$pid" 2>/dev/null; do
-    sleep 5
-    if kill -0 "$pid" 2>/dev/null && (((SECONDS - started) % 30 < 5)); then
+    sleep 1
+    if kill -0 "$pid" 2>/dev/null && ((SECONDS - last_heartbeat >= 30)); then
+      last_heartbeat=$SECONDS
       echo "      ... still building $name ($((SECONDS - started))s)"
     fi
   done

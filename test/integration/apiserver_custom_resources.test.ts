@@ -197,6 +197,30 @@ describe("embedded API server: CRDs and custom resources", () => {
     assert.equal((dropped.json() as unknown as SwitchObject).spec?.position, "down", "the default comes back when the applier drops the field");
   });
 
+  it("merges x-kubernetes-list-type=map lists by key in server-side apply, one owner per item", async () => {
+    const namespace = await freshNamespace(env.kubeConfig);
+    await custom.createNamespacedCustomObject({ group, version, namespace, plural, body: aSwitch("conds") });
+    const applyStatus = (manager: string, conditions: { type: string; status: string }[]) =>
+      rawRequest(env.server, "PATCH", `${path(namespace, "conds", "status")}?fieldManager=${manager}`, {
+        body: JSON.stringify({ apiVersion: `${group}/${version}`, kind: "Switch", metadata: { name: "conds" }, status: { conditions } }),
+        contentType: "application/apply-patch+yaml",
+      });
+    assert.equal((await applyStatus("ready-controller", [{ type: "Ready", status: "True" }])).status, 200);
+    const second = await applyStatus("flip-controller", [{ type: "Flipped", status: "False" }]);
+    assert.equal(second.status, 200, second.body);
+    const object = second.json() as unknown as { status: { conditions: { type: string }[] }; metadata: { managedFields: { manager: string; fieldsV1: unknown }[] } };
+    assert.deepEqual(object.status.conditions.map((condition) => condition.type), ["Ready", "Flipped"]);
+    const ready = object.metadata.managedFields.find((entry) => entry.manager === "ready-controller");
+    assert.deepEqual(ready?.fieldsV1, {
+      "f:status": { ".": {}, "f:conditions": { ".": {}, 'k:{"type":"Ready"}': { ".": {}, "f:status": {}, "f:type": {} } } },
+    });
+    const conflict = await applyStatus("flip-controller", [{ type: "Ready", status: "False" }]);
+    assert.equal(conflict.status, 409);
+    assert.equal(conflict.json().message, 'Apply failed with 1 conflict: conflict with "ready-controller": .status.conditions[type="Ready"].status');
+    const dropped = await applyStatus("ready-controller", []);
+    assert.deepEqual((dropped.json() as unknown as { status: { conditions: { type: string }[] } }).status.conditions.map((condition) => condition.type), ["Flipped"]);
+  });
+
   it("keeps an object with finalizers until they are removed", async () => {
     const namespace = await freshNamespace(env.kubeConfig);
     const body = aSwitch("fin");

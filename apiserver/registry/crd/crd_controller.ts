@@ -73,7 +73,7 @@ export class CrdController {
   start(): void {
     for (const crd of this.store.list(crdCollection)) this.serve(crd);
     this.unsubscribe = this.store.subscribe(crdCollection, (event) => this.onEvent(event));
-    for (const crd of this.store.list(crdCollection)) void this.reconcile(crd);
+    for (const crd of this.store.list(crdCollection)) void this.reconcile(crd).catch(() => undefined);
   }
 
   stop(): void {

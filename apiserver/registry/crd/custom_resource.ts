@@ -52,7 +52,7 @@ function columnsOf(version: CrdVersion): PrinterColumn[] {
   ];
 }
 
-function strategyOf(version: CrdVersion, hasStatus: boolean): ResourceStrategy {
+function strategyOf(version: CrdVersion): ResourceStrategy {
   const schema = version.schema?.openAPIV3Schema ?? { type: "object", "x-kubernetes-preserve-unknown-fields": true };
   return {
     normalize(object) {
@@ -77,8 +77,7 @@ function strategyOf(version: CrdVersion, hasStatus: boolean): ResourceStrategy {
       delete topLevel.properties?.apiVersion;
       delete topLevel.properties?.kind;
       const errors: FieldError[] = validateSchema(topLevel, body, "");
-      // Status and spec are validated on their own writes; a main-resource write carries the stored status.
-      void hasStatus;
+      // The whole object is validated on every write: a main-resource write carries the stored status.
       errors.push(...validateCelRules(schema, object, old));
       return errors.map((error) => (error.field.startsWith(".") ? { ...error, field: error.field.slice(1) } : error));
     },
@@ -113,7 +112,7 @@ export function customResourceTypes(spec: CrdSpec): ResourceType[] {
         tracksGeneration: true,
         collection: collectionOf(spec.group, spec.names.plural),
         storageVersion: storage,
-        strategy: strategyOf(version, hasStatus),
+        strategy: strategyOf(version),
         openApiSchema: version.schema?.openAPIV3Schema as Record<string, unknown> | undefined,
       } satisfies ResourceType;
     });

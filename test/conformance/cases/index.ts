@@ -4,6 +4,7 @@ import { crdLifecycleCases } from "./crd_lifecycle.js";
 import { crudCases } from "./crud.js";
 import { discoveryCases } from "./discovery.js";
 import { lifecycleCases } from "./lifecycle.js";
+import { moreCases } from "./more.js";
 import { outputCases } from "./output.js";
 import { readCases } from "./reads.js";
 import { schemaCases } from "./schema.js";
@@ -18,4 +19,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...writeCases,
   ...lifecycleCases,
   ...outputCases,
+  ...moreCases,
 ];

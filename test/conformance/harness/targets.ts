@@ -7,7 +7,6 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { KubeConfig } from "@kubernetes/client-node";
 import {
-  EmbeddedServerUnavailableError,
   findBinaryAssets,
   MissingBinaryError,
   startTestEnv,
@@ -89,11 +88,8 @@ export async function startTargets(): Promise<StartedTargets> {
   try {
     candidate = await startTarget("embedded", kubectlPath);
   } catch (error) {
-    if (!(error instanceof EmbeddedServerUnavailableError)) {
-      await reference?.env.stop();
-      throw error;
-    }
-    notes.push("embedded: not available yet (issue #3), cases run on the real server only");
+    await reference?.env.stop();
+    throw error;
   }
   return {
     reference,
