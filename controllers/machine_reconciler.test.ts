@@ -112,3 +112,10 @@ test("a machine that no longer exists is forgotten without writes", async () => 
   assert.deepEqual(await reconciler().reconcile(KEY), {});
   assert.deepEqual(store.writes, []);
 });
+
+test("a machine being deleted (foreground) gets no writes, not even a status", async () => {
+  store.addMachine(machine({ deleting: true }));
+  store.addSwitch(sw("a", { position: "up" }));
+  assert.deepEqual(await reconciler().reconcile(KEY), {});
+  assert.deepEqual(store.writes, []);
+});

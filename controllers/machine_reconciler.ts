@@ -95,7 +95,8 @@ export class MachineReconciler {
     const log = context.log ?? SILENT;
     const key = `${request.namespace}/${request.name}`;
     const machine = await store.getMachine(request);
-    if (!machine) {
+    if (!machine || machine.metadata?.deletionTimestamp) {
+      // Gone, or going: the garbage collector removes its switches; nothing to write.
       this.#memory.delete(key);
       return {};
     }
