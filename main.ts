@@ -11,6 +11,7 @@
 import { parseArgs } from "node:util";
 import { createManager } from "uselessctl";
 import { formatDuration, resolveSettings, setupMachineController } from "./controllers/index.js";
+// +kubebuilder:scaffold:imports
 
 const USAGE = `Usage: main.ts [flags]
 
@@ -70,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
     healthProbeBindAddress: flags["health-probe-bind-address"],
   });
   setupMachineController(mgr, { settings, maxConcurrentReconciles });
+  // +kubebuilder:scaffold:builder
 
   const stop = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop.abort());

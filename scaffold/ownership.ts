@@ -3,10 +3,10 @@
  * copies still match what the templates produce today.
  *
  * - `verbatim`: written by init / create api and not meant to be edited by hand (PROJECT, the
- *   kustomize bases, the shared index and group-version files): they must equal the templates'
+ *   kustomize bases, the group-version files): they must equal the templates'
  *   output, so templates and a project never drift apart.
  * - `starting point`: scaffolded once, then the user's (types, reconcilers and their tests,
- *   samples, main.ts, package.json...): compared only for existence.
+ *   samples, the api index, main.ts, package.json...): compared only for existence.
  * Files `make manifests` writes (config/crd/bases, config/rbac/role.yaml) are neither.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -17,7 +17,7 @@ import { regenerateScaffold } from "./regenerate.js";
 export function isVerbatimScaffoldFile(path: string): boolean {
   return (
     path === "PROJECT" ||
-    /^api\/[^/]+\/(groupversion_info|index)\.ts$/.test(path) ||
+    /^api\/[^/]+\/groupversion_info\.ts$/.test(path) ||
     path === "test/suite.ts" ||
     /^config\/(crd|samples)\/kustomization\.yaml$/.test(path) ||
     /^config\/(rbac|manager|default)\/[^/]+\.yaml$/.test(path)
