@@ -170,8 +170,7 @@ export async function startControlPlane(
       "--enable-priority-and-fairness=false",
       ...o.apiServerFlags,
     ]);
-    // kube-apiserver writes apiserver.crt (serving certificate, then its CA) first thing; the
-    // controller manager can start from then on, while the API server is still getting ready.
+    // kube-apiserver writes apiserver.crt (serving certificate, then its CA) first thing.
     const bundle = join(certDirectory, "apiserver.crt");
     const caCertificatePem = await unlessDied(
       apiServer,
@@ -199,6 +198,9 @@ export async function startControlPlane(
 
     let controllerManagerReady: Promise<unknown> = Promise.resolve();
     if (o.controllerManager) {
+      // kube-controller-manager exits when its first requests time out (10 s TLS handshake), which
+      // a still-starting API server on a busy machine can cause: start it once the server is ready.
+      await apiServerReady;
       const kubeconfig = join(root, "controller-manager.kubeconfig");
       writeFileSync(kubeconfig, renderKubeconfig(endpoint), { mode: 0o600 });
       const controllerManager = launch("kube-controller-manager", binaryPath(o.assets, "kube-controller-manager"), [

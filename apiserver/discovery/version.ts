@@ -1,17 +1,14 @@
 /**
- * The `/version` document. The Kubernetes version is the one place the release is named; it moves
- * to `apiserver/kubernetes_version.ts` (#8) when that lands.
+ * The `/version` document: the release the reference control plane is built from
+ * (`../kubernetes_version.ts`, checked against `hack/control-plane/go.mod`).
  */
+import { KUBERNETES_VERSION } from "../kubernetes_version.js";
 
-/** The Kubernetes release whose API this server speaks. TODO(#8): import from ../kubernetes_version.js. */
-export const kubernetesVersion = "v1.32.4";
-
-export function versionInfo(version: string = kubernetesVersion): Record<string, string> {
-  const match = /^v(\d+)\.(\d+)/.exec(version);
+export function versionInfo(): Record<string, string> {
   return {
-    major: match?.[1] ?? "1",
-    minor: match?.[2] ?? "0",
-    gitVersion: version,
+    major: KUBERNETES_VERSION.major,
+    minor: KUBERNETES_VERSION.minor,
+    gitVersion: KUBERNETES_VERSION.gitVersion,
     gitCommit: "0000000000000000000000000000000000000000",
     gitTreeState: "clean",
     buildDate: "1970-01-01T00:00:00Z",
