@@ -5,44 +5,15 @@
  * The shapes are structural subsets of the `api/v1alpha1` types, so the decision functions take
  * the real objects unchanged and their tests build plain literals.
  */
+import type { Condition, ObjectMeta, OwnerReference } from "uselessctl";
 
 /** The two positions of a switch (and of a machine's own switch). */
 export type Position = "up" | "down";
 
-/** metadata.ownerReferences[] as the decision logic reads it. */
-export interface OwnerReferenceView {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
-}
-
-/** The metadata fields the decision logic reads. */
-export interface MetaView {
-  name?: string;
-  generateName?: string;
-  resourceVersion?: string;
-  namespace?: string;
-  uid?: string;
-  generation?: number;
-  creationTimestamp?: string;
-  deletionTimestamp?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  ownerReferences?: OwnerReferenceView[];
-}
-
-/** metav1.Condition as the status carries it. */
-export interface ConditionView {
-  type: string;
-  status: string;
-  observedGeneration?: number;
-  lastTransitionTime: string;
-  reason: string;
-  message: string;
-}
+/** The metadata, owner references and conditions the decision logic reads: the API's own types. */
+export type MetaView = ObjectMeta;
+export type OwnerReferenceView = OwnerReference;
+export type ConditionView = Condition;
 
 /** A Switch, as far as the machine controller cares. */
 export interface SwitchView {
