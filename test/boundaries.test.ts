@@ -1,0 +1,72 @@
+/**
+ * The import rules between the toolkit's parts (STYLE.md, principle 4), read from the sources
+ * with the TypeScript API: `runtime/` and `apiserver/` meet only over HTTP and a kubeconfig,
+ * `crdgen/` stays pure, and the flagship operator uses the toolkit only by its package name, as a
+ * user's project does.
+ */
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { test } from "node:test";
+import ts from "../crdgen/typescript.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+interface Import {
+  /** The importing file, relative to the repository root. */
+  file: string;
+  /** The module specifier as written. */
+  specifier: string;
+  /** For a relative specifier, the top-level folder (or root file) it lands in. */
+  landsIn?: string;
+}
+
+function sourceFiles(folder: string): string[] {
+  const absolute = join(root, folder);
+  return readdirSync(absolute, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".ts") && !file.split(sep).includes("testdata"))
+    .map((file) => join(folder, file));
+}
+
+function importsOf(files: string[]): Import[] {
+  assert.ok(files.length > 0, "no source files found: the layout moved, and this test with it");
+  return files.flatMap((file) =>
+    ts.preProcessFile(readFileSync(join(root, file), "utf8"), true, true).importedFiles.map(({ fileName: specifier }) => {
+      if (!specifier.startsWith(".")) return { file, specifier };
+      const target = relative(root, resolve(root, dirname(file), specifier));
+      return { file, specifier, landsIn: target.split(sep)[0] };
+    }),
+  );
+}
+
+const describeImports = (imports: Import[]) => imports.map(({ file, specifier }) => `${file} imports ${specifier}`);
+
+test("runtime/ never imports apiserver/ (they meet over HTTP and a kubeconfig)", () => {
+  const offending = importsOf(sourceFiles("runtime")).filter(
+    ({ specifier, landsIn }) => landsIn === "apiserver" || specifier.startsWith("uselessctl/testenv"),
+  );
+  assert.deepEqual(describeImports(offending), []);
+});
+
+test("apiserver/ never imports runtime/", () => {
+  const offending = importsOf(sourceFiles("apiserver")).filter(
+    ({ specifier, landsIn }) => landsIn === "runtime" || specifier === "uselessctl",
+  );
+  assert.deepEqual(describeImports(offending), []);
+});
+
+test("crdgen/ imports only itself, node's built-ins, typescript and js-yaml", () => {
+  const allowed = (specifier: string) => specifier.startsWith("node:") || specifier === "typescript" || specifier === "js-yaml";
+  const offending = importsOf(sourceFiles("crdgen")).filter(({ specifier, landsIn }) =>
+    landsIn === undefined ? !allowed(specifier) : landsIn !== "crdgen",
+  );
+  assert.deepEqual(describeImports(offending), []);
+});
+
+test("the flagship operator imports the toolkit only by its package name", () => {
+  const toolkit = new Set(["cli", "crdgen", "runtime", "apiserver", "scaffold", "templates"]);
+  const flagshipFiles = [...sourceFiles("api"), ...sourceFiles("controllers"), "main.ts"];
+  const offending = importsOf(flagshipFiles).filter(({ landsIn }) => landsIn !== undefined && toolkit.has(landsIn));
+  assert.deepEqual(describeImports(offending), []);
+});
