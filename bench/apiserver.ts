@@ -8,6 +8,10 @@
  *
  * The server runs in its own process (apiserver/main.ts), as it does for users, so that the load
  * generator does not share its core; heap per object is measured in-process on the store alone.
+ *
+ * Where the reference control plane is built (`npm run control-plane:build`), the same workload
+ * runs against the real kube-apiserver + etcd in the same run, and each figure is printed beside
+ * it as a ratio (embedded / kube-apiserver; above 1 is better for throughput, below 1 for latency).
  */
 import { spawn } from "node:child_process";
 import { Agent, request } from "node:https";
@@ -16,6 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import { startEmbeddedApiServer } from "../apiserver/embedded/index.js";
+import { MissingBinaryError, startTestEnv } from "../apiserver/index.js";
 
 interface RunningApiServer {
   url: string;
@@ -149,8 +154,30 @@ function payload(index: number): Record<string, unknown> {
   return { metadata: { name: `cm-${index}`, labels: { bench: "yes", shard: String(index % 10) } }, data: { index: String(index), text: "x".repeat(64) } };
 }
 
-async function scenario(label: string, directory: string, dataDir: string | undefined): Promise<void> {
-  const server = await startServerProcess(directory, dataDir);
+/** The figures of one scenario, as printed. */
+interface Figures {
+  createsPerSecond: number;
+  updatesPerSecond: number;
+  listP50Ms: number;
+  watchP50Ms: number;
+  watchP99Ms: number;
+}
+
+/** The real etcd + kube-apiserver (no controller manager: the workload needs none). */
+async function startRealControlPlane(): Promise<RunningApiServer> {
+  const env = await startTestEnv({ controlPlane: "binaries", useExistingCluster: false, controllerManager: false });
+  const cluster = env.kubeConfig.getCurrentCluster();
+  const user = env.kubeConfig.getCurrentUser();
+  return {
+    url: env.url,
+    caCertificatePem: Buffer.from(cluster?.caData ?? "", "base64").toString(),
+    token: user?.token ?? "",
+    stop: () => env.stop(),
+  };
+}
+
+async function scenario(label: string, start: () => Promise<RunningApiServer>): Promise<Figures> {
+  const server = await start();
   const http = client(server);
   await http.call("POST", "/api/v1/namespaces", { metadata: { name: "bench" } });
   const base = "/api/v1/namespaces/bench/configmaps";
@@ -191,13 +218,33 @@ async function scenario(label: string, directory: string, dataDir: string | unde
   http.close();
   await server.stop();
 
+  const figures: Figures = {
+    createsPerSecond: objects / (createMs / 1000),
+    updatesPerSecond: objects / (updateMs / 1000),
+    listP50Ms: percentile(listTimes, 50),
+    watchP50Ms: percentile(latencies, 50),
+    watchP99Ms: percentile(latencies, 99),
+  };
   process.stdout.write(
     [
       `${label}`,
-      `  creates/s            ${(objects / (createMs / 1000)).toFixed(0)}   (${objects} ConfigMaps, ${inFlight} in flight)`,
-      `  updates/s            ${(objects / (updateMs / 1000)).toFixed(0)}   (merge patches)`,
-      `  list ${objects} objects   p50 ${percentile(listTimes, 50).toFixed(1)} ms   max ${Math.max(...listTimes).toFixed(1)} ms`,
-      `  watch latency        p50 ${percentile(latencies, 50).toFixed(2)} ms   p99 ${percentile(latencies, 99).toFixed(2)} ms   (${watchers} watchers, ${latencies.length} events)`,
+      `  creates/s            ${figures.createsPerSecond.toFixed(0)}   (${objects} ConfigMaps, ${inFlight} in flight)`,
+      `  updates/s            ${figures.updatesPerSecond.toFixed(0)}   (merge patches)`,
+      `  list ${objects} objects   p50 ${figures.listP50Ms.toFixed(1)} ms   max ${Math.max(...listTimes).toFixed(1)} ms`,
+      `  watch latency        p50 ${figures.watchP50Ms.toFixed(2)} ms   p99 ${figures.watchP99Ms.toFixed(2)} ms   (${watchers} watchers, ${latencies.length} events)`,
+      "",
+    ].join("\n"),
+  );
+  return figures;
+}
+
+/** Prints each embedded figure beside the real server's, as embedded / kube-apiserver. */
+function printRatios(label: string, embedded: Figures, reference: Figures): void {
+  const ratio = (key: keyof Figures) => (embedded[key] / reference[key]).toFixed(2);
+  process.stdout.write(
+    [
+      `${label}: embedded / kube-apiserver`,
+      `  creates/s ${ratio("createsPerSecond")}   updates/s ${ratio("updatesPerSecond")}   list p50 ${ratio("listP50Ms")}   watch p50 ${ratio("watchP50Ms")}   watch p99 ${ratio("watchP99Ms")}`,
       "",
     ].join("\n"),
   );
@@ -205,8 +252,21 @@ async function scenario(label: string, directory: string, dataDir: string | unde
 
 const directory = mkdtempSync(join(tmpdir(), "uselessctl-bench-"));
 try {
-  await scenario("in memory", directory, undefined);
-  await scenario("with --data-dir (write-ahead log, fsync per batch)", directory, join(directory, "data"));
+  const inMemory = await scenario("in memory", () => startServerProcess(directory, undefined));
+  const withDataDir = await scenario("with --data-dir (write-ahead log, fsync per batch)", () =>
+    startServerProcess(directory, join(directory, "data")),
+  );
+  let reference: Figures | undefined;
+  try {
+    reference = await scenario("kube-apiserver + etcd (reference control plane)", startRealControlPlane);
+  } catch (error) {
+    if (!(error instanceof MissingBinaryError)) throw error;
+    process.stdout.write("kube-apiserver + etcd: skipped, the reference control plane is not built (npm run control-plane:build)\n\n");
+  }
+  if (reference) {
+    printRatios("in memory", inMemory, reference);
+    printRatios("with --data-dir", withDataDir, reference);
+  }
   const perObject = await heapPerObject(objects);
   process.stdout.write(
     `heap per stored ConfigMap   ${(perObject / 1024).toFixed(2)} KiB${(globalThis as { gc?: unknown }).gc ? "" : "   (approximate: run with --expose-gc)"}\n`,
