@@ -7,7 +7,7 @@ import type { KubeObject } from "../../storage/types.js";
 import { celErrorsAfterSchema } from "../../validation/cel_rules.js";
 import { applyDefaults, prune, validateSchema, type JsonSchema } from "../../validation/structural_schema.js";
 import { ageColumn, cellForJsonValue, creationTimestampDescription, evaluateSimpleJsonPath, nameColumn, parseSimpleJsonPath } from "../printing.js";
-import { allVerbs, collectionOf, type PrinterColumn, type ResourceStrategy, type ResourceType } from "../resource_type.js";
+import { collectionOf, customResourceVerbs, type PrinterColumn, type ResourceStrategy, type ResourceType } from "../resource_type.js";
 
 export interface CrdVersion {
   name: string;
@@ -103,7 +103,7 @@ export function customResourceTypes(spec: CrdSpec): ResourceType[] {
         namespaced: spec.scope === "Namespaced",
         shortNames: spec.names.shortNames ?? [],
         categories: spec.names.categories ?? [],
-        verbs: [...allVerbs],
+        verbs: [...customResourceVerbs],
         statusSubresource: hasStatus,
         scale: scale
           ? { specReplicasPath: scale.specReplicasPath, statusReplicasPath: scale.statusReplicasPath, labelSelectorPath: scale.labelSelectorPath }
