@@ -2,6 +2,7 @@
  * Discovery documents: `/api`, `/apis`, `/apis/<group>`, `/api/v1`, `/apis/<group>/<version>`
  * (legacy), and the aggregated apidiscovery.k8s.io/v2 form kubectl 1.32 asks for first.
  */
+import { createHash } from "node:crypto";
 import type { ResourceRegistry } from "../registry/registry.js";
 import type { ResourceType } from "../registry/resource_type.js";
 
@@ -71,6 +72,7 @@ export function apiResourceList(registry: ResourceRegistry, group: string, versi
     };
     if (type.shortNames.length) entry.shortNames = type.shortNames;
     if (type.categories.length) entry.categories = type.categories;
+    entry.storageVersionHash = storageVersionHash(type);
     resources.push(entry);
     if (type.resource === "namespaces" && group === "") {
       resources.push({ name: "namespaces/finalize", singularName: "", namespaced: false, kind: "Namespace", verbs: ["update"] });
@@ -90,9 +92,16 @@ export function apiResourceList(registry: ResourceRegistry, group: string, versi
       });
     }
   }
-  // Sorted by name, subresources included, as kube-apiserver lists them.
-  resources.sort((a, b) => (String(a.name) < String(b.name) ? -1 : String(a.name) > String(b.name) ? 1 : 0));
+  // Built-in groups are sorted by name, subresources included; CRD groups list each resource
+  // followed by its status and scale, as kube-apiserver's CRD discovery does.
+  if (types.some((type) => type.strategicMerge)) resources.sort((a, b) => (String(a.name) < String(b.name) ? -1 : String(a.name) > String(b.name) ? 1 : 0));
   return { kind: "APIResourceList", apiVersion: "v1", groupVersion: groupVersion(group, version), resources };
+}
+
+/** kube-apiserver's hash of the storage group/version/kind, which tells clients when storage changes. */
+function storageVersionHash(type: ResourceType): string {
+  const digest = createHash("sha256").update(`${type.group}/${type.storageVersion}/${type.kind}`).digest();
+  return digest.subarray(0, 8).toString("base64");
 }
 
 function discoveryResource(type: ResourceType): Record<string, unknown> {
@@ -125,7 +134,7 @@ export function aggregatedDiscovery(registry: ResourceRegistry, core: boolean, v
     .groups()
     .filter(({ group }) => (group === "") === core)
     .map(({ group, versions }) => ({
-      metadata: { name: group, creationTimestamp: null },
+      metadata: { name: group },
       versions: versions.map((version) => ({
         version,
         resources: registry.resources(group, version).map(discoveryResource),

@@ -17,8 +17,8 @@ import type { KubeObject } from "../storage/types.js";
 import { decodeDocument, mediaTypeOf, negotiateOutput, readBody, type OutputFormat } from "./negotiation.js";
 import { decodeProtobufObject } from "./protobuf.js";
 import type { ResourceRequest } from "./request_info.js";
-import { addWarnings, writeJson, writeList, writeObject } from "./respond.js";
-import { StatusError, badRequest, fieldErrors, invalid, methodNotSupported, resourceNotFound, unsupportedMediaType } from "./status.js";
+import { addWarnings, writeJson, writeList, writeObject, writePageNotFound } from "./respond.js";
+import { StatusError, badRequest, fieldErrors, invalid, methodNotSupported, notFound, resourceNotFound, unsupportedMediaType } from "./status.js";
 import { toTable } from "./table.js";
 import { streamWatch, type WatchStreamOptions } from "./watch_stream.js";
 
@@ -31,10 +31,18 @@ export interface ResourceContext {
 
 const bodyMediaTypes = ["application/json", "application/yaml", "application/vnd.kubernetes.protobuf"];
 
-function writeOptions(request: IncomingMessage, query: URLSearchParams): WriteOptions {
-  const validation = query.get("fieldValidation") ?? "Warn";
+const optionsKinds = { create: "CreateOptions", update: "UpdateOptions", patch: "PatchOptions" } as const;
+
+function writeOptions(request: IncomingMessage, query: URLSearchParams, verb: keyof typeof optionsKinds): WriteOptions {
+  // An empty fieldValidation is the default, as kube-apiserver's options validation allows "".
+  const validation = query.get("fieldValidation") || "Warn";
   if (validation !== "Strict" && validation !== "Warn" && validation !== "Ignore") {
-    throw badRequest(`fieldValidation ${JSON.stringify(validation)} is invalid: fieldValidation must be one of "Ignore", "Warn", or "Strict"`);
+    // kube-apiserver validates the decoded CreateOptions/UpdateOptions/PatchOptions: a 422 on the options kind.
+    const error = invalid({ group: "meta.k8s.io", kind: optionsKinds[verb] }, "", [
+      fieldErrors.notSupported("fieldValidation", validation, ["", "Ignore", "Strict", "Warn"]),
+    ]);
+    if (error.details) delete error.details.name;
+    throw error;
   }
   const dryRun = query.getAll("dryRun");
   for (const value of dryRun) if (value !== "All") throw badRequest(`dryRun: Unsupported value: "${value}": supported values: "All"`);
@@ -63,8 +71,13 @@ async function decodeObject(request: IncomingMessage, type: ResourceType): Promi
   if (apiVersion !== expected) {
     throw badRequest(`the API version in the data (${apiVersion}) does not match the expected API version (${expected})`);
   }
+  if (object.kind && object.kind !== type.kind && type.strategicMerge) {
+    // Built-in kinds decode the body as its own kind before converting, which fails for another kind.
+    throw badRequest(`${object.kind} in version "${type.version}" cannot be handled as a ${type.kind}`);
+  }
   if (object.kind && object.kind !== type.kind) {
-    throw invalid(type, (object.metadata as { name?: string } | undefined)?.name ?? "", [
+    // The custom resource handler validates the decoded object, so the error names the body's kind.
+    throw invalid({ group: type.group, kind: object.kind }, (object.metadata as { name?: string } | undefined)?.name ?? "", [
       { ...fieldErrors.invalid("kind", object.kind, `must be ${type.kind}`) },
     ]);
   }
@@ -85,7 +98,8 @@ function checkNamespaceMatches(object: KubeObject, namespace: string | undefined
 
 function listObject(type: ResourceType, result: ReturnType<typeof list>): Record<string, unknown> {
   const metadata: Record<string, unknown> = { resourceVersion: result.resourceVersion };
-  if (result.continueToken) metadata.continue = result.continueToken;
+  // Custom resource lists are unstructured and always carry `continue`, empty on the last page.
+  if (result.continueToken || !type.strategicMerge) metadata.continue = result.continueToken ?? "";
   if (result.remainingItemCount !== undefined) metadata.remainingItemCount = result.remainingItemCount;
   return { apiVersion: apiVersionOf(type), kind: type.listKind, metadata, items: result.items };
 }
@@ -98,11 +112,22 @@ export async function handleResource(
   query: URLSearchParams,
 ): Promise<void> {
   const type = context.registry.lookup(info.group, info.version, info.resource);
-  if (!type || (!type.namespaced && info.namespace !== undefined)) throw resourceNotFound();
-  const subresource = info.subresource;
-  if (subresource && !(subresource === "status" && type.statusSubresource) && !(subresource === "scale" && type.scale)) {
-    if (!(subresource === "finalize" && type.resource === "namespaces")) throw resourceNotFound();
+  if (!type || (!type.namespaced && info.namespace !== undefined)) {
+    // Built-in group versions answer with a Status; anything else is left to the custom resource
+    // handler, which passes what no CRD serves down to the plain-text 404.
+    const builtIn = context.registry.resources(info.group, info.version).some((served) => served.strategicMerge);
+    if (builtIn) throw resourceNotFound();
+    request.resume();
+    return writePageNotFound(response);
   }
+  const subresource = info.subresource;
+  const subresourceServed =
+    !subresource ||
+    (subresource === "status" && type.statusSubresource) ||
+    (subresource === "scale" && type.scale !== undefined) ||
+    (subresource === "finalize" && type.resource === "namespaces");
+  // The custom resource handler answers an unknown subresource as a missing object.
+  if (!subresourceServed) throw type.strategicMerge ? resourceNotFound() : notFound(groupResource(type), info.name ?? "");
   if (subresource && (info.verb === "list" || info.verb === "watch" || info.verb === "create" || info.verb === "delete" || info.verb === "deletecollection")) {
     throw methodNotSupported(groupResource(type), info.verb);
   }
@@ -149,7 +174,7 @@ export async function handleResource(
         register: context.registerWatch,
       });
     case "create": {
-      const options = writeOptions(request, query);
+      const options = writeOptions(request, query, "create");
       const body = await decodeObject(request, type);
       checkNamespaceMatches(body, namespace, type);
       const result = await service.create(type, namespace, body, options);
@@ -157,7 +182,8 @@ export async function handleResource(
       return writeObject(response, 201, type, format, result.object, now);
     }
     case "update": {
-      const options = writeOptions(request, query);
+      if (info.name === undefined) throw badRequest("name must be provided");
+      const options = writeOptions(request, query, "update");
       if (subresource === "scale") {
         const scale = decodeDocument(await readBody(request), mediaTypeOf(request.headers["content-type"]) || "application/json");
         const current = service.getStored(type, namespace, name);
@@ -181,7 +207,8 @@ export async function handleResource(
       return writeObject(response, 200, type, format, result.object, now);
     }
     case "patch": {
-      const options = writeOptions(request, query);
+      if (info.name === undefined) throw badRequest("name must be provided");
+      const options = writeOptions(request, query, "patch");
       const kind = patchKindOf(type, mediaTypeOf(request.headers["content-type"]));
       const patch = decodeDocument(await readBody(request), kind === "apply" ? "application/yaml" : "application/json");
       if (kind === "apply") {

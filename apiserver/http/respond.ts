@@ -75,3 +75,13 @@ export function writeObject(
     writeJson(response, code, object, format.mediaType);
   }
 }
+
+export function writeText(response: ServerResponse, code: number, text: string): void {
+  response.writeHead(code, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" });
+  response.end(text);
+}
+
+/** The plain-text 404 of the end of kube-apiserver's handler chain (paths no API group serves). */
+export function writePageNotFound(response: ServerResponse): void {
+  writeText(response, 404, "404 page not found\n");
+}

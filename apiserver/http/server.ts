@@ -17,8 +17,8 @@ import { openApiV2, openApiV3Document, openApiV3Root } from "../discovery/openap
 import { versionInfo } from "../discovery/version.js";
 import { parseRequestPath } from "./request_info.js";
 import { handleResource, type ResourceContext } from "./resource_handler.js";
-import { writeError, writeJson } from "./respond.js";
-import { resourceNotFound, unauthorized } from "./status.js";
+import { writeError, writeJson, writePageNotFound, writeText } from "./respond.js";
+import { unauthorized } from "./status.js";
 
 export interface ServerContext extends ResourceContext {
   token: string;
@@ -26,16 +26,11 @@ export interface ServerContext extends ResourceContext {
   ready(): boolean;
 }
 
-function writeText(response: ServerResponse, code: number, text: string): void {
-  response.writeHead(code, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" });
-  response.end(text);
-}
-
 function healthCheck(response: ServerResponse, path: string, query: URLSearchParams, healthy: boolean): void {
   const checks = ["ping", "log", "etcd", "poststarthook/start-apiextensions-controllers", "poststarthook/crd-informer-synced"];
   const name = path.split("/")[1] ?? "";
   const sub = path.split("/").slice(2).join("/");
-  if (sub && !checks.includes(sub)) return writeText(response, 404, "404 page not found\n");
+  if (sub && !checks.includes(sub)) return writePageNotFound(response);
   if (query.has("verbose")) {
     const lines = (sub ? [sub] : checks).map((check) => `[+]${check} ok`);
     return writeText(response, healthy ? 200 : 500, `${lines.join("\n")}\n${name} check ${healthy ? "passed" : "failed"}\n`);
@@ -64,11 +59,11 @@ async function handle(context: ServerContext, request: IncomingMessage, response
   if (pathname === "/openapi/v3") return writeJson(response, 200, openApiV3Root(context.registry));
   if (pathname.startsWith("/openapi/v3/")) {
     const document = openApiV3Document(context.registry, pathname.slice("/openapi/v3/".length));
-    if (!document) return writeText(response, 404, "404 page not found\n");
+    if (!document) return writePageNotFound(response);
     return writeJson(response, 200, document);
   }
   const path = parseRequestPath(request.method ?? "GET", pathname, query);
-  if (path.kind === "other") return writeText(response, 404, "404 page not found\n");
+  if (path.kind === "other") return writePageNotFound(response);
   if (path.kind === "discovery") {
     const aggregated = wantsAggregated(request.headers.accept);
     if (path.group === undefined && path.version === undefined) {
@@ -79,11 +74,12 @@ async function handle(context: ServerContext, request: IncomingMessage, response
     }
     if (path.version === undefined) {
       const document = apiGroupDocument(context.registry, path.group ?? "");
-      if (!document) throw resourceNotFound();
+      // An unserved group or version falls through kube-apiserver's handler chain to the plain 404.
+      if (!document) return writePageNotFound(response);
       return writeJson(response, 200, document);
     }
     const document = apiResourceList(context.registry, path.group ?? "", path.version);
-    if (!document) throw resourceNotFound();
+    if (!document) return writePageNotFound(response);
     return writeJson(response, 200, document);
   }
   return handleResource(context, request, response, path.request, query);

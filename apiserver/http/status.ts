@@ -29,7 +29,7 @@ export interface StatusBody {
   message?: string;
   reason?: string;
   details?: StatusDetails;
-  code: number;
+  code?: number;
 }
 
 /** An error that the HTTP layer answers with a `Status` body and its code. */

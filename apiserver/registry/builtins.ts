@@ -184,7 +184,7 @@ const eventsConversion = {
 /** Fills the common fields of a built-in resource type. */
 export function builtinType(
   fields: Pick<ResourceType, "group" | "version" | "resource" | "kind" | "namespaced"> &
-    Partial<Pick<ResourceType, "shortNames" | "categories" | "statusSubresource" | "tracksGeneration" | "strategy" | "singular">>,
+    Partial<Pick<ResourceType, "shortNames" | "categories" | "statusSubresource" | "tracksGeneration" | "strategy" | "singular" | "verbs">>,
 ): ResourceType {
   return {
     singular: fields.kind.toLowerCase(),
@@ -213,6 +213,8 @@ export function builtinTypes(): ResourceType[] {
       version: "v1",
       resource: "namespaces",
       kind: "Namespace",
+      // kube-apiserver's namespace storage has no deletecollection.
+      verbs: allVerbs.filter((verb) => verb !== "deletecollection"),
       namespaced: false,
       shortNames: ["ns"],
       statusSubresource: true,

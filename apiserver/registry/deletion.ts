@@ -57,7 +57,6 @@ function successStatus(type: ResourceType, object: KubeObject): DeleteResult["st
     metadata: {},
     status: "Success",
     details: { name: object.metadata.name ?? "", ...(type.group ? { group: type.group } : {}), kind: type.resource, uid: object.metadata.uid ?? "" },
-    code: 200,
   } as DeleteResult["status"];
 }
 
@@ -134,10 +133,10 @@ export async function deleteObject(
     await stored.durable;
     return { object: toVersion(stored.object, type), status: undefined };
   }
-  if (options.dryRun) return { object: toVersion(current, type), status: type.strategicMerge ? successStatus(type, current) : undefined };
+  if (options.dryRun) return { object: undefined, status: successStatus(type, current) };
   const deleted = service.store.delete(type.collection, key);
   await deleted?.durable;
   const object = toVersion(deleted?.object ?? current, type);
-  // Custom resources answer with the deleted object; built-in generic stores with a Success Status.
-  return type.strategicMerge ? { object: undefined, status: successStatus(type, object) } : { object, status: undefined };
+  // Generic stores (custom resources included) answer an immediate deletion with a Success Status.
+  return { object: undefined, status: successStatus(type, object) };
 }

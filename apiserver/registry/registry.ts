@@ -28,6 +28,14 @@ export function compareVersionPriority(a: string, b: string): number {
   return right[2] - left[2];
 }
 
+/** GroupPriorityMinimum of the built-in groups served here (kube-apiserver's apiVersionPriorities). */
+const builtinGroupPriority: Readonly<Record<string, number>> = {
+  "": 18000,
+  "events.k8s.io": 17750,
+  "apiextensions.k8s.io": 16700,
+  "coordination.k8s.io": 16500,
+};
+
 export class ResourceRegistry {
   private readonly byPath = new Map<string, ResourceType>();
   /** Which CRD contributed which entries, so that updating or deleting it replaces them all. */
@@ -90,10 +98,15 @@ export class ResourceRegistry {
       .sort((a, b) => (a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0));
   }
 
-  /** Served API groups with versions by priority; core ("") first, then in registration order. */
+  /**
+   * Served API groups with versions by priority: kube-apiserver's group priorities for built-in
+   * groups, then CRD groups (priority 1000) by name, as the aggregator orders APIServices.
+   */
   groups(): GroupVersions[] {
     const result: GroupVersions[] = [];
-    for (const group of this.groupOrder) {
+    const priority = (group: string): number => builtinGroupPriority[group] ?? 1000;
+    const ordered = [...this.groupOrder].sort((a, b) => priority(b) - priority(a) || (a < b ? -1 : a > b ? 1 : 0));
+    for (const group of ordered) {
       const versions = new Set<string>();
       for (const type of this.byPath.values()) if (type.group === group) versions.add(type.version);
       if (versions.size) result.push({ group, versions: [...versions].sort(compareVersionPriority) });

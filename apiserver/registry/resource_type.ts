@@ -67,6 +67,9 @@ export interface ResourceType {
 
 export const allVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] as const;
 
+/** The custom resource handler's verbs, in the order kube-apiserver's CRD discovery lists them. */
+export const customResourceVerbs = ["delete", "deletecollection", "get", "list", "patch", "create", "update", "watch"] as const;
+
 export function apiVersionOf(type: Pick<ResourceType, "group" | "version">): string {
   return type.group ? `${type.group}/${type.version}` : type.version;
 }

@@ -52,7 +52,8 @@ function celTypeName(schema: JsonSchema, value: unknown): string {
 
 function ruleError(path: string, schema: JsonSchema, value: unknown, rule: Rule, message: string): FieldError {
   const field = rule.fieldPath ? `${path}${rule.fieldPath}` : path;
-  const base = fieldErrors.invalid(field, celTypeName(schema, value), message);
+  // kube-apiserver omits the value from a failed rule's message (field.OmitValueType).
+  const base: FieldError = { type: "FieldValueInvalid", field, detail: `Invalid value: ${message}` };
   switch (rule.reason) {
     case "FieldValueForbidden":
       return fieldErrors.forbidden(field, message);
@@ -127,4 +128,36 @@ export function validateCelRules(schema: JsonSchema, object: unknown, old: unkno
   };
   evaluateRules(schema, strip(object), strip(old), old !== undefined, "", errors);
   return errors.map((error) => (error.field === "" ? { ...error, field: "<nil>" } : error));
+}
+
+/** Whether any schema node carries x-kubernetes-validations (kube-apiserver builds no CEL validator otherwise). */
+export function hasCelRules(schema: JsonSchema): boolean {
+  if (schema["x-kubernetes-validations"]?.length) return true;
+  const children = [
+    ...Object.values(schema.properties ?? {}),
+    ...(typeof schema.additionalProperties === "object" ? [schema.additionalProperties] : []),
+    ...(schema.items ? [schema.items] : []),
+  ];
+  return children.some(hasCelRules);
+}
+
+/** Schema errors that stop CEL evaluation, as kube-apiserver's hasBlockingErr. */
+const blockingErrorTypes = new Set<FieldError["type"]>([
+  "FieldValueNotSupported",
+  "FieldValueRequired",
+  "FieldValueTooLong",
+  "FieldValueTooMany",
+  "FieldValueTypeInvalid",
+]);
+
+/**
+ * The CEL errors to add after the schema errors: when the schema errors include a kind that makes
+ * rule evaluation meaningless (wrong type, missing field...), one `<nil>` error saying rules were skipped.
+ */
+export function celErrorsAfterSchema(schema: JsonSchema, schemaErrors: readonly FieldError[], object: unknown, old: unknown): FieldError[] {
+  if (!hasCelRules(schema)) return [];
+  if (schemaErrors.some((error) => blockingErrorTypes.has(error.type))) {
+    return [fieldErrors.invalid("<nil>", null, "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation")];
+  }
+  return validateCelRules(schema, object, old);
 }

@@ -16,7 +16,8 @@ describe("embedded API server: CRD lifecycle", () => {
     assert.equal((await rawRequest(env.server, "GET", switches)).status, 404);
     await installSwitchCrd(env.kubeConfig);
     const discovery = (await rawRequest(env.server, "GET", "/apis/test.uselessctl.io/v1alpha1")).json() as { resources: { name: string }[] };
-    assert.deepEqual(discovery.resources.map((resource) => resource.name), ["switches", "switches/scale", "switches/status"]);
+    // CRD discovery lists each resource, then its status and scale, as kube-apiserver does.
+    assert.deepEqual(discovery.resources.map((resource) => resource.name), ["switches", "switches/status", "switches/scale"]);
     const created = await rawRequest(env.server, "POST", switches, {
       contentType: "application/json",
       body: JSON.stringify({ apiVersion: "test.uselessctl.io/v1alpha1", kind: "Switch", metadata: { name: "a" } }),

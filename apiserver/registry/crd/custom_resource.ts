@@ -4,10 +4,10 @@
  */
 import type { FieldError } from "../../http/status.js";
 import type { KubeObject } from "../../storage/types.js";
-import { validateCelRules } from "../../validation/cel_rules.js";
+import { celErrorsAfterSchema } from "../../validation/cel_rules.js";
 import { applyDefaults, prune, validateSchema, type JsonSchema } from "../../validation/structural_schema.js";
 import { ageColumn, cellForJsonValue, creationTimestampDescription, evaluateSimpleJsonPath, nameColumn, parseSimpleJsonPath } from "../printing.js";
-import { allVerbs, collectionOf, type PrinterColumn, type ResourceStrategy, type ResourceType } from "../resource_type.js";
+import { collectionOf, customResourceVerbs, type PrinterColumn, type ResourceStrategy, type ResourceType } from "../resource_type.js";
 
 export interface CrdVersion {
   name: string;
@@ -78,7 +78,7 @@ function strategyOf(version: CrdVersion): ResourceStrategy {
       delete topLevel.properties?.kind;
       const errors: FieldError[] = validateSchema(topLevel, body, "");
       // The whole object is validated on every write: a main-resource write carries the stored status.
-      errors.push(...validateCelRules(schema, object, old));
+      errors.push(...celErrorsAfterSchema(schema, errors, object, old));
       return errors.map((error) => (error.field.startsWith(".") ? { ...error, field: error.field.slice(1) } : error));
     },
     columns: columnsOf(version),
@@ -103,7 +103,7 @@ export function customResourceTypes(spec: CrdSpec): ResourceType[] {
         namespaced: spec.scope === "Namespaced",
         shortNames: spec.names.shortNames ?? [],
         categories: spec.names.categories ?? [],
-        verbs: [...allVerbs],
+        verbs: [...customResourceVerbs],
         statusSubresource: hasStatus,
         scale: scale
           ? { specReplicasPath: scale.specReplicasPath, statusReplicasPath: scale.statusReplicasPath, labelSelectorPath: scale.labelSelectorPath }
