@@ -14,6 +14,7 @@ import type { ResourceRegistry } from "../registry/registry.js";
 import { apiVersionOf, type ResourceType } from "../registry/resource_type.js";
 import { readScale, scaleToObject } from "../registry/scale.js";
 import type { KubeObject } from "../storage/types.js";
+import { duplicateFields } from "./duplicate_fields.js";
 import { decodeDocument, mediaTypeOf, negotiateOutput, readBody, type OutputFormat } from "./negotiation.js";
 import { decodeProtobufObject } from "./protobuf.js";
 import type { ResourceRequest } from "./request_info.js";
@@ -55,11 +56,23 @@ function writeOptions(request: IncomingMessage, query: URLSearchParams, verb: ke
 }
 
 /** Decodes a create/update body and checks it against the URL's kind, as the create handler does. */
-async function decodeObject(request: IncomingMessage, type: ResourceType): Promise<KubeObject> {
+/** Duplicate keys of a JSON body; a body that does not parse is left to the decoder's error. */
+function duplicateFieldsOf(body: Buffer): string[] {
+  try {
+    return duplicateFields(body.toString("utf8"));
+  } catch {
+    return [];
+  }
+}
+
+async function decodeObject(request: IncomingMessage, type: ResourceType, options: WriteOptions): Promise<KubeObject> {
   const mediaType = mediaTypeOf(request.headers["content-type"]) || "application/json";
   const accepted = type.strategicMerge ? bodyMediaTypes : ["application/json", "application/yaml"];
   if (!accepted.includes(mediaType)) throw unsupportedMediaType(mediaType, accepted);
   const body = await readBody(request);
+  if (mediaType === "application/json" && options.fieldValidation !== "Ignore") {
+    options.duplicateFields = duplicateFieldsOf(body);
+  }
   const value = mediaType === "application/vnd.kubernetes.protobuf" ? decodeProtobufObject(body) : decodeDocument(body, mediaType);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw badRequest(`couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(value) ? "array" : typeof value} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`);
@@ -160,7 +173,7 @@ export async function handleResource(
         body.items = result.items.map((item) => ({ apiVersion: "meta.k8s.io/v1", kind: "PartialObjectMetadata", metadata: item.metadata }));
         return writeJson(response, 200, body);
       }
-      if (format.mediaType === "application/json") return writeList(response, body as Record<string, unknown> & { items: KubeObject[] });
+      if (format.mediaType === "application/json") return writeList(response, body as Record<string, unknown> & { items: KubeObject[] }, type.strategicMerge);
       return writeJson(response, 200, body, format.mediaType);
     }
     case "watch":
@@ -175,7 +188,7 @@ export async function handleResource(
       });
     case "create": {
       const options = writeOptions(request, query, "create");
-      const body = await decodeObject(request, type);
+      const body = await decodeObject(request, type, options);
       checkNamespaceMatches(body, namespace, type);
       const result = await service.create(type, namespace, body, options);
       addWarnings(response, result.warnings);
@@ -194,7 +207,7 @@ export async function handleResource(
         });
         return writeJson(response, 200, readScale(type, result.object));
       }
-      const body = await decodeObject(request, type);
+      const body = await decodeObject(request, type, options);
       checkNamespaceMatches(body, namespace, type);
       if (body.metadata.name && body.metadata.name !== name) {
         throw badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`);

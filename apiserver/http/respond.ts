@@ -25,11 +25,29 @@ export function toJson(object: object): string {
   return text;
 }
 
-/** Writes a list whose items are stored objects, reusing their cached serialization. */
-export function writeList(response: ServerResponse, list: Record<string, unknown> & { items: object[] }): void {
+const serializedWithoutTypeMeta = new WeakMap<object, string>();
+
+/** An item of a typed (built-in) list, which carries no apiVersion or kind of its own. */
+function toJsonWithoutTypeMeta(object: object): string {
+  let text = serializedWithoutTypeMeta.get(object);
+  if (text === undefined) {
+    const { apiVersion, kind, ...rest } = object as Record<string, unknown>;
+    void apiVersion;
+    void kind;
+    text = JSON.stringify(rest);
+    serializedWithoutTypeMeta.set(object, text);
+  }
+  return text;
+}
+
+/**
+ * Writes a list whose items are stored objects, reusing their cached serialization. Built-in
+ * lists are typed, so their items lose apiVersion and kind; custom resource lists keep them.
+ */
+export function writeList(response: ServerResponse, list: Record<string, unknown> & { items: object[] }, typedItems: boolean): void {
   const { items, ...head } = list;
   const prefix = JSON.stringify(head);
-  const text = `${prefix.slice(0, -1)},"items":[${items.map(toJson).join(",")}]}`;
+  const text = `${prefix.slice(0, -1)},"items":[${items.map(typedItems ? toJsonWithoutTypeMeta : toJson).join(",")}]}`;
   response.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) });
   response.end(text);
 }

@@ -33,6 +33,8 @@ export interface WriteOptions {
   manager: ManagerIdentity;
   /** Set by server-side apply, which computes managedFields itself. */
   managedFieldsPrepared?: boolean;
+  /** Paths of keys the request body repeated, which the strict decoder reports like unknown fields. */
+  duplicateFields?: readonly string[];
 }
 
 export interface WriteResult {
@@ -103,7 +105,10 @@ export class ObjectService {
 
   /** Defaulting, pruning and validation common to creates and updates. */
   private admit(type: ResourceType, object: KubeObject, old: KubeObject | undefined, options: WriteOptions): string[] {
-    const warnings = type.strategy.normalize?.(object, { pruneUnknown: true }) ?? [];
+    const warnings = [
+      ...(options.duplicateFields ?? []).map((path) => `duplicate field "${path}"`),
+      ...(type.strategy.normalize?.(object, { pruneUnknown: true }) ?? []),
+    ];
     if (warnings.length && options.fieldValidation === "Strict") {
       throw badRequest(
         `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${warnings.join(", ")}`,
@@ -141,7 +146,8 @@ export class ObjectService {
     toStorageVersion(object, type);
     if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
     if (options.dryRun) {
-      meta.resourceVersion = String(this.store.currentRevision());
+      // Nothing reaches storage, so a dry-run create has no resourceVersion (as with etcd).
+      delete meta.resourceVersion;
       return { object: toVersion(object, type), created: true, warnings };
     }
     const stored = this.store.put(type.collection, key, object);
