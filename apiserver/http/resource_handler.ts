@@ -8,7 +8,7 @@ import { deepClone, jsonEqual } from "../registry/conversion.js";
 import { deleteObject, parseDeleteOptions } from "../registry/deletion.js";
 import { list } from "../registry/list_watch.js";
 import { managerFromUserAgent } from "../registry/managed_fields.js";
-import { groupResource, type ObjectService, type WriteOptions } from "../registry/object_service.js";
+import { groupResource, timestamp, type ObjectService, type WriteOptions } from "../registry/object_service.js";
 import { jsonPatch, mergePatch, patchKindOf, strategicMergePatch } from "../registry/patch.js";
 import type { ResourceRegistry } from "../registry/registry.js";
 import { apiVersionOf, type ResourceType } from "../registry/resource_type.js";
@@ -101,6 +101,11 @@ async function decodeObject(request: IncomingMessage, type: ResourceType, option
     throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: json: cannot unmarshal into Go struct field .metadata of type v1.ObjectMeta`);
   }
   return object;
+}
+
+/** Who writes a Scale, for the parent's managedFields. */
+function scaleWriter(service: ObjectService, options: WriteOptions): { manager: string; time: string } {
+  return { manager: options.manager.manager, time: timestamp(service.now()) };
 }
 
 function checkNamespaceMatches(object: KubeObject, namespace: string | undefined, type: ResourceType): void {
@@ -200,9 +205,10 @@ export async function handleResource(
       if (subresource === "scale") {
         const scale = decodeDocument(await readBody(request), mediaTypeOf(request.headers["content-type"]) || "application/json");
         const current = service.getStored(type, namespace, name);
-        const result = await service.update(type, namespace, name, scaleToObject(type, current, scale), {
+        const result = await service.update(type, namespace, name, scaleToObject(type, current, scale, scaleWriter(service, options)), {
           ...options,
           subresource: "",
+          managedFieldsPrepared: true,
           expectedResourceVersion: (scale as KubeObject).metadata?.resourceVersion,
         });
         return writeJson(response, 200, readScale(type, result.object));
@@ -238,7 +244,11 @@ export async function handleResource(
         const current = service.getStored(type, namespace, name);
         const scale = readScale(type, current);
         const patched = kind === "json" ? jsonPatch(scale as KubeObject, patch) : mergePatch(scale, patch);
-        const result = await service.update(type, namespace, name, scaleToObject(type, current, patched), { ...options, subresource: "" });
+        const result = await service.update(type, namespace, name, scaleToObject(type, current, patched, scaleWriter(service, options)), {
+          ...options,
+          subresource: "",
+          managedFieldsPrepared: true,
+        });
         return writeJson(response, 200, readScale(type, result.object));
       }
       const current = service.get(type, namespace, name);

@@ -28,6 +28,13 @@ export interface ResourceStrategy {
   normalize?(object: KubeObject, options: { pruneUnknown: boolean }): string[];
   /** Field errors for a create (old undefined) or an update. */
   validate?(object: KubeObject, old: KubeObject | undefined): FieldError[];
+  /**
+   * What the server sets on a create after the field manager has recorded the write (the
+   * strategy's PrepareForCreate), so no manager owns it.
+   */
+  prepareForCreate?(object: KubeObject): void;
+  /** What an update may not change, copied from the stored object (the strategy's PrepareForUpdate). */
+  prepareForUpdate?(object: KubeObject, old: KubeObject): void;
   /** Whether a change between two versions counts as a spec change (bumps generation). */
   specChanged?(object: KubeObject, old: KubeObject): boolean;
   /** Server-side Table columns after Name. */
@@ -63,6 +70,18 @@ export interface ResourceType {
   conversion?: { toStorage(object: KubeObject): void; fromStorage(object: KubeObject): KubeObject } | undefined;
   /** The structural schema published in OpenAPI (custom resources). */
   openApiSchema?: Record<string, unknown> | undefined;
+  /**
+   * For built-in kinds, how managedFields track their fields, in OpenAPI's words: `properties`
+   * (a struct's declared fields), `additionalProperties` (a map), `x-kubernetes-list-type`,
+   * `x-kubernetes-map-type: atomic` (an atomic struct such as ObjectReference).
+   */
+  fieldSchema?: Record<string, unknown> | undefined;
+  /**
+   * The fields Go serializes for the kind's zero value (non-omitempty fields, and struct fields,
+   * which omitempty never drops): every decoded object has them, and a create is tracked as a
+   * change from this object.
+   */
+  emptyObject?: Record<string, unknown> | undefined;
 }
 
 export const allVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] as const;

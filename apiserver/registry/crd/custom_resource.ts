@@ -2,7 +2,7 @@
  * Resource types for the served versions of a CRD, and the custom resource strategy: pruning of
  * unknown fields, defaulting, structural-schema validation and x-kubernetes-validations (CEL).
  */
-import type { FieldError } from "../../http/status.js";
+import { fieldErrors, type FieldError } from "../../http/status.js";
 import type { KubeObject } from "../../storage/types.js";
 import { celErrorsAfterSchema } from "../../validation/cel_rules.js";
 import { applyDefaults, prune, validateSchema, type JsonSchema } from "../../validation/structural_schema.js";
@@ -52,6 +52,20 @@ function columnsOf(version: CrdVersion): PrinterColumn[] {
   ];
 }
 
+/** The scale subresource's replica counts must fit an int32 (its paths are named as declared, leading dot included). */
+function scaleReplicaErrors(version: CrdVersion, object: KubeObject): FieldError[] {
+  const scale = version.subresources?.scale;
+  if (!scale) return [];
+  const errors: FieldError[] = [];
+  for (const path of [scale.specReplicasPath, scale.statusReplicasPath]) {
+    const value = evaluateSimpleJsonPath(object, parseSimpleJsonPath(path));
+    if (typeof value !== "number") continue;
+    if (value < 0) errors.push(fieldErrors.invalid(path, value, "should be a non-negative integer"));
+    else if (value > 2147483647) errors.push(fieldErrors.invalid(path, value, "should be less than or equal to 2147483647"));
+  }
+  return errors;
+}
+
 function strategyOf(version: CrdVersion): ResourceStrategy {
   const schema = version.schema?.openAPIV3Schema ?? { type: "object", "x-kubernetes-preserve-unknown-fields": true };
   return {
@@ -76,10 +90,12 @@ function strategyOf(version: CrdVersion): ResourceStrategy {
       delete topLevel.properties?.metadata;
       delete topLevel.properties?.apiVersion;
       delete topLevel.properties?.kind;
-      const errors: FieldError[] = validateSchema(topLevel, body, "");
+      const withoutDot = (error: FieldError) => (error.field.startsWith(".") ? { ...error, field: error.field.slice(1) } : error);
+      const errors: FieldError[] = validateSchema(topLevel, body, "").map(withoutDot);
+      errors.push(...scaleReplicaErrors(version, object));
       // The whole object is validated on every write: a main-resource write carries the stored status.
-      errors.push(...celErrorsAfterSchema(schema, errors, object, old));
-      return errors.map((error) => (error.field.startsWith(".") ? { ...error, field: error.field.slice(1) } : error));
+      errors.push(...celErrorsAfterSchema(schema, errors, object, old).map(withoutDot));
+      return errors;
     },
     columns: columnsOf(version),
   };
