@@ -221,7 +221,7 @@ export async function handleResource(
       if (!body.metadata.resourceVersion && !type.strategicMerge) {
         throw invalid(type, name, [fieldErrors.invalid("metadata.resourceVersion", "0x0", "must be specified for an update")]);
       }
-      const result = await service.update(type, namespace, name, body, { ...options, subresource: subresource === "finalize" ? "" : subresource });
+      const result = await service.update(type, namespace, name, body, { ...options, subresource });
       addWarnings(response, result.warnings);
       return writeObject(response, 200, type, format, result.object, now);
     }

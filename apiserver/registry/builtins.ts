@@ -95,8 +95,9 @@ const namespaceStrategy: ResourceStrategy = {
     object.spec = spec;
     object.status = { phase: "Active" };
   },
-  prepareForUpdate(object, old) {
+  prepareForUpdate(object, old, subresource) {
     // Finalizers change only through the finalize subresource.
+    if (subresource === "finalize") return;
     const finalizers = (old.spec as { finalizers?: string[] } | undefined)?.finalizers;
     const spec = { ...(object.spec as Record<string, unknown> | undefined) };
     if (finalizers) spec.finalizers = finalizers;

@@ -170,7 +170,8 @@ export class ObjectService {
 
   /**
    * Replaces the object `name` with `body` (PUT, and the last step of every PATCH).
-   * @param subresource "status" writes only status; "" writes everything but status when the type has a status subresource
+   * @param subresource "status" writes only status; "" (or another subresource, such as a namespace's
+   *   "finalize") writes everything but status when the type has a status subresource
    */
   async update(
     type: ResourceType,
@@ -233,7 +234,7 @@ export class ObjectService {
       if (old.status === undefined) delete object.status;
       else object.status = old.status;
     }
-    type.strategy.prepareForUpdate?.(object, old);
+    type.strategy.prepareForUpdate?.(object, old, subresource);
     if (type.tracksGeneration) {
       const changed = !jsonEqual(specPart(object, type.statusSubresource), specPart(old, type.statusSubresource));
       meta.generation = (oldMeta.generation ?? 1) + (changed ? 1 : 0);

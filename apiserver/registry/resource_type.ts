@@ -33,8 +33,8 @@ export interface ResourceStrategy {
    * strategy's PrepareForCreate), so no manager owns it.
    */
   prepareForCreate?(object: KubeObject): void;
-  /** What an update may not change, copied from the stored object (the strategy's PrepareForUpdate). */
-  prepareForUpdate?(object: KubeObject, old: KubeObject): void;
+  /** What an update through `subresource` may not change, copied from the stored object (the strategy's PrepareForUpdate). */
+  prepareForUpdate?(object: KubeObject, old: KubeObject, subresource: string): void;
   /** Whether a change between two versions counts as a spec change (bumps generation). */
   specChanged?(object: KubeObject, old: KubeObject): boolean;
   /** Server-side Table columns after Name. */
