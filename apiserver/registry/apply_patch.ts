@@ -168,15 +168,20 @@ export async function applyPatch(
   object.metadata.resourceVersion = current.metadata.resourceVersion;
 
   // What the apply changes, added or removed leaves every other manager; changing what another owns is a conflict.
-  const comparison = compareWrite(type, current, object);
-  const changed = recordable(type, comparison.changed, subresource);
-  const removed = recordable(type, comparison.removed, subresource);
+  const comparisonAt = compareWrite(type, current, object, subresource);
   const next = entries.filter(({ entry }) => !isOwn(entry));
-  const conflicts = next.flatMap(({ entry, fields }) => [...fields].filter((path) => changed.has(path)).map((path) => ({ entry, path })));
+  const conflicts = next.flatMap(({ entry, fields }) => {
+    const { changed } = comparisonAt(entry.apiVersion);
+    return [...fields].filter((path) => changed.has(path)).map((path) => ({ entry, path }));
+  });
   if (conflicts.length && !options.force) throw conflictError(conflicts);
-  for (const { fields } of next) for (const path of [...changed, ...removed]) fields.delete(path);
+  for (const { entry, fields } of next) {
+    const { changed, removed } = comparisonAt(entry.apiVersion);
+    for (const path of [...changed, ...removed]) fields.delete(path);
+  }
   // An apply that changes nothing keeps its entry's time.
-  next.push(applyEntry(appliedFields, changed.size || removed.size ? now : (previous?.entry.time ?? now)));
+  const own = comparisonAt(apiVersionOf(type));
+  next.push(applyEntry(appliedFields, own.changed.size || own.removed.size ? now : (previous?.entry.time ?? now)));
   object.metadata.managedFields = renderEntries(next) ?? [];
   return service.update(type, namespace, name, object, { ...options, subresource, managedFieldsPrepared: true });
 }

@@ -194,6 +194,12 @@ const eventsConversion = {
   },
 };
 
+function eventToCore(object: KubeObject): KubeObject {
+  const converted = structuredClone(object);
+  eventsConversion.toStorage(converted);
+  return converted;
+}
+
 /** A struct schema: `leaves` are scalar (or atomic) fields, `nested` the others. */
 function struct(leaves: readonly string[], nested: Record<string, Record<string, unknown>> = {}): Record<string, unknown> {
   return { properties: { ...Object.fromEntries(leaves.map((name) => [name, {}])), ...nested } };
@@ -240,7 +246,7 @@ const leaseSchema = struct([], {
 export function builtinType(
   fields: Pick<ResourceType, "group" | "version" | "resource" | "kind" | "namespaced"> &
     Partial<
-      Pick<ResourceType, "shortNames" | "categories" | "statusSubresource" | "tracksGeneration" | "strategy" | "singular" | "verbs" | "fieldSchema" | "emptyObject">
+      Pick<ResourceType, "shortNames" | "categories" | "statusSubresource" | "tracksGeneration" | "strategy" | "singular" | "verbs" | "fieldSchema" | "emptyObject" | "otherVersions">
     >,
 ): ResourceType {
   return {
@@ -283,6 +289,7 @@ export function builtinTypes(): ResourceType[] {
       strategy: coreEventStrategy,
       fieldSchema: coreEventSchema,
       emptyObject: coreEventEmpty,
+      otherVersions: { "events.k8s.io/v1": { convert: (object) => eventsConversion.fromStorage(object), fieldSchema: eventsV1Schema } },
     }),
     builtinType({
       group: "",
@@ -338,6 +345,7 @@ export function builtinTypes(): ResourceType[] {
         strategy: eventsV1Strategy,
         fieldSchema: eventsV1Schema,
         emptyObject: eventsV1Empty,
+        otherVersions: { v1: { convert: eventToCore, fieldSchema: coreEventSchema } },
       }),
       // One store for both Event APIs, as in kube-apiserver: what one records, the other lists.
       collection: "/events",

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { KubeObject, ManagedFieldsEntry } from "../storage/types.js";
-import { builtinType } from "./builtins.js";
+import { builtinType, builtinTypes } from "./builtins.js";
 import { recordUpdate, renderEntries } from "./managed_fields.js";
 import { fromFieldsV1 } from "./field_set.js";
 
@@ -50,6 +50,28 @@ describe("recordUpdate", () => {
     delete next.metadata.ownerReferences;
     recordUpdate(custom, next, old, { manager: "collector" }, "2026-01-01T00:00:05Z");
     assert.deepEqual(next.metadata.managedFields?.map((entry) => [entry.manager, entry.fieldsV1]), [["alice", { "f:spec": { ".": {}, "f:size": {} } }]]);
+  });
+});
+
+describe("recordUpdate across versions", () => {
+  it("takes a field from an entry recorded at another version in that version's names", () => {
+    const [core, eventsV1] = ["v1", "events.k8s.io/v1"].map((apiVersion) =>
+      builtinTypes().find((type) => type.kind === "Event" && (type.group ? `${type.group}/${type.version}` : type.version) === apiVersion),
+    );
+    assert.ok(core && eventsV1);
+    const created: KubeObject = { apiVersion: "events.k8s.io/v1", kind: "Event", metadata: { name: "e" }, note: "first", reason: "R" };
+    recordUpdate(eventsV1, created, undefined, { manager: "recorder" }, "2026-01-01T00:00:00Z");
+    const stored = structuredClone(created);
+    eventsV1.conversion?.toStorage(stored);
+    const updated = { ...structuredClone(stored), message: "second" };
+    recordUpdate(core, updated, stored, { manager: "editor" }, "2026-01-01T00:00:05Z");
+    assert.deepEqual(
+      updated.metadata.managedFields?.map((entry) => [entry.manager, entry.apiVersion, Object.keys(entry.fieldsV1).sort()]),
+      [
+        ["recorder", "events.k8s.io/v1", ["f:reason"]],
+        ["editor", "v1", ["f:message"]],
+      ],
+    );
   });
 });
 

@@ -6,8 +6,8 @@
  * by manager and subresource. Entries are listed Apply first, then by time (seconds), manager,
  * apiVersion and subresource.
  *
- * Caveat: field sets are compared in the writer's version only; entries recorded at another
- * version with other field names (core/v1 against events.k8s.io/v1 Events) are not converted.
+ * A write is compared at each entry's version, so an entry recorded through events.k8s.io/v1 loses
+ * f:note when a core/v1 write changes message.
  */
 import type { KubeObject, ManagedFieldsEntry } from "../storage/types.js";
 import { apiVersionOf, type ResourceType } from "./resource_type.js";
@@ -58,7 +58,7 @@ const objectMetaSchema: ListSchema = {
 };
 
 /** The schema that decides how a kind's fields are tracked: its own schema, with TypeMeta and ObjectMeta. */
-export function trackingSchemaOf(type: ResourceType): ListSchema {
+export function trackingSchemaOf(type: Pick<ResourceType, "fieldSchema" | "openApiSchema">): ListSchema {
   const schema = (type.fieldSchema ?? type.openApiSchema ?? {}) as ListSchema;
   return { ...schema, properties: { ...schema.properties, apiVersion: field, kind: field, metadata: objectMetaSchema } };
 }
@@ -144,11 +144,38 @@ function withoutManagedFields(object: KubeObject): KubeObject {
   return { ...object, metadata };
 }
 
-/** What a write changed, as the field manager sees it: `old` is the kind's empty object on create. */
-export function compareWrite(type: ResourceType, old: KubeObject | undefined, object: KubeObject): { changed: FieldSet; removed: FieldSet } {
-  const before = old ? withoutManagedFields(old) : (structuredClone(type.emptyObject ?? {}) as KubeObject);
-  const { added, modified, removed } = compareObjects(before, withoutManagedFields(object), trackingSchemaOf(type));
-  return { changed: new Set([...added, ...modified]), removed };
+/** What a write changed or added, and what it removed, in the recordable fields of one version. */
+export interface WriteComparison {
+  changed: FieldSet;
+  removed: FieldSet;
+}
+
+/**
+ * What a write changed, as the field manager sees it at each version an entry was recorded at
+ * (the other version's field names where the kind declares one, as Events do); `old` is the
+ * kind's empty object on create.
+ */
+export function compareWrite(
+  type: ResourceType,
+  old: KubeObject | undefined,
+  object: KubeObject,
+  subresource: string,
+): (apiVersion: string) => WriteComparison {
+  const byVersion = new Map<string, WriteComparison>();
+  return (apiVersion) => {
+    const other = apiVersion === apiVersionOf(type) ? undefined : type.otherVersions?.[apiVersion];
+    const key = other ? apiVersion : "";
+    let comparison = byVersion.get(key);
+    if (!comparison) {
+      const convert = (value: KubeObject) => withoutManagedFields(other ? other.convert(value) : value);
+      const before = old ? convert(old) : (structuredClone(type.emptyObject ?? {}) as KubeObject);
+      const schema = trackingSchemaOf(other ?? type);
+      const { added, modified, removed } = compareObjects(before, convert(object), schema);
+      comparison = { changed: recordable(type, new Set([...added, ...modified]), subresource), removed: recordable(type, removed, subresource) };
+      byVersion.set(key, comparison);
+    }
+    return comparison;
+  };
 }
 
 /**
@@ -164,13 +191,15 @@ export function recordUpdate(
   time: string,
   subresource = "",
 ): void {
-  const comparison = compareWrite(type, old, object);
-  const removed = recordable(type, comparison.removed, subresource);
-  const changed = recordable(type, comparison.changed, subresource);
+  const comparisonAt = compareWrite(type, old, object, subresource);
+  const { changed, removed } = comparisonAt(apiVersionOf(type));
   const taken = [...changed].filter((path) => !removed.has(path));
   const sourceEntries = object.metadata.managedFields !== undefined ? entriesOf(object) : old ? entriesOf(old) : [];
   const working: TrackedEntry[] = sourceEntries.map((entry) => ({ entry, fields: fromFieldsV1(entry.fieldsV1) }));
-  for (const { fields } of working) for (const path of [...changed, ...removed]) fields.delete(path);
+  for (const { entry, fields } of working) {
+    const seen = comparisonAt(entry.apiVersion);
+    for (const path of [...seen.changed, ...seen.removed]) fields.delete(path);
+  }
   if (taken.length) {
     const writer = { manager: identity.manager, operation: "Update" as const, apiVersion: apiVersionOf(type), subresource };
     let own = working.find(({ entry }) => isEntryOf(entry, writer));

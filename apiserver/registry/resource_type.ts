@@ -82,6 +82,12 @@ export interface ResourceType {
    * change from this object.
    */
   emptyObject?: Record<string, unknown> | undefined;
+  /**
+   * Other versions of the same objects whose field names differ (core/v1 and events.k8s.io/v1
+   * Events), by apiVersion: how to convert an object of this version to it, and its field schema.
+   * managedFields entries recorded at such a version are compared in its names.
+   */
+  otherVersions?: Record<string, { convert(object: KubeObject): KubeObject; fieldSchema: Record<string, unknown> }> | undefined;
 }
 
 export const allVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] as const;
