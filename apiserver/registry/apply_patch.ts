@@ -6,7 +6,8 @@
  * The applier's entry holds the fields its configuration sets (structured-merge-diff's ToFieldSet);
  * conflicts and ownership changes come from comparing the live object with the result.
  *
- * Caveat: there is no cross-version field-set conversion.
+ * Caveat: the fields the applier dropped since its last apply are pruned by path in the
+ * applier's current version (right for custom resources, whose versions share field names).
  */
 import { StatusError, badRequest, type StatusCause } from "../http/status.js";
 import type { KubeObject, ManagedFieldsEntry } from "../storage/types.js";
