@@ -9,13 +9,14 @@ import { deleteObject, parseDeleteOptions } from "../registry/deletion.js";
 import { list } from "../registry/list_watch.js";
 import { managerFromUserAgent } from "../registry/managed_fields.js";
 import { groupResource, type ObjectService, type WriteOptions } from "../registry/object_service.js";
-import { jsonPatch, mergePatch, patchKindOf, strategicMergePatch } from "../registry/patch.js";
+import { decodePatchBody, jsonPatch, mergePatch, patchKindOf, requireMapPatch, strategicMergePatch } from "../registry/patch.js";
 import type { ResourceRegistry } from "../registry/registry.js";
 import { apiVersionOf, type ResourceType } from "../registry/resource_type.js";
 import { readScale, scaleToObject } from "../registry/scale.js";
 import type { KubeObject } from "../storage/types.js";
 import { duplicateFields } from "./duplicate_fields.js";
-import { decodeDocument, mediaTypeOf, negotiateOutput, readBody, type OutputFormat } from "./negotiation.js";
+import { goJsonTypeName } from "./go_json.js";
+import { BodySyntaxError, decodeDocument, mediaTypeOf, negotiateOutput, parseDocument, readBody, unrecognizedBody, type OutputFormat } from "./negotiation.js";
 import { decodeProtobufObject } from "./protobuf.js";
 import type { ResourceRequest } from "./request_info.js";
 import { addWarnings, writeJson, writeList, writeObject, writePageNotFound } from "./respond.js";
@@ -65,17 +66,28 @@ function duplicateFieldsOf(body: Buffer): string[] {
   }
 }
 
+/** The prefix the JSON meta decoder puts on its errors while it looks for apiVersion and kind. */
+const interpretError = "couldn't get version/kind; json parse error: ";
+
 async function decodeObject(request: IncomingMessage, type: ResourceType, options: WriteOptions): Promise<KubeObject> {
   const mediaType = mediaTypeOf(request.headers["content-type"]) || "application/json";
-  const accepted = type.strategicMerge ? bodyMediaTypes : ["application/json", "application/yaml"];
-  if (!accepted.includes(mediaType)) throw unsupportedMediaType(mediaType, accepted);
+  // Custom resources list protobuf too: their serializer set has it, for the objects it returns.
+  if (!bodyMediaTypes.includes(mediaType)) throw unsupportedMediaType(mediaType, bodyMediaTypes);
   const body = await readBody(request);
   if (mediaType === "application/json" && options.fieldValidation !== "Ignore") {
     options.duplicateFields = duplicateFieldsOf(body);
   }
-  const value = mediaType === "application/vnd.kubernetes.protobuf" ? decodeProtobufObject(body) : decodeDocument(body, mediaType);
+  let value: unknown;
+  try {
+    value = mediaType === "application/vnd.kubernetes.protobuf" ? decodeProtobufObject(body) : parseDocument(body, mediaType);
+  } catch (error) {
+    if (!(error instanceof BodySyntaxError)) throw error;
+    // YAML is converted to JSON first, and that conversion's error is reported as it is.
+    throw unrecognizedBody(type.kind, error.format === "json" ? `${interpretError}${error.message}` : error.message, body);
+  }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw badRequest(`couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(value) ? "array" : typeof value} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`);
+    const typeMeta = 'struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }';
+    throw unrecognizedBody(type.kind, `${interpretError}json: cannot unmarshal ${goJsonTypeName(value)} into Go value of type ${typeMeta}`, body);
   }
   const object = value as KubeObject;
   if (!type.strategicMerge && !object.kind) throw badRequest(`Object 'Kind' is missing in '${body.toString("utf8")}'`);
@@ -223,7 +235,8 @@ export async function handleResource(
       if (info.name === undefined) throw badRequest("name must be provided");
       const options = writeOptions(request, query, "patch");
       const kind = patchKindOf(type, mediaTypeOf(request.headers["content-type"]));
-      const patch = decodeDocument(await readBody(request), kind === "apply" ? "application/yaml" : "application/json");
+      const patch = decodePatchBody(await readBody(request), kind);
+      const strictDecoding = options.fieldValidation !== "Ignore";
       if (kind === "apply") {
         const result = await applyPatch(service, type, namespace, name, patch, {
           ...options,
@@ -237,17 +250,15 @@ export async function handleResource(
       if (subresource === "scale") {
         const current = service.getStored(type, namespace, name);
         const scale = readScale(type, current);
-        const patched = kind === "json" ? jsonPatch(scale as KubeObject, patch) : mergePatch(scale, patch);
+        const patched = kind === "json" ? jsonPatch(scale as KubeObject, patch, strictDecoding) : mergePatch(scale, requireMapPatch(kind, patch, strictDecoding));
         const result = await service.update(type, namespace, name, scaleToObject(type, current, patched), { ...options, subresource: "" });
         return writeJson(response, 200, readScale(type, result.object));
       }
       const current = service.get(type, namespace, name);
       let patched: unknown;
-      if (kind === "json") patched = jsonPatch(current, patch);
-      else if (patch === null || typeof patch !== "object" || Array.isArray(patch)) {
-        throw badRequest(`json: cannot unmarshal ${Array.isArray(patch) ? "array" : typeof patch} into Go value of type map[string]interface {}`);
-      } else if (kind === "merge") patched = mergePatch(current, patch);
-      else patched = strategicMergePatch(current, patch);
+      if (kind === "json") patched = jsonPatch(current, patch, strictDecoding);
+      else if (kind === "merge") patched = mergePatch(current, requireMapPatch(kind, patch, strictDecoding));
+      else patched = strategicMergePatch(current, requireMapPatch(kind, patch, strictDecoding));
       // The patch result shares untouched subtrees with the stored object: clone before adjusting it.
       const object = deepClone(patched) as KubeObject;
       if (!object || typeof object !== "object" || typeof object.metadata !== "object" || object.metadata === null) {
