@@ -14,6 +14,7 @@ import type { ResourceRegistry } from "../registry/registry.js";
 import { apiVersionOf, type ResourceType } from "../registry/resource_type.js";
 import { readScale, scaleToObject } from "../registry/scale.js";
 import type { KubeObject } from "../storage/types.js";
+import { otherKindDecodeError } from "./builtin_decoding.js";
 import { duplicateFields } from "./duplicate_fields.js";
 import { goJsonTypeName } from "./go_json.js";
 import { BodySyntaxError, decodeDocument, mediaTypeOf, negotiateOutput, parseDocument, readBody, unrecognizedBody, type OutputFormat } from "./negotiation.js";
@@ -69,7 +70,30 @@ function duplicateFieldsOf(body: Buffer): string[] {
 /** The prefix the JSON meta decoder puts on its errors while it looks for apiVersion and kind. */
 const interpretError = "couldn't get version/kind; json parse error: ";
 
-async function decodeObject(request: IncomingMessage, type: ResourceType, options: WriteOptions): Promise<KubeObject> {
+/** What a create or update body is decoded for. */
+interface DecodeTarget {
+  type: ResourceType;
+  options: WriteOptions;
+  registry: ResourceRegistry;
+  /** Receives the warnings found before a rejection, which go out with the error. */
+  response: ServerResponse;
+}
+
+/**
+ * The unknown fields of a custom resource body of another version of its kind: the decoder prunes
+ * it against that version's schema (none, for a version the CRD does not serve, so every field but
+ * apiVersion, kind and metadata) before the version check rejects it.
+ */
+function otherVersionUnknownFields(object: KubeObject, type: ResourceType, registry: ResourceRegistry): string[] {
+  const version = String(object.apiVersion).slice(type.group.length + 1);
+  const served = registry.lookup(type.group, version, type.resource);
+  if (served?.strategy.normalize) return served.strategy.normalize(deepClone(object), { pruneUnknown: true });
+  const fields = Object.keys(object).filter((field) => field !== "apiVersion" && field !== "kind" && field !== "metadata");
+  return fields.sort().map((field) => `unknown field "${field}"`);
+}
+
+async function decodeObject(request: IncomingMessage, target: DecodeTarget): Promise<KubeObject> {
+  const { type, options } = target;
   const mediaType = mediaTypeOf(request.headers["content-type"]) || "application/json";
   // Custom resources list protobuf too: their serializer set has it, for the objects it returns.
   if (!bodyMediaTypes.includes(mediaType)) throw unsupportedMediaType(mediaType, bodyMediaTypes);
@@ -94,11 +118,22 @@ async function decodeObject(request: IncomingMessage, type: ResourceType, option
   const apiVersion = object.apiVersion ?? apiVersionOf(type);
   const expected = apiVersionOf(type);
   if (apiVersion !== expected) {
+    const sameKind = !type.strategicMerge && object.kind === type.kind && apiVersion.startsWith(`${type.group}/`);
+    const unknownFields = sameKind && options.fieldValidation !== "Ignore" ? otherVersionUnknownFields(object, type, target.registry) : [];
+    if (unknownFields.length && options.fieldValidation === "Strict") {
+      const version = apiVersion.slice(type.group.length + 1);
+      throw badRequest(`${type.kind} in version "${version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknownFields.join(", ")}`);
+    }
+    addWarnings(target.response, unknownFields);
     throw badRequest(`the API version in the data (${apiVersion}) does not match the expected API version (${expected})`);
   }
   if (object.kind && object.kind !== type.kind && type.strategicMerge) {
     // Built-in kinds decode the body as its own kind before converting, which fails for another kind.
-    throw badRequest(`${object.kind} in version "${type.version}" cannot be handled as a ${type.kind}`);
+    const registered = target.registry.lookupKind(expected, object.kind)?.strategicMerge === true;
+    const why = registered
+      ? otherKindDecodeError(object, type)
+      : `no kind "${object.kind}" is registered for version "${expected}" in scheme "pkg/api/legacyscheme/scheme.go:30"`;
+    throw badRequest(`${object.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${why}`);
   }
   if (object.kind && object.kind !== type.kind) {
     // The custom resource handler validates the decoded object, so the error names the body's kind.
@@ -200,7 +235,7 @@ export async function handleResource(
       });
     case "create": {
       const options = writeOptions(request, query, "create");
-      const body = await decodeObject(request, type, options);
+      const body = await decodeObject(request, { type, options, registry: context.registry, response });
       checkNamespaceMatches(body, namespace, type);
       const result = await service.create(type, namespace, body, options);
       addWarnings(response, result.warnings);
@@ -219,7 +254,7 @@ export async function handleResource(
         });
         return writeJson(response, 200, readScale(type, result.object));
       }
-      const body = await decodeObject(request, type, options);
+      const body = await decodeObject(request, { type, options, registry: context.registry, response });
       checkNamespaceMatches(body, namespace, type);
       if (body.metadata.name && body.metadata.name !== name) {
         throw badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`);
