@@ -28,6 +28,16 @@ function validateDataKeys(object: KubeObject, fields: readonly string[]): FieldE
   return errors;
 }
 
+// Column descriptions are the API types' swagger docs, as kube-apiserver's printers use them.
+const configMapDataDescription =
+  "Data contains the configuration data. Each key must consist of alphanumeric characters, '-', '_' or '.'. Values with non-UTF-8 byte sequences must use the BinaryData field. The keys stored in Data must not overlap with the keys in the BinaryData field, this is enforced during validation process.";
+const secretTypeDescription =
+  "Used to facilitate programmatic handling of secret data. More info: https://kubernetes.io/docs/concepts/configuration/secret/#secret-types";
+const secretDataDescription =
+  "Data contains the secret data. Each key must consist of alphanumeric characters, '-', '_' or '.'. The serialized form of the secret data is a base64 encoded string, representing the arbitrary (possibly non-string) data value here. Described in https://tools.ietf.org/html/rfc4648#section-4";
+const leaseHolderDescription =
+  "holderIdentity contains the identity of the holder of a current lease. If Coordinated Leader Election is used, the holder identity must be equal to the elected LeaseCandidate.metadata.name field.";
+
 function dataCount(object: KubeObject): number {
   return Object.keys((object.data as object | undefined) ?? {}).length + Object.keys((object.binaryData as object | undefined) ?? {}).length;
 }
@@ -62,8 +72,8 @@ const secretStrategy: ResourceStrategy = {
   },
   columns: [
     nameColumn,
-    column("Type", "The type of secret", (o) => o.type ?? ""),
-    column("Data", "The number of entries in the data", (o) => dataCount(o), { type: "string" }),
+    column("Type", secretTypeDescription, (o) => o.type ?? ""),
+    column("Data", secretDataDescription, (o) => Object.keys((o.data as object | undefined) ?? {}).length),
     ageColumn,
   ],
 };
@@ -79,7 +89,7 @@ const configMapStrategy: ResourceStrategy = {
     }
     return errors;
   },
-  columns: [nameColumn, column("Data", "Number of data in configmap", (o) => dataCount(o), { type: "integer" }), ageColumn],
+  columns: [nameColumn, column("Data", configMapDataDescription, (o) => dataCount(o)), ageColumn],
 };
 
 const namespaceStrategy: ResourceStrategy = {
@@ -102,12 +112,7 @@ const namespaceStrategy: ResourceStrategy = {
 };
 
 const serviceAccountStrategy: ResourceStrategy = {
-  columns: [
-    nameColumn,
-    column("Secrets", "Secrets is the list of secrets allowed to be used by pods running using this ServiceAccount.", (o) =>
-      Array.isArray(o.secrets) ? o.secrets.length : 0, { type: "integer" }),
-    ageColumn,
-  ],
+  columns: [nameColumn, ageColumn],
 };
 
 function involvedObjectText(object: KubeObject, field: string): string {
@@ -143,7 +148,7 @@ const eventsV1Strategy: ResourceStrategy = {
 const leaseStrategy: ResourceStrategy = {
   columns: [
     nameColumn,
-    column("Holder", "", (o) => (o.spec as { holderIdentity?: string } | undefined)?.holderIdentity ?? ""),
+    column("Holder", leaseHolderDescription, (o) => (o.spec as { holderIdentity?: string } | undefined)?.holderIdentity ?? ""),
     ageColumn,
   ],
 };

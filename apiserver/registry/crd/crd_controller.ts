@@ -15,6 +15,7 @@ import { creationTimestampDescription, nameColumn } from "../printing.js";
 import type { ResourceRegistry } from "../registry.js";
 import type { ResourceType } from "../resource_type.js";
 import { customResourceTypes, type CrdSpec } from "./custom_resource.js";
+import { crdCondition, crdServable, decideNames, namingConditions, type CrdCondition } from "./crd_names.js";
 import { validateCrd } from "./crd_validation.js";
 
 export const crdCollection = "apiextensions.k8s.io/customresourcedefinitions";
@@ -52,10 +53,6 @@ export function crdResourceType(): ResourceType {
   });
 }
 
-function condition(type: string, reason: string, message: string, time: string, status = "True"): Record<string, string> {
-  return { type, status, lastTransitionTime: time, reason, message };
-}
-
 export class CrdController {
   private readonly store: Store;
   private readonly registry: ResourceRegistry;
@@ -80,18 +77,34 @@ export class CrdController {
     this.unsubscribe?.();
   }
 
+  /** Every stored CRD of `group`, whose granted names the naming decision weighs. */
+  private groupCrds(group: string): KubeObject[] {
+    return this.store.list(crdCollection).filter((crd) => (crd.spec as CrdSpec).group === group);
+  }
+
   private serve(crd: KubeObject): void {
     const spec = crd.spec as CrdSpec;
-    this.registry.replace(`crd:${crd.metadata.name ?? ""}`, customResourceTypes(spec));
+    // Before its naming decision is stored, a CRD is served only if its names would be accepted.
+    const servable = crdCondition(crd, "NamesAccepted")
+      ? crdServable(crd)
+      : decideNames(crd, this.groupCrds(spec.group)).namesAccepted.status === "True";
+    this.registry.replace(`crd:${crd.metadata.name ?? ""}`, servable ? customResourceTypes(spec) : []);
   }
 
   private onEvent(event: StoreEvent): void {
+    const group = (event.object.spec as CrdSpec).group;
     if (event.type === "DELETED") {
       this.registry.replace(`crd:${event.object.metadata.name ?? ""}`, []);
-      return;
+    } else {
+      this.serve(event.object);
+      void this.reconcile(event.object).catch(() => undefined);
     }
-    this.serve(event.object);
-    void this.reconcile(event.object).catch(() => undefined);
+    // A deleted or renamed CRD may release names that another CRD of its group is waiting for.
+    for (const other of this.groupCrds(group)) {
+      if (other.metadata.name !== event.object.metadata.name && crdCondition(other, "NamesAccepted")?.status === "False") {
+        void this.reconcile(other).catch(() => undefined);
+      }
+    }
   }
 
   private async reconcile(crd: KubeObject): Promise<void> {
@@ -99,25 +112,17 @@ export class CrdController {
     const spec = crd.spec as CrdSpec;
     const status = deepClone((crd.status ?? {}) as Record<string, unknown>);
     const time = timestamp(this.service.now());
-    const conditions = (Array.isArray(status.conditions) ? status.conditions : []) as Record<string, string>[];
-    const keep = (type: string, fresh: Record<string, string>): Record<string, string> => {
-      const existing = conditions.find((entry) => entry.type === type);
-      return existing && existing.status === fresh.status && existing.reason === fresh.reason ? existing : fresh;
-    };
+    const decision = decideNames(crd, this.groupCrds(spec.group));
+    const conditions = (Array.isArray(status.conditions) ? [...status.conditions] : []) as CrdCondition[];
+    for (const condition of namingConditions(crd, decision, time)) {
+      const index = conditions.findIndex((entry) => entry.type === condition.type);
+      if (index >= 0) conditions[index] = condition;
+      else conditions.push(condition);
+    }
     const next = {
       ...status,
-      conditions: [
-        keep("NamesAccepted", condition("NamesAccepted", "NoConflicts", "no conflicts found", time)),
-        keep("Established", condition("Established", "InitialNamesAccepted", "the initial names have been accepted", time)),
-      ],
-      acceptedNames: {
-        plural: spec.names.plural,
-        singular: spec.names.singular ?? spec.names.kind.toLowerCase(),
-        ...(spec.names.shortNames ? { shortNames: spec.names.shortNames } : {}),
-        kind: spec.names.kind,
-        listKind: spec.names.listKind ?? `${spec.names.kind}List`,
-        ...(spec.names.categories ? { categories: spec.names.categories } : {}),
-      },
+      conditions,
+      acceptedNames: decision.acceptedNames,
       storedVersions: [
         ...new Set([...((status.storedVersions as string[] | undefined) ?? []), spec.versions.find((version) => version.storage)?.name ?? ""]),
       ],
