@@ -130,6 +130,27 @@ export class Store {
     return result;
   }
 
+  /**
+   * A collection's objects as they were at `revision`, in key order: the current objects with the
+   * kept changes after `revision` undone.
+   * @throws RevisionTooOldError when changes after `revision` are no longer kept.
+   */
+  listAt(collectionName: CollectionKey, revision: number, namespace?: string): KubeObject[] {
+    const changes = this.changesSince(collectionName, revision);
+    if (changes.length === 0) return this.list(collectionName, namespace);
+    const objects = new Map(this.collections.get(collectionName)?.objects);
+    for (const change of changes.reverse()) {
+      const key = objectKey(change.object.metadata.namespace, change.object.metadata.name ?? "");
+      if (change.previous) objects.set(key, change.previous);
+      else objects.delete(key);
+    }
+    const prefix = namespace === undefined ? undefined : `${namespace}/`;
+    return [...objects.keys()]
+      .filter((key) => !prefix || key.startsWith(prefix))
+      .sort()
+      .map((key) => objects.get(key) as KubeObject);
+  }
+
   count(collection: CollectionKey): number {
     return this.collections.get(collection)?.objects.size ?? 0;
   }
