@@ -41,12 +41,18 @@ const extraFieldGetters: Record<string, Record<string, FieldGetter>> = {
   },
 };
 
-/** Builds the predicate of a request's selectors, with the error wording of built-ins vs custom resources. */
+/**
+ * Builds the predicate of a request's selectors. An unknown field is worded by the kind's field
+ * label conversion: custom resources and the built-ins that register one (secrets, namespaces,
+ * events) say "field label not supported"; the others fall back to the default conversion's words.
+ */
 export function selectorPredicate(type: ResourceType, labelSelector: string | null, fieldSelector: string | null): (object: KubeObject) => boolean {
   const labels = parseLabelSelector(labelSelector);
-  const getters = { ...metadataFieldGetters, ...(extraFieldGetters[type.collection] ?? {}) };
+  const extra = extraFieldGetters[type.collection];
+  const getters = { ...metadataFieldGetters, ...(extra ?? {}) };
+  const registersConversion = !type.strategicMerge || extra !== undefined;
   const fields = parseFieldSelector(fieldSelector, getters, (field) =>
-    type.strategicMerge
+    registersConversion
       ? badRequest(`field label not supported: ${field}`)
       : badRequest(`"${field}" is not a known field selector: only "metadata.name", "metadata.namespace"`),
   );
