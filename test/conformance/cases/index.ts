@@ -8,6 +8,7 @@ import { moreCases } from "./more.js";
 import { outputCases } from "./output.js";
 import { readCases } from "./reads.js";
 import { schemaCases } from "./schema.js";
+import { watchingCases } from "./watching.js";
 import { writeCases } from "./writes.js";
 
 export const ALL_CASES: readonly ConformanceCase[] = [
@@ -20,4 +21,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...lifecycleCases,
   ...outputCases,
   ...moreCases,
+  ...watchingCases,
 ];
