@@ -7,6 +7,7 @@ import { lifecycleCases } from "./lifecycle.js";
 import { moreCases } from "./more.js";
 import { outputCases } from "./output.js";
 import { readCases } from "./reads.js";
+import { resourceVersionCases } from "./resource_versions.js";
 import { schemaCases } from "./schema.js";
 import { watchingCases } from "./watching.js";
 import { writeCases } from "./writes.js";
@@ -22,4 +23,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...outputCases,
   ...moreCases,
   ...watchingCases,
+  ...resourceVersionCases,
 ];
