@@ -1,12 +1,11 @@
 /**
- * Lists (selectors, limit/continue) and watches (history replay, selector transitions,
- * bookmarks) of one resource type.
+ * Lists of one resource type: selectors, limit/continue, resourceVersion and resourceVersionMatch.
  */
 import { badRequest, expired, fieldErrors, invalid, StatusError } from "../http/status.js";
 import { parseFieldSelector, parseLabelSelector, metadataFieldGetters, type FieldGetter } from "../storage/selectors.js";
 import { RevisionTooOldError, type Store } from "../storage/store.js";
 import { decodeContinue, encodeContinue, keyAfter, type ContinuePosition } from "./continue_token.js";
-import type { KubeObject, StoreEvent } from "../storage/types.js";
+import type { KubeObject } from "../storage/types.js";
 import { toVersion } from "./conversion.js";
 import type { ResourceType } from "./resource_type.js";
 
@@ -41,12 +40,18 @@ const extraFieldGetters: Record<string, Record<string, FieldGetter>> = {
   },
 };
 
-/** Builds the predicate of a request's selectors, with the error wording of built-ins vs custom resources. */
+/**
+ * Builds the predicate of a request's selectors. An unknown field is worded by the kind's field
+ * label conversion: custom resources and the built-ins that register one (secrets, namespaces,
+ * events) say "field label not supported"; the others fall back to the default conversion's words.
+ */
 export function selectorPredicate(type: ResourceType, labelSelector: string | null, fieldSelector: string | null): (object: KubeObject) => boolean {
   const labels = parseLabelSelector(labelSelector);
-  const getters = { ...metadataFieldGetters, ...(extraFieldGetters[type.collection] ?? {}) };
+  const extra = extraFieldGetters[type.collection];
+  const getters = { ...metadataFieldGetters, ...(extra ?? {}) };
+  const registersConversion = !type.strategicMerge || extra !== undefined;
   const fields = parseFieldSelector(fieldSelector, getters, (field) =>
-    type.strategicMerge
+    registersConversion
       ? badRequest(`field label not supported: ${field}`)
       : badRequest(`"${field}" is not a known field selector: only "metadata.name", "metadata.namespace"`),
   );
@@ -162,79 +167,4 @@ export function list(store: Store, type: ResourceType, query: ListQuery): ListRe
     items.push(toVersion(object, type));
   }
   return { items, resourceVersion: String(revision), continueToken, remainingItemCount: remaining };
-}
-
-export type WatchEvent =
-  | { type: "ADDED" | "MODIFIED" | "DELETED"; object: KubeObject }
-  | { type: "BOOKMARK"; object: KubeObject }
-  | { type: "ERROR"; object: ReturnType<StatusError["toStatus"]> };
-
-export interface WatchQuery {
-  namespace: string | undefined;
-  labelSelector: string | null;
-  fieldSelector: string | null;
-  resourceVersion: string | null;
-  sendInitialEvents: boolean;
-}
-
-/** A running watch: `events` are pushed to `emit` until `stop()`. */
-export interface WatchSubscription {
-  stop(): void;
-  /** The newest revision the client has seen, for bookmarks. */
-  lastRevision(): number;
-}
-
-/**
- * Starts a watch. With no resourceVersion (or "0") the current objects come first as ADDED, as
- * the watch cache does; with a resourceVersion, the kept changes after it.
- * @throws StatusError 410 Expired when the version is older than the kept history (sent by the caller as an ERROR event)
- */
-export function watch(store: Store, type: ResourceType, query: WatchQuery, emit: (event: WatchEvent) => void): WatchSubscription {
-  const matches = selectorPredicate(type, query.labelSelector, query.fieldSelector);
-  const inScope = (object: KubeObject | undefined): object is KubeObject =>
-    object !== undefined && (!type.namespaced || !query.namespace || object.metadata.namespace === query.namespace) && matches(object);
-  let last = 0;
-  let backlog: StoreEvent[] = [];
-  const initial: KubeObject[] = [];
-  const requested = query.resourceVersion;
-  if (requested && requested !== "0") {
-    const revision = Number(requested);
-    if (!Number.isInteger(revision) || revision < 0) throw badRequest(`invalid resource version: ${requested}`);
-    try {
-      backlog = store.changesSince(type.collection, revision);
-    } catch (error) {
-      if (error instanceof RevisionTooOldError) throw expired(error.message);
-      throw error;
-    }
-    last = revision;
-    if (query.sendInitialEvents) initial.push(...store.list(type.collection, type.namespaced ? query.namespace : undefined));
-  } else {
-    initial.push(...store.list(type.collection, type.namespaced ? query.namespace : undefined));
-    last = store.currentRevision();
-  }
-  const deliver = (event: StoreEvent): void => {
-    if (event.revision <= last) return;
-    last = event.revision;
-    const now = inScope(event.type === "DELETED" ? undefined : event.object);
-    const before = inScope(event.previous);
-    if (event.type === "DELETED") {
-      if (inScope(event.object)) emit({ type: "DELETED", object: toVersion(event.object, type) });
-    } else if (now && before) emit({ type: "MODIFIED", object: toVersion(event.object, type) });
-    else if (now) emit({ type: "ADDED", object: toVersion(event.object, type) });
-    else if (before) emit({ type: "DELETED", object: toVersion(event.object, type) });
-  };
-  const unsubscribe = store.subscribe(type.collection, deliver);
-  for (const object of initial) if (inScope(object)) emit({ type: "ADDED", object: toVersion(object, type) });
-  if (query.sendInitialEvents) {
-    emit({
-      type: "BOOKMARK",
-      object: {
-        kind: type.kind,
-        apiVersion: type.group ? `${type.group}/${type.version}` : type.version,
-        metadata: { resourceVersion: String(last), annotations: { "k8s.io/initial-events-end": "true" } },
-      },
-    });
-  }
-  for (const event of backlog) deliver(event);
-  return { stop: unsubscribe, lastRevision: () => last };
 }

@@ -69,6 +69,11 @@ export interface CaseContext {
 export interface KubectlOptions {
   readonly stdin?: string;
   readonly output?: "text" | "json" | "yaml";
+  /**
+   * For a command that does not end by itself (`get -w`): runs while kubectl does, with its
+   * stdout so far; when it settles, kubectl is stopped and what it printed is recorded.
+   */
+  readonly whileRunning?: (stdout: () => string) => Promise<void>;
 }
 
 /** A conformance case. */
@@ -120,7 +125,7 @@ export async function runCase(target: Target, testCase: ConformanceCase, index: 
       return result;
     },
     async kubectl(args, options = {}) {
-      const result = await runKubectl(target, args, options.stdin);
+      const result = await runKubectl(target, args, options);
       const output = options.output ?? "text";
       const stdout =
         output === "text" || result.code !== 0
@@ -161,19 +166,37 @@ export async function runCase(target: Target, testCase: ConformanceCase, index: 
   return { observations, failure };
 }
 
-function runKubectl(target: Target, args: readonly string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function runKubectl(target: Target, args: readonly string[], options: KubectlOptions): Promise<{ code: number; stdout: string; stderr: string }> {
   const kubectl = target.kubectlPath;
   if (!kubectl) throw new Error("kubectl not found (neither built nor on PATH)");
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    let stoppedByCase = false;
     const child = execFile(
       kubectl,
       [`--kubeconfig=${target.env.kubeconfigPath}`, ...args],
       { encoding: "utf8", timeout: 30_000 },
       (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        // A kubectl the case stopped did not fail: its exit reflects the signal, not the server.
+        const code = stoppedByCase ? 0 : error ? (typeof error.code === "number" ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
       },
     );
-    if (stdin !== undefined) child.stdin?.end(stdin);
+    if (options.stdin !== undefined) child.stdin?.end(options.stdin);
+    if (options.whileRunning) {
+      let printed = "";
+      child.stdout?.on("data", (chunk: string) => (printed += chunk));
+      options
+        .whileRunning(() => printed)
+        .then(
+          () => {
+            stoppedByCase = true;
+            child.kill("SIGTERM");
+          },
+          (error: unknown) => {
+            child.kill("SIGTERM");
+            reject(error instanceof Error ? error : new Error(String(error)));
+          },
+        );
+    }
   });
 }

@@ -21,6 +21,7 @@ const PLACEHOLDER_KEYS: Readonly<Record<string, string>> = {
 /** Numbers inside messages that name resource versions (e.g. 410 "too old resource version: 5 (9)"). */
 const MESSAGE_PATTERNS: readonly [RegExp, string][] = [
   [/resource ?version:? \d+ \(\d+\)/gi, "resource version: <rv> (<rv>)"],
+  [/resource version: \d+, current: \d+/g, "resource version: <rv>, current: <rv>"],
   [/resourceVersion[=:] ?"?\d+"?/g, "resourceVersion=<rv>"],
   [/ResourceVersion in (precondition|object meta): \d+/g, "ResourceVersion in $1: <rv>"],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, "<uid>"],
