@@ -209,6 +209,8 @@ export async function handleResource(
         fieldSelector: query.get("fieldSelector"),
         limit: Number(query.get("limit") ?? 0) || 0,
         continueToken: query.get("continue"),
+        resourceVersion: query.get("resourceVersion"),
+        resourceVersionMatch: query.get("resourceVersionMatch"),
       });
       if (format.kind === "table") {
         return writeJson(response, 200, toTable(type, result.items, result, { includeObject: format.includeObject, noHeaders: false }, now));
@@ -330,6 +332,8 @@ export async function handleResource(
         fieldSelector: query.get("fieldSelector"),
         limit: 0,
         continueToken: null,
+        resourceVersion: null,
+        resourceVersionMatch: null,
       });
       const deleted: KubeObject[] = [];
       for (const item of matching.items) {

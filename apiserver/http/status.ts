@@ -24,7 +24,8 @@ export interface StatusDetails {
 export interface StatusBody {
   kind: "Status";
   apiVersion: "v1";
-  metadata: Record<string, never>;
+  /** A list's continue token, on the 410 for a continue token too old to continue consistently. */
+  metadata: { continue?: string };
   status: "Failure" | "Success";
   message?: string;
   reason?: string;
@@ -37,6 +38,8 @@ export class StatusError extends Error {
   readonly code: number;
   readonly reason: string;
   readonly details: StatusDetails | undefined;
+  /** Sent as `metadata.continue`. */
+  listContinue: string | undefined;
 
   constructor(code: number, reason: string, message: string, details?: StatusDetails) {
     super(message);
@@ -51,7 +54,7 @@ export class StatusError extends Error {
     const body: StatusBody = {
       kind: "Status",
       apiVersion: "v1",
-      metadata: {},
+      metadata: this.listContinue ? { continue: this.listContinue } : {},
       status: "Failure",
       message: this.message,
       reason: this.reason,

@@ -59,6 +59,8 @@ export class CrdController {
   private readonly service: ObjectService;
   private unsubscribe: (() => void) | undefined;
   private readonly cleaning = new Set<string>();
+  /** What each CRD's storage was built from (uid, spec, accepted names), to tell when it must be rebuilt. */
+  private readonly servedFrom = new Map<string, string>();
 
   constructor(dependencies: { store: Store; registry: ResourceRegistry; service: ObjectService }) {
     this.store = dependencies.store;
@@ -68,7 +70,7 @@ export class CrdController {
 
   /** Serves every stored CRD right away (so restarts serve them before the first request), then follows changes. */
   start(): void {
-    for (const crd of this.store.list(crdCollection)) this.serve(crd);
+    for (const crd of this.store.list(crdCollection)) this.serve(crd, false);
     this.unsubscribe = this.store.subscribe(crdCollection, (event) => this.onEvent(event));
     for (const crd of this.store.list(crdCollection)) void this.reconcile(crd).catch(() => undefined);
   }
@@ -82,21 +84,33 @@ export class CrdController {
     return this.store.list(crdCollection).filter((crd) => (crd.spec as CrdSpec).group === group);
   }
 
-  private serve(crd: KubeObject): void {
+  /**
+   * Serves a CRD's types. When what its storage is built from changed, kube-apiserver builds a new
+   * storage with a new watch cache, so watches cannot resume from before that moment: the
+   * collection's history restarts (not at start-up, where every history begins anyway).
+   */
+  private serve(crd: KubeObject, restartHistory: boolean): void {
+    const name = crd.metadata.name ?? "";
     const spec = crd.spec as CrdSpec;
     // Before its naming decision is stored, a CRD is served only if its names would be accepted.
     const servable = crdCondition(crd, "NamesAccepted")
       ? crdServable(crd)
       : decideNames(crd, this.groupCrds(spec.group)).namesAccepted.status === "True";
-    this.registry.replace(`crd:${crd.metadata.name ?? ""}`, servable ? customResourceTypes(spec) : []);
+    const types = servable ? customResourceTypes(spec) : [];
+    this.registry.replace(`crd:${name}`, types);
+    const source = JSON.stringify([crd.metadata.uid, spec, (crd.status as { acceptedNames?: unknown } | undefined)?.acceptedNames, servable]);
+    if (this.servedFrom.get(name) === source) return;
+    this.servedFrom.set(name, source);
+    if (restartHistory) for (const collection of new Set(types.map((type) => type.collection))) this.store.restartHistory(collection);
   }
 
   private onEvent(event: StoreEvent): void {
     const group = (event.object.spec as CrdSpec).group;
     if (event.type === "DELETED") {
       this.registry.replace(`crd:${event.object.metadata.name ?? ""}`, []);
+      this.servedFrom.delete(event.object.metadata.name ?? "");
     } else {
-      this.serve(event.object);
+      this.serve(event.object, true);
       void this.reconcile(event.object).catch(() => undefined);
     }
     // A deleted or renamed CRD may release names that another CRD of its group is waiting for.

@@ -8,7 +8,7 @@ import { execFile } from "node:child_process";
 import type { KubeConfig } from "@kubernetes/client-node";
 import yaml from "js-yaml";
 import { sendRequest, watchEvents, type HttpRequest, type HttpResponse, type WatchOptions, type WatchResult } from "./http.js";
-import { normalize, normalizeKubectlOutput } from "./normalize.js";
+import { normalize, normalizeKubectlOutput, normalizeLabel } from "./normalize.js";
 import type { Target } from "./targets.js";
 
 /** The areas of issue #8, in report order. */
@@ -107,7 +107,7 @@ export async function runCase(target: Target, testCase: ConformanceCase, index: 
     async http(req) {
       const response = await sendRequest(endpoint, req);
       observations.push({
-        label: `${req.method ?? "GET"} ${req.path}`,
+        label: normalizeLabel(`${req.method ?? "GET"} ${req.path}`),
         request: describeRequest(req),
         value: normalize({ status: response.status, warnings: response.warnings, body: response.body }),
       });
@@ -116,7 +116,7 @@ export async function runCase(target: Target, testCase: ConformanceCase, index: 
     send: (req) => sendRequest(endpoint, req),
     async watch(path, options) {
       const result = await watchEvents(endpoint, path, options);
-      observations.push({ label: `WATCH ${path}`, value: normalize(result) });
+      observations.push({ label: normalizeLabel(`WATCH ${path}`), value: normalize(result) });
       return result;
     },
     async kubectl(args, options = {}) {
