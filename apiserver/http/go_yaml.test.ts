@@ -17,6 +17,15 @@ const cases: [input: string, expected: string][] = [
   ["a: 'b\n", "yaml: line 2: found unexpected end of stream"],
   ['a:\n  "b', "yaml: line 2: found unexpected end of stream"],
   ["a:\n\t- b\n", "yaml: line 2: found character that cannot start any token"],
+  ["a: @b\n", "yaml: found character that cannot start any token"],
+  ["a: `b\n", "yaml: found character that cannot start any token"],
+  ["a: b: c\n", "yaml: mapping values are not allowed in this context"],
+  ["x: 1\na: b: c\n", "yaml: line 2: mapping values are not allowed in this context"],
+  ["x: 1\na: @b\n", "yaml: line 2: found character that cannot start any token"],
+  ['x: 1\ny: "a\n', "yaml: line 3: found unexpected end of stream"],
+  ["a: b\n c: d\n", "yaml: line 2: mapping values are not allowed in this context"],
+  ["a: b\n  c: d\n", "yaml: line 2: mapping values are not allowed in this context"],
+  ["key: value\n  bad: indent\n", "yaml: line 2: mapping values are not allowed in this context"],
 ];
 
 describe("parseGoYaml errors", () => {

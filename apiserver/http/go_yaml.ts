@@ -2,7 +2,8 @@
  * YAML decoding with go-yaml's error wording (kube-apiserver turns YAML into JSON with
  * sigs.k8s.io/yaml, whose parser is libyaml's port). js-yaml finds the error; the common classes
  * are reworded as libyaml reports them, with go-yaml's line rule: a parser error names the
- * 0-based line of the token it stopped at, a scanner error the 1-based line, and line 0 is left out.
+ * 0-based line of the token it stopped at, a scanner error the 1-based line, and an error on the
+ * first line (0-based line 0) names none.
  * Rarer errors keep js-yaml's reason in go-yaml's `yaml: line N: ...` form.
  */
 import yaml from "js-yaml";
@@ -67,6 +68,14 @@ export function goYamlMessage(text: string, error: yaml.YAMLException): string {
     const tab = text.indexOf("\t");
     const line = linesBefore(text, tab < 0 ? 0 : tab);
     return withLine(line > 0 ? line + 1 : 0, "found character that cannot start any token");
+  }
+  // Where js-yaml stopped on a character no token starts with, or on a ':' that a plain scalar ran
+  // into, libyaml's scanner stopped there too.
+  const stoppedAt = text.split(/\r?\n|\r/)[markLine]?.[error.mark?.column ?? 0];
+  const scannerLine = markLine > 0 ? markLine + 1 : 0;
+  if (stoppedAt === "@" || stoppedAt === "`") return withLine(scannerLine, "found character that cannot start any token");
+  if (stoppedAt === ":" && reason.startsWith("bad indentation of a mapping entry")) {
+    return withLine(scannerLine, "mapping values are not allowed in this context");
   }
   return withLine(markLine + 1, reason);
 }

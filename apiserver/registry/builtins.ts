@@ -5,7 +5,8 @@
  */
 import { fieldErrors, type FieldError } from "../http/status.js";
 import type { KubeObject } from "../storage/types.js";
-import { ageColumn, column, nameColumn, age } from "./printing.js";
+import { coreEventColumns, eventsV1Columns } from "./event_columns.js";
+import { ageColumn, column, nameColumn } from "./printing.js";
 import { allVerbs, collectionOf, type ResourceStrategy, type ResourceType } from "./resource_type.js";
 
 const configKeyPattern = /^[-._a-zA-Z0-9]+$/;
@@ -115,35 +116,9 @@ const serviceAccountStrategy: ResourceStrategy = {
   columns: [nameColumn, ageColumn],
 };
 
-function involvedObjectText(object: KubeObject, field: string): string {
-  const involved = (object[field] as { kind?: string; name?: string } | undefined) ?? {};
-  return `${(involved.kind ?? "").toLowerCase()}/${involved.name ?? ""}`;
-}
+const coreEventStrategy: ResourceStrategy = { columns: coreEventColumns };
 
-function lastSeen(object: KubeObject, now: Date): string {
-  const time = (object.lastTimestamp ?? object.eventTime ?? object.metadata.creationTimestamp) as string | undefined;
-  return age(time, now);
-}
-
-const coreEventStrategy: ResourceStrategy = {
-  columns: [
-    column("Last Seen", "", lastSeen),
-    column("Type", "", (o) => o.type ?? ""),
-    column("Reason", "", (o) => o.reason ?? ""),
-    column("Object", "", (o) => involvedObjectText(o, "involvedObject")),
-    column("Message", "", (o) => o.message ?? ""),
-  ],
-};
-
-const eventsV1Strategy: ResourceStrategy = {
-  columns: [
-    column("Last Seen", "", (o, now) => age((o.deprecatedLastTimestamp ?? o.eventTime ?? o.metadata.creationTimestamp) as string | undefined, now)),
-    column("Type", "", (o) => o.type ?? ""),
-    column("Reason", "", (o) => o.reason ?? ""),
-    column("Object", "", (o) => involvedObjectText(o, "regarding")),
-    column("Message", "", (o) => o.note ?? ""),
-  ],
-};
+const eventsV1Strategy: ResourceStrategy = { columns: eventsV1Columns };
 
 const leaseStrategy: ResourceStrategy = {
   columns: [
