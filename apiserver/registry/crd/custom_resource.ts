@@ -5,8 +5,10 @@
 import type { FieldError } from "../../http/status.js";
 import type { KubeObject } from "../../storage/types.js";
 import { celErrorsAfterSchema } from "../../validation/cel_rules.js";
-import { applyDefaults, prune, validateSchema, type JsonSchema } from "../../validation/structural_schema.js";
+import { validateAgainstSchema } from "../../validation/openapi_validator.js";
+import { applyDefaults, prune, pruneNulls, validateListSets, type JsonSchema } from "../../validation/structural_schema.js";
 import { ageColumn, cellForJsonValue, creationTimestampDescription, evaluateSimpleJsonPath, nameColumn, parseSimpleJsonPath } from "../printing.js";
+import { validateScaleSpec, validateScaleStatus } from "./scale_validation.js";
 import { collectionOf, customResourceVerbs, type PrinterColumn, type ResourceStrategy, type ResourceType } from "../resource_type.js";
 
 export interface CrdVersion {
@@ -64,10 +66,11 @@ function strategyOf(version: CrdVersion): ResourceStrategy {
         }
       }
       for (const path of prune(schema, object, "", true)) warnings.push(`unknown field "${path}"`);
+      pruneNulls(schema, object);
       applyDefaults(schema, object);
       return warnings;
     },
-    validate(object, old) {
+    validate(object, old, previous = []) {
       const body: Record<string, unknown> = { ...object };
       delete body.metadata;
       delete body.apiVersion;
@@ -76,10 +79,17 @@ function strategyOf(version: CrdVersion): ResourceStrategy {
       delete topLevel.properties?.metadata;
       delete topLevel.properties?.apiVersion;
       delete topLevel.properties?.kind;
-      const errors: FieldError[] = validateSchema(topLevel, body, "");
+      // The order of apiextensions' strategy: schema, scale subresource, list sets, then CEL rules.
+      const scale = version.subresources?.scale;
+      const errors: FieldError[] = [
+        ...validateAgainstSchema(topLevel, body),
+        ...validateScaleSpec(object, scale),
+        ...validateScaleStatus(object, scale),
+        ...validateListSets(topLevel, body, ""),
+      ];
       // The whole object is validated on every write: a main-resource write carries the stored status.
-      errors.push(...celErrorsAfterSchema(schema, errors, object, old));
-      return errors.map((error) => (error.field.startsWith(".") ? { ...error, field: error.field.slice(1) } : error));
+      errors.push(...celErrorsAfterSchema(schema, [...previous, ...errors], object, old));
+      return errors;
     },
     columns: columnsOf(version),
   };
