@@ -190,6 +190,10 @@ export const fieldErrors = {
   required(field: string, detail = ""): FieldError {
     return { type: "FieldValueRequired", field, detail: detail ? `Required value: ${detail}` : "Required value" };
   },
+  /** An Invalid error whose value is already rendered (internal Go structs printed as JSON). */
+  invalidRendered(field: string, renderedValue: string, detail: string): FieldError {
+    return { type: "FieldValueInvalid", field, detail: `Invalid value: ${renderedValue}${detail ? `: ${detail}` : ""}` };
+  },
   invalid(field: string, value: unknown, detail: string): FieldError {
     return { type: "FieldValueInvalid", field, detail: `Invalid value: ${renderValue(value)}${detail ? `: ${detail}` : ""}` };
   },
