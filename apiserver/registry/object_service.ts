@@ -104,7 +104,7 @@ export class ObjectService {
   }
 
   /** Defaulting, pruning and validation common to creates and updates. */
-  private admit(type: ResourceType, object: KubeObject, old: KubeObject | undefined, options: WriteOptions): string[] {
+  private admit(type: ResourceType, object: KubeObject, old: KubeObject | undefined, options: WriteOptions & { subresource?: string }): string[] {
     const warnings = [
       ...(options.duplicateFields ?? []).map((path) => `duplicate field "${path}"`),
       ...(type.strategy.normalize?.(object, { pruneUnknown: true }) ?? []),
@@ -122,7 +122,7 @@ export class ObjectService {
       ...metaUpdateErrors,
       ...metaUpdateErrors,
     ];
-    errors.push(...(type.strategy.validate?.(object, old, errors) ?? []));
+    errors.push(...(type.strategy.validate?.(object, old, { previous: errors, subresource: options.subresource ?? "" }) ?? []));
     if (errors.length) throw invalid(type, object.metadata.name ?? object.metadata.generateName ?? "", errors);
     return options.fieldValidation === "Warn" ? warnings : [];
   }

@@ -54,6 +54,21 @@ describe("kube-openapi schema validation", () => {
     ]);
   });
 
+  it("checks an integer's format range and an object's property counts without stopping", () => {
+    const counted: JsonSchema = {
+      type: "object",
+      properties: {
+        small: { type: "integer", format: "int32" },
+        map: { type: "object", minProperties: 2, additionalProperties: { type: "string", enum: ["a"] } },
+      },
+    };
+    assert.deepEqual(render(validateAgainstSchema(counted, { small: 3000000000, map: { x: "b" } })), [
+      '<nil>: Invalid value: "": Checked value must be of type integer with format int32 in small',
+      "map: Invalid value: 1: map in body should have at least 2 properties",
+      'map.x: Unsupported value: "b": supported values: "a"',
+    ]);
+  });
+
   it("reports only the first failing string check: maxLength, then minLength, then pattern", () => {
     assert.deepEqual(validate({ name: "ABCDEF" }), ["spec.name: Too long: may not be more than 4 bytes"]);
     assert.deepEqual(validate({ name: "A" }), ['spec.name: Invalid value: "A": spec.name in body should be at least 2 chars long']);

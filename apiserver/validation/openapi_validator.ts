@@ -168,7 +168,9 @@ function validateFormat(schema: JsonSchema, value: string, path: string): Result
 function validateNumber(schema: JsonSchema, value: number, path: string): Result {
   const result = new Result();
   const integral = Number.isInteger(value);
-  if (schema.type === "integer" && !integral) {
+  // IsValueValidAgainstRange: an integer schema's value must be integral and fit its format.
+  const outOfInt32 = schema.format === "int32" && (value < -2147483648 || value > 2147483647);
+  if (schema.type === "integer" && (!integral || outOfInt32)) {
     const format = schema.format ? `with format ${schema.format}` : "(default format)";
     result.add({ code: "composite", message: `Checked value must be of type integer ${format} in ${path}` });
   }
@@ -228,13 +230,13 @@ function childPath(path: string, name: string): string {
 
 function validateObject(schema: JsonSchema, value: Record<string, unknown>, path: string): Result {
   const keys = Object.keys(value);
+  const result = new Result();
   if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
-    return single({ code: "other", name: path, value: schema.minProperties, message: `${path} in body should have at least ${schema.minProperties} properties` });
+    result.add({ code: "other", name: path, value: keys.length, message: `${path} in body should have at least ${schema.minProperties} properties` });
   }
   if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) {
-    return single({ code: "tooManyProperties", name: path, value: keys.length, limit: schema.maxProperties, message: `${path} in body should have at most ${schema.maxProperties} properties` });
+    result.add({ code: "tooManyProperties", name: path, value: keys.length, limit: schema.maxProperties, message: `${path} in body should have at most ${schema.maxProperties} properties` });
   }
-  const result = new Result();
   const properties = schema.properties ?? {};
   if (typeof schema.additionalProperties === "object") {
     for (const key of keys) {

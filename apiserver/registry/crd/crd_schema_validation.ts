@@ -2,14 +2,14 @@
  * Validation of one CRD schema (validateCustomResourceDefinitionValidation): the OpenAPI rules
  * apiextensions applies node by node (ValidateCustomResourceDefinitionOpenAPISchema: types,
  * uniqueItems, additionalProperties, list and map types, x-kubernetes-validations), then the
- * structural-schema rules (crd_structural.ts).
+ * structural-schema rules (crd_structural.ts), which kube-apiserver v1.37 reports first.
  */
 import { goJsonMarshal } from "../../http/go_format.js";
 import { fieldErrors, type FieldError } from "../../http/status.js";
 import { compileRule } from "../../validation/cel_rules.js";
 import type { JsonSchema } from "../../validation/structural_schema.js";
 import { internalRule } from "./crd_internal.js";
-import { structuralErrors } from "./crd_structural.js";
+import { structuralConversionError, structuralErrors } from "./crd_structural.js";
 
 const openApiTypes = ["array", "boolean", "integer", "number", "object", "string"];
 
@@ -96,7 +96,12 @@ export function crdSchemaErrors(validation: { openAPIV3Schema?: JsonSchema } | u
     errors.push(fieldErrors.invalid(`${path}.openAPIV3Schema.type`, schema.type, 'only "object" is allowed as the type at the root of the schema if the status subresource is enabled'));
   }
   if (schema.nullable) errors.push(fieldErrors.forbidden(`${path}.openAPIV3Schema.nullable`, "nullable cannot be true at the root"));
-  errors.push(...openApiErrors(schema, `${path}.openAPIV3Schema`));
-  errors.push(...structuralErrors(schema, `${path}.openAPIV3Schema`));
+  // kube-apiserver v1.37 reports the structural violations before the OpenAPI ones; a schema that
+  // cannot even be converted to a structural one gets that error only when nothing else is wrong.
+  const openApi = openApiErrors(schema, `${path}.openAPIV3Schema`);
+  const conversionError = structuralConversionError(schema);
+  if (!conversionError) errors.push(...structuralErrors(schema, `${path}.openAPIV3Schema`));
+  errors.push(...openApi);
+  if (conversionError && !errors.length) errors.push(fieldErrors.invalid(`${path}.openAPIV3Schema`, "", conversionError));
   return errors;
 }

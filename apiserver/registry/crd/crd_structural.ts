@@ -135,19 +135,34 @@ function junctorCompleteness(node: Raw, schema: Raw, schemaPath: string, nodePat
   return errors;
 }
 
-/** Completeness of every node's junctors, through the specified fields and items. */
-function allCompletenessErrors(schema: Raw | undefined, path: string): FieldError[] {
-  if (!schema) return [];
-  const errors = junctorCompleteness(schema, schema, path, path);
-  errors.push(...allCompletenessErrors(schema.items as Raw | undefined, `${path}.items`));
-  for (const [name, property] of Object.entries(schema.properties ?? {})) errors.push(...allCompletenessErrors(property as Raw, key(path, name)));
-  if (typeof schema.additionalProperties === "object") errors.push(...allCompletenessErrors(schema.additionalProperties as Raw, `${path}.additionalProperties`));
-  return errors;
+/**
+ * Why structuralschema.NewStructural cannot convert the schema (no structural check is possible
+ * then), or undefined.
+ */
+export function structuralConversionError(schema: JsonSchema | undefined): string | undefined {
+  if (!schema) return undefined;
+  if (schema["x-kubernetes-preserve-unknown-fields"] === false) return "internal error: 'x-kubernetes-preserve-unknown-fields' must be true or undefined";
+  const raw = schema as Raw;
+  const children = [
+    ...Object.values(schema.properties ?? {}),
+    ...(typeof schema.additionalProperties === "object" ? [schema.additionalProperties] : []),
+    ...(raw.items && !Array.isArray(raw.items) ? [raw.items as JsonSchema] : []),
+    ...(schema.allOf ?? []),
+    ...(schema.anyOf ?? []),
+    ...(schema.oneOf ?? []),
+    ...(schema.not ? [schema.not] : []),
+  ];
+  for (const child of children) {
+    const error = structuralConversionError(child);
+    if (error) return error;
+  }
+  return undefined;
 }
 
 /** ValidateStructural: every violation, sorted by its text as kube-apiserver sorts them. */
 export function structuralErrors(schema: JsonSchema, path: string): FieldError[] {
-  const errors = [...invariantErrors(schema as Raw, "root", path), ...allCompletenessErrors(schema as Raw, path)];
+  // Completeness is checked for the root's junctors only, as validateStructuralCompleteness does.
+  const errors = [...invariantErrors(schema as Raw, "root", path), ...junctorCompleteness(schema as Raw, schema as Raw, path, path)];
   const text = (error: FieldError) => `${error.field}: ${error.detail}`;
   return errors.sort((a, b) => (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0));
 }

@@ -107,7 +107,7 @@ function specErrors(spec: Spec, internal: InternalCrdSpec): FieldError[] {
   const { versions } = internal;
   if (!internal.validation?.openAPIV3Schema) {
     versions.forEach((version, index) => {
-      if (!version.schema?.openAPIV3Schema) errors.push(fieldErrors.required(`spec.versions[${index}].schema.openAPIV3Schema`, "schemas are required"));
+      if (!version.schema?.openAPIV3Schema) errors.push(fieldErrors.required(`spec.versions[${index}].schema.openAPIV3Schema`, ""));
     });
   }
   const seen = new Set<string>();

@@ -54,8 +54,21 @@ function columnsOf(version: CrdVersion): PrinterColumn[] {
   ];
 }
 
+/** The object without apiVersion, kind and metadata, which the schema validation leaves to others. */
+function withoutTypeMeta(object: KubeObject): Record<string, unknown> {
+  const body: Record<string, unknown> = { ...object };
+  delete body.metadata;
+  delete body.apiVersion;
+  delete body.kind;
+  return body;
+}
+
 function strategyOf(version: CrdVersion): ResourceStrategy {
   const schema = version.schema?.openAPIV3Schema ?? { type: "object", "x-kubernetes-preserve-unknown-fields": true };
+  const resourceSchema: JsonSchema = { ...schema, properties: { ...schema.properties } };
+  delete resourceSchema.properties?.metadata;
+  delete resourceSchema.properties?.apiVersion;
+  delete resourceSchema.properties?.kind;
   return {
     normalize(object) {
       const warnings: string[] = [];
@@ -70,25 +83,20 @@ function strategyOf(version: CrdVersion): ResourceStrategy {
       applyDefaults(schema, object);
       return warnings;
     },
-    validate(object, old, previous = []) {
-      const body: Record<string, unknown> = { ...object };
-      delete body.metadata;
-      delete body.apiVersion;
-      delete body.kind;
-      const topLevel: JsonSchema = { ...schema, properties: { ...schema.properties } };
-      delete topLevel.properties?.metadata;
-      delete topLevel.properties?.apiVersion;
-      delete topLevel.properties?.kind;
-      // The order of apiextensions' strategy: schema, scale subresource, list sets, then CEL rules.
+    validate(object, old, context) {
       const scale = version.subresources?.scale;
-      const errors: FieldError[] = [
-        ...validateAgainstSchema(topLevel, body),
-        ...validateScaleSpec(object, scale),
-        ...validateScaleStatus(object, scale),
-        ...validateListSets(topLevel, body, ""),
-      ];
+      // A /status write is validated as the status strategy does: status against its own schema
+      // (paths relative to it, reported under "status"), and the status half of the scale checks.
+      const errors: FieldError[] =
+        context?.subresource === "status"
+          ? [
+              ...(object.status !== undefined && schema.properties?.status ? validateAgainstSchema(schema.properties.status, object.status, "status") : []),
+              ...validateScaleStatus(object, scale),
+            ]
+          : [...validateAgainstSchema(resourceSchema, withoutTypeMeta(object)), ...validateScaleSpec(object, scale), ...validateScaleStatus(object, scale)];
+      errors.push(...validateListSets(resourceSchema, withoutTypeMeta(object), ""));
       // The whole object is validated on every write: a main-resource write carries the stored status.
-      errors.push(...celErrorsAfterSchema(schema, [...previous, ...errors], object, old));
+      errors.push(...celErrorsAfterSchema(schema, [...(context?.previous ?? []), ...errors], object, old));
       return errors;
     },
     columns: columnsOf(version),
