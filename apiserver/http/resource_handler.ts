@@ -262,7 +262,9 @@ export async function handleResource(
         throw badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`);
       }
       if (!body.metadata.resourceVersion && !type.strategicMerge) {
-        throw invalid(type, name, [fieldErrors.invalid("metadata.resourceVersion", "0x0", "must be specified for an update")]);
+        // genericregistry.Store names the resource where the kind goes here (its TODO: "The Invalid
+        // error should have a field for Resource"), and prints the parsed version, a uint64 0.
+        throw invalid({ group: type.group, kind: type.resource }, name, [fieldErrors.invalid("metadata.resourceVersion", 0, "must be specified for an update")]);
       }
       const result = await service.update(type, namespace, name, body, { ...options, subresource: subresource === "finalize" ? "" : subresource });
       addWarnings(response, result.warnings);

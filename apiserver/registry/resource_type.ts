@@ -26,8 +26,12 @@ export interface ScaleSubresource {
 export interface ResourceStrategy {
   /** Defaulting and pruning of a decoded body, before validation; returns unknown-field warnings. */
   normalize?(object: KubeObject, options: { pruneUnknown: boolean }): string[];
-  /** Field errors for a create (old undefined) or an update. */
-  validate?(object: KubeObject, old: KubeObject | undefined): FieldError[];
+  /**
+   * Field errors for a create (old undefined) or an update. `previous` holds the metadata errors
+   * already found, which (as in kube-apiserver) keep CEL rules from running on an invalid object;
+   * `subresource` is "status" for a /status write.
+   */
+  validate?(object: KubeObject, old: KubeObject | undefined, context?: { previous: readonly FieldError[]; subresource: string }): FieldError[];
   /** Whether a change between two versions counts as a spec change (bumps generation). */
   specChanged?(object: KubeObject, old: KubeObject): boolean;
   /** Server-side Table columns after Name. */

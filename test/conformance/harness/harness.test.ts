@@ -16,6 +16,11 @@ test("normalize replaces only uids, timestamps, resourceVersions, continue token
     list: { continue: "<continue>", remainingItemCount: 3 },
     message: "too old resource version: <rv> (<rv>) for uid <uid>",
   });
+  const precondition = "the ResourceVersion in the precondition (203) does not match the ResourceVersion in record (204). The object might have been modified";
+  assert.equal(
+    normalize(precondition),
+    "the ResourceVersion in the precondition (<rv>) does not match the ResourceVersion in record (<rv>). The object might have been modified",
+  );
   const table = { kind: "Table", columnDefinitions: [{ name: "Name" }, { name: "Age" }], rows: [{ cells: ["g", "5s"] }] };
   assert.deepEqual((normalize(table) as typeof table).rows, [{ cells: ["g", "<age>"] }]);
 });

@@ -24,6 +24,7 @@ const MESSAGE_PATTERNS: readonly [RegExp, string][] = [
   [/resource version: \d+, current: \d+/g, "resource version: <rv>, current: <rv>"],
   [/resourceVersion[=:] ?"?\d+"?/g, "resourceVersion=<rv>"],
   [/ResourceVersion in (precondition|object meta): \d+/g, "ResourceVersion in $1: <rv>"],
+  [/ResourceVersion in (the precondition|record) \(\d+\)/g, "ResourceVersion in $1 (<rv>)"],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, "<uid>"],
 ];
 
