@@ -13,7 +13,8 @@
 import { StatusError } from "../http/status.js";
 import { deepClone } from "../registry/conversion.js";
 import { deleteObject, finalizerForeground, finalizerOrphan, type PropagationPolicy } from "../registry/deletion.js";
-import type { ObjectService } from "../registry/object_service.js";
+import { recordUpdate } from "../registry/managed_fields.js";
+import { timestamp, type ObjectService } from "../registry/object_service.js";
 import type { ResourceRegistry } from "../registry/registry.js";
 import type { ResourceType } from "../registry/resource_type.js";
 import { objectKey, type Store } from "../storage/store.js";
@@ -31,6 +32,9 @@ export interface GarbageCollectorDependencies {
   /** Told when an object of a collection is gone (the CRD controller finishes its cleanup). */
   onDeleted?(collection: string): void;
 }
+
+/** The field manager kube-controller-manager's requests are recorded under. */
+const collectorManager = "kube-controller-manager";
 
 function keyOf(object: KubeObject): string {
   return objectKey(object.metadata.namespace, object.metadata.name ?? "");
@@ -164,6 +168,9 @@ export class GarbageCollector {
     const updated = deepClone(object);
     updated.metadata.ownerReferences = (updated.metadata.ownerReferences ?? []).filter((reference) => !uids.has(reference.uid));
     if (!updated.metadata.ownerReferences.length) delete updated.metadata.ownerReferences;
+    // The removed references leave managedFields too, as the collector's patch does.
+    const type = this.typeOf(collection);
+    if (type) recordUpdate(type, updated, object, { manager: collectorManager }, timestamp(this.dependencies.service.now()));
     await this.store.put(collection, keyOf(object), updated).durable;
   }
 

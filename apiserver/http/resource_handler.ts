@@ -8,7 +8,7 @@ import { deepClone, jsonEqual } from "../registry/conversion.js";
 import { deleteObject, parseDeleteOptions } from "../registry/deletion.js";
 import { list } from "../registry/list_watch.js";
 import { managerFromUserAgent } from "../registry/managed_fields.js";
-import { groupResource, type ObjectService, type WriteOptions } from "../registry/object_service.js";
+import { groupResource, timestamp, type ObjectService, type WriteOptions } from "../registry/object_service.js";
 import { decodePatchBody, jsonPatch, mergePatch, patchKindOf, requireMapPatch, strategicMergePatch } from "../registry/patch.js";
 import type { ResourceRegistry } from "../registry/registry.js";
 import { apiVersionOf, type ResourceType } from "../registry/resource_type.js";
@@ -150,6 +150,11 @@ async function decodeObject(request: IncomingMessage, target: DecodeTarget): Pro
   return object;
 }
 
+/** Who writes a Scale, for the parent's managedFields. */
+function scaleWriter(service: ObjectService, options: WriteOptions): { manager: string; time: string } {
+  return { manager: options.manager.manager, time: timestamp(service.now()) };
+}
+
 function checkNamespaceMatches(object: KubeObject, namespace: string | undefined, type: ResourceType): void {
   if (type.namespaced && object.metadata.namespace && namespace && object.metadata.namespace !== namespace) {
     throw badRequest("the namespace of the provided object does not match the namespace sent on the request");
@@ -249,9 +254,10 @@ export async function handleResource(
       if (subresource === "scale") {
         const scale = decodeDocument(await readBody(request), mediaTypeOf(request.headers["content-type"]) || "application/json");
         const current = service.getStored(type, namespace, name);
-        const result = await service.update(type, namespace, name, scaleToObject(type, current, scale), {
+        const result = await service.update(type, namespace, name, scaleToObject(type, current, scale, scaleWriter(service, options)), {
           ...options,
           subresource: "",
+          managedFieldsPrepared: true,
           expectedResourceVersion: (scale as KubeObject).metadata?.resourceVersion,
         });
         return writeJson(response, 200, readScale(type, result.object));
@@ -266,7 +272,7 @@ export async function handleResource(
         // error should have a field for Resource"), and prints the parsed version, a uint64 0.
         throw invalid({ group: type.group, kind: type.resource }, name, [fieldErrors.invalid("metadata.resourceVersion", 0, "must be specified for an update")]);
       }
-      const result = await service.update(type, namespace, name, body, { ...options, subresource: subresource === "finalize" ? "" : subresource });
+      const result = await service.update(type, namespace, name, body, { ...options, subresource });
       addWarnings(response, result.warnings);
       return writeObject(response, 200, type, format, result.object, now);
     }
@@ -290,7 +296,11 @@ export async function handleResource(
         const current = service.getStored(type, namespace, name);
         const scale = readScale(type, current);
         const patched = kind === "json" ? jsonPatch(scale as KubeObject, patch, strictDecoding) : mergePatch(scale, requireMapPatch(kind, patch, strictDecoding));
-        const result = await service.update(type, namespace, name, scaleToObject(type, current, patched), { ...options, subresource: "" });
+        const result = await service.update(type, namespace, name, scaleToObject(type, current, patched, scaleWriter(service, options)), {
+          ...options,
+          subresource: "",
+          managedFieldsPrepared: true,
+        });
         return writeJson(response, 200, readScale(type, result.object));
       }
       const current = service.get(type, namespace, name);

@@ -3,27 +3,25 @@
  * live object, fields the manager applied before and dropped now are removed (unless someone else
  * owns them), and changing a field another manager owns is a 409 conflict unless `force=true`.
  *
- * Caveats: lists are atomic (no `x-kubernetes-list-type: map` merging) and there is no
- * cross-version field-set conversion.
+ * The applier's entry holds the fields its configuration sets (structured-merge-diff's ToFieldSet);
+ * conflicts and ownership changes come from comparing the live object with the result.
+ *
+ * Caveat: there is no cross-version field-set conversion.
  */
 import { StatusError, badRequest, type StatusCause } from "../http/status.js";
 import type { KubeObject, ManagedFieldsEntry } from "../storage/types.js";
-import { deepClone, jsonEqual } from "./conversion.js";
+import { deepClone } from "./conversion.js";
+import { appliedFieldSet, childSchema, describePath, findItem, itemKey, joinPath, splitPath, valueAt, type FieldSet, type ListSchema } from "./field_set.js";
 import {
-  childSchema,
-  describePath,
-  findItem,
-  fromFieldsV1,
-  isAssociative,
-  itemKey,
-  joinPath,
-  schemaAt,
-  splitPath,
-  valueAt,
-  type FieldSet,
-  type ListSchema,
-} from "./field_set.js";
-import { entriesOf, ownedFieldsOf, renderEntries, trackingSchemaOf } from "./managed_fields.js";
+  compareWrite,
+  isEntryOf,
+  newEntry,
+  recordable,
+  renderEntries,
+  trackedEntriesOf,
+  trackingSchemaOf,
+  type TrackedEntry,
+} from "./managed_fields.js";
 import { timestamp, type ObjectService, type WriteOptions, type WriteResult } from "./object_service.js";
 import { apiVersionOf, type ResourceType } from "./resource_type.js";
 
@@ -133,23 +131,11 @@ export async function applyPatch(
   }
   applied.metadata.name = name;
   if (type.namespaced && namespace) applied.metadata.namespace = namespace;
-  const manager = options.manager.manager;
   const subresource = options.subresource;
-  const appliedFields = ownedFieldsOf(type, applied, subresource);
   const tracking = trackingSchemaOf(type);
-  const now = timestamp(service.now());
-  const applyEntry = (fields: FieldSet) => ({
-    entry: {
-      manager,
-      operation: "Apply" as const,
-      apiVersion: apiVersionOf(type),
-      time: now,
-      fieldsType: "FieldsV1" as const,
-      fieldsV1: {},
-      ...(subresource ? { subresource } : {}),
-    },
-    fields,
-  });
+  const appliedFields = recordable(type, appliedFieldSet(applied, tracking), subresource);
+  const identity = { manager: options.manager.manager, operation: "Apply" as const, apiVersion: apiVersionOf(type), subresource };
+  const applyEntry = (fields: FieldSet, time: string | undefined): TrackedEntry => ({ entry: newEntry(identity, time), fields });
 
   let current: KubeObject | undefined;
   try {
@@ -157,28 +143,17 @@ export async function applyPatch(
   } catch (error) {
     if (!(error instanceof StatusError && error.code === 404)) throw error;
   }
+  const now = timestamp(service.now());
   if (!current) {
     if (subresource) throw badRequest(`${type.resource} "${name}" not found`);
     const object = deepClone(applied);
-    object.metadata.managedFields = renderEntries([applyEntry(appliedFields)]);
+    object.metadata.managedFields = renderEntries([applyEntry(appliedFields, now)]);
     return service.create(type, namespace, object, { ...options, managedFieldsPrepared: true });
   }
 
-  const entries = entriesOf(current).map((entry) => ({ entry, fields: fromFieldsV1(entry.fieldsV1) }));
-  const isOwn = (entry: ManagedFieldsEntry): boolean =>
-    entry.manager === manager && entry.operation === "Apply" && (entry.subresource ?? "") === subresource;
+  const entries = trackedEntriesOf(current);
+  const isOwn = (entry: ManagedFieldsEntry): boolean => isEntryOf(entry, identity);
   const previous = entries.find(({ entry }) => isOwn(entry));
-  const changedLeaves = [...appliedFields].filter(
-    // Maps and map/set lists merge rather than replace, so only their members can conflict.
-    (path) => !isAssociative(valueAt(applied, path), schemaAt(tracking, path)) && !jsonEqual(valueAt(applied, path), valueAt(current, path)),
-  );
-  const conflicts: { entry: ManagedFieldsEntry; path: string }[] = [];
-  for (const { entry, fields } of entries) {
-    if (isOwn(entry) || entry.manager === manager) continue;
-    for (const path of changedLeaves) if (fields.has(path)) conflicts.push({ entry, path });
-  }
-  if (conflicts.length && !options.force) throw conflictError(conflicts);
-
   // Start from the live object, drop what this manager no longer applies (and nobody else owns), merge the rest in.
   let object = deepClone(current);
   for (const path of previous?.fields ?? []) {
@@ -192,12 +167,21 @@ export async function applyPatch(
   object = mergeApplied(object, appliedBody, tracking) as KubeObject;
   object.metadata.resourceVersion = current.metadata.resourceVersion;
 
+  // What the apply changes, added or removed leaves every other manager; changing what another owns is a conflict.
+  const comparisonAt = compareWrite(type, current, object, subresource);
   const next = entries.filter(({ entry }) => !isOwn(entry));
-  // Fields whose value the applier changed leave their previous owners (force) ...
-  for (const { fields } of next) for (const path of changedLeaves) fields.delete(path);
-  // ... and fields removed from the object leave everyone.
-  for (const { fields } of next) for (const path of [...fields]) if (valueAt(object, path) === undefined) fields.delete(path);
-  next.push(applyEntry(appliedFields));
+  const conflicts = next.flatMap(({ entry, fields }) => {
+    const { changed } = comparisonAt(entry.apiVersion);
+    return [...fields].filter((path) => changed.has(path)).map((path) => ({ entry, path }));
+  });
+  if (conflicts.length && !options.force) throw conflictError(conflicts);
+  for (const { entry, fields } of next) {
+    const { changed, removed } = comparisonAt(entry.apiVersion);
+    for (const path of [...changed, ...removed]) fields.delete(path);
+  }
+  // An apply that changes nothing keeps its entry's time.
+  const own = comparisonAt(apiVersionOf(type));
+  next.push(applyEntry(appliedFields, own.changed.size || own.removed.size ? now : (previous?.entry.time ?? now)));
   object.metadata.managedFields = renderEntries(next) ?? [];
   return service.update(type, namespace, name, object, { ...options, subresource, managedFieldsPrepared: true });
 }

@@ -6,7 +6,8 @@
 import { fieldErrors, type FieldError } from "../http/status.js";
 import type { KubeObject } from "../storage/types.js";
 import { coreEventColumns, eventsV1Columns } from "./event_columns.js";
-import { ageColumn, column, nameColumn } from "./printing.js";
+import { fillEmptyFields } from "./conversion.js";
+import { ageColumn, column, nameColumn, age } from "./printing.js";
 import { allVerbs, collectionOf, type ResourceStrategy, type ResourceType } from "./resource_type.js";
 
 const configKeyPattern = /^[-._a-zA-Z0-9]+$/;
@@ -95,15 +96,24 @@ const configMapStrategy: ResourceStrategy = {
 
 const namespaceStrategy: ResourceStrategy = {
   normalize(object) {
-    const spec = (object.spec as Record<string, unknown> | undefined) ?? {};
-    spec.finalizers ??= ["kubernetes"];
-    object.spec = spec;
-    const status = (object.status as Record<string, unknown> | undefined) ?? {};
-    status.phase ??= "Active";
-    object.status = status;
-    // The kubernetes.io/metadata.name label always mirrors the name (NamespaceDefaultLabelName).
+    // The kubernetes.io/metadata.name label always mirrors the name (a default, so the writer owns it).
     if (object.metadata.name) object.metadata.labels = { ...object.metadata.labels, "kubernetes.io/metadata.name": object.metadata.name };
     return [];
+  },
+  prepareForCreate(object) {
+    const spec = (object.spec as { finalizers?: string[] } | undefined) ?? {};
+    if (!spec.finalizers?.includes("kubernetes")) spec.finalizers = [...(spec.finalizers ?? []), "kubernetes"];
+    object.spec = spec;
+    object.status = { phase: "Active" };
+  },
+  prepareForUpdate(object, old, subresource) {
+    // Finalizers change only through the finalize subresource.
+    if (subresource === "finalize") return;
+    const finalizers = (old.spec as { finalizers?: string[] } | undefined)?.finalizers;
+    const spec = { ...(object.spec as Record<string, unknown> | undefined) };
+    if (finalizers) spec.finalizers = finalizers;
+    else delete spec.finalizers;
+    object.spec = spec;
   },
   columns: [
     nameColumn,
@@ -153,18 +163,71 @@ const eventsConversion = {
     renameFields(object, eventFieldRenames);
     object.apiVersion = "v1";
     object.kind = "Event";
+    fillEmptyFields(object, coreEventEmpty);
   },
   fromStorage(object: KubeObject): KubeObject {
     const converted: KubeObject = { ...object, apiVersion: "events.k8s.io/v1", kind: "Event" };
     renameFields(converted, eventFieldRenames.map(([a, b]) => [b, a] as [string, string]));
+    // Empty strings that core/v1 always serializes and events.k8s.io/v1 omits.
+    for (const field of ["reportingController", "reportingInstance"]) if (converted[field] === "") delete converted[field];
     return converted;
   },
 };
 
+function eventToCore(object: KubeObject): KubeObject {
+  const converted = structuredClone(object);
+  eventsConversion.toStorage(converted);
+  return converted;
+}
+
+/** A struct schema: `leaves` are scalar (or atomic) fields, `nested` the others. */
+function struct(leaves: readonly string[], nested: Record<string, Record<string, unknown>> = {}): Record<string, unknown> {
+  return { properties: { ...Object.fromEntries(leaves.map((name) => [name, {}])), ...nested } };
+}
+
+/** A struct kube-apiserver tracks as one field (`+structType=atomic`, as ObjectReference). */
+const atomicStruct = { "x-kubernetes-map-type": "atomic" };
+const stringMap = { additionalProperties: {} };
+const eventSeries = struct(["count", "lastObservedTime"]);
+const eventSource = struct(["component", "host"]);
+
+const coreEventSchema = struct(
+  ["reason", "message", "firstTimestamp", "lastTimestamp", "count", "type", "eventTime", "action", "reportingComponent", "reportingInstance"],
+  { involvedObject: atomicStruct, related: atomicStruct, source: eventSource, series: eventSeries },
+);
+const coreEventEmpty = { involvedObject: {}, source: {}, firstTimestamp: null, lastTimestamp: null, eventTime: null, reportingComponent: "", reportingInstance: "" };
+
+const eventsV1Schema = struct(
+  ["eventTime", "reportingController", "reportingInstance", "action", "reason", "note", "type", "deprecatedFirstTimestamp", "deprecatedLastTimestamp", "deprecatedCount"],
+  { regarding: atomicStruct, related: atomicStruct, deprecatedSource: eventSource, series: eventSeries },
+);
+const eventsV1Empty = { eventTime: null, regarding: {}, deprecatedSource: {}, deprecatedFirstTimestamp: null, deprecatedLastTimestamp: null };
+
+const namespaceSchema = struct([], {
+  spec: struct(["finalizers"]),
+  status: struct(["phase"], {
+    conditions: { "x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["type"], items: struct(["type", "status", "lastTransitionTime", "reason", "message"]) },
+  }),
+});
+
+const serviceAccountSchema = struct(["automountServiceAccountToken", "imagePullSecrets"], {
+  secrets: {
+    "x-kubernetes-list-type": "map",
+    "x-kubernetes-list-map-keys": ["name"],
+    items: struct(["kind", "namespace", "name", "uid", "apiVersion", "resourceVersion", "fieldPath"]),
+  },
+});
+
+const leaseSchema = struct([], {
+  spec: struct(["holderIdentity", "leaseDurationSeconds", "acquireTime", "renewTime", "leaseTransitions", "strategy", "preferredHolder"]),
+});
+
 /** Fills the common fields of a built-in resource type. */
 export function builtinType(
   fields: Pick<ResourceType, "group" | "version" | "resource" | "kind" | "namespaced"> &
-    Partial<Pick<ResourceType, "shortNames" | "categories" | "statusSubresource" | "tracksGeneration" | "strategy" | "singular" | "verbs">>,
+    Partial<
+      Pick<ResourceType, "shortNames" | "categories" | "statusSubresource" | "tracksGeneration" | "strategy" | "singular" | "verbs" | "fieldSchema" | "emptyObject" | "otherVersions">
+    >,
 ): ResourceType {
   return {
     singular: fields.kind.toLowerCase(),
@@ -186,8 +249,28 @@ export function builtinType(
 /** Every built-in resource type, in discovery order. */
 export function builtinTypes(): ResourceType[] {
   return [
-    builtinType({ group: "", version: "v1", resource: "configmaps", kind: "ConfigMap", namespaced: true, shortNames: ["cm"], strategy: configMapStrategy }),
-    builtinType({ group: "", version: "v1", resource: "events", kind: "Event", namespaced: true, shortNames: ["ev"], strategy: coreEventStrategy }),
+    builtinType({
+      group: "",
+      version: "v1",
+      resource: "configmaps",
+      kind: "ConfigMap",
+      namespaced: true,
+      shortNames: ["cm"],
+      strategy: configMapStrategy,
+      fieldSchema: struct(["immutable"], { data: stringMap, binaryData: stringMap }),
+    }),
+    builtinType({
+      group: "",
+      version: "v1",
+      resource: "events",
+      kind: "Event",
+      namespaced: true,
+      shortNames: ["ev"],
+      strategy: coreEventStrategy,
+      fieldSchema: coreEventSchema,
+      emptyObject: coreEventEmpty,
+      otherVersions: { "events.k8s.io/v1": { convert: (object) => eventsConversion.fromStorage(object), fieldSchema: eventsV1Schema } },
+    }),
     builtinType({
       group: "",
       version: "v1",
@@ -199,12 +282,51 @@ export function builtinTypes(): ResourceType[] {
       shortNames: ["ns"],
       statusSubresource: true,
       strategy: namespaceStrategy,
+      fieldSchema: namespaceSchema,
+      emptyObject: { spec: {}, status: {} },
     }),
-    builtinType({ group: "", version: "v1", resource: "secrets", kind: "Secret", namespaced: true, strategy: secretStrategy }),
-    builtinType({ group: "", version: "v1", resource: "serviceaccounts", kind: "ServiceAccount", namespaced: true, shortNames: ["sa"], strategy: serviceAccountStrategy }),
-    builtinType({ group: "coordination.k8s.io", version: "v1", resource: "leases", kind: "Lease", namespaced: true, strategy: leaseStrategy }),
+    builtinType({
+      group: "",
+      version: "v1",
+      resource: "secrets",
+      kind: "Secret",
+      namespaced: true,
+      strategy: secretStrategy,
+      fieldSchema: struct(["immutable", "type"], { data: stringMap, stringData: stringMap }),
+    }),
+    builtinType({
+      group: "",
+      version: "v1",
+      resource: "serviceaccounts",
+      kind: "ServiceAccount",
+      namespaced: true,
+      shortNames: ["sa"],
+      strategy: serviceAccountStrategy,
+      fieldSchema: serviceAccountSchema,
+    }),
+    builtinType({
+      group: "coordination.k8s.io",
+      version: "v1",
+      resource: "leases",
+      kind: "Lease",
+      namespaced: true,
+      strategy: leaseStrategy,
+      fieldSchema: leaseSchema,
+      emptyObject: { spec: {} },
+    }),
     {
-      ...builtinType({ group: "events.k8s.io", version: "v1", resource: "events", kind: "Event", namespaced: true, shortNames: ["ev"], strategy: eventsV1Strategy }),
+      ...builtinType({
+        group: "events.k8s.io",
+        version: "v1",
+        resource: "events",
+        kind: "Event",
+        namespaced: true,
+        shortNames: ["ev"],
+        strategy: eventsV1Strategy,
+        fieldSchema: eventsV1Schema,
+        emptyObject: eventsV1Empty,
+        otherVersions: { v1: { convert: eventToCore, fieldSchema: coreEventSchema } },
+      }),
       // One store for both Event APIs, as in kube-apiserver: what one records, the other lists.
       collection: "/events",
       conversion: eventsConversion,

@@ -25,6 +25,22 @@ export function toStorageVersion(object: KubeObject, type: ResourceType): KubeOb
   return object;
 }
 
+/**
+ * Adds the fields of a kind's zero value that `object` lacks, as decoding into a Go struct does
+ * (nested structs are filled too; a present value is never replaced).
+ */
+export function fillEmptyFields(object: Record<string, unknown>, empty: Record<string, unknown> | undefined): void {
+  for (const [key, value] of Object.entries(empty ?? {})) {
+    const present = object[key];
+    if (present === undefined) object[key] = structuredClone(value);
+    else if (isRecord(present) && isRecord(value)) fillEmptyFields(present, value);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 export function deepClone<T>(value: T): T {
   return structuredClone(value);
 }

@@ -117,13 +117,16 @@ export async function deleteObject(
     const updated = deepClone(current);
     const meta = updated.metadata;
     const alreadyDeleting = meta.deletionTimestamp !== undefined;
+    // Namespaces and CRDs mark their first deletion in their own storage code, which sets neither a
+    // grace period nor a new generation; the generic store does both (markAsDeleting).
+    const genericMark = !(isNamespace || type.collection === "apiextensions.k8s.io/customresourcedefinitions") || alreadyDeleting;
     meta.deletionTimestamp ??= timestamp(service.now());
-    meta.deletionGracePeriodSeconds ??= 0;
+    if (genericMark) meta.deletionGracePeriodSeconds ??= 0;
     // Finalizers the policy manages only change on the first delete or on an explicit policy.
     const nextFinalizers = alreadyDeleting && !policy ? finalizers : [...wanted];
     if (nextFinalizers.length) meta.finalizers = nextFinalizers;
     else delete meta.finalizers;
-    if (!alreadyDeleting && meta.generation !== undefined) meta.generation += 1;
+    if (!alreadyDeleting && genericMark && meta.generation !== undefined) meta.generation += 1;
     if (isNamespace) updated.status = { ...(updated.status as object), phase: "Terminating" };
     if (type.collection === "apiextensions.k8s.io/customresourcedefinitions" && !alreadyDeleting) {
       const status = { ...((updated.status as Record<string, unknown> | undefined) ?? {}) };

@@ -6,14 +6,19 @@
  * of `x-kubernetes-list-type: map`, `v:<value>` for an item of a `set`. Other lists are atomic
  * (one leaf).
  */
+import { jsonEqual } from "./conversion.js";
 
-/** The parts of a schema that decide how lists are tracked. */
+/**
+ * The parts of a schema that decide how fields are tracked: declared fields (`properties`, a
+ * struct's fields) against map entries (`additionalProperties`), atomic maps, and list types.
+ */
 export interface ListSchema {
   properties?: Record<string, ListSchema>;
   additionalProperties?: ListSchema | boolean;
   items?: ListSchema;
   "x-kubernetes-list-type"?: string;
   "x-kubernetes-list-map-keys"?: string[];
+  "x-kubernetes-map-type"?: string;
 }
 
 export function childSchema(schema: ListSchema | undefined, key: string): ListSchema | undefined {
@@ -43,48 +48,107 @@ export function splitPath(path: string): string[] {
   return path.split(separator);
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function isGranularList(schema: ListSchema | undefined): boolean {
+  const listType = schema?.["x-kubernetes-list-type"];
+  return listType === "map" || listType === "set";
+}
+
+/** The segment naming a list item: its keys in a map list, its value in a set. */
+function itemSegment(item: unknown, schema: ListSchema | undefined): string {
+  const keys = mapKeys(schema);
+  return keys ? itemKey(item, keys) : `v:${JSON.stringify(item)}`;
+}
+
 /**
- * Every node of `value` below the root: maps contribute themselves and their fields, map and set
- * lists their items; anything else is a leaf.
+ * The fields an applied configuration sets, as structured-merge-diff's ToFieldSet counts them:
+ * every leaf (scalar, atomic list or atomic map) and every list item; a map entry of a map
+ * (`additionalProperties`, or a field the schema does not declare) too, while a struct's declared
+ * field is only there through its leaves. So `spec: {size: 2}` is `f:spec.f:size` without `f:spec`.
  */
-export function fieldSetOf(value: unknown, schema?: ListSchema, prefix: readonly string[] = [], into: FieldSet = new Set()): FieldSet {
-  if (value === null || typeof value !== "object") return into;
+export function appliedFieldSet(value: unknown, schema?: ListSchema, prefix: readonly string[] = [], into: FieldSet = new Set()): FieldSet {
+  const here = () => into.add(joinPath(prefix));
   if (Array.isArray(value)) {
-    const keys = mapKeys(schema);
+    if (!isGranularList(schema)) return prefix.length ? here() : into;
     for (const item of value) {
-      if (keys) {
-        const path = [...prefix, itemKey(item, keys)];
-        into.add(joinPath(path));
-        fieldSetOf(item, schema?.items, path, into);
-      } else if (schema?.["x-kubernetes-list-type"] === "set") {
-        into.add(joinPath([...prefix, `v:${JSON.stringify(item)}`]));
-      }
+      const path = [...prefix, itemSegment(item, schema)];
+      into.add(joinPath(path));
+      if (mapKeys(schema)) appliedFieldSet(item, schema?.items, path, into);
     }
     return into;
   }
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+  if (!isPlainObject(value)) return value === null && schema?.properties ? into : prefix.length ? here() : into;
+  if (schema?.["x-kubernetes-map-type"] === "atomic" && prefix.length) return here();
+  for (const [key, child] of Object.entries(value)) {
     if (child === undefined) continue;
     const path = [...prefix, `f:${key}`];
-    into.add(joinPath(path));
-    fieldSetOf(child, childSchema(schema, key), path, into);
+    appliedFieldSet(child, childSchema(schema, key), path, into);
+    if (!schema?.properties?.[key]) into.add(joinPath(path));
   }
   return into;
 }
 
-/** The schema of the node a path names. */
-export function schemaAt(schema: ListSchema | undefined, path: string): ListSchema | undefined {
-  let current = schema;
-  for (const segment of splitPath(path)) current = segment.startsWith("f:") ? childSchema(current, segment.slice(2)) : current?.items;
-  return current;
+/** What changed between two versions of an object, as structured-merge-diff's Compare reports it. */
+export interface Comparison {
+  added: FieldSet;
+  modified: FieldSet;
+  removed: FieldSet;
 }
 
 /**
- * Whether the node merges rather than replaces (a map, or a map/set list): such a node never
- * conflicts or changes hands because of its value, only its members do.
+ * Compares `before` and `after` field by field. Leaves (scalars, atomic lists and maps, and maps or
+ * lists empty on both sides) are added, modified or removed; a granular map, list or list item is
+ * itself added or removed only when it appears or disappears (which is what gives an Update
+ * entry its `"."`). `undefined` is absent; `null` is a present value.
  */
-export function isAssociative(value: unknown, schema: ListSchema | undefined): boolean {
-  if (Array.isArray(value)) return schema?.["x-kubernetes-list-type"] === "map" || schema?.["x-kubernetes-list-type"] === "set";
-  return value !== null && typeof value === "object";
+export function compareObjects(before: unknown, after: unknown, schema?: ListSchema): Comparison {
+  const comparison: Comparison = { added: new Set(), modified: new Set(), removed: new Set() };
+  compareNode(before, after, schema, [], comparison);
+  return comparison;
+}
+
+function compareNode(before: unknown, after: unknown, schema: ListSchema | undefined, prefix: readonly string[], out: Comparison): void {
+  const path = joinPath(prefix);
+  const record = (set: FieldSet) => {
+    if (prefix.length) set.add(path);
+  };
+  const leaf = () => {
+    if (before === undefined) record(out.added);
+    else if (after === undefined) record(out.removed);
+    else if (!jsonEqual(before, after)) record(out.modified);
+  };
+  const isList = Array.isArray(before) || Array.isArray(after);
+  const isMap = !isList && (isPlainObject(before) || isPlainObject(after));
+  if (!isList && !isMap) return leaf();
+  const empty = (value: unknown) => value === undefined || value === null || (isList ? !Array.isArray(value) || value.length === 0 : !isPlainObject(value) || Object.keys(value).length === 0);
+  const atomic = isList ? !isGranularList(schema) : schema?.["x-kubernetes-map-type"] === "atomic";
+  if ((atomic && prefix.length) || (empty(before) && empty(after))) return leaf();
+  if (isList) {
+    const items = (value: unknown) => {
+      const byKey = new Map<string, unknown>();
+      for (const item of Array.isArray(value) ? value : []) {
+        const segment = itemSegment(item, schema);
+        if (!byKey.has(segment)) byKey.set(segment, item);
+      }
+      return byKey;
+    };
+    const left = items(before);
+    const right = items(after);
+    for (const segment of new Set([...right.keys(), ...left.keys()])) {
+      compareNode(left.get(segment), right.get(segment), mapKeys(schema) ? schema?.items : undefined, [...prefix, segment], out);
+    }
+  } else {
+    const left = isPlainObject(before) ? before : {};
+    const right = isPlainObject(after) ? after : {};
+    for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
+      compareNode(left[key], right[key], childSchema(schema, key), [...prefix, `f:${key}`], out);
+    }
+  }
+  if (before === undefined) record(out.added);
+  else if (after === undefined) record(out.removed);
 }
 
 /** Finds the item of a list that a `k:` or `v:` segment names; its index, or -1. */

@@ -1,11 +1,17 @@
 /**
- * managedFields bookkeeping for non-apply writes (operation "Update") and the shared helpers that
- * server-side apply uses (`apply_patch.ts`).
+ * managedFields bookkeeping as kube-apiserver's field manager keeps it: non-apply writes (operation
+ * "Update") here, and the shared helpers that server-side apply uses (`apply_patch.ts`).
+ *
+ * An Update entry is identified by manager, operation, apiVersion and subresource; an Apply entry
+ * by manager and subresource. Entries are listed Apply first, then by time (seconds), manager,
+ * apiVersion and subresource.
+ *
+ * A write is compared at each entry's version, so an entry recorded through events.k8s.io/v1 loses
+ * f:note when a core/v1 write changes message.
  */
 import type { KubeObject, ManagedFieldsEntry } from "../storage/types.js";
 import { apiVersionOf, type ResourceType } from "./resource_type.js";
-import { fieldSetOf, fromFieldsV1, isAssociative, schemaAt, toFieldsV1, valueAt, type FieldSet, type ListSchema } from "./field_set.js";
-import { jsonEqual } from "./conversion.js";
+import { compareObjects, fromFieldsV1, joinPath, splitPath, toFieldsV1, type FieldSet, type ListSchema } from "./field_set.js";
 
 /** Who is writing: the fieldManager parameter, or the user agent's product name. */
 export interface ManagerIdentity {
@@ -18,77 +24,164 @@ export function managerFromUserAgent(userAgent: string | undefined): string {
   return (name || "unknown").slice(0, 128);
 }
 
-const untrackedMetadata = new Set([
-  "f:name",
-  "f:namespace",
-  "f:uid",
-  "f:resourceVersion",
-  "f:generation",
-  "f:creationTimestamp",
-  "f:deletionTimestamp",
-  "f:deletionGracePeriodSeconds",
-  "f:managedFields",
-  "f:selfLink",
-  "f:generateName",
+/** Paths the field manager never records (its strip set); only these exact paths, not their children. */
+const strippedPaths = new Set([
+  "f:apiVersion",
+  "f:kind",
+  "f:metadata",
+  ...["name", "namespace", "creationTimestamp", "selfLink", "uid", "clusterName", "generation", "managedFields", "resourceVersion"].map(
+    (field) => joinPath(["f:metadata", `f:${field}`]),
+  ),
 ]);
 
-/** Built-in list fields that are not atomic (their patchStrategy=merge lists). */
-const metadataLists: ListSchema = {
+const field = {};
+const stringMap: ListSchema = { additionalProperties: {} };
+
+/** ObjectMeta's declared fields and list types. */
+const objectMetaSchema: ListSchema = {
   properties: {
-    metadata: {
-      properties: {
-        finalizers: { "x-kubernetes-list-type": "set" },
-        ownerReferences: { "x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["uid"] },
-      },
+    ...Object.fromEntries(
+      ["name", "generateName", "namespace", "selfLink", "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds"].map(
+        (name) => [name, field],
+      ),
+    ),
+    labels: stringMap,
+    annotations: stringMap,
+    finalizers: { "x-kubernetes-list-type": "set" },
+    ownerReferences: {
+      "x-kubernetes-list-type": "map",
+      "x-kubernetes-list-map-keys": ["uid"],
+      items: { properties: { apiVersion: field, kind: field, name: field, uid: field, controller: field, blockOwnerDeletion: field } },
     },
+    managedFields: field,
   },
 };
 
-/** The schema that decides how a kind's lists are tracked: its CRD schema, plus metadata's lists. */
-export function trackingSchemaOf(type: ResourceType): ListSchema {
-  const schema = (type.openApiSchema ?? {}) as ListSchema;
-  return { ...schema, properties: { ...schema.properties, ...metadataLists.properties } };
+/** The schema that decides how a kind's fields are tracked: its own schema, with TypeMeta and ObjectMeta. */
+export function trackingSchemaOf(type: Pick<ResourceType, "fieldSchema" | "openApiSchema">): ListSchema {
+  const schema = (type.fieldSchema ?? type.openApiSchema ?? {}) as ListSchema;
+  return { ...schema, properties: { ...schema.properties, apiVersion: field, kind: field, metadata: objectMetaSchema } };
 }
 
-/** The fields of `object` a write to `subresource` can own. */
-export function ownedFieldsOf(type: ResourceType, object: KubeObject | undefined, subresource: string): FieldSet {
-  const set: FieldSet = new Set();
-  if (!object) return set;
-  for (const path of fieldSetOf(object, trackingSchemaOf(type))) {
-    const segments = path.split("\u0000");
-    const top = segments[0];
-    if (top === "f:apiVersion" || top === "f:kind") continue;
-    if (top === "f:metadata") {
-      if (segments.length === 1 || untrackedMetadata.has(segments[1] ?? "")) continue;
-    }
-    const isStatus = top === "f:status";
-    if (type.statusSubresource && (subresource === "status") !== isStatus) continue;
-    set.add(path);
-  }
-  return set;
+/** Whether a path is one a write to `subresource` may own: the status subresource owns status, the main resource the rest. */
+function inSubresource(type: ResourceType, path: string, subresource: string): boolean {
+  if (!type.statusSubresource) return true;
+  return (subresource === "status") === (splitPath(path)[0] === "f:status");
 }
 
-function sameEntry(entry: ManagedFieldsEntry, manager: string, operation: string, subresource: string): boolean {
-  return entry.manager === manager && entry.operation === operation && (entry.subresource ?? "") === subresource;
+/** The recordable part of a field set written through `subresource`. */
+export function recordable(type: ResourceType, set: FieldSet, subresource: string): FieldSet {
+  return new Set([...set].filter((path) => !strippedPaths.has(path) && inSubresource(type, path, subresource)));
 }
 
 export function entriesOf(object: KubeObject): ManagedFieldsEntry[] {
   return Array.isArray(object.metadata.managedFields) ? object.metadata.managedFields : [];
 }
 
-/** Builds the managedFields list from field sets, dropping managers that own nothing. */
-export function renderEntries(
-  entries: readonly { entry: ManagedFieldsEntry; fields: FieldSet }[],
-): ManagedFieldsEntry[] | undefined {
+/** A managedFields entry with its parsed field set. */
+export interface TrackedEntry {
+  entry: ManagedFieldsEntry;
+  fields: FieldSet;
+}
+
+export function trackedEntriesOf(object: KubeObject | undefined): TrackedEntry[] {
+  return object ? entriesOf(object).map((entry) => ({ entry, fields: fromFieldsV1(entry.fieldsV1) })) : [];
+}
+
+/** Whether an entry belongs to the manager identified by these fields (Apply entries ignore apiVersion). */
+export function isEntryOf(entry: ManagedFieldsEntry, identity: Pick<ManagedFieldsEntry, "manager" | "operation" | "apiVersion" | "subresource">): boolean {
+  return (
+    entry.manager === identity.manager &&
+    entry.operation === identity.operation &&
+    (entry.subresource ?? "") === (identity.subresource ?? "") &&
+    (entry.operation === "Apply" || entry.apiVersion === identity.apiVersion)
+  );
+}
+
+function seconds(entry: ManagedFieldsEntry): number {
+  return entry.time ? Math.floor(Date.parse(entry.time) / 1000) : 0;
+}
+
+function compareEntries(a: ManagedFieldsEntry, b: ManagedFieldsEntry): number {
+  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return (
+    text(a.operation, b.operation) ||
+    seconds(a) - seconds(b) ||
+    text(a.manager, b.manager) ||
+    text(a.apiVersion, b.apiVersion) ||
+    text(a.subresource ?? "", b.subresource ?? "")
+  );
+}
+
+/** Builds the managedFields list from field sets, dropping managers that own nothing, in kube-apiserver's order. */
+export function renderEntries(entries: readonly TrackedEntry[]): ManagedFieldsEntry[] | undefined {
   const result = entries
     .filter(({ fields }) => fields.size > 0)
-    .map(({ entry, fields }) => ({ ...entry, fieldsType: "FieldsV1" as const, fieldsV1: toFieldsV1(fields) }));
+    .map(({ entry, fields }) => ({ ...entry, fieldsType: "FieldsV1" as const, fieldsV1: toFieldsV1(fields) }))
+    .sort(compareEntries);
   return result.length ? result : undefined;
 }
 
+/** An empty entry, its keys in kube-apiserver's order. */
+export function newEntry(
+  identity: { manager: string; operation: ManagedFieldsEntry["operation"]; apiVersion: string; subresource: string },
+  time: string | undefined,
+): ManagedFieldsEntry {
+  return {
+    manager: identity.manager,
+    operation: identity.operation,
+    apiVersion: identity.apiVersion,
+    ...(time ? { time } : {}),
+    fieldsType: "FieldsV1",
+    fieldsV1: {},
+    ...(identity.subresource ? { subresource: identity.subresource } : {}),
+  };
+}
+
+function withoutManagedFields(object: KubeObject): KubeObject {
+  const metadata = { ...object.metadata };
+  delete metadata.managedFields;
+  return { ...object, metadata };
+}
+
+/** What a write changed or added, and what it removed, in the recordable fields of one version. */
+export interface WriteComparison {
+  changed: FieldSet;
+  removed: FieldSet;
+}
+
 /**
- * Records an Update by `identity`: it takes every field it changed or added; fields it removed
- * leave every manager.
+ * What a write changed, as the field manager sees it at each version an entry was recorded at
+ * (the other version's field names where the kind declares one, as Events do); `old` is the
+ * kind's empty object on create.
+ */
+export function compareWrite(
+  type: ResourceType,
+  old: KubeObject | undefined,
+  object: KubeObject,
+  subresource: string,
+): (apiVersion: string) => WriteComparison {
+  const byVersion = new Map<string, WriteComparison>();
+  return (apiVersion) => {
+    const other = apiVersion === apiVersionOf(type) ? undefined : type.otherVersions?.[apiVersion];
+    const key = other ? apiVersion : "";
+    let comparison = byVersion.get(key);
+    if (!comparison) {
+      const convert = (value: KubeObject) => withoutManagedFields(other ? other.convert(value) : value);
+      const before = old ? convert(old) : (structuredClone(type.emptyObject ?? {}) as KubeObject);
+      const schema = trackingSchemaOf(other ?? type);
+      const { added, modified, removed } = compareObjects(before, convert(object), schema);
+      comparison = { changed: recordable(type, new Set([...added, ...modified]), subresource), removed: recordable(type, removed, subresource) };
+      byVersion.set(key, comparison);
+    }
+    return comparison;
+  };
+}
+
+/**
+ * Records an Update by `identity` through `subresource`: every manager loses the fields the write
+ * changed, added or removed, and the writer's entry gains what it changed or added (with a new
+ * time). `object` and `old` are in `type`'s version.
  */
 export function recordUpdate(
   type: ResourceType,
@@ -98,46 +191,24 @@ export function recordUpdate(
   time: string,
   subresource = "",
 ): void {
-  const before = ownedFieldsOf(type, old, subresource);
-  const after = ownedFieldsOf(type, object, subresource);
-  const changed: FieldSet = new Set();
-  const tracking = trackingSchemaOf(type);
-  for (const path of after) {
-    // A map (or map/set list) that already existed is not taken over because one of its members changed.
-    const value = valueAt(object, path);
-    if (!before.has(path) || (!isAssociative(value, schemaAt(tracking, path)) && !jsonEqual(value, valueAt(old, path)))) {
-      changed.add(path);
-    }
-  }
-  const removed = [...before].filter((path) => !after.has(path));
+  const comparisonAt = compareWrite(type, old, object, subresource);
+  const { changed, removed } = comparisonAt(apiVersionOf(type));
+  const taken = [...changed].filter((path) => !removed.has(path));
   const sourceEntries = object.metadata.managedFields !== undefined ? entriesOf(object) : old ? entriesOf(old) : [];
-  const working = sourceEntries.map((entry) => ({ entry, fields: fromFieldsV1(entry.fieldsV1) }));
+  const working: TrackedEntry[] = sourceEntries.map((entry) => ({ entry, fields: fromFieldsV1(entry.fieldsV1) }));
   for (const { entry, fields } of working) {
-    if (sameEntry(entry, identity.manager, "Update", subresource)) continue;
-    for (const path of [...changed, ...removed]) fields.delete(path);
+    const seen = comparisonAt(entry.apiVersion);
+    for (const path of [...seen.changed, ...seen.removed]) fields.delete(path);
   }
-  let own = working.find(({ entry }) => sameEntry(entry, identity.manager, "Update", subresource));
-  if (!own && changed.size) {
-    own = {
-      entry: {
-        manager: identity.manager,
-        operation: "Update",
-        apiVersion: apiVersionOf(type),
-        time,
-        fieldsType: "FieldsV1",
-        fieldsV1: {},
-        ...(subresource ? { subresource } : {}),
-      },
-      fields: new Set(),
-    };
-    working.push(own);
-  }
-  if (own) {
-    for (const path of removed) own.fields.delete(path);
-    if (changed.size) {
-      for (const path of changed) own.fields.add(path);
-      own.entry = { ...own.entry, time, apiVersion: apiVersionOf(type) };
+  if (taken.length) {
+    const writer = { manager: identity.manager, operation: "Update" as const, apiVersion: apiVersionOf(type), subresource };
+    let own = working.find(({ entry }) => isEntryOf(entry, writer));
+    if (!own) {
+      own = { entry: newEntry(writer, time), fields: new Set() };
+      working.push(own);
     }
+    for (const path of taken) own.fields.add(path);
+    own.entry = { ...own.entry, time };
   }
   const rendered = renderEntries(working);
   if (rendered) object.metadata.managedFields = rendered;

@@ -22,7 +22,7 @@ import {
 import { objectKey, type Store } from "../storage/store.js";
 import type { KubeObject } from "../storage/types.js";
 import { validateObjectMeta, type NameValidation } from "../validation/object_meta.js";
-import { deepClone, jsonEqual, specPart, toStorageVersion, toVersion } from "./conversion.js";
+import { deepClone, fillEmptyFields, jsonEqual, specPart, toStorageVersion, toVersion } from "./conversion.js";
 import { recordUpdate, type ManagerIdentity } from "./managed_fields.js";
 import type { ResourceType } from "./resource_type.js";
 
@@ -105,6 +105,7 @@ export class ObjectService {
 
   /** Defaulting, pruning and validation common to creates and updates. */
   private admit(type: ResourceType, object: KubeObject, old: KubeObject | undefined, options: WriteOptions & { subresource?: string }): string[] {
+    fillEmptyFields(object, type.emptyObject);
     const warnings = [
       ...(options.duplicateFields ?? []).map((path) => `duplicate field "${path}"`),
       ...(type.strategy.normalize?.(object, { pruneUnknown: true }) ?? []),
@@ -147,8 +148,9 @@ export class ObjectService {
     const key = objectKey(type.namespaced ? namespace : undefined, name);
     if (this.store.get(type.collection, key)) throw alreadyExists(groupResource(type), name);
     meta.uid = randomUUID();
-    toStorageVersion(object, type);
     if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
+    type.strategy.prepareForCreate?.(object);
+    toStorageVersion(object, type);
     if (options.dryRun) {
       // Nothing reaches storage, so a dry-run create has no resourceVersion (as with etcd).
       delete meta.resourceVersion;
@@ -172,7 +174,8 @@ export class ObjectService {
 
   /**
    * Replaces the object `name` with `body` (PUT, and the last step of every PATCH).
-   * @param subresource "status" writes only status; "" writes everything but status when the type has a status subresource
+   * @param subresource "status" writes only status; "" (or another subresource, such as a namespace's
+   *   "finalize") writes everything but status when the type has a status subresource
    */
   async update(
     type: ResourceType,
@@ -188,8 +191,8 @@ export class ObjectService {
     if (requested && requested !== old.metadata.resourceVersion) throw conflict(groupResource(type), name, objectModifiedMessage);
     const object = this.prepareUpdate(type, deepClone(body), old, options.subresource);
     const warnings = this.admit(type, object, old, options);
+    if (!options.managedFieldsPrepared) recordUpdate(type, object, toVersion(old, type), options.manager, timestamp(this.now()), options.subresource);
     toStorageVersion(object, type);
-    if (!options.managedFieldsPrepared) recordUpdate(type, object, old, options.manager, timestamp(this.now()), options.subresource);
     // An update that changes nothing is not written: no new resourceVersion, no watch event.
     if (jsonEqual(withoutVolatile(object), withoutVolatile(old))) return { object: toVersion(old, type), created: false, warnings };
     if (options.dryRun) return { object: toVersion(object, type), created: false, warnings };
@@ -235,6 +238,7 @@ export class ObjectService {
       if (old.status === undefined) delete object.status;
       else object.status = old.status;
     }
+    type.strategy.prepareForUpdate?.(object, old, subresource);
     if (type.tracksGeneration) {
       const changed = !jsonEqual(specPart(object, type.statusSubresource), specPart(old, type.statusSubresource));
       meta.generation = (oldMeta.generation ?? 1) + (changed ? 1 : 0);

@@ -32,6 +32,13 @@ export interface ResourceStrategy {
    * `subresource` is "status" for a /status write.
    */
   validate?(object: KubeObject, old: KubeObject | undefined, context?: { previous: readonly FieldError[]; subresource: string }): FieldError[];
+  /**
+   * What the server sets on a create after the field manager has recorded the write (the
+   * strategy's PrepareForCreate), so no manager owns it.
+   */
+  prepareForCreate?(object: KubeObject): void;
+  /** What an update through `subresource` may not change, copied from the stored object (the strategy's PrepareForUpdate). */
+  prepareForUpdate?(object: KubeObject, old: KubeObject, subresource: string): void;
   /** Whether a change between two versions counts as a spec change (bumps generation). */
   specChanged?(object: KubeObject, old: KubeObject): boolean;
   /** Server-side Table columns after Name. */
@@ -67,6 +74,24 @@ export interface ResourceType {
   conversion?: { toStorage(object: KubeObject): void; fromStorage(object: KubeObject): KubeObject } | undefined;
   /** The structural schema published in OpenAPI (custom resources). */
   openApiSchema?: Record<string, unknown> | undefined;
+  /**
+   * For built-in kinds, how managedFields track their fields, in OpenAPI's words: `properties`
+   * (a struct's declared fields), `additionalProperties` (a map), `x-kubernetes-list-type`,
+   * `x-kubernetes-map-type: atomic` (an atomic struct such as ObjectReference).
+   */
+  fieldSchema?: Record<string, unknown> | undefined;
+  /**
+   * The fields Go serializes for the kind's zero value (non-omitempty fields, and struct fields,
+   * which omitempty never drops): every decoded object has them, and a create is tracked as a
+   * change from this object.
+   */
+  emptyObject?: Record<string, unknown> | undefined;
+  /**
+   * Other versions of the same objects whose field names differ (core/v1 and events.k8s.io/v1
+   * Events), by apiVersion: how to convert an object of this version to it, and its field schema.
+   * managedFields entries recorded at such a version are compared in its names.
+   */
+  otherVersions?: Record<string, { convert(object: KubeObject): KubeObject; fieldSchema: Record<string, unknown> }> | undefined;
 }
 
 export const allVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] as const;

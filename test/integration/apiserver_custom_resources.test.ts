@@ -188,7 +188,8 @@ describe("embedded API server: CRDs and custom resources", () => {
     assert.equal(created.status, 201);
     const managed = (created.json() as unknown as SwitchObject).metadata.managedFields as { manager: string; operation: string; fieldsV1: unknown }[];
     assert.deepEqual(managed.map((entry) => [entry.manager, entry.operation]), [["alice", "Apply"]]);
-    assert.deepEqual(managed[0]?.fieldsV1, { "f:spec": { ".": {}, "f:position": {} } });
+    // An applied struct field is owned through its leaves only (no "." on f:spec), as kube-apiserver records it.
+    assert.deepEqual(managed[0]?.fieldsV1, { "f:spec": { "f:position": {} } });
     const conflict = await apply("bob", { position: "down" });
     assert.equal(conflict.status, 409);
     assert.equal(conflict.json().message, 'Apply failed with 1 conflict: conflict with "alice": .spec.position');
@@ -218,7 +219,7 @@ describe("embedded API server: CRDs and custom resources", () => {
     assert.deepEqual(object.status.conditions.map((condition) => condition.type), ["Ready", "Flipped"]);
     const ready = object.metadata.managedFields.find((entry) => entry.manager === "ready-controller");
     assert.deepEqual(ready?.fieldsV1, {
-      "f:status": { ".": {}, "f:conditions": { ".": {}, 'k:{"type":"Ready"}': { ".": {}, "f:status": {}, "f:type": {} } } },
+      "f:status": { "f:conditions": { 'k:{"type":"Ready"}': { ".": {}, "f:status": {}, "f:type": {} } } },
     });
     const conflict = await applyStatus("flip-controller", [{ type: "Ready", status: "False" }]);
     assert.equal(conflict.status, 409);

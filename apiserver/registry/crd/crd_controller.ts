@@ -10,6 +10,7 @@ import type { KubeObject, StoreEvent } from "../../storage/types.js";
 import { builtinType } from "../builtins.js";
 import { deepClone, jsonEqual } from "../conversion.js";
 import { deleteObject } from "../deletion.js";
+import { recordUpdate } from "../managed_fields.js";
 import { timestamp, type ObjectService } from "../object_service.js";
 import { creationTimestampDescription, nameColumn } from "../printing.js";
 import type { ResourceRegistry } from "../registry.js";
@@ -20,6 +21,28 @@ import { validateCrd } from "./crd_validation.js";
 
 export const crdCollection = "apiextensions.k8s.io/customresourcedefinitions";
 export const cleanupFinalizer = "customresourcecleanup.apiextensions.k8s.io";
+
+const names = { properties: Object.fromEntries(["plural", "singular", "shortNames", "kind", "listKind", "categories"].map((name) => [name, {}])) };
+
+/** How managedFields track a CRD: lists are atomic but for status.conditions, keyed by type. */
+const crdFieldSchema = {
+  properties: {
+    spec: {
+      properties: {
+        ...Object.fromEntries(["group", "scope", "versions", "preserveUnknownFields"].map((name) => [name, {}])),
+        names,
+        conversion: { properties: { strategy: {}, webhook: {} } },
+      },
+    },
+    status: {
+      properties: {
+        conditions: { "x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["type"] },
+        acceptedNames: names,
+        storedVersions: {},
+      },
+    },
+  },
+};
 
 /** The apiextensions.k8s.io/v1 customresourcedefinitions resource. */
 export function crdResourceType(): ResourceType {
@@ -33,7 +56,17 @@ export function crdResourceType(): ResourceType {
     categories: ["api-extensions"],
     statusSubresource: true,
     tracksGeneration: true,
+    fieldSchema: crdFieldSchema,
+    emptyObject: {
+      spec: { group: "", names: { plural: "", kind: "" }, scope: "", versions: null },
+      status: { conditions: null, acceptedNames: { plural: "", kind: "" }, storedVersions: null },
+    },
     strategy: {
+      prepareForCreate(object) {
+        // The status starts empty but for the storage version (PrepareForCreate).
+        const storage = (object.spec as CrdSpec).versions.find((version) => version.storage)?.name;
+        object.status = { conditions: null, acceptedNames: { plural: "", kind: "" }, storedVersions: storage ? [storage] : null };
+      },
       normalize(object) {
         const spec = (object.spec ?? {}) as Record<string, unknown>;
         spec.conversion ??= { strategy: "None" };
@@ -145,7 +178,10 @@ export class CrdController {
     const key = objectKey(undefined, crd.metadata.name ?? "");
     const current = this.store.get(crdCollection, key);
     if (!current || current.metadata.resourceVersion !== crd.metadata.resourceVersion) return; // a newer event will come
-    await this.store.put(crdCollection, key, { ...deepClone(current), status: next }).durable;
+    const updated = { ...deepClone(current), status: next };
+    // The naming and establishing controllers write the status as kube-apiserver does.
+    recordUpdate(crdResourceType(), updated, current, { manager: "kube-apiserver" }, time, "status");
+    await this.store.put(crdCollection, key, updated).durable;
   }
 
   /** Deletes every instance, then lets the CRD go by dropping the cleanup finalizer. */
