@@ -1,6 +1,7 @@
 /**
  * Installs CustomResourceDefinitions from YAML/JSON files into any API server reachable through a
- * kubeconfig, and waits until each one is Established, as envtest's `InstallCRDs` does.
+ * kubeconfig, and waits until each one is Established, as envtest's `InstallCRDs` does, and until
+ * its resources can be listed.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
@@ -139,13 +140,39 @@ export async function installCrds(
     }
   }
   const deadline = Date.now() + o.maxTimeMs;
-  let pending = names;
+  await pollUntilAll(names, deadline, o, "CRDs not Established", async (name) =>
+    isEstablished((await kubeRequest(kubeConfig, "GET", `${CRDS_PATH}/${name}`)).body as V1CustomResourceDefinition),
+  );
+  // kube-apiserver builds a custom resource's storage on its first request and answers 429
+  // ("storage is (re)initializing") until its watch cache is filled; client-go retries that, but
+  // other clients (client-node) do not: wait until every served version can be listed.
+  await pollUntilAll(collectionPaths(crds), deadline, o, "custom resources not listable", async (path) =>
+    (await kubeRequest(kubeConfig, "GET", `${path}?limit=1`)).status === 200,
+  );
+  return crds;
+}
+
+/** `/apis/<group>/<version>/<plural>` of every served version of the CRDs. */
+function collectionPaths(crds: readonly V1CustomResourceDefinition[]): string[] {
+  return crds.flatMap((crd) =>
+    (crd.spec?.versions ?? []).filter((version) => version.served).map((version) => `/apis/${crd.spec.group}/${version.name}/${crd.spec.names.plural}`),
+  );
+}
+
+/** Polls `ready` for every item until all are ready, or fails at `deadline` naming those that are not. */
+async function pollUntilAll(
+  items: readonly string[],
+  deadline: number,
+  o: CrdInstallOptions,
+  failure: string,
+  ready: (item: string) => Promise<boolean>,
+): Promise<void> {
+  let pending = [...items];
   while (pending.length > 0) {
-    const states = await Promise.all(pending.map((name) => kubeRequest(kubeConfig, "GET", `${CRDS_PATH}/${name}`)));
-    pending = pending.filter((_, index) => !isEstablished(states[index]?.body as V1CustomResourceDefinition));
+    const states = await Promise.all(pending.map(ready));
+    pending = pending.filter((_, index) => !states[index]);
     if (pending.length === 0) break;
-    if (Date.now() > deadline) throw new Error(`CRDs not Established after ${o.maxTimeMs} ms: ${pending.join(", ")}`);
+    if (Date.now() > deadline) throw new Error(`${failure} after ${o.maxTimeMs} ms: ${pending.join(", ")}`);
     await new Promise((resolve) => setTimeout(resolve, o.pollIntervalMs));
   }
-  return crds;
 }

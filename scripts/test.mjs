@@ -21,9 +21,12 @@ function findTests(dir, found = []) {
   return found;
 }
 
+/** Tests under test/<tier>/ are that tier; test/scaffold/ drives the CLI in processes, as integration tests do. */
 function tierOf(file) {
   const parts = file.split(sep);
-  if (parts[0] === "test" && ["integration", "e2e", "conformance"].includes(parts[1])) return parts[1];
+  if (parts[0] !== "test") return "unit";
+  if (["integration", "e2e", "conformance"].includes(parts[1])) return parts[1];
+  if (parts[1] === "scaffold") return "integration";
   return "unit";
 }
 

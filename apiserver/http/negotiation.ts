@@ -3,8 +3,9 @@
  * how a request body is decoded (JSON or YAML, size-limited).
  */
 import type { IncomingMessage } from "node:http";
-import yaml from "js-yaml";
-import { badRequest, notAcceptable, requestEntityTooLarge } from "./status.js";
+import { parseGoJson } from "./go_json.js";
+import { parseGoYaml } from "./go_yaml.js";
+import { badRequest, notAcceptable, requestEntityTooLarge, type StatusError } from "./status.js";
 
 /** The 3 MiB limit kube-apiserver puts on request bodies. */
 export const maxRequestBodyBytes = 3 * 1024 * 1024;
@@ -79,30 +80,50 @@ export function mediaTypeOf(contentType: string | undefined): string {
   return (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 }
 
-/** Decodes a JSON or YAML document into a plain value, with the decoder's 400 wording. */
-export function decodeDocument(body: Buffer, mediaType: string): unknown {
-  const text = body.toString("utf8");
-  if (mediaType.endsWith("yaml")) {
-    try {
-      return yaml.load(text, { schema: yaml.JSON_SCHEMA });
-    } catch (error) {
-      throw badRequest(`error converting YAML to JSON: ${(error as Error).message.split("\n")[0]}`);
-    }
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw badRequest(`couldn't get version/kind; json parse error: ${goJsonMessage(text, error)}`);
+/** A body that is not well-formed JSON or YAML, with the Go decoder's own words for why. */
+export class BodySyntaxError extends Error {
+  readonly format: "json" | "yaml";
+
+  constructor(format: "json" | "yaml", message: string) {
+    super(message);
+    this.name = "BodySyntaxError";
+    this.format = format;
   }
 }
 
-/** Approximates encoding/json's syntax error text for the first bad character. */
-function goJsonMessage(text: string, error: unknown): string {
-  const trimmed = text.trim();
-  if (trimmed.length === 0) return "unexpected end of JSON input";
-  const match = /position (\d+)/.exec((error as Error).message);
-  const position = match ? Number(match[1]) : 0;
-  const char = text[position];
-  if (char === undefined) return "unexpected end of JSON input";
-  return `invalid character '${char}' looking for beginning of value`;
+/** Decodes a JSON or YAML document into a plain value; throws BodySyntaxError when it is malformed. */
+export function parseDocument(body: Buffer, mediaType: string): unknown {
+  if (mediaType.endsWith("yaml")) {
+    try {
+      return parseGoYaml(body.toString("utf8"));
+    } catch (error) {
+      throw new BodySyntaxError("yaml", (error as Error).message);
+    }
+  }
+  const parsed = parseGoJson(body);
+  if ("error" in parsed) throw new BodySyntaxError("json", parsed.error);
+  return parsed.value;
+}
+
+/** Decodes a JSON or YAML document into a plain value, with the meta decoder's 400 wording. */
+export function decodeDocument(body: Buffer, mediaType: string): unknown {
+  try {
+    return parseDocument(body, mediaType);
+  } catch (error) {
+    if (!(error instanceof BodySyntaxError)) throw error;
+    throw badRequest(error.format === "yaml" ? `error converting YAML to JSON: ${error.message}` : `couldn't get version/kind; json parse error: ${error.message}`);
+  }
+}
+
+/** apiserver's summarizeData: a body starting with `{` as text, anything else in hex, cut at `length` bytes. */
+export function summarizeBody(body: Buffer, length = 30): string {
+  if (body.length === 0) return "<empty>";
+  const cut = body.subarray(0, length);
+  const text = body[0] === 0x7b ? cut.toString("utf8") : cut.toString("hex");
+  return body.length > length ? `${text} ...` : text;
+}
+
+/** The 400 for a create or update body the decoder could not recognize as an object of `kind`. */
+export function unrecognizedBody(kind: string, reason: string, body: Buffer): StatusError {
+  return badRequest(`the object provided is unrecognized (must be of type ${kind}): ${reason} (${summarizeBody(body)})`);
 }

@@ -9,13 +9,15 @@ import { deleteObject, parseDeleteOptions } from "../registry/deletion.js";
 import { list } from "../registry/list_watch.js";
 import { managerFromUserAgent } from "../registry/managed_fields.js";
 import { groupResource, timestamp, type ObjectService, type WriteOptions } from "../registry/object_service.js";
-import { jsonPatch, mergePatch, patchKindOf, strategicMergePatch } from "../registry/patch.js";
+import { decodePatchBody, jsonPatch, mergePatch, patchKindOf, requireMapPatch, strategicMergePatch } from "../registry/patch.js";
 import type { ResourceRegistry } from "../registry/registry.js";
 import { apiVersionOf, type ResourceType } from "../registry/resource_type.js";
 import { readScale, scaleToObject } from "../registry/scale.js";
 import type { KubeObject } from "../storage/types.js";
+import { otherKindDecodeError } from "./builtin_decoding.js";
 import { duplicateFields } from "./duplicate_fields.js";
-import { decodeDocument, mediaTypeOf, negotiateOutput, readBody, type OutputFormat } from "./negotiation.js";
+import { goJsonTypeName } from "./go_json.js";
+import { BodySyntaxError, decodeDocument, mediaTypeOf, negotiateOutput, parseDocument, readBody, unrecognizedBody, type OutputFormat } from "./negotiation.js";
 import { decodeProtobufObject } from "./protobuf.js";
 import type { ResourceRequest } from "./request_info.js";
 import { addWarnings, writeJson, writeList, writeObject, writePageNotFound } from "./respond.js";
@@ -65,28 +67,73 @@ function duplicateFieldsOf(body: Buffer): string[] {
   }
 }
 
-async function decodeObject(request: IncomingMessage, type: ResourceType, options: WriteOptions): Promise<KubeObject> {
+/** The prefix the JSON meta decoder puts on its errors while it looks for apiVersion and kind. */
+const interpretError = "couldn't get version/kind; json parse error: ";
+
+/** What a create or update body is decoded for. */
+interface DecodeTarget {
+  type: ResourceType;
+  options: WriteOptions;
+  registry: ResourceRegistry;
+  /** Receives the warnings found before a rejection, which go out with the error. */
+  response: ServerResponse;
+}
+
+/**
+ * The unknown fields of a custom resource body of another version of its kind: the decoder prunes
+ * it against that version's schema (none, for a version the CRD does not serve, so every field but
+ * apiVersion, kind and metadata) before the version check rejects it.
+ */
+function otherVersionUnknownFields(object: KubeObject, type: ResourceType, registry: ResourceRegistry): string[] {
+  const version = String(object.apiVersion).slice(type.group.length + 1);
+  const served = registry.lookup(type.group, version, type.resource);
+  if (served?.strategy.normalize) return served.strategy.normalize(deepClone(object), { pruneUnknown: true });
+  const fields = Object.keys(object).filter((field) => field !== "apiVersion" && field !== "kind" && field !== "metadata");
+  return fields.sort().map((field) => `unknown field "${field}"`);
+}
+
+async function decodeObject(request: IncomingMessage, target: DecodeTarget): Promise<KubeObject> {
+  const { type, options } = target;
   const mediaType = mediaTypeOf(request.headers["content-type"]) || "application/json";
-  const accepted = type.strategicMerge ? bodyMediaTypes : ["application/json", "application/yaml"];
-  if (!accepted.includes(mediaType)) throw unsupportedMediaType(mediaType, accepted);
+  // Custom resources list protobuf too: their serializer set has it, for the objects it returns.
+  if (!bodyMediaTypes.includes(mediaType)) throw unsupportedMediaType(mediaType, bodyMediaTypes);
   const body = await readBody(request);
   if (mediaType === "application/json" && options.fieldValidation !== "Ignore") {
     options.duplicateFields = duplicateFieldsOf(body);
   }
-  const value = mediaType === "application/vnd.kubernetes.protobuf" ? decodeProtobufObject(body) : decodeDocument(body, mediaType);
+  let value: unknown;
+  try {
+    value = mediaType === "application/vnd.kubernetes.protobuf" ? decodeProtobufObject(body) : parseDocument(body, mediaType);
+  } catch (error) {
+    if (!(error instanceof BodySyntaxError)) throw error;
+    // YAML is converted to JSON first, and that conversion's error is reported as it is.
+    throw unrecognizedBody(type.kind, error.format === "json" ? `${interpretError}${error.message}` : error.message, body);
+  }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw badRequest(`couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(value) ? "array" : typeof value} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`);
+    const typeMeta = 'struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }';
+    throw unrecognizedBody(type.kind, `${interpretError}json: cannot unmarshal ${goJsonTypeName(value)} into Go value of type ${typeMeta}`, body);
   }
   const object = value as KubeObject;
   if (!type.strategicMerge && !object.kind) throw badRequest(`Object 'Kind' is missing in '${body.toString("utf8")}'`);
   const apiVersion = object.apiVersion ?? apiVersionOf(type);
   const expected = apiVersionOf(type);
   if (apiVersion !== expected) {
+    const sameKind = !type.strategicMerge && object.kind === type.kind && apiVersion.startsWith(`${type.group}/`);
+    const unknownFields = sameKind && options.fieldValidation !== "Ignore" ? otherVersionUnknownFields(object, type, target.registry) : [];
+    if (unknownFields.length && options.fieldValidation === "Strict") {
+      const version = apiVersion.slice(type.group.length + 1);
+      throw badRequest(`${type.kind} in version "${version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknownFields.join(", ")}`);
+    }
+    addWarnings(target.response, unknownFields);
     throw badRequest(`the API version in the data (${apiVersion}) does not match the expected API version (${expected})`);
   }
   if (object.kind && object.kind !== type.kind && type.strategicMerge) {
     // Built-in kinds decode the body as its own kind before converting, which fails for another kind.
-    throw badRequest(`${object.kind} in version "${type.version}" cannot be handled as a ${type.kind}`);
+    const registered = target.registry.lookupKind(expected, object.kind)?.strategicMerge === true;
+    const why = registered
+      ? otherKindDecodeError(object, type)
+      : `no kind "${object.kind}" is registered for version "${expected}" in scheme "pkg/api/legacyscheme/scheme.go:30"`;
+    throw badRequest(`${object.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${why}`);
   }
   if (object.kind && object.kind !== type.kind) {
     // The custom resource handler validates the decoded object, so the error names the body's kind.
@@ -167,6 +214,8 @@ export async function handleResource(
         fieldSelector: query.get("fieldSelector"),
         limit: Number(query.get("limit") ?? 0) || 0,
         continueToken: query.get("continue"),
+        resourceVersion: query.get("resourceVersion"),
+        resourceVersionMatch: query.get("resourceVersionMatch"),
       });
       if (format.kind === "table") {
         return writeJson(response, 200, toTable(type, result.items, result, { includeObject: format.includeObject, noHeaders: false }, now));
@@ -193,7 +242,7 @@ export async function handleResource(
       });
     case "create": {
       const options = writeOptions(request, query, "create");
-      const body = await decodeObject(request, type, options);
+      const body = await decodeObject(request, { type, options, registry: context.registry, response });
       checkNamespaceMatches(body, namespace, type);
       const result = await service.create(type, namespace, body, options);
       addWarnings(response, result.warnings);
@@ -213,13 +262,15 @@ export async function handleResource(
         });
         return writeJson(response, 200, readScale(type, result.object));
       }
-      const body = await decodeObject(request, type, options);
+      const body = await decodeObject(request, { type, options, registry: context.registry, response });
       checkNamespaceMatches(body, namespace, type);
       if (body.metadata.name && body.metadata.name !== name) {
         throw badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`);
       }
       if (!body.metadata.resourceVersion && !type.strategicMerge) {
-        throw invalid(type, name, [fieldErrors.invalid("metadata.resourceVersion", "0x0", "must be specified for an update")]);
+        // genericregistry.Store names the resource where the kind goes here (its TODO: "The Invalid
+        // error should have a field for Resource"), and prints the parsed version, a uint64 0.
+        throw invalid({ group: type.group, kind: type.resource }, name, [fieldErrors.invalid("metadata.resourceVersion", 0, "must be specified for an update")]);
       }
       const result = await service.update(type, namespace, name, body, { ...options, subresource });
       addWarnings(response, result.warnings);
@@ -229,7 +280,8 @@ export async function handleResource(
       if (info.name === undefined) throw badRequest("name must be provided");
       const options = writeOptions(request, query, "patch");
       const kind = patchKindOf(type, mediaTypeOf(request.headers["content-type"]));
-      const patch = decodeDocument(await readBody(request), kind === "apply" ? "application/yaml" : "application/json");
+      const patch = decodePatchBody(await readBody(request), kind);
+      const strictDecoding = options.fieldValidation !== "Ignore";
       if (kind === "apply") {
         const result = await applyPatch(service, type, namespace, name, patch, {
           ...options,
@@ -243,7 +295,7 @@ export async function handleResource(
       if (subresource === "scale") {
         const current = service.getStored(type, namespace, name);
         const scale = readScale(type, current);
-        const patched = kind === "json" ? jsonPatch(scale as KubeObject, patch) : mergePatch(scale, patch);
+        const patched = kind === "json" ? jsonPatch(scale as KubeObject, patch, strictDecoding) : mergePatch(scale, requireMapPatch(kind, patch, strictDecoding));
         const result = await service.update(type, namespace, name, scaleToObject(type, current, patched, scaleWriter(service, options)), {
           ...options,
           subresource: "",
@@ -253,11 +305,9 @@ export async function handleResource(
       }
       const current = service.get(type, namespace, name);
       let patched: unknown;
-      if (kind === "json") patched = jsonPatch(current, patch);
-      else if (patch === null || typeof patch !== "object" || Array.isArray(patch)) {
-        throw badRequest(`json: cannot unmarshal ${Array.isArray(patch) ? "array" : typeof patch} into Go value of type map[string]interface {}`);
-      } else if (kind === "merge") patched = mergePatch(current, patch);
-      else patched = strategicMergePatch(current, patch);
+      if (kind === "json") patched = jsonPatch(current, patch, strictDecoding);
+      else if (kind === "merge") patched = mergePatch(current, requireMapPatch(kind, patch, strictDecoding));
+      else patched = strategicMergePatch(current, requireMapPatch(kind, patch, strictDecoding));
       // The patch result shares untouched subtrees with the stored object: clone before adjusting it.
       const object = deepClone(patched) as KubeObject;
       if (!object || typeof object !== "object" || typeof object.metadata !== "object" || object.metadata === null) {
@@ -294,6 +344,8 @@ export async function handleResource(
         fieldSelector: query.get("fieldSelector"),
         limit: 0,
         continueToken: null,
+        resourceVersion: null,
+        resourceVersionMatch: null,
       });
       const deleted: KubeObject[] = [];
       for (const item of matching.items) {

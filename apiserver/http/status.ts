@@ -2,6 +2,7 @@
  * Kubernetes `Status` errors: every rejection the server makes is one of these, worded as
  * kube-apiserver words it (k8s.io/apimachinery/pkg/api/errors).
  */
+import { formatGoNumber, goJsonMarshal } from "./go_format.js";
 
 /** One entry of `details.causes`. */
 export interface StatusCause {
@@ -24,7 +25,8 @@ export interface StatusDetails {
 export interface StatusBody {
   kind: "Status";
   apiVersion: "v1";
-  metadata: Record<string, never>;
+  /** A list's continue token, on the 410 for a continue token too old to continue consistently. */
+  metadata: { continue?: string };
   status: "Failure" | "Success";
   message?: string;
   reason?: string;
@@ -37,6 +39,8 @@ export class StatusError extends Error {
   readonly code: number;
   readonly reason: string;
   readonly details: StatusDetails | undefined;
+  /** Sent as `metadata.continue`. */
+  listContinue: string | undefined;
 
   constructor(code: number, reason: string, message: string, details?: StatusDetails) {
     super(message);
@@ -51,7 +55,7 @@ export class StatusError extends Error {
     const body: StatusBody = {
       kind: "Status",
       apiVersion: "v1",
-      metadata: {},
+      metadata: this.listContinue ? { continue: this.listContinue } : {},
       status: "Failure",
       message: this.message,
       reason: this.reason,
@@ -173,27 +177,25 @@ export interface FieldError {
   detail: string;
 }
 
-/** Renders a value as field.Error does in `Invalid value: <value>`. */
+/**
+ * Renders a value as field.Error's ErrorBody does in `Invalid value: <value>`: strings quoted,
+ * numbers and booleans as Go's %v, null as `null`, and anything else as its JSON.
+ */
 export function renderValue(value: unknown): string {
   if (value === null || value === undefined) return "null";
   if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
-  if (Array.isArray(value)) return `[]interface {}{${value.map(renderGoValue).join(", ")}}`;
-  return `map[string]interface {}{${Object.entries(value as Record<string, unknown>)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, v]) => `${JSON.stringify(k)}:${renderGoValue(v)}`)
-    .join(", ")}}`;
-}
-
-function renderGoValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number") return Number.isInteger(value) ? `${value}` : `${value}`;
-  return renderValue(value);
+  if (typeof value === "number") return formatGoNumber(value);
+  if (typeof value === "boolean" || typeof value === "bigint") return String(value);
+  return goJsonMarshal(value);
 }
 
 export const fieldErrors = {
   required(field: string, detail = ""): FieldError {
     return { type: "FieldValueRequired", field, detail: detail ? `Required value: ${detail}` : "Required value" };
+  },
+  /** An Invalid error whose value is already rendered (internal Go structs printed as JSON). */
+  invalidRendered(field: string, renderedValue: string, detail: string): FieldError {
+    return { type: "FieldValueInvalid", field, detail: `Invalid value: ${renderedValue}${detail ? `: ${detail}` : ""}` };
   },
   invalid(field: string, value: unknown, detail: string): FieldError {
     return { type: "FieldValueInvalid", field, detail: `Invalid value: ${renderValue(value)}${detail ? `: ${detail}` : ""}` };
@@ -226,7 +228,8 @@ export const fieldErrors = {
 /** The 422 Invalid error for a kind (`ConfigMap`, `Switch.useless.container.training`). */
 export function invalid(kind: { group: string; kind: string }, name: string, errors: readonly FieldError[]): StatusError {
   const qualifiedKind = kind.group ? `${kind.kind}.${kind.group}` : kind.kind;
-  const rendered = errors.map((e) => (e.field ? `${e.field}: ${e.detail}` : e.detail));
+  // The message aggregates the errors as field.ErrorList.ToAggregate does: each distinct text once.
+  const rendered = [...new Set(errors.map((e) => (e.field ? `${e.field}: ${e.detail}` : e.detail)))];
   const summary = rendered.length === 1 ? rendered[0] : `[${rendered.join(", ")}]`;
   const details: StatusDetails = { name };
   if (kind.group) details.group = kind.group;

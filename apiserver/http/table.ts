@@ -58,6 +58,7 @@ export function toTable(
     const row: Record<string, unknown> = { cells: columns.map((column) => column.cell(object, now) ?? null) };
     if (options.includeObject === "Metadata") row.object = partialObjectMetadata(object);
     else if (options.includeObject === "Object") row.object = object;
+    else row.object = null; // an empty RawExtension, which encodes as null
     return row;
   });
   return table;

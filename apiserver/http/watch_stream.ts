@@ -1,13 +1,14 @@
 /**
  * Streams a watch as newline-delimited JSON events over a chunked response: ADDED, MODIFIED,
- * DELETED, periodic BOOKMARKs when asked for, an ERROR event (410 Expired) for a too-old
- * resourceVersion, and a clean end after `timeoutSeconds`.
+ * DELETED, BOOKMARKs when asked for, an ERROR event (410 Expired) for a too-old resourceVersion,
+ * and a clean end after `timeoutSeconds`. Bookmarks come as kube-apiserver's cacher sends them:
+ * every `bookmarkIntervalMs`, and once 2 s before the watch's end, each only when the collection
+ * has moved past the revision the watch started from.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { watch, type WatchEvent, type WatchSubscription } from "../registry/list_watch.js";
-import { apiVersionOf, type ResourceType } from "../registry/resource_type.js";
+import { bookmarkObject, watch, type WatchEvent, type WatchSubscription } from "../registry/watch.js";
+import type { ResourceType } from "../registry/resource_type.js";
 import type { Store } from "../storage/store.js";
-import type { KubeObject } from "../storage/types.js";
 import type { OutputFormat } from "./negotiation.js";
 import { StatusError } from "./status.js";
 import { toTable } from "./table.js";
@@ -67,6 +68,7 @@ export function streamWatch(
         fieldSelector: query.get("fieldSelector"),
         resourceVersion: query.get("resourceVersion"),
         sendInitialEvents: query.get("sendInitialEvents") === "true",
+        allowWatchBookmarks: query.get("allowWatchBookmarks") === "true",
       },
       emit,
     );
@@ -78,24 +80,38 @@ export function streamWatch(
     }
     throw error;
   }
-  const bookmarks = query.get("allowWatchBookmarks") === "true";
-  const bookmark = (): void => {
-    if (!subscription) return;
-    const object: KubeObject = { kind: type.kind, apiVersion: apiVersionOf(type), metadata: { resourceVersion: String(subscription.lastRevision()) } };
-    emit({ type: "BOOKMARK", object });
-  };
-  if (bookmarks) {
-    const interval = setInterval(bookmark, options.bookmarkIntervalMs);
-    interval.unref();
-    timers.push(interval);
-  }
-  const timeoutSeconds = Number(query.get("timeoutSeconds") ?? options.defaultTimeoutSeconds);
-  const timeout = setTimeout(() => {
-    if (bookmarks) bookmark();
-    finish();
-  }, Math.max(0, timeoutSeconds) * 1000);
+  const timeoutMs = Math.max(0, Number(query.get("timeoutSeconds") ?? options.defaultTimeoutSeconds)) * 1000;
+  if (query.get("allowWatchBookmarks") === "true") scheduleBookmarks(subscription, timeoutMs, options.bookmarkIntervalMs, (revision) => emit({ type: "BOOKMARK", object: bookmarkObject(type, revision) }), timers);
+  const timeout = setTimeout(finish, timeoutMs);
   timeout.unref();
   timers.push(timeout);
   request.on("close", finish);
   response.on("error", finish);
+}
+
+/** Bookmark times: every `intervalMs`, and last 2 s before the end (kube-apiserver's cacheWatcher.nextBookmarkTime). */
+function scheduleBookmarks(
+  subscription: WatchSubscription,
+  timeoutMs: number,
+  intervalMs: number,
+  send: (revision: number) => void,
+  timers: NodeJS.Timeout[],
+): void {
+  const lastBookmarkAt = Date.now() + timeoutMs - 2000;
+  const schedule = (): void => {
+    const now = Date.now();
+    const heartbeat = now + intervalMs;
+    const final = heartbeat >= lastBookmarkAt;
+    const timer = setTimeout(
+      () => {
+        const revision = subscription.lastRevision();
+        if (revision > subscription.startRevision) send(revision);
+        if (!final) schedule();
+      },
+      Math.max(0, (final ? lastBookmarkAt : heartbeat) - now),
+    );
+    timer.unref();
+    timers.push(timer);
+  };
+  schedule();
 }

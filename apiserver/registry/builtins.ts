@@ -5,6 +5,7 @@
  */
 import { fieldErrors, type FieldError } from "../http/status.js";
 import type { KubeObject } from "../storage/types.js";
+import { coreEventColumns, eventsV1Columns } from "./event_columns.js";
 import { fillEmptyFields } from "./conversion.js";
 import { ageColumn, column, nameColumn, age } from "./printing.js";
 import { allVerbs, collectionOf, type ResourceStrategy, type ResourceType } from "./resource_type.js";
@@ -28,6 +29,16 @@ function validateDataKeys(object: KubeObject, fields: readonly string[]): FieldE
   }
   return errors;
 }
+
+// Column descriptions are the API types' swagger docs, as kube-apiserver's printers use them.
+const configMapDataDescription =
+  "Data contains the configuration data. Each key must consist of alphanumeric characters, '-', '_' or '.'. Values with non-UTF-8 byte sequences must use the BinaryData field. The keys stored in Data must not overlap with the keys in the BinaryData field, this is enforced during validation process.";
+const secretTypeDescription =
+  "Used to facilitate programmatic handling of secret data. More info: https://kubernetes.io/docs/concepts/configuration/secret/#secret-types";
+const secretDataDescription =
+  "Data contains the secret data. Each key must consist of alphanumeric characters, '-', '_' or '.'. The serialized form of the secret data is a base64 encoded string, representing the arbitrary (possibly non-string) data value here. Described in https://tools.ietf.org/html/rfc4648#section-4";
+const leaseHolderDescription =
+  "holderIdentity contains the identity of the holder of a current lease. If Coordinated Leader Election is used, the holder identity must be equal to the elected LeaseCandidate.metadata.name field.";
 
 function dataCount(object: KubeObject): number {
   return Object.keys((object.data as object | undefined) ?? {}).length + Object.keys((object.binaryData as object | undefined) ?? {}).length;
@@ -63,8 +74,8 @@ const secretStrategy: ResourceStrategy = {
   },
   columns: [
     nameColumn,
-    column("Type", "The type of secret", (o) => o.type ?? ""),
-    column("Data", "The number of entries in the data", (o) => dataCount(o), { type: "string" }),
+    column("Type", secretTypeDescription, (o) => o.type ?? ""),
+    column("Data", secretDataDescription, (o) => Object.keys((o.data as object | undefined) ?? {}).length),
     ageColumn,
   ],
 };
@@ -80,7 +91,7 @@ const configMapStrategy: ResourceStrategy = {
     }
     return errors;
   },
-  columns: [nameColumn, column("Data", "Number of data in configmap", (o) => dataCount(o), { type: "integer" }), ageColumn],
+  columns: [nameColumn, column("Data", configMapDataDescription, (o) => dataCount(o)), ageColumn],
 };
 
 const namespaceStrategy: ResourceStrategy = {
@@ -112,48 +123,17 @@ const namespaceStrategy: ResourceStrategy = {
 };
 
 const serviceAccountStrategy: ResourceStrategy = {
-  columns: [
-    nameColumn,
-    column("Secrets", "Secrets is the list of secrets allowed to be used by pods running using this ServiceAccount.", (o) =>
-      Array.isArray(o.secrets) ? o.secrets.length : 0, { type: "integer" }),
-    ageColumn,
-  ],
+  columns: [nameColumn, ageColumn],
 };
 
-function involvedObjectText(object: KubeObject, field: string): string {
-  const involved = (object[field] as { kind?: string; name?: string } | undefined) ?? {};
-  return `${(involved.kind ?? "").toLowerCase()}/${involved.name ?? ""}`;
-}
+const coreEventStrategy: ResourceStrategy = { columns: coreEventColumns };
 
-function lastSeen(object: KubeObject, now: Date): string {
-  const time = (object.lastTimestamp ?? object.eventTime ?? object.metadata.creationTimestamp) as string | undefined;
-  return age(time, now);
-}
-
-const coreEventStrategy: ResourceStrategy = {
-  columns: [
-    column("Last Seen", "", lastSeen),
-    column("Type", "", (o) => o.type ?? ""),
-    column("Reason", "", (o) => o.reason ?? ""),
-    column("Object", "", (o) => involvedObjectText(o, "involvedObject")),
-    column("Message", "", (o) => o.message ?? ""),
-  ],
-};
-
-const eventsV1Strategy: ResourceStrategy = {
-  columns: [
-    column("Last Seen", "", (o, now) => age((o.deprecatedLastTimestamp ?? o.eventTime ?? o.metadata.creationTimestamp) as string | undefined, now)),
-    column("Type", "", (o) => o.type ?? ""),
-    column("Reason", "", (o) => o.reason ?? ""),
-    column("Object", "", (o) => involvedObjectText(o, "regarding")),
-    column("Message", "", (o) => o.note ?? ""),
-  ],
-};
+const eventsV1Strategy: ResourceStrategy = { columns: eventsV1Columns };
 
 const leaseStrategy: ResourceStrategy = {
   columns: [
     nameColumn,
-    column("Holder", "", (o) => (o.spec as { holderIdentity?: string } | undefined)?.holderIdentity ?? ""),
+    column("Holder", leaseHolderDescription, (o) => (o.spec as { holderIdentity?: string } | undefined)?.holderIdentity ?? ""),
     ageColumn,
   ],
 };

@@ -60,6 +60,26 @@ function successStatus(type: ResourceType, object: KubeObject): DeleteResult["st
   } as DeleteResult["status"];
 }
 
+/**
+ * rest.BeforeDelete's early precondition check: a Conflict that names the kind (not the resource)
+ * where the resource goes, as kube-apiserver builds it from the object's GroupVersionKind.
+ */
+function checkPreconditions(type: ResourceType, name: string, current: KubeObject, preconditions: DeleteOptions["preconditions"]): void {
+  const asKind = { group: type.group, resource: type.kind };
+  const uid = preconditions?.uid;
+  if (typeof uid === "string" && uid !== current.metadata.uid) {
+    throw conflict(asKind, name, `the UID in the precondition (${uid}) does not match the UID in record (${current.metadata.uid ?? ""}). The object might have been deleted and then recreated`);
+  }
+  const resourceVersion = preconditions?.resourceVersion;
+  if (typeof resourceVersion === "string" && resourceVersion !== current.metadata.resourceVersion) {
+    throw conflict(
+      asKind,
+      name,
+      `the ResourceVersion in the precondition (${resourceVersion}) does not match the ResourceVersion in record (${current.metadata.resourceVersion ?? ""}). The object might have been modified`,
+    );
+  }
+}
+
 /** Deletes one object, or marks it for deletion when finalizers must run first. */
 export async function deleteObject(
   service: ObjectService,
@@ -71,21 +91,7 @@ export async function deleteObject(
   const key = objectKey(type.namespaced ? namespace : undefined, name);
   const current = service.store.get(type.collection, key);
   if (!current) throw notFound(groupResource(type), name);
-  const preconditions = options.preconditions;
-  if (preconditions?.uid && preconditions.uid !== current.metadata.uid) {
-    throw conflict(
-      groupResource(type),
-      name,
-      `Precondition failed: UID in precondition: ${preconditions.uid}, UID in object meta: ${current.metadata.uid ?? ""}`,
-    );
-  }
-  if (preconditions?.resourceVersion && preconditions.resourceVersion !== current.metadata.resourceVersion) {
-    throw conflict(
-      groupResource(type),
-      name,
-      `Precondition failed: ResourceVersion in precondition: ${preconditions.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion ?? ""}`,
-    );
-  }
+  checkPreconditions(type, name, current, options.preconditions);
   const isNamespace = type.group === "" && type.resource === "namespaces";
   if (isNamespace && immortalNamespaces.has(name)) throw forbidden(groupResource(type), name, "this namespace may not be deleted");
   const finalizers = [...(current.metadata.finalizers ?? [])];

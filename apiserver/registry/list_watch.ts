@@ -1,11 +1,11 @@
 /**
- * Lists (selectors, limit/continue) and watches (history replay, selector transitions,
- * bookmarks) of one resource type.
+ * Lists of one resource type: selectors, limit/continue, resourceVersion and resourceVersionMatch.
  */
-import { badRequest, expired, StatusError } from "../http/status.js";
+import { badRequest, expired, fieldErrors, invalid, StatusError } from "../http/status.js";
 import { parseFieldSelector, parseLabelSelector, metadataFieldGetters, type FieldGetter } from "../storage/selectors.js";
 import { RevisionTooOldError, type Store } from "../storage/store.js";
-import type { KubeObject, StoreEvent } from "../storage/types.js";
+import { decodeContinue, encodeContinue, keyAfter, type ContinuePosition } from "./continue_token.js";
+import type { KubeObject } from "../storage/types.js";
 import { toVersion } from "./conversion.js";
 import type { ResourceType } from "./resource_type.js";
 
@@ -15,6 +15,8 @@ export interface ListQuery {
   fieldSelector: string | null;
   limit: number;
   continueToken: string | null;
+  resourceVersion: string | null;
+  resourceVersionMatch: string | null;
 }
 
 export interface ListResult {
@@ -38,12 +40,18 @@ const extraFieldGetters: Record<string, Record<string, FieldGetter>> = {
   },
 };
 
-/** Builds the predicate of a request's selectors, with the error wording of built-ins vs custom resources. */
+/**
+ * Builds the predicate of a request's selectors. An unknown field is worded by the kind's field
+ * label conversion: custom resources and the built-ins that register one (secrets, namespaces,
+ * events) say "field label not supported"; the others fall back to the default conversion's words.
+ */
 export function selectorPredicate(type: ResourceType, labelSelector: string | null, fieldSelector: string | null): (object: KubeObject) => boolean {
   const labels = parseLabelSelector(labelSelector);
-  const getters = { ...metadataFieldGetters, ...(extraFieldGetters[type.collection] ?? {}) };
+  const extra = extraFieldGetters[type.collection];
+  const getters = { ...metadataFieldGetters, ...(extra ?? {}) };
+  const registersConversion = !type.strategicMerge || extra !== undefined;
   const fields = parseFieldSelector(fieldSelector, getters, (field) =>
-    type.strategicMerge
+    registersConversion
       ? badRequest(`field label not supported: ${field}`)
       : badRequest(`"${field}" is not a known field selector: only "metadata.name", "metadata.namespace"`),
   );
@@ -51,37 +59,97 @@ export function selectorPredicate(type: ResourceType, labelSelector: string | nu
   return (object) => labels.matches(object.metadata.labels) && fields.matches(object);
 }
 
-interface ContinueToken {
-  rv: number;
-  start: string;
+/** kube-apiserver's message for a continue token whose revision is no longer kept (etcd3 store). */
+const inconsistentContinue =
+  "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.";
+
+/** kube-apiserver's 504 for a revision the store has not reached (the watch cache's wait times out). */
+export function tooLargeResourceVersion(requested: number, current: number): StatusError {
+  return new StatusError(504, "Timeout", `Timeout: Too large resource version: ${requested}, current: ${current}`, {
+    causes: [{ reason: "ResourceVersionTooLarge", message: "Too large resource version" }],
+    retryAfterSeconds: 1,
+  });
 }
 
-function encodeContinue(token: ContinueToken): string {
-  return Buffer.from(JSON.stringify({ v: "meta.k8s.io/v1", rv: token.rv, start: token.start })).toString("base64url");
-}
-
-function decodeContinue(text: string): ContinueToken {
+/** The objects of the list a continue token resumes, as they were at its revision. */
+function continuedObjects(store: Store, type: ResourceType, namespace: string | undefined, position: ContinuePosition): { objects: KubeObject[]; revision: number } {
+  const current = store.currentRevision();
+  if (position.revision < 0) return { objects: store.list(type.collection, namespace), revision: current };
+  if (position.revision > current) throw tooLargeResourceVersion(position.revision, current);
   try {
-    const parsed = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as { rv?: unknown; start?: unknown };
-    if (typeof parsed.rv === "number" && typeof parsed.start === "string") return { rv: parsed.rv, start: parsed.start };
-  } catch {
-    // fall through to the error below
+    return { objects: store.listAt(type.collection, position.revision, namespace), revision: position.revision };
+  } catch (error) {
+    if (!(error instanceof RevisionTooOldError)) throw error;
+    const status = expired(inconsistentContinue);
+    status.listContinue = encodeContinue(position.startKey, -1);
+    throw status;
   }
-  throw badRequest(`continue key is not valid: ${text}`);
 }
 
-function keyOf(object: KubeObject): string {
-  return `${object.metadata.namespace ?? ""}/${object.metadata.name ?? ""}`;
+/**
+ * The list's resourceVersion as a number (undefined when unset), after ListOptions validation.
+ * @throws StatusError 422 for a resourceVersionMatch the options forbid, 400 for a malformed version
+ */
+function listResourceVersion(query: ListQuery): number | undefined {
+  const version = query.resourceVersion ?? "";
+  const match = query.resourceVersionMatch ?? "";
+  if (match) {
+    const errors = [];
+    if (!version) errors.push(fieldErrors.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden unless resourceVersion is provided"));
+    if (query.continueToken) errors.push(fieldErrors.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden when continue is provided"));
+    if (match !== "Exact" && match !== "NotOlderThan") errors.push(fieldErrors.notSupported("resourceVersionMatch", match, ["Exact", "NotOlderThan", ""]));
+    if (match === "Exact" && version === "0") {
+      errors.push(fieldErrors.forbidden("resourceVersionMatch", 'resourceVersionMatch "exact" is forbidden for resourceVersion "0"'));
+    }
+    if (errors.length) {
+      const error = invalid({ group: "meta.k8s.io", kind: "ListOptions" }, "", errors);
+      delete error.details?.name;
+      throw error;
+    }
+  }
+  if (!version) return undefined;
+  const parsed = /^\d+$/.test(version) ? BigInt(version) : undefined;
+  if (parsed === undefined || parsed >= 2n ** 64n) {
+    const why = parsed === undefined ? "invalid syntax" : "value out of range";
+    throw badRequest(`invalid resource version: resourceVersion: Invalid value: "${version}": strconv.ParseUint: parsing "${version}": ${why}`);
+  }
+  return Number(parsed);
+}
+
+/** A list at exactly `revision`, while the store still keeps the changes since. */
+function listExactly(store: Store, type: ResourceType, namespace: string | undefined, revision: number): KubeObject[] {
+  try {
+    return store.listAt(type.collection, revision, namespace);
+  } catch (error) {
+    if (error instanceof RevisionTooOldError) throw expired("The resourceVersion for the provided list is too old.");
+    throw error;
+  }
 }
 
 export function list(store: Store, type: ResourceType, query: ListQuery): ListResult {
   const matches = selectorPredicate(type, query.labelSelector, query.fieldSelector);
-  let objects = store.list(type.collection, type.namespaced ? query.namespace : undefined);
-  let revision = store.currentRevision();
+  const namespace = type.namespaced ? query.namespace : undefined;
+  // Keys relative to the list's prefix, as continue tokens carry them.
+  const relativeKey = (object: KubeObject): string =>
+    type.namespaced && namespace === undefined ? `${object.metadata.namespace ?? ""}/${object.metadata.name ?? ""}` : (object.metadata.name ?? "");
+  let objects: KubeObject[];
+  let revision: number;
+  let limit = query.limit;
+  const requested = listResourceVersion(query);
   if (query.continueToken) {
-    const token = decodeContinue(query.continueToken);
-    revision = token.rv;
-    objects = objects.filter((object) => keyOf(object) > token.start);
+    if (requested !== undefined && requested !== 0) throw badRequest("specifying resource version is not allowed when using continue");
+    const position = decodeContinue(query.continueToken);
+    ({ objects, revision } = continuedObjects(store, type, namespace, position));
+    objects = objects.filter((object) => relativeKey(object) >= position.startKey);
+  } else {
+    revision = store.currentRevision();
+    if (requested !== undefined && requested > revision) throw tooLargeResourceVersion(requested, revision);
+    if (query.resourceVersionMatch === "Exact" && requested !== undefined) {
+      objects = listExactly(store, type, namespace, requested);
+      revision = requested;
+    } else objects = store.list(type.collection, namespace);
+    // resourceVersion=0 is served whole from the watch cache, which does not paginate.
+    if (requested === 0) limit = 0;
   }
   const items: KubeObject[] = [];
   let continueToken: string | undefined;
@@ -89,9 +157,9 @@ export function list(store: Store, type: ResourceType, query: ListQuery): ListRe
   for (let index = 0; index < objects.length; index++) {
     const object = objects[index] as KubeObject;
     if (!matches(object)) continue;
-    if (query.limit > 0 && items.length >= query.limit) {
+    if (limit > 0 && items.length >= limit) {
       const last = items[items.length - 1];
-      continueToken = encodeContinue({ rv: revision, start: last ? keyOf(last) : "" });
+      continueToken = encodeContinue(keyAfter(last ? relativeKey(last) : ""), revision);
       // remainingItemCount is only known without selectors, as in kube-apiserver.
       if (query.labelSelector === null && query.fieldSelector === null) remaining = objects.length - index;
       break;
@@ -99,79 +167,4 @@ export function list(store: Store, type: ResourceType, query: ListQuery): ListRe
     items.push(toVersion(object, type));
   }
   return { items, resourceVersion: String(revision), continueToken, remainingItemCount: remaining };
-}
-
-export type WatchEvent =
-  | { type: "ADDED" | "MODIFIED" | "DELETED"; object: KubeObject }
-  | { type: "BOOKMARK"; object: KubeObject }
-  | { type: "ERROR"; object: ReturnType<StatusError["toStatus"]> };
-
-export interface WatchQuery {
-  namespace: string | undefined;
-  labelSelector: string | null;
-  fieldSelector: string | null;
-  resourceVersion: string | null;
-  sendInitialEvents: boolean;
-}
-
-/** A running watch: `events` are pushed to `emit` until `stop()`. */
-export interface WatchSubscription {
-  stop(): void;
-  /** The newest revision the client has seen, for bookmarks. */
-  lastRevision(): number;
-}
-
-/**
- * Starts a watch. With no resourceVersion (or "0") the current objects come first as ADDED, as
- * the watch cache does; with a resourceVersion, the kept changes after it.
- * @throws StatusError 410 Expired when the version is older than the kept history (sent by the caller as an ERROR event)
- */
-export function watch(store: Store, type: ResourceType, query: WatchQuery, emit: (event: WatchEvent) => void): WatchSubscription {
-  const matches = selectorPredicate(type, query.labelSelector, query.fieldSelector);
-  const inScope = (object: KubeObject | undefined): object is KubeObject =>
-    object !== undefined && (!type.namespaced || !query.namespace || object.metadata.namespace === query.namespace) && matches(object);
-  let last = 0;
-  let backlog: StoreEvent[] = [];
-  const initial: KubeObject[] = [];
-  const requested = query.resourceVersion;
-  if (requested && requested !== "0") {
-    const revision = Number(requested);
-    if (!Number.isInteger(revision) || revision < 0) throw badRequest(`invalid resource version: ${requested}`);
-    try {
-      backlog = store.changesSince(type.collection, revision);
-    } catch (error) {
-      if (error instanceof RevisionTooOldError) throw expired(error.message);
-      throw error;
-    }
-    last = revision;
-    if (query.sendInitialEvents) initial.push(...store.list(type.collection, type.namespaced ? query.namespace : undefined));
-  } else {
-    initial.push(...store.list(type.collection, type.namespaced ? query.namespace : undefined));
-    last = store.currentRevision();
-  }
-  const deliver = (event: StoreEvent): void => {
-    if (event.revision <= last) return;
-    last = event.revision;
-    const now = inScope(event.type === "DELETED" ? undefined : event.object);
-    const before = inScope(event.previous);
-    if (event.type === "DELETED") {
-      if (inScope(event.object)) emit({ type: "DELETED", object: toVersion(event.object, type) });
-    } else if (now && before) emit({ type: "MODIFIED", object: toVersion(event.object, type) });
-    else if (now) emit({ type: "ADDED", object: toVersion(event.object, type) });
-    else if (before) emit({ type: "DELETED", object: toVersion(event.object, type) });
-  };
-  const unsubscribe = store.subscribe(type.collection, deliver);
-  for (const object of initial) if (inScope(object)) emit({ type: "ADDED", object: toVersion(object, type) });
-  if (query.sendInitialEvents) {
-    emit({
-      type: "BOOKMARK",
-      object: {
-        kind: type.kind,
-        apiVersion: type.group ? `${type.group}/${type.version}` : type.version,
-        metadata: { resourceVersion: String(last), annotations: { "k8s.io/initial-events-end": "true" } },
-      },
-    });
-  }
-  for (const event of backlog) deliver(event);
-  return { stop: unsubscribe, lastRevision: () => last };
 }

@@ -104,7 +104,7 @@ export class ObjectService {
   }
 
   /** Defaulting, pruning and validation common to creates and updates. */
-  private admit(type: ResourceType, object: KubeObject, old: KubeObject | undefined, options: WriteOptions): string[] {
+  private admit(type: ResourceType, object: KubeObject, old: KubeObject | undefined, options: WriteOptions & { subresource?: string }): string[] {
     fillEmptyFields(object, type.emptyObject);
     const warnings = [
       ...(options.duplicateFields ?? []).map((path) => `duplicate field "${path}"`),
@@ -115,11 +115,15 @@ export class ObjectService {
         `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${warnings.join(", ")}`,
       );
     }
+    // On updates the metadata update rules run twice, as in kube-apiserver: once among the common
+    // fields every update checks (rest.BeforeUpdate), once in the kind's own ValidateUpdate.
+    const metaUpdateErrors = old ? validateMetaUpdate(object, old) : [];
     const errors: FieldError[] = [
       ...validateObjectMeta(object, { namespaced: type.namespaced, nameRule: nameRuleOf(type), creating: !old }),
-      ...(old ? validateMetaUpdate(object, old) : []),
-      ...(type.strategy.validate?.(object, old) ?? []),
+      ...metaUpdateErrors,
+      ...metaUpdateErrors,
     ];
+    errors.push(...(type.strategy.validate?.(object, old, { previous: errors, subresource: options.subresource ?? "" }) ?? []));
     if (errors.length) throw invalid(type, object.metadata.name ?? object.metadata.generateName ?? "", errors);
     return options.fieldValidation === "Warn" ? warnings : [];
   }
@@ -247,8 +251,9 @@ export class ObjectService {
 function validateMetaUpdate(object: KubeObject, old: KubeObject): FieldError[] {
   const errors: FieldError[] = [];
   if (old.metadata.deletionTimestamp) {
+    // ValidateNoNewFinalizers: the set difference, sorted, printed with Go's %#v.
     const before = new Set(old.metadata.finalizers ?? []);
-    const added = (object.metadata.finalizers ?? []).filter((finalizer) => !before.has(finalizer));
+    const added = [...new Set(object.metadata.finalizers ?? [])].filter((finalizer) => !before.has(finalizer)).sort();
     if (added.length) {
       errors.push(
         fieldErrors.forbidden(

@@ -4,6 +4,8 @@
  * object from the current one, then goes through the same update path as PUT.
  */
 import fastJsonPatch from "fast-json-patch";
+import { goJsonTypeName, parseGoJson } from "../http/go_json.js";
+import { BodySyntaxError, parseDocument } from "../http/negotiation.js";
 import { StatusError, badRequest, unsupportedMediaType } from "../http/status.js";
 import type { KubeObject } from "../storage/types.js";
 import { deepClone } from "./conversion.js";
@@ -110,19 +112,68 @@ function mergeList(current: unknown, patch: unknown[], mergeKey: string | null):
   return base;
 }
 
-/** Applies an RFC 6902 patch; a failed operation or test is the 422 the real server answers. */
-export function jsonPatch(target: KubeObject, patch: unknown): KubeObject {
-  if (!Array.isArray(patch)) throw badRequest("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
-  const error = fastJsonPatch.validate(patch as fastJsonPatch.Operation[], target);
-  if (error && error.name !== "TEST_OPERATION_FAILED") throw new StatusError(422, "Invalid", jsonPatchMessage(error), {});
+/** The patch handler's body check, made before anything else: valid JSON, or valid YAML for apply. */
+export function decodePatchBody(body: Buffer, kind: PatchKind): unknown {
+  if (kind !== "apply") {
+    const parsed = parseGoJson(body);
+    if ("error" in parsed) throw badRequest("invalid JSON patch");
+    return parsed.value;
+  }
   try {
-    return fastJsonPatch.applyPatch(deepClone(target), patch as fastJsonPatch.Operation[], true, false).newDocument;
-  } catch (caught) {
-    throw new StatusError(422, "Invalid", jsonPatchMessage(caught as Error), {});
+    return parseDocument(body, "application/yaml");
+  } catch (error) {
+    if (!(error instanceof BodySyntaxError)) throw error;
+    // yaml.ToJSON passes a body that starts like JSON through untouched; the apply decoder then fails on it.
+    const looksLikeJson = /^\s*\{/.test(body.toString("utf8"));
+    throw badRequest(looksLikeJson ? `error decoding patch: error converting YAML to JSON: ${error.message}` : `error encoding patch: ${error.message}`);
   }
 }
 
-function jsonPatchMessage(error: Error): string {
-  if (error.name === "TEST_OPERATION_FAILED") return "the server rejected our request due to an error in our request";
-  return error.message.split("\n")[0] ?? "invalid JSON patch";
+/** A merge or strategic merge patch must decode into a map, as the handler's decoders require. */
+export function requireMapPatch(kind: "merge" | "strategic", patch: unknown, strictDecoding: boolean): Record<string, unknown> {
+  if (patch !== null && typeof patch === "object" && !Array.isArray(patch)) return patch as Record<string, unknown>;
+  // `null` decodes into a nil map, which evanphx/json-patch's MergePatch refuses as a bad patch.
+  if (patch === null && kind === "merge") throw badRequest("Invalid JSON Patch");
+  const message = `json: cannot unmarshal ${goJsonTypeName(patch)} into Go value of type map[string]interface {}`;
+  // The merge patch handler words its strict decoding failure; the strategic one passes the decoder's error on.
+  throw badRequest(kind === "merge" && strictDecoding ? `error decoding patch: ${message}` : message);
+}
+
+/** Decodes an RFC 6902 patch as the handler does: strictly into its op structs, or as evanphx/json-patch operations. */
+function decodeOperations(patch: unknown, strictDecoding: boolean): fastJsonPatch.Operation[] {
+  const [listType, itemType] = strictDecoding ? ["[]handlers.jsonPatchOp", "handlers.jsonPatchOp"] : ["jsonpatch.Patch", "jsonpatch.Operation"];
+  const fail = (message: string): never => {
+    throw badRequest(strictDecoding ? `error decoding patch: ${message}` : message);
+  };
+  if (patch === null) return [];
+  if (!Array.isArray(patch)) return fail(`json: cannot unmarshal ${goJsonTypeName(patch)} into Go value of type ${listType}`);
+  for (const operation of patch as unknown[]) {
+    if (operation === null) continue;
+    if (typeof operation !== "object" || Array.isArray(operation)) {
+      fail(`json: cannot unmarshal ${goJsonTypeName(operation)} into Go value of type ${itemType}`);
+    }
+    if (!strictDecoding) continue;
+    for (const field of ["op", "path", "from"]) {
+      const value = (operation as Record<string, unknown>)[field];
+      if (value !== undefined && value !== null && typeof value !== "string") {
+        fail(`json: cannot unmarshal ${goJsonTypeName(value)} into Go struct field jsonPatchOp.${field} of type string`);
+      }
+    }
+  }
+  return patch as fastJsonPatch.Operation[];
+}
+
+/**
+ * Applies an RFC 6902 patch. An operation that does not apply (a failed test, a missing path) is
+ * the generic 422 the handler answers, without the library's reason.
+ */
+export function jsonPatch(target: KubeObject, patch: unknown, strictDecoding = true): KubeObject {
+  const operations = decodeOperations(patch, strictDecoding);
+  const rejected = (): StatusError => new StatusError(422, "Invalid", "the server rejected our request due to an error in our request", {});
+  if (operations.some((operation) => operation === null) || fastJsonPatch.validate(operations, target)) throw rejected();
+  try {
+    return fastJsonPatch.applyPatch(deepClone(target), operations, true, false).newDocument;
+  } catch {
+    throw rejected();
+  }
 }

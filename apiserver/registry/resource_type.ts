@@ -26,8 +26,12 @@ export interface ScaleSubresource {
 export interface ResourceStrategy {
   /** Defaulting and pruning of a decoded body, before validation; returns unknown-field warnings. */
   normalize?(object: KubeObject, options: { pruneUnknown: boolean }): string[];
-  /** Field errors for a create (old undefined) or an update. */
-  validate?(object: KubeObject, old: KubeObject | undefined): FieldError[];
+  /**
+   * Field errors for a create (old undefined) or an update. `previous` holds the metadata errors
+   * already found, which (as in kube-apiserver) keep CEL rules from running on an invalid object;
+   * `subresource` is "status" for a /status write.
+   */
+  validate?(object: KubeObject, old: KubeObject | undefined, context?: { previous: readonly FieldError[]; subresource: string }): FieldError[];
   /**
    * What the server sets on a create after the field manager has recorded the write (the
    * strategy's PrepareForCreate), so no manager owns it.

@@ -35,6 +35,23 @@ describe("Store", () => {
     assert.throws(() => store.changesSince("/configmaps", start), RevisionTooOldError);
   });
 
+  it("keeps one history per collection: a busy collection does not push out a quiet one's changes", async () => {
+    const store = await Store.open({ historySize: 3 });
+    const start = store.currentRevision();
+    store.put("/secrets", objectKey("ns", "s"), object("s"));
+    for (let index = 0; index < 5; index++) store.put("/configmaps", objectKey("ns", "a"), object("a", String(index)));
+    assert.deepEqual(store.changesSince("/secrets", start).map((event) => event.revision), [start + 1]);
+  });
+
+  it("restarts a collection's history at the current revision", async () => {
+    const store = await Store.open();
+    const start = store.currentRevision();
+    store.put("/gizmos", objectKey("ns", "g"), object("g"));
+    store.restartHistory("/gizmos");
+    assert.throws(() => store.changesSince("/gizmos", start), new RevisionTooOldError(start, start + 1));
+    assert.deepEqual(store.changesSince("/gizmos", start + 1), []);
+  });
+
   it("delivers events to subscribers in revision order, deletions with a new revision", async () => {
     const store = await Store.open();
     const seen: string[] = [];

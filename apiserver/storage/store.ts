@@ -6,20 +6,27 @@
  * Guarantees: mutations are applied synchronously (JavaScript's single thread makes each
  * check-then-write atomic, so of racing writers exactly one wins); the returned promise resolves
  * once the change is durable and every watcher has been handed the event, in revision order.
+ * Each collection keeps its own window of changes to resume watches from (see WatchHistory), as
+ * kube-apiserver keeps one watch cache per resource.
  * Caveats: objects handed out are the stored instances; callers must not mutate them (clone
  * first). Lists see the latest state, not a snapshot at an older revision.
  */
 import { WriteAheadLog, type LogRecord } from "./write_ahead_log.js";
 import type { CollectionKey, KubeObject, StoreEvent } from "./types.js";
+import { WatchHistory, defaultWatchHistoryOptions } from "./watch_history.js";
+
+export { RevisionTooOldError } from "./watch_history.js";
 
 export interface StoreOptions {
-  /** How many changes watches can resume from; older revisions get 410 Expired. */
+  /** The most changes of one collection that watches can resume from; older revisions get 410 Expired. */
   historySize: number;
+  /** Milliseconds since the epoch, for the history's freshness window. */
+  now(): number;
   /** Persist to this directory when set. */
   dataDir: string | undefined;
 }
 
-export const defaultStoreOptions: StoreOptions = { historySize: 100_000, dataDir: undefined };
+export const defaultStoreOptions: StoreOptions = { historySize: defaultWatchHistoryOptions.maxEvents, now: () => Date.now(), dataDir: undefined };
 
 /** Receives events of one collection in revision order. */
 export type StoreListener = (event: StoreEvent) => void;
@@ -28,17 +35,7 @@ interface Collection {
   objects: Map<string, KubeObject>;
   sortedKeys: string[] | undefined;
   listeners: Set<StoreListener>;
-}
-
-/** Thrown by `changesSince` when the revision is older than the kept history. */
-export class RevisionTooOldError extends Error {
-  readonly requested: number;
-  readonly oldest: number;
-  constructor(requested: number, oldest: number) {
-    super(`too old resource version: ${requested} (${oldest})`);
-    this.requested = requested;
-    this.oldest = oldest;
-  }
+  history: WatchHistory;
 }
 
 export function objectKey(namespace: string | undefined, name: string): string {
@@ -48,11 +45,9 @@ export function objectKey(namespace: string | undefined, name: string): string {
 export class Store {
   private readonly options: StoreOptions;
   private readonly collections = new Map<CollectionKey, Collection>();
-  private readonly history: StoreEvent[] = [];
-  private historyStart = 0;
   private revision = 1;
-  /** The revision whose predecessors may no longer be in the history. */
-  private oldestKept = 1;
+  /** The revision the store was opened at: where the history of every collection begins. */
+  private openedAt = 1;
   private wal: WriteAheadLog | undefined;
   private dispatchChain: Promise<void> = Promise.resolve();
   private readonly globalListeners = new Set<StoreListener>();
@@ -67,7 +62,7 @@ export class Store {
     if (store.options.dataDir) {
       const wal = new WriteAheadLog(store.options.dataDir);
       for (const record of wal.replay()) store.replayRecord(record);
-      store.oldestKept = store.revision;
+      store.openedAt = store.revision;
       await wal.rewrite(store.snapshotRecords());
       store.wal = wal;
     }
@@ -98,7 +93,8 @@ export class Store {
   private collection(name: CollectionKey): Collection {
     let collection = this.collections.get(name);
     if (!collection) {
-      collection = { objects: new Map(), sortedKeys: undefined, listeners: new Set() };
+      const history = new WatchHistory(this.openedAt, { maxEvents: this.options.historySize, now: this.options.now });
+      collection = { objects: new Map(), sortedKeys: undefined, listeners: new Set(), history };
       this.collections.set(name, collection);
     }
     return collection;
@@ -134,6 +130,27 @@ export class Store {
     return result;
   }
 
+  /**
+   * A collection's objects as they were at `revision`, in key order: the current objects with the
+   * kept changes after `revision` undone.
+   * @throws RevisionTooOldError when changes after `revision` are no longer kept.
+   */
+  listAt(collectionName: CollectionKey, revision: number, namespace?: string): KubeObject[] {
+    const changes = this.changesSince(collectionName, revision);
+    if (changes.length === 0) return this.list(collectionName, namespace);
+    const objects = new Map(this.collections.get(collectionName)?.objects);
+    for (const change of changes.reverse()) {
+      const key = objectKey(change.object.metadata.namespace, change.object.metadata.name ?? "");
+      if (change.previous) objects.set(key, change.previous);
+      else objects.delete(key);
+    }
+    const prefix = namespace === undefined ? undefined : `${namespace}/`;
+    return [...objects.keys()]
+      .filter((key) => !prefix || key.startsWith(prefix))
+      .sort()
+      .map((key) => objects.get(key) as KubeObject);
+  }
+
   count(collection: CollectionKey): number {
     return this.collections.get(collection)?.objects.size ?? 0;
   }
@@ -167,18 +184,7 @@ export class Store {
   }
 
   private record(event: StoreEvent, logRecord: LogRecord): Promise<void> {
-    this.history.push(event);
-    const limit = this.options.historySize;
-    if (this.history.length - this.historyStart > limit) {
-      this.historyStart += 1;
-      const dropped = this.history[this.historyStart - 1];
-      if (dropped) this.oldestKept = dropped.revision;
-      // Compact the array now and then rather than shifting on every write.
-      if (this.historyStart > 4096 && this.historyStart > limit / 2) {
-        this.history.splice(0, this.historyStart);
-        this.historyStart = 0;
-      }
-    }
+    this.collection(event.collection).history.add(event);
     const durable = this.wal ? this.wal.append(logRecord) : Promise.resolve();
     // Chain dispatches so that watchers see events in revision order even across log batches.
     this.dispatchChain = this.dispatchChain.then(
@@ -212,25 +218,19 @@ export class Store {
   }
 
   /**
-   * Changes of a collection after `revision` still in the history.
+   * Changes of a collection after `revision` still in its history.
    * @throws RevisionTooOldError when changes after `revision` may have been dropped.
    */
   changesSince(collection: CollectionKey, revision: number): StoreEvent[] {
-    if (revision < this.oldestKept) throw new RevisionTooOldError(revision, this.oldestKept);
-    const result: StoreEvent[] = [];
-    // Binary search for the first event after `revision`.
-    let low = this.historyStart;
-    let high = this.history.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((this.history[middle]?.revision ?? 0) <= revision) low = middle + 1;
-      else high = middle;
-    }
-    for (let index = low; index < this.history.length; index++) {
-      const event = this.history[index];
-      if (event && event.collection === collection) result.push(event);
-    }
-    return result;
+    return this.collection(collection).history.since(revision);
+  }
+
+  /**
+   * Starts a collection's history afresh at the current revision, as a newly created watch cache
+   * does (kube-apiserver recreates a custom resource's storage when its CRD changes).
+   */
+  restartHistory(collection: CollectionKey): void {
+    this.collection(collection).history.restart(this.revision);
   }
 
   /** Registers a listener for a collection's events; returns the function that removes it. */

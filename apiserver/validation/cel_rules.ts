@@ -151,12 +151,13 @@ const blockingErrorTypes = new Set<FieldError["type"]>([
 ]);
 
 /**
- * The CEL errors to add after the schema errors: when the schema errors include a kind that makes
- * rule evaluation meaningless (wrong type, missing field...), one `<nil>` error saying rules were skipped.
+ * The CEL errors to add after the other errors of a write: when those include a kind that makes
+ * rule evaluation meaningless (wrong type, missing field...), one `<nil>` error saying rules were
+ * skipped (kube-apiserver's hasBlockingErr looks at every error found so far, metadata included).
  */
-export function celErrorsAfterSchema(schema: JsonSchema, schemaErrors: readonly FieldError[], object: unknown, old: unknown): FieldError[] {
+export function celErrorsAfterSchema(schema: JsonSchema, earlierErrors: readonly FieldError[], object: unknown, old: unknown): FieldError[] {
   if (!hasCelRules(schema)) return [];
-  if (schemaErrors.some((error) => blockingErrorTypes.has(error.type))) {
+  if (earlierErrors.some((error) => blockingErrorTypes.has(error.type))) {
     return [fieldErrors.invalid("<nil>", null, "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation")];
   }
   return validateCelRules(schema, object, old);

@@ -7,7 +7,7 @@ import { freshNamespace, rawRequest, startTestServer, type TestServer } from "..
 
 interface Event {
   type: string;
-  object: { metadata?: { name?: string; resourceVersion?: string }; code?: number; reason?: string; message?: string };
+  object: { metadata?: { name?: string; resourceVersion?: string; annotations?: Record<string, string> }; code?: number; reason?: string; message?: string };
 }
 
 /** Collects watch events until `count` arrived (or the stream ends). */
@@ -110,18 +110,40 @@ describe("embedded API server: watch", () => {
     assert.match(event.object.message ?? "", /^too old resource version: \d+ \(\d+\)$/);
   });
 
-  it("ends the stream after timeoutSeconds, with a BOOKMARK when bookmarks are allowed", async () => {
+  it("ends the stream after timeoutSeconds, with a BOOKMARK 2 s before the end once the collection moved on", async () => {
     const namespace = await freshNamespace(env.kubeConfig);
     const list = await core.listNamespacedConfigMap({ namespace });
     const started = Date.now();
+    const watching = rawRequest(
+      env.server,
+      "GET",
+      `/api/v1/namespaces/${namespace}/configmaps?watch=true&timeoutSeconds=3&allowWatchBookmarks=true&resourceVersion=${list.metadata?.resourceVersion}`,
+    );
+    const created = await core.createNamespacedConfigMap({ namespace, body: { metadata: { name: "moved-on" } } });
+    const response = await watching;
+    assert.ok(Date.now() - started >= 2900);
+    const events = response.body.trim().split("\n").map((line) => JSON.parse(line) as Event);
+    assert.deepEqual(events.map((event) => event.type), ["ADDED", "BOOKMARK"]);
+    assert.ok(Number(events[1]?.object.metadata?.resourceVersion) >= Number(created.metadata?.resourceVersion));
+  });
+
+  it("sends no BOOKMARK when nothing changed since the watch's resourceVersion", async () => {
+    const namespace = await freshNamespace(env.kubeConfig);
+    const list = await core.listNamespacedConfigMap({ namespace });
     const response = await rawRequest(
       env.server,
       "GET",
       `/api/v1/namespaces/${namespace}/configmaps?watch=true&timeoutSeconds=1&allowWatchBookmarks=true&resourceVersion=${list.metadata?.resourceVersion}`,
     );
-    assert.ok(Date.now() - started >= 900);
+    assert.equal(response.body.trim(), "");
+  });
+
+  it("ends the initial events of a watch from now with an initial-events-end BOOKMARK when bookmarks are allowed", async () => {
+    const namespace = await freshNamespace(env.kubeConfig);
+    await core.createNamespacedConfigMap({ namespace, body: { metadata: { name: "existing" } } });
+    const response = await rawRequest(env.server, "GET", `/api/v1/namespaces/${namespace}/configmaps?watch=true&timeoutSeconds=1&allowWatchBookmarks=true`);
     const events = response.body.trim().split("\n").map((line) => JSON.parse(line) as Event);
-    assert.equal(events.at(-1)?.type, "BOOKMARK");
-    assert.match(events.at(-1)?.object.metadata?.resourceVersion ?? "", /^\d+$/);
+    assert.deepEqual(events.map((event) => event.type), ["ADDED", "BOOKMARK"]);
+    assert.deepEqual(events[1]?.object.metadata?.annotations, { "k8s.io/initial-events-end": "true" });
   });
 });

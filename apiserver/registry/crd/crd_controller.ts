@@ -16,6 +16,7 @@ import { creationTimestampDescription, nameColumn } from "../printing.js";
 import type { ResourceRegistry } from "../registry.js";
 import type { ResourceType } from "../resource_type.js";
 import { customResourceTypes, type CrdSpec } from "./custom_resource.js";
+import { crdCondition, crdServable, decideNames, namingConditions, type CrdCondition } from "./crd_names.js";
 import { validateCrd } from "./crd_validation.js";
 
 export const crdCollection = "apiextensions.k8s.io/customresourcedefinitions";
@@ -85,16 +86,14 @@ export function crdResourceType(): ResourceType {
   });
 }
 
-function condition(type: string, reason: string, message: string, time: string, status = "True"): Record<string, string> {
-  return { type, status, lastTransitionTime: time, reason, message };
-}
-
 export class CrdController {
   private readonly store: Store;
   private readonly registry: ResourceRegistry;
   private readonly service: ObjectService;
   private unsubscribe: (() => void) | undefined;
   private readonly cleaning = new Set<string>();
+  /** What each CRD's storage was built from (uid, spec, accepted names), to tell when it must be rebuilt. */
+  private readonly servedFrom = new Map<string, string>();
 
   constructor(dependencies: { store: Store; registry: ResourceRegistry; service: ObjectService }) {
     this.store = dependencies.store;
@@ -104,7 +103,7 @@ export class CrdController {
 
   /** Serves every stored CRD right away (so restarts serve them before the first request), then follows changes. */
   start(): void {
-    for (const crd of this.store.list(crdCollection)) this.serve(crd);
+    for (const crd of this.store.list(crdCollection)) this.serve(crd, false);
     this.unsubscribe = this.store.subscribe(crdCollection, (event) => this.onEvent(event));
     for (const crd of this.store.list(crdCollection)) void this.reconcile(crd).catch(() => undefined);
   }
@@ -113,18 +112,46 @@ export class CrdController {
     this.unsubscribe?.();
   }
 
-  private serve(crd: KubeObject): void {
+  /** Every stored CRD of `group`, whose granted names the naming decision weighs. */
+  private groupCrds(group: string): KubeObject[] {
+    return this.store.list(crdCollection).filter((crd) => (crd.spec as CrdSpec).group === group);
+  }
+
+  /**
+   * Serves a CRD's types. When what its storage is built from changed, kube-apiserver builds a new
+   * storage with a new watch cache, so watches cannot resume from before that moment: the
+   * collection's history restarts (not at start-up, where every history begins anyway).
+   */
+  private serve(crd: KubeObject, restartHistory: boolean): void {
+    const name = crd.metadata.name ?? "";
     const spec = crd.spec as CrdSpec;
-    this.registry.replace(`crd:${crd.metadata.name ?? ""}`, customResourceTypes(spec));
+    // Before its naming decision is stored, a CRD is served only if its names would be accepted.
+    const servable = crdCondition(crd, "NamesAccepted")
+      ? crdServable(crd)
+      : decideNames(crd, this.groupCrds(spec.group)).namesAccepted.status === "True";
+    const types = servable ? customResourceTypes(spec) : [];
+    this.registry.replace(`crd:${name}`, types);
+    const source = JSON.stringify([crd.metadata.uid, spec, (crd.status as { acceptedNames?: unknown } | undefined)?.acceptedNames, servable]);
+    if (this.servedFrom.get(name) === source) return;
+    this.servedFrom.set(name, source);
+    if (restartHistory) for (const collection of new Set(types.map((type) => type.collection))) this.store.restartHistory(collection);
   }
 
   private onEvent(event: StoreEvent): void {
+    const group = (event.object.spec as CrdSpec).group;
     if (event.type === "DELETED") {
       this.registry.replace(`crd:${event.object.metadata.name ?? ""}`, []);
-      return;
+      this.servedFrom.delete(event.object.metadata.name ?? "");
+    } else {
+      this.serve(event.object, true);
+      void this.reconcile(event.object).catch(() => undefined);
     }
-    this.serve(event.object);
-    void this.reconcile(event.object).catch(() => undefined);
+    // A deleted or renamed CRD may release names that another CRD of its group is waiting for.
+    for (const other of this.groupCrds(group)) {
+      if (other.metadata.name !== event.object.metadata.name && crdCondition(other, "NamesAccepted")?.status === "False") {
+        void this.reconcile(other).catch(() => undefined);
+      }
+    }
   }
 
   private async reconcile(crd: KubeObject): Promise<void> {
@@ -132,25 +159,17 @@ export class CrdController {
     const spec = crd.spec as CrdSpec;
     const status = deepClone((crd.status ?? {}) as Record<string, unknown>);
     const time = timestamp(this.service.now());
-    const conditions = (Array.isArray(status.conditions) ? status.conditions : []) as Record<string, string>[];
-    const keep = (type: string, fresh: Record<string, string>): Record<string, string> => {
-      const existing = conditions.find((entry) => entry.type === type);
-      return existing && existing.status === fresh.status && existing.reason === fresh.reason ? existing : fresh;
-    };
+    const decision = decideNames(crd, this.groupCrds(spec.group));
+    const conditions = (Array.isArray(status.conditions) ? [...status.conditions] : []) as CrdCondition[];
+    for (const condition of namingConditions(crd, decision, time)) {
+      const index = conditions.findIndex((entry) => entry.type === condition.type);
+      if (index >= 0) conditions[index] = condition;
+      else conditions.push(condition);
+    }
     const next = {
       ...status,
-      conditions: [
-        keep("NamesAccepted", condition("NamesAccepted", "NoConflicts", "no conflicts found", time)),
-        keep("Established", condition("Established", "InitialNamesAccepted", "the initial names have been accepted", time)),
-      ],
-      acceptedNames: {
-        plural: spec.names.plural,
-        singular: spec.names.singular ?? spec.names.kind.toLowerCase(),
-        ...(spec.names.shortNames ? { shortNames: spec.names.shortNames } : {}),
-        kind: spec.names.kind,
-        listKind: spec.names.listKind ?? `${spec.names.kind}List`,
-        ...(spec.names.categories ? { categories: spec.names.categories } : {}),
-      },
+      conditions,
+      acceptedNames: decision.acceptedNames,
       storedVersions: [
         ...new Set([...((status.storedVersions as string[] | undefined) ?? []), spec.versions.find((version) => version.storage)?.name ?? ""]),
       ],

@@ -5,8 +5,10 @@
 import { fieldErrors, type FieldError } from "../../http/status.js";
 import type { KubeObject } from "../../storage/types.js";
 import { celErrorsAfterSchema } from "../../validation/cel_rules.js";
-import { applyDefaults, prune, validateSchema, type JsonSchema } from "../../validation/structural_schema.js";
+import { validateAgainstSchema } from "../../validation/openapi_validator.js";
+import { applyDefaults, prune, pruneNulls, validateListSets, type JsonSchema } from "../../validation/structural_schema.js";
 import { ageColumn, cellForJsonValue, creationTimestampDescription, evaluateSimpleJsonPath, nameColumn, parseSimpleJsonPath } from "../printing.js";
+import { validateScaleSpec, validateScaleStatus } from "./scale_validation.js";
 import { collectionOf, customResourceVerbs, type PrinterColumn, type ResourceStrategy, type ResourceType } from "../resource_type.js";
 
 export interface CrdVersion {
@@ -52,22 +54,21 @@ function columnsOf(version: CrdVersion): PrinterColumn[] {
   ];
 }
 
-/** The scale subresource's replica counts must fit an int32 (its paths are named as declared, leading dot included). */
-function scaleReplicaErrors(version: CrdVersion, object: KubeObject): FieldError[] {
-  const scale = version.subresources?.scale;
-  if (!scale) return [];
-  const errors: FieldError[] = [];
-  for (const path of [scale.specReplicasPath, scale.statusReplicasPath]) {
-    const value = evaluateSimpleJsonPath(object, parseSimpleJsonPath(path));
-    if (typeof value !== "number") continue;
-    if (value < 0) errors.push(fieldErrors.invalid(path, value, "should be a non-negative integer"));
-    else if (value > 2147483647) errors.push(fieldErrors.invalid(path, value, "should be less than or equal to 2147483647"));
-  }
-  return errors;
+/** The object without apiVersion, kind and metadata, which the schema validation leaves to others. */
+function withoutTypeMeta(object: KubeObject): Record<string, unknown> {
+  const body: Record<string, unknown> = { ...object };
+  delete body.metadata;
+  delete body.apiVersion;
+  delete body.kind;
+  return body;
 }
 
 function strategyOf(version: CrdVersion): ResourceStrategy {
   const schema = version.schema?.openAPIV3Schema ?? { type: "object", "x-kubernetes-preserve-unknown-fields": true };
+  const resourceSchema: JsonSchema = { ...schema, properties: { ...schema.properties } };
+  delete resourceSchema.properties?.metadata;
+  delete resourceSchema.properties?.apiVersion;
+  delete resourceSchema.properties?.kind;
   return {
     normalize(object) {
       const warnings: string[] = [];
@@ -78,23 +79,24 @@ function strategyOf(version: CrdVersion): ResourceStrategy {
         }
       }
       for (const path of prune(schema, object, "", true)) warnings.push(`unknown field "${path}"`);
+      pruneNulls(schema, object);
       applyDefaults(schema, object);
       return warnings;
     },
-    validate(object, old) {
-      const body: Record<string, unknown> = { ...object };
-      delete body.metadata;
-      delete body.apiVersion;
-      delete body.kind;
-      const topLevel: JsonSchema = { ...schema, properties: { ...schema.properties } };
-      delete topLevel.properties?.metadata;
-      delete topLevel.properties?.apiVersion;
-      delete topLevel.properties?.kind;
-      const withoutDot = (error: FieldError) => (error.field.startsWith(".") ? { ...error, field: error.field.slice(1) } : error);
-      const errors: FieldError[] = validateSchema(topLevel, body, "").map(withoutDot);
-      errors.push(...scaleReplicaErrors(version, object));
+    validate(object, old, context) {
+      const scale = version.subresources?.scale;
+      // A /status write is validated as the status strategy does: status against its own schema
+      // (paths relative to it, reported under "status"), and the status half of the scale checks.
+      const errors: FieldError[] =
+        context?.subresource === "status"
+          ? [
+              ...(object.status !== undefined && schema.properties?.status ? validateAgainstSchema(schema.properties.status, object.status, "status") : []),
+              ...validateScaleStatus(object, scale),
+            ]
+          : [...validateAgainstSchema(resourceSchema, withoutTypeMeta(object)), ...validateScaleSpec(object, scale), ...validateScaleStatus(object, scale)];
+      errors.push(...validateListSets(resourceSchema, withoutTypeMeta(object), ""));
       // The whole object is validated on every write: a main-resource write carries the stored status.
-      errors.push(...celErrorsAfterSchema(schema, errors, object, old).map(withoutDot));
+      errors.push(...celErrorsAfterSchema(schema, [...(context?.previous ?? []), ...errors], object, old));
       return errors;
     },
     columns: columnsOf(version),

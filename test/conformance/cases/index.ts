@@ -7,7 +7,9 @@ import { lifecycleCases } from "./lifecycle.js";
 import { moreCases } from "./more.js";
 import { outputCases } from "./output.js";
 import { readCases } from "./reads.js";
+import { resourceVersionCases } from "./resource_versions.js";
 import { schemaCases } from "./schema.js";
+import { watchingCases } from "./watching.js";
 import { writeCases } from "./writes.js";
 
 export const ALL_CASES: readonly ConformanceCase[] = [
@@ -20,4 +22,6 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...lifecycleCases,
   ...outputCases,
   ...moreCases,
+  ...watchingCases,
+  ...resourceVersionCases,
 ];

@@ -8,7 +8,7 @@ import { execFile } from "node:child_process";
 import type { KubeConfig } from "@kubernetes/client-node";
 import yaml from "js-yaml";
 import { sendRequest, watchEvents, type HttpRequest, type HttpResponse, type WatchOptions, type WatchResult } from "./http.js";
-import { normalize, normalizeKubectlOutput } from "./normalize.js";
+import { normalize, normalizeKubectlOutput, normalizeLabel } from "./normalize.js";
 import type { Target } from "./targets.js";
 
 /** The areas of issue #8, in report order. */
@@ -69,6 +69,11 @@ export interface CaseContext {
 export interface KubectlOptions {
   readonly stdin?: string;
   readonly output?: "text" | "json" | "yaml";
+  /**
+   * For a command that does not end by itself (`get -w`): runs while kubectl does, with its
+   * stdout so far; when it settles, kubectl is stopped and what it printed is recorded.
+   */
+  readonly whileRunning?: (stdout: () => string) => Promise<void>;
 }
 
 /** A conformance case. */
@@ -107,7 +112,7 @@ export async function runCase(target: Target, testCase: ConformanceCase, index: 
     async http(req) {
       const response = await sendRequest(endpoint, req);
       observations.push({
-        label: `${req.method ?? "GET"} ${req.path}`,
+        label: normalizeLabel(`${req.method ?? "GET"} ${req.path}`),
         request: describeRequest(req),
         value: normalize({ status: response.status, warnings: response.warnings, body: response.body }),
       });
@@ -116,11 +121,11 @@ export async function runCase(target: Target, testCase: ConformanceCase, index: 
     send: (req) => sendRequest(endpoint, req),
     async watch(path, options) {
       const result = await watchEvents(endpoint, path, options);
-      observations.push({ label: `WATCH ${path}`, value: normalize(result) });
+      observations.push({ label: normalizeLabel(`WATCH ${path}`), value: normalize(result) });
       return result;
     },
     async kubectl(args, options = {}) {
-      const result = await runKubectl(target, args, options.stdin);
+      const result = await runKubectl(target, args, options);
       const output = options.output ?? "text";
       const stdout =
         output === "text" || result.code !== 0
@@ -161,19 +166,37 @@ export async function runCase(target: Target, testCase: ConformanceCase, index: 
   return { observations, failure };
 }
 
-function runKubectl(target: Target, args: readonly string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function runKubectl(target: Target, args: readonly string[], options: KubectlOptions): Promise<{ code: number; stdout: string; stderr: string }> {
   const kubectl = target.kubectlPath;
   if (!kubectl) throw new Error("kubectl not found (neither built nor on PATH)");
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    let stoppedByCase = false;
     const child = execFile(
       kubectl,
       [`--kubeconfig=${target.env.kubeconfigPath}`, ...args],
       { encoding: "utf8", timeout: 30_000 },
       (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        // A kubectl the case stopped did not fail: its exit reflects the signal, not the server.
+        const code = stoppedByCase ? 0 : error ? (typeof error.code === "number" ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
       },
     );
-    if (stdin !== undefined) child.stdin?.end(stdin);
+    if (options.stdin !== undefined) child.stdin?.end(options.stdin);
+    if (options.whileRunning) {
+      let printed = "";
+      child.stdout?.on("data", (chunk: string) => (printed += chunk));
+      options
+        .whileRunning(() => printed)
+        .then(
+          () => {
+            stoppedByCase = true;
+            child.kill("SIGTERM");
+          },
+          (error: unknown) => {
+            child.kill("SIGTERM");
+            reject(error instanceof Error ? error : new Error(String(error)));
+          },
+        );
+    }
   });
 }

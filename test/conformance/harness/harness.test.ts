@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { normalize, normalizeKubectlOutput } from "./normalize.js";
+import { normalize, normalizeKubectlOutput, normalizeLabel } from "./normalize.js";
 import { compareRuns, countByArea, describeDifferences, type CaseOutcome } from "./runner.js";
 
 test("normalize replaces only uids, timestamps, resourceVersions, continue tokens and Table ages", () => {
@@ -16,8 +16,23 @@ test("normalize replaces only uids, timestamps, resourceVersions, continue token
     list: { continue: "<continue>", remainingItemCount: 3 },
     message: "too old resource version: <rv> (<rv>) for uid <uid>",
   });
+  const precondition = "the ResourceVersion in the precondition (203) does not match the ResourceVersion in record (204). The object might have been modified";
+  assert.equal(
+    normalize(precondition),
+    "the ResourceVersion in the precondition (<rv>) does not match the ResourceVersion in record (<rv>). The object might have been modified",
+  );
   const table = { kind: "Table", columnDefinitions: [{ name: "Name" }, { name: "Age" }], rows: [{ cells: ["g", "5s"] }] };
   assert.deepEqual((normalize(table) as typeof table).rows, [{ cells: ["g", "<age>"] }]);
+});
+
+test("step labels hide resourceVersion values and continue tokens, but keep resourceVersion=0 and other parameters", () => {
+  assert.equal(
+    normalizeLabel("WATCH /apis/g/v1/things?watch=true&resourceVersion=336&labelSelector=a%3Db"),
+    "WATCH /apis/g/v1/things?watch=true&resourceVersion=<rv>&labelSelector=a%3Db",
+  );
+  assert.equal(normalizeLabel("GET /api/v1/things?limit=2&continue=eyJ2Ijoi"), "GET /api/v1/things?limit=2&continue=<continue>");
+  assert.equal(normalizeLabel("GET /api/v1/things?resourceVersion=0&limit=2"), "GET /api/v1/things?resourceVersion=0&limit=2");
+  assert.notEqual(normalizeLabel("GET /api/v1/things?resourceVersion=1&limit=2"), normalizeLabel("GET /api/v1/things?resourceVersion=1&limit=3"));
 });
 
 test("kubectl output is compared modulo AGE and column widths", () => {

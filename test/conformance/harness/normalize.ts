@@ -21,10 +21,26 @@ const PLACEHOLDER_KEYS: Readonly<Record<string, string>> = {
 /** Numbers inside messages that name resource versions (e.g. 410 "too old resource version: 5 (9)"). */
 const MESSAGE_PATTERNS: readonly [RegExp, string][] = [
   [/resource ?version:? \d+ \(\d+\)/gi, "resource version: <rv> (<rv>)"],
+  [/resource version: \d+, current: \d+/g, "resource version: <rv>, current: <rv>"],
   [/resourceVersion[=:] ?"?\d+"?/g, "resourceVersion=<rv>"],
   [/ResourceVersion in (precondition|object meta): \d+/g, "ResourceVersion in $1: <rv>"],
+  [/ResourceVersion in (the precondition|record) \(\d+\)/g, "ResourceVersion in $1 (<rv>)"],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, "<uid>"],
 ];
+
+/**
+ * Query values in a step's label (its request path) that name a server's resource version or
+ * list position: a resourceVersion other than the special "0", and a continue token.
+ */
+const LABEL_QUERY_PATTERNS: readonly [RegExp, string][] = [
+  [/([?&]resourceVersion=)[1-9]\d*/g, "$1<rv>"],
+  [/([?&]continue=)[^&\s]+/g, "$1<continue>"],
+];
+
+/** A step's label (`GET /path?query`, `WATCH /path?query`) with server-chosen query values replaced. */
+export function normalizeLabel(label: string): string {
+  return LABEL_QUERY_PATTERNS.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), label);
+}
 
 /** A human age as kubectl and Table rows print it: "0s", "5m3s", "2d". */
 export const AGE_PATTERN = /^(\d+[smhdy])+$|^<invalid>$/;

@@ -15,8 +15,8 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { test } from "node:test";
-import { temporaryDir } from "./dir_snapshot.js";
-import { USELESS_COMMANDS } from "./useless_project.js";
+import { temporaryDir } from "../scaffold/dir_snapshot.js";
+import { USELESS_COMMANDS } from "../scaffold/useless_project.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
