@@ -26,6 +26,18 @@ const gone = (t: CaseContext, path: string) => async () => ((await t.send({ path
 /** The garbage collector notices a CRD's kind only at its 30 s discovery resync. */
 const COLLECTION_TIMEOUT_MS = 60_000;
 
+/**
+ * Resolves once the garbage collector's graph holds every gizmo created so far. Orphaning finds
+ * dependents in that graph: a dependent it has not seen yet keeps its owner reference, and is then
+ * collected as the dependent of a missing owner. Gizmo events reach the graph in order, so once a
+ * gizmo created now with a missing owner is collected, the earlier ones are in the graph.
+ */
+async function garbageCollectorHasSeenGizmos(t: CaseContext): Promise<void> {
+  const ownerReferences = [{ apiVersion: "v1", kind: "ConfigMap", name: "missing", uid: "00000000-0000-0000-0000-000000000002" }];
+  expectStatus(await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("marker", { size: 1 }, { ownerReferences }) }), 201);
+  await t.eventually("the garbage collector to collect the marker", gone(t, gizmosPath(t.namespace, "marker")), COLLECTION_TIMEOUT_MS);
+}
+
 export const lifecycleCases: ConformanceCase[] = [
   {
     area: "garbage-collection",
@@ -42,6 +54,7 @@ export const lifecycleCases: ConformanceCase[] = [
     name: "orphan deletion keeps dependents and removes their owner reference",
     async run(t) {
       await ownerAndDependent(t);
+      await garbageCollectorHasSeenGizmos(t);
       expectStatus(await deleteOwner(t, "Orphan"), 200);
       await t.eventually("the owner to be gone", gone(t, configMapsPath(t.namespace, "owner")), COLLECTION_TIMEOUT_MS);
       await t.eventually(
