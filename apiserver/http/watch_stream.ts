@@ -6,7 +6,7 @@
  * has moved past the revision the watch started from.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { bookmarkObject, watch, type WatchEvent, type WatchSubscription } from "../registry/watch.js";
+import { bookmarkObject, validateWatchOptions, watch, type WatchEvent, type WatchSubscription } from "../registry/watch.js";
 import type { ResourceType } from "../registry/resource_type.js";
 import type { Store } from "../storage/store.js";
 import type { OutputFormat } from "./negotiation.js";
@@ -40,6 +40,7 @@ export function streamWatch(
     const objectJson = typeof object === "object" && object !== null ? toJson(object) : JSON.stringify(object);
     return `{"type":${JSON.stringify(event.type)},"object":${objectJson}}\n`;
   };
+  validateWatchOptions(query);
   response.writeHead(200, { "Content-Type": mediaType, "Cache-Control": "no-cache, private", "Transfer-Encoding": "chunked" });
   response.flushHeaders();
   let subscription: WatchSubscription | undefined;

@@ -1,7 +1,7 @@
 /**
  * Lists of one resource type: selectors, limit/continue, resourceVersion and resourceVersionMatch.
  */
-import { badRequest, expired, fieldErrors, invalid, StatusError } from "../http/status.js";
+import { badRequest, expired, fieldErrors, invalid, StatusError, type FieldError } from "../http/status.js";
 import { parseFieldSelector, parseLabelSelector, metadataFieldGetters, type FieldGetter } from "../storage/selectors.js";
 import { RevisionTooOldError, type Store } from "../storage/store.js";
 import { decodeContinue, encodeContinue, keyAfter, type ContinuePosition } from "./continue_token.js";
@@ -86,6 +86,13 @@ function continuedObjects(store: Store, type: ResourceType, namespace: string | 
   }
 }
 
+/** The 422 of ListOptions validation (an object without a name, so details carry none). */
+export function invalidListOptions(errors: readonly FieldError[]): StatusError {
+  const error = invalid({ group: "meta.k8s.io", kind: "ListOptions" }, "", errors);
+  delete error.details?.name;
+  return error;
+}
+
 /**
  * The list's resourceVersion as a number (undefined when unset), after ListOptions validation.
  * @throws StatusError 422 for a resourceVersionMatch the options forbid, 400 for a malformed version
@@ -94,18 +101,14 @@ function listResourceVersion(query: ListQuery): number | undefined {
   const version = query.resourceVersion ?? "";
   const match = query.resourceVersionMatch ?? "";
   if (match) {
-    const errors = [];
+    const errors: FieldError[] = [];
     if (!version) errors.push(fieldErrors.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden unless resourceVersion is provided"));
     if (query.continueToken) errors.push(fieldErrors.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden when continue is provided"));
     if (match !== "Exact" && match !== "NotOlderThan") errors.push(fieldErrors.notSupported("resourceVersionMatch", match, ["Exact", "NotOlderThan", ""]));
     if (match === "Exact" && version === "0") {
       errors.push(fieldErrors.forbidden("resourceVersionMatch", 'resourceVersionMatch "exact" is forbidden for resourceVersion "0"'));
     }
-    if (errors.length) {
-      const error = invalid({ group: "meta.k8s.io", kind: "ListOptions" }, "", errors);
-      delete error.details?.name;
-      throw error;
-    }
+    if (errors.length) throw invalidListOptions(errors);
   }
   if (!version) return undefined;
   const parsed = /^\d+$/.test(version) ? BigInt(version) : undefined;

@@ -3,11 +3,11 @@
  * for a watch from "now", selector transitions (a change into or out of the selection is ADDED or
  * DELETED), and the bookmark that ends the initial events.
  */
-import { badRequest, expired, type StatusError } from "../http/status.js";
+import { badRequest, expired, fieldErrors, type FieldError, type StatusError } from "../http/status.js";
 import { RevisionTooOldError, type Store } from "../storage/store.js";
 import type { KubeObject, StoreEvent } from "../storage/types.js";
 import { toVersion } from "./conversion.js";
-import { selectorPredicate } from "./list_watch.js";
+import { invalidListOptions, selectorPredicate } from "./list_watch.js";
 import { apiVersionOf, type ResourceType } from "./resource_type.js";
 
 export type WatchEvent =
@@ -31,6 +31,26 @@ export interface WatchSubscription {
   readonly startRevision: number;
   /** The newest revision of the collection the watch has been handed, for bookmarks. */
   lastRevision(): number;
+}
+
+/**
+ * ListOptions validation of a watch (validateWatchOptions): sendInitialEvents needs
+ * resourceVersionMatch=NotOlderThan, and resourceVersionMatch needs sendInitialEvents.
+ * @throws StatusError 422 on meta.k8s.io ListOptions
+ */
+export function validateWatchOptions(query: URLSearchParams): void {
+  const match = query.get("resourceVersionMatch") ?? "";
+  const sendInitialEvents = query.get("sendInitialEvents");
+  const errors: FieldError[] = [];
+  if (sendInitialEvents !== null && match !== "NotOlderThan") {
+    errors.push(fieldErrors.forbidden("resourceVersionMatch", "sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"));
+  }
+  if (match) {
+    if (sendInitialEvents === null) errors.push(fieldErrors.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided"));
+    if (match !== "NotOlderThan") errors.push(fieldErrors.notSupported("resourceVersionMatch", match, ["NotOlderThan"]));
+    if (query.get("continue")) errors.push(fieldErrors.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden when continue is provided"));
+  }
+  if (errors.length) throw invalidListOptions(errors);
 }
 
 /** A BOOKMARK event's object: only the kind and a resourceVersion. */

@@ -1,7 +1,7 @@
 /** Watches as clients use them: the real `kubectl get -w`, and bookmarks. */
 import assert from "node:assert/strict";
 import type { ConformanceCase } from "../harness/case.js";
-import { gizmo, gizmosPath, resourceVersionOf } from "./helpers.js";
+import { expectStatus, gizmo, gizmosPath, resourceVersionOf } from "./helpers.js";
 
 export const watchingCases: ConformanceCase[] = [
   {
@@ -43,6 +43,17 @@ export const watchingCases: ConformanceCase[] = [
       assert.deepEqual(resumed.events.map((event) => event.type), ["ADDED", "BOOKMARK"]);
       const bookmark = resumed.events[1]?.object as { metadata?: { resourceVersion?: string } } | undefined;
       assert.ok(Number(bookmark?.metadata?.resourceVersion) > Number(rv), "the bookmark is past the watch's resourceVersion");
+    },
+  },
+  {
+    area: "watch",
+    name: "watch options: sendInitialEvents and resourceVersionMatch need each other (422)",
+    async run(t) {
+      // timeoutSeconds bounds each request, should a server accept one and start streaming.
+      const base = `${gizmosPath(t.namespace)}?watch=true&timeoutSeconds=1`;
+      expectStatus(await t.http({ path: `${base}&sendInitialEvents=false&resourceVersion=0` }), 422);
+      expectStatus(await t.http({ path: `${base}&resourceVersionMatch=NotOlderThan` }), 422);
+      expectStatus(await t.http({ path: `${base}&sendInitialEvents=true&resourceVersionMatch=Exact` }), 422);
     },
   },
 ];
