@@ -195,7 +195,11 @@ export function goJsonTypeName(value: unknown): string {
 
 /** A JSON document decoded as Go would: the value, or Go's syntax error text. */
 export function parseGoJson(data: Uint8Array): { value: unknown } | { error: string } {
-  const error = goJsonSyntaxError(data);
-  if (error !== undefined) return { error };
-  return { value: JSON.parse(Buffer.from(data).toString("utf8")) as unknown };
+  // JSON.parse accepts exactly the grammar Go's scanner does and is many times faster, so the
+  // byte-by-byte scan runs only to word the error of a body that does not parse.
+  try {
+    return { value: JSON.parse(Buffer.from(data).toString("utf8")) as unknown };
+  } catch {
+    return { error: goJsonSyntaxError(data) ?? "unexpected end of JSON input" };
+  }
 }
