@@ -93,3 +93,19 @@ describe("kube-openapi schema validation", () => {
     ]);
   });
 });
+
+describe("string formats", () => {
+  const formats: JsonSchema = {
+    type: "object",
+    properties: { day: { type: "string", format: "date" }, at: { type: "string", format: "date-time" }, blob: { type: "string", format: "byte" } },
+  };
+  it("rejects dates and times that are not on the calendar or the clock, and unpadded base64", () => {
+    assert.deepEqual(
+      [{ day: "2024-13-45" }, { day: "2023-02-29" }, { at: "2024-01-01T24:00:00Z" }, { blob: "abc" }].map((value) => render(validateAgainstSchema(formats, value)).length),
+      [1, 1, 1, 1],
+    );
+  });
+  it("accepts valid ones", () => {
+    assert.deepEqual(render(validateAgainstSchema(formats, { day: "2024-02-29", at: "2024-02-29T23:59:59.5+01:00", blob: "aGVsbG8=" })), []);
+  });
+});

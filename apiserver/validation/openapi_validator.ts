@@ -61,15 +61,41 @@ function schemaTypeOf(value: unknown): string {
   return "object";
 }
 
-const knownFormats: Record<string, RegExp> = {
-  "date-time": /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/,
-  datetime: /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/,
-  date: /^\d{4}-\d{2}-\d{2}$/,
-  uuid: /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/,
-  ipv4: /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/,
-  hostname: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
-  email: /^[^@\s]+@[^@\s]+$/,
-  byte: /^[A-Za-z0-9+/]*={0,2}$/,
+/** Whether year-month-day is a day of the calendar, as Go's time.Parse checks. */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const dateTimePattern = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/;
+
+function isDate(value: string): boolean {
+  const match = datePattern.exec(value);
+  return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+function isDateTime(value: string): boolean {
+  const match = dateTimePattern.exec(value);
+  if (!match) return false;
+  const [hour, minute, second] = [Number(match[4]), Number(match[5]), Number(match[6])];
+  const offsetInRange = match[9] === undefined || (Number(match[9]) < 24 && Number(match[10]) < 60);
+  return isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])) && hour < 24 && minute < 60 && second < 60 && offsetInRange;
+}
+
+const patternFormat = (pattern: RegExp) => (value: string) => pattern.test(value);
+
+/** The formats apiextensions validates strings against, each a predicate on the string. */
+const knownFormats: Record<string, (value: string) => boolean> = {
+  "date-time": isDateTime,
+  datetime: isDateTime,
+  date: isDate,
+  uuid: patternFormat(/^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/),
+  ipv4: patternFormat(/^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/),
+  hostname: patternFormat(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/),
+  email: patternFormat(/^[^@\s]+@[^@\s]+$/),
+  // Standard base64 with its padding, as base64.StdEncoding decodes it.
+  byte: patternFormat(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/),
 };
 
 function invalidType(path: string, typeName: string, value: string): OpenApiError {
@@ -161,7 +187,7 @@ function validateString(schema: JsonSchema, value: string, path: string): Result
 
 function validateFormat(schema: JsonSchema, value: string, path: string): Result | undefined {
   const format = schema.format ? knownFormats[schema.format] : undefined;
-  if (!format || format.test(value)) return undefined;
+  if (!format || format(value)) return undefined;
   return single(invalidType(path, schema.format ?? "", value));
 }
 
