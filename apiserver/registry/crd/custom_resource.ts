@@ -82,10 +82,10 @@ function strategyOf(version: CrdVersion): ResourceStrategy {
       const errors: FieldError[] =
         context?.subresource === "status"
           ? [
-              ...(object.status !== undefined && schema.properties?.status ? validateAgainstSchema(schema.properties.status, object.status, "status") : []),
+              ...(object.status !== undefined && schema.properties?.status ? validateAgainstSchema(schema.properties.status, object.status, "status", old ? { value: old.status } : undefined) : []),
               ...validateScaleStatus(object, scale),
             ]
-          : [...validateAgainstSchema(resourceSchema, withoutTypeMeta(object)), ...validateScaleSpec(object, scale), ...validateScaleStatus(object, scale)];
+          : [...validateAgainstSchema(resourceSchema, withoutTypeMeta(object), "", old ? { value: withoutTypeMeta(old) } : undefined), ...validateScaleSpec(object, scale), ...validateScaleStatus(object, scale)];
       errors.push(...validateEmbeddedResources(resourceSchema, withoutTypeMeta(object)));
       errors.push(...validateListSets(resourceSchema, withoutTypeMeta(object), ""));
       // The whole object is validated on every write: a main-resource write carries the stored status.
