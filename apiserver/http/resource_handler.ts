@@ -196,6 +196,7 @@ export async function handleResource(
   if (subresource && (info.verb === "list" || info.verb === "watch" || info.verb === "create" || info.verb === "delete" || info.verb === "deletecollection")) {
     throw methodNotSupported(groupResource(type), info.verb);
   }
+  if (type.deprecationWarning) addWarnings(response, [type.deprecationWarning]);
   const format: OutputFormat = negotiateOutput(request.headers.accept, query);
   const { service } = context;
   const now = service.now();

@@ -67,13 +67,19 @@ export function writeError(response: ServerResponse, error: unknown): void {
   writeJson(response, status.code, status.toStatus());
 }
 
-/** Adds `Warning: 299 - "..."` headers, as kube-apiserver sends for unknown fields and deprecations. */
+/**
+ * Adds `Warning: 299 - "..."` headers after those already set, as kube-apiserver sends for
+ * deprecations and unknown fields; like its warning recorder, a repeated warning is sent once.
+ */
 export function addWarnings(response: ServerResponse, warnings: readonly string[]): void {
   if (!warnings.length) return;
-  response.setHeader(
-    "Warning",
-    warnings.map((warning) => `299 - ${JSON.stringify(warning)}`),
-  );
+  const existing = response.getHeader("Warning");
+  const headers = existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)];
+  for (const warning of warnings) {
+    const header = `299 - ${JSON.stringify(warning)}`;
+    if (!headers.includes(header)) headers.push(header);
+  }
+  response.setHeader("Warning", headers);
 }
 
 /** Writes one object (or a list) in the requested form. */

@@ -119,7 +119,7 @@ export class ObjectService {
     // fields every update checks (rest.BeforeUpdate), once in the kind's own ValidateUpdate.
     const metaUpdateErrors = old ? validateMetaUpdate(object, old) : [];
     const errors: FieldError[] = [
-      ...validateObjectMeta(object, { namespaced: type.namespaced, nameRule: nameRuleOf(type), creating: !old }),
+      ...validateObjectMeta(object, { namespaced: type.namespaced, nameRule: nameRuleOf(type) }),
       ...metaUpdateErrors,
       ...metaUpdateErrors,
     ];

@@ -72,6 +72,8 @@ export interface ResourceType {
   strategy: ResourceStrategy;
   /** Field-level conversion to and from the stored form, for kinds stored as another group's kind. */
   conversion?: { toStorage(object: KubeObject): void; fromStorage(object: KubeObject): KubeObject } | undefined;
+  /** The Warning every request to this version answers with (a deprecated CRD version). */
+  deprecationWarning?: string | undefined;
   /** The structural schema published in OpenAPI (custom resources). */
   openApiSchema?: Record<string, unknown> | undefined;
   /**

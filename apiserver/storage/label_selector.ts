@@ -5,7 +5,7 @@
  * operators =, ==, !=, in, notin, exists, !exists, > and <.
  */
 import { badRequest, renderValue } from "../http/status.js";
-import { dns1123SubdomainPattern, dns1123SubdomainMessage, labelValuePattern, labelValueMessage, qualifiedNameMessage, qualifiedNamePattern } from "../validation/object_meta.js";
+import { labelValueErrors, qualifiedNameErrors } from "../validation/object_meta.js";
 
 type Token = "error" | "end" | ")" | "," | "!" | "==" | "=" | ">" | "identifier" | "in" | "<" | "!=" | "notin" | "(";
 type Operator = "in" | "notin" | "=" | "==" | "!=" | "gt" | "lt" | "exists" | "!";
@@ -53,37 +53,6 @@ function lex(text: string): Item[] {
     while (position < input.length && !isSpecial(input[position] ?? "") && !isWhitespace(input[position] ?? "")) buffer += input[position++];
     items.push({ token: KEYWORDS.has(buffer) ? (buffer as Token) : "identifier", literal: buffer });
   }
-}
-
-/** content.IsLabelKey's messages. */
-function labelKeyErrors(key: string): string[] {
-  const parts = key.split("/");
-  if (parts.length > 2) {
-    return [
-      `a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
-    ];
-  }
-  const errors: string[] = [];
-  const name = parts[parts.length - 1] ?? "";
-  if (parts.length === 2) {
-    const prefix = parts[0] ?? "";
-    if (prefix === "") errors.push("prefix part must be non-empty");
-    else {
-      if (bytes(prefix) > 253) errors.push("prefix part must be no more than 253 bytes");
-      if (!dns1123SubdomainPattern.test(prefix)) errors.push(`prefix part ${dns1123SubdomainMessage}`);
-    }
-  }
-  if (name === "") errors.push("name part must be non-empty");
-  else if (bytes(name) > 63) errors.push("name part must be no more than 63 bytes");
-  if (!qualifiedNamePattern.test(name)) errors.push(qualifiedNameMessage);
-  return errors;
-}
-
-function labelValueErrors(value: string): string[] {
-  const errors: string[] = [];
-  if (bytes(value) > 63) errors.push("must be no more than 63 bytes");
-  if (!labelValuePattern.test(value)) errors.push(labelValueMessage);
-  return errors;
 }
 
 const fieldError = (path: string, value: string, messages: string[]): string => `${path}: Invalid value: ${renderValue(value)}: ${messages.join("; ")}`;
@@ -157,7 +126,7 @@ class Parser {
     if (negated) item = this.next();
     if (item.token !== "identifier") throw new Error(`found '${item.literal}', expected: identifier`);
     const key = item.literal;
-    const keyErrors = labelKeyErrors(key);
+    const keyErrors = qualifiedNameErrors(key);
     if (keyErrors.length) throw new Error(fieldError("<nil>", key, keyErrors));
     const following = this.peek().token;
     if (negated) return { key, operator: "!", values: [] };

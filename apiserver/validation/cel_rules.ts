@@ -5,20 +5,29 @@
  * Values are converted to CEL's types first: schema integers become BigInt (CEL int), numbers
  * stay doubles, so `self.replicas + 1` type-checks as it does in kube-apiserver.
  */
-import { parse, type ParseResult } from "@marcbachmann/cel-js";
-import { fieldErrors, type FieldError } from "../http/status.js";
+import { Environment, Optional, type ParseResult } from "@marcbachmann/cel-js";
+import { fieldErrors, renderValue, type FieldError } from "../http/status.js";
 import { jsonTypeOf, type JsonSchema } from "./structural_schema.js";
 
 type Rule = NonNullable<JsonSchema["x-kubernetes-validations"]>[number];
 
+// kube-apiserver's CEL environment has the optional library; a rule with optionalOldSelf sees
+// oldSelf as an optional (none on create), every other rule sees it as the old value itself.
+const plainEnvironment = new Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true });
+const optionalOldSelfEnvironment = new Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true }).registerVariable(
+  "oldSelf",
+  "optional<dyn>",
+);
+
 const compiled = new Map<string, ParseResult>();
 
 /** Parses a rule once; throws the parser's error for an invalid rule. */
-export function compileRule(rule: string): ParseResult {
-  let program = compiled.get(rule);
+export function compileRule(rule: string, optionalOldSelf = false): ParseResult {
+  const key = `${optionalOldSelf ? "optional" : "plain"}:${rule}`;
+  let program = compiled.get(key);
   if (!program) {
-    program = parse(rule);
-    compiled.set(rule, program);
+    program = (optionalOldSelf ? optionalOldSelfEnvironment : plainEnvironment).parse(rule);
+    compiled.set(key, program);
   }
   return program;
 }
@@ -50,19 +59,26 @@ function celTypeName(schema: JsonSchema, value: unknown): string {
   return schema.type ?? jsonTypeOf(value);
 }
 
-function ruleError(path: string, schema: JsonSchema, value: unknown, rule: Rule, message: string): FieldError {
+/**
+ * The value a failed rule's Invalid error shows: a scalar is printed, an object or a list is
+ * omitted (`Invalid value: <message>`), as kube-apiserver v1.37 does.
+ */
+function shownValue(value: unknown): string | undefined {
+  return value !== null && typeof value === "object" ? undefined : renderValue(value);
+}
+
+function ruleError(path: string, value: unknown, rule: Rule, message: string): FieldError {
   const field = rule.fieldPath ? `${path}${rule.fieldPath}` : path;
-  // kube-apiserver omits the value from a failed rule's message (field.OmitValueType).
-  const base: FieldError = { type: "FieldValueInvalid", field, detail: `Invalid value: ${message}` };
+  const shown = shownValue(value);
   switch (rule.reason) {
     case "FieldValueForbidden":
       return fieldErrors.forbidden(field, message);
     case "FieldValueRequired":
       return fieldErrors.required(field, message);
     case "FieldValueDuplicate":
-      return { type: "FieldValueDuplicate", field, detail: `Duplicate value: ${message}` };
+      return { type: "FieldValueDuplicate", field, detail: `Duplicate value: ${shown ?? message}` };
     default:
-      return base;
+      return fieldErrors.invalidRendered(field, shown === undefined ? message : `${shown}: ${message}`, "");
   }
 }
 
@@ -70,10 +86,13 @@ function evaluateRules(schema: JsonSchema, value: unknown, old: unknown, hasOld:
   for (const rule of schema["x-kubernetes-validations"] ?? []) {
     if (referencesOldSelf(rule.rule) && !hasOld && !rule.optionalOldSelf) continue;
     let result: unknown;
+    const self = toCelValue(schema, value);
+    const oldSelf = hasOld ? toCelValue(schema, old) : undefined;
     try {
-      const context: Record<string, unknown> = { self: toCelValue(schema, value) };
-      if (hasOld) context.oldSelf = toCelValue(schema, old);
-      result = compileRule(rule.rule)(context);
+      const context: Record<string, unknown> = { self };
+      if (rule.optionalOldSelf) context.oldSelf = hasOld ? Optional.of(oldSelf) : Optional.none();
+      else if (hasOld) context.oldSelf = oldSelf;
+      result = compileRule(rule.rule, rule.optionalOldSelf === true)(context);
     } catch (error) {
       errors.push(fieldErrors.invalid(path, celTypeName(schema, value), `${(error as Error).message.split("\n")[0]} evaluating rule: ${rule.rule}`));
       continue;
@@ -82,13 +101,13 @@ function evaluateRules(schema: JsonSchema, value: unknown, old: unknown, hasOld:
       let message = rule.message ?? `failed rule: ${rule.rule}`;
       if (rule.messageExpression) {
         try {
-          const rendered = compileRule(rule.messageExpression)({ self: toCelValue(schema, value) });
-          if (typeof rendered === "string" && rendered.trim()) message = rendered;
+          const rendered = compileRule(rule.messageExpression)(hasOld ? { self, oldSelf } : { self });
+          if (typeof rendered === "string" && rendered.trim()) message = rendered.trim();
         } catch {
           // kube-apiserver falls back to message (or the rule) when messageExpression fails
         }
       }
-      errors.push(ruleError(path, schema, value, rule, message));
+      errors.push(ruleError(path, value, rule, message));
     }
   }
   if (value === null || typeof value !== "object") return;

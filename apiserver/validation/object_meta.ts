@@ -48,24 +48,41 @@ export function dns1123SubdomainErrors(value: string): string[] {
   return errors;
 }
 
-/** The messages of IsQualifiedName (label and annotation keys). */
-export function qualifiedNameErrors(value: string): string[] {
-  const slash = value.split("/");
-  let name = value;
-  const errors: string[] = [];
-  if (slash.length === 2) {
-    const prefix = slash[0] ?? "";
-    name = slash[1] ?? "";
-    if (prefix.length === 0) errors.push("prefix part must be non-empty");
-    else for (const message of dns1123SubdomainErrors(prefix)) errors.push(`prefix part ${message}`);
-  } else if (slash.length > 2) {
+const bytes = (text: string): number => Buffer.byteLength(text, "utf8");
+
+/**
+ * The messages of IsQualifiedName / content.IsLabelKey (label, annotation and finalizer keys): an
+ * optional DNS subdomain prefix and '/', then a name part; lengths are counted in bytes.
+ */
+export function qualifiedNameErrors(key: string): string[] {
+  const parts = key.split("/");
+  if (parts.length > 2) {
     return [
-      "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+      "a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
     ];
   }
-  if (name.length === 0) errors.push("name part must be non-empty");
-  else if (name.length > 63) errors.push("name part must be no more than 63 characters");
-  if (name.length > 0 && !qualifiedNamePattern.test(name)) errors.push(qualifiedNameMessage);
+  const errors: string[] = [];
+  const name = parts[parts.length - 1] ?? "";
+  if (parts.length === 2) {
+    const prefix = parts[0] ?? "";
+    if (prefix === "") errors.push("prefix part must be non-empty");
+    else {
+      if (bytes(prefix) > 253) errors.push("prefix part must be no more than 253 bytes");
+      if (!dns1123SubdomainPattern.test(prefix)) errors.push(`prefix part ${dns1123SubdomainMessage}`);
+    }
+  }
+  if (name === "") errors.push("name part must be non-empty");
+  else if (bytes(name) > 63) errors.push("name part must be no more than 63 bytes");
+  // The pattern is checked even on an empty name part, which it does not match either.
+  if (!qualifiedNamePattern.test(name)) errors.push(qualifiedNameMessage);
+  return errors;
+}
+
+/** The messages of IsValidLabelValue. */
+export function labelValueErrors(value: string): string[] {
+  const errors: string[] = [];
+  if (bytes(value) > 63) errors.push("must be no more than 63 bytes");
+  if (!labelValuePattern.test(value)) errors.push(labelValueMessage);
   return errors;
 }
 
@@ -89,62 +106,62 @@ function nameErrors(name: string, rule: NameValidation, prefix: boolean): string
 /** Validates name/generateName/namespace, labels, annotations and owner references of an object. */
 export function validateObjectMeta(
   object: KubeObject,
-  options: { namespaced: boolean; nameRule: NameValidation; creating: boolean },
+  options: { namespaced: boolean; nameRule: NameValidation; path?: string },
 ): FieldError[] {
   const errors: FieldError[] = [];
+  const path = options.path ?? "metadata";
   const meta = object.metadata;
   if (!meta.name && !meta.generateName) {
-    errors.push(fieldErrors.required("metadata.name", "name or generateName is required"));
+    errors.push(fieldErrors.required(`${path}.name`, "name or generateName is required"));
   }
-  if (meta.generateName && options.creating && !meta.name) {
+  // The prefix is validated on every write, even once a name was generated from it.
+  if (meta.generateName) {
     for (const message of nameErrors(meta.generateName, options.nameRule, true)) {
-      errors.push(fieldErrors.invalid("metadata.generateName", meta.generateName, message));
+      errors.push(fieldErrors.invalid(`${path}.generateName`, meta.generateName, message));
     }
   }
   if (meta.name) {
     for (const message of nameErrors(meta.name, options.nameRule, false)) {
-      errors.push(fieldErrors.invalid("metadata.name", meta.name, message));
+      errors.push(fieldErrors.invalid(`${path}.name`, meta.name, message));
     }
   }
   if (options.namespaced) {
-    if (!meta.namespace) errors.push(fieldErrors.required("metadata.namespace", ""));
+    if (!meta.namespace) errors.push(fieldErrors.required(`${path}.namespace`, ""));
   } else if (meta.namespace) {
-    errors.push(fieldErrors.forbidden("metadata.namespace", "not allowed on this type"));
+    errors.push(fieldErrors.forbidden(`${path}.namespace`, "not allowed on this type"));
   }
   for (const [key, value] of Object.entries(meta.labels ?? {})) {
-    for (const message of qualifiedNameErrors(key)) errors.push(fieldErrors.invalid("metadata.labels", key, message));
-    if (typeof value !== "string" || value.length > 63 || !labelValuePattern.test(value)) {
-      const messages = typeof value === "string" && value.length > 63 ? ["must be no more than 63 characters"] : [];
-      if (!labelValuePattern.test(String(value))) messages.push(labelValueMessage);
-      for (const message of messages) errors.push(fieldErrors.invalid("metadata.labels", value, message));
-    }
+    for (const message of qualifiedNameErrors(key)) errors.push(fieldErrors.invalid(`${path}.labels`, key, message));
+    for (const message of labelValueErrors(String(value))) errors.push(fieldErrors.invalid(`${path}.labels`, value, message));
   }
   let annotationBytes = 0;
   for (const [key, value] of Object.entries(meta.annotations ?? {})) {
     for (const message of qualifiedNameErrors(key.toLowerCase())) {
-      errors.push(fieldErrors.invalid("metadata.annotations", key, message));
+      errors.push(fieldErrors.invalid(`${path}.annotations`, key, message));
     }
     annotationBytes += key.length + String(value).length;
   }
   if (annotationBytes > 262144) {
     errors.push({
       type: "FieldValueTooLong",
-      field: "metadata.annotations",
+      field: `${path}.annotations`,
       detail: `Too long: may not be more than 262144 bytes`,
     });
   }
   (meta.ownerReferences ?? []).forEach((reference, index) => {
-    const field = `metadata.ownerReferences[${index}]`;
-    if (!reference.apiVersion) errors.push(fieldErrors.invalid(`${field}.apiVersion`, reference.apiVersion ?? "", "version must not be empty"));
-    if (!reference.kind) errors.push(fieldErrors.invalid(`${field}.kind`, reference.kind ?? "", "kind must not be empty"));
-    if (!reference.name) errors.push(fieldErrors.invalid(`${field}.name`, reference.name ?? "", "name must not be empty"));
-    if (!reference.uid) errors.push(fieldErrors.invalid(`${field}.uid`, reference.uid ?? "", "uid must not be empty"));
+    const field = `${path}.ownerReferences[${index}]`;
+    // The version is what an apiVersion without a group still has (FromAPIVersionAndKind).
+    const version = (reference.apiVersion ?? "").split("/").pop() ?? "";
+    if (!version) errors.push(fieldErrors.required(`${field}.apiVersion`, "must not be empty"));
+    if (!reference.kind) errors.push(fieldErrors.required(`${field}.kind`, "must not be empty"));
+    if (!reference.name) errors.push(fieldErrors.required(`${field}.name`, "must not be empty"));
+    if (!reference.uid) errors.push(fieldErrors.required(`${field}.uid`, "must not be empty"));
   });
   const controllers = (meta.ownerReferences ?? []).filter((reference) => reference.controller === true);
   if (controllers.length > 1) {
     errors.push(
       fieldErrors.invalid(
-        "metadata.ownerReferences",
+        `${path}.ownerReferences`,
         meta.ownerReferences,
         `Only one reference can have Controller set to true. Found "true" in references for ${controllers
           .map((reference) => `${reference.kind}/${reference.name}`)
@@ -152,9 +169,8 @@ export function validateObjectMeta(
       ),
     );
   }
-  for (const [index, finalizer] of (meta.finalizers ?? []).entries()) {
-    const messages = qualifiedNameErrors(finalizer);
-    for (const message of messages) errors.push(fieldErrors.invalid(`metadata.finalizers[${index}]`, finalizer, message));
+  for (const finalizer of meta.finalizers ?? []) {
+    for (const message of qualifiedNameErrors(finalizer)) errors.push(fieldErrors.invalid(`${path}.finalizers`, finalizer, message));
   }
   return errors;
 }

@@ -93,3 +93,42 @@ describe("kube-openapi schema validation", () => {
     ]);
   });
 });
+
+describe("string formats", () => {
+  const formats: JsonSchema = {
+    type: "object",
+    properties: { day: { type: "string", format: "date" }, at: { type: "string", format: "date-time" }, blob: { type: "string", format: "byte" } },
+  };
+  it("rejects dates and times that are not on the calendar or the clock, and unpadded base64", () => {
+    assert.deepEqual(
+      [{ day: "2024-13-45" }, { day: "2023-02-29" }, { at: "2024-01-01T24:00:00Z" }, { blob: "abc" }].map((value) => render(validateAgainstSchema(formats, value)).length),
+      [1, 1, 1, 1],
+    );
+  });
+  it("accepts valid ones", () => {
+    assert.deepEqual(render(validateAgainstSchema(formats, { day: "2024-02-29", at: "2024-02-29T23:59:59.5+01:00", blob: "aGVsbG8=" })), []);
+  });
+});
+
+describe("ratcheting on updates", () => {
+  const tightened: JsonSchema = {
+    type: "object",
+    properties: {
+      b: { type: "integer", maximum: 5 },
+      ports: {
+        type: "array",
+        "x-kubernetes-list-type": "map",
+        "x-kubernetes-list-map-keys": ["name"],
+        items: { type: "object", properties: { name: { type: "string" }, port: { type: "integer", maximum: 100 } } },
+      },
+    },
+  };
+  const old = { b: 9, ports: [{ name: "a", port: 500 }] };
+  it("drops the errors of values equal to their correlated old values", () => {
+    assert.deepEqual(render(validateAgainstSchema(tightened, { b: 9, ports: [{ name: "new", port: 1 }, { name: "a", port: 500 }] }, "", { value: old })), []);
+  });
+  it("keeps the errors of changed values, and of every value on create", () => {
+    assert.equal(render(validateAgainstSchema(tightened, { b: 8, ports: [{ name: "a", port: 500 }] }, "", { value: old })).length, 1);
+    assert.equal(render(validateAgainstSchema(tightened, old)).length, 2);
+  });
+});

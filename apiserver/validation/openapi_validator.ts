@@ -8,6 +8,7 @@
  * Caveat: kube-openapi walks `properties` in Go map order, which is random per request; this
  * walks them in the schema's declaration order.
  */
+import { isDeepStrictEqual } from "node:util";
 import { formatGoFloat } from "../http/go_format.js";
 import { fieldErrors, type FieldError } from "../http/status.js";
 import type { JsonSchema } from "./structural_schema.js";
@@ -61,15 +62,41 @@ function schemaTypeOf(value: unknown): string {
   return "object";
 }
 
-const knownFormats: Record<string, RegExp> = {
-  "date-time": /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/,
-  datetime: /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/,
-  date: /^\d{4}-\d{2}-\d{2}$/,
-  uuid: /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/,
-  ipv4: /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/,
-  hostname: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
-  email: /^[^@\s]+@[^@\s]+$/,
-  byte: /^[A-Za-z0-9+/]*={0,2}$/,
+/** Whether year-month-day is a day of the calendar, as Go's time.Parse checks. */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const dateTimePattern = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/;
+
+function isDate(value: string): boolean {
+  const match = datePattern.exec(value);
+  return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+function isDateTime(value: string): boolean {
+  const match = dateTimePattern.exec(value);
+  if (!match) return false;
+  const [hour, minute, second] = [Number(match[4]), Number(match[5]), Number(match[6])];
+  const offsetInRange = match[9] === undefined || (Number(match[9]) < 24 && Number(match[10]) < 60);
+  return isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])) && hour < 24 && minute < 60 && second < 60 && offsetInRange;
+}
+
+const patternFormat = (pattern: RegExp) => (value: string) => pattern.test(value);
+
+/** The formats apiextensions validates strings against, each a predicate on the string. */
+const knownFormats: Record<string, (value: string) => boolean> = {
+  "date-time": isDateTime,
+  datetime: isDateTime,
+  date: isDate,
+  uuid: patternFormat(/^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/),
+  ipv4: patternFormat(/^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/),
+  hostname: patternFormat(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/),
+  email: patternFormat(/^[^@\s]+@[^@\s]+$/),
+  // Standard base64 with its padding, as base64.StdEncoding decodes it.
+  byte: patternFormat(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/),
 };
 
 function invalidType(path: string, typeName: string, value: string): OpenApiError {
@@ -91,13 +118,13 @@ function validateType(schema: JsonSchema, value: unknown, path: string): Result 
   return Object.assign(new Result(), { matchCount: 1 });
 }
 
-function validateBranches(schema: JsonSchema, value: unknown, path: string): Result {
+function validateBranches(schema: JsonSchema, value: unknown, path: string, old: Old): Result {
   const result = new Result();
   if (schema.anyOf?.length) {
     let best: Result | undefined;
     let success: Result | undefined;
     for (const branch of schema.anyOf) {
-      const outcome = validateNode(branch, value, path);
+      const outcome = validateNode(branch, value, path, old);
       if (outcome.valid) {
         success = outcome;
         best = undefined;
@@ -113,7 +140,7 @@ function validateBranches(schema: JsonSchema, value: unknown, path: string): Res
     let success: Result | undefined;
     let validated = 0;
     for (const branch of schema.oneOf) {
-      const outcome = validateNode(branch, value, path);
+      const outcome = validateNode(branch, value, path, old);
       if (outcome.valid) {
         validated++;
         best = undefined;
@@ -129,7 +156,7 @@ function validateBranches(schema: JsonSchema, value: unknown, path: string): Res
   if (schema.allOf?.length) {
     let validated = 0;
     for (const branch of schema.allOf) {
-      const outcome = validateNode(branch, value, path);
+      const outcome = validateNode(branch, value, path, old);
       if (outcome.valid) validated++;
       result.merge(outcome);
     }
@@ -137,7 +164,7 @@ function validateBranches(schema: JsonSchema, value: unknown, path: string): Res
       result.add({ code: "composite", message: `${JSON.stringify(path)} must validate all the schemas (allOf)${validated === 0 ? ". None validated" : ""}` });
     }
   }
-  if (schema.not && validateNode(schema.not, value, path).valid) {
+  if (schema.not && validateNode(schema.not, value, path, old).valid) {
     result.add({ code: "composite", message: `${JSON.stringify(path)} must not validate the schema (not)` });
   }
   result.matchCount++;
@@ -161,7 +188,7 @@ function validateString(schema: JsonSchema, value: string, path: string): Result
 
 function validateFormat(schema: JsonSchema, value: string, path: string): Result | undefined {
   const format = schema.format ? knownFormats[schema.format] : undefined;
-  if (!format || format.test(value)) return undefined;
+  if (!format || format(value)) return undefined;
   return single(invalidType(path, schema.format ?? "", value));
 }
 
@@ -201,9 +228,11 @@ function validateNumber(schema: JsonSchema, value: number, path: string): Result
   return result;
 }
 
-function validateSlice(schema: JsonSchema, value: unknown[], path: string): Result {
+function validateSlice(schema: JsonSchema, value: unknown[], path: string, old: Old): Result {
   const result = new Result();
-  if (schema.items) value.forEach((item, index) => result.merge(validateNode(schema.items as JsonSchema, item, `${path}[${index}]`)));
+  if (schema.items) {
+    value.forEach((item, index) => result.merge(validateNode(schema.items as JsonSchema, item, `${path}[${index}]`, correlatedItem(schema, item, old))));
+  }
   if (schema.minItems !== undefined && value.length < schema.minItems) {
     result.add({ code: "other", name: path, value: value.length, message: `${path} in body should have at least ${schema.minItems} items` });
   }
@@ -228,7 +257,7 @@ function childPath(path: string, name: string): string {
   return path ? `${path}.${name}` : name;
 }
 
-function validateObject(schema: JsonSchema, value: Record<string, unknown>, path: string): Result {
+function validateObject(schema: JsonSchema, value: Record<string, unknown>, path: string, old: Old): Result {
   const keys = Object.keys(value);
   const result = new Result();
   if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
@@ -240,11 +269,11 @@ function validateObject(schema: JsonSchema, value: Record<string, unknown>, path
   const properties = schema.properties ?? {};
   if (typeof schema.additionalProperties === "object") {
     for (const key of keys) {
-      if (!(key in properties)) result.merge(validateNode(schema.additionalProperties, value[key], `${path}.${key}`));
+      if (!(key in properties)) result.merge(validateNode(schema.additionalProperties, value[key], `${path}.${key}`, correlatedField(old, key)));
     }
   }
   for (const [name, property] of Object.entries(properties)) {
-    if (name in value) result.merge(validateNode(property, value[name], childPath(path, name)));
+    if (name in value) result.merge(validateNode(property, value[name], childPath(path, name), correlatedField(old, name)));
   }
   for (const name of schema.required ?? []) {
     if (!(name in value)) result.add({ code: "required", name: `${path}.${name}`, value: undefined, message: `${path}.${name} in body is required` });
@@ -252,8 +281,42 @@ function validateObject(schema: JsonSchema, value: Record<string, unknown>, path
   return result;
 }
 
-/** kube-openapi's SchemaValidator.Validate for one schema node. */
-function validateNode(schema: JsonSchema, value: unknown, path: string): Result {
+/**
+ * The old value correlated with the one being validated, on an update (CRDValidationRatcheting):
+ * object fields by name, items of list-type map lists by their keys and of set lists by value;
+ * items of other lists have none.
+ */
+type Old = { readonly value: unknown } | undefined;
+
+function correlatedField(old: Old, name: string): Old {
+  const record = old?.value;
+  if (record === null || typeof record !== "object" || Array.isArray(record) || !(name in record)) return undefined;
+  return { value: (record as Record<string, unknown>)[name] };
+}
+
+function correlatedItem(schema: JsonSchema, item: unknown, old: Old): Old {
+  if (!Array.isArray(old?.value)) return undefined;
+  const listType = schema["x-kubernetes-list-type"];
+  if (listType === "set") return old.value.some((candidate) => isDeepStrictEqual(candidate, item)) ? { value: item } : undefined;
+  const keys = listType === "map" ? schema["x-kubernetes-list-map-keys"] : undefined;
+  if (!keys || item === null || typeof item !== "object") return undefined;
+  const keyOf = (entry: unknown) => keys.map((key) => JSON.stringify((entry as Record<string, unknown> | null)?.[key]));
+  const match = old.value.find((candidate) => isDeepStrictEqual(keyOf(candidate), keyOf(item)));
+  return match === undefined ? undefined : { value: match };
+}
+
+/**
+ * kube-openapi's SchemaValidator.Validate for one schema node, ratcheted as kube-apiserver does on
+ * updates: the errors of a value equal to its correlated old value are dropped, so an object
+ * stored before its schema was tightened can still be updated where it is not changed.
+ */
+function validateNode(schema: JsonSchema, value: unknown, path: string, old: Old = undefined): Result {
+  const result = validateNodeOnly(schema, value, path, old);
+  if (!result.valid && old !== undefined && isDeepStrictEqual(old.value, value)) return new Result();
+  return result;
+}
+
+function validateNodeOnly(schema: JsonSchema, value: unknown, path: string, old: Old): Result {
   const result = new Result();
   if (value === null || value === undefined) {
     const types = typesOf(schema);
@@ -266,15 +329,15 @@ function validateNode(schema: JsonSchema, value: unknown, path: string): Result 
     result.matchCount++;
   };
   if (typesOf(schema).length || schema.format) apply(validateType(schema, value, path));
-  apply(validateBranches(schema, value, path));
+  apply(validateBranches(schema, value, path, old));
   if (typeof value === "string") {
     apply(validateString(schema, value, path));
     if (schema.format && knownFormats[schema.format]) apply(validateFormat(schema, value, path));
   }
   if (typeof value === "number") apply(validateNumber(schema, value, path));
-  if (Array.isArray(value)) apply(validateSlice(schema, value, path));
+  if (Array.isArray(value)) apply(validateSlice(schema, value, path, old));
   apply(validateEnum(schema, value, path));
-  if (typeof value === "object" && !Array.isArray(value)) apply(validateObject(schema, value as Record<string, unknown>, path));
+  if (typeof value === "object" && !Array.isArray(value)) apply(validateObject(schema, value as Record<string, unknown>, path, old));
   result.matchCount++;
   return result;
 }
@@ -305,7 +368,8 @@ function toFieldError(error: OpenApiError, prefix: string): FieldError {
 /**
  * Validates `value` against `schema` and returns kube-apiserver's field errors, in its order.
  * @param prefix the field path the value sits at ("" for a whole object, "status" for a status update)
+ * @param old on an update, the old value at the same place, for ratcheting
  */
-export function validateAgainstSchema(schema: JsonSchema, value: unknown, prefix = ""): FieldError[] {
-  return validateNode(schema, value, "").errors.map((error) => toFieldError(error, prefix));
+export function validateAgainstSchema(schema: JsonSchema, value: unknown, prefix = "", old?: { value: unknown }): FieldError[] {
+  return validateNode(schema, value, "", old).errors.map((error) => toFieldError(error, prefix));
 }

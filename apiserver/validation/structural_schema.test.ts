@@ -62,3 +62,18 @@ describe("x-kubernetes-validations", () => {
     ]);
   });
 });
+
+it("reports duplicates in list-type set and map lists, a map's by its key fields", () => {
+  const lists: JsonSchema = {
+    type: "object",
+    properties: {
+      tags: { type: "array", "x-kubernetes-list-type": "set", items: { type: "string" } },
+      endpoints: { type: "array", "x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["port", "host"], items: { type: "object" } },
+    },
+  };
+  const value = { tags: ["a", "a"], endpoints: [{ host: "h", port: 1 }, { host: "h", port: 1, weight: 2 }] };
+  assert.deepEqual(validateListSets(lists, value, ""), [
+    { type: "FieldValueDuplicate", field: "tags[1]", detail: 'Duplicate value: "a"' },
+    { type: "FieldValueDuplicate", field: "endpoints[1]", detail: 'Duplicate value: {"host":"h","port":1}' },
+  ]);
+});

@@ -58,18 +58,24 @@ function childSchema(schema: JsonSchema | undefined, name: string): JsonSchema |
 }
 
 /**
- * The duplicate items of `x-kubernetes-list-type: set` lists, as apiextensions' listtype
- * validation reports them after the schema errors (one Duplicate error per repeated item).
+ * The duplicate items of `x-kubernetes-list-type: set` and `map` lists, as apiextensions'
+ * listtype validation reports them after the schema errors: one Duplicate error per repeated
+ * item, showing the item of a set and the key fields of a map's item.
  */
 export function validateListSets(schema: JsonSchema | undefined, value: unknown, path: string): FieldError[] {
   const errors: FieldError[] = [];
   if (!schema || value === null || typeof value !== "object") return errors;
   if (Array.isArray(value)) {
-    if (schema["x-kubernetes-list-type"] === "set") {
+    const listType = schema["x-kubernetes-list-type"];
+    const mapKeys = listType === "map" ? (schema["x-kubernetes-list-map-keys"] ?? []) : undefined;
+    if (listType === "set" || mapKeys) {
       const seen = new Set<string>();
       value.forEach((item, index) => {
-        const key = JSON.stringify(item);
-        if (seen.has(key)) errors.push(fieldErrors.duplicate(`${path}[${index}]`, item));
+        const identity = mapKeys
+          ? Object.fromEntries(mapKeys.filter((key) => (item as Record<string, unknown>)?.[key] !== undefined).map((key) => [key, (item as Record<string, unknown>)[key]]))
+          : item;
+        const key = JSON.stringify(identity);
+        if (seen.has(key)) errors.push(fieldErrors.duplicate(`${path}[${index}]`, identity));
         seen.add(key);
       });
     }
@@ -119,10 +125,32 @@ export function applyDefaults(schema: JsonSchema, value: unknown): void {
   }
 }
 
-/** Removes fields the schema does not declare; returns their paths for unknown-field warnings. */
+const objectMetaFields = new Set([
+  "name", "generateName", "namespace", "selfLink", "uid", "resourceVersion", "generation", "creationTimestamp",
+  "deletionTimestamp", "deletionGracePeriodSeconds", "labels", "annotations", "ownerReferences", "finalizers", "managedFields",
+]);
+
+/** Removes the fields ObjectMeta does not have from an object's metadata; returns their paths. */
+function pruneObjectMeta(metadata: unknown, path: string): string[] {
+  if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) return [];
+  const record = metadata as Record<string, unknown>;
+  const unknown = Object.keys(record).filter((field) => !objectMetaFields.has(field));
+  for (const field of unknown) delete record[field];
+  return unknown.map((field) => child(path, field));
+}
+
+/**
+ * Removes fields the schema does not declare; returns their paths for unknown-field warnings.
+ * The metadata of the object itself and of every x-kubernetes-embedded-resource is pruned to
+ * ObjectMeta's fields, even where unknown fields are otherwise preserved.
+ */
 export function prune(schema: JsonSchema, value: unknown, path: string, isRoot = false): string[] {
-  if (value === null || typeof value !== "object" || schema["x-kubernetes-preserve-unknown-fields"] && !schema.properties) return [];
+  if (value === null || typeof value !== "object") return [];
   const pruned: string[] = [];
+  if ((isRoot || schema["x-kubernetes-embedded-resource"]) && !Array.isArray(value)) {
+    pruned.push(...pruneObjectMeta((value as Record<string, unknown>).metadata, child(path, "metadata")));
+  }
+  if (schema["x-kubernetes-preserve-unknown-fields"] && !schema.properties) return pruned;
   if (Array.isArray(value)) {
     if (schema.items) value.forEach((item, index) => pruned.push(...prune(schema.items as JsonSchema, item, `${path}[${index}]`)));
     return pruned;

@@ -5,9 +5,11 @@
 import { fieldErrors, type FieldError } from "../../http/status.js";
 import type { KubeObject } from "../../storage/types.js";
 import { celErrorsAfterSchema } from "../../validation/cel_rules.js";
+import { validateEmbeddedResources } from "../../validation/embedded_resource.js";
 import { validateAgainstSchema } from "../../validation/openapi_validator.js";
 import { applyDefaults, prune, pruneNulls, validateListSets, type JsonSchema } from "../../validation/structural_schema.js";
 import { ageColumn, cellForJsonValue, creationTimestampDescription, evaluateSimpleJsonPath, nameColumn, parseSimpleJsonPath } from "../printing.js";
+import { defaultDeprecationWarning } from "./version_priority.js";
 import { validateScaleSpec, validateScaleStatus } from "./scale_validation.js";
 import { collectionOf, customResourceVerbs, type PrinterColumn, type ResourceStrategy, type ResourceType } from "../resource_type.js";
 
@@ -15,6 +17,8 @@ export interface CrdVersion {
   name: string;
   served: boolean;
   storage: boolean;
+  deprecated?: boolean;
+  deprecationWarning?: string;
   schema?: { openAPIV3Schema?: JsonSchema };
   subresources?: { status?: object; scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string } };
   additionalPrinterColumns?: { name: string; type: string; format?: string; description?: string; priority?: number; jsonPath: string }[];
@@ -26,11 +30,6 @@ export interface CrdSpec {
   scope: "Namespaced" | "Cluster";
   versions: CrdVersion[];
 }
-
-const objectMetaFields = new Set([
-  "name", "generateName", "namespace", "selfLink", "uid", "resourceVersion", "generation", "creationTimestamp",
-  "deletionTimestamp", "deletionGracePeriodSeconds", "labels", "annotations", "ownerReferences", "finalizers", "managedFields",
-]);
 
 function columnsOf(version: CrdVersion): PrinterColumn[] {
   const declared = version.additionalPrinterColumns ?? [];
@@ -71,14 +70,7 @@ function strategyOf(version: CrdVersion): ResourceStrategy {
   delete resourceSchema.properties?.kind;
   return {
     normalize(object) {
-      const warnings: string[] = [];
-      for (const field of Object.keys(object.metadata)) {
-        if (!objectMetaFields.has(field)) {
-          delete object.metadata[field];
-          warnings.push(`unknown field "metadata.${field}"`);
-        }
-      }
-      for (const path of prune(schema, object, "", true)) warnings.push(`unknown field "${path}"`);
+      const warnings = prune(schema, object, "", true).map((path) => `unknown field "${path}"`);
       pruneNulls(schema, object);
       applyDefaults(schema, object);
       return warnings;
@@ -90,10 +82,11 @@ function strategyOf(version: CrdVersion): ResourceStrategy {
       const errors: FieldError[] =
         context?.subresource === "status"
           ? [
-              ...(object.status !== undefined && schema.properties?.status ? validateAgainstSchema(schema.properties.status, object.status, "status") : []),
+              ...(object.status !== undefined && schema.properties?.status ? validateAgainstSchema(schema.properties.status, object.status, "status", old ? { value: old.status } : undefined) : []),
               ...validateScaleStatus(object, scale),
             ]
-          : [...validateAgainstSchema(resourceSchema, withoutTypeMeta(object)), ...validateScaleSpec(object, scale), ...validateScaleStatus(object, scale)];
+          : [...validateAgainstSchema(resourceSchema, withoutTypeMeta(object), "", old ? { value: withoutTypeMeta(old) } : undefined), ...validateScaleSpec(object, scale), ...validateScaleStatus(object, scale)];
+      errors.push(...validateEmbeddedResources(resourceSchema, withoutTypeMeta(object)));
       errors.push(...validateListSets(resourceSchema, withoutTypeMeta(object), ""));
       // The whole object is validated on every write: a main-resource write carries the stored status.
       errors.push(...celErrorsAfterSchema(schema, [...(context?.previous ?? []), ...errors], object, old));
@@ -132,6 +125,7 @@ export function customResourceTypes(spec: CrdSpec): ResourceType[] {
         storageVersion: storage,
         strategy: strategyOf(version),
         openApiSchema: version.schema?.openAPIV3Schema as Record<string, unknown> | undefined,
+        deprecationWarning: version.deprecated ? (version.deprecationWarning ?? defaultDeprecationWarning(spec, version.name)) : undefined,
       } satisfies ResourceType;
     });
 }

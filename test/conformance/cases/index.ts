@@ -9,6 +9,7 @@ import { outputCases } from "./output.js";
 import { readCases } from "./reads.js";
 import { resourceVersionCases } from "./resource_versions.js";
 import { schemaCases } from "./schema.js";
+import { schemaMoreCases } from "./schema_more.js";
 import { watchingCases } from "./watching.js";
 import { writeCases } from "./writes.js";
 
@@ -17,6 +18,7 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...crdLifecycleCases,
   ...crudCases,
   ...schemaCases,
+  ...schemaMoreCases,
   ...readCases,
   ...writeCases,
   ...lifecycleCases,

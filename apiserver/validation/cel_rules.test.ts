@@ -1,0 +1,41 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { validateCelRules } from "./cel_rules.js";
+import type { JsonSchema } from "./structural_schema.js";
+
+const schema: JsonSchema = {
+  type: "object",
+  properties: {
+    spec: {
+      type: "object",
+      "x-kubernetes-validations": [{ rule: "self.min <= self.max", messageExpression: "'  min above max  '" }],
+      properties: {
+        min: { type: "integer" },
+        max: { type: "integer" },
+        level: {
+          type: "integer",
+          "x-kubernetes-validations": [{ rule: "!oldSelf.hasValue() || self >= oldSelf.value()", optionalOldSelf: true, message: "may not decrease" }],
+        },
+        mode: { type: "string", "x-kubernetes-validations": [{ rule: "self == oldSelf", message: "immutable" }] },
+      },
+    },
+  },
+};
+
+test("a failed rule shows a scalar value and omits an object's; messageExpression is trimmed", () => {
+  assert.deepEqual(validateCelRules(schema, { spec: { min: 2, max: 1, mode: "b" } }, { spec: { min: 0, max: 1, mode: "a" } }), [
+    { type: "FieldValueInvalid", field: "spec", detail: "Invalid value: min above max" },
+    { type: "FieldValueInvalid", field: "spec.mode", detail: 'Invalid value: "b": immutable' },
+  ]);
+});
+
+test("an optionalOldSelf rule runs on create with oldSelf none, and on update with the old value", () => {
+  assert.deepEqual(validateCelRules(schema, { spec: { min: 0, max: 1, level: 1 } }, undefined), []);
+  assert.deepEqual(validateCelRules(schema, { spec: { min: 0, max: 1, level: 1 } }, { spec: { min: 0, max: 1, level: 2 } }), [
+    { type: "FieldValueInvalid", field: "spec.level", detail: "Invalid value: 1: may not decrease" },
+  ]);
+});
+
+test("a transition rule without optionalOldSelf is skipped on create", () => {
+  assert.deepEqual(validateCelRules(schema, { spec: { min: 0, max: 1, mode: "a" } }, undefined), []);
+});
