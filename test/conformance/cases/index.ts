@@ -11,6 +11,7 @@ import { resourceVersionCases } from "./resource_versions.js";
 import { schemaCases } from "./schema.js";
 import { watchingCases } from "./watching.js";
 import { writeCases } from "./writes.js";
+import { writeMoreCases } from "./writes_more.js";
 
 export const ALL_CASES: readonly ConformanceCase[] = [
   ...discoveryCases,
@@ -19,6 +20,7 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...schemaCases,
   ...readCases,
   ...writeCases,
+  ...writeMoreCases,
   ...lifecycleCases,
   ...outputCases,
   ...moreCases,

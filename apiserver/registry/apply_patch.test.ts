@@ -1,0 +1,37 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mergeApplied, removePaths } from "./apply_patch.js";
+import { itemKey, joinPath, type ListSchema } from "./field_set.js";
+
+const path = (...segments: string[]) => joinPath(segments);
+const httpKey = itemKey({ name: "http" }, ["name"]);
+
+describe("removePaths", () => {
+  it("turns a list-map its last item left into null, and keeps a map that still has fields", () => {
+    const object = { spec: { a: "x", b: "y", ports: [{ name: "http", port: 80 }] } };
+    removePaths(object, [path("f:spec", "f:a"), path("f:spec", "f:ports", httpKey), path("f:spec", "f:ports", httpKey, "f:port")]);
+    assert.deepEqual(object, { spec: { b: "y", ports: null } });
+  });
+
+  it("turns a map whose every field is removed into null", () => {
+    const object = { spec: { a: "x" }, status: { phase: "p" } };
+    removePaths(object, [path("f:spec", "f:a")]);
+    assert.deepEqual(object, { spec: null, status: { phase: "p" } });
+  });
+});
+
+describe("mergeApplied", () => {
+  const schema: ListSchema = {
+    properties: {
+      selector: { "x-kubernetes-map-type": "atomic", additionalProperties: {} },
+      labels: { additionalProperties: {} },
+      hosts: { items: {} },
+    },
+  };
+
+  it("replaces an atomic map and an atomic list whole, and merges a granular map", () => {
+    const live = { selector: { app: "a", tier: "web" }, labels: { a: "1" }, hosts: ["h1", "h2"] };
+    const applied = { selector: { app: "b" }, labels: { b: "2" }, hosts: ["h3"] };
+    assert.deepEqual(mergeApplied(live, applied, schema), { selector: { app: "b" }, labels: { a: "1", b: "2" }, hosts: ["h3"] });
+  });
+});
