@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mergeApplied, removePaths } from "./apply_patch.js";
+import { managerLabel, mergeApplied, removePaths } from "./apply_patch.js";
 import { itemKey, joinPath, type ListSchema } from "./field_set.js";
 
 const path = (...segments: string[]) => joinPath(segments);
@@ -33,5 +33,14 @@ describe("mergeApplied", () => {
     const live = { selector: { app: "a", tier: "web" }, labels: { a: "1" }, hosts: ["h1", "h2"] };
     const applied = { selector: { app: "b" }, labels: { b: "2" }, hosts: ["h3"] };
     assert.deepEqual(mergeApplied(live, applied, schema), { selector: { app: "b" }, labels: { a: "1", b: "2" }, hosts: ["h3"] });
+  });
+});
+
+describe("managerLabel", () => {
+  const fields = { fieldsType: "FieldsV1" as const, fieldsV1: {} };
+  it("names the subresource, and the version of an Update", () => {
+    assert.equal(managerLabel({ ...fields, manager: "c", operation: "Apply", apiVersion: "g/v1", subresource: "status" }), '"c" with subresource "status"');
+    assert.equal(managerLabel({ ...fields, manager: "c", operation: "Update", apiVersion: "g/v1", subresource: "status" }), '"c" with subresource "status" using g/v1');
+    assert.equal(managerLabel({ ...fields, manager: "c", operation: "Update", apiVersion: "v1" }), '"c" using v1');
   });
 });

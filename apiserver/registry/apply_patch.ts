@@ -32,8 +32,10 @@ export interface ApplyOptions extends WriteOptions {
   fieldManagerSet: boolean;
 }
 
-function managerLabel(entry: ManagedFieldsEntry): string {
-  return entry.operation === "Update" ? `${JSON.stringify(entry.manager)} using ${entry.apiVersion}` : JSON.stringify(entry.manager);
+/** How a conflict names a manager: quoted, then its subresource, then (for an Update) its version. */
+export function managerLabel(entry: ManagedFieldsEntry): string {
+  const named = entry.subresource ? `${JSON.stringify(entry.manager)} with subresource ${JSON.stringify(entry.subresource)}` : JSON.stringify(entry.manager);
+  return entry.operation === "Update" ? `${named} using ${entry.apiVersion}` : named;
 }
 
 function conflictError(conflicts: { entry: ManagedFieldsEntry; path: string }[]): StatusError {

@@ -10,9 +10,18 @@ import { bodyOf, configMap, configMapsPath, CRDS, establish, expectStatus, gizmo
 const APPLY = "application/apply-patch+yaml";
 const MERGE = "application/merge-patch+json";
 
-/** A CRD (no subresources) whose spec has one field per list and map type server-side apply knows. */
-function rackCrd(group: string) {
+/**
+ * A CRD whose spec has one field per list and map type server-side apply knows; with
+ * `statusSubresource`, a status subresource whose conditions are a list-map keyed by type.
+ */
+function rackCrd(group: string, statusSubresource: boolean) {
   const stringType = { type: "string" };
+  const conditions = {
+    type: "array",
+    "x-kubernetes-list-type": "map",
+    "x-kubernetes-list-map-keys": ["type"],
+    items: { type: "object", required: ["type", "status"], properties: { type: stringType, status: stringType, reason: stringType } },
+  };
   return {
     apiVersion: "apiextensions.k8s.io/v1",
     kind: "CustomResourceDefinition",
@@ -26,6 +35,7 @@ function rackCrd(group: string) {
           name: "v1",
           served: true,
           storage: true,
+          ...(statusSubresource ? { subresources: { status: {} } } : {}),
           schema: {
             openAPIV3Schema: {
               type: "object",
@@ -46,7 +56,7 @@ function rackCrd(group: string) {
                     b: stringType,
                   },
                 },
-                status: { type: "object", properties: { phase: stringType } },
+                status: { type: "object", properties: { phase: stringType, conditions } },
               },
             },
           },
@@ -57,16 +67,16 @@ function rackCrd(group: string) {
 }
 
 /** Installs the Rack CRD in a group of the case's own; resolves to the racks collection path. */
-async function installRacks(t: CaseContext): Promise<(name?: string, subresource?: string) => string> {
+async function installRacks(t: CaseContext, statusSubresource = false): Promise<(name?: string, subresource?: string) => string> {
   const group = `${t.namespace}.racks.example.com`;
-  expectStatus(await t.send({ method: "POST", path: CRDS, body: rackCrd(group) }), 201);
+  expectStatus(await t.send({ method: "POST", path: CRDS, body: rackCrd(group, statusSubresource) }), 201);
   await establish(t, `racks.${group}`);
   return (name, subresource) => `/apis/${group}/v1/namespaces/${t.namespace}/racks${name ? `/${name}` : ""}${subresource ? `/${subresource}` : ""}`;
 }
 
-function rackManifest(path: (name?: string) => string, name: string, spec: Record<string, unknown>): string {
+function rackManifest(path: (name?: string) => string, name: string, spec: Record<string, unknown> | undefined, status?: Record<string, unknown>): string {
   const apiVersion = path().split("/").slice(2, 4).join("/");
-  return JSON.stringify({ apiVersion, kind: "Rack", metadata: { name }, spec });
+  return JSON.stringify({ apiVersion, kind: "Rack", metadata: { name }, ...(spec ? { spec } : {}), ...(status ? { status } : {}) });
 }
 
 function apply(t: CaseContext, path: string, body: string, manager: string, force = false) {
@@ -117,6 +127,43 @@ export const writeMoreCases: ConformanceCase[] = [
       expectStatus(dropped, 200);
       assert.equal(bodyOf(dropped)["spec"].a, undefined);
       assert.equal(bodyOf(dropped)["spec"].b, "two");
+    },
+  },
+  {
+    area: "patch",
+    name: "server-side apply: a PUT takes fields over without conflict; the applier then conflicts with it; an empty apply gives fields up",
+    async run(t) {
+      const racks = await installRacks(t);
+      expectStatus(await apply(t, racks("r"), rackManifest(racks, "r", { a: "one", b: "two" }), "alice"), 201);
+      const live = bodyOf(await t.send({ path: racks("r") }));
+      const put = await t.http({ method: "PUT", path: `${racks("r")}?fieldManager=controller`, body: { ...live, spec: { ...live["spec"], a: "changed" } } });
+      expectStatus(put, 200);
+      expectStatus(await apply(t, racks("r"), rackManifest(racks, "r", { a: "one", b: "two" }), "alice"), 409);
+      const dry = await t.http({ method: "PATCH", path: `${racks("r")}?fieldManager=alice&dryRun=All&force=true`, contentType: APPLY, body: rackManifest(racks, "r", { a: "one" }) });
+      expectStatus(dry, 200);
+      const released = await apply(t, racks("r"), rackManifest(racks, "r", undefined), "alice");
+      expectStatus(released, 200);
+      assert.deepEqual(bodyOf(released)["spec"], { a: "changed" });
+    },
+  },
+  {
+    area: "subresources",
+    name: "two controllers apply their own conditions on /status; one dropping its condition removes it",
+    async run(t) {
+      const racks = await installRacks(t, true);
+      expectStatus(await apply(t, racks("r"), rackManifest(racks, "r", { a: "x" }), "user"), 201);
+      const ready = { conditions: [{ type: "Ready", status: "True", reason: "Up" }] };
+      expectStatus(await apply(t, racks("r", "status"), rackManifest(racks, "r", undefined, ready), "ready-controller"), 200);
+      const synced = { conditions: [{ type: "Synced", status: "False" }] };
+      const both = await apply(t, racks("r", "status"), rackManifest(racks, "r", undefined, synced), "sync-controller");
+      expectStatus(both, 200);
+      assert.deepEqual((bodyOf(both)["status"].conditions as { type: string }[]).map((c) => c.type), ["Ready", "Synced"]);
+      const stolen = { conditions: [{ type: "Ready", status: "False" }] };
+      expectStatus(await apply(t, racks("r", "status"), rackManifest(racks, "r", undefined, stolen), "sync-controller"), 409);
+      const dropped = await apply(t, racks("r", "status"), rackManifest(racks, "r", undefined, { conditions: [] }), "ready-controller");
+      expectStatus(dropped, 200);
+      assert.deepEqual((bodyOf(dropped)["status"].conditions as { type: string }[]).map((c) => c.type), ["Synced"]);
+      await t.http({ path: racks("r") });
     },
   },
   {
@@ -200,6 +247,7 @@ export const writeMoreCases: ConformanceCase[] = [
       assert.notEqual((await t.kubectl(["scale", "gizmo", "sc", "-n", t.namespace, "--current-replicas=2", "--replicas=5"])).code, 0);
       const replicas = await t.kubectl(["get", "gizmo", "sc", "-n", t.namespace, "-o", "jsonpath={.spec.replicas}"]);
       assert.equal(replicas.stdout, "4");
+      await t.kubectl(["get", "gizmo", "sc", "-n", t.namespace, "-o", "json", "--show-managed-fields"], { output: "json" });
     },
   },
   {
