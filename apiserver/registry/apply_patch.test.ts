@@ -7,16 +7,21 @@ const path = (...segments: string[]) => joinPath(segments);
 const httpKey = itemKey({ name: "http" }, ["name"]);
 
 describe("removePaths", () => {
-  it("turns a list-map its last item left into null, and keeps a map that still has fields", () => {
+  const note: ListSchema & { nullable: boolean } = { nullable: true, properties: { text: {} } };
+  const schema: ListSchema = { properties: { spec: { properties: { note } }, status: {} } };
+
+  it("removes a list-map its last item left empty, and keeps a map that still has fields", () => {
     const object = { spec: { a: "x", b: "y", ports: [{ name: "http", port: 80 }] } };
-    removePaths(object, [path("f:spec", "f:a"), path("f:spec", "f:ports", httpKey), path("f:spec", "f:ports", httpKey, "f:port")]);
-    assert.deepEqual(object, { spec: { b: "y", ports: null } });
+    removePaths(object, [path("f:spec", "f:a"), path("f:spec", "f:ports", httpKey), path("f:spec", "f:ports", httpKey, "f:port")], schema);
+    assert.deepEqual(object, { spec: { b: "y" } });
   });
 
-  it("turns a map whose every field is removed into null", () => {
-    const object = { spec: { a: "x" }, status: { phase: "p" } };
-    removePaths(object, [path("f:spec", "f:a")]);
-    assert.deepEqual(object, { spec: null, status: { phase: "p" } });
+  it("removes a map whose every field is removed, or makes it null when the schema makes it nullable", () => {
+    const object = { spec: { a: "x", note: { text: "t" } }, status: { phase: "p" } };
+    removePaths(object, [path("f:spec", "f:note", "f:text")], schema);
+    assert.deepEqual(object, { spec: { a: "x", note: null }, status: { phase: "p" } });
+    removePaths(object, [path("f:spec", "f:a"), path("f:spec", "f:note")], schema);
+    assert.deepEqual(object, { status: { phase: "p" } });
   });
 });
 

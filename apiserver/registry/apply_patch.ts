@@ -76,11 +76,19 @@ function removePath(object: Record<string, unknown>, path: string): void {
   }
 }
 
+/** The schema of the value at `segments` (field names, then items for `k:`/`v:` segments). */
+function schemaAt(schema: ListSchema | undefined, segments: readonly string[]): (ListSchema & { nullable?: boolean }) | undefined {
+  let current = schema;
+  for (const segment of segments) current = segment.startsWith("f:") ? childSchema(current, segment.slice(2)) : current?.items;
+  return current;
+}
+
 /**
  * Removes `paths` from `object`. As structured-merge-diff's removal walk does, a map or list it
- * leaves empty becomes null in its parent map (which the decoding then drops, unless nullable).
+ * leaves empty becomes null in its parent map; decoding then drops that null unless the schema
+ * makes the field nullable, so here it is removed, or set to null when nullable.
  */
-export function removePaths(object: Record<string, unknown>, paths: readonly string[]): void {
+export function removePaths(object: Record<string, unknown>, paths: readonly string[], schema: ListSchema | undefined): void {
   for (const path of paths) removePath(object, path);
   for (const path of paths) {
     const segments = splitPath(path);
@@ -89,7 +97,9 @@ export function removePaths(object: Record<string, unknown>, paths: readonly str
       const emptied = Array.isArray(container) ? container.length === 0 : isPlainObject(container) && Object.keys(container).length === 0;
       const key = segments[depth - 1] ?? "";
       const parent = depth > 1 ? valueAt(object, joinPath(segments.slice(0, depth - 1))) : object;
-      if (emptied && key.startsWith("f:") && isPlainObject(parent)) parent[key.slice(2)] = null;
+      if (!emptied || !key.startsWith("f:") || !isPlainObject(parent)) continue;
+      if (schemaAt(schema, segments.slice(0, depth))?.nullable) parent[key.slice(2)] = null;
+      else delete parent[key.slice(2)];
     }
   }
 }
@@ -181,7 +191,7 @@ export async function applyPatch(
   const dropped = [...(previous?.fields ?? [])].filter(
     (path) => !appliedFields.has(path) && !entries.some(({ entry, fields }) => !isOwn(entry) && fields.has(path)),
   );
-  removePaths(object, dropped);
+  removePaths(object, dropped, tracking);
   const appliedBody: Record<string, unknown> = { ...applied };
   delete appliedBody.apiVersion;
   delete appliedBody.kind;

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { KubeObject } from "../../storage/types.js";
-import { customResourceTypes, isEmptyMetadataValue, type CrdSpec } from "./custom_resource.js";
+import { customResourceTypes, type CrdSpec } from "./custom_resource.js";
 
 const spec: CrdSpec = {
   group: "example.com",
@@ -56,12 +56,5 @@ describe("custom resource strategy", () => {
     const object = gadget({ spec: { replicas: 1, note: null } });
     strategy?.normalize?.(object, { pruneUnknown: true });
     assert.deepEqual(object.spec, { replicas: 1 });
-  });
-});
-
-describe("isEmptyMetadataValue", () => {
-  it("is true for what ObjectMeta's omitempty encoding drops", () => {
-    for (const empty of [null, "", [], {}]) assert.equal(isEmptyMetadataValue(empty), true, JSON.stringify(empty));
-    for (const kept of ["x", ["f"], { a: "b" }, 0]) assert.equal(isEmptyMetadataValue(kept), false, JSON.stringify(kept));
   });
 });

@@ -54,13 +54,6 @@ function columnsOf(version: CrdVersion): PrinterColumn[] {
   ];
 }
 
-/** A value ObjectMeta's omitempty JSON encoding leaves out: null, "", [] or {}. */
-export function isEmptyMetadataValue(value: unknown): boolean {
-  if (value === null || value === "") return true;
-  if (Array.isArray(value)) return value.length === 0;
-  return typeof value === "object" && Object.keys(value).length === 0;
-}
-
 /** The object without apiVersion, kind and metadata, which the schema validation leaves to others. */
 function withoutTypeMeta(object: KubeObject): Record<string, unknown> {
   const body: Record<string, unknown> = { ...object };
@@ -83,9 +76,6 @@ function strategyOf(version: CrdVersion): ResourceStrategy {
         if (!objectMetaFields.has(field)) {
           delete object.metadata[field];
           warnings.push(`unknown field "metadata.${field}"`);
-        } else if (isEmptyMetadataValue(object.metadata[field])) {
-          // Custom resource metadata goes through ObjectMeta, whose fields are all omitempty.
-          delete object.metadata[field];
         }
       }
       for (const path of prune(schema, object, "", true)) warnings.push(`unknown field "${path}"`);

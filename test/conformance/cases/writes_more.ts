@@ -120,13 +120,14 @@ export const writeMoreCases: ConformanceCase[] = [
     name: "server-side apply: a dropped field is removed unless another manager co-owns it",
     async run(t) {
       const racks = await installRacks(t);
-      const first = rackManifest(racks, "r", { a: "one", b: "two", ports: [{ name: "http", port: 80 }], tags: ["x"] });
+      const first = rackManifest(racks, "r", { a: "one", b: "two", ports: [{ name: "http", port: 80 }], tags: ["x", "shared"] });
       expectStatus(await apply(t, racks("r"), first, "alice"), 201);
-      expectStatus(await apply(t, racks("r"), rackManifest(racks, "r", { b: "two" }), "bob"), 200);
+      expectStatus(await apply(t, racks("r"), rackManifest(racks, "r", { b: "two", tags: ["shared"] }), "bob"), 200);
       const dropped = await apply(t, racks("r"), rackManifest(racks, "r", { tags: ["x"] }), "alice");
       expectStatus(dropped, 200);
       assert.equal(bodyOf(dropped)["spec"].a, undefined);
       assert.equal(bodyOf(dropped)["spec"].b, "two");
+      assert.deepEqual(bodyOf(dropped)["spec"].tags, ["x", "shared"]);
     },
   },
   {
@@ -144,6 +145,23 @@ export const writeMoreCases: ConformanceCase[] = [
       const released = await apply(t, racks("r"), rackManifest(racks, "r", undefined), "alice");
       expectStatus(released, 200);
       assert.deepEqual(bodyOf(released)["spec"], { a: "changed" });
+    },
+  },
+  {
+    area: "patch",
+    name: "server-side apply on a ConfigMap: each manager keeps its data keys and labels; dropping them all leaves none",
+    async run(t) {
+      const manifest = (data: Record<string, string> | undefined, labels?: Record<string, string>) =>
+        JSON.stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "shared", ...(labels ? { labels } : {}) }, ...(data ? { data } : {}) });
+      expectStatus(await apply(t, configMapsPath(t.namespace, "shared"), manifest({ a: "1" }, { team: "x" }), "alice"), 201);
+      expectStatus(await apply(t, configMapsPath(t.namespace, "shared"), manifest({ b: "2" }, { tier: "y" }), "bob"), 200);
+      const aliceGone = await apply(t, configMapsPath(t.namespace, "shared"), manifest(undefined), "alice");
+      expectStatus(aliceGone, 200);
+      assert.deepEqual(bodyOf(aliceGone)["data"], { b: "2" });
+      const bobGone = await apply(t, configMapsPath(t.namespace, "shared"), manifest(undefined), "bob");
+      expectStatus(bobGone, 200);
+      assert.equal(bodyOf(bobGone)["data"], undefined);
+      assert.equal(bodyOf(bobGone)["metadata"].labels, undefined);
     },
   },
   {
@@ -236,6 +254,20 @@ export const writeMoreCases: ConformanceCase[] = [
       assert.notEqual((await t.kubectl(["annotate", ...target, "note=again"])).code, 0);
       assert.equal((await t.kubectl(["label", ...target, "env-"])).code, 0);
       await t.kubectl(["get", ...target, "-o", "json"], { output: "json" });
+    },
+  },
+  {
+    area: "kubectl",
+    name: "kubectl get and patch --subresource=status",
+    async run(t) {
+      await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("ss") });
+      const patched = await t.kubectl(["patch", "gizmo", "ss", "-n", t.namespace, "--subresource=status", "--type=merge", "-p", '{"status":{"phase":"Done"},"spec":{"size":9}}']);
+      assert.equal(patched.code, 0, patched.stderr);
+      await t.kubectl(["get", "gizmo", "ss", "-n", t.namespace, "--subresource=status", "-o", "json"], { output: "json" });
+      await t.kubectl(["get", "gizmo", "ss", "-n", t.namespace, "--subresource=status"]);
+      const scale = await t.kubectl(["get", "gizmo", "ss", "-n", t.namespace, "--subresource=scale", "-o", "json"], { output: "json" });
+      assert.equal(scale.code, 0, scale.stderr);
+      assert.notEqual((await t.kubectl(["patch", "gizmo", "ss", "-n", t.namespace, "--subresource=nothing", "--type=merge", "-p", "{}"])).code, 0);
     },
   },
   {
