@@ -32,8 +32,10 @@ export interface ApplyOptions extends WriteOptions {
   fieldManagerSet: boolean;
 }
 
-function managerLabel(entry: ManagedFieldsEntry): string {
-  return entry.operation === "Update" ? `${JSON.stringify(entry.manager)} using ${entry.apiVersion}` : JSON.stringify(entry.manager);
+/** How a conflict names a manager: quoted, then its subresource, then (for an Update) its version. */
+export function managerLabel(entry: ManagedFieldsEntry): string {
+  const named = entry.subresource ? `${JSON.stringify(entry.manager)} with subresource ${JSON.stringify(entry.subresource)}` : JSON.stringify(entry.manager);
+  return entry.operation === "Update" ? `${named} using ${entry.apiVersion}` : named;
 }
 
 function conflictError(conflicts: { entry: ManagedFieldsEntry; path: string }[]): StatusError {
@@ -74,8 +76,36 @@ function removePath(object: Record<string, unknown>, path: string): void {
   }
 }
 
+/** The schema of the value at `segments` (field names, then items for `k:`/`v:` segments). */
+function schemaAt(schema: ListSchema | undefined, segments: readonly string[]): (ListSchema & { nullable?: boolean }) | undefined {
+  let current = schema;
+  for (const segment of segments) current = segment.startsWith("f:") ? childSchema(current, segment.slice(2)) : current?.items;
+  return current;
+}
+
+/**
+ * Removes `paths` from `object`. As structured-merge-diff's removal walk does, a map or list it
+ * leaves empty becomes null in its parent map; decoding then drops that null unless the schema
+ * makes the field nullable, so here it is removed, or set to null when nullable.
+ */
+export function removePaths(object: Record<string, unknown>, paths: readonly string[], schema: ListSchema | undefined): void {
+  for (const path of paths) removePath(object, path);
+  for (const path of paths) {
+    const segments = splitPath(path);
+    for (let depth = segments.length - 1; depth >= 1; depth--) {
+      const container = valueAt(object, joinPath(segments.slice(0, depth)));
+      const emptied = Array.isArray(container) ? container.length === 0 : isPlainObject(container) && Object.keys(container).length === 0;
+      const key = segments[depth - 1] ?? "";
+      const parent = depth > 1 ? valueAt(object, joinPath(segments.slice(0, depth - 1))) : object;
+      if (!emptied || !key.startsWith("f:") || !isPlainObject(parent)) continue;
+      if (schemaAt(schema, segments.slice(0, depth))?.nullable) parent[key.slice(2)] = null;
+      else delete parent[key.slice(2)];
+    }
+  }
+}
+
 /** Maps merge recursively, map lists by key and sets by value; other values from the applied configuration replace. */
-function mergeApplied(live: unknown, applied: unknown, schema: ListSchema | undefined): unknown {
+export function mergeApplied(live: unknown, applied: unknown, schema: ListSchema | undefined): unknown {
   if (Array.isArray(live) && Array.isArray(applied)) {
     const keys = schema?.["x-kubernetes-list-type"] === "map" ? (schema["x-kubernetes-list-map-keys"] ?? []) : undefined;
     if (keys) {
@@ -93,7 +123,8 @@ function mergeApplied(live: unknown, applied: unknown, schema: ListSchema | unde
       return result;
     }
   }
-  if (!isPlainObject(applied) || !isPlainObject(live)) return deepClone(applied);
+  // An atomic map is replaced whole, as any other atomic value.
+  if (!isPlainObject(applied) || !isPlainObject(live) || schema?.["x-kubernetes-map-type"] === "atomic") return deepClone(applied);
   const result: Record<string, unknown> = { ...live };
   for (const [key, value] of Object.entries(applied)) result[key] = mergeApplied(result[key], value, childSchema(schema, key));
   return result;
@@ -157,11 +188,10 @@ export async function applyPatch(
   const previous = entries.find(({ entry }) => isOwn(entry));
   // Start from the live object, drop what this manager no longer applies (and nobody else owns), merge the rest in.
   let object = deepClone(current);
-  for (const path of previous?.fields ?? []) {
-    if (appliedFields.has(path)) continue;
-    const ownedElsewhere = entries.some(({ entry, fields }) => !isOwn(entry) && fields.has(path));
-    if (!ownedElsewhere) removePath(object, path);
-  }
+  const dropped = [...(previous?.fields ?? [])].filter(
+    (path) => !appliedFields.has(path) && !entries.some(({ entry, fields }) => !isOwn(entry) && fields.has(path)),
+  );
+  removePaths(object, dropped, tracking);
   const appliedBody: Record<string, unknown> = { ...applied };
   delete appliedBody.apiVersion;
   delete appliedBody.kind;
@@ -180,9 +210,9 @@ export async function applyPatch(
     const { changed, removed } = comparisonAt(entry.apiVersion);
     for (const path of [...changed, ...removed]) fields.delete(path);
   }
-  // An apply that changes nothing keeps its entry's time.
+  // An apply that changes nothing keeps its entry's time: none yet for a manager new to the object.
   const own = comparisonAt(apiVersionOf(type));
-  next.push(applyEntry(appliedFields, own.changed.size || own.removed.size ? now : (previous?.entry.time ?? now)));
+  next.push(applyEntry(appliedFields, own.changed.size || own.removed.size ? now : previous?.entry.time));
   object.metadata.managedFields = renderEntries(next) ?? [];
   return service.update(type, namespace, name, object, { ...options, subresource, managedFieldsPrepared: true });
 }

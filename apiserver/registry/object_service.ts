@@ -106,6 +106,7 @@ export class ObjectService {
   /** Defaulting, pruning and validation common to creates and updates. */
   private admit(type: ResourceType, object: KubeObject, old: KubeObject | undefined, options: WriteOptions & { subresource?: string }): string[] {
     fillEmptyFields(object, type.emptyObject);
+    dropEmptyMetadata(object);
     const warnings = [
       ...(options.duplicateFields ?? []).map((path) => `duplicate field "${path}"`),
       ...(type.strategy.normalize?.(object, { pruneUnknown: true }) ?? []),
@@ -244,6 +245,20 @@ export class ObjectService {
       meta.generation = (oldMeta.generation ?? 1) + (changed ? 1 : 0);
     } else delete meta.generation;
     return object;
+  }
+}
+
+/** A value ObjectMeta's JSON encoding leaves out (all its fields are omitempty): null, "", [] or {}. */
+export function isEmptyMetadataValue(value: unknown): boolean {
+  if (value === null || value === "") return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === "object" && Object.keys(value).length === 0;
+}
+
+/** Every kind's metadata is an ObjectMeta: empty fields (`labels: {}`, `managedFields: []`) are not kept. */
+function dropEmptyMetadata(object: KubeObject): void {
+  for (const [field, value] of Object.entries(object.metadata ?? {})) {
+    if (isEmptyMetadataValue(value)) delete object.metadata[field];
   }
 }
 

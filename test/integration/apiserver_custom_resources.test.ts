@@ -223,7 +223,7 @@ describe("embedded API server: CRDs and custom resources", () => {
     });
     const conflict = await applyStatus("flip-controller", [{ type: "Ready", status: "False" }]);
     assert.equal(conflict.status, 409);
-    assert.equal(conflict.json().message, 'Apply failed with 1 conflict: conflict with "ready-controller": .status.conditions[type="Ready"].status');
+    assert.equal(conflict.json().message, 'Apply failed with 1 conflict: conflict with "ready-controller" with subresource "status": .status.conditions[type="Ready"].status');
     const dropped = await applyStatus("ready-controller", []);
     assert.deepEqual((dropped.json() as unknown as { status: { conditions: { type: string }[] } }).status.conditions.map((condition) => condition.type), ["Flipped"]);
   });

@@ -1,5 +1,6 @@
 /** Paths, objects and assertions the cases share. */
 import assert from "node:assert/strict";
+import type { CaseContext } from "../harness/case.js";
 import type { HttpResponse } from "../harness/http.js";
 
 export const GROUP = "conformance.uselessctl.dev";
@@ -45,4 +46,15 @@ export function resourceVersionOf(response: HttpResponse): string {
 /** Names of a list response's items. */
 export function itemNames(response: HttpResponse): string[] {
   return ((bodyOf(response)["items"] ?? []) as { metadata: { name: string } }[]).map((item) => item.metadata.name);
+}
+
+export const CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+
+/** Waits until the CRD `name` is Established. */
+export async function establish(t: CaseContext, name: string): Promise<void> {
+  await t.eventually(`${name} to be Established`, async () => {
+    const crd = bodyOf(await t.send({ path: `${CRDS}/${name}` }));
+    const conditions = (crd["status"]?.conditions ?? []) as { type: string; status: string }[];
+    return conditions.some((c) => c.type === "Established" && c.status === "True") ? true : undefined;
+  });
 }

@@ -12,6 +12,7 @@ import { schemaCases } from "./schema.js";
 import { schemaMoreCases } from "./schema_more.js";
 import { watchingCases } from "./watching.js";
 import { writeCases } from "./writes.js";
+import { writeMoreCases } from "./writes_more.js";
 
 export const ALL_CASES: readonly ConformanceCase[] = [
   ...discoveryCases,
@@ -21,6 +22,7 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...schemaMoreCases,
   ...readCases,
   ...writeCases,
+  ...writeMoreCases,
   ...lifecycleCases,
   ...outputCases,
   ...moreCases,

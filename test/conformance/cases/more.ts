@@ -1,9 +1,7 @@
 /** Built-in kinds beyond ConfigMaps, dry runs, watch-list, aggregated discovery, CRD changes. */
 import assert from "node:assert/strict";
 import type { CaseContext, ConformanceCase } from "../harness/case.js";
-import { bodyOf, expectStatus, gizmo, GROUP, GROUP_VERSION, gizmosPath, itemNames, resourceVersionOf } from "./helpers.js";
-
-const CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+import { bodyOf, CRDS, establish, expectStatus, gizmo, GROUP, GROUP_VERSION, gizmosPath, itemNames, resourceVersionOf } from "./helpers.js";
 
 function clusterCrd(group: string) {
   return {
@@ -24,14 +22,6 @@ function clusterCrd(group: string) {
       ],
     },
   };
-}
-
-async function establish(t: CaseContext, name: string): Promise<void> {
-  await t.eventually(`${name} to be Established`, async () => {
-    const crd = bodyOf(await t.send({ path: `${CRDS}/${name}` }));
-    const conditions = (crd["status"]?.conditions ?? []) as { type: string; status: string }[];
-    return conditions.some((c) => c.type === "Established" && c.status === "True") ? true : undefined;
-  });
 }
 
 export const moreCases: ConformanceCase[] = [

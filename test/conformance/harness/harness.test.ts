@@ -42,6 +42,14 @@ test("kubectl output is compared modulo AGE and column widths", () => {
   assert.notEqual(normalizeKubectlOutput(a), normalizeKubectlOutput(b.replace("3", "4")));
 });
 
+test("kubectl diff output is compared modulo its temporary directories and file times", () => {
+  const diff = (live: string, merged: string, time: string, change: string) =>
+    `diff -u -N /tmp/LIVE-${live}/v1.Gizmo.ns.g /tmp/MERGED-${merged}/v1.Gizmo.ns.g\n--- /tmp/LIVE-${live}/v1.Gizmo.ns.g\t2026-11-25 16:10:02.${time} +0000\n${change}\n`;
+  const a = diff("2532053422", "2561760827", "129120000", "-  size: 2");
+  assert.equal(normalizeKubectlOutput(a), normalizeKubectlOutput(diff("11", "12", "5", "-  size: 2")));
+  assert.notEqual(normalizeKubectlOutput(a), normalizeKubectlOutput(diff("11", "12", "5", "-  size: 3")));
+});
+
 test("compareRuns reports each differing step with the request, expected and got", () => {
   const reference = { failure: undefined, observations: [{ label: "GET /a", request: { path: "/a" }, value: { status: 200 } }, { label: "GET /b", value: 1 }] };
   const candidate = { failure: undefined, observations: [{ label: "GET /a", request: { path: "/a" }, value: { status: 404 } }] };

@@ -80,6 +80,15 @@ function normalizeTableAges(table: Record<string, unknown>): void {
   }
 }
 
+/**
+ * What `kubectl diff` prints of its own making: the random temporary directories it writes the
+ * live and merged objects to, and those files' modification times.
+ */
+const KUBECTL_DIFF_PATTERNS: readonly [RegExp, string][] = [
+  [/\/(LIVE|MERGED)-\d+\//g, "/$1-<n>/"],
+  [/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? [+-]\d{4}/g, "<timestamp>"],
+];
+
 /** kubectl's text output with AGE cells (and other durations) replaced. */
 export function normalizeKubectlOutput(text: string): string {
   const lines = text.split("\n");
@@ -87,7 +96,7 @@ export function normalizeKubectlOutput(text: string): string {
   const ageStart = header.search(/\bAGE\b/);
   return lines
     .map((line) =>
-      normalizeString(line)
+      KUBECTL_DIFF_PATTERNS.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), normalizeString(line))
         .split(/(\s+)/)
         .map((word) => (AGE_PATTERN.test(word) && ageStart >= 0 ? "<age>" : word))
         .join(""),
