@@ -25,6 +25,15 @@ test("normalize replaces only uids, timestamps, resourceVersions, continue token
   assert.deepEqual((normalize(table) as typeof table).rows, [{ cells: ["g", "<age>"] }]);
 });
 
+test("managedFields are compared in kube-apiserver's order less the write time", () => {
+  const entry = (operation: string, manager: string, time: string, subresource?: string) => ({ operation, manager, apiVersion: "g/v1", time, ...(subresource ? { subresource } : {}) });
+  const sameSecond = [entry("Update", "kube-apiserver", "2026-01-01T00:00:00Z", "status"), entry("Update", "unknown", "2026-01-01T00:00:00Z"), entry("Apply", "z", "2026-01-01T00:00:09Z")];
+  const secondsApart = [entry("Apply", "z", "2026-01-01T00:00:09Z"), entry("Update", "unknown", "2026-01-01T00:00:00Z"), entry("Update", "kube-apiserver", "2026-01-01T00:00:01Z", "status")];
+  const normalized = normalize({ metadata: { managedFields: sameSecond } }) as { metadata: { managedFields: { manager: string }[] } };
+  assert.deepEqual(normalized, normalize({ metadata: { managedFields: secondsApart } }));
+  assert.deepEqual(normalized.metadata.managedFields.map((e) => e.manager), ["z", "kube-apiserver", "unknown"]);
+});
+
 test("step labels hide resourceVersion values and continue tokens, but keep resourceVersion=0 and other parameters", () => {
   assert.equal(
     normalizeLabel("WATCH /apis/g/v1/things?watch=true&resourceVersion=336&labelSelector=a%3Db"),

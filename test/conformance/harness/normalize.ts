@@ -60,6 +60,8 @@ export function normalize(value: unknown): unknown {
     const placeholder = PLACEHOLDER_KEYS[key];
     if (placeholder !== undefined && (typeof child === "string" || typeof child === "number") && child !== "") {
       result[key] = placeholder;
+    } else if (key === "managedFields" && Array.isArray(child)) {
+      result[key] = sortManagedFieldsWithoutTime(child.map(normalize));
     } else {
       result[key] = normalize(child);
     }
@@ -68,6 +70,27 @@ export function normalize(value: unknown): unknown {
     normalizeTableAges(result);
   }
   return result;
+}
+
+type ManagedFieldsEntry = Partial<Record<"operation" | "manager" | "apiVersion" | "subresource", string>>;
+
+/**
+ * managedFields in kube-apiserver's order (operation, time in seconds, manager, apiVersion,
+ * subresource) less the time: two writes a second apart on one server and in the same second on
+ * the other are ordered differently, and write times are the clock's, not the server's.
+ */
+function sortManagedFieldsWithoutTime(entries: unknown[]): unknown[] {
+  const keyOf = (entry: unknown): string[] => {
+    const fields = (entry ?? {}) as ManagedFieldsEntry;
+    return [fields.operation ?? "", fields.manager ?? "", fields.apiVersion ?? "", fields.subresource ?? ""];
+  };
+  const compare = (a: string[], b: string[]): number => {
+    for (let index = 0; index < a.length; index++) {
+      if (a[index] !== b[index]) return (a[index] ?? "") < (b[index] ?? "") ? -1 : 1;
+    }
+    return 0;
+  };
+  return [...entries].sort((a, b) => compare(keyOf(a), keyOf(b)));
 }
 
 /** Age cells of a Table depend on the clock, not on the server. */
