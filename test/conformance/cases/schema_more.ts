@@ -296,7 +296,7 @@ export const schemaMoreCases: ConformanceCase[] = [
   ]),
   {
     area: "validation",
-    name: "after a schema is tightened, an update leaving the now-invalid field unchanged is accepted (ratcheting)",
+    name: "after a schema and a rule are tightened, an update leaving the now-invalid fields unchanged is accepted (ratcheting)",
     async run(t) {
       const spec = { type: "object", properties: { a: { type: "string" }, b: { type: "integer" }, c: { type: "integer" } } };
       const { group, paths } = await installWidgets(t, spec);
@@ -305,7 +305,7 @@ export const schemaMoreCases: ConformanceCase[] = [
       const crd = bodyOf(await t.send({ path: `${CRDS}/widgets.${group}` }));
       const properties = crd["spec"].versions[0].schema.openAPIV3Schema.properties.spec.properties;
       properties.b.maximum = 5;
-      properties.c.maximum = 5;
+      properties.c["x-kubernetes-validations"] = [{ rule: "self <= 5", message: "c may be at most 5" }];
       expectStatus(await t.send({ method: "PUT", path: `${CRDS}/widgets.${group}`, body: crd }), 200);
       await t.eventually("the tighter schema to be enforced", async () => {
         const probe = await t.send({ method: "POST", path: `${path}?dryRun=All`, body: widget(group, "probe", { b: 9 }) });
@@ -318,6 +318,7 @@ export const schemaMoreCases: ConformanceCase[] = [
       expectStatus(await update({ a: "y" }), 200);
       expectStatus(await update({ b: 8 }), 422);
       expectStatus(await update({ b: 4, a: "z" }), 200);
+      expectStatus(await update({ c: 6 }), 422);
     },
   },
   {
