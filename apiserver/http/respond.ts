@@ -64,6 +64,7 @@ export function writeError(response: ServerResponse, error: unknown): void {
     response.destroy();
     return;
   }
+  addWarnings(response, status.warnings);
   writeJson(response, status.code, status.toStatus());
 }
 

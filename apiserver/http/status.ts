@@ -41,6 +41,8 @@ export class StatusError extends Error {
   readonly details: StatusDetails | undefined;
   /** Sent as `metadata.continue`. */
   listContinue: string | undefined;
+  /** Warnings the request had earned before it failed; they go out with the error, as in kube-apiserver. */
+  warnings: readonly string[] = [];
 
   constructor(code: number, reason: string, message: string, details?: StatusDetails) {
     super(message);

@@ -124,9 +124,15 @@ export class ObjectService {
       ...metaUpdateErrors,
       ...metaUpdateErrors,
     ];
-    errors.push(...(type.strategy.validate?.(object, old, { previous: errors, subresource: options.subresource ?? "" }) ?? []));
-    if (errors.length) throw invalid(type, object.metadata.name ?? object.metadata.generateName ?? "", errors);
-    return options.fieldValidation === "Warn" ? warnings : [];
+    const validationWarnings: string[] = [];
+    errors.push(...(type.strategy.validate?.(object, old, { previous: errors, subresource: options.subresource ?? "", warnings: validationWarnings }) ?? []));
+    const answered = [...(options.fieldValidation === "Warn" ? warnings : []), ...validationWarnings];
+    if (errors.length) {
+      const rejection = invalid(type, object.metadata.name ?? object.metadata.generateName ?? "", errors);
+      rejection.warnings = answered;
+      throw rejection;
+    }
+    return answered;
   }
 
   /** Creates `body` (already decoded and checked against the URL). */

@@ -29,9 +29,10 @@ export interface ResourceStrategy {
   /**
    * Field errors for a create (old undefined) or an update. `previous` holds the metadata errors
    * already found, which (as in kube-apiserver) keep CEL rules from running on an invalid object;
-   * `subresource` is "status" for a /status write.
+   * `subresource` is "status" for a /status write; `warnings` collects what the write answers with
+   * besides (failures that ratcheting lets pass).
    */
-  validate?(object: KubeObject, old: KubeObject | undefined, context?: { previous: readonly FieldError[]; subresource: string }): FieldError[];
+  validate?(object: KubeObject, old: KubeObject | undefined, context?: { previous: readonly FieldError[]; subresource: string; warnings?: string[] }): FieldError[];
   /**
    * What the server sets on a create after the field manager has recorded the write (the
    * strategy's PrepareForCreate), so no manager owns it.

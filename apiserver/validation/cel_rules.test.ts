@@ -39,3 +39,17 @@ test("an optionalOldSelf rule runs on create with oldSelf none, and on update wi
 test("a transition rule without optionalOldSelf is skipped on create", () => {
   assert.deepEqual(validateCelRules(schema, { spec: { min: 0, max: 1, mode: "a" } }, undefined), []);
 });
+
+test("ratcheting: a rule without oldSelf failing on an unchanged value only warns", () => {
+  const warnings: string[] = [];
+  const old = { spec: { min: 0, max: 1, mode: "a", size: 9 } };
+  const ratcheted: JsonSchema = {
+    type: "object",
+    properties: { spec: { type: "object", properties: { size: { type: "integer", "x-kubernetes-validations": [{ rule: "self <= 5", message: "too big" }] } } } },
+  };
+  assert.deepEqual(validateCelRules(ratcheted, { spec: { ...old.spec, mode: "b" } }, old, warnings), []);
+  assert.deepEqual(warnings, ["spec.size: Invalid value: 9: too big"]);
+  assert.deepEqual(validateCelRules(ratcheted, { spec: { ...old.spec, size: 8 } }, old), [
+    { type: "FieldValueInvalid", field: "spec.size", detail: "Invalid value: 8: too big" },
+  ]);
+});

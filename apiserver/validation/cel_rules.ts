@@ -5,6 +5,7 @@
  * Values are converted to CEL's types first: schema integers become BigInt (CEL int), numbers
  * stay doubles, so `self.replicas + 1` type-checks as it does in kube-apiserver.
  */
+import { isDeepStrictEqual } from "node:util";
 import { Environment, Optional, type ParseResult } from "@marcbachmann/cel-js";
 import { fieldErrors, renderValue, type FieldError } from "../http/status.js";
 import { jsonTypeOf, type JsonSchema } from "./structural_schema.js";
@@ -82,7 +83,14 @@ function ruleError(path: string, value: unknown, rule: Rule, message: string): F
   }
 }
 
-function evaluateRules(schema: JsonSchema, value: unknown, old: unknown, hasOld: boolean, path: string, errors: FieldError[]): void {
+/** Where evaluation results go: errors, and ratcheted failures that only warn. */
+interface Findings {
+  readonly errors: FieldError[];
+  readonly warnings: string[];
+}
+
+function evaluateRules(schema: JsonSchema, value: unknown, old: unknown, hasOld: boolean, path: string, findings: Findings): void {
+  const { errors } = findings;
   for (const rule of schema["x-kubernetes-validations"] ?? []) {
     if (referencesOldSelf(rule.rule) && !hasOld && !rule.optionalOldSelf) continue;
     let result: unknown;
@@ -107,7 +115,11 @@ function evaluateRules(schema: JsonSchema, value: unknown, old: unknown, hasOld:
           // kube-apiserver falls back to message (or the rule) when messageExpression fails
         }
       }
-      errors.push(ruleError(path, value, rule, message));
+      const error = ruleError(path, value, rule, message);
+      // Ratcheting: a rule that does not look at oldSelf failing on a value the update left as it
+      // was only warns, so objects stored before the rule was added can still be updated.
+      if (hasOld && !referencesOldSelf(rule.rule) && isDeepStrictEqual(value, old)) findings.warnings.push(`${error.field || "<nil>"}: ${error.detail}`);
+      else errors.push(error);
     }
   }
   if (value === null || typeof value !== "object") return;
@@ -123,7 +135,7 @@ function evaluateRules(schema: JsonSchema, value: unknown, old: unknown, hasOld:
               keys.every((key) => (candidate as Record<string, unknown>)?.[key] === (item as Record<string, unknown>)?.[key]),
             )
           : undefined;
-      evaluateRules(schema.items as JsonSchema, item, previous, previous !== undefined, `${path}[${index}]`, errors);
+      evaluateRules(schema.items as JsonSchema, item, previous, previous !== undefined, `${path}[${index}]`, findings);
     });
     return;
   }
@@ -132,12 +144,15 @@ function evaluateRules(schema: JsonSchema, value: unknown, old: unknown, hasOld:
     if (!childSchema) continue;
     const oldChild = oldRecord ? (oldRecord as Record<string, unknown>)[name] : undefined;
     const childPath = path ? `${path}.${name}` : name;
-    evaluateRules(childSchema, child, oldChild, oldChild !== undefined, childPath, errors);
+    evaluateRules(childSchema, child, oldChild, oldChild !== undefined, childPath, findings);
   }
 }
 
-/** Evaluates every rule of the schema against the object (and the old object on updates). */
-export function validateCelRules(schema: JsonSchema, object: unknown, old: unknown): FieldError[] {
+/**
+ * Evaluates every rule of the schema against the object (and the old object on updates); the
+ * failures ratcheting turns into warnings are added to `warnings`.
+ */
+export function validateCelRules(schema: JsonSchema, object: unknown, old: unknown, warnings: string[] = []): FieldError[] {
   const errors: FieldError[] = [];
   const strip = (value: unknown): unknown => {
     if (!value || typeof value !== "object") return value;
@@ -145,7 +160,7 @@ export function validateCelRules(schema: JsonSchema, object: unknown, old: unkno
     delete copy.metadata;
     return copy;
   };
-  evaluateRules(schema, strip(object), strip(old), old !== undefined, "", errors);
+  evaluateRules(schema, strip(object), strip(old), old !== undefined, "", { errors, warnings });
   return errors.map((error) => (error.field === "" ? { ...error, field: "<nil>" } : error));
 }
 
@@ -174,10 +189,16 @@ const blockingErrorTypes = new Set<FieldError["type"]>([
  * rule evaluation meaningless (wrong type, missing field...), one `<nil>` error saying rules were
  * skipped (kube-apiserver's hasBlockingErr looks at every error found so far, metadata included).
  */
-export function celErrorsAfterSchema(schema: JsonSchema, earlierErrors: readonly FieldError[], object: unknown, old: unknown): FieldError[] {
+export function celErrorsAfterSchema(
+  schema: JsonSchema,
+  earlierErrors: readonly FieldError[],
+  object: unknown,
+  old: unknown,
+  warnings: string[] = [],
+): FieldError[] {
   if (!hasCelRules(schema)) return [];
   if (earlierErrors.some((error) => blockingErrorTypes.has(error.type))) {
     return [fieldErrors.invalid("<nil>", null, "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation")];
   }
-  return validateCelRules(schema, object, old);
+  return validateCelRules(schema, object, old, warnings);
 }

@@ -89,7 +89,7 @@ function strategyOf(version: CrdVersion): ResourceStrategy {
       errors.push(...validateEmbeddedResources(resourceSchema, withoutTypeMeta(object)));
       errors.push(...validateListSets(resourceSchema, withoutTypeMeta(object), ""));
       // The whole object is validated on every write: a main-resource write carries the stored status.
-      errors.push(...celErrorsAfterSchema(schema, [...(context?.previous ?? []), ...errors], object, old));
+      errors.push(...celErrorsAfterSchema(schema, [...(context?.previous ?? []), ...errors], object, old, context?.warnings));
       return errors;
     },
     columns: columnsOf(version),
