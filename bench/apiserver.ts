@@ -6,8 +6,10 @@
  * latency at N objects, watch event latency (write sent → event received) across 10 watchers,
  * and heap bytes per stored object. N defaults to 10,000 (BENCH_OBJECTS overrides it).
  *
- * The server runs in its own process (apiserver/main.ts), as it does for users, so that the load
- * generator does not share its core; heap per object is measured in-process on the store alone.
+ * The server runs in its own process, compiled (dist/apiserver/main.js, which the npm script
+ * builds first), as `uselessctl cluster start` runs for users, so that the load generator does not
+ * share its core and tsx's on-the-fly transform is not measured; heap per object is measured
+ * in-process on the store alone.
  *
  * Where the reference control plane is built (`npm run control-plane:build`), the same workload
  * runs against the real kube-apiserver + etcd in the same run, and each figure is printed beside
@@ -32,7 +34,7 @@ interface RunningApiServer {
 /** Starts apiserver/main.ts and reads its kubeconfig. */
 async function startServerProcess(directory: string, dataDir: string | undefined): Promise<RunningApiServer> {
   const kubeconfig = join(directory, `kubeconfig-${Date.now()}`);
-  const args = ["--import", "tsx", new URL("../apiserver/main.ts", import.meta.url).pathname, "--kubeconfig", kubeconfig];
+  const args = [new URL("../dist/apiserver/main.js", import.meta.url).pathname, "--kubeconfig", kubeconfig];
   if (dataDir) args.push("--data-dir", dataDir);
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
   let output = "";
