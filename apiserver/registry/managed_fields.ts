@@ -57,10 +57,19 @@ const objectMetaSchema: ListSchema = {
   },
 };
 
+const noSchema: ListSchema = {};
+/** Tracking schemas by kind schema: every write of a kind needs the same one. */
+const trackingSchemas = new WeakMap<ListSchema, ListSchema>();
+
 /** The schema that decides how a kind's fields are tracked: its own schema, with TypeMeta and ObjectMeta. */
 export function trackingSchemaOf(type: Pick<ResourceType, "fieldSchema" | "openApiSchema">): ListSchema {
-  const schema = (type.fieldSchema ?? type.openApiSchema ?? {}) as ListSchema;
-  return { ...schema, properties: { ...schema.properties, apiVersion: field, kind: field, metadata: objectMetaSchema } };
+  const schema = (type.fieldSchema ?? type.openApiSchema ?? noSchema) as ListSchema;
+  let tracking = trackingSchemas.get(schema);
+  if (!tracking) {
+    tracking = { ...schema, properties: { ...schema.properties, apiVersion: field, kind: field, metadata: objectMetaSchema } };
+    trackingSchemas.set(schema, tracking);
+  }
+  return tracking;
 }
 
 /** Whether a path is one a write to `subresource` may own: the status subresource owns status, the main resource the rest. */
