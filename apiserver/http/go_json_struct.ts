@@ -3,7 +3,7 @@
  * list continue token): the same syntax check first, then Go's field matching and type-mismatch
  * wording.
  */
-import { goJsonSyntaxError } from "./go_json.js";
+import { goJsonSyntaxError, goJsonTypeName } from "./go_json.js";
 /** The Go types a struct field can have here. */
 export type GoFieldType = "string" | "int64";
 
@@ -50,15 +50,6 @@ function objectMembers(text: string): [string, string][] {
   }
 }
 
-function jsonKindOf(source: string): string {
-  const first = source[0];
-  if (first === "{") return "object";
-  if (first === "[") return "array";
-  if (first === '"') return "string";
-  if (first === "t" || first === "f") return "bool";
-  return "number";
-}
-
 /**
  * Decodes JSON into a Go struct of string and int64 fields as encoding/json.Unmarshal does:
  * syntax errors first, then keys matched exactly or case-insensitively, nulls and unknown keys
@@ -75,7 +66,7 @@ export function goUnmarshalStruct(
   const text = Buffer.from(data).toString("utf8").trim();
   const value: Record<string, string | bigint> = {};
   if (text === "null") return { value, error: undefined };
-  if (!text.startsWith("{")) return { value, error: `json: cannot unmarshal ${jsonKindOf(text)} into Go value of type ${goType}` };
+  if (!text.startsWith("{")) return { value, error: `json: cannot unmarshal ${goJsonTypeName(JSON.parse(text))} into Go value of type ${goType}` };
   const structName = goType.slice(goType.lastIndexOf(".") + 1);
   let error: string | undefined;
   const names = Object.keys(fields);
@@ -83,12 +74,13 @@ export function goUnmarshalStruct(
     const name = names.find((candidate) => candidate === key) ?? names.find((candidate) => candidate.toLowerCase() === key.toLowerCase());
     if (name === undefined || source === "null") continue;
     const type = fields[name];
-    const kind = jsonKindOf(source);
+    const decoded = JSON.parse(source) as unknown;
+    const kind = goJsonTypeName(decoded);
     const mismatch = (what: string): void => {
       error ??= `json: cannot unmarshal ${what} into Go struct field ${structName}.${name} of type ${type}`;
     };
     if (type === "string") {
-      if (kind === "string") value[name] = JSON.parse(source) as string;
+      if (typeof decoded === "string") value[name] = decoded;
       else mismatch(kind);
     } else if (kind !== "number") mismatch(kind);
     else if (!/^-?\d+$/.test(source) || BigInt(source) > INT64_MAX || BigInt(source) < INT64_MIN) mismatch(`number ${source}`);
