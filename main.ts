@@ -49,14 +49,20 @@ async function main(argv: string[]): Promise<number> {
   let settings: ReturnType<typeof resolveSettings>;
   try {
     flags = parseFlags(argv);
-    settings = resolveSettings({ flipDelay: flags["flip-delay"], flipInterval: flags["flip-interval"], env: process.env });
+    settings = resolveSettings({
+      flipDelay: flags["flip-delay"],
+      flipInterval: flags["flip-interval"],
+      env: process.env,
+    });
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
   }
   const maxConcurrentReconciles = Number(flags["max-concurrent-reconciles"]);
   if (!Number.isInteger(maxConcurrentReconciles) || maxConcurrentReconciles < 1) {
-    process.stderr.write(`--max-concurrent-reconciles: expected a whole number >= 1 (got ${JSON.stringify(flags["max-concurrent-reconciles"])})\n\n${USAGE}`);
+    process.stderr.write(
+      `--max-concurrent-reconciles: expected a whole number >= 1 (got ${JSON.stringify(flags["max-concurrent-reconciles"])})\n\n${USAGE}`,
+    );
     return 2;
   }
   if (flags.help) {
@@ -86,6 +92,8 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  process.stderr.write(`useless machine operator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `useless machine operator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 }

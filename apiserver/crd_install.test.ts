@@ -14,7 +14,10 @@ const crd = (name: string) =>
 test("CRDs are read from every YAML/JSON file of a folder, other kinds and files ignored", () => {
   const crds = join(folder, "crds");
   mkdirSync(crds);
-  writeFileSync(join(crds, "b.yaml"), `${crd("b.example.com")}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n`);
+  writeFileSync(
+    join(crds, "b.yaml"),
+    `${crd("b.example.com")}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n`,
+  );
   writeFileSync(join(crds, "a.yml"), crd("a.example.com"));
   writeFileSync(join(crds, "README.md"), "# not a manifest");
   assert.deepEqual(

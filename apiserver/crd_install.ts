@@ -74,7 +74,9 @@ export function readCrdFiles(paths: readonly string[], errorIfPathMissing = true
 }
 
 function isEstablished(crd: V1CustomResourceDefinition | undefined): boolean {
-  return (crd?.status?.conditions ?? []).some((condition) => condition.type === "Established" && condition.status === "True");
+  return (crd?.status?.conditions ?? []).some(
+    (condition) => condition.type === "Established" && condition.status === "True",
+  );
 }
 
 /** One JSON request through the kubeconfig's credentials; the body as the server sent it. */
@@ -87,7 +89,10 @@ async function kubeRequest(
   const cluster = kubeConfig.getCurrentCluster();
   if (!cluster) throw new Error("the kubeconfig names no current cluster");
   const url = new URL(path, cluster.server);
-  const options: RequestOptions = { method, headers: { accept: "application/json", "content-type": "application/json" } };
+  const options: RequestOptions = {
+    method,
+    headers: { accept: "application/json", "content-type": "application/json" },
+  };
   await kubeConfig.applyToHTTPSOptions(options);
   const send = url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
@@ -132,11 +137,16 @@ export async function installCrds(
     let response = await kubeRequest(kubeConfig, "POST", CRDS_PATH, crd);
     if (response.status === 409) {
       const existing = await kubeRequest(kubeConfig, "GET", `${CRDS_PATH}/${name}`);
-      const metadata = { ...crd.metadata, resourceVersion: existing.body["metadata"]?.resourceVersion as string | undefined };
+      const metadata = {
+        ...crd.metadata,
+        resourceVersion: existing.body["metadata"]?.resourceVersion as string | undefined,
+      };
       response = await kubeRequest(kubeConfig, "PUT", `${CRDS_PATH}/${name}`, { ...crd, metadata });
     }
     if (response.status >= 300) {
-      throw new Error(`installing CRD ${name}: HTTP ${response.status}: ${String(response.body["message"] ?? JSON.stringify(response.body))}`);
+      throw new Error(
+        `installing CRD ${name}: HTTP ${response.status}: ${String(response.body["message"] ?? JSON.stringify(response.body))}`,
+      );
     }
   }
   const deadline = Date.now() + o.maxTimeMs;
@@ -146,8 +156,12 @@ export async function installCrds(
   // kube-apiserver builds a custom resource's storage on its first request and answers 429
   // ("storage is (re)initializing") until its watch cache is filled; client-go retries that, but
   // other clients (client-node) do not: wait until every served version can be listed.
-  await pollUntilAll(collectionPaths(crds), deadline, o, "custom resources not listable", async (path) =>
-    (await kubeRequest(kubeConfig, "GET", `${path}?limit=1`)).status === 200,
+  await pollUntilAll(
+    collectionPaths(crds),
+    deadline,
+    o,
+    "custom resources not listable",
+    async (path) => (await kubeRequest(kubeConfig, "GET", `${path}?limit=1`)).status === 200,
   );
   return crds;
 }
@@ -155,7 +169,9 @@ export async function installCrds(
 /** `/apis/<group>/<version>/<plural>` of every served version of the CRDs. */
 function collectionPaths(crds: readonly V1CustomResourceDefinition[]): string[] {
   return crds.flatMap((crd) =>
-    (crd.spec?.versions ?? []).filter((version) => version.served).map((version) => `/apis/${crd.spec.group}/${version.name}/${crd.spec.names.plural}`),
+    (crd.spec?.versions ?? [])
+      .filter((version) => version.served)
+      .map((version) => `/apis/${crd.spec.group}/${version.name}/${crd.spec.names.plural}`),
   );
 }
 

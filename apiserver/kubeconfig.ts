@@ -50,7 +50,11 @@ export function renderKubeconfig(endpoint: ApiServerEndpoint, names: Partial<Kub
 }
 
 /** Writes the kubeconfig for `endpoint` to `path` (mode 0600) and returns it loaded. */
-export function writeKubeconfig(path: string, endpoint: ApiServerEndpoint, names: Partial<KubeconfigNames> = {}): KubeConfig {
+export function writeKubeconfig(
+  path: string,
+  endpoint: ApiServerEndpoint,
+  names: Partial<KubeconfigNames> = {},
+): KubeConfig {
   const text = renderKubeconfig(endpoint, names);
   writeFileSync(path, text, { mode: 0o600 });
   const kubeConfig = new KubeConfig();

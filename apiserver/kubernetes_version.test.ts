@@ -6,7 +6,10 @@ import { KUBERNETES_VERSION } from "./kubernetes_version.js";
 /** The version `require`d for a module in a go.mod, in its single-line or block form. */
 function requiredVersion(goMod: string, modulePath: string): string | undefined {
   for (const rawLine of goMod.split("\n")) {
-    const fields = rawLine.replace(/\/\/.*/, "").trim().split(/\s+/);
+    const fields = rawLine
+      .replace(/\/\/.*/, "")
+      .trim()
+      .split(/\s+/);
     if (fields.includes("=>")) continue;
     if (fields[0] === "require") fields.shift();
     if (fields[0] === modulePath) return fields[1];

@@ -49,7 +49,8 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: expected a port number 0-65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port: expected a port number 0-65535, got ${values.port}`);
   const dataDir = values["data-dir"] ? resolve(values["data-dir"]) : undefined;
   const server = await startEmbeddedApiServer({ port, dataDir, token: values.token });
   const kubeconfigPath = resolve(values.kubeconfig ?? (dataDir ? `${dataDir}/kubeconfig` : ".uselessctl/kubeconfig"));

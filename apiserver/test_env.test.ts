@@ -24,7 +24,11 @@ const testEnvFolders = () => new Set(readdirSync(tmpdir()).filter((name) => name
 test("a missing binary rejects with MissingBinaryError and leaves no temporary folder", async () => {
   const before = testEnvFolders();
   await assert.rejects(
-    startTestEnv({ controlPlane: "binaries", binaryAssetsDirectory: join(assetsDir, "nothing-here"), useExistingCluster: false }),
+    startTestEnv({
+      controlPlane: "binaries",
+      binaryAssetsDirectory: join(assetsDir, "nothing-here"),
+      useExistingCluster: false,
+    }),
     (error: unknown) => error instanceof MissingBinaryError && error.binary === "etcd",
   );
   assert.deepEqual(testEnvFolders(), before);

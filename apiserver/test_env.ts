@@ -85,7 +85,8 @@ function existingClusterEnv(): TestEnv {
   kubeConfig.loadFromDefault();
   const cluster = kubeConfig.getCurrentCluster();
   if (!cluster) throw new Error("USE_EXISTING_CLUSTER=true but the current kubeconfig names no cluster");
-  const kubeconfigPath = (process.env["KUBECONFIG"] ?? "").split(":").find(Boolean) ?? join(homedir(), ".kube", "config");
+  const kubeconfigPath =
+    (process.env["KUBECONFIG"] ?? "").split(":").find(Boolean) ?? join(homedir(), ".kube", "config");
   return { controlPlane: "existing", kubeconfigPath, kubeConfig, url: cluster.server, stop: async () => undefined };
 }
 
@@ -129,7 +130,9 @@ export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promi
       const controlPlane = await startControlPlane({
         assets: findBinaryAssets({
           binaryAssetsDirectory: o.binaryAssetsDirectory,
-          required: o.controllerManager ? ["etcd", "kube-apiserver", "kube-controller-manager"] : ["etcd", "kube-apiserver"],
+          required: o.controllerManager
+            ? ["etcd", "kube-apiserver", "kube-controller-manager"]
+            : ["etcd", "kube-apiserver"],
         }),
         rootDirectory: o.dataDir ?? join(temporary, "control-plane"),
         port: o.port,
@@ -144,7 +147,11 @@ export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promi
     } else {
       // Loaded on demand, so that a binaries-only user never loads the embedded server's code.
       const { startEmbeddedApiServer } = await import("./embedded/index.js");
-      const server = await startEmbeddedApiServer({ port: o.port, host: "127.0.0.1", ...(o.dataDir ? { dataDir: o.dataDir } : {}) });
+      const server = await startEmbeddedApiServer({
+        port: o.port,
+        host: "127.0.0.1",
+        ...(o.dataDir ? { dataDir: o.dataDir } : {}),
+      });
       stopServer = server.stop;
       endpoint = server;
     }

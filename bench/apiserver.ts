@@ -79,11 +79,20 @@ function client(server: RunningApiServer): Client {
       new Promise((resolve, reject) => {
         const outgoing = request(
           new URL(path, server.url),
-          { method, agent, headers: { Authorization: `Bearer ${server.token}`, "Content-Type": method === "PATCH" ? "application/merge-patch+json" : "application/json" } },
+          {
+            method,
+            agent,
+            headers: {
+              Authorization: `Bearer ${server.token}`,
+              "Content-Type": method === "PATCH" ? "application/merge-patch+json" : "application/json",
+            },
+          },
           (response) => {
             const chunks: Buffer[] = [];
             response.on("data", (chunk: Buffer) => chunks.push(chunk));
-            response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+            response.on("end", () =>
+              resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+            );
           },
         );
         outgoing.on("error", reject);
@@ -116,20 +125,24 @@ function heapUsed(): number {
 
 /** Opens a raw watch stream and reports each event's arrival time by object name. */
 function openWatch(server: RunningApiServer, path: string, onEvent: (name: string, at: number) => void): () => void {
-  const outgoing = request(new URL(path, server.url), { headers: { Authorization: `Bearer ${server.token}` }, ca: server.caCertificatePem }, (response) => {
-    let buffer = "";
-    response.on("data", (chunk: Buffer) => {
-      const at = performance.now();
-      buffer += chunk.toString();
-      let newline: number;
-      while ((newline = buffer.indexOf("\n")) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
-        const event = JSON.parse(line) as { object: { metadata: { name: string } } };
-        onEvent(event.object.metadata.name, at);
-      }
-    });
-  });
+  const outgoing = request(
+    new URL(path, server.url),
+    { headers: { Authorization: `Bearer ${server.token}` }, ca: server.caCertificatePem },
+    (response) => {
+      let buffer = "";
+      response.on("data", (chunk: Buffer) => {
+        const at = performance.now();
+        buffer += chunk.toString();
+        let newline: number;
+        while ((newline = buffer.indexOf("\n")) >= 0) {
+          const line = buffer.slice(0, newline);
+          buffer = buffer.slice(newline + 1);
+          const event = JSON.parse(line) as { object: { metadata: { name: string } } };
+          onEvent(event.object.metadata.name, at);
+        }
+      });
+    },
+  );
   outgoing.on("error", () => undefined);
   outgoing.end();
   return () => outgoing.destroy();
@@ -153,7 +166,10 @@ async function heapPerObject(count: number): Promise<number> {
 }
 
 function payload(index: number): Record<string, unknown> {
-  return { metadata: { name: `cm-${index}`, labels: { bench: "yes", shard: String(index % 10) } }, data: { index: String(index), text: "x".repeat(64) } };
+  return {
+    metadata: { name: `cm-${index}`, labels: { bench: "yes", shard: String(index % 10) } },
+    data: { index: String(index), text: "x".repeat(64) },
+  };
 }
 
 /** The figures of one scenario, as printed. */
@@ -197,17 +213,24 @@ async function scenario(label: string, start: () => Promise<RunningApiServer>): 
     const started = performance.now();
     const response = await http.call("GET", base);
     listTimes.push(performance.now() - started);
-    if (run === 0 && (JSON.parse(response.body) as { items: unknown[] }).items.length !== objects) throw new Error("list returned the wrong count");
+    if (run === 0 && (JSON.parse(response.body) as { items: unknown[] }).items.length !== objects)
+      throw new Error("list returned the wrong count");
   }
 
   const latencies: number[] = [];
   const sentAt = new Map<string, number>();
-  const list = JSON.parse((await http.call("GET", `${base}?limit=1`)).body) as { metadata: { resourceVersion: string } };
+  const list = JSON.parse((await http.call("GET", `${base}?limit=1`)).body) as {
+    metadata: { resourceVersion: string };
+  };
   const closers = Array.from({ length: watchers }, () =>
-    openWatch(server, `${base}?watch=true&resourceVersion=${list.metadata.resourceVersion}&labelSelector=watch%3Dyes`, (name, at) => {
-      const sent = sentAt.get(name);
-      if (sent !== undefined) latencies.push(at - sent);
-    }),
+    openWatch(
+      server,
+      `${base}?watch=true&resourceVersion=${list.metadata.resourceVersion}&labelSelector=watch%3Dyes`,
+      (name, at) => {
+        const sent = sentAt.get(name);
+        if (sent !== undefined) latencies.push(at - sent);
+      },
+    ),
   );
   await new Promise((resolve) => setTimeout(resolve, 200));
   for (let index = 0; index < watchSamples; index++) {
@@ -215,7 +238,8 @@ async function scenario(label: string, start: () => Promise<RunningApiServer>): 
     sentAt.set(name, performance.now());
     await http.call("POST", base, { metadata: { name, labels: { watch: "yes" } } });
   }
-  for (let attempt = 0; attempt < 100 && latencies.length < watchSamples * watchers; attempt++) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (let attempt = 0; attempt < 100 && latencies.length < watchSamples * watchers; attempt++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
   for (const close of closers) close();
   http.close();
   await server.stop();
@@ -263,7 +287,9 @@ try {
     reference = await scenario("kube-apiserver + etcd (reference control plane)", startRealControlPlane);
   } catch (error) {
     if (!(error instanceof MissingBinaryError)) throw error;
-    process.stdout.write("kube-apiserver + etcd: skipped, the reference control plane is not built (npm run control-plane:build)\n\n");
+    process.stdout.write(
+      "kube-apiserver + etcd: skipped, the reference control plane is not built (npm run control-plane:build)\n\n",
+    );
   }
   if (reference) {
     printRatios("in memory", inMemory, reference);

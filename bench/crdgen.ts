@@ -18,10 +18,28 @@ const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 const compiled = join(root, ".uselessctl", "bench-dist");
 
 // Compile the runner and crdgen once, as `npm run build` would for the bin.
-const build = spawnSync(process.execPath, [
-  tsc, "--outDir", compiled, "--rootDir", root, "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022",
-  "--strict", "--skipLibCheck", "--types", "node", join(root, "bench", "crdgen_run.ts"),
-], { cwd: root, encoding: "utf8" });
+const build = spawnSync(
+  process.execPath,
+  [
+    tsc,
+    "--outDir",
+    compiled,
+    "--rootDir",
+    root,
+    "--module",
+    "nodenext",
+    "--moduleResolution",
+    "nodenext",
+    "--target",
+    "es2022",
+    "--strict",
+    "--skipLibCheck",
+    "--types",
+    "node",
+    join(root, "bench", "crdgen_run.ts"),
+  ],
+  { cwd: root, encoding: "utf8" },
+);
 if (build.status !== 0) throw new Error(`compiling the bench runner failed:\n${build.stdout}${build.stderr}`);
 
 const timeBinary = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
@@ -47,14 +65,28 @@ function measure(command: string, args: string[]): { wall: number; cpu: number |
 function compare(label: string, projectDir: string, apiFiles: string[]): void {
   // tsc over exactly the same files, with the options the generator uses (the repository's).
   const tsconfig = join(projectDir, "tsconfig.bench.json");
-  writeFileSync(tsconfig, JSON.stringify({ extends: join(root, "tsconfig.json"), compilerOptions: { types: [] }, include: [], files: apiFiles }));
+  writeFileSync(
+    tsconfig,
+    JSON.stringify({
+      extends: join(root, "tsconfig.json"),
+      compilerOptions: { types: [] },
+      include: [],
+      files: apiFiles,
+    }),
+  );
   // interleaved, so that a load change on the machine affects both alike
-  const generate = measure(process.execPath, [join(compiled, "bench", "crdgen_run.js"), tsconfig, projectDir, ...apiFiles]);
+  const generate = measure(process.execPath, [
+    join(compiled, "bench", "crdgen_run.js"),
+    tsconfig,
+    projectDir,
+    ...apiFiles,
+  ]);
   const typecheck = measure(process.execPath, [tsc, "--noEmit", "-p", tsconfig]);
   rmSync(tsconfig);
-  const cpu = generate.cpu !== undefined && typecheck.cpu !== undefined
-    ? `; CPU generate ${generate.cpu.toFixed(0)} ms, tsc ${typecheck.cpu.toFixed(0)} ms, ratio ${(generate.cpu / typecheck.cpu).toFixed(2)}`
-    : "";
+  const cpu =
+    generate.cpu !== undefined && typecheck.cpu !== undefined
+      ? `; CPU generate ${generate.cpu.toFixed(0)} ms, tsc ${typecheck.cpu.toFixed(0)} ms, ratio ${(generate.cpu / typecheck.cpu).toFixed(2)}`
+      : "";
   console.log(
     `${label}: wall generate ${generate.wall.toFixed(0)} ms, tsc --noEmit ${typecheck.wall.toFixed(0)} ms, ratio ${(generate.wall / typecheck.wall).toFixed(2)}${cpu} (best of ${runs})`,
   );
@@ -66,5 +98,9 @@ compare("crdgen fixture crd_features", fixture, fixtureFiles(fixture).apiFiles);
 const synthetic = join(root, ".uselessctl", "bench", "synthetic");
 rmSync(synthetic, { recursive: true, force: true });
 mkdirSync(synthetic, { recursive: true });
-compare("synthetic 50 kinds x 20 fields x 3 levels", synthetic, writeSyntheticApi(synthetic, { kinds: 50, fields: 20, depth: 3 }));
+compare(
+  "synthetic 50 kinds x 20 fields x 3 levels",
+  synthetic,
+  writeSyntheticApi(synthetic, { kinds: 50, fields: 20, depth: 3 }),
+);
 rmSync(synthetic, { recursive: true, force: true });

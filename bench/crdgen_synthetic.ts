@@ -47,7 +47,15 @@ function field(index: number, nested: string | undefined): string[] {
     case 0:
       return nested ? [`  /** ${name} nests the next level. */`, `  ${name}?: ${nested};`] : [`  ${name}?: string;`];
     case 1:
-      return [`  /**`, `   * ${name} is a bounded count.`, `   * +kubebuilder:validation:Minimum=0`, `   * +kubebuilder:validation:Maximum=100`, `   * +kubebuilder:default=1`, `   */`, `  ${name}?: int32;`];
+      return [
+        `  /**`,
+        `   * ${name} is a bounded count.`,
+        `   * +kubebuilder:validation:Minimum=0`,
+        `   * +kubebuilder:validation:Maximum=100`,
+        `   * +kubebuilder:default=1`,
+        `   */`,
+        `  ${name}?: int32;`,
+      ];
     case 2:
       return [`  /** ${name} is one of three. */`, `  ${name}?: "a" | "b" | "c";`];
     case 3:

@@ -61,7 +61,8 @@ function medianTime(args: readonly string[]): ProcessTime {
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
-const format = (time: ProcessTime) => `${seconds(time.wall)}${time.cpu === undefined ? "" : ` (cpu ${seconds(time.cpu)})`}`;
+const format = (time: ProcessTime) =>
+  `${seconds(time.wall)}${time.cpu === undefined ? "" : ` (cpu ${seconds(time.cpu)})`}`;
 
 /**
  * A scratch project inside the repository's ignored `.uselessctl/` folder, so that
@@ -73,7 +74,11 @@ function scratchProject(label: string): string {
   const root = mkdtempSync(join(repo, ".uselessctl", `bench-${label}-`));
   writeFileSync(
     join(root, "tsconfig.json"),
-    JSON.stringify({ extends: "../../tsconfig.json", include: ["api/**/*.ts", "controllers/*.ts"], exclude: ["**/*.test.ts"] }, null, 2),
+    JSON.stringify(
+      { extends: "../../tsconfig.json", include: ["api/**/*.ts", "controllers/*.ts"], exclude: ["**/*.test.ts"] },
+      null,
+      2,
+    ),
   );
   return root;
 }
@@ -81,7 +86,8 @@ function scratchProject(label: string): string {
 function compare(label: string, root: string): void {
   const generate = medianTime([cli, "generate", "manifests", "--dir", root]);
   const typecheck = medianTime([tsc, "--noEmit", "-p", join(root, "tsconfig.json")]);
-  const cpuRatio = generate.cpu !== undefined && typecheck.cpu ? ` (cpu ${(generate.cpu / typecheck.cpu).toFixed(2)})` : "";
+  const cpuRatio =
+    generate.cpu !== undefined && typecheck.cpu ? ` (cpu ${(generate.cpu / typecheck.cpu).toFixed(2)})` : "";
   console.log(label);
   console.log(`  uselessctl generate manifests  ${format(generate)}`);
   console.log(`  tsc --noEmit                   ${format(typecheck)}`);

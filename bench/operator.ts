@@ -32,7 +32,8 @@ interface Switch {
 async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 300_000): Promise<number> {
   const started = performance.now();
   while (!(await check())) {
-    if (performance.now() - started > timeoutMs) throw new Error(`bench: ${what} did not happen within ${timeoutMs / 1000} s`);
+    if (performance.now() - started > timeoutMs)
+      throw new Error(`bench: ${what} did not happen within ${timeoutMs / 1000} s`);
     await sleep(500);
   }
   return performance.now() - started;
@@ -61,13 +62,30 @@ async function main(): Promise<void> {
   const operatorLog = openSync(operatorLogPath, "w");
   const operator = spawn(
     process.execPath,
-    ["--conditions=uselessctl-source", "--import", "tsx", "main.ts", "--flip-delay=0", "--flip-interval=0", "--health-probe-bind-address=0", "--metrics-bind-address=0"],
+    [
+      "--conditions=uselessctl-source",
+      "--import",
+      "tsx",
+      "main.ts",
+      "--flip-delay=0",
+      "--flip-interval=0",
+      "--health-probe-bind-address=0",
+      "--metrics-bind-address=0",
+    ],
     // Its logs go to a file (kept, and named, if the bench fails): thousands of lines otherwise.
-    { cwd: ROOT, env: { ...process.env, KUBECONFIG: kubeconfig, NO_COLOR: "1" }, stdio: ["ignore", operatorLog, operatorLog] },
+    {
+      cwd: ROOT,
+      env: { ...process.env, KUBECONFIG: kubeconfig, NO_COLOR: "1" },
+      stdio: ["ignore", operatorLog, operatorLog],
+    },
   );
   let failed = true;
   try {
-    await direct.request("POST", "/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: NAMESPACE } });
+    await direct.request("POST", "/api/v1/namespaces", {
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: { name: NAMESPACE },
+    });
     const machine = (name: string, switches: number) => ({
       apiVersion: "useless.container.training/v1alpha1",
       kind: "Machine",
@@ -76,16 +94,26 @@ async function main(): Promise<void> {
     });
     // Warm-up: the operator is started, synced and reconciling before anything is timed.
     await direct.request("POST", `${BASE}/machines`, machine("warmup", 1));
-    await waitUntil("the warm-up machine", async () => (await direct.request<Machine>("GET", `${BASE}/machines/warmup`)).status?.switches === 1, 120_000);
+    await waitUntil(
+      "the warm-up machine",
+      async () => (await direct.request<Machine>("GET", `${BASE}/machines/warmup`)).status?.switches === 1,
+      120_000,
+    );
     const startupLists = proxy.counts.lists;
     Object.assign(proxy.counts, { writes: {}, gets: 0, lists: 0 });
 
     const names = Array.from({ length: MACHINES }, (_, i) => `machine-${String(i).padStart(4, "0")}`);
-    const machines = async () => (await direct.request<{ items: Machine[] }>("GET", `${BASE}/machines`)).items.filter((m) => m.metadata.name !== "warmup");
-    const switches = async () => (await direct.request<{ items: Switch[] }>("GET", `${BASE}/switches?labelSelector=machine!%3Dwarmup`)).items;
+    const machines = async () =>
+      (await direct.request<{ items: Machine[] }>("GET", `${BASE}/machines`)).items.filter(
+        (m) => m.metadata.name !== "warmup",
+      );
+    const switches = async () =>
+      (await direct.request<{ items: Switch[] }>("GET", `${BASE}/switches?labelSelector=machine!%3Dwarmup`)).items;
     const statusesCurrent = (items: Machine[]) =>
       items.length === MACHINES &&
-      items.every((m) => m.status?.positions === "d".repeat(SWITCHES) && m.status.observedGeneration === m.metadata.generation);
+      items.every(
+        (m) => m.status?.positions === "d".repeat(SWITCHES) && m.status.observedGeneration === m.metadata.generation,
+      );
 
     const createStarted = performance.now();
     await inParallel(names, 32, (name) => direct.request("POST", `${BASE}/machines`, machine(name, SWITCHES)));
@@ -99,7 +127,12 @@ async function main(): Promise<void> {
     const flipStarted = performance.now();
     const toFlip = await switches();
     await inParallel(toFlip, 32, (sw) =>
-      direct.request("PATCH", `${BASE}/switches/${sw.metadata.name}`, { spec: { position: "up" } }, "application/merge-patch+json"),
+      direct.request(
+        "PATCH",
+        `${BASE}/switches/${sw.metadata.name}`,
+        { spec: { position: "up" } },
+        "application/merge-patch+json",
+      ),
     );
     await waitUntil("every switch down and every status current", async () => {
       const [all, current] = await Promise.all([switches(), machines()]);
@@ -109,14 +142,17 @@ async function main(): Promise<void> {
 
     const counted = MACHINES * SWITCHES;
     const writes = proxy.totalWrites();
-    const minimal = counted /* creates */ + counted /* flips */ + 2 * MACHINES; /* a status write per machine per phase */
+    const minimal =
+      counted /* creates */ + counted /* flips */ + 2 * MACHINES; /* a status write per machine per phase */
     const requests = writes + proxy.counts.gets + proxy.counts.lists;
     const lines = [
       `bench:operator  ${MACHINES} machines x ${SWITCHES} switches, flip delay 0, flip interval 0`,
       `  converge after create:  ${(createConverged / 1000).toFixed(2)} s   (target < 30 s)`,
       `  converge after flip-up: ${(flipConverged / 1000).toFixed(2)} s   (target < 30 s)`,
       `  operator writes:        ${writes} (${afterCreate.writes} creating, ${writes - afterCreate.writes} flipping)`,
-      `    by kind:              ${Object.entries(proxy.counts.writes).map(([kind, n]) => `${kind} ${n}`).join(", ")}`,
+      `    by kind:              ${Object.entries(proxy.counts.writes)
+        .map(([kind, n]) => `${kind} ${n}`)
+        .join(", ")}`,
       `  minimal writes:         ${minimal} -> ratio ${(writes / minimal).toFixed(2)} (target <= 1.5)`,
       `  requests per switch:    ${(requests / counted).toFixed(2)}`,
       `  reads bypassing cache:  ${proxy.counts.gets} single-object GETs, ${proxy.counts.lists} lists (target 0; ${startupLists} lists at start-up)`,

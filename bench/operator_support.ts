@@ -52,7 +52,14 @@ export class CountingProxy {
     this.#server = createServer((incoming, outgoing) => {
       this.#count(incoming.method ?? "GET", new URL(incoming.url ?? "/", "http://x"));
       const upstream = request(
-        { host: target.server.hostname, port: target.server.port, path: incoming.url, method: incoming.method, headers: { ...incoming.headers, host: target.server.host }, agent: this.#agent },
+        {
+          host: target.server.hostname,
+          port: target.server.port,
+          path: incoming.url,
+          method: incoming.method,
+          headers: { ...incoming.headers, host: target.server.host },
+          agent: this.#agent,
+        },
         (answer) => {
           outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(outgoing);
@@ -83,7 +90,9 @@ export class CountingProxy {
       "apiVersion: v1",
       "kind: Config",
       // client-node accepts a plain-HTTP server only with TLS verification off; loopback only.
-      "clusters: [{ name: bench, cluster: { server: " + JSON.stringify(this.url) + ", insecure-skip-tls-verify: true } }]",
+      "clusters: [{ name: bench, cluster: { server: " +
+        JSON.stringify(this.url) +
+        ", insecure-skip-tls-verify: true } }]",
       "users: [{ name: bench, user: { token: " + JSON.stringify(token) + " } }]",
       "contexts: [{ name: bench, context: { cluster: bench, user: bench } }]",
       "current-context: bench",
@@ -163,7 +172,8 @@ export class DirectClient {
           answer.setEncoding("utf8");
           answer.on("data", (chunk: string) => (text += chunk));
           answer.on("end", () => {
-            if ((answer.statusCode ?? 500) >= 300) reject(new Error(`${method} ${path}: ${answer.statusCode} ${text.slice(0, 300)}`));
+            if ((answer.statusCode ?? 500) >= 300)
+              reject(new Error(`${method} ${path}: ${answer.statusCode} ${text.slice(0, 300)}`));
             else resolve(JSON.parse(text) as T);
           });
         },
@@ -179,7 +189,11 @@ export class DirectClient {
 }
 
 /** Runs `work` over `items` with at most `limit` at a time. */
-export async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
+export async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<unknown>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {

@@ -29,7 +29,11 @@ interface Switch extends KubernetesObject {
   spec: { position: "up" | "down" };
   status?: { seenAt?: string };
 }
-const Switch = defineGroupVersion({ group: "useless.container.training", version: "v1alpha1", scheme: new Scheme() }).kind<Switch>({
+const Switch = defineGroupVersion({
+  group: "useless.container.training",
+  version: "v1alpha1",
+  scheme: new Scheme(),
+}).kind<Switch>({
   kind: "Switch",
   plural: "switches",
 });
@@ -49,11 +53,35 @@ function makeSwitch(i: number): Switch {
       creationTimestamp: time,
       labels: { machine },
       ownerReferences: [
-        { apiVersion: Switch.apiVersion, kind: "Machine", name: machine, uid: "11111111-2222-3333-4444-555555555555", controller: true, blockOwnerDeletion: true },
+        {
+          apiVersion: Switch.apiVersion,
+          kind: "Machine",
+          name: machine,
+          uid: "11111111-2222-3333-4444-555555555555",
+          controller: true,
+          blockOwnerDeletion: true,
+        },
       ],
       managedFields: [
-        { manager: "uselessctl-manager", operation: "Update", apiVersion: Switch.apiVersion, time, fieldsType: "FieldsV1", fieldsV1: { "f:metadata": { "f:labels": { ".": {}, "f:machine": {} }, "f:ownerReferences": {} }, "f:spec": { ".": {}, "f:position": {} } } },
-        { manager: "kubectl-patch", operation: "Update", apiVersion: Switch.apiVersion, time, fieldsType: "FieldsV1", fieldsV1: { "f:spec": { "f:position": {} } } },
+        {
+          manager: "uselessctl-manager",
+          operation: "Update",
+          apiVersion: Switch.apiVersion,
+          time,
+          fieldsType: "FieldsV1",
+          fieldsV1: {
+            "f:metadata": { "f:labels": { ".": {}, "f:machine": {} }, "f:ownerReferences": {} },
+            "f:spec": { ".": {}, "f:position": {} },
+          },
+        },
+        {
+          manager: "kubectl-patch",
+          operation: "Update",
+          apiVersion: Switch.apiVersion,
+          time,
+          fieldsType: "FieldsV1",
+          fieldsV1: { "f:spec": { "f:position": {} } },
+        },
       ],
     },
     spec: { position: i % 2 === 0 ? "down" : "up" },
@@ -72,7 +100,12 @@ function fakeServer(count: number): Transport {
       const items = [];
       for (let i = start; i < end; i++) items.push(makeSwitch(i));
       // A JSON round trip, as a body parsed from the wire would be.
-      return JSON.parse(JSON.stringify({ metadata: { resourceVersion: String(1000 + count), ...(end < count ? { continue: String(end) } : {}) }, items }));
+      return JSON.parse(
+        JSON.stringify({
+          metadata: { resourceVersion: String(1000 + count), ...(end < count ? { continue: String(end) } : {}) },
+          items,
+        }),
+      );
     },
     watch: (req) => new Promise((resolve) => req.signal?.addEventListener("abort", () => resolve(), { once: true })),
   };
@@ -115,8 +148,12 @@ async function managerFigures(): Promise<void> {
   const reconcileSeconds = (finished - syncedAt) / 1000;
   console.log(`objects:                          ${format(objectCount)} Switches (with managedFields on the wire)`);
   console.log(`start-up to synced caches:        ${format(synced)} ms`);
-  console.log(`no-op reconciles:                 ${format(objectCount / reconcileSeconds)} /s (${format(reconcileSeconds * 1000)} ms for all, 4 workers)`);
-  console.log(`heap per cached object:           ${format(heapCached / objectCount / 1024, 2)} KiB (manager, cache, queue, metrics included)`);
+  console.log(
+    `no-op reconciles:                 ${format(objectCount / reconcileSeconds)} /s (${format(reconcileSeconds * 1000)} ms for all, 4 workers)`,
+  );
+  console.log(
+    `heap per cached object:           ${format(heapCached / objectCount / 1024, 2)} KiB (manager, cache, queue, metrics included)`,
+  );
   console.log(`targets (issue #4):               >= 5,000 no-op reconciles/s, < 3 KiB heap per cached Switch`);
 }
 
@@ -132,7 +169,9 @@ async function queueFigures(): Promise<void> {
     queue.done(item as string);
   }
   const elapsed = performance.now() - startedAt;
-  console.log(`work queue add+get+done:          ${format((elapsed * 1e6) / items)} ns per item (${format(items)} items)`);
+  console.log(
+    `work queue add+get+done:          ${format((elapsed * 1e6) / items)} ns per item (${format(items)} items)`,
+  );
 }
 
 await managerFigures();

@@ -24,8 +24,12 @@ function median(values: number[]): number {
 /** The CLI as a process: the built one when dist/ exists, else the sources through tsx. */
 function cliCommand(): { label: string; prefix: string[] } {
   const built = join(root, "dist/cli/main.js");
-  if (existsSync(built) && existsSync(join(root, "dist/scaffold/index.js"))) return { label: "dist/cli/main.js", prefix: [built] };
-  return { label: "cli/main.ts via tsx", prefix: ["--conditions=uselessctl-source", "--import", "tsx", join(root, "cli/main.ts")] };
+  if (existsSync(built) && existsSync(join(root, "dist/scaffold/index.js")))
+    return { label: "dist/cli/main.js", prefix: [built] };
+  return {
+    label: "cli/main.ts via tsx",
+    prefix: ["--conditions=uselessctl-source", "--import", "tsx", join(root, "cli/main.ts")],
+  };
 }
 
 function timeProcesses(): number[] {
@@ -37,7 +41,10 @@ function timeProcesses(): number[] {
     try {
       const start = performance.now();
       for (const args of USELESS_COMMANDS) {
-        const result = spawnSync(process.execPath, [...cli.prefix, ...args, "--dir", project], { cwd: root, encoding: "utf8" });
+        const result = spawnSync(process.execPath, [...cli.prefix, ...args, "--dir", project], {
+          cwd: root,
+          encoding: "utf8",
+        });
         if (result.status !== 0) throw new Error(`uselessctl ${args.join(" ")} failed: ${result.stderr}`);
       }
       totals.push(performance.now() - start);
@@ -45,7 +52,9 @@ function timeProcesses(): number[] {
       remove();
     }
   }
-  console.log(`cli (${cli.label}): init + 2x create api, 3 processes: median ${median(totals).toFixed(0)} ms over ${ROUNDS} runs (target < 2000 ms)`);
+  console.log(
+    `cli (${cli.label}): init + 2x create api, 3 processes: median ${median(totals).toFixed(0)} ms over ${ROUNDS} runs (target < 2000 ms)`,
+  );
   return totals;
 }
 
@@ -63,7 +72,9 @@ function timeLibrary(): void {
       remove();
     }
   }
-  console.log(`library: init + 2x create api (plan + commit): median ${median(totals).toFixed(1)} ms over ${ROUNDS} warm runs`);
+  console.log(
+    `library: init + 2x create api (plan + commit): median ${median(totals).toFixed(1)} ms over ${ROUNDS} warm runs`,
+  );
 }
 
 timeLibrary();

@@ -33,6 +33,9 @@ test("the synthetic API has 50 kinds, each with 20 fields on each of 3 nested le
   assert.ok(members.get("Widget07Level2")?.includes("nested"));
   assert.ok(!members.get("Widget07Level3")?.includes("nested"));
   assert.deepEqual(members.get("Widget07"), ["apiVersion", "kind", "metadata", "spec", "status"]);
-  assert.match(readFileSync(join(root, "controllers/widget_controller.ts"), "utf8"), /resources=widget50s,verbs=get;list;watch;update;patch/);
+  assert.match(
+    readFileSync(join(root, "controllers/widget_controller.ts"), "utf8"),
+    /resources=widget50s,verbs=get;list;watch;update;patch/,
+  );
   rmSync(root, { recursive: true });
 });

@@ -15,7 +15,12 @@ export interface SyntheticApiOptions {
   readonly group: string;
 }
 
-export const defaultSyntheticApi: SyntheticApiOptions = { kinds: 50, fields: 20, depth: 3, group: "bench.uselessctl.dev" };
+export const defaultSyntheticApi: SyntheticApiOptions = {
+  kinds: 50,
+  fields: 20,
+  depth: 3,
+  group: "bench.uselessctl.dev",
+};
 
 /** One leaf field of each flavour the generator maps, cycled through by index. */
 function leafField(index: number): string {
@@ -46,7 +51,9 @@ function structSource(kind: string, level: number, options: SyntheticApiOptions)
   if (hasChild) {
     const child = `${kind}Level${level + 1}`;
     lines.push(`  /** nested holds the next level. */\n  nested?: ${child};`);
-    lines.push(`  /**\n   * nestedList holds more of the next level.\n   *\n   * +optional\n   */\n  nestedList?: ${child}[];`);
+    lines.push(
+      `  /**\n   * nestedList holds more of the next level.\n   *\n   * +optional\n   */\n  nestedList?: ${child}[];`,
+    );
   }
   return `/** ${name} is level ${level} of ${kind}'s spec. */\nexport interface ${name} {\n${lines.join("\n\n")}\n}\n`;
 }
@@ -122,8 +129,12 @@ export function writeSyntheticApi(root: string, options: SyntheticApiOptions = d
   const kinds = Array.from({ length: options.kinds }, (_, index) => `Widget${String(index + 1).padStart(2, "0")}`);
   for (const kind of kinds) write(`api/v1/${kind.toLowerCase()}_types.ts`, kindSource(kind, options));
   const rbac = kinds.map(
-    (kind) => `// +kubebuilder:rbac:groups=${options.group},resources=${kind.toLowerCase()}s,verbs=get;list;watch;update;patch`,
+    (kind) =>
+      `// +kubebuilder:rbac:groups=${options.group},resources=${kind.toLowerCase()}s,verbs=get;list;watch;update;patch`,
   );
-  write("controllers/widget_controller.ts", `${rbac.join("\n")}\n\n/** The controller of every synthetic kind. */\nexport const widgetController = "synthetic";\n`);
+  write(
+    "controllers/widget_controller.ts",
+    `${rbac.join("\n")}\n\n/** The controller of every synthetic kind. */\nexport const widgetController = "synthetic";\n`,
+  );
   return written;
 }

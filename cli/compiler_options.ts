@@ -22,14 +22,24 @@ export function projectCompilerOptions(typescript: TypeScript, rootDir: string):
   if (!configPath) return undefined;
   const read = typescript.readConfigFile(configPath, typescript.sys.readFile);
   if (read.error) {
-    throw new CompilerOptionsError(`${configPath}: ${typescript.flattenDiagnosticMessageText(read.error.messageText, "\n")}`);
+    throw new CompilerOptionsError(
+      `${configPath}: ${typescript.flattenDiagnosticMessageText(read.error.messageText, "\n")}`,
+    );
   }
-  const parsed = typescript.parseJsonConfigFileContent(read.config, typescript.sys, dirname(configPath), undefined, configPath);
+  const parsed = typescript.parseJsonConfigFileContent(
+    read.config,
+    typescript.sys,
+    dirname(configPath),
+    undefined,
+    configPath,
+  );
   // Only option errors matter here: "no inputs found" and the like concern tsc's file list, not ours.
   const optionErrors = parsed.errors.filter((error) => error.code !== 18003);
   const first = optionErrors[0];
   if (first) {
-    throw new CompilerOptionsError(`${configPath}: ${typescript.flattenDiagnosticMessageText(first.messageText, "\n")}`);
+    throw new CompilerOptionsError(
+      `${configPath}: ${typescript.flattenDiagnosticMessageText(first.messageText, "\n")}`,
+    );
   }
   return parsed.options;
 }

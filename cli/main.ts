@@ -35,7 +35,9 @@ function packageVersion(): string {
 /** Builds the full command tree; exported so tests can drive it without spawning a process. */
 export function buildProgram(output: CliOutput = processOutput): Command {
   const program = new Command("uselessctl")
-    .description("Build Kubernetes operators in TypeScript: CRDs from types, scaffolding, a runtime and a local API server.")
+    .description(
+      "Build Kubernetes operators in TypeScript: CRDs from types, scaffolding, a runtime and a local API server.",
+    )
     .version(packageVersion())
     // `create api --version v1alpha1` must reach the subcommand, not print uselessctl's version.
     .enablePositionalOptions()

@@ -2,10 +2,21 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { formatMarkerTable, markerTableMarkdown, markerUsage, type MarkerHelpEntry } from "./marker_table.js";
 
-const minimum = { name: "+kubebuilder:validation:Minimum", args: "<number>", help: "the lowest value.", aliases: ["@minimum"] };
+const minimum = {
+  name: "+kubebuilder:validation:Minimum",
+  args: "<number>",
+  help: "the lowest value.",
+  aliases: ["@minimum"],
+};
 const entries: MarkerHelpEntry[] = [
   { name: "+optional", target: "field", args: "", help: "the field may be omitted.", aliases: [] },
-  { name: "+kubebuilder:validation:Pattern", target: "field", args: "<string>", help: "a regular expression | anchored.", aliases: ["@pattern"] },
+  {
+    name: "+kubebuilder:validation:Pattern",
+    target: "field",
+    args: "<string>",
+    help: "a regular expression | anchored.",
+    aliases: ["@pattern"],
+  },
   { ...minimum, target: "field" },
   { ...minimum, target: "type" },
   {
@@ -21,8 +32,14 @@ const entries: MarkerHelpEntry[] = [
 test("a marker is shown as written: flags bare, one value after =, named arguments after :", () => {
   assert.equal(markerUsage(entries[0]!), "+optional");
   assert.equal(markerUsage(entries[2]!), "+kubebuilder:validation:Minimum=<number>");
-  assert.equal(markerUsage(entries[4]!), "+kubebuilder:printcolumn:name=<string>,type=<string>,JSONPath=<string>,[priority=<integer>]");
-  assert.equal(markerUsage({ name: "kubebuilder:deprecatedversion", args: "[warning=<string>]" }), "+kubebuilder:deprecatedversion:[warning=<string>]");
+  assert.equal(
+    markerUsage(entries[4]!),
+    "+kubebuilder:printcolumn:name=<string>,type=<string>,JSONPath=<string>,[priority=<integer>]",
+  );
+  assert.equal(
+    markerUsage({ name: "kubebuilder:deprecatedversion", args: "[warning=<string>]" }),
+    "+kubebuilder:deprecatedversion:[warning=<string>]",
+  );
 });
 
 test("the help text groups markers by target (package, type, field), each marker once per target, help indented below", () => {
@@ -58,11 +75,17 @@ test("the Markdown maps each JSDoc tag to its marker once, then lists every mark
     "| `@pattern` | `+kubebuilder:validation:Pattern=<string>` | field | a regular expression \\| anchored. |",
     "| `@printcolumn` | `+kubebuilder:printcolumn:name=<string>,type=<string>,JSONPath=<string>,[priority=<integer>]` | type | a column of kubectl get. |",
   ]);
-  assert.deepEqual(all!.split("\n").slice(2, -1).map((row) => row.split(" | ")[0]), [
-    "| `+groupName=<string>`",
-    "| `+kubebuilder:printcolumn:name=<string>,type=<string>,JSONPath=<string>,[priority=<integer>]`",
-    "| `+kubebuilder:validation:Minimum=<number>`",
-    "| `+kubebuilder:validation:Pattern=<string>`",
-    "| `+optional`",
-  ]);
+  assert.deepEqual(
+    all!
+      .split("\n")
+      .slice(2, -1)
+      .map((row) => row.split(" | ")[0]),
+    [
+      "| `+groupName=<string>`",
+      "| `+kubebuilder:printcolumn:name=<string>,type=<string>,JSONPath=<string>,[priority=<integer>]`",
+      "| `+kubebuilder:validation:Minimum=<number>`",
+      "| `+kubebuilder:validation:Pattern=<string>`",
+      "| `+optional`",
+    ],
+  );
 });

@@ -37,7 +37,10 @@ export function markerUsage(entry: Pick<MarkerHelpEntry, "name" | "args">): stri
 
 /** Merges the registry's one-row-per-target entries into one row per marker, sorted by usage. */
 function markerRows(entries: readonly MarkerHelpEntry[]): MarkerRow[] {
-  const rows = new Map<string, { usage: string; targets: Set<MarkerHelpEntry["target"]>; help: string; aliases: Set<string> }>();
+  const rows = new Map<
+    string,
+    { usage: string; targets: Set<MarkerHelpEntry["target"]>; help: string; aliases: Set<string> }
+  >();
   for (const entry of entries) {
     const usage = markerUsage(entry);
     const row = rows.get(usage) ?? { usage, targets: new Set(), help: entry.help, aliases: new Set() };

@@ -104,7 +104,9 @@ export function discoverProjectFiles(options: DiscoverOptions): ProjectFiles {
   // to one types file still reads it, as controller-gen always reads a whole package.
   const versionFolders = new Set(selected.map((file) => dirname(file)));
   const apiFiles = allApiFiles
-    .filter((file) => selected.includes(file) || (basename(file) === groupVersionFile && versionFolders.has(dirname(file))))
+    .filter(
+      (file) => selected.includes(file) || (basename(file) === groupVersionFile && versionFolders.has(dirname(file))),
+    )
     .sort();
   const controllerFiles = sourceFilesIn(join(rootDir, "controllers")).filter(inScope).sort();
   if (apiFiles.length === 0) {

@@ -30,7 +30,11 @@ test("without field path or hint a diagnostic is one line", () => {
 
 test("colour paints the location, severity and code with tsc's palette, and only when asked", () => {
   const coloured = formatDiagnostic(unknownMarker, { ...plain, color: true });
-  assert.ok(coloured.startsWith("\u001b[96mapi/v1alpha1/switch_types.ts\u001b[0m:\u001b[93m20\u001b[0m:\u001b[93m3\u001b[0m - \u001b[91merror\u001b[0m"));
+  assert.ok(
+    coloured.startsWith(
+      "\u001b[96mapi/v1alpha1/switch_types.ts\u001b[0m:\u001b[93m20\u001b[0m:\u001b[93m3\u001b[0m - \u001b[91merror\u001b[0m",
+    ),
+  );
   assert.doesNotMatch(formatDiagnostic(unknownMarker, plain), /\u001b/);
 });
 
@@ -48,11 +52,23 @@ test("paths are shown relative to the cwd; relative paths are taken from the pro
 });
 
 test("a report sorts by path, line and column and ends with the counts", () => {
-  const warning: ReportedDiagnostic = { ...unknownMarker, file: "api/v1alpha1/machine_types.ts", severity: "warning", line: 99 };
+  const warning: ReportedDiagnostic = {
+    ...unknownMarker,
+    file: "api/v1alpha1/machine_types.ts",
+    severity: "warning",
+    line: 99,
+  };
   const early: ReportedDiagnostic = { ...unknownMarker, line: 2 };
   const report = formatReport([unknownMarker, warning, early], plain);
-  const locations = report.split("\n").filter((line) => / - (error|warning) /.test(line)).map((line) => line.split(" - ")[0]);
-  assert.deepEqual(locations, ["api/v1alpha1/machine_types.ts:99:3", "api/v1alpha1/switch_types.ts:2:3", "api/v1alpha1/switch_types.ts:20:3"]);
+  const locations = report
+    .split("\n")
+    .filter((line) => / - (error|warning) /.test(line))
+    .map((line) => line.split(" - ")[0]);
+  assert.deepEqual(locations, [
+    "api/v1alpha1/machine_types.ts:99:3",
+    "api/v1alpha1/switch_types.ts:2:3",
+    "api/v1alpha1/switch_types.ts:20:3",
+  ]);
   assert.ok(report.endsWith("\nFound 2 errors and 1 warning in 2 files.\n"));
   assert.equal(formatReport([], plain), "");
 });

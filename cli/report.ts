@@ -106,7 +106,10 @@ export function formatReport(diagnostics: readonly ReportedDiagnostic[], options
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === "error");
   const warnings = diagnostics.length - errors.length;
   const files = new Set(diagnostics.map((diagnostic) => displayPath(diagnostic.file, options))).size;
-  const counts = [errors.length > 0 ? plural(errors.length, "error") : "", warnings > 0 ? plural(warnings, "warning") : ""]
+  const counts = [
+    errors.length > 0 ? plural(errors.length, "error") : "",
+    warnings > 0 ? plural(warnings, "warning") : "",
+  ]
     .filter(Boolean)
     .join(" and ");
   return `${body}\nFound ${counts} in ${plural(files, "file")}.\n`;

@@ -32,6 +32,8 @@ test("uselessctl --help loads neither the TypeScript compiler nor the generator 
     entry.startsWith("/") ? relative(repo, entry) : entry,
   );
   assert.ok(loaded.includes("cli/commands/generate.ts"), `the graph was not followed: ${loaded.join(", ")}`);
-  const heavy = loaded.filter((entry) => /^(typescript|typescript-json-schema|@kubernetes\/client-node)$|^crdgen\//.test(entry));
+  const heavy = loaded.filter((entry) =>
+    /^(typescript|typescript-json-schema|@kubernetes\/client-node)$|^crdgen\//.test(entry),
+  );
   assert.deepEqual(heavy, []);
 });

@@ -13,11 +13,15 @@ test("a spec change, a relabel, an owner change or a deletion starting is worth 
     { ...base.metadata, ownerReferences: [{ apiVersion: `${GROUP}/v1alpha1`, kind: "Machine", name: "m", uid: "u" }] },
     { ...base.metadata, deletionTimestamp: "2026-01-01T00:00:00Z" },
   ];
-  for (const metadata of changes) assert.equal(updateMatters({ objectOld: base, objectNew: { metadata } }), true, JSON.stringify(metadata));
+  for (const metadata of changes)
+    assert.equal(updateMatters({ objectOld: base, objectNew: { metadata } }), true, JSON.stringify(metadata));
 });
 
 test("status-only and annotation-only updates (the controller's own marks) are dropped", () => {
   const annotated = { metadata: { ...base.metadata, annotations: { [`${GROUP}/flipped-at`]: "x" } } };
   assert.equal(updateMatters({ objectOld: base, objectNew: annotated }), false);
-  assert.equal(updateMatters({ objectOld: base, objectNew: { ...base, status: { seenAt: "x" } } as typeof base }), false);
+  assert.equal(
+    updateMatters({ objectOld: base, objectNew: { ...base, status: { seenAt: "x" } } as typeof base }),
+    false,
+  );
 });

@@ -6,7 +6,10 @@ import { at, sw } from "./testing/fixtures.js";
 test("a created switch is expected until the cache shows it", () => {
   const expectations = noExpectations();
   expectations.created.push({ switch: sw("new"), at: at(0) });
-  assert.deepEqual(settleExpectations(expectations, [sw("a")], at(1)).created.map((s) => s.metadata?.name), ["new"]);
+  assert.deepEqual(
+    settleExpectations(expectations, [sw("a")], at(1)).created.map((s) => s.metadata?.name),
+    ["new"],
+  );
   assert.deepEqual(settleExpectations(expectations, [sw("a"), sw("new")], at(2)).created, []);
   assert.deepEqual(expectations.created, []);
 });

@@ -35,7 +35,9 @@ export function settleExpectations(
 ): MachineMemory {
   const names = new Set(cached.map((sw) => sw.metadata?.name));
   const fresh = (at: number): boolean => now - at < EXPECTATION_TIMEOUT_MS;
-  expectations.created = expectations.created.filter((entry) => fresh(entry.at) && !names.has(entry.switch.metadata?.name));
+  expectations.created = expectations.created.filter(
+    (entry) => fresh(entry.at) && !names.has(entry.switch.metadata?.name),
+  );
   expectations.deleted = expectations.deleted.filter((entry) => fresh(entry.at) && names.has(entry.name));
   return {
     lastFlipAt: expectations.lastFlipAt,

@@ -17,7 +17,8 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
   const deadline = Date.now() + timeoutMs;
   let last = await read();
   while (!done(last)) {
-    if (Date.now() > deadline) assert.fail(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    if (Date.now() > deadline)
+      assert.fail(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
     last = await read();
   }
@@ -55,7 +56,10 @@ describe("machine controller", () => {
       spec: { switches: 3 },
     };
     await client.create(machine);
-    const switches = await eventually(() => switchesOf("three"), (list) => list.items.length === 3);
+    const switches = await eventually(
+      () => switchesOf("three"),
+      (list) => list.items.length === 3,
+    );
     for (const sw of switches.items) {
       assert.equal(sw.spec?.position, "down");
       assert.match(sw.metadata?.name ?? "", /^switch-/);

@@ -93,6 +93,7 @@ export function storeFromClient(client: Client): MachineStore {
       }
     },
     updateMachine: (machine) => client.update({ ...machine, apiVersion: Machine.apiVersion, kind: Machine.kind }),
-    updateMachineStatus: (machine) => client.status().update({ ...machine, apiVersion: Machine.apiVersion, kind: Machine.kind }),
+    updateMachineStatus: (machine) =>
+      client.status().update({ ...machine, apiVersion: Machine.apiVersion, kind: Machine.kind }),
   };
 }

@@ -41,10 +41,19 @@ describe("scaling", () => {
   });
 
   test("scaling down deletes the newest switches first", () => {
-    const switches = [sw("e", { createdAt: 1 }), sw("a", { createdAt: 0 }), sw("d", { createdAt: 2 }), sw("b", { createdAt: 0 }), sw("c", { createdAt: 3 })];
+    const switches = [
+      sw("e", { createdAt: 1 }),
+      sw("a", { createdAt: 0 }),
+      sw("d", { createdAt: 2 }),
+      sw("b", { createdAt: 0 }),
+      sw("c", { createdAt: 3 }),
+    ];
     const result = plan({ machine: machine({ switches: 2 }), switches });
     assert.deepEqual(result.described, ["delete c", "delete d", "delete e"]);
-    assert.deepEqual(result.members.map((s) => s.metadata?.name), ["a", "b"]);
+    assert.deepEqual(
+      result.members.map((s) => s.metadata?.name),
+      ["a", "b"],
+    );
   });
 
   test("a machine at its count with everything down does nothing", () => {
@@ -55,19 +64,26 @@ describe("scaling", () => {
 
   test("switches of other machines and those being deleted are not counted", () => {
     const other = machine({ name: "other" });
-    const result = plan({ switches: [sw("a"), sw("b", { deleting: true }), sw("x", { owner: other }), sw("y", { owner: other })] });
+    const result = plan({
+      switches: [sw("a"), sw("b", { deleting: true }), sw("x", { owner: other }), sw("y", { owner: other })],
+    });
     assert.deepEqual(result.described, ["create", "create"]);
   });
 
   test("a machine being deleted writes nothing: the garbage collector removes its switches", () => {
-    const result = plan({ machine: machine({ deleting: true, switchPosition: "up" }), switches: [sw("a", { position: "up" })] });
+    const result = plan({
+      machine: machine({ deleting: true, switchPosition: "up" }),
+      switches: [sw("a", { position: "up" })],
+    });
     assert.deepEqual(result.described, []);
   });
 });
 
 describe("membership follows the machine label", () => {
   test("a switch relabelled from another machine is moved here", () => {
-    const result = plan({ switches: [sw("a"), sw("b"), sw("moved", { owner: machine({ name: "other" }), label: "m" })] });
+    const result = plan({
+      switches: [sw("a"), sw("b"), sw("moved", { owner: machine({ name: "other" }), label: "m" })],
+    });
     assert.deepEqual(result.described, ["adopt moved"]);
   });
 
@@ -141,7 +157,10 @@ describe("flipping with the default 5 s delay and interval", () => {
   });
 
   test("switches seen at the same time go in name order", () => {
-    const result = plan({ now: at(5), switches: [sw("c", { position: "up", seenAt: at(0) }), sw("a", { position: "up", seenAt: at(0) }), sw("b")] });
+    const result = plan({
+      now: at(5),
+      switches: [sw("c", { position: "up", seenAt: at(0) }), sw("a", { position: "up", seenAt: at(0) }), sw("b")],
+    });
     assert.deepEqual(result.described, ["flip a @5s", "clearSeen a"]);
   });
 
@@ -155,7 +174,10 @@ describe("flipping with the default 5 s delay and interval", () => {
   });
 
   test("a flipped-at time in the future (a clock that went back) delays by one interval at most", () => {
-    const result = plan({ now: at(0), switches: [sw("a", { flippedAt: at(3600) }), sw("b", { position: "up", seenAt: at(-10) }), sw("c")] });
+    const result = plan({
+      now: at(0),
+      switches: [sw("a", { flippedAt: at(3600) }), sw("b", { position: "up", seenAt: at(-10) }), sw("c")],
+    });
     assert.equal(result.requeueAfterMs, 5000);
   });
 
@@ -192,7 +214,10 @@ describe("the machine's own switchPosition", () => {
   test("shares the machine's flip interval with its switches", () => {
     const result = plan({
       now: at(5),
-      machine: machine({ switchPosition: "up", annotations: { [SEEN_AT_ANNOTATION]: formatTime(at(0)), [FLIPPED_AT_ANNOTATION]: formatTime(at(2)) } }),
+      machine: machine({
+        switchPosition: "up",
+        annotations: { [SEEN_AT_ANNOTATION]: formatTime(at(0)), [FLIPPED_AT_ANNOTATION]: formatTime(at(2)) },
+      }),
       switches: [sw("a", { position: "up", seenAt: at(0) }), sw("b"), sw("c")],
     });
     assert.deepEqual(result.described, []);
@@ -226,7 +251,10 @@ describe("what this process remembers between reconciles", () => {
     const created = sw("new", { createdAt: at(1) });
     const result = plan({ memory: { created: [created], deleted: [] }, switches: [sw("a"), sw("b")] });
     assert.deepEqual(result.described, []);
-    assert.deepEqual(result.members.map((s) => s.metadata?.name), ["a", "b", "new"]);
+    assert.deepEqual(
+      result.members.map((s) => s.metadata?.name),
+      ["a", "b", "new"],
+    );
   });
 
   test("a switch it deleted that the cache still shows is neither counted nor deleted again", () => {

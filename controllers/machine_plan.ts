@@ -92,7 +92,9 @@ export function planMachine(input: PlanInput): MachinePlan {
   });
   // The machine's flip drops its seen-at annotation in the same write; no separate clear.
   const machineFlipped = flips.actions.some((a) => a.type === "flip" && a.target.kind === "machine");
-  actions.push(...flips.actions.filter((a) => !(machineFlipped && a.type === "clearSeen" && a.target.kind === "machine")));
+  actions.push(
+    ...flips.actions.filter((a) => !(machineFlipped && a.type === "clearSeen" && a.target.kind === "machine")),
+  );
   return {
     actions,
     members,

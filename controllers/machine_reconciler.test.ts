@@ -28,7 +28,12 @@ test("a new machine gets its switches and one status write, and a second pass wr
   store.addMachine(machine());
   const r = reconciler();
   assert.deepEqual(await r.reconcile(KEY), {});
-  assert.deepEqual(store.writes, ["create Switch switch-00000", "create Switch switch-00001", "create Switch switch-00002", "status Machine m"]);
+  assert.deepEqual(store.writes, [
+    "create Switch switch-00000",
+    "create Switch switch-00001",
+    "create Switch switch-00002",
+    "status Machine m",
+  ]);
   assert.equal(positions(), "ddd");
   assert.equal(store.machines.get("m")?.status?.conditions?.[0]?.reason, "SwitchesReady");
   const created = [...store.switches.values()][0];

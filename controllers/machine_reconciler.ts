@@ -104,7 +104,13 @@ export class MachineReconciler {
     this.#memory.set(key, expectations);
     const switches = await store.listSwitches(machine);
     const now = clock.now();
-    const plan = planMachine({ machine, switches, now, settings, memory: settleExpectations(expectations, switches, now) });
+    const plan = planMachine({
+      machine,
+      switches,
+      now,
+      settings,
+      memory: settleExpectations(expectations, switches, now),
+    });
 
     const run = new ActionRun({ machine, members: plan.members, store, log, expectations, now });
     await run.execute(plan.actions);
@@ -152,7 +158,10 @@ class ActionRun {
 
   /** The machine's switches after the run: members as last written, plus those created. */
   members(): SwitchView[] {
-    return [...[...this.#latest.values()].filter((sw) => !this.#deleted.has(sw.metadata?.name ?? "")), ...this.#created];
+    return [
+      ...[...this.#latest.values()].filter((sw) => !this.#deleted.has(sw.metadata?.name ?? "")),
+      ...this.#created,
+    ];
   }
 
   async execute(actions: readonly MachineAction[]): Promise<void> {
@@ -212,8 +221,7 @@ class ActionRun {
       } else if (action.type === "recordSeen") {
         this.machine = await store.updateMachine(machineSeen(this.machine, action.at));
         log.info("machine's own switch seen up");
-      }
-      else if (action.type === "clearSeen") this.machine = await store.updateMachine(machineUnseen(this.machine));
+      } else if (action.type === "clearSeen") this.machine = await store.updateMachine(machineUnseen(this.machine));
       return;
     }
     const name = target.switch.metadata?.name ?? "";

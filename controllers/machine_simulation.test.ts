@@ -16,11 +16,18 @@ interface World {
 }
 
 function targetOf(world: World, target: Target): SwitchView | undefined {
-  return target.kind === "switch" ? world.switches.find((s) => s.metadata?.name === target.switch.metadata?.name) : undefined;
+  return target.kind === "switch"
+    ? world.switches.find((s) => s.metadata?.name === target.switch.metadata?.name)
+    : undefined;
 }
 
 /** Runs reconciles until the machine asks for no further wake-up; returns the world. */
-function run(world: World, settings: OperatorSettings, start: number, memory: MachineMemory = { created: [], deleted: [] }): World {
+function run(
+  world: World,
+  settings: OperatorSettings,
+  start: number,
+  memory: MachineMemory = { created: [], deleted: [] },
+): World {
   let now = start;
   for (let step = 0; step < 100; step++) {
     const plan = planMachine({ machine: world.machine, switches: world.switches, now, settings, memory });
@@ -40,12 +47,19 @@ function run(world: World, settings: OperatorSettings, start: number, memory: Ma
           target.metadata = { ...target.metadata, annotations: { [FLIPPED_AT_ANNOTATION]: formatTime(action.at) } };
         } else {
           world.machine.spec = { ...world.machine.spec, switchPosition: "down" };
-          world.machine.metadata = { ...world.machine.metadata, annotations: { [FLIPPED_AT_ANNOTATION]: formatTime(action.at) } };
+          world.machine.metadata = {
+            ...world.machine.metadata,
+            annotations: { [FLIPPED_AT_ANNOTATION]: formatTime(action.at) },
+          };
         }
       } else if (action.type === "recordSeen") {
         const target = targetOf(world, action.target);
         if (target) target.status = { seenAt: formatTime(action.at) };
-        else world.machine.metadata = { ...world.machine.metadata, annotations: { [SEEN_AT_ANNOTATION]: formatTime(action.at) } };
+        else
+          world.machine.metadata = {
+            ...world.machine.metadata,
+            annotations: { [SEEN_AT_ANNOTATION]: formatTime(action.at) },
+          };
       } else if (action.type === "clearSeen") {
         const target = targetOf(world, action.target);
         if (target) target.status = {};
@@ -73,7 +87,10 @@ test("two switches flipped up come back down at least 5 s after being seen and 5
   ]);
   assert.equal(world.machine.status?.positions, "ddd");
   assert.equal(world.machine.status?.conditions?.[0]?.status, "True");
-  assert.ok(world.switches.every((s) => s.status?.seenAt === undefined), "every seenAt is cleared");
+  assert.ok(
+    world.switches.every((s) => s.status?.seenAt === undefined),
+    "every seenAt is cleared",
+  );
 });
 
 test("with short settings the same episode keeps the same shape", () => {

@@ -44,9 +44,18 @@ test("the transition time moves only when the condition's status changes", () =>
 });
 
 test("other conditions are kept as they are", () => {
-  const other = { type: "Painted", status: "True" as const, reason: "Red", message: "", lastTransitionTime: "2020-01-01T00:00:00Z" };
+  const other = {
+    type: "Painted",
+    status: "True" as const,
+    reason: "Red",
+    message: "",
+    lastTransitionTime: "2020-01-01T00:00:00Z",
+  };
   const status = machineStatus({ ...machine(), status: { conditions: [other] } }, [sw("a"), sw("b"), sw("c")], T0);
-  assert.deepEqual(status.conditions?.map((c) => c.type), ["Painted", "Ready"]);
+  assert.deepEqual(
+    status.conditions?.map((c) => c.type),
+    ["Painted", "Ready"],
+  );
 });
 
 test("an unchanged status needs no write; any change does", () => {

@@ -8,7 +8,15 @@
  * is wrong.
  */
 import { desiredSwitches } from "./machine_plan.js";
-import { byName, formatSeconds, positionOf, type ConditionView, type MachineStatusView, type MachineView, type SwitchView } from "./objects.js";
+import {
+  byName,
+  formatSeconds,
+  positionOf,
+  type ConditionView,
+  type MachineStatusView,
+  type MachineView,
+  type SwitchView,
+} from "./objects.js";
 
 /** The condition type the machine reports. */
 export const READY = "Ready";
@@ -36,7 +44,14 @@ function normalize(status: MachineStatusView): unknown {
     switches: status.switches,
     positions: status.positions,
     observedGeneration: status.observedGeneration,
-    conditions: (status.conditions ?? []).map((c) => [c.type, c.status, c.reason, c.message, c.observedGeneration, c.lastTransitionTime]),
+    conditions: (status.conditions ?? []).map((c) => [
+      c.type,
+      c.status,
+      c.reason,
+      c.message,
+      c.observedGeneration,
+      c.lastTransitionTime,
+    ]),
   };
 }
 
@@ -46,10 +61,17 @@ function readyCondition(
   generation: number | undefined,
 ): Omit<ConditionView, "lastTransitionTime"> {
   const desired = desiredSwitches(machine);
-  const up = switches.filter((sw) => positionOf(sw) !== "down").length + (machine.spec?.switchPosition === "up" ? 1 : 0);
+  const up =
+    switches.filter((sw) => positionOf(sw) !== "down").length + (machine.spec?.switchPosition === "up" ? 1 : 0);
   const base = generation === undefined ? {} : { observedGeneration: generation };
   if (switches.length !== desired) {
-    return { ...base, type: READY, status: "False", reason: "Scaling", message: `${switches.length} of ${desired} switches exist` };
+    return {
+      ...base,
+      type: READY,
+      status: "False",
+      reason: "Scaling",
+      message: `${switches.length} of ${desired} switches exist`,
+    };
   }
   const all = `all ${desired} ${desired === 1 ? "switch exists" : "switches exist"}`;
   const message = up === 0 ? `${all}, everything is down` : `${all}, ${up} up and waiting to be flipped down`;

@@ -38,7 +38,10 @@ test("flags win over the environment, which wins over the defaults", () => {
 });
 
 test("a bad environment value names the variable", () => {
-  assert.throws(() => resolveSettings({ env: { USELESS_FLIP_INTERVAL: "soon" } }), /^InvalidSettingError: USELESS_FLIP_INTERVAL:/);
+  assert.throws(
+    () => resolveSettings({ env: { USELESS_FLIP_INTERVAL: "soon" } }),
+    /^InvalidSettingError: USELESS_FLIP_INTERVAL:/,
+  );
 });
 
 test("durations format back for logs", () => {

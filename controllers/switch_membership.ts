@@ -13,13 +13,7 @@
  *   alone and not counted;
  * - being deleted: ignored.
  */
-import {
-  MACHINE_LABEL,
-  controllerOf,
-  isMachineReference,
-  type MachineView,
-  type SwitchView,
-} from "./objects.js";
+import { MACHINE_LABEL, controllerOf, isMachineReference, type MachineView, type SwitchView } from "./objects.js";
 
 /** The switches of one namespace sorted by what the machine must do with them. */
 export interface Membership {

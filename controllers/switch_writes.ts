@@ -81,7 +81,10 @@ export function switchUnseen(sw: SwitchView): SwitchView {
 export function machineFlippedDown<M extends MachineView>(machine: M, at: number): M {
   return {
     ...machine,
-    metadata: withAnnotations(machine.metadata, { [FLIPPED_AT_ANNOTATION]: formatTime(at), [SEEN_AT_ANNOTATION]: undefined }),
+    metadata: withAnnotations(machine.metadata, {
+      [FLIPPED_AT_ANNOTATION]: formatTime(at),
+      [SEEN_AT_ANNOTATION]: undefined,
+    }),
     spec: { ...machine.spec, switchPosition: "down" },
   };
 }

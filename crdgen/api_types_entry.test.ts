@@ -30,7 +30,10 @@ describe("resolveToApiTypesEntry", () => {
 
   it("leaves resolution alone when an API file imports something else from the package", () => {
     const file = join(scratch, "types.ts");
-    writeFileSync(file, 'import type { int32, Manager } from "uselessctl";\nexport interface A { n?: int32; m?: Manager }\n');
+    writeFileSync(
+      file,
+      'import type { int32, Manager } from "uselessctl";\nexport interface A { n?: int32; m?: Manager }\n',
+    );
     assert.ok(loadedFiles([file], false).includes("runtime/index.ts"));
   });
 });

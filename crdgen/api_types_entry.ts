@@ -16,18 +16,41 @@ import typescript from "./typescript.js";
 const packageName = "uselessctl";
 
 /** Wraps `host` so that "uselessctl" resolves to its API-types entry when that is safe. */
-export function resolveToApiTypesEntry(host: ts.CompilerHost, options: ts.CompilerOptions, apiFiles: readonly string[]): ts.CompilerHost {
+export function resolveToApiTypesEntry(
+  host: ts.CompilerHost,
+  options: ts.CompilerOptions,
+  apiFiles: readonly string[],
+): ts.CompilerHost {
   const imported = namesImportedFromPackage(host, apiFiles);
   if (!imported) return host;
-  const cache = typescript.createModuleResolutionCache(host.getCurrentDirectory(), (file) => host.getCanonicalFileName(file), options);
+  const cache = typescript.createModuleResolutionCache(
+    host.getCurrentDirectory(),
+    (file) => host.getCanonicalFileName(file),
+    options,
+  );
   const entries = new Map<string, string | undefined>();
-  host.resolveModuleNameLiterals = (literals, containingFile, redirectedReference, compilerOptions, containingSourceFile) =>
+  host.resolveModuleNameLiterals = (
+    literals,
+    containingFile,
+    redirectedReference,
+    compilerOptions,
+    containingSourceFile,
+  ) =>
     literals.map((literal) => {
       const mode = typescript.getModeForUsageLocation(containingSourceFile, literal, compilerOptions);
-      const resolved = typescript.resolveModuleName(literal.text, containingFile, compilerOptions, host, cache, redirectedReference, mode);
+      const resolved = typescript.resolveModuleName(
+        literal.text,
+        containingFile,
+        compilerOptions,
+        host,
+        cache,
+        redirectedReference,
+        mode,
+      );
       const module = resolved.resolvedModule;
       if (literal.text !== packageName || !module) return resolved;
-      if (!entries.has(module.resolvedFileName)) entries.set(module.resolvedFileName, apiTypesEntry(host, module.resolvedFileName, imported));
+      if (!entries.has(module.resolvedFileName))
+        entries.set(module.resolvedFileName, apiTypesEntry(host, module.resolvedFileName, imported));
       const entry = entries.get(module.resolvedFileName);
       return entry ? { ...resolved, resolvedModule: { ...module, resolvedFileName: entry } } : resolved;
     });

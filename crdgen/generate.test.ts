@@ -10,7 +10,13 @@ import { after, describe, it } from "node:test";
 import type * as ts from "typescript";
 import typescript from "./typescript.js";
 import { generateManifests, markerHelp } from "./index.js";
-import { fixtureCompilerOptions, fixtureFiles, generateFixture, repositoryRoot, testdataRoot } from "./internal/fixtures.js";
+import {
+  fixtureCompilerOptions,
+  fixtureFiles,
+  generateFixture,
+  repositoryRoot,
+  testdataRoot,
+} from "./internal/fixtures.js";
 
 const basic = join(testdataRoot, "valid", "basic");
 const scratch = mkdtempSync(join(tmpdir(), "crdgen-test-"));
@@ -37,11 +43,14 @@ describe("generateManifests", () => {
     });
     assert.ok(first.files.length > 0);
     assert.deepEqual(second.files, first.files);
-    assert.deepEqual(first.files.map((file) => file.path), [
-      "config/crd/bases/useless.container.training_machines.yaml",
-      "config/crd/bases/useless.container.training_switches.yaml",
-      "config/rbac/role.yaml",
-    ]);
+    assert.deepEqual(
+      first.files.map((file) => file.path),
+      [
+        "config/crd/bases/useless.container.training_machines.yaml",
+        "config/crd/bases/useless.container.training_switches.yaml",
+        "config/rbac/role.yaml",
+      ],
+    );
     assert.equal((first.role as { kind: string }).kind, "ClusterRole");
   });
 
@@ -74,14 +83,21 @@ describe("generateManifests", () => {
     assert.match(warning.message, /over the 262144 bytes kubectl client-side apply can store/);
     assert.match(warning.hint ?? "", /maxDescriptionLength .* --server-side/);
     assert.equal(large.files.length, 1, "a warning does not stop generation");
-    const small = generateManifests({ rootDir: root, apiFiles, controllerFiles: [], compilerOptions: options }, { maxDescriptionLength: 100 });
+    const small = generateManifests(
+      { rootDir: root, apiFiles, controllerFiles: [], compilerOptions: options },
+      { maxDescriptionLength: 100 },
+    );
     assert.deepEqual(small.diagnostics, []);
   });
 
-  it("resolves the \"uselessctl\" types from the published declaration files as from the sources", () => {
+  it('resolves the "uselessctl" types from the published declaration files as from the sources', () => {
     const root = join(scratch, "consumer");
     const declarations: Record<string, string> = {
-      "node_modules/uselessctl/package.json": JSON.stringify({ name: "uselessctl", type: "module", exports: { ".": { types: "./dist/runtime/index.d.ts" } } }),
+      "node_modules/uselessctl/package.json": JSON.stringify({
+        name: "uselessctl",
+        type: "module",
+        exports: { ".": { types: "./dist/runtime/index.d.ts" } },
+      }),
     };
     // Every runtime module, as `npm run build` emits them: the facade re-exports the API types
     // through other modules (conditions/), and the generator must follow those re-exports.
@@ -90,25 +106,42 @@ describe("generateManifests", () => {
       .map((file) => join("runtime", file));
     for (const source of runtimeSources) {
       const text = readFileSync(join(repositoryRoot, source), "utf8");
-      const output = typescript.transpileDeclaration(text, { fileName: source, compilerOptions: { module: typescript.ModuleKind.NodeNext } });
+      const output = typescript.transpileDeclaration(text, {
+        fileName: source,
+        compilerOptions: { module: typescript.ModuleKind.NodeNext },
+      });
       declarations[`node_modules/uselessctl/dist/${source.replace(/\.ts$/, ".d.ts")}`] = output.outputText;
     }
     writeFiles(root, declarations);
     cpSync(join(basic, "api"), join(root, "api"), { recursive: true });
-    writeFileSync(join(root, "tsconfig.json"), JSON.stringify({ compilerOptions: { module: "nodenext", moduleResolution: "nodenext", strict: true, types: [] } }));
+    writeFileSync(
+      join(root, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: { module: "nodenext", moduleResolution: "nodenext", strict: true, types: [] },
+      }),
+    );
     const fromDist = generateManifests({ rootDir: root, apiFiles: fixtureFiles(root).apiFiles, controllerFiles: [] });
     assert.deepEqual(fromDist.diagnostics, []);
     const fromSource = generateFixture(basic);
-    assert.deepEqual(fromDist.files, fromSource.files.filter((file) => file.path.startsWith("config/crd/")));
+    assert.deepEqual(
+      fromDist.files,
+      fromSource.files.filter((file) => file.path.startsWith("config/crd/")),
+    );
   });
 
   it("returns no role and no role.yaml without RBAC markers, and diagnostics relative to rootDir", () => {
     const root = join(scratch, "norbac");
     const apiFiles = writeFiles(root, {
       "api/v1/groupversion_info.ts": "/** +groupName=example.com */\nexport {};\n",
-      "api/v1/types.ts": "/** +kubebuilder:object:root=true */\nexport interface Thing {\n  apiVersion?: string;\n  kind?: string;\n  metadata?: object;\n  /** +kubebuilder:validation:Minimum=1 */\n  spec?: string;\n}\n",
+      "api/v1/types.ts":
+        "/** +kubebuilder:object:root=true */\nexport interface Thing {\n  apiVersion?: string;\n  kind?: string;\n  metadata?: object;\n  /** +kubebuilder:validation:Minimum=1 */\n  spec?: string;\n}\n",
     });
-    const result = generateManifests({ rootDir: root, apiFiles, controllerFiles: [], compilerOptions: { ...fixtureCompilerOptions(), types: [] } });
+    const result = generateManifests({
+      rootDir: root,
+      apiFiles,
+      controllerFiles: [],
+      compilerOptions: { ...fixtureCompilerOptions(), types: [] },
+    });
     assert.equal(result.role, undefined);
     assert.deepEqual(result.files, []);
     assert.deepEqual(
@@ -123,17 +156,46 @@ describe("markerHelp", () => {
     const rows = markerHelp();
     const find = (name: string, target: string) => rows.find((row) => row.name === name && row.target === target);
     assert.deepEqual(find("+kubebuilder:validation:Minimum", "field")?.aliases, ["@minimum"]);
-    assert.equal(find("+kubebuilder:printcolumn", "type")?.args, "name=<string>,type=<string>,JSONPath=<string>,[description=<string>],[format=<string>],[priority=<integer>]");
+    assert.equal(
+      find("+kubebuilder:printcolumn", "type")?.args,
+      "name=<string>,type=<string>,JSONPath=<string>,[description=<string>],[format=<string>],[priority=<integer>]",
+    );
     for (const name of [
-      "+kubebuilder:object:root", "+kubebuilder:subresource:status", "+kubebuilder:subresource:scale", "+kubebuilder:resource",
-      "+kubebuilder:storageversion", "+kubebuilder:skipversion", "+kubebuilder:deprecatedversion", "+kubebuilder:unservedversion",
-      "+kubebuilder:selectablefield", "+kubebuilder:metadata", "+optional", "+required", "+nullable", "+kubebuilder:default", "+default",
-      "+kubebuilder:validation:XValidation", "+kubebuilder:validation:EmbeddedResource", "+kubebuilder:validation:Schemaless",
-      "+kubebuilder:validation:XIntOrString", "+kubebuilder:pruning:PreserveUnknownFields", "+listType", "+listMapKey", "+mapType",
-      "+structType", "+kubebuilder:title", "+kubebuilder:example", "+kubebuilder:rbac", "+groupName", "+versionName",
+      "+kubebuilder:object:root",
+      "+kubebuilder:subresource:status",
+      "+kubebuilder:subresource:scale",
+      "+kubebuilder:resource",
+      "+kubebuilder:storageversion",
+      "+kubebuilder:skipversion",
+      "+kubebuilder:deprecatedversion",
+      "+kubebuilder:unservedversion",
+      "+kubebuilder:selectablefield",
+      "+kubebuilder:metadata",
+      "+optional",
+      "+required",
+      "+nullable",
+      "+kubebuilder:default",
+      "+default",
+      "+kubebuilder:validation:XValidation",
+      "+kubebuilder:validation:EmbeddedResource",
+      "+kubebuilder:validation:Schemaless",
+      "+kubebuilder:validation:XIntOrString",
+      "+kubebuilder:pruning:PreserveUnknownFields",
+      "+listType",
+      "+listMapKey",
+      "+mapType",
+      "+structType",
+      "+kubebuilder:title",
+      "+kubebuilder:example",
+      "+kubebuilder:rbac",
+      "+groupName",
+      "+versionName",
       "+kubebuilder:validation:items:Pattern",
     ]) {
-      assert.ok(rows.some((row) => row.name === name), `${name} missing from the help`);
+      assert.ok(
+        rows.some((row) => row.name === name),
+        `${name} missing from the help`,
+      );
     }
     assert.ok(rows.every((row) => row.help.length > 0));
   });

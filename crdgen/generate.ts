@@ -77,7 +77,9 @@ export function generateManifests(input: GenerateInput, options: Partial<Generat
   const checkSchemas = !hasErrors(diagnostics);
   for (const crd of assembled.crds) {
     const position = positionOf(crd.declaration.name);
-    for (const version of (crd.object["spec"] as { versions: { name: string; schema: { openAPIV3Schema: JSONSchemaProps } }[] }).versions) {
+    for (const version of (
+      crd.object["spec"] as { versions: { name: string; schema: { openAPIV3Schema: JSONSchemaProps } }[] }
+    ).versions) {
       for (const violation of checkSchemas ? checkStructural(version.schema.openAPIV3Schema) : []) {
         diagnostics.push({
           ...position,
@@ -90,9 +92,14 @@ export function generateManifests(input: GenerateInput, options: Partial<Generat
     const content = toYamlDocument(crd.object as YamlValue);
     if (Buffer.byteLength(content) > maxClientSideApplyBytes) {
       diagnostics.push(
-        warningAt(position, DiagnosticCode.crdTooLarge, `the CRD for ${crd.kind} is ${Buffer.byteLength(content)} bytes, over the ${maxClientSideApplyBytes} bytes kubectl client-side apply can store`, {
-          hint: "set maxDescriptionLength (--max-description-length) and install with kubectl apply --server-side",
-        }),
+        warningAt(
+          position,
+          DiagnosticCode.crdTooLarge,
+          `the CRD for ${crd.kind} is ${Buffer.byteLength(content)} bytes, over the ${maxClientSideApplyBytes} bytes kubectl client-side apply can store`,
+          {
+            hint: "set maxDescriptionLength (--max-description-length) and install with kubectl apply --server-side",
+          },
+        ),
       );
     }
     files.push({ path: `config/crd/bases/${crd.group}_${crd.plural}.yaml`, content });
@@ -104,9 +111,15 @@ export function generateManifests(input: GenerateInput, options: Partial<Generat
     return collected.markers;
   });
   const roles = assembleRoles(rbacMarkers);
-  if (roles.length > 0) files.push({ path: "config/rbac/role.yaml", content: roles.map((role) => toYamlDocument(role as YamlValue)).join("") });
+  if (roles.length > 0)
+    files.push({
+      path: "config/rbac/role.yaml",
+      content: roles.map((role) => toYamlDocument(role as YamlValue)).join(""),
+    });
 
-  const relativeDiagnostics = sortDiagnostics(diagnostics.map((diagnostic) => ({ ...diagnostic, file: relativePath(input.rootDir, diagnostic.file) })));
+  const relativeDiagnostics = sortDiagnostics(
+    diagnostics.map((diagnostic) => ({ ...diagnostic, file: relativePath(input.rootDir, diagnostic.file) })),
+  );
   const failed = hasErrors(relativeDiagnostics);
   return {
     files: failed ? [] : files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),

@@ -19,7 +19,11 @@ function compareGolden(path: string, actual: string): void {
     return;
   }
   assert.ok(existsSync(path), `${path} is missing; run UPDATE_GOLDEN=1 npm test and review it`);
-  assert.equal(actual, readFileSync(path, "utf8"), `${path} differs; if the change is intended, run UPDATE_GOLDEN=1 npm test and review the diff`);
+  assert.equal(
+    actual,
+    readFileSync(path, "utf8"),
+    `${path} differs; if the change is intended, run UPDATE_GOLDEN=1 npm test and review the diff`,
+  );
 }
 
 describe("valid fixtures", () => {
@@ -30,9 +34,15 @@ describe("valid fixtures", () => {
       const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
       assert.deepEqual(errors, [], renderDiagnostics(errors));
       compareGolden(join(caseDir, "expected.yaml"), renderDiagnostics(result.diagnostics) + renderFiles(result));
-      for (const crd of result.crds as { spec: { versions: { name: string; schema: { openAPIV3Schema: JSONSchemaProps } }[] } }[]) {
+      for (const crd of result.crds as {
+        spec: { versions: { name: string; schema: { openAPIV3Schema: JSONSchemaProps } }[] };
+      }[]) {
         for (const version of crd.spec.versions) {
-          assert.deepEqual(checkStructural(version.schema.openAPIV3Schema), [], `${name} ${version.name} is not structural`);
+          assert.deepEqual(
+            checkStructural(version.schema.openAPIV3Schema),
+            [],
+            `${name} ${version.name} is not structural`,
+          );
         }
       }
     });
@@ -48,7 +58,9 @@ const expectedErrors: Record<string, { code: string; message: RegExp }[]> = {
     { code: "UCTL1002", message: /unknown argument "severity"/ },
     { code: "UCTL1002", message: /printcolumn is missing required argument JSONPath/ },
   ],
-  wrong_target: [{ code: "UCTL1003", message: /\+kubebuilder:subresource:status cannot be used on a field; it applies to: type/ }],
+  wrong_target: [
+    { code: "UCTL1003", message: /\+kubebuilder:subresource:status cannot be used on a field; it applies to: type/ },
+  ],
   wrong_type: [
     { code: "UCTL1004", message: /must apply minimum to a numeric value, found string/ },
     { code: "UCTL1004", message: /must apply listType to an array, found string/ },
@@ -63,7 +75,13 @@ const expectedErrors: Record<string, { code: string; message: RegExp }[]> = {
   missing_group: [{ code: "UCTL1201", message: /^kind Widget has no API group$/ }],
   two_storage_versions: [{ code: "UCTL1202", message: /has 2 storage versions \(v1, v2\)/ }],
   no_storage_version: [{ code: "UCTL1202", message: /has no storage version/ }],
-  invalid_default: [{ code: "UCTL1104", message: /default of Widget.spec.position does not validate against its schema: must be one of "up", "down", got "sideways"/ }],
+  invalid_default: [
+    {
+      code: "UCTL1104",
+      message:
+        /default of Widget.spec.position does not validate against its schema: must be one of "up", "down", got "sideways"/,
+    },
+  ],
   recursive_type: [{ code: "UCTL1103", message: /type TreeNode refers to itself/ }],
   not_structural: [{ code: "UCTL1105", message: /uniqueItems cannot be true/ }],
   kind_shape: [{ code: "UCTL1203", message: /kind Widget lacks apiVersion, kind, metadata/ }],
@@ -76,13 +94,22 @@ describe("invalid fixtures", () => {
     it(`${name} reports expected.txt and writes no file`, () => {
       const caseDir = join(testdataRoot, "invalid", name);
       const result = generateFixture(caseDir);
-      assert.ok(result.diagnostics.some((diagnostic) => diagnostic.severity === "error"), `${name} reported no error`);
+      assert.ok(
+        result.diagnostics.some((diagnostic) => diagnostic.severity === "error"),
+        `${name} reported no error`,
+      );
       assert.deepEqual(result.files, []);
       const expected = expectedErrors[name];
       assert.ok(expected, `add the expected errors of ${name} to expectedErrors`);
       for (const { code, message } of expected) {
         assert.ok(
-          result.diagnostics.some((diagnostic) => diagnostic.severity === "error" && diagnostic.code === code && message.test(diagnostic.message) && diagnostic.line > 0),
+          result.diagnostics.some(
+            (diagnostic) =>
+              diagnostic.severity === "error" &&
+              diagnostic.code === code &&
+              message.test(diagnostic.message) &&
+              diagnostic.line > 0,
+          ),
           `${name}: no ${code} error matching ${message}\n${renderDiagnostics(result.diagnostics)}`,
         );
       }

@@ -57,7 +57,14 @@ export function loadProgram(input: {
   for (const file of input.apiFiles) {
     const sourceFile = program.getSourceFile(file);
     if (!sourceFile) {
-      diagnostics.push({ file, line: 1, column: 1, code: DiagnosticCode.missingFile, severity: "error", message: `cannot read ${file}` });
+      diagnostics.push({
+        file,
+        line: 1,
+        column: 1,
+        code: DiagnosticCode.missingFile,
+        severity: "error",
+        message: `cannot read ${file}`,
+      });
       continue;
     }
     // Syntax errors are cheap to find and make everything after them meaningless. A type-check,
@@ -72,7 +79,14 @@ export function loadProgram(input: {
   for (const file of input.controllerFiles) {
     const text = typescript.sys.readFile(file);
     if (text === undefined) {
-      diagnostics.push({ file, line: 1, column: 1, code: DiagnosticCode.missingFile, severity: "error", message: `cannot read ${file}` });
+      diagnostics.push({
+        file,
+        line: 1,
+        column: 1,
+        code: DiagnosticCode.missingFile,
+        severity: "error",
+        message: `cannot read ${file}`,
+      });
       continue;
     }
     controllerFiles.push(typescript.createSourceFile(file, text, typescript.ScriptTarget.Latest, true));
@@ -89,8 +103,12 @@ function hostWithLibraryCache(options: ts.CompilerOptions): ts.CompilerHost {
   const libraryDirectory = dirname(typescript.getDefaultLibFilePath(options));
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
-    if (dirname(fileName) !== libraryDirectory) return getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
-    const version = typeof languageVersionOrOptions === "object" ? languageVersionOrOptions.languageVersion : languageVersionOrOptions;
+    if (dirname(fileName) !== libraryDirectory)
+      return getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
+    const version =
+      typeof languageVersionOrOptions === "object"
+        ? languageVersionOrOptions.languageVersion
+        : languageVersionOrOptions;
     const key = `${version}:${fileName}`;
     let sourceFile = libraryFiles.get(key);
     if (!sourceFile) {
@@ -107,10 +125,23 @@ function readProjectOptions(rootDir: string, diagnostics: Diagnostic[]): ts.Comp
   if (!typescript.sys.fileExists(configPath)) return defaultCompilerOptions;
   const read = typescript.readConfigFile(configPath, (path) => typescript.sys.readFile(path));
   if (read.error) {
-    diagnostics.push({ file: configPath, line: 1, column: 1, code: DiagnosticCode.typeError, severity: "error", message: flatten(read.error.messageText) });
+    diagnostics.push({
+      file: configPath,
+      line: 1,
+      column: 1,
+      code: DiagnosticCode.typeError,
+      severity: "error",
+      message: flatten(read.error.messageText),
+    });
     return defaultCompilerOptions;
   }
-  const parsed = typescript.parseJsonConfigFileContent(read.config, typescript.sys, dirname(configPath), undefined, configPath);
+  const parsed = typescript.parseJsonConfigFileContent(
+    read.config,
+    typescript.sys,
+    dirname(configPath),
+    undefined,
+    configPath,
+  );
   return parsed.options;
 }
 

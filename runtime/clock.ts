@@ -27,10 +27,13 @@ export const realClock: Clock = {
   now: () => Date.now(),
   setTimeout(callback, delayMs) {
     const id = nextRealTimerId++;
-    const timer = setTimeout(() => {
-      realTimers.delete(id);
-      callback();
-    }, Math.max(0, delayMs));
+    const timer = setTimeout(
+      () => {
+        realTimers.delete(id);
+        callback();
+      },
+      Math.max(0, delayMs),
+    );
     timer.unref();
     realTimers.set(id, timer);
     return { id };
@@ -86,9 +89,7 @@ export class FakeClock implements Clock {
   advance(ms: number): void {
     const target = this.#now + ms;
     for (;;) {
-      const due = this.#timers
-        .filter((timer) => timer.at <= target)
-        .sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      const due = this.#timers.filter((timer) => timer.at <= target).sort((a, b) => a.at - b.at || a.id - b.id)[0];
       if (!due) break;
       this.#timers = this.#timers.filter((timer) => timer !== due);
       this.#now = Math.max(this.#now, due.at);

@@ -18,8 +18,26 @@
  */
 
 // API types (crdgen's Go type aliases): the scalars and metav1 types that `api/<version>/*_types.ts` use.
-export type { int32, int64, float64, Quantity, IntOrString, Time, MicroTime, Duration, RawExtension, JSON } from "./apis/index.js";
-export type { TypeMeta, ObjectMeta, ListMeta, OwnerReference, ManagedFieldsEntry, ConditionStatus } from "./apis/index.js";
+export type {
+  int32,
+  int64,
+  float64,
+  Quantity,
+  IntOrString,
+  Time,
+  MicroTime,
+  Duration,
+  RawExtension,
+  JSON,
+} from "./apis/index.js";
+export type {
+  TypeMeta,
+  ObjectMeta,
+  ListMeta,
+  OwnerReference,
+  ManagedFieldsEntry,
+  ConditionStatus,
+} from "./apis/index.js";
 
 // Kinds and objects
 export {
@@ -46,11 +64,35 @@ export {
 export { objectKey, keyOf, type KubernetesObject, type ObjectList } from "./object.js";
 
 // Reconcile
-export { TerminalError, isTerminalError, type Request, type Result, type ReconcileContext, type ReconcileFunc, type Reconciler, type ReconcilerLike } from "./reconcile/index.js";
+export {
+  TerminalError,
+  isTerminalError,
+  type Request,
+  type Result,
+  type ReconcileContext,
+  type ReconcileFunc,
+  type Reconciler,
+  type ReconcilerLike,
+} from "./reconcile/index.js";
 
 // Manager and builder
-export { createManager, setupSignalHandler, DEFAULT_MANAGER_OPTIONS, type Manager, type ManagerOptions, type Runnable } from "./manager/index.js";
-export { controllerManagedBy, ControllerBuilder, BuilderError, type WatchOptions, type OwnsOptions, type BuilderControllerOptions, type ManagedController } from "./builder/index.js";
+export {
+  createManager,
+  setupSignalHandler,
+  DEFAULT_MANAGER_OPTIONS,
+  type Manager,
+  type ManagerOptions,
+  type Runnable,
+} from "./manager/index.js";
+export {
+  controllerManagedBy,
+  ControllerBuilder,
+  BuilderError,
+  type WatchOptions,
+  type OwnsOptions,
+  type BuilderControllerOptions,
+  type ManagedController,
+} from "./builder/index.js";
 
 // Client
 export {
@@ -87,10 +129,24 @@ export {
   type Transport,
   type FakeClientOptions,
 } from "./client/index.js";
-export { type LabelSelector, type LabelSelectorRequirement, parseSelector, selectorFromSet, selectorFromLabelSelector } from "./labels/index.js";
+export {
+  type LabelSelector,
+  type LabelSelectorRequirement,
+  parseSelector,
+  selectorFromSet,
+  selectorFromLabelSelector,
+} from "./labels/index.js";
 
 // Cache
-export { InformerCache, Informer, stripManagedFields, type Cache, type Informers, type ResourceEventHandler, type TransformFunc } from "./cache/index.js";
+export {
+  InformerCache,
+  Informer,
+  stripManagedFields,
+  type Cache,
+  type Informers,
+  type ResourceEventHandler,
+  type TransformFunc,
+} from "./cache/index.js";
 
 // Watches: sources, handlers, predicates
 export { kindSource, channelSource, type Source, type ChannelSource } from "./source/index.js";
@@ -145,7 +201,14 @@ export {
 export { createEventRecorder, type EventRecorder, type EventType } from "./record/index.js";
 
 // Operations: logs, metrics, health, leader election, queues, time
-export { createLogger, discardLogger, type Logger, type LoggerOptions, type LogFields, type LogLevel } from "./log/index.js";
+export {
+  createLogger,
+  discardLogger,
+  type Logger,
+  type LoggerOptions,
+  type LogFields,
+  type LogLevel,
+} from "./log/index.js";
 export { RuntimeMetrics } from "./metrics/index.js";
 export { ping, type Checker } from "./healthz/index.js";
 export { LeaderElector, LeaderElectionLostError, type LeaderElectionOptions } from "./leaderelection/index.js";

@@ -65,7 +65,10 @@ test("a file changed between planning and committing is refused before any write
   try {
     writeFileSync(join(dir, "kept.txt"), "edited meanwhile\n");
     const before = snapshotDir(dir);
-    assert.throws(() => commitPlan(planFor(dir)), { code: "write-failed", message: /kept\.txt changed after the command planned its writes/ });
+    assert.throws(() => commitPlan(planFor(dir)), {
+      code: "write-failed",
+      message: /kept\.txt changed after the command planned its writes/,
+    });
     assert.deepEqual(snapshotDir(dir), before);
   } finally {
     remove();

@@ -109,7 +109,11 @@ function ensureDirectory(dir: string, created: string[], fileSystem: CommitFileS
   created.push(dir);
 }
 
-function rollBack(staged: readonly Staged[], createdDirectories: readonly string[], fileSystem: CommitFileSystem): void {
+function rollBack(
+  staged: readonly Staged[],
+  createdDirectories: readonly string[],
+  fileSystem: CommitFileSystem,
+): void {
   for (const entry of [...staged].reverse()) {
     if (entry.placed) tryQuietly(() => fileSystem.remove(entry.target));
     if (entry.movedAside) tryQuietly(() => fileSystem.rename(entry.aside, entry.target));

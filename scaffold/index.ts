@@ -25,5 +25,11 @@ export {
   type ProjectResource,
 } from "./project_file.js";
 export { regenerateScaffold, type RegenerateOptions } from "./regenerate.js";
-export { PROJECT_LAYOUT, resourceModel, validateProjectInput, validateResourceInput, type ResourceModel } from "./resource.js";
+export {
+  PROJECT_LAYOUT,
+  resourceModel,
+  validateProjectInput,
+  validateResourceInput,
+  type ResourceModel,
+} from "./resource.js";
 export { renderTemplate } from "./render.js";

@@ -6,7 +6,18 @@ const main = ["function setup() {", "  start();", "  // +kubebuilder:scaffold:bu
 
 test("a fragment lands above its marker, at the marker's indentation", () => {
   const result = insertAtMarkers(main, [{ marker: "builder", fragment: "register(a);\nregister(b);" }], "main.ts");
-  assert.equal(result, ["function setup() {", "  start();", "  register(a);", "  register(b);", "  // +kubebuilder:scaffold:builder", "}", ""].join("\n"));
+  assert.equal(
+    result,
+    [
+      "function setup() {",
+      "  start();",
+      "  register(a);",
+      "  register(b);",
+      "  // +kubebuilder:scaffold:builder",
+      "}",
+      "",
+    ].join("\n"),
+  );
 });
 
 test("inserting the same fragment twice changes nothing the second time", () => {
@@ -17,7 +28,11 @@ test("inserting the same fragment twice changes nothing the second time", () => 
 test("YAML markers use # comments", () => {
   const kustomization = "resources:\n# +kubebuilder:scaffold:crdkustomizeresource\n";
   assert.equal(
-    insertAtMarkers(kustomization, [{ marker: "crdkustomizeresource", fragment: "- bases/a.yaml" }], "kustomization.yaml"),
+    insertAtMarkers(
+      kustomization,
+      [{ marker: "crdkustomizeresource", fragment: "- bases/a.yaml" }],
+      "kustomization.yaml",
+    ),
     "resources:\n- bases/a.yaml\n# +kubebuilder:scaffold:crdkustomizeresource\n",
   );
 });

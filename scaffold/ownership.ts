@@ -44,13 +44,18 @@ export interface ScaffoldDriftOptions {
 /** Regenerates the project's scaffold from its PROJECT file and compares it with the project. */
 export function scaffoldDrift(options: ScaffoldDriftOptions): ScaffoldDrift {
   const ignore = options.ignore ?? (() => false);
-  const paths = regenerateScaffold({ projectDir: options.projectDir, outputDir: options.scratchDir }).filter((path) => !ignore(path));
+  const paths = regenerateScaffold({ projectDir: options.projectDir, outputDir: options.scratchDir }).filter(
+    (path) => !ignore(path),
+  );
   const missing: string[] = [];
   const differing: string[] = [];
   for (const path of paths) {
     const inProject = join(options.projectDir, path);
     if (!existsSync(inProject)) missing.push(path);
-    else if (isVerbatimScaffoldFile(path) && readFileSync(inProject, "utf8") !== readFileSync(join(options.scratchDir, path), "utf8")) {
+    else if (
+      isVerbatimScaffoldFile(path) &&
+      readFileSync(inProject, "utf8") !== readFileSync(join(options.scratchDir, path), "utf8")
+    ) {
       differing.push(path);
     }
   }

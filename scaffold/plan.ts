@@ -65,9 +65,13 @@ export class PlanDraft {
     }
     if (onExisting === "keep" || previous === content) return;
     if (onExisting === "refuse") {
-      throw new ScaffoldError("already-exists", `${join(this.root, path)} already exists; pass --force to overwrite it`, {
-        subject: path,
-      });
+      throw new ScaffoldError(
+        "already-exists",
+        `${join(this.root, path)} already exists; pass --force to overwrite it`,
+        {
+          subject: path,
+        },
+      );
     }
     this.#files.set(path, { path, action: onExisting === "update" ? "update" : "overwrite", content, previous });
   }
@@ -85,7 +89,10 @@ export class PlanDraft {
     const after = insertAtMarkers(before, insertions, join(this.root, path));
     if (after === before) return;
     const planned = this.#files.get(path);
-    this.#files.set(path, planned ? { ...planned, content: after } : { path, action: "update", content: after, previous: before });
+    this.#files.set(
+      path,
+      planned ? { ...planned, content: after } : { path, action: "update", content: after, previous: before },
+    );
   }
 
   /** The finished plan. */

@@ -53,7 +53,10 @@ test("create api plans types, shared files once, a controller, inserts and the P
   assert.ok(!paths.includes("api/v1alpha1/groupversion_info.ts"), "groupversion_info.ts is made once per version");
   assert.ok(paths.includes("api/v1alpha1/index.ts"), "the version's index gets the new kind's exports");
   const main = second.files.find((file) => file.path === "main.ts")?.content ?? "";
-  assert.match(main, /import \{ MachineReconciler \} from "\.\/controllers\/machine_controller\.js";\nimport \{ SwitchReconciler \} from "\.\/controllers\/switch_controller\.js";\n\/\/ \+kubebuilder:scaffold:imports/);
+  assert.match(
+    main,
+    /import \{ MachineReconciler \} from "\.\/controllers\/machine_controller\.js";\nimport \{ SwitchReconciler \} from "\.\/controllers\/switch_controller\.js";\n\/\/ \+kubebuilder:scaffold:imports/,
+  );
   assert.match(main, /new MachineReconciler[^\n]*\nnew SwitchReconciler[^\n]*\n\/\/ \+kubebuilder:scaffold:builder/);
 });
 
@@ -63,11 +66,16 @@ test("an existing kind is refused without --force, and planning wrote nothing", 
   const before = snapshotDir(dir);
   assert.throws(() => planCreateApi(machine(dir)), {
     code: "already-exists",
-    message: "kind Machine already exists in useless.container.training/v1alpha1 (PROJECT); pass --force to scaffold it again over its files",
+    message:
+      "kind Machine already exists in useless.container.training/v1alpha1 (PROJECT); pass --force to scaffold it again over its files",
   });
   assert.deepEqual(snapshotDir(dir), before);
   const forced = planCreateApi(machine(dir, { force: true }));
-  assert.deepEqual(forced.files, [], "scaffolding the same kind again with --force and unchanged templates changes nothing");
+  assert.deepEqual(
+    forced.files,
+    [],
+    "scaffolding the same kind again with --force and unchanged templates changes nothing",
+  );
 });
 
 test("a controller can be added later to a kind that has only its resource", () => {
@@ -85,7 +93,8 @@ test("a plural used by another kind of the group version is refused", () => {
   commitPlan(planCreateApi(machine(dir)));
   assert.throws(() => planCreateApi(machine(dir, { kind: "Engine", plural: "machines" })), {
     code: "already-exists",
-    message: 'plural "machines" is already used by kind Machine in useless.container.training/v1alpha1; pass another --plural',
+    message:
+      'plural "machines" is already used by kind Machine in useless.container.training/v1alpha1; pass another --plural',
   });
 });
 
@@ -93,13 +102,19 @@ test("a types file on disk that PROJECT does not know is refused, naming the fil
   const dir = newProject();
   mkdirSync(join(dir, "api/v1alpha1"), { recursive: true });
   writeFileSync(join(dir, "api/v1alpha1/machine_types.ts"), "// mine\n");
-  assert.throws(() => planCreateApi(machine(dir)), { code: "already-exists", message: /api\/v1alpha1\/machine_types\.ts already exists; pass --force/ });
+  assert.throws(() => planCreateApi(machine(dir)), {
+    code: "already-exists",
+    message: /api\/v1alpha1\/machine_types\.ts already exists; pass --force/,
+  });
 });
 
 test("a main.ts without its scaffold marker is an error naming the file", () => {
   const dir = newProject();
   writeFileSync(join(dir, "main.ts"), "// hand-written, markers removed\n");
-  assert.throws(() => planCreateApi(machine(dir)), { code: "marker-missing", message: /main\.ts: no "\/\/ \+kubebuilder:scaffold:imports" marker/ });
+  assert.throws(() => planCreateApi(machine(dir)), {
+    code: "marker-missing",
+    message: /main\.ts: no "\/\/ \+kubebuilder:scaffold:imports" marker/,
+  });
 });
 
 test("cluster-scoped kinds say so in their types and PROJECT", () => {
@@ -116,20 +131,32 @@ test("--templates replaces the template folder", () => {
   const templates = join(scratch.dir, "templates");
   mkdirSync(join(templates, "init"), { recursive: true });
   mkdirSync(join(templates, "api/api/{{version}}"), { recursive: true });
-  writeFileSync(join(templates, "api/api/{{version}}/{{kindLower}}_types.ts.hbs"), "// {{kind}} of {{apiVersion}}: {{plural}}\n");
+  writeFileSync(
+    join(templates, "api/api/{{version}}/{{kindLower}}_types.ts.hbs"),
+    "// {{kind}} of {{apiVersion}}: {{plural}}\n",
+  );
   writeFileSync(join(templates, "api/api/{{version}}/index.ts.hbs"), "// +kubebuilder:scaffold:exports\n");
   const plan = planCreateApi(machine(dir, { controller: false, templatesDir: templates }));
   const types = plan.files.find((file) => file.path === "api/v1alpha1/machine_types.ts");
   assert.equal(types?.content, "// Machine of useless.container.training/v1alpha1: machines\n");
-  assert.ok(!plan.files.some((file) => file.path === "api/v1alpha1/groupversion_info.ts"), "only the given templates are used");
-  assert.throws(() => planCreateApi(machine(dir, { templatesDir: join(scratch.dir, "nowhere") })), { code: "template-error", message: /no "api" template folder/ });
+  assert.ok(
+    !plan.files.some((file) => file.path === "api/v1alpha1/groupversion_info.ts"),
+    "only the given templates are used",
+  );
+  assert.throws(() => planCreateApi(machine(dir, { templatesDir: join(scratch.dir, "nowhere") })), {
+    code: "template-error",
+    message: /no "api" template folder/,
+  });
   assert.ok(toolkitInfo().templatesDir.endsWith("templates"));
 });
 
 test("drift: a scaffolded project matches its regenerated scaffold until a verbatim file is edited", () => {
   const dir = newProject();
   commitPlan(planCreateApi(machine(dir)));
-  assert.deepEqual(scaffoldDrift({ projectDir: dir, scratchDir: join(scratch.dir, "drift1") }), { missing: [], differing: [] });
+  assert.deepEqual(scaffoldDrift({ projectDir: dir, scratchDir: join(scratch.dir, "drift1") }), {
+    missing: [],
+    differing: [],
+  });
   writeFileSync(join(dir, "controllers/machine_controller.ts"), "// the user's own logic\n");
   writeFileSync(join(dir, "config/rbac/role_binding.yaml"), "# edited\n");
   writeFileSync(join(dir, "api/v1alpha1/machine_types.ts"), "// edited types\n");

@@ -5,7 +5,13 @@
 import { resolve } from "node:path";
 import { ScaffoldError } from "./errors.js";
 import { type FilePlan, type OnExisting, PlanDraft } from "./plan.js";
-import { formatProjectFile, PROJECT_FILE_NAME, type ProjectConfig, type ProjectResource, readProjectFile } from "./project_file.js";
+import {
+  formatProjectFile,
+  PROJECT_FILE_NAME,
+  type ProjectConfig,
+  type ProjectResource,
+  readProjectFile,
+} from "./project_file.js";
 import { type ResourceModel, resourceModel } from "./resource.js";
 import { loadTemplateSet, renderSet, type TemplateFile } from "./templates.js";
 import { toolkitInfo } from "./toolkit.js";
@@ -95,14 +101,19 @@ export function planCreateApi(options: CreateApiOptions): FilePlan {
       },
     ]);
     draft.insert("config/crd/kustomization.yaml", [{ marker: "crdkustomizeresource", fragment: `- ${model.crdFile}` }]);
-    draft.insert("config/samples/kustomization.yaml", [{ marker: "manifestskustomizesamples", fragment: `- ${model.sampleFile}` }]);
+    draft.insert("config/samples/kustomization.yaml", [
+      { marker: "manifestskustomizesamples", fragment: `- ${model.sampleFile}` },
+    ]);
   }
   if (wantController) {
     // No controllers/index.ts with a marker: `generate manifests` reads every controllers/*.ts
     // for +kubebuilder markers, so main.ts imports each controller module itself.
     draft.insert("main.ts", [
       { marker: "imports", fragment: `import { ${model.reconcilerName} } from "${model.controllerImportFromRoot}";` },
-      { marker: "builder", fragment: `new ${model.reconcilerName}({ client: mgr.getClient() }).setupWithManager(mgr);` },
+      {
+        marker: "builder",
+        fragment: `new ${model.reconcilerName}({ client: mgr.getClient() }).setupWithManager(mgr);`,
+      },
     ]);
   }
   const parts = { resource: wantResource, controller: wantController };
@@ -111,12 +122,21 @@ export function planCreateApi(options: CreateApiOptions): FilePlan {
 }
 
 function sameKind(entry: ProjectResource, model: ResourceModel): boolean {
-  return entry.group === model.group && entry.version === model.version && entry.kind === model.kind && entry.domain === model.domain;
+  return (
+    entry.group === model.group &&
+    entry.version === model.version &&
+    entry.kind === model.kind &&
+    entry.domain === model.domain
+  );
 }
 
 function refusePluralClash(project: ProjectConfig, model: ResourceModel): void {
   const clash = project.resources.find(
-    (entry) => !sameKind(entry, model) && entry.group === model.group && entry.version === model.version && entry.plural === model.plural,
+    (entry) =>
+      !sameKind(entry, model) &&
+      entry.group === model.group &&
+      entry.version === model.version &&
+      entry.plural === model.plural,
   );
   if (clash) {
     throw new ScaffoldError(

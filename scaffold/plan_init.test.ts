@@ -38,7 +38,10 @@ test("init plans a complete project, the project name defaulting to the folder's
     assert.equal(project.projectName, "my-operator");
     const kustomization = plan.files.find((file) => file.path === "config/default/kustomization.yaml")?.content ?? "";
     assert.match(kustomization, /namespace: my-operator-system\nnamePrefix: my-operator-\n/);
-    assert.match(plan.files.find((file) => file.path === "Makefile")?.content ?? "", /apply --server-side -k config\/crd/);
+    assert.match(
+      plan.files.find((file) => file.path === "Makefile")?.content ?? "",
+      /apply --server-side -k config\/crd/,
+    );
   } finally {
     remove();
   }
@@ -54,8 +57,13 @@ test("init refuses a non-empty folder unless forced, and a folder name that is n
       message: `${dir} is not empty (notes.txt); init scaffolds into an empty folder: pick another --dir or pass --force to overwrite`,
     });
     const forced = planInit({ dir, domain: "example.com", projectName: "demo", force: true });
-    assert.ok(!forced.files.some((file) => file.path === "notes.txt"), "--force leaves files the templates do not produce alone");
-    assert.throws(() => planInit({ dir: join(dir, "Bad_Name"), domain: "example.com" }), { message: /--project-name "Bad_Name" must be a DNS-1123 label/ });
+    assert.ok(
+      !forced.files.some((file) => file.path === "notes.txt"),
+      "--force leaves files the templates do not produce alone",
+    );
+    assert.throws(() => planInit({ dir: join(dir, "Bad_Name"), domain: "example.com" }), {
+      message: /--project-name "Bad_Name" must be a DNS-1123 label/,
+    });
   } finally {
     remove();
   }

@@ -55,7 +55,10 @@ export function parseProjectFile(text: string, fileName: string = PROJECT_FILE_N
     document = yaml.load(text, { filename: fileName });
   } catch (error) {
     const reason = error instanceof yaml.YAMLException ? error.message : String(error);
-    throw new ScaffoldError("project-malformed", `${fileName}: not valid YAML: ${reason}`, { subject: fileName, cause: error });
+    throw new ScaffoldError("project-malformed", `${fileName}: not valid YAML: ${reason}`, {
+      subject: fileName,
+      cause: error,
+    });
   }
   const malformed = (field: string, expected: string): ScaffoldError =>
     new ScaffoldError("project-malformed", `${fileName}: ${field} must be ${expected}`, { subject: fileName });
@@ -80,7 +83,8 @@ export function parseProjectFile(text: string, fileName: string = PROJECT_FILE_N
       throw malformed(`${where}api`, "a mapping with crdVersion and namespaced: true|false");
     }
     const controller = entry["controller"];
-    if (controller !== undefined && typeof controller !== "boolean") throw malformed(`${where}controller`, "true or false");
+    if (controller !== undefined && typeof controller !== "boolean")
+      throw malformed(`${where}controller`, "true or false");
     const path = entry["path"];
     if (path !== undefined && typeof path !== "string") throw malformed(`${where}path`, "a string");
     const kind = text_(entry, "kind", where);
@@ -92,7 +96,9 @@ export function parseProjectFile(text: string, fileName: string = PROJECT_FILE_N
       // kubebuilder writes plural only when it differs from the computed one
       plural: entry["plural"] === undefined ? pluralize(kind.toLowerCase()) : text_(entry, "plural", where),
       path,
-      api: isFields(api) ? { crdVersion: String(api["crdVersion"] ?? "v1"), namespaced: api["namespaced"] === true } : undefined,
+      api: isFields(api)
+        ? { crdVersion: String(api["crdVersion"] ?? "v1"), namespaced: api["namespaced"] === true }
+        : undefined,
       controller,
     };
   });
@@ -130,7 +136,9 @@ export function formatProjectFile(config: ProjectConfig): string {
     ...(config.resources.length === 0 ? {} : { resources: config.resources.map(withoutUndefined) }),
     version: "3",
   };
-  return HEADER + yaml.dump(document, { sortKeys: true, lineWidth: -1, noRefs: true, noArrayIndent: true, quotingType: "\"" });
+  return (
+    HEADER + yaml.dump(document, { sortKeys: true, lineWidth: -1, noRefs: true, noArrayIndent: true, quotingType: '"' })
+  );
 }
 
 function withoutUndefined(resource: ProjectResource): Fields {

@@ -25,7 +25,11 @@ export function regenerateScaffold(options: RegenerateOptions): string[] {
   const dir = resolve(options.outputDir);
   const written = new Set<string>();
   const apply = (files: readonly { path: string }[]): void => files.forEach((file) => written.add(file.path));
-  apply(commitPlan(planInit({ dir, domain: project.domain, projectName: project.projectName, templatesDir: options.templatesDir })).files);
+  apply(
+    commitPlan(
+      planInit({ dir, domain: project.domain, projectName: project.projectName, templatesDir: options.templatesDir }),
+    ).files,
+  );
   for (const resource of project.resources) {
     const plan = planCreateApi({
       dir,

@@ -3,7 +3,10 @@ import { test } from "node:test";
 import { renderTemplate } from "./render.js";
 
 test("templates never HTML-escape code", () => {
-  assert.equal(renderTemplate("const a = {{value}};", { value: `x < y && "z" > 'w'` }, "t.hbs"), `const a = x < y && "z" > 'w';`);
+  assert.equal(
+    renderTemplate("const a = {{value}};", { value: `x < y && "z" > 'w'` }, "t.hbs"),
+    `const a = x < y && "z" > 'w';`,
+  );
 });
 
 test("a name the model does not have is an error naming the template", () => {

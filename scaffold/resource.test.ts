@@ -3,7 +3,13 @@ import { test } from "node:test";
 import { ScaffoldError } from "./errors.js";
 import { resourceModel, validateProjectInput, type ResourceInput } from "./resource.js";
 
-const machine: ResourceInput = { group: "useless", version: "v1alpha1", kind: "Machine", domain: "container.training", namespaced: true };
+const machine: ResourceInput = {
+  group: "useless",
+  version: "v1alpha1",
+  kind: "Machine",
+  domain: "container.training",
+  namespaced: true,
+};
 
 test("the model computes every derived name once", () => {
   assert.deepEqual(resourceModel(machine), {
@@ -38,14 +44,22 @@ test("--plural overrides the computed plural and cluster scope shows in the mode
 test("versions follow v<N>[alpha<N>|beta<N>]", () => {
   for (const version of ["v1", "v2", "v1alpha1", "v2beta3", "v10alpha12"]) resourceModel({ ...machine, version });
   for (const version of ["1", "V1", "v0", "v1alpha", "v1gamma1", "v1-alpha1", "v1beta0", ""]) {
-    assert.throws(() => resourceModel({ ...machine, version }), { code: "invalid-input", subject: `--version "${version}"` }, version);
+    assert.throws(
+      () => resourceModel({ ...machine, version }),
+      { code: "invalid-input", subject: `--version "${version}"` },
+      version,
+    );
   }
 });
 
 test("kinds must be PascalCase and DNS-1035 labels when lower-cased", () => {
   for (const kind of ["Machine", "CronJob", "V2Thing"]) resourceModel({ ...machine, kind });
   for (const kind of ["machine", "Machine-Set", "Machine_Set", "9Lives", "", "Ma chine", `M${"a".repeat(63)}`]) {
-    assert.throws(() => resourceModel({ ...machine, kind }), { code: "invalid-input", subject: `--kind "${kind}"` }, kind);
+    assert.throws(
+      () => resourceModel({ ...machine, kind }),
+      { code: "invalid-input", subject: `--kind "${kind}"` },
+      kind,
+    );
   }
 });
 
@@ -54,9 +68,17 @@ test("groups must be DNS-1123 subdomains, also once joined with the domain", () 
   for (const group of ["Useless", "use_less", "-useless", "useless.", ""]) {
     assert.throws(() => resourceModel({ ...machine, group }), { code: "invalid-input" }, group);
   }
-  assert.throws(() => resourceModel({ ...machine, group: "g".repeat(60), domain: `${"d".repeat(60)}.${"e".repeat(60)}.${"f".repeat(60)}.${"h".repeat(20)}` }), {
-    message: /at most 253 characters/,
-  });
+  assert.throws(
+    () =>
+      resourceModel({
+        ...machine,
+        group: "g".repeat(60),
+        domain: `${"d".repeat(60)}.${"e".repeat(60)}.${"f".repeat(60)}.${"h".repeat(20)}`,
+      }),
+    {
+      message: /at most 253 characters/,
+    },
+  );
 });
 
 test("every problem of one input is reported at once", () => {
@@ -74,7 +96,9 @@ test("every problem of one input is reported at once", () => {
 
 test("domain and project name are checked for init", () => {
   validateProjectInput({ domain: "container.training", projectName: "useless" });
-  assert.throws(() => validateProjectInput({ domain: "Container.Training", projectName: "useless" }), { subject: '--domain "Container.Training"' });
+  assert.throws(() => validateProjectInput({ domain: "Container.Training", projectName: "useless" }), {
+    subject: '--domain "Container.Training"',
+  });
   assert.throws(() => validateProjectInput({ domain: "example.com", projectName: "My_Project" }), {
     message: /--project-name "My_Project" must be a DNS-1123 label/,
   });

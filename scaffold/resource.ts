@@ -117,7 +117,8 @@ export function validateResourceInput(input: ResourceInput): void {
   if (!VERSION.test(input.version)) {
     problems.push({
       subject: `--version "${input.version}"`,
-      message: 'must be "v" and a number, optionally followed by "alpha" or "beta" and a number (v1, v1alpha1, v2beta3)',
+      message:
+        'must be "v" and a number, optionally followed by "alpha" or "beta" and a number (v1, v1alpha1, v2beta3)',
     });
   }
   if (!PASCAL_CASE.test(input.kind)) {

@@ -29,9 +29,13 @@ export interface RenderedFile {
 export function loadTemplateSet(templatesDir: string, set: TemplateSetName): TemplateFile[] {
   const root = join(templatesDir, set);
   if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new ScaffoldError("template-error", `${root}: no "${set}" template folder (--templates must hold init/ and api/)`, {
-      subject: root,
-    });
+    throw new ScaffoldError(
+      "template-error",
+      `${root}: no "${set}" template folder (--templates must hold init/ and api/)`,
+      {
+        subject: root,
+      },
+    );
   }
   const files: TemplateFile[] = [];
   const walk = (dir: string): void => {

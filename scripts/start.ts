@@ -63,7 +63,12 @@ async function main(): Promise<number> {
   try {
     say(`Starting the local API server (data in ${relative(ROOT, dataDir) || dataDir}/, log in apiserver.log)...`);
     children.push(
-      await startApiServer({ root: ROOT, dataDir: join(dataDir, "data"), kubeconfigPath, logPath: join(dataDir, "apiserver.log") }),
+      await startApiServer({
+        root: ROOT,
+        dataDir: join(dataDir, "data"),
+        kubeconfigPath,
+        logPath: join(dataDir, "apiserver.log"),
+      }),
     );
     await waitForApiServer(kubeconfigPath);
     const crds = await installCrds(kubeconfigPath, join(ROOT, "config/crd/bases"));
@@ -71,7 +76,9 @@ async function main(): Promise<number> {
     if (!existsSync(samplesMarker)) {
       const samples = await createSamples(kubeconfigPath, join(ROOT, "config/samples"));
       writeFileSync(samplesMarker, `${new Date().toISOString()}\n`);
-      say(`Created samples: ${samples.created.join(", ") || "none"}${samples.kept.length ? ` (already there: ${samples.kept.join(", ")})` : ""}`);
+      say(
+        `Created samples: ${samples.created.join(", ") || "none"}${samples.kept.length ? ` (already there: ${samples.kept.join(", ")})` : ""}`,
+      );
     } else {
       say("Samples were created on an earlier start; the machines are as you left them.");
     }

@@ -32,11 +32,13 @@ function sourceFiles(folder: string): string[] {
 function importsOf(files: string[]): Import[] {
   assert.ok(files.length > 0, "no source files found: the layout moved, and this test with it");
   return files.flatMap((file) =>
-    ts.preProcessFile(readFileSync(join(root, file), "utf8"), true, true).importedFiles.map(({ fileName: specifier }) => {
-      if (!specifier.startsWith(".")) return { file, specifier };
-      const target = relative(root, resolve(root, dirname(file), specifier));
-      return { file, specifier, landsIn: target.split(sep)[0] };
-    }),
+    ts
+      .preProcessFile(readFileSync(join(root, file), "utf8"), true, true)
+      .importedFiles.map(({ fileName: specifier }) => {
+        if (!specifier.startsWith(".")) return { file, specifier };
+        const target = relative(root, resolve(root, dirname(file), specifier));
+        return { file, specifier, landsIn: target.split(sep)[0] };
+      }),
   );
 }
 
@@ -57,7 +59,8 @@ test("apiserver/ never imports runtime/", () => {
 });
 
 test("crdgen/ imports only itself, node's built-ins, typescript and js-yaml", () => {
-  const allowed = (specifier: string) => specifier.startsWith("node:") || specifier === "typescript" || specifier === "js-yaml";
+  const allowed = (specifier: string) =>
+    specifier.startsWith("node:") || specifier === "typescript" || specifier === "js-yaml";
   const offending = importsOf(sourceFiles("crdgen")).filter(({ specifier, landsIn }) =>
     landsIn === undefined ? !allowed(specifier) : landsIn !== "crdgen",
   );

@@ -44,14 +44,28 @@ test("the committed config/ equals what `uselessctl generate manifests` writes",
   if (!generatedPaths.has("config/rbac/role.yaml") && existsSync(join(repo, "config/rbac/role.yaml"))) {
     stale.push("config/rbac/role.yaml");
   }
-  assert.deepEqual(outOfDate, [], `config/ is out of date with api/ and controllers/: ${outOfDate.join(", ")}. ${rerun}`);
-  assert.deepEqual(stale, [], `config/ holds files the generator no longer writes: ${stale.join(", ")}. Delete them. ${rerun}`);
+  assert.deepEqual(
+    outOfDate,
+    [],
+    `config/ is out of date with api/ and controllers/: ${outOfDate.join(", ")}. ${rerun}`,
+  );
+  assert.deepEqual(
+    stale,
+    [],
+    `config/ holds files the generator no longer writes: ${stale.join(", ")}. Delete them. ${rerun}`,
+  );
 });
 
 test("the useless machine's CRDs are generated: machines and switches of useless.container.training", () => {
   assert.deepEqual(
-    generated.files.map((file) => file.path).filter((path) => path.startsWith("config/crd/")).sort(),
-    ["config/crd/bases/useless.container.training_machines.yaml", "config/crd/bases/useless.container.training_switches.yaml"],
+    generated.files
+      .map((file) => file.path)
+      .filter((path) => path.startsWith("config/crd/"))
+      .sort(),
+    [
+      "config/crd/bases/useless.container.training_machines.yaml",
+      "config/crd/bases/useless.container.training_switches.yaml",
+    ],
   );
 });
 
@@ -94,21 +108,27 @@ function schemaProblems(value: unknown, schema: Schema, path: string): string[] 
   if (expected && expected !== kind) return [`${path}: expected ${schema.type}, found ${kind}`];
   if (schema.type === "integer" && !Number.isInteger(value)) return [`${path}: expected an integer`];
   const problems: string[] = [];
-  if (schema.enum && !schema.enum.includes(value)) problems.push(`${path}: ${String(value)} is not one of ${schema.enum.join(", ")}`);
+  if (schema.enum && !schema.enum.includes(value))
+    problems.push(`${path}: ${String(value)} is not one of ${schema.enum.join(", ")}`);
   if (schema.minimum !== undefined && typeof value === "number" && value < schema.minimum) {
     problems.push(`${path}: ${value} is below the minimum ${schema.minimum}`);
   }
   if (kind === "object" && !schema["x-kubernetes-preserve-unknown-fields"]) {
     const object = value as Record<string, unknown>;
-    for (const required of schema.required ?? []) if (!(required in object)) problems.push(`${path}.${required}: required`);
+    for (const required of schema.required ?? [])
+      if (!(required in object)) problems.push(`${path}.${required}: required`);
     for (const [key, child] of Object.entries(object)) {
-      const childSchema = schema.properties?.[key] ?? (typeof schema.additionalProperties === "object" ? schema.additionalProperties : undefined);
+      const childSchema =
+        schema.properties?.[key] ??
+        (typeof schema.additionalProperties === "object" ? schema.additionalProperties : undefined);
       if (!childSchema) problems.push(`${path}.${key}: unknown field`);
       else problems.push(...schemaProblems(child, childSchema, `${path}.${key}`));
     }
   }
   if (kind === "array" && schema.items) {
-    (value as unknown[]).forEach((item, index) => problems.push(...schemaProblems(item, schema.items!, `${path}[${index}]`)));
+    (value as unknown[]).forEach((item, index) =>
+      problems.push(...schemaProblems(item, schema.items!, `${path}[${index}]`)),
+    );
   }
   return problems;
 }
@@ -119,7 +139,9 @@ interface Crd {
 
 test("every sample in config/samples/ fits the schema of its CRD", () => {
   const crds = generated.crds as Crd[];
-  const samples = readdirSync(join(repo, "config/samples")).filter((name) => name.endsWith(".yaml") && name !== "kustomization.yaml");
+  const samples = readdirSync(join(repo, "config/samples")).filter(
+    (name) => name.endsWith(".yaml") && name !== "kustomization.yaml",
+  );
   assert.ok(samples.length >= 2);
   for (const name of samples) {
     const sample = yaml.load(readFileSync(join(repo, "config/samples", name), "utf8")) as {

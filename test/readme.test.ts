@@ -21,12 +21,17 @@ test("the README's Markers tables are the generator's marker registry (UPDATE_GO
     writeFileSync(readmePath, readme.slice(0, start + begin.length) + expected + readme.slice(stop));
     return;
   }
-  assert.equal(actual, expected, "README.md's marker tables are out of date: run `UPDATE_GOLDEN=1 npm test` and commit README.md");
+  assert.equal(
+    actual,
+    expected,
+    "README.md's marker tables are out of date: run `UPDATE_GOLDEN=1 npm test` and commit README.md",
+  );
 });
 
 test("every JSDoc alias in the registry appears in the README's tag table", () => {
   const readme = readFileSync(readmePath, "utf8");
   for (const entry of markerHelp()) {
-    for (const alias of entry.aliases) assert.ok(readme.includes(`| \`${alias}\` |`), `${alias} is missing from README.md`);
+    for (const alias of entry.aliases)
+      assert.ok(readme.includes(`| \`${alias}\` |`), `${alias} is missing from README.md`);
   }
 });

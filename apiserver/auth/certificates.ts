@@ -25,7 +25,9 @@ const ecdsa = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" } as const;
 const validity = { days: 365 } as const;
 
 function pem(label: string, der: ArrayBuffer): string {
-  const base64 = Buffer.from(der).toString("base64").replace(/(.{64})/g, "$1\n");
+  const base64 = Buffer.from(der)
+    .toString("base64")
+    .replace(/(.{64})/g, "$1\n");
   return `-----BEGIN ${label}-----\n${base64.trimEnd()}\n-----END ${label}-----\n`;
 }
 

@@ -15,7 +15,11 @@ export interface ServerIdentity {
 const fileName = "identity.json";
 
 /** Loads the identity of a data directory, or makes (and, with a directory, saves) a new one. */
-export async function loadOrCreateIdentity(dataDir: string | undefined, token: string | undefined, now: Date): Promise<ServerIdentity> {
+export async function loadOrCreateIdentity(
+  dataDir: string | undefined,
+  token: string | undefined,
+  now: Date,
+): Promise<ServerIdentity> {
   const path = dataDir ? join(dataDir, fileName) : undefined;
   if (path && existsSync(path)) {
     const saved = JSON.parse(readFileSync(path, "utf8")) as ServerIdentity;

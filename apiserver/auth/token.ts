@@ -30,5 +30,7 @@ export function authenticate(headers: IncomingHttpHeaders, token: string): Authe
 
 /** Paths the system:public-info-viewer role opens to anonymous clients in kube-apiserver. */
 export function isPublicInfoPath(pathname: string): boolean {
-  return ["/healthz", "/livez", "/readyz", "/version"].some((path) => pathname === path || pathname.startsWith(`${path}/`));
+  return ["/healthz", "/livez", "/readyz", "/version"].some(
+    (path) => pathname === path || pathname.startsWith(`${path}/`),
+  );
 }

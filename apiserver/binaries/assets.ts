@@ -94,7 +94,8 @@ function subfolders(directory: string, filter: (name: string) => boolean): strin
 
 /** Candidate folders, most preferred first. */
 function candidates(options: AssetSearchOptions): { directory: string; source: AssetSource }[] {
-  if (options.binaryAssetsDirectory) return [{ directory: options.binaryAssetsDirectory, source: "binaryAssetsDirectory" }];
+  if (options.binaryAssetsDirectory)
+    return [{ directory: options.binaryAssetsDirectory, source: "binaryAssetsDirectory" }];
   const fromEnv = options.env["KUBEBUILDER_ASSETS"];
   if (fromEnv) return [{ directory: fromEnv, source: "KUBEBUILDER_ASSETS" }];
   const cacheRoot = controlPlaneCacheRoot(options.env, options.homeDirectory);

@@ -219,7 +219,10 @@ export async function startControlPlane(
         controllerManager,
         waitUntil(
           async () => {
-            const { status, body } = await probeOnce({ url: `https://127.0.0.1:${controllerManagerPort}/healthz`, insecure: true });
+            const { status, body } = await probeOnce({
+              url: `https://127.0.0.1:${controllerManagerPort}/healthz`,
+              insecure: true,
+            });
             if (status !== 200) throw new Error(`kube-controller-manager /healthz: ${status} ${body.slice(0, 300)}`);
             return true;
           },

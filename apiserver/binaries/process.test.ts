@@ -6,7 +6,10 @@ test("a child that dies while awaited rejects with its name, exit code and last 
   const child = startSupervisedProcess({
     name: "fake-etcd",
     command: process.execPath,
-    args: ["-e", "console.log('starting'); console.error('listen tcp 127.0.0.1:1: bind: permission denied'); process.exit(3)"],
+    args: [
+      "-e",
+      "console.log('starting'); console.error('listen tcp 127.0.0.1:1: bind: permission denied'); process.exit(3)",
+    ],
   });
   const never = new Promise<never>(() => undefined);
   await assert.rejects(unlessDied(child, never), (error: unknown) => {

@@ -58,7 +58,11 @@ export function apiGroupDocument(registry: ResourceRegistry, group: string): Rec
 
 const subresourceVerbs = ["get", "patch", "update"];
 
-export function apiResourceList(registry: ResourceRegistry, group: string, version: string): Record<string, unknown> | undefined {
+export function apiResourceList(
+  registry: ResourceRegistry,
+  group: string,
+  version: string,
+): Record<string, unknown> | undefined {
   const types = registry.resources(group, version);
   if (!types.length) return undefined;
   const resources: Record<string, unknown>[] = [];
@@ -75,10 +79,22 @@ export function apiResourceList(registry: ResourceRegistry, group: string, versi
     entry.storageVersionHash = storageVersionHash(type);
     resources.push(entry);
     if (type.resource === "namespaces" && group === "") {
-      resources.push({ name: "namespaces/finalize", singularName: "", namespaced: false, kind: "Namespace", verbs: ["update"] });
+      resources.push({
+        name: "namespaces/finalize",
+        singularName: "",
+        namespaced: false,
+        kind: "Namespace",
+        verbs: ["update"],
+      });
     }
     if (type.statusSubresource) {
-      resources.push({ name: `${type.resource}/status`, singularName: "", namespaced: type.namespaced, kind: type.kind, verbs: subresourceVerbs });
+      resources.push({
+        name: `${type.resource}/status`,
+        singularName: "",
+        namespaced: type.namespaced,
+        kind: type.kind,
+        verbs: subresourceVerbs,
+      });
     }
     if (type.scale) {
       resources.push({
@@ -94,7 +110,8 @@ export function apiResourceList(registry: ResourceRegistry, group: string, versi
   }
   // Built-in groups are sorted by name, subresources included; CRD groups list each resource
   // followed by its status and scale, as kube-apiserver's CRD discovery does.
-  if (types.some((type) => type.strategicMerge)) resources.sort((a, b) => (String(a.name) < String(b.name) ? -1 : String(a.name) > String(b.name) ? 1 : 0));
+  if (types.some((type) => type.strategicMerge))
+    resources.sort((a, b) => (String(a.name) < String(b.name) ? -1 : String(a.name) > String(b.name) ? 1 : 0));
   return { kind: "APIResourceList", apiVersion: "v1", groupVersion: groupVersion(group, version), resources };
 }
 
@@ -116,20 +133,36 @@ function discoveryResource(type: ResourceType): Record<string, unknown> {
   if (type.categories.length) entry.categories = type.categories;
   const subresources: Record<string, unknown>[] = [];
   if (type.resource === "namespaces" && type.group === "") {
-    subresources.push({ subresource: "finalize", responseKind: { group: "", version: "v1", kind: "Namespace" }, verbs: ["update"] });
+    subresources.push({
+      subresource: "finalize",
+      responseKind: { group: "", version: "v1", kind: "Namespace" },
+      verbs: ["update"],
+    });
   }
   if (type.statusSubresource) {
-    subresources.push({ subresource: "status", responseKind: { group: type.group, version: type.version, kind: type.kind }, verbs: subresourceVerbs });
+    subresources.push({
+      subresource: "status",
+      responseKind: { group: type.group, version: type.version, kind: type.kind },
+      verbs: subresourceVerbs,
+    });
   }
   if (type.scale) {
-    subresources.push({ subresource: "scale", responseKind: { group: "autoscaling", version: "v1", kind: "Scale" }, verbs: subresourceVerbs });
+    subresources.push({
+      subresource: "scale",
+      responseKind: { group: "autoscaling", version: "v1", kind: "Scale" },
+      verbs: subresourceVerbs,
+    });
   }
   if (subresources.length) entry.subresources = subresources;
   return entry;
 }
 
 /** The aggregated document of `/api` (core only) or `/apis` (every other group). */
-export function aggregatedDiscovery(registry: ResourceRegistry, core: boolean, version: "v2" | "v2beta1"): Record<string, unknown> {
+export function aggregatedDiscovery(
+  registry: ResourceRegistry,
+  core: boolean,
+  version: "v2" | "v2beta1",
+): Record<string, unknown> {
   const items = registry
     .groups()
     .filter(({ group }) => (group === "") === core)

@@ -48,8 +48,12 @@ export interface RunningApiServer {
 const loopbackHosts = new Set(["127.0.0.1", "localhost", "::1"]);
 
 export async function startApiServer(partial: Partial<ApiServerOptions> = {}): Promise<RunningApiServer> {
-  const options: ApiServerOptions = { ...defaultApiServerOptions, ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)) };
-  if (!loopbackHosts.has(options.host)) throw new Error(`host ${options.host} is not a loopback address; the local API server listens on 127.0.0.1 only`);
+  const options: ApiServerOptions = {
+    ...defaultApiServerOptions,
+    ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)),
+  };
+  if (!loopbackHosts.has(options.host))
+    throw new Error(`host ${options.host} is not a loopback address; the local API server listens on 127.0.0.1 only`);
   // The store creates the data directory; the identity (certificates, token) lives beside the log.
   const store = await Store.open({ dataDir: options.dataDir, historySize: options.watchHistorySize });
   const { certificates, token } = await loadOrCreateIdentity(options.dataDir, options.token, options.now());
@@ -59,7 +63,12 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
   const crds = new CrdController({ store, registry, service });
   crds.start();
   await ensureInitialNamespaces(store, options.now());
-  const collector = new GarbageCollector({ store, registry, service, onDeleted: (collection) => crds.retryCleanup(collection) });
+  const collector = new GarbageCollector({
+    store,
+    registry,
+    service,
+    onDeleted: (collection) => crds.retryCleanup(collection),
+  });
   collector.start();
 
   const watches = new Set<() => void>();
@@ -76,7 +85,10 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
     serverAddress: () => address,
     ready: () => true,
   });
-  const server: Server = createServer({ cert: certificates.certificatePem, key: certificates.privateKeyPem, ca: certificates.caCertificatePem }, handler);
+  const server: Server = createServer(
+    { cert: certificates.certificatePem, key: certificates.privateKeyPem, ca: certificates.caCertificatePem },
+    handler,
+  );
   server.keepAliveTimeout = 60_000;
   // Small responses must not wait for delayed ACKs (Nagle): watch events and API calls are latency-bound.
   server.on("secureConnection", (socket) => socket.setNoDelay(true));
@@ -128,7 +140,12 @@ async function ensureInitialNamespaces(store: Store, now: Date): Promise<void> {
       store.put("/namespaces", key, {
         apiVersion: "v1",
         kind: "Namespace",
-        metadata: { name, uid: crypto.randomUUID(), creationTimestamp: timestamp(now), labels: { "kubernetes.io/metadata.name": name } },
+        metadata: {
+          name,
+          uid: crypto.randomUUID(),
+          creationTimestamp: timestamp(now),
+          labels: { "kubernetes.io/metadata.name": name },
+        },
         spec: { finalizers: ["kubernetes"] },
         status: { phase: "Active" },
       }).durable,

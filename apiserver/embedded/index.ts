@@ -12,7 +12,9 @@ import { startApiServer, type ApiServerOptions, type RunningApiServer } from "./
 export type { RunningApiServer } from "./api_server.js";
 
 /** Options of `startEmbeddedApiServer`; every one is optional. */
-export type EmbeddedApiServerOptions = Partial<Pick<ApiServerOptions, "port" | "host" | "dataDir" | "token" | "watchHistorySize" | "bookmarkIntervalMs">>;
+export type EmbeddedApiServerOptions = Partial<
+  Pick<ApiServerOptions, "port" | "host" | "dataDir" | "token" | "watchHistorySize" | "bookmarkIntervalMs">
+>;
 
 /**
  * Starts the server and resolves once it accepts requests.

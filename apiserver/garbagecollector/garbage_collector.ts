@@ -83,7 +83,8 @@ export class GarbageCollector {
   }
 
   private index(collection: string, previous: KubeObject | undefined, current: KubeObject | undefined): void {
-    for (const reference of previous?.metadata.ownerReferences ?? []) this.dependents.get(reference.uid)?.delete(`${collection}|${keyOf(previous as KubeObject)}`);
+    for (const reference of previous?.metadata.ownerReferences ?? [])
+      this.dependents.get(reference.uid)?.delete(`${collection}|${keyOf(previous as KubeObject)}`);
     for (const reference of current?.metadata.ownerReferences ?? []) {
       let set = this.dependents.get(reference.uid);
       if (!set) {
@@ -139,10 +140,16 @@ export class GarbageCollector {
     if (current.metadata.ownerReferences?.length) await this.checkOwners(event.collection, current);
   }
 
-  private ownerAlive(dependent: KubeObject, reference: { apiVersion: string; kind: string; name: string; uid: string }): boolean | undefined {
+  private ownerAlive(
+    dependent: KubeObject,
+    reference: { apiVersion: string; kind: string; name: string; uid: string },
+  ): boolean | undefined {
     const type = this.dependencies.registry.lookupKind(reference.apiVersion, reference.kind);
     if (!type) return undefined;
-    const owner = this.store.get(type.collection, objectKey(type.namespaced ? dependent.metadata.namespace : undefined, reference.name));
+    const owner = this.store.get(
+      type.collection,
+      objectKey(type.namespaced ? dependent.metadata.namespace : undefined, reference.name),
+    );
     return owner !== undefined && owner.metadata.uid === reference.uid;
   }
 
@@ -166,11 +173,14 @@ export class GarbageCollector {
 
   private async dropReferences(collection: string, object: KubeObject, uids: Set<string>): Promise<void> {
     const updated = deepClone(object);
-    updated.metadata.ownerReferences = (updated.metadata.ownerReferences ?? []).filter((reference) => !uids.has(reference.uid));
+    updated.metadata.ownerReferences = (updated.metadata.ownerReferences ?? []).filter(
+      (reference) => !uids.has(reference.uid),
+    );
     if (!updated.metadata.ownerReferences.length) delete updated.metadata.ownerReferences;
     // The removed references leave managedFields too, as the collector's patch does.
     const type = this.typeOf(collection);
-    if (type) recordUpdate(type, updated, object, { manager: collectorManager }, timestamp(this.dependencies.service.now()));
+    if (type)
+      recordUpdate(type, updated, object, { manager: collectorManager }, timestamp(this.dependencies.service.now()));
     await this.store.put(collection, keyOf(object), updated).durable;
   }
 
@@ -203,14 +213,19 @@ export class GarbageCollector {
     if (!updated.metadata.finalizers.length) delete updated.metadata.finalizers;
     const key = keyOf(object);
     await this.store.put(collection, key, updated).durable;
-    if (updated.metadata.deletionTimestamp && !updated.metadata.finalizers && !(collection === "/namespaces" && namespaceFinalizers(updated).length)) {
+    if (
+      updated.metadata.deletionTimestamp &&
+      !updated.metadata.finalizers &&
+      !(collection === "/namespaces" && namespaceFinalizers(updated).length)
+    ) {
       await this.store.delete(collection, key)?.durable;
     }
   }
 
   private async orphanDependents(collection: string, owner: KubeObject): Promise<void> {
     const uid = owner.metadata.uid ?? "";
-    for (const dependent of this.liveDependents(owner)) await this.dropReferences(dependent.collection, dependent.object, new Set([uid]));
+    for (const dependent of this.liveDependents(owner))
+      await this.dropReferences(dependent.collection, dependent.object, new Set([uid]));
     const current = this.store.get(collection, keyOf(owner));
     if (current) await this.removeFinalizer(collection, current, finalizerOrphan);
   }
@@ -219,7 +234,9 @@ export class GarbageCollector {
     const dependents = this.liveDependents(owner);
     for (const dependent of dependents) await this.deleteQuietly(dependent.collection, dependent.object, "Foreground");
     const blocking = this.liveDependents(owner).filter(({ object }) =>
-      (object.metadata.ownerReferences ?? []).some((reference) => reference.uid === owner.metadata.uid && reference.blockOwnerDeletion === true),
+      (object.metadata.ownerReferences ?? []).some(
+        (reference) => reference.uid === owner.metadata.uid && reference.blockOwnerDeletion === true,
+      ),
     );
     if (blocking.length) return; // their deletion events bring us back here
     const current = this.store.get(collection, keyOf(owner));
@@ -231,7 +248,10 @@ export class GarbageCollector {
     for (const reference of dependent.metadata.ownerReferences ?? []) {
       const type = this.dependencies.registry.lookupKind(reference.apiVersion, reference.kind);
       if (!type) continue;
-      const owner = this.store.get(type.collection, objectKey(type.namespaced ? dependent.metadata.namespace : undefined, reference.name));
+      const owner = this.store.get(
+        type.collection,
+        objectKey(type.namespaced ? dependent.metadata.namespace : undefined, reference.name),
+      );
       if (owner?.metadata.uid === reference.uid && owner.metadata.finalizers?.includes(finalizerForeground)) {
         await this.deleteDependentsFirst(type.collection, owner);
       }
@@ -242,17 +262,23 @@ export class GarbageCollector {
     const name = namespace.metadata.name ?? "";
     for (const type of this.dependencies.registry.collections()) {
       if (!type.namespaced) continue;
-      for (const object of this.store.list(type.collection, name)) await this.deleteQuietly(type.collection, object, "Background");
+      for (const object of this.store.list(type.collection, name))
+        await this.deleteQuietly(type.collection, object, "Background");
     }
-    const left = this.dependencies.registry.collections().some((type) => type.namespaced && this.store.list(type.collection, name).length > 0);
+    const left = this.dependencies.registry
+      .collections()
+      .some((type) => type.namespaced && this.store.list(type.collection, name).length > 0);
     if (left) return; // objects with finalizers: their deletion events bring us back
     const current = this.store.get("/namespaces", objectKey(undefined, name));
     if (!current || !namespaceFinalizers(current).includes("kubernetes")) return;
     const updated = deepClone(current);
-    (updated.spec as { finalizers?: string[] }).finalizers = namespaceFinalizers(current).filter((entry) => entry !== "kubernetes");
+    (updated.spec as { finalizers?: string[] }).finalizers = namespaceFinalizers(current).filter(
+      (entry) => entry !== "kubernetes",
+    );
     const key = objectKey(undefined, name);
     await this.store.put("/namespaces", key, updated).durable;
-    if (!updated.metadata.finalizers?.length && !namespaceFinalizers(updated).length) await this.store.delete("/namespaces", key)?.durable;
+    if (!updated.metadata.finalizers?.length && !namespaceFinalizers(updated).length)
+      await this.store.delete("/namespaces", key)?.durable;
   }
 }
 

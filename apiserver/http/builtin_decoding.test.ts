@@ -34,7 +34,10 @@ describe("otherKindDecodeError", () => {
   });
   it("otherwise reports that no conversion exists between the two kinds", () => {
     const secret = { apiVersion: "v1", kind: "Secret", metadata: {}, data: { ok: "b2s=" } };
-    assert.equal(otherKindDecodeError(secret, configMaps), "converting (v1.Secret) to (core.ConfigMap): unknown conversion");
+    assert.equal(
+      otherKindDecodeError(secret, configMaps),
+      "converting (v1.Secret) to (core.ConfigMap): unknown conversion",
+    );
     const lease = { apiVersion: "v1", kind: "ConfigMap", metadata: {} };
     assert.equal(
       otherKindDecodeError(lease, { group: "coordination.k8s.io", version: "v1", kind: "Lease" }),

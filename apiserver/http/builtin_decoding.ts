@@ -44,7 +44,10 @@ export function goBase64ErrorOffset(text: string): number | undefined {
 const byteMapFields: Record<string, readonly string[]> = { Secret: ["data"], ConfigMap: ["binaryData"] };
 
 /** Why `object`, of a built-in kind other than `target`'s, cannot be handled as `target`'s kind. */
-export function otherKindDecodeError(object: KubeObject, target: { group: string; version: string; kind: string }): string {
+export function otherKindDecodeError(
+  object: KubeObject,
+  target: { group: string; version: string; kind: string },
+): string {
   const bodyKind = String(object.kind);
   for (const field of byteMapFields[bodyKind] ?? []) {
     const values = object[field];

@@ -4,7 +4,10 @@ import { duplicateFields } from "./duplicate_fields.js";
 
 describe("duplicateFields", () => {
   it("reports keys repeated in one object by their dotted path, in lists too", () => {
-    assert.deepEqual(duplicateFields('{"spec":{"size":1,"size":2},"a":[{"k":"x\\"y","k":1}]}'), ["spec.size", "a[0].k"]);
+    assert.deepEqual(duplicateFields('{"spec":{"size":1,"size":2},"a":[{"k":"x\\"y","k":1}]}'), [
+      "spec.size",
+      "a[0].k",
+    ]);
   });
   it("reports nothing for equal keys in different objects", () => {
     assert.deepEqual(duplicateFields('{"a":{"x":1},"b":{"x":[1, 2, {"x":null}]}}'), []);

@@ -38,5 +38,8 @@ function sortedKeys(value: unknown): unknown {
  */
 export function goJsonMarshal(value: unknown, keepOrder = false): string {
   const text = JSON.stringify(keepOrder ? value : sortedKeys(value)) ?? "null";
-  return text.replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(
+    /[<>&\u2028\u2029]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

@@ -55,6 +55,13 @@ describe("parseGoJson and goJsonTypeName", () => {
   it("decodes valid documents and names JSON types as encoding/json does", () => {
     assert.deepEqual(parseGoJson(Buffer.from('{"a":[1]}')), { value: { a: [1] } });
     assert.deepEqual(parseGoJson(Buffer.from("[")), { error: "unexpected end of JSON input" });
-    assert.deepEqual([{}, [], "s", 1, true, null].map(goJsonTypeName), ["object", "array", "string", "number", "bool", "null"]);
+    assert.deepEqual([{}, [], "s", 1, true, null].map(goJsonTypeName), [
+      "object",
+      "array",
+      "string",
+      "number",
+      "bool",
+      "null",
+    ]);
   });
 });

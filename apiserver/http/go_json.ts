@@ -17,7 +17,16 @@ function isHex(c: number): boolean {
   return isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
 }
 
-const namedEscapes: Record<number, string> = { 0x07: "\\a", 0x08: "\\b", 0x0c: "\\f", 0x0a: "\\n", 0x0d: "\\r", 0x09: "\\t", 0x0b: "\\v", 0x5c: "\\\\" };
+const namedEscapes: Record<number, string> = {
+  0x07: "\\a",
+  0x08: "\\b",
+  0x0c: "\\f",
+  0x0a: "\\n",
+  0x0d: "\\r",
+  0x09: "\\t",
+  0x0b: "\\v",
+  0x5c: "\\\\",
+};
 
 /** encoding/json quoteChar: a byte quoted as strconv.Quote would (bytes >= 0x80 read as Latin-1 runes), in single quotes. */
 export function quoteGoChar(c: number): string {
@@ -75,11 +84,13 @@ export function goJsonSyntaxError(data: Uint8Array): string | undefined {
   };
   const afterValue = (c: number): Step | string => (stack.length === 0 ? endTopLevel(c) : endValue(c));
 
-  const literal = (word: string, index: number): Step => (c) => {
-    const expected = word.charCodeAt(index);
-    if (c !== expected) return invalid(c, `in literal ${word} (expecting ${quoteGoChar(expected)})`);
-    return index + 1 === word.length ? afterValueStep : literal(word, index + 1);
-  };
+  const literal =
+    (word: string, index: number): Step =>
+    (c) => {
+      const expected = word.charCodeAt(index);
+      if (c !== expected) return invalid(c, `in literal ${word} (expecting ${quoteGoChar(expected)})`);
+      return index + 1 === word.length ? afterValueStep : literal(word, index + 1);
+    };
   const afterValueStep: Step = (c) => afterValue(c);
 
   const inString: Step = (c) => {
@@ -93,10 +104,12 @@ export function goJsonSyntaxError(data: Uint8Array): string | undefined {
     if (c === 0x75) return unicodeEscape(0);
     return invalid(c, "in string escape code");
   };
-  const unicodeEscape = (seen: number): Step => (c) => {
-    if (!isHex(c)) return invalid(c, "in \\u hexadecimal character escape");
-    return seen === 3 ? inString : unicodeEscape(seen + 1);
-  };
+  const unicodeEscape =
+    (seen: number): Step =>
+    (c) => {
+      if (!isHex(c)) return invalid(c, "in \\u hexadecimal character escape");
+      return seen === 3 ? inString : unicodeEscape(seen + 1);
+    };
 
   const negative: Step = (c) => {
     if (c === 0x30) return zero;

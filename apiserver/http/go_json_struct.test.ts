@@ -12,9 +12,18 @@ describe("Go encoding/json struct decoding", () => {
   });
 
   it("reports the first type mismatch with Go's wording", () => {
-    assert.equal(decode('{"v":1,"rv":"x"}').error, "json: cannot unmarshal number into Go struct field thing.v of type string");
-    assert.equal(decode('{"rv":1.5}').error, "json: cannot unmarshal number 1.5 into Go struct field thing.rv of type int64");
-    assert.equal(decode('{"rv":9223372036854775808}').error, "json: cannot unmarshal number 9223372036854775808 into Go struct field thing.rv of type int64");
+    assert.equal(
+      decode('{"v":1,"rv":"x"}').error,
+      "json: cannot unmarshal number into Go struct field thing.v of type string",
+    );
+    assert.equal(
+      decode('{"rv":1.5}').error,
+      "json: cannot unmarshal number 1.5 into Go struct field thing.rv of type int64",
+    );
+    assert.equal(
+      decode('{"rv":9223372036854775808}').error,
+      "json: cannot unmarshal number 9223372036854775808 into Go struct field thing.rv of type int64",
+    );
     assert.equal(decode('"s"').error, "json: cannot unmarshal string into Go value of type pkg.thing");
   });
 });

@@ -66,12 +66,18 @@ export function goUnmarshalStruct(
   const text = Buffer.from(data).toString("utf8").trim();
   const value: Record<string, string | bigint> = {};
   if (text === "null") return { value, error: undefined };
-  if (!text.startsWith("{")) return { value, error: `json: cannot unmarshal ${goJsonTypeName(JSON.parse(text))} into Go value of type ${goType}` };
+  if (!text.startsWith("{"))
+    return {
+      value,
+      error: `json: cannot unmarshal ${goJsonTypeName(JSON.parse(text))} into Go value of type ${goType}`,
+    };
   const structName = goType.slice(goType.lastIndexOf(".") + 1);
   let error: string | undefined;
   const names = Object.keys(fields);
   for (const [key, source] of objectMembers(text)) {
-    const name = names.find((candidate) => candidate === key) ?? names.find((candidate) => candidate.toLowerCase() === key.toLowerCase());
+    const name =
+      names.find((candidate) => candidate === key) ??
+      names.find((candidate) => candidate.toLowerCase() === key.toLowerCase());
     if (name === undefined || source === "null") continue;
     const type = fields[name];
     const decoded = JSON.parse(source) as unknown;
@@ -83,7 +89,8 @@ export function goUnmarshalStruct(
       if (typeof decoded === "string") value[name] = decoded;
       else mismatch(kind);
     } else if (kind !== "number") mismatch(kind);
-    else if (!/^-?\d+$/.test(source) || BigInt(source) > INT64_MAX || BigInt(source) < INT64_MIN) mismatch(`number ${source}`);
+    else if (!/^-?\d+$/.test(source) || BigInt(source) > INT64_MAX || BigInt(source) < INT64_MIN)
+      mismatch(`number ${source}`);
     else value[name] = BigInt(source);
   }
   return { value, error };

@@ -38,7 +38,10 @@ function openFlowCollection(text: string): "[" | "{" | undefined {
       }
     } else if (char === "#" && /\s/.test(previous)) {
       while (index < text.length && text[index] !== "\n") index += 1;
-    } else if ((char === "[" || char === "{") && (open.length > 0 ? /[\s,[{:]/.test(previous) : /[\n:\-?]/.test(previous))) {
+    } else if (
+      (char === "[" || char === "{") &&
+      (open.length > 0 ? /[\s,[{:]/.test(previous) : /[\n:\-?]/.test(previous))
+    ) {
       open.push(char);
     } else if ((char === "]" || char === "}") && open.length > 0) {
       open.pop();
@@ -73,7 +76,8 @@ export function goYamlMessage(text: string, error: yaml.YAMLException): string {
   // into, libyaml's scanner stopped there too.
   const stoppedAt = text.split(/\r?\n|\r/)[markLine]?.[error.mark?.column ?? 0];
   const scannerLine = markLine > 0 ? markLine + 1 : 0;
-  if (stoppedAt === "@" || stoppedAt === "`") return withLine(scannerLine, "found character that cannot start any token");
+  if (stoppedAt === "@" || stoppedAt === "`")
+    return withLine(scannerLine, "found character that cannot start any token");
   if (stoppedAt === ":" && reason.startsWith("bad indentation of a mapping entry")) {
     return withLine(scannerLine, "mapping values are not allowed in this context");
   }

@@ -47,11 +47,20 @@ export function negotiateOutput(accept: string | undefined, query: URLSearchPara
       const include = query.get("includeObject");
       return { kind: "table", includeObject: include === "None" || include === "Object" ? include : "Metadata" };
     }
-    if ((as === "PartialObjectMetadata" || as === "PartialObjectMetadataList") && group === "meta.k8s.io" && range.type === "application/json") {
+    if (
+      (as === "PartialObjectMetadata" || as === "PartialObjectMetadataList") &&
+      group === "meta.k8s.io" &&
+      range.type === "application/json"
+    ) {
       return { kind: "metadata" };
     }
     if (as !== undefined) continue;
-    if (range.type === "application/json" || range.type === "*/*" || range.type === "application/*" || range.type === "*/json") {
+    if (
+      range.type === "application/json" ||
+      range.type === "*/*" ||
+      range.type === "application/*" ||
+      range.type === "*/json"
+    ) {
       return { kind: "object", mediaType: "application/json" };
     }
     if (range.type === "application/yaml") return { kind: "object", mediaType: "application/yaml" };
@@ -111,7 +120,11 @@ export function decodeDocument(body: Buffer, mediaType: string): unknown {
     return parseDocument(body, mediaType);
   } catch (error) {
     if (!(error instanceof BodySyntaxError)) throw error;
-    throw badRequest(error.format === "yaml" ? `error converting YAML to JSON: ${error.message}` : `couldn't get version/kind; json parse error: ${error.message}`);
+    throw badRequest(
+      error.format === "yaml"
+        ? `error converting YAML to JSON: ${error.message}`
+        : `couldn't get version/kind; json parse error: ${error.message}`,
+    );
   }
 }
 
@@ -125,5 +138,7 @@ export function summarizeBody(body: Buffer, length = 30): string {
 
 /** The 400 for a create or update body the decoder could not recognize as an object of `kind`. */
 export function unrecognizedBody(kind: string, reason: string, body: Buffer): StatusError {
-  return badRequest(`the object provided is unrecognized (must be of type ${kind}): ${reason} (${summarizeBody(body)})`);
+  return badRequest(
+    `the object provided is unrecognized (must be of type ${kind}): ${reason} (${summarizeBody(body)})`,
+  );
 }

@@ -77,7 +77,12 @@ const objectReference: Schema = {
 
 /** Object schemas by apiVersion/kind. */
 const schemas: Record<string, Schema> = {
-  "v1/ConfigMap": { 1: metadata, 2: { name: "data", type: { map: "string" } }, 3: { name: "binaryData", type: { map: "bytes" } }, 4: { name: "immutable", type: "bool" } },
+  "v1/ConfigMap": {
+    1: metadata,
+    2: { name: "data", type: { map: "string" } },
+    3: { name: "binaryData", type: { map: "bytes" } },
+    4: { name: "immutable", type: "bool" },
+  },
   "v1/Secret": {
     1: metadata,
     2: { name: "data", type: { map: "bytes" } },
@@ -173,7 +178,11 @@ function timeOf(bytes: Buffer, micro: boolean): string {
   }
   const date = new Date(Number(seconds) * 1000 + Math.floor(Number(nanos) / 1e6));
   const iso = date.toISOString();
-  return micro ? `${iso.slice(0, 19)}.${String(Number(nanos) / 1000).padStart(6, "0").slice(0, 6)}Z` : `${iso.slice(0, 19)}Z`;
+  return micro
+    ? `${iso.slice(0, 19)}.${String(Number(nanos) / 1000)
+        .padStart(6, "0")
+        .slice(0, 6)}Z`
+    : `${iso.slice(0, 19)}Z`;
 }
 
 function decodeValue(type: FieldType, value: bigint | Buffer): unknown {
@@ -227,14 +236,21 @@ const magic = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
 
 /** Decodes a protobuf-encoded built-in object into its JSON form. */
 export function decodeProtobufObject(body: Buffer): Record<string, unknown> {
-  if (body.length < 4 || !body.subarray(0, 4).equals(magic)) throw badRequest("provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]");
+  if (body.length < 4 || !body.subarray(0, 4).equals(magic))
+    throw badRequest("provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]");
   const envelope = fields(body.subarray(4));
   const typeMeta = envelope.find((field) => field.number === 1)?.value;
   const raw = envelope.find((field) => field.number === 2)?.value;
-  const meta = typeMeta instanceof Buffer ? decodeMessage(typeMeta, { 1: { name: "apiVersion", type: "string" }, 2: { name: "kind", type: "string" } }) : {};
+  const meta =
+    typeMeta instanceof Buffer
+      ? decodeMessage(typeMeta, { 1: { name: "apiVersion", type: "string" }, 2: { name: "kind", type: "string" } })
+      : {};
   const apiVersion = String(meta.apiVersion ?? "");
   const kind = String(meta.kind ?? "");
   const schema = schemas[`${apiVersion}/${kind}`];
-  if (!schema) throw badRequest(`no kind "${kind}" is registered for version "${apiVersion}" in scheme "k8s.io/apimachinery@v1.32.4/pkg/runtime/scheme.go:100"`);
+  if (!schema)
+    throw badRequest(
+      `no kind "${kind}" is registered for version "${apiVersion}" in scheme "k8s.io/apimachinery@v1.32.4/pkg/runtime/scheme.go:100"`,
+    );
   return { apiVersion, kind, ...(raw instanceof Buffer ? decodeMessage(raw, schema) : {}) };
 }

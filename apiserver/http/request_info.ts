@@ -22,7 +22,10 @@ export type RequestPath =
 const namespaceSubresources = new Set(["status", "finalize"]);
 
 export function parseRequestPath(method: string, pathname: string, query: URLSearchParams): RequestPath {
-  const parts = pathname.split("/").filter((part) => part.length > 0).map((part) => decodeURIComponent(part));
+  const parts = pathname
+    .split("/")
+    .filter((part) => part.length > 0)
+    .map((part) => decodeURIComponent(part));
   const prefix = parts[0];
   if (prefix !== "api" && prefix !== "apis") return { kind: "other", path: pathname };
   let rest: string[];

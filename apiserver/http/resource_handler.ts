@@ -9,7 +9,14 @@ import { deleteObject, parseDeleteOptions } from "../registry/deletion.js";
 import { list } from "../registry/list_watch.js";
 import { managerFromUserAgent } from "../registry/managed_fields.js";
 import { groupResource, timestamp, type ObjectService, type WriteOptions } from "../registry/object_service.js";
-import { decodePatchBody, jsonPatch, mergePatch, patchKindOf, requireMapPatch, strategicMergePatch } from "../registry/patch.js";
+import {
+  decodePatchBody,
+  jsonPatch,
+  mergePatch,
+  patchKindOf,
+  requireMapPatch,
+  strategicMergePatch,
+} from "../registry/patch.js";
 import type { ResourceRegistry } from "../registry/registry.js";
 import { apiVersionOf, type ResourceType } from "../registry/resource_type.js";
 import { readScale, scaleToObject } from "../registry/scale.js";
@@ -17,11 +24,29 @@ import type { KubeObject } from "../storage/types.js";
 import { otherKindDecodeError } from "./builtin_decoding.js";
 import { duplicateFields } from "./duplicate_fields.js";
 import { goJsonTypeName } from "./go_json.js";
-import { BodySyntaxError, decodeDocument, mediaTypeOf, negotiateOutput, parseDocument, readBody, unrecognizedBody, type OutputFormat } from "./negotiation.js";
+import {
+  BodySyntaxError,
+  decodeDocument,
+  mediaTypeOf,
+  negotiateOutput,
+  parseDocument,
+  readBody,
+  unrecognizedBody,
+  type OutputFormat,
+} from "./negotiation.js";
 import { decodeProtobufObject } from "./protobuf.js";
 import type { ResourceRequest } from "./request_info.js";
 import { addWarnings, writeJson, writeList, writeObject, writePageNotFound } from "./respond.js";
-import { StatusError, badRequest, fieldErrors, invalid, methodNotSupported, notFound, resourceNotFound, unsupportedMediaType } from "./status.js";
+import {
+  StatusError,
+  badRequest,
+  fieldErrors,
+  invalid,
+  methodNotSupported,
+  notFound,
+  resourceNotFound,
+  unsupportedMediaType,
+} from "./status.js";
 import { toTable } from "./table.js";
 import { streamWatch, type WatchStreamOptions } from "./watch_stream.js";
 
@@ -48,7 +73,8 @@ function writeOptions(request: IncomingMessage, query: URLSearchParams, verb: ke
     throw error;
   }
   const dryRun = query.getAll("dryRun");
-  for (const value of dryRun) if (value !== "All") throw badRequest(`dryRun: Unsupported value: "${value}": supported values: "All"`);
+  for (const value of dryRun)
+    if (value !== "All") throw badRequest(`dryRun: Unsupported value: "${value}": supported values: "All"`);
   const fieldManager = query.get("fieldManager");
   return {
     dryRun: dryRun.includes("All"),
@@ -88,7 +114,9 @@ function otherVersionUnknownFields(object: KubeObject, type: ResourceType, regis
   const version = String(object.apiVersion).slice(type.group.length + 1);
   const served = registry.lookup(type.group, version, type.resource);
   if (served?.strategy.normalize) return served.strategy.normalize(deepClone(object), { pruneUnknown: true });
-  const fields = Object.keys(object).filter((field) => field !== "apiVersion" && field !== "kind" && field !== "metadata");
+  const fields = Object.keys(object).filter(
+    (field) => field !== "apiVersion" && field !== "kind" && field !== "metadata",
+  );
   return fields.sort().map((field) => `unknown field "${field}"`);
 }
 
@@ -103,15 +131,25 @@ async function decodeObject(request: IncomingMessage, target: DecodeTarget): Pro
   }
   let value: unknown;
   try {
-    value = mediaType === "application/vnd.kubernetes.protobuf" ? decodeProtobufObject(body) : parseDocument(body, mediaType);
+    value =
+      mediaType === "application/vnd.kubernetes.protobuf" ? decodeProtobufObject(body) : parseDocument(body, mediaType);
   } catch (error) {
     if (!(error instanceof BodySyntaxError)) throw error;
     // YAML is converted to JSON first, and that conversion's error is reported as it is.
-    throw unrecognizedBody(type.kind, error.format === "json" ? `${interpretError}${error.message}` : error.message, body);
+    throw unrecognizedBody(
+      type.kind,
+      error.format === "json" ? `${interpretError}${error.message}` : error.message,
+      body,
+    );
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    const typeMeta = 'struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }';
-    throw unrecognizedBody(type.kind, `${interpretError}json: cannot unmarshal ${goJsonTypeName(value)} into Go value of type ${typeMeta}`, body);
+    const typeMeta =
+      'struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }';
+    throw unrecognizedBody(
+      type.kind,
+      `${interpretError}json: cannot unmarshal ${goJsonTypeName(value)} into Go value of type ${typeMeta}`,
+      body,
+    );
   }
   const object = value as KubeObject;
   if (!type.strategicMerge && !object.kind) throw badRequest(`Object 'Kind' is missing in '${body.toString("utf8")}'`);
@@ -119,13 +157,18 @@ async function decodeObject(request: IncomingMessage, target: DecodeTarget): Pro
   const expected = apiVersionOf(type);
   if (apiVersion !== expected) {
     const sameKind = !type.strategicMerge && object.kind === type.kind && apiVersion.startsWith(`${type.group}/`);
-    const unknownFields = sameKind && options.fieldValidation !== "Ignore" ? otherVersionUnknownFields(object, type, target.registry) : [];
+    const unknownFields =
+      sameKind && options.fieldValidation !== "Ignore" ? otherVersionUnknownFields(object, type, target.registry) : [];
     if (unknownFields.length && options.fieldValidation === "Strict") {
       const version = apiVersion.slice(type.group.length + 1);
-      throw badRequest(`${type.kind} in version "${version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknownFields.join(", ")}`);
+      throw badRequest(
+        `${type.kind} in version "${version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknownFields.join(", ")}`,
+      );
     }
     addWarnings(target.response, unknownFields);
-    throw badRequest(`the API version in the data (${apiVersion}) does not match the expected API version (${expected})`);
+    throw badRequest(
+      `the API version in the data (${apiVersion}) does not match the expected API version (${expected})`,
+    );
   }
   if (object.kind && object.kind !== type.kind && type.strategicMerge) {
     // Built-in kinds decode the body as its own kind before converting, which fails for another kind.
@@ -137,15 +180,19 @@ async function decodeObject(request: IncomingMessage, target: DecodeTarget): Pro
   }
   if (object.kind && object.kind !== type.kind) {
     // The custom resource handler validates the decoded object, so the error names the body's kind.
-    throw invalid({ group: type.group, kind: object.kind }, (object.metadata as { name?: string } | undefined)?.name ?? "", [
-      { ...fieldErrors.invalid("kind", object.kind, `must be ${type.kind}`) },
-    ]);
+    throw invalid(
+      { group: type.group, kind: object.kind },
+      (object.metadata as { name?: string } | undefined)?.name ?? "",
+      [{ ...fieldErrors.invalid("kind", object.kind, `must be ${type.kind}`) }],
+    );
   }
   object.apiVersion = expected;
   object.kind = type.kind;
   if (object.metadata === undefined || object.metadata === null) object.metadata = {};
   if (typeof object.metadata !== "object" || Array.isArray(object.metadata)) {
-    throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: json: cannot unmarshal into Go struct field .metadata of type v1.ObjectMeta`);
+    throw badRequest(
+      `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: json: cannot unmarshal into Go struct field .metadata of type v1.ObjectMeta`,
+    );
   }
   return object;
 }
@@ -192,8 +239,16 @@ export async function handleResource(
     (subresource === "scale" && type.scale !== undefined) ||
     (subresource === "finalize" && type.resource === "namespaces");
   // The custom resource handler answers an unknown subresource as a missing object.
-  if (!subresourceServed) throw type.strategicMerge ? resourceNotFound() : notFound(groupResource(type), info.name ?? "");
-  if (subresource && (info.verb === "list" || info.verb === "watch" || info.verb === "create" || info.verb === "delete" || info.verb === "deletecollection")) {
+  if (!subresourceServed)
+    throw type.strategicMerge ? resourceNotFound() : notFound(groupResource(type), info.name ?? "");
+  if (
+    subresource &&
+    (info.verb === "list" ||
+      info.verb === "watch" ||
+      info.verb === "create" ||
+      info.verb === "delete" ||
+      info.verb === "deletecollection")
+  ) {
     throw methodNotSupported(groupResource(type), info.verb);
   }
   if (type.deprecationWarning) addWarnings(response, [type.deprecationWarning]);
@@ -205,7 +260,8 @@ export async function handleResource(
 
   switch (info.verb) {
     case "get": {
-      if (subresource === "scale") return writeJson(response, 200, readScale(type, service.getStored(type, namespace, name)));
+      if (subresource === "scale")
+        return writeJson(response, 200, readScale(type, service.getStored(type, namespace, name)));
       return writeObject(response, 200, type, format, service.get(type, namespace, name), now);
     }
     case "list": {
@@ -219,16 +275,25 @@ export async function handleResource(
         resourceVersionMatch: query.get("resourceVersionMatch"),
       });
       if (format.kind === "table") {
-        return writeJson(response, 200, toTable(type, result.items, result, { includeObject: format.includeObject, noHeaders: false }, now));
+        return writeJson(
+          response,
+          200,
+          toTable(type, result.items, result, { includeObject: format.includeObject, noHeaders: false }, now),
+        );
       }
       const body = listObject(type, result);
       if (format.kind === "metadata") {
         body.kind = "PartialObjectMetadataList";
         body.apiVersion = "meta.k8s.io/v1";
-        body.items = result.items.map((item) => ({ apiVersion: "meta.k8s.io/v1", kind: "PartialObjectMetadata", metadata: item.metadata }));
+        body.items = result.items.map((item) => ({
+          apiVersion: "meta.k8s.io/v1",
+          kind: "PartialObjectMetadata",
+          metadata: item.metadata,
+        }));
         return writeJson(response, 200, body);
       }
-      if (format.mediaType === "application/json") return writeList(response, body as Record<string, unknown> & { items: KubeObject[] }, type.strategicMerge);
+      if (format.mediaType === "application/json")
+        return writeList(response, body as Record<string, unknown> & { items: KubeObject[] }, type.strategicMerge);
       return writeJson(response, 200, body, format.mediaType);
     }
     case "watch":
@@ -253,14 +318,23 @@ export async function handleResource(
       if (info.name === undefined) throw badRequest("name must be provided");
       const options = writeOptions(request, query, "update");
       if (subresource === "scale") {
-        const scale = decodeDocument(await readBody(request), mediaTypeOf(request.headers["content-type"]) || "application/json");
+        const scale = decodeDocument(
+          await readBody(request),
+          mediaTypeOf(request.headers["content-type"]) || "application/json",
+        );
         const current = service.getStored(type, namespace, name);
-        const result = await service.update(type, namespace, name, scaleToObject(type, current, scale, scaleWriter(service, options)), {
-          ...options,
-          subresource: "",
-          managedFieldsPrepared: true,
-          expectedResourceVersion: (scale as KubeObject).metadata?.resourceVersion,
-        });
+        const result = await service.update(
+          type,
+          namespace,
+          name,
+          scaleToObject(type, current, scale, scaleWriter(service, options)),
+          {
+            ...options,
+            subresource: "",
+            managedFieldsPrepared: true,
+            expectedResourceVersion: (scale as KubeObject).metadata?.resourceVersion,
+          },
+        );
         return writeJson(response, 200, readScale(type, result.object));
       }
       const body = await decodeObject(request, { type, options, registry: context.registry, response });
@@ -271,7 +345,9 @@ export async function handleResource(
       if (!body.metadata.resourceVersion && !type.strategicMerge) {
         // genericregistry.Store names the resource where the kind goes here (its TODO: "The Invalid
         // error should have a field for Resource"), and prints the parsed version, a uint64 0.
-        throw invalid({ group: type.group, kind: type.resource }, name, [fieldErrors.invalid("metadata.resourceVersion", 0, "must be specified for an update")]);
+        throw invalid({ group: type.group, kind: type.resource }, name, [
+          fieldErrors.invalid("metadata.resourceVersion", 0, "must be specified for an update"),
+        ]);
       }
       const result = await service.update(type, namespace, name, body, { ...options, subresource });
       addWarnings(response, result.warnings);
@@ -296,12 +372,21 @@ export async function handleResource(
       if (subresource === "scale") {
         const current = service.getStored(type, namespace, name);
         const scale = readScale(type, current);
-        const patched = kind === "json" ? jsonPatch(scale as KubeObject, patch, strictDecoding) : mergePatch(scale, requireMapPatch(kind, patch, strictDecoding));
-        const result = await service.update(type, namespace, name, scaleToObject(type, current, patched, scaleWriter(service, options)), {
-          ...options,
-          subresource: "",
-          managedFieldsPrepared: true,
-        });
+        const patched =
+          kind === "json"
+            ? jsonPatch(scale as KubeObject, patch, strictDecoding)
+            : mergePatch(scale, requireMapPatch(kind, patch, strictDecoding));
+        const result = await service.update(
+          type,
+          namespace,
+          name,
+          scaleToObject(type, current, patched, scaleWriter(service, options)),
+          {
+            ...options,
+            subresource: "",
+            managedFieldsPrepared: true,
+          },
+        );
         return writeJson(response, 200, readScale(type, result.object));
       }
       const current = service.get(type, namespace, name);
@@ -315,15 +400,20 @@ export async function handleResource(
         throw badRequest("the patch removed the object's metadata");
       }
       if (object.metadata.name !== current.metadata.name) {
-        throw badRequest(`the name of the object (${String(object.metadata.name)}) does not match the name on the URL (${name})`);
+        throw badRequest(
+          `the name of the object (${String(object.metadata.name)}) does not match the name on the URL (${name})`,
+        );
       }
       if (object.apiVersion !== current.apiVersion || object.kind !== current.kind) {
-        throw badRequest(`the API version in the data (${String(object.apiVersion)}) does not match the expected API version (${apiVersionOf(type)})`);
+        throw badRequest(
+          `the API version in the data (${String(object.apiVersion)}) does not match the expected API version (${apiVersionOf(type)})`,
+        );
       }
       // A resourceVersion in the patch is a precondition; otherwise the patch applies to the current state.
       const patchVersion = (patch as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
       object.metadata.resourceVersion = patchVersion ?? current.metadata.resourceVersion;
-      if (jsonEqual(object.metadata.managedFields, current.metadata.managedFields)) delete object.metadata.managedFields;
+      if (jsonEqual(object.metadata.managedFields, current.metadata.managedFields))
+        delete object.metadata.managedFields;
       const result = await service.update(type, namespace, name, object, { ...options, subresource });
       addWarnings(response, result.warnings);
       return writeObject(response, 200, type, format, result.object, now);
@@ -357,7 +447,11 @@ export async function handleResource(
           if (!(error instanceof StatusError && error.code === 404)) throw error;
         }
       }
-      return writeJson(response, 200, listObject(type, { ...matching, items: deleted, resourceVersion: String(service.store.currentRevision()) }));
+      return writeJson(
+        response,
+        200,
+        listObject(type, { ...matching, items: deleted, resourceVersion: String(service.store.currentRevision()) }),
+      );
     }
     default:
       throw methodNotSupported(groupResource(type), request.method ?? "");

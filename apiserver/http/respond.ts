@@ -44,7 +44,11 @@ function toJsonWithoutTypeMeta(object: object): string {
  * Writes a list whose items are stored objects, reusing their cached serialization. Built-in
  * lists are typed, so their items lose apiVersion and kind; custom resource lists keep them.
  */
-export function writeList(response: ServerResponse, list: Record<string, unknown> & { items: object[] }, typedItems: boolean): void {
+export function writeList(
+  response: ServerResponse,
+  list: Record<string, unknown> & { items: object[] },
+  typedItems: boolean,
+): void {
   const { items, ...head } = list;
   const prefix = JSON.stringify(head);
   const text = `${prefix.slice(0, -1)},"items":[${items.map(typedItems ? toJsonWithoutTypeMeta : toJson).join(",")}]}`;
@@ -53,7 +57,8 @@ export function writeList(response: ServerResponse, list: Record<string, unknown
 }
 
 export function writeJson(response: ServerResponse, code: number, body: unknown, mediaType = "application/json"): void {
-  const text = mediaType === "application/yaml" ? yaml.dump(body, { noRefs: true, lineWidth: -1 }) : JSON.stringify(body);
+  const text =
+    mediaType === "application/yaml" ? yaml.dump(body, { noRefs: true, lineWidth: -1 }) : JSON.stringify(body);
   response.writeHead(code, { "Content-Type": mediaType, "Content-Length": Buffer.byteLength(text) });
   response.end(text);
 }
@@ -93,7 +98,11 @@ export function writeObject(
   now: Date,
 ): void {
   if (format.kind === "table") {
-    writeJson(response, code, toTable(type, [object], undefined, { includeObject: format.includeObject, noHeaders: false }, now));
+    writeJson(
+      response,
+      code,
+      toTable(type, [object], undefined, { includeObject: format.includeObject, noHeaders: false }, now),
+    );
   } else if (format.kind === "metadata") {
     writeJson(response, code, partialObjectMetadata(object));
   } else {

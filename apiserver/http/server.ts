@@ -27,18 +27,34 @@ export interface ServerContext extends ResourceContext {
 }
 
 function healthCheck(response: ServerResponse, path: string, query: URLSearchParams, healthy: boolean): void {
-  const checks = ["ping", "log", "etcd", "poststarthook/start-apiextensions-controllers", "poststarthook/crd-informer-synced"];
+  const checks = [
+    "ping",
+    "log",
+    "etcd",
+    "poststarthook/start-apiextensions-controllers",
+    "poststarthook/crd-informer-synced",
+  ];
   const name = path.split("/")[1] ?? "";
   const sub = path.split("/").slice(2).join("/");
   if (sub && !checks.includes(sub)) return writePageNotFound(response);
   if (query.has("verbose")) {
     const lines = (sub ? [sub] : checks).map((check) => `[+]${check} ok`);
-    return writeText(response, healthy ? 200 : 500, `${lines.join("\n")}\n${name} check ${healthy ? "passed" : "failed"}\n`);
+    return writeText(
+      response,
+      healthy ? 200 : 500,
+      `${lines.join("\n")}\n${name} check ${healthy ? "passed" : "failed"}\n`,
+    );
   }
-  writeText(response, healthy ? 200 : 500, healthy ? "ok" : `[-]poststarthook/crd-informer-synced failed: not finished\n${name} check failed`);
+  writeText(
+    response,
+    healthy ? 200 : 500,
+    healthy ? "ok" : `[-]poststarthook/crd-informer-synced failed: not finished\n${name} check failed`,
+  );
 }
 
-export function createRequestHandler(context: ServerContext): (request: IncomingMessage, response: ServerResponse) => void {
+export function createRequestHandler(
+  context: ServerContext,
+): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     handle(context, request, response).catch((error: unknown) => writeError(response, error));
   };
@@ -54,7 +70,8 @@ async function handle(context: ServerContext, request: IncomingMessage, response
     throw unauthorized();
   }
   if (pathname === "/version") return writeJson(response, 200, versionInfo());
-  if (/^\/(healthz|livez|readyz)(\/.*)?$/.test(pathname)) return healthCheck(response, pathname, query, context.ready());
+  if (/^\/(healthz|livez|readyz)(\/.*)?$/.test(pathname))
+    return healthCheck(response, pathname, query, context.ready());
   if (pathname === "/openapi/v2") return writeJson(response, 200, openApiV2(context.registry));
   if (pathname === "/openapi/v3") return writeJson(response, 200, openApiV3Root(context.registry));
   if (pathname.startsWith("/openapi/v3/")) {
@@ -68,9 +85,18 @@ async function handle(context: ServerContext, request: IncomingMessage, response
     const aggregated = wantsAggregated(request.headers.accept);
     if (path.group === undefined && path.version === undefined) {
       if (aggregated) {
-        return writeJson(response, 200, aggregatedDiscovery(context.registry, path.prefix === "api", aggregated), aggregatedDiscoveryMediaType.replace("v=v2", `v=${aggregated}`));
+        return writeJson(
+          response,
+          200,
+          aggregatedDiscovery(context.registry, path.prefix === "api", aggregated),
+          aggregatedDiscoveryMediaType.replace("v=v2", `v=${aggregated}`),
+        );
       }
-      return writeJson(response, 200, path.prefix === "api" ? apiVersions(context.serverAddress()) : apiGroupList(context.registry));
+      return writeJson(
+        response,
+        200,
+        path.prefix === "api" ? apiVersions(context.serverAddress()) : apiGroupList(context.registry),
+      );
     }
     if (path.version === undefined) {
       const document = apiGroupDocument(context.registry, path.group ?? "");

@@ -90,7 +90,12 @@ export function notFound(gr: GroupResource, name: string): StatusError {
 }
 
 export function alreadyExists(gr: GroupResource, name: string): StatusError {
-  return new StatusError(409, "AlreadyExists", `${qualifiedResource(gr)} "${name}" already exists`, detailsFor(gr, name));
+  return new StatusError(
+    409,
+    "AlreadyExists",
+    `${qualifiedResource(gr)} "${name}" already exists`,
+    detailsFor(gr, name),
+  );
 }
 
 export function conflict(gr: GroupResource, name: string, why: string): StatusError {
@@ -116,10 +121,15 @@ export function forbidden(gr: GroupResource, name: string, why: string, causes?:
 }
 
 export function methodNotSupported(gr: GroupResource, verb: string): StatusError {
-  return new StatusError(405, "MethodNotAllowed", `${verb} is not supported on resources of kind "${qualifiedResource(gr)}"`, {
-    ...(gr.group ? { group: gr.group } : {}),
-    kind: gr.resource,
-  });
+  return new StatusError(
+    405,
+    "MethodNotAllowed",
+    `${verb} is not supported on resources of kind "${qualifiedResource(gr)}"`,
+    {
+      ...(gr.group ? { group: gr.group } : {}),
+      kind: gr.resource,
+    },
+  );
 }
 
 /** The 404 kube-apiserver gives for a path under a known API prefix that names nothing it serves. */
@@ -197,10 +207,18 @@ export const fieldErrors = {
   },
   /** An Invalid error whose value is already rendered (internal Go structs printed as JSON). */
   invalidRendered(field: string, renderedValue: string, detail: string): FieldError {
-    return { type: "FieldValueInvalid", field, detail: `Invalid value: ${renderedValue}${detail ? `: ${detail}` : ""}` };
+    return {
+      type: "FieldValueInvalid",
+      field,
+      detail: `Invalid value: ${renderedValue}${detail ? `: ${detail}` : ""}`,
+    };
   },
   invalid(field: string, value: unknown, detail: string): FieldError {
-    return { type: "FieldValueInvalid", field, detail: `Invalid value: ${renderValue(value)}${detail ? `: ${detail}` : ""}` };
+    return {
+      type: "FieldValueInvalid",
+      field,
+      detail: `Invalid value: ${renderValue(value)}${detail ? `: ${detail}` : ""}`,
+    };
   },
   notSupported(field: string, value: unknown, supported: readonly string[]): FieldError {
     const list = supported.map((s) => JSON.stringify(s)).join(", ");
@@ -228,7 +246,11 @@ export const fieldErrors = {
 } as const;
 
 /** The 422 Invalid error for a kind (`ConfigMap`, `Switch.useless.container.training`). */
-export function invalid(kind: { group: string; kind: string }, name: string, errors: readonly FieldError[]): StatusError {
+export function invalid(
+  kind: { group: string; kind: string },
+  name: string,
+  errors: readonly FieldError[],
+): StatusError {
   const qualifiedKind = kind.group ? `${kind.kind}.${kind.group}` : kind.kind;
   // The message aggregates the errors as field.ErrorList.ToAggregate does: each distinct text once.
   const rendered = [...new Set(errors.map((e) => (e.field ? `${e.field}: ${e.detail}` : e.detail)))];

@@ -31,7 +31,9 @@ export function columnsOf(type: ResourceType): PrinterColumn[] {
 export function toTable(
   type: ResourceType,
   objects: readonly KubeObject[],
-  list: { resourceVersion: string; continueToken?: string | undefined; remainingItemCount?: number | undefined } | undefined,
+  list:
+    | { resourceVersion: string; continueToken?: string | undefined; remainingItemCount?: number | undefined }
+    | undefined,
   options: TableOptions,
   now: Date,
 ): Record<string, unknown> {

@@ -6,7 +6,13 @@
  * has moved past the revision the watch started from.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { bookmarkObject, validateWatchOptions, watch, type WatchEvent, type WatchSubscription } from "../registry/watch.js";
+import {
+  bookmarkObject,
+  validateWatchOptions,
+  watch,
+  type WatchEvent,
+  type WatchSubscription,
+} from "../registry/watch.js";
 import type { ResourceType } from "../registry/resource_type.js";
 import type { Store } from "../storage/store.js";
 import type { OutputFormat } from "./negotiation.js";
@@ -25,7 +31,15 @@ export interface WatchStreamOptions {
 export function streamWatch(
   request: IncomingMessage,
   response: ServerResponse,
-  context: { store: Store; type: ResourceType; namespace: string | undefined; query: URLSearchParams; format: OutputFormat; options: WatchStreamOptions; register(stop: () => void): () => void },
+  context: {
+    store: Store;
+    type: ResourceType;
+    namespace: string | undefined;
+    query: URLSearchParams;
+    format: OutputFormat;
+    options: WatchStreamOptions;
+    register(stop: () => void): () => void;
+  },
 ): void {
   const { type, query, format, options } = context;
   const mediaType = format.kind === "object" ? format.mediaType : "application/json";
@@ -33,7 +47,13 @@ export function streamWatch(
     let object: unknown = event.object;
     if (event.type !== "ERROR" && event.type !== "BOOKMARK") {
       if (format.kind === "table") {
-        object = toTable(type, [event.object], undefined, { includeObject: format.includeObject, noHeaders: false }, options.now());
+        object = toTable(
+          type,
+          [event.object],
+          undefined,
+          { includeObject: format.includeObject, noHeaders: false },
+          options.now(),
+        );
       } else if (format.kind === "metadata") object = partialObjectMetadata(event.object);
     }
     // Stored objects are serialized once for every watcher (and list) that sends them.
@@ -41,7 +61,11 @@ export function streamWatch(
     return `{"type":${JSON.stringify(event.type)},"object":${objectJson}}\n`;
   };
   validateWatchOptions(query);
-  response.writeHead(200, { "Content-Type": mediaType, "Cache-Control": "no-cache, private", "Transfer-Encoding": "chunked" });
+  response.writeHead(200, {
+    "Content-Type": mediaType,
+    "Cache-Control": "no-cache, private",
+    "Transfer-Encoding": "chunked",
+  });
   response.flushHeaders();
   let subscription: WatchSubscription | undefined;
   let finished = false;
@@ -82,7 +106,14 @@ export function streamWatch(
     throw error;
   }
   const timeoutMs = Math.max(0, Number(query.get("timeoutSeconds") ?? options.defaultTimeoutSeconds)) * 1000;
-  if (query.get("allowWatchBookmarks") === "true") scheduleBookmarks(subscription, timeoutMs, options.bookmarkIntervalMs, (revision) => emit({ type: "BOOKMARK", object: bookmarkObject(type, revision) }), timers);
+  if (query.get("allowWatchBookmarks") === "true")
+    scheduleBookmarks(
+      subscription,
+      timeoutMs,
+      options.bookmarkIntervalMs,
+      (revision) => emit({ type: "BOOKMARK", object: bookmarkObject(type, revision) }),
+      timers,
+    );
   const timeout = setTimeout(finish, timeoutMs);
   timeout.unref();
   timers.push(timeout);

@@ -12,7 +12,11 @@ describe("removePaths", () => {
 
   it("removes a list-map its last item left empty, and keeps a map that still has fields", () => {
     const object = { spec: { a: "x", b: "y", ports: [{ name: "http", port: 80 }] } };
-    removePaths(object, [path("f:spec", "f:a"), path("f:spec", "f:ports", httpKey), path("f:spec", "f:ports", httpKey, "f:port")], schema);
+    removePaths(
+      object,
+      [path("f:spec", "f:a"), path("f:spec", "f:ports", httpKey), path("f:spec", "f:ports", httpKey, "f:port")],
+      schema,
+    );
     assert.deepEqual(object, { spec: { b: "y" } });
   });
 
@@ -37,15 +41,25 @@ describe("mergeApplied", () => {
   it("replaces an atomic map and an atomic list whole, and merges a granular map", () => {
     const live = { selector: { app: "a", tier: "web" }, labels: { a: "1" }, hosts: ["h1", "h2"] };
     const applied = { selector: { app: "b" }, labels: { b: "2" }, hosts: ["h3"] };
-    assert.deepEqual(mergeApplied(live, applied, schema), { selector: { app: "b" }, labels: { a: "1", b: "2" }, hosts: ["h3"] });
+    assert.deepEqual(mergeApplied(live, applied, schema), {
+      selector: { app: "b" },
+      labels: { a: "1", b: "2" },
+      hosts: ["h3"],
+    });
   });
 });
 
 describe("managerLabel", () => {
   const fields = { fieldsType: "FieldsV1" as const, fieldsV1: {} };
   it("names the subresource, and the version of an Update", () => {
-    assert.equal(managerLabel({ ...fields, manager: "c", operation: "Apply", apiVersion: "g/v1", subresource: "status" }), '"c" with subresource "status"');
-    assert.equal(managerLabel({ ...fields, manager: "c", operation: "Update", apiVersion: "g/v1", subresource: "status" }), '"c" with subresource "status" using g/v1');
+    assert.equal(
+      managerLabel({ ...fields, manager: "c", operation: "Apply", apiVersion: "g/v1", subresource: "status" }),
+      '"c" with subresource "status"',
+    );
+    assert.equal(
+      managerLabel({ ...fields, manager: "c", operation: "Update", apiVersion: "g/v1", subresource: "status" }),
+      '"c" with subresource "status" using g/v1',
+    );
     assert.equal(managerLabel({ ...fields, manager: "c", operation: "Update", apiVersion: "v1" }), '"c" using v1');
   });
 });

@@ -12,7 +12,18 @@
 import { StatusError, badRequest, type StatusCause } from "../http/status.js";
 import type { KubeObject, ManagedFieldsEntry } from "../storage/types.js";
 import { deepClone } from "./conversion.js";
-import { appliedFieldSet, childSchema, describePath, findItem, itemKey, joinPath, splitPath, valueAt, type FieldSet, type ListSchema } from "./field_set.js";
+import {
+  appliedFieldSet,
+  childSchema,
+  describePath,
+  findItem,
+  itemKey,
+  joinPath,
+  splitPath,
+  valueAt,
+  type FieldSet,
+  type ListSchema,
+} from "./field_set.js";
 import {
   compareWrite,
   isEntryOf,
@@ -34,7 +45,9 @@ export interface ApplyOptions extends WriteOptions {
 
 /** How a conflict names a manager: quoted, then its subresource, then (for an Update) its version. */
 export function managerLabel(entry: ManagedFieldsEntry): string {
-  const named = entry.subresource ? `${JSON.stringify(entry.manager)} with subresource ${JSON.stringify(entry.subresource)}` : JSON.stringify(entry.manager);
+  const named = entry.subresource
+    ? `${JSON.stringify(entry.manager)} with subresource ${JSON.stringify(entry.subresource)}`
+    : JSON.stringify(entry.manager);
   return entry.operation === "Update" ? `${named} using ${entry.apiVersion}` : named;
 }
 
@@ -77,9 +90,13 @@ function removePath(object: Record<string, unknown>, path: string): void {
 }
 
 /** The schema of the value at `segments` (field names, then items for `k:`/`v:` segments). */
-function schemaAt(schema: ListSchema | undefined, segments: readonly string[]): (ListSchema & { nullable?: boolean }) | undefined {
+function schemaAt(
+  schema: ListSchema | undefined,
+  segments: readonly string[],
+): (ListSchema & { nullable?: boolean }) | undefined {
   let current = schema;
-  for (const segment of segments) current = segment.startsWith("f:") ? childSchema(current, segment.slice(2)) : current?.items;
+  for (const segment of segments)
+    current = segment.startsWith("f:") ? childSchema(current, segment.slice(2)) : current?.items;
   return current;
 }
 
@@ -88,13 +105,19 @@ function schemaAt(schema: ListSchema | undefined, segments: readonly string[]): 
  * leaves empty becomes null in its parent map; decoding then drops that null unless the schema
  * makes the field nullable, so here it is removed, or set to null when nullable.
  */
-export function removePaths(object: Record<string, unknown>, paths: readonly string[], schema: ListSchema | undefined): void {
+export function removePaths(
+  object: Record<string, unknown>,
+  paths: readonly string[],
+  schema: ListSchema | undefined,
+): void {
   for (const path of paths) removePath(object, path);
   for (const path of paths) {
     const segments = splitPath(path);
     for (let depth = segments.length - 1; depth >= 1; depth--) {
       const container = valueAt(object, joinPath(segments.slice(0, depth)));
-      const emptied = Array.isArray(container) ? container.length === 0 : isPlainObject(container) && Object.keys(container).length === 0;
+      const emptied = Array.isArray(container)
+        ? container.length === 0
+        : isPlainObject(container) && Object.keys(container).length === 0;
       const key = segments[depth - 1] ?? "";
       const parent = depth > 1 ? valueAt(object, joinPath(segments.slice(0, depth - 1))) : object;
       if (!emptied || !key.startsWith("f:") || !isPlainObject(parent)) continue;
@@ -107,7 +130,8 @@ export function removePaths(object: Record<string, unknown>, paths: readonly str
 /** Maps merge recursively, map lists by key and sets by value; other values from the applied configuration replace. */
 export function mergeApplied(live: unknown, applied: unknown, schema: ListSchema | undefined): unknown {
   if (Array.isArray(live) && Array.isArray(applied)) {
-    const keys = schema?.["x-kubernetes-list-type"] === "map" ? (schema["x-kubernetes-list-map-keys"] ?? []) : undefined;
+    const keys =
+      schema?.["x-kubernetes-list-type"] === "map" ? (schema["x-kubernetes-list-map-keys"] ?? []) : undefined;
     if (keys) {
       const result = [...live];
       for (const item of applied) {
@@ -119,14 +143,17 @@ export function mergeApplied(live: unknown, applied: unknown, schema: ListSchema
     }
     if (schema?.["x-kubernetes-list-type"] === "set") {
       const result = [...live];
-      for (const item of applied) if (!result.some((existing) => JSON.stringify(existing) === JSON.stringify(item))) result.push(item);
+      for (const item of applied)
+        if (!result.some((existing) => JSON.stringify(existing) === JSON.stringify(item))) result.push(item);
       return result;
     }
   }
   // An atomic map is replaced whole, as any other atomic value.
-  if (!isPlainObject(applied) || !isPlainObject(live) || schema?.["x-kubernetes-map-type"] === "atomic") return deepClone(applied);
+  if (!isPlainObject(applied) || !isPlainObject(live) || schema?.["x-kubernetes-map-type"] === "atomic")
+    return deepClone(applied);
   const result: Record<string, unknown> = { ...live };
-  for (const [key, value] of Object.entries(applied)) result[key] = mergeApplied(result[key], value, childSchema(schema, key));
+  for (const [key, value] of Object.entries(applied))
+    result[key] = mergeApplied(result[key], value, childSchema(schema, key));
   return result;
 }
 
@@ -143,11 +170,22 @@ export async function applyPatch(
   options: ApplyOptions,
 ): Promise<WriteResult> {
   if (!options.fieldManagerSet) {
-    throw new StatusError(422, "Invalid", 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch', {
-      group: "meta.k8s.io",
-      kind: "PatchOptions",
-      causes: [{ reason: "FieldValueRequired", message: "Required value: is required for apply patch", field: "fieldManager" }],
-    });
+    throw new StatusError(
+      422,
+      "Invalid",
+      'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
+      {
+        group: "meta.k8s.io",
+        kind: "PatchOptions",
+        causes: [
+          {
+            reason: "FieldValueRequired",
+            message: "Required value: is required for apply patch",
+            field: "fieldManager",
+          },
+        ],
+      },
+    );
   }
   if (!isPlainObject(patch)) throw badRequest("error decoding YAML: the applied configuration must be an object");
   const applied = deepClone(patch) as KubeObject;
@@ -155,7 +193,9 @@ export async function applyPatch(
     throw badRequest(`invalid object type: ${applied.apiVersion ?? ""}, Kind=${applied.kind ?? ""}`);
   }
   if (applied.apiVersion !== apiVersionOf(type) || applied.kind !== type.kind) {
-    throw badRequest(`the API version in the data (${applied.apiVersion}) does not match the expected API version (${apiVersionOf(type)})`);
+    throw badRequest(
+      `the API version in the data (${applied.apiVersion}) does not match the expected API version (${apiVersionOf(type)})`,
+    );
   }
   applied.metadata = isPlainObject(applied.metadata) ? applied.metadata : {};
   if (applied.metadata.name && applied.metadata.name !== name) {
@@ -166,8 +206,16 @@ export async function applyPatch(
   const subresource = options.subresource;
   const tracking = trackingSchemaOf(type);
   const appliedFields = recordable(type, appliedFieldSet(applied, tracking), subresource);
-  const identity = { manager: options.manager.manager, operation: "Apply" as const, apiVersion: apiVersionOf(type), subresource };
-  const applyEntry = (fields: FieldSet, time: string | undefined): TrackedEntry => ({ entry: newEntry(identity, time), fields });
+  const identity = {
+    manager: options.manager.manager,
+    operation: "Apply" as const,
+    apiVersion: apiVersionOf(type),
+    subresource,
+  };
+  const applyEntry = (fields: FieldSet, time: string | undefined): TrackedEntry => ({
+    entry: newEntry(identity, time),
+    fields,
+  });
 
   let current: KubeObject | undefined;
   try {

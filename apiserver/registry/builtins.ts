@@ -21,7 +21,8 @@ function validateDataKeys(object: KubeObject, fields: readonly string[]): FieldE
     const data = object[field];
     if (data === undefined || data === null) continue;
     for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-      if (!configKeyPattern.test(key) || key.length > 253) errors.push(fieldErrors.invalid(`${field}[${key}]`, key, configKeyMessage));
+      if (!configKeyPattern.test(key) || key.length > 253)
+        errors.push(fieldErrors.invalid(`${field}[${key}]`, key, configKeyMessage));
       if (seen.has(key)) errors.push(fieldErrors.invalid(`${field}[${key}]`, key, "duplicate of key present in data"));
       seen.add(key);
       if (typeof value !== "string") errors.push(fieldErrors.invalid(`${field}[${key}]`, value, "must be a string"));
@@ -41,7 +42,10 @@ const leaseHolderDescription =
   "holderIdentity contains the identity of the holder of a current lease. If Coordinated Leader Election is used, the holder identity must be equal to the elected LeaseCandidate.metadata.name field.";
 
 function dataCount(object: KubeObject): number {
-  return Object.keys((object.data as object | undefined) ?? {}).length + Object.keys((object.binaryData as object | undefined) ?? {}).length;
+  return (
+    Object.keys((object.data as object | undefined) ?? {}).length +
+    Object.keys((object.binaryData as object | undefined) ?? {}).length
+  );
 }
 
 const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -87,7 +91,8 @@ const configMapStrategy: ResourceStrategy = {
       if (JSON.stringify(old.data ?? {}) !== JSON.stringify(object.data ?? {})) {
         errors.push(fieldErrors.forbidden("data", "field is immutable when `immutable` is set"));
       }
-      if (object.immutable !== true) errors.push(fieldErrors.forbidden("immutable", "field is immutable when `immutable` is set"));
+      if (object.immutable !== true)
+        errors.push(fieldErrors.forbidden("immutable", "field is immutable when `immutable` is set"));
     }
     return errors;
   },
@@ -97,7 +102,8 @@ const configMapStrategy: ResourceStrategy = {
 const namespaceStrategy: ResourceStrategy = {
   normalize(object) {
     // The kubernetes.io/metadata.name label always mirrors the name (a default, so the writer owns it).
-    if (object.metadata.name) object.metadata.labels = { ...object.metadata.labels, "kubernetes.io/metadata.name": object.metadata.name };
+    if (object.metadata.name)
+      object.metadata.labels = { ...object.metadata.labels, "kubernetes.io/metadata.name": object.metadata.name };
     return [];
   },
   prepareForCreate(object) {
@@ -133,7 +139,11 @@ const eventsV1Strategy: ResourceStrategy = { columns: eventsV1Columns };
 const leaseStrategy: ResourceStrategy = {
   columns: [
     nameColumn,
-    column("Holder", leaseHolderDescription, (o) => (o.spec as { holderIdentity?: string } | undefined)?.holderIdentity ?? ""),
+    column(
+      "Holder",
+      leaseHolderDescription,
+      (o) => (o.spec as { holderIdentity?: string } | undefined)?.holderIdentity ?? "",
+    ),
     ageColumn,
   ],
 };
@@ -167,9 +177,13 @@ const eventsConversion = {
   },
   fromStorage(object: KubeObject): KubeObject {
     const converted: KubeObject = { ...object, apiVersion: "events.k8s.io/v1", kind: "Event" };
-    renameFields(converted, eventFieldRenames.map(([a, b]) => [b, a] as [string, string]));
+    renameFields(
+      converted,
+      eventFieldRenames.map(([a, b]) => [b, a] as [string, string]),
+    );
     // Empty strings that core/v1 always serializes and events.k8s.io/v1 omits.
-    for (const field of ["reportingController", "reportingInstance"]) if (converted[field] === "") delete converted[field];
+    for (const field of ["reportingController", "reportingInstance"])
+      if (converted[field] === "") delete converted[field];
     return converted;
   },
 };
@@ -181,7 +195,10 @@ function eventToCore(object: KubeObject): KubeObject {
 }
 
 /** A struct schema: `leaves` are scalar (or atomic) fields, `nested` the others. */
-function struct(leaves: readonly string[], nested: Record<string, Record<string, unknown>> = {}): Record<string, unknown> {
+function struct(
+  leaves: readonly string[],
+  nested: Record<string, Record<string, unknown>> = {},
+): Record<string, unknown> {
   return { properties: { ...Object.fromEntries(leaves.map((name) => [name, {}])), ...nested } };
 }
 
@@ -192,21 +209,61 @@ const eventSeries = struct(["count", "lastObservedTime"]);
 const eventSource = struct(["component", "host"]);
 
 const coreEventSchema = struct(
-  ["reason", "message", "firstTimestamp", "lastTimestamp", "count", "type", "eventTime", "action", "reportingComponent", "reportingInstance"],
+  [
+    "reason",
+    "message",
+    "firstTimestamp",
+    "lastTimestamp",
+    "count",
+    "type",
+    "eventTime",
+    "action",
+    "reportingComponent",
+    "reportingInstance",
+  ],
   { involvedObject: atomicStruct, related: atomicStruct, source: eventSource, series: eventSeries },
 );
-const coreEventEmpty = { involvedObject: {}, source: {}, firstTimestamp: null, lastTimestamp: null, eventTime: null, reportingComponent: "", reportingInstance: "" };
+const coreEventEmpty = {
+  involvedObject: {},
+  source: {},
+  firstTimestamp: null,
+  lastTimestamp: null,
+  eventTime: null,
+  reportingComponent: "",
+  reportingInstance: "",
+};
 
 const eventsV1Schema = struct(
-  ["eventTime", "reportingController", "reportingInstance", "action", "reason", "note", "type", "deprecatedFirstTimestamp", "deprecatedLastTimestamp", "deprecatedCount"],
+  [
+    "eventTime",
+    "reportingController",
+    "reportingInstance",
+    "action",
+    "reason",
+    "note",
+    "type",
+    "deprecatedFirstTimestamp",
+    "deprecatedLastTimestamp",
+    "deprecatedCount",
+  ],
   { regarding: atomicStruct, related: atomicStruct, deprecatedSource: eventSource, series: eventSeries },
 );
-const eventsV1Empty = { eventTime: null, regarding: {}, deprecatedSource: {}, deprecatedFirstTimestamp: null, deprecatedLastTimestamp: null };
+const eventsV1Empty = {
+  eventTime: null,
+  regarding: {},
+  deprecatedSource: {},
+  deprecatedFirstTimestamp: null,
+  deprecatedLastTimestamp: null,
+};
 
 const namespaceSchema = struct([], {
   spec: struct(["finalizers"]),
   status: struct(["phase"], {
-    conditions: { "x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["type"], items: struct(["type", "status", "lastTransitionTime", "reason", "message"]) },
+    conditions: {
+      "x-kubernetes-list-type": "map",
+      "x-kubernetes-list-map-keys": ["type"],
+      items: struct(["type", "status", "lastTransitionTime", "reason", "message"]),
+    },
   }),
 });
 
@@ -219,14 +276,34 @@ const serviceAccountSchema = struct(["automountServiceAccountToken", "imagePullS
 });
 
 const leaseSchema = struct([], {
-  spec: struct(["holderIdentity", "leaseDurationSeconds", "acquireTime", "renewTime", "leaseTransitions", "strategy", "preferredHolder"]),
+  spec: struct([
+    "holderIdentity",
+    "leaseDurationSeconds",
+    "acquireTime",
+    "renewTime",
+    "leaseTransitions",
+    "strategy",
+    "preferredHolder",
+  ]),
 });
 
 /** Fills the common fields of a built-in resource type. */
 export function builtinType(
   fields: Pick<ResourceType, "group" | "version" | "resource" | "kind" | "namespaced"> &
     Partial<
-      Pick<ResourceType, "shortNames" | "categories" | "statusSubresource" | "tracksGeneration" | "strategy" | "singular" | "verbs" | "fieldSchema" | "emptyObject" | "otherVersions">
+      Pick<
+        ResourceType,
+        | "shortNames"
+        | "categories"
+        | "statusSubresource"
+        | "tracksGeneration"
+        | "strategy"
+        | "singular"
+        | "verbs"
+        | "fieldSchema"
+        | "emptyObject"
+        | "otherVersions"
+      >
     >,
 ): ResourceType {
   return {
@@ -269,7 +346,9 @@ export function builtinTypes(): ResourceType[] {
       strategy: coreEventStrategy,
       fieldSchema: coreEventSchema,
       emptyObject: coreEventEmpty,
-      otherVersions: { "events.k8s.io/v1": { convert: (object) => eventsConversion.fromStorage(object), fieldSchema: eventsV1Schema } },
+      otherVersions: {
+        "events.k8s.io/v1": { convert: (object) => eventsConversion.fromStorage(object), fieldSchema: eventsV1Schema },
+      },
     }),
     builtinType({
       group: "",

@@ -8,7 +8,10 @@ const token = (json: string): string => Buffer.from(json).toString("base64url");
 function rejects(text: string, reason: string): void {
   assert.throws(
     () => decodeContinue(text),
-    (error: unknown) => error instanceof StatusError && error.code === 400 && error.message === `invalid continue token: continue key is not valid${reason}`,
+    (error: unknown) =>
+      error instanceof StatusError &&
+      error.code === 400 &&
+      error.message === `invalid continue token: continue key is not valid${reason}`,
   );
 }
 
@@ -20,7 +23,10 @@ describe("continue tokens", () => {
   });
 
   it("accept start keys with or without the leading slash, and a negative revision", () => {
-    assert.deepEqual(decodeContinue(token('{"v":"meta.k8s.io/v1","rv":-1,"start":"ns/p2"}')), { revision: -1, startKey: "ns/p2" });
+    assert.deepEqual(decodeContinue(token('{"v":"meta.k8s.io/v1","rv":-1,"start":"ns/p2"}')), {
+      revision: -1,
+      startKey: "ns/p2",
+    });
   });
 
   it("report base64 errors with the byte offset Go reports", () => {
@@ -33,14 +39,20 @@ describe("continue tokens", () => {
   it("report JSON errors as encoding/json words them", () => {
     rejects("not-a-token", ": invalid character '\\u009e' looking for beginning of value");
     rejects(token('{"v":"meta.k8s.io/v1","rv":5,"start":"/p2"'), ": unexpected end of JSON input");
-    rejects(token('{"v":"meta.k8s.io/v1","rv":"5","start":"/p2"}'), ": json: cannot unmarshal string into Go struct field continueToken.rv of type int64");
+    rejects(
+      token('{"v":"meta.k8s.io/v1","rv":"5","start":"/p2"}'),
+      ": json: cannot unmarshal string into Go struct field continueToken.rv of type int64",
+    );
     rejects(token("[]"), ": json: cannot unmarshal array into Go value of type storage.continueToken");
   });
 
   it("check the version, the revision, the start key and path traversal", () => {
     rejects(token("null"), ": server does not recognize this encoded version ");
     rejects(token('{"v":"x","rv":5,"start":"/p2"}'), ": server does not recognize this encoded version x");
-    rejects(token('{"v":"meta.k8s.io/v1","rv":0,"start":"/p2"}'), ": incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
+    rejects(
+      token('{"v":"meta.k8s.io/v1","rv":0,"start":"/p2"}'),
+      ": incorrect encoded start resourceVersion (version meta.k8s.io/v1)",
+    );
     rejects(token('{"v":"meta.k8s.io/v1","rv":5,"start":""}'), ": encoded start key empty (version meta.k8s.io/v1)");
     rejects(token('{"v":"meta.k8s.io/v1","rv":5,"start":"/../p2"}'), ": /../p2");
     rejects(token('{"v":"meta.k8s.io/v1","rv":5,"start":"p2/"}'), ": p2/");

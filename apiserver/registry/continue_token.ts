@@ -44,7 +44,8 @@ export function decodeRawBase64Url(text: string): Buffer {
     sextets.push(value);
     offsets.push(index);
   }
-  if (sextets.length % 4 === 1) throw new Error(`illegal base64 data at input byte ${offsets[offsets.length - 1] ?? 0}`);
+  if (sextets.length % 4 === 1)
+    throw new Error(`illegal base64 data at input byte ${offsets[offsets.length - 1] ?? 0}`);
   const bytes: number[] = [];
   for (let index = 0; index < sextets.length; index += 4) {
     const group = sextets.slice(index, index + 4);
@@ -58,7 +59,13 @@ export function decodeRawBase64Url(text: string): Buffer {
 /** Whether a rooted path is what Go's path.Clean makes of it (no //, ".", ".." or trailing "/"). */
 function isCleanPath(path: string): boolean {
   if (path === "/") return true;
-  return !path.endsWith("/") && path.slice(1).split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
+  return (
+    !path.endsWith("/") &&
+    path
+      .slice(1)
+      .split("/")
+      .every((segment) => segment !== "" && segment !== "." && segment !== "..")
+  );
 }
 
 function invalidToken(reason: string): Error {
@@ -73,7 +80,11 @@ export function decodeContinue(text: string): ContinuePosition {
   } catch (error) {
     throw invalidToken(`: ${(error as Error).message}`);
   }
-  const { value, error } = goUnmarshalStruct(data, "storage.continueToken", { v: "string", rv: "int64", start: "string" });
+  const { value, error } = goUnmarshalStruct(data, "storage.continueToken", {
+    v: "string",
+    rv: "int64",
+    start: "string",
+  });
   if (error) throw invalidToken(`: ${error}`);
   const version = (value.v as string | undefined) ?? "";
   if (version !== TOKEN_VERSION) throw invalidToken(`: server does not recognize this encoded version ${version}`);

@@ -31,7 +31,7 @@ export interface DeleteResult {
   /** The object, when it is kept (finalizers pending) or when the kind returns the deleted object. */
   object: KubeObject | undefined;
   /** The Success Status kinds that do not return the deleted object answer with. */
-  status: StatusBody & { status: "Success" } | undefined;
+  status: (StatusBody & { status: "Success" }) | undefined;
 }
 
 /** Reads a DeleteOptions body or query into options, with the 400 errors of the real server. */
@@ -39,12 +39,16 @@ export function parseDeleteOptions(body: unknown, query: URLSearchParams): Delet
   const options = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   const policy = (options.propagationPolicy ?? query.get("propagationPolicy") ?? undefined) as string | undefined;
   if (policy !== undefined && policy !== "Background" && policy !== "Foreground" && policy !== "Orphan") {
-    throw badRequest(`DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan", "nil"`);
+    throw badRequest(
+      `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan", "nil"`,
+    );
   }
   const orphanDependents = options.orphanDependents ?? query.get("orphanDependents");
   const dryRun = options.dryRun ?? query.getAll("dryRun");
   return {
-    propagationPolicy: (policy as PropagationPolicy | undefined) ?? (orphanDependents === true || orphanDependents === "true" ? "Orphan" : undefined),
+    propagationPolicy:
+      (policy as PropagationPolicy | undefined) ??
+      (orphanDependents === true || orphanDependents === "true" ? "Orphan" : undefined),
     preconditions: options.preconditions as DeleteOptions["preconditions"],
     dryRun: Array.isArray(dryRun) && dryRun.includes("All"),
   };
@@ -56,7 +60,12 @@ function successStatus(type: ResourceType, object: KubeObject): DeleteResult["st
     apiVersion: "v1",
     metadata: {},
     status: "Success",
-    details: { name: object.metadata.name ?? "", ...(type.group ? { group: type.group } : {}), kind: type.resource, uid: object.metadata.uid ?? "" },
+    details: {
+      name: object.metadata.name ?? "",
+      ...(type.group ? { group: type.group } : {}),
+      kind: type.resource,
+      uid: object.metadata.uid ?? "",
+    },
   } as DeleteResult["status"];
 }
 
@@ -64,11 +73,20 @@ function successStatus(type: ResourceType, object: KubeObject): DeleteResult["st
  * rest.BeforeDelete's early precondition check: a Conflict that names the kind (not the resource)
  * where the resource goes, as kube-apiserver builds it from the object's GroupVersionKind.
  */
-function checkPreconditions(type: ResourceType, name: string, current: KubeObject, preconditions: DeleteOptions["preconditions"]): void {
+function checkPreconditions(
+  type: ResourceType,
+  name: string,
+  current: KubeObject,
+  preconditions: DeleteOptions["preconditions"],
+): void {
   const asKind = { group: type.group, resource: type.kind };
   const uid = preconditions?.uid;
   if (typeof uid === "string" && uid !== current.metadata.uid) {
-    throw conflict(asKind, name, `the UID in the precondition (${uid}) does not match the UID in record (${current.metadata.uid ?? ""}). The object might have been deleted and then recreated`);
+    throw conflict(
+      asKind,
+      name,
+      `the UID in the precondition (${uid}) does not match the UID in record (${current.metadata.uid ?? ""}). The object might have been deleted and then recreated`,
+    );
   }
   const resourceVersion = preconditions?.resourceVersion;
   if (typeof resourceVersion === "string" && resourceVersion !== current.metadata.resourceVersion) {
@@ -93,7 +111,8 @@ export async function deleteObject(
   if (!current) throw notFound(groupResource(type), name);
   checkPreconditions(type, name, current, options.preconditions);
   const isNamespace = type.group === "" && type.resource === "namespaces";
-  if (isNamespace && immortalNamespaces.has(name)) throw forbidden(groupResource(type), name, "this namespace may not be deleted");
+  if (isNamespace && immortalNamespaces.has(name))
+    throw forbidden(groupResource(type), name, "this namespace may not be deleted");
   const finalizers = [...(current.metadata.finalizers ?? [])];
   const policy = options.propagationPolicy;
   const wanted = new Set(finalizers);
@@ -111,7 +130,9 @@ export async function deleteObject(
     wanted.delete(finalizerForeground);
     wanted.delete(finalizerOrphan);
   }
-  const namespaceFinalizers = isNamespace ? ((current.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []) : [];
+  const namespaceFinalizers = isNamespace
+    ? ((current.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [])
+    : [];
   const mustWait = wanted.size > 0 || namespaceFinalizers.includes(namespaceFinalizer);
   if (mustWait) {
     const updated = deepClone(current);
@@ -119,7 +140,8 @@ export async function deleteObject(
     const alreadyDeleting = meta.deletionTimestamp !== undefined;
     // Namespaces and CRDs mark their first deletion in their own storage code, which sets neither a
     // grace period nor a new generation; the generic store does both (markAsDeleting).
-    const genericMark = !(isNamespace || type.collection === "apiextensions.k8s.io/customresourcedefinitions") || alreadyDeleting;
+    const genericMark =
+      !(isNamespace || type.collection === "apiextensions.k8s.io/customresourcedefinitions") || alreadyDeleting;
     meta.deletionTimestamp ??= timestamp(service.now());
     if (genericMark) meta.deletionGracePeriodSeconds ??= 0;
     // Finalizers the policy manages only change on the first delete or on an explicit policy.
@@ -130,12 +152,23 @@ export async function deleteObject(
     if (isNamespace) updated.status = { ...(updated.status as object), phase: "Terminating" };
     if (type.collection === "apiextensions.k8s.io/customresourcedefinitions" && !alreadyDeleting) {
       const status = { ...((updated.status as Record<string, unknown> | undefined) ?? {}) };
-      const conditions = (Array.isArray(status.conditions) ? status.conditions : []).filter((c: { type?: string }) => c.type !== "Terminating");
-      conditions.push({ type: "Terminating", status: "True", lastTransitionTime: meta.deletionTimestamp, reason: "InstanceDeletionPending", message: "CustomResourceDefinition marked for deletion; CustomResource deletion will begin soon" });
+      const conditions = (Array.isArray(status.conditions) ? status.conditions : []).filter(
+        (c: { type?: string }) => c.type !== "Terminating",
+      );
+      conditions.push({
+        type: "Terminating",
+        status: "True",
+        lastTransitionTime: meta.deletionTimestamp,
+        reason: "InstanceDeletionPending",
+        message: "CustomResourceDefinition marked for deletion; CustomResource deletion will begin soon",
+      });
       updated.status = { ...status, conditions };
     }
     if (options.dryRun) return { object: toVersion(updated, type), status: undefined };
-    if (alreadyDeleting && JSON.stringify(updated.metadata.finalizers) === JSON.stringify(current.metadata.finalizers)) {
+    if (
+      alreadyDeleting &&
+      JSON.stringify(updated.metadata.finalizers) === JSON.stringify(current.metadata.finalizers)
+    ) {
       return { object: toVersion(current, type), status: undefined };
     }
     const stored = service.store.put(type.collection, key, updated);

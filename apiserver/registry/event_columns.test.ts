@@ -20,8 +20,22 @@ describe("event columns", () => {
       count: 3,
       type: "Warning",
     };
-    assert.deepEqual(cells(coreEventColumns, event), ["60m", "Warning", "R", "pod", "", "kubelet, n1", "m", "60m", 3, "e2"]);
-    assert.deepEqual(coreEventColumns.filter((column) => column.priority === 1).map((column) => column.name), ["Subobject", "Source", "First Seen", "Count", "Name"]);
+    assert.deepEqual(cells(coreEventColumns, event), [
+      "60m",
+      "Warning",
+      "R",
+      "pod",
+      "",
+      "kubelet, n1",
+      "m",
+      "60m",
+      3,
+      "e2",
+    ]);
+    assert.deepEqual(
+      coreEventColumns.filter((column) => column.priority === 1).map((column) => column.name),
+      ["Subobject", "Source", "First Seen", "Count", "Name"],
+    );
   });
 
   it("print an events.k8s.io/v1 Event from its own field names, a series overriding last seen and count", () => {
@@ -38,6 +52,17 @@ describe("event columns", () => {
       reason: "Toggled",
       type: "Normal",
     };
-    assert.deepEqual(cells(eventsV1Columns, event), ["60s", "Normal", "Toggled", "gizmo/g", "spec.x", "example.com/c, c-1", "switched off", "30m", 7, "e1"]);
+    assert.deepEqual(cells(eventsV1Columns, event), [
+      "60s",
+      "Normal",
+      "Toggled",
+      "gizmo/g",
+      "spec.x",
+      "example.com/c, c-1",
+      "switched off",
+      "30m",
+      7,
+      "e1",
+    ]);
   });
 });

@@ -42,7 +42,8 @@ const eventsV1Fields: EventFields = {
 const descriptions = {
   lastTimestamp: "The time at which the most recent occurrence of this event was recorded.",
   type: "Type of this event (Normal, Warning), new types could be added in the future",
-  reason: "This should be a short, machine understandable string that gives the reason for the transition into the object's current status.",
+  reason:
+    "This should be a short, machine understandable string that gives the reason for the transition into the object's current status.",
   involvedObject: "The object that this event is about.",
   fieldPath:
     'If referring to a piece of an object instead of an entire object, this string should contain a valid JSON/Go field access statement, such as desiredState.manifest.containers[2]. For example, if the object reference is to a container within a pod, this would take on a value like: "spec.containers{name}" (where "name" refers to the name of the container that triggered the event) or if no container name is specified "spec.containers[2]" (container with index 2 in this pod). This syntax is chosen only to have some well-defined way of referencing a part of an object.',

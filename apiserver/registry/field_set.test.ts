@@ -1,6 +1,14 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { appliedFieldSet, compareObjects, describePath, fromFieldsV1, joinPath, toFieldsV1, type ListSchema } from "./field_set.js";
+import {
+  appliedFieldSet,
+  compareObjects,
+  describePath,
+  fromFieldsV1,
+  joinPath,
+  toFieldsV1,
+  type ListSchema,
+} from "./field_set.js";
 
 const schema: ListSchema = {
   properties: {
@@ -9,7 +17,11 @@ const schema: ListSchema = {
         size: {},
         tags: {},
         labels: { additionalProperties: {} },
-        ports: { "x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["port"], items: { properties: { port: {}, name: {} } } },
+        ports: {
+          "x-kubernetes-list-type": "map",
+          "x-kubernetes-list-map-keys": ["port"],
+          items: { properties: { port: {}, name: {} } },
+        },
         ref: { "x-kubernetes-map-type": "atomic" },
       },
     },
@@ -18,7 +30,10 @@ const schema: ListSchema = {
 
 describe("field sets", () => {
   it("counts an applied struct only through its leaves, and map entries and list items themselves", () => {
-    const set = appliedFieldSet({ spec: { size: 2, tags: ["a"], labels: { app: "x" }, ports: [{ port: 80, name: "http" }], ref: { name: "r" } } }, schema);
+    const set = appliedFieldSet(
+      { spec: { size: 2, tags: ["a"], labels: { app: "x" }, ports: [{ port: 80, name: "http" }], ref: { name: "r" } } },
+      schema,
+    );
     assert.deepEqual(toFieldsV1(set), {
       "f:spec": {
         "f:labels": { "f:app": {} },
@@ -31,7 +46,9 @@ describe("field sets", () => {
   });
 
   it("counts fields the schema does not declare as map entries", () => {
-    assert.deepEqual(toFieldsV1(appliedFieldSet({ spec: { extra: { a: 1 } } }, schema)), { "f:spec": { "f:extra": { ".": {}, "f:a": {} } } });
+    assert.deepEqual(toFieldsV1(appliedFieldSet({ spec: { extra: { a: 1 } } }, schema)), {
+      "f:spec": { "f:extra": { ".": {}, "f:a": {} } },
+    });
   });
 
   it("round-trips through fieldsV1", () => {
@@ -48,11 +65,17 @@ describe("field sets", () => {
       "f:status": { ".": {}, "f:ready": {} },
     });
     assert.deepEqual(toFieldsV1(modified), { "f:spec": { "f:ref": {}, "f:size": {} } });
-    assert.deepEqual(toFieldsV1(removed), { "f:spec": { "f:ports": { 'k:{"port":80}': { ".": {}, "f:name": {}, "f:port": {} } } } });
+    assert.deepEqual(toFieldsV1(removed), {
+      "f:spec": { "f:ports": { 'k:{"port":80}': { ".": {}, "f:name": {}, "f:port": {} } } },
+    });
   });
 
   it("treats null as a present value and empty maps on both sides as a leaf", () => {
-    const { added, modified } = compareObjects({ spec: {}, when: null }, { spec: { size: 1 }, when: "now", empty: {} }, schema);
+    const { added, modified } = compareObjects(
+      { spec: {}, when: null },
+      { spec: { size: 1 }, when: "now", empty: {} },
+      schema,
+    );
     assert.deepEqual(toFieldsV1(added), { "f:empty": {}, "f:spec": { "f:size": {} } });
     assert.deepEqual(toFieldsV1(modified), { "f:when": {} });
   });

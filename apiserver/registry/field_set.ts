@@ -22,7 +22,10 @@ export interface ListSchema {
 }
 
 export function childSchema(schema: ListSchema | undefined, key: string): ListSchema | undefined {
-  return schema?.properties?.[key] ?? (typeof schema?.additionalProperties === "object" ? schema.additionalProperties : undefined);
+  return (
+    schema?.properties?.[key] ??
+    (typeof schema?.additionalProperties === "object" ? schema.additionalProperties : undefined)
+  );
 }
 
 /** The `k:` segment of a map-list item: its key fields, sorted by name. */
@@ -69,7 +72,12 @@ function itemSegment(item: unknown, schema: ListSchema | undefined): string {
  * (`additionalProperties`, or a field the schema does not declare) too, while a struct's declared
  * field is only there through its leaves. So `spec: {size: 2}` is `f:spec.f:size` without `f:spec`.
  */
-export function appliedFieldSet(value: unknown, schema?: ListSchema, prefix: readonly string[] = [], into: FieldSet = new Set()): FieldSet {
+export function appliedFieldSet(
+  value: unknown,
+  schema?: ListSchema,
+  prefix: readonly string[] = [],
+  into: FieldSet = new Set(),
+): FieldSet {
   const here = () => into.add(joinPath(prefix));
   if (Array.isArray(value)) {
     if (!isGranularList(schema)) return prefix.length ? here() : into;
@@ -110,7 +118,13 @@ export function compareObjects(before: unknown, after: unknown, schema?: ListSch
   return comparison;
 }
 
-function compareNode(before: unknown, after: unknown, schema: ListSchema | undefined, prefix: readonly string[], out: Comparison): void {
+function compareNode(
+  before: unknown,
+  after: unknown,
+  schema: ListSchema | undefined,
+  prefix: readonly string[],
+  out: Comparison,
+): void {
   const path = joinPath(prefix);
   const record = (set: FieldSet) => {
     if (prefix.length) set.add(path);
@@ -123,7 +137,10 @@ function compareNode(before: unknown, after: unknown, schema: ListSchema | undef
   const isList = Array.isArray(before) || Array.isArray(after);
   const isMap = !isList && (isPlainObject(before) || isPlainObject(after));
   if (!isList && !isMap) return leaf();
-  const empty = (value: unknown) => value === undefined || value === null || (isList ? !Array.isArray(value) || value.length === 0 : !isPlainObject(value) || Object.keys(value).length === 0);
+  const empty = (value: unknown) =>
+    value === undefined ||
+    value === null ||
+    (isList ? !Array.isArray(value) || value.length === 0 : !isPlainObject(value) || Object.keys(value).length === 0);
   const atomic = isList ? !isGranularList(schema) : schema?.["x-kubernetes-map-type"] === "atomic";
   if ((atomic && prefix.length) || (empty(before) && empty(after))) return leaf();
   if (isList) {
@@ -138,7 +155,13 @@ function compareNode(before: unknown, after: unknown, schema: ListSchema | undef
     const left = items(before);
     const right = items(after);
     for (const segment of new Set([...right.keys(), ...left.keys()])) {
-      compareNode(left.get(segment), right.get(segment), mapKeys(schema) ? schema?.items : undefined, [...prefix, segment], out);
+      compareNode(
+        left.get(segment),
+        right.get(segment),
+        mapKeys(schema) ? schema?.items : undefined,
+        [...prefix, segment],
+        out,
+      );
     }
   } else {
     const left = isPlainObject(before) ? before : {};
@@ -158,7 +181,11 @@ export function findItem(list: readonly unknown[], segment: string): number {
     return list.findIndex((item) => JSON.stringify(item) === wanted);
   }
   const key = JSON.parse(segment.slice(2)) as Record<string, unknown>;
-  return list.findIndex((item) => Object.entries(key).every(([name, value]) => JSON.stringify((item as Record<string, unknown>)?.[name]) === JSON.stringify(value)));
+  return list.findIndex((item) =>
+    Object.entries(key).every(
+      ([name, value]) => JSON.stringify((item as Record<string, unknown>)?.[name]) === JSON.stringify(value),
+    ),
+  );
 }
 
 /** Reads the value at a field path. */
@@ -227,7 +254,9 @@ export function describePath(path: string): string {
       if (segment.startsWith("f:")) return `.${segment.slice(2)}`;
       if (segment.startsWith("v:")) return `[=${segment.slice(2)}]`;
       const key = JSON.parse(segment.slice(2)) as Record<string, unknown>;
-      return `[${Object.entries(key).map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(",")}]`;
+      return `[${Object.entries(key)
+        .map(([name, value]) => `${name}=${JSON.stringify(value)}`)
+        .join(",")}]`;
     })
     .join("");
 }

@@ -22,7 +22,11 @@ const query = (overrides: Partial<ListQuery>): ListQuery => ({
 async function storeWith(...names: string[]): Promise<{ store: Store; revisions: number[] }> {
   const store = await Store.open({ historySize: 4 });
   const revisions = names.map((name) => {
-    const { object } = store.put(configMaps!.collection, objectKey("ns", name), { apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace: "ns" } });
+    const { object } = store.put(configMaps!.collection, objectKey("ns", name), {
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name, namespace: "ns" },
+    });
     return Number(object.metadata.resourceVersion);
   });
   return { store, revisions };
@@ -49,8 +53,16 @@ describe("list", () => {
 
   it("reads Exact snapshots within the history, and answers 410 beyond it", async () => {
     const { store, revisions } = await storeWith("a", "b", "c", "d", "e", "f");
-    assert.deepEqual(names(list(store, configMaps, query({ resourceVersion: String(revisions[3]), resourceVersionMatch: "Exact" }))), ["a", "b", "c", "d"]);
-    assert.deepEqual(names(list(store, configMaps, query({ resourceVersion: String(revisions[3]), resourceVersionMatch: "NotOlderThan" }))).length, 6);
+    assert.deepEqual(
+      names(list(store, configMaps, query({ resourceVersion: String(revisions[3]), resourceVersionMatch: "Exact" }))),
+      ["a", "b", "c", "d"],
+    );
+    assert.deepEqual(
+      names(
+        list(store, configMaps, query({ resourceVersion: String(revisions[3]), resourceVersionMatch: "NotOlderThan" })),
+      ).length,
+      6,
+    );
     assert.throws(
       () => list(store, configMaps, query({ resourceVersion: String(revisions[0]), resourceVersionMatch: "Exact" })),
       status(410, /^The resourceVersion for the provided list is too old\.$/),
@@ -58,7 +70,8 @@ describe("list", () => {
     const stale = encodeContinue("/b\u0000", revisions[0] ?? 0);
     assert.throws(
       () => list(store, configMaps, query({ limit: 1, continueToken: stale })),
-      (error: unknown) => error instanceof StatusError && error.code === 410 && decodeContinue(error.listContinue ?? "").revision === -1,
+      (error: unknown) =>
+        error instanceof StatusError && error.code === 410 && decodeContinue(error.listContinue ?? "").revision === -1,
     );
   });
 
@@ -66,11 +79,26 @@ describe("list", () => {
     const { store } = await storeWith("a", "b");
     assert.deepEqual(names(list(store, configMaps, query({ resourceVersion: "0", limit: 1 }))), ["a", "b"]);
     const future = store.currentRevision() + 10;
-    assert.throws(() => list(store, configMaps, query({ resourceVersion: String(future) })), status(504, /^Timeout: Too large resource version: \d+, current: \d+$/));
-    assert.throws(() => list(store, configMaps, query({ resourceVersionMatch: "Exact" })), status(422, /resourceVersionMatch is forbidden unless resourceVersion is provided/));
-    assert.throws(() => list(store, configMaps, query({ resourceVersion: "0", resourceVersionMatch: "Exact" })), status(422, /is forbidden for resourceVersion "0"/));
-    assert.throws(() => list(store, configMaps, query({ resourceVersion: "x" })), status(400, /strconv\.ParseUint: parsing "x": invalid syntax/));
+    assert.throws(
+      () => list(store, configMaps, query({ resourceVersion: String(future) })),
+      status(504, /^Timeout: Too large resource version: \d+, current: \d+$/),
+    );
+    assert.throws(
+      () => list(store, configMaps, query({ resourceVersionMatch: "Exact" })),
+      status(422, /resourceVersionMatch is forbidden unless resourceVersion is provided/),
+    );
+    assert.throws(
+      () => list(store, configMaps, query({ resourceVersion: "0", resourceVersionMatch: "Exact" })),
+      status(422, /is forbidden for resourceVersion "0"/),
+    );
+    assert.throws(
+      () => list(store, configMaps, query({ resourceVersion: "x" })),
+      status(400, /strconv\.ParseUint: parsing "x": invalid syntax/),
+    );
     const token = list(store, configMaps, query({ limit: 1 })).continueToken ?? null;
-    assert.throws(() => list(store, configMaps, query({ continueToken: token, resourceVersion: "5" })), status(400, /^specifying resource version is not allowed when using continue$/));
+    assert.throws(
+      () => list(store, configMaps, query({ continueToken: token, resourceVersion: "5" })),
+      status(400, /^specifying resource version is not allowed when using continue$/),
+    );
   });
 });

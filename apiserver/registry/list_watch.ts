@@ -2,7 +2,12 @@
  * Lists of one resource type: selectors, limit/continue, resourceVersion and resourceVersionMatch.
  */
 import { badRequest, expired, fieldErrors, invalid, StatusError, type FieldError } from "../http/status.js";
-import { parseFieldSelector, parseLabelSelector, metadataFieldGetters, type FieldGetter } from "../storage/selectors.js";
+import {
+  parseFieldSelector,
+  parseLabelSelector,
+  metadataFieldGetters,
+  type FieldGetter,
+} from "../storage/selectors.js";
 import { RevisionTooOldError, type Store } from "../storage/store.js";
 import { decodeContinue, encodeContinue, keyAfter, type ContinuePosition } from "./continue_token.js";
 import type { KubeObject } from "../storage/types.js";
@@ -45,7 +50,11 @@ const extraFieldGetters: Record<string, Record<string, FieldGetter>> = {
  * label conversion: custom resources and the built-ins that register one (secrets, namespaces,
  * events) say "field label not supported"; the others fall back to the default conversion's words.
  */
-export function selectorPredicate(type: ResourceType, labelSelector: string | null, fieldSelector: string | null): (object: KubeObject) => boolean {
+export function selectorPredicate(
+  type: ResourceType,
+  labelSelector: string | null,
+  fieldSelector: string | null,
+): (object: KubeObject) => boolean {
   const labels = parseLabelSelector(labelSelector);
   const extra = extraFieldGetters[type.collection];
   const getters = { ...metadataFieldGetters, ...(extra ?? {}) };
@@ -72,7 +81,12 @@ export function tooLargeResourceVersion(requested: number, current: number): Sta
 }
 
 /** The objects of the list a continue token resumes, as they were at its revision. */
-function continuedObjects(store: Store, type: ResourceType, namespace: string | undefined, position: ContinuePosition): { objects: KubeObject[]; revision: number } {
+function continuedObjects(
+  store: Store,
+  type: ResourceType,
+  namespace: string | undefined,
+  position: ContinuePosition,
+): { objects: KubeObject[]; revision: number } {
   const current = store.currentRevision();
   if (position.revision < 0) return { objects: store.list(type.collection, namespace), revision: current };
   if (position.revision > current) throw tooLargeResourceVersion(position.revision, current);
@@ -102,11 +116,26 @@ function listResourceVersion(query: ListQuery): number | undefined {
   const match = query.resourceVersionMatch ?? "";
   if (match) {
     const errors: FieldError[] = [];
-    if (!version) errors.push(fieldErrors.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden unless resourceVersion is provided"));
-    if (query.continueToken) errors.push(fieldErrors.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden when continue is provided"));
-    if (match !== "Exact" && match !== "NotOlderThan") errors.push(fieldErrors.notSupported("resourceVersionMatch", match, ["Exact", "NotOlderThan", ""]));
+    if (!version)
+      errors.push(
+        fieldErrors.forbidden(
+          "resourceVersionMatch",
+          "resourceVersionMatch is forbidden unless resourceVersion is provided",
+        ),
+      );
+    if (query.continueToken)
+      errors.push(
+        fieldErrors.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden when continue is provided"),
+      );
+    if (match !== "Exact" && match !== "NotOlderThan")
+      errors.push(fieldErrors.notSupported("resourceVersionMatch", match, ["Exact", "NotOlderThan", ""]));
     if (match === "Exact" && version === "0") {
-      errors.push(fieldErrors.forbidden("resourceVersionMatch", 'resourceVersionMatch "exact" is forbidden for resourceVersion "0"'));
+      errors.push(
+        fieldErrors.forbidden(
+          "resourceVersionMatch",
+          'resourceVersionMatch "exact" is forbidden for resourceVersion "0"',
+        ),
+      );
     }
     if (errors.length) throw invalidListOptions(errors);
   }
@@ -114,7 +143,9 @@ function listResourceVersion(query: ListQuery): number | undefined {
   const parsed = /^\d+$/.test(version) ? BigInt(version) : undefined;
   if (parsed === undefined || parsed >= 2n ** 64n) {
     const why = parsed === undefined ? "invalid syntax" : "value out of range";
-    throw badRequest(`invalid resource version: resourceVersion: Invalid value: "${version}": strconv.ParseUint: parsing "${version}": ${why}`);
+    throw badRequest(
+      `invalid resource version: resourceVersion: Invalid value: "${version}": strconv.ParseUint: parsing "${version}": ${why}`,
+    );
   }
   return Number(parsed);
 }
@@ -134,13 +165,16 @@ export function list(store: Store, type: ResourceType, query: ListQuery): ListRe
   const namespace = type.namespaced ? query.namespace : undefined;
   // Keys relative to the list's prefix, as continue tokens carry them.
   const relativeKey = (object: KubeObject): string =>
-    type.namespaced && namespace === undefined ? `${object.metadata.namespace ?? ""}/${object.metadata.name ?? ""}` : (object.metadata.name ?? "");
+    type.namespaced && namespace === undefined
+      ? `${object.metadata.namespace ?? ""}/${object.metadata.name ?? ""}`
+      : (object.metadata.name ?? "");
   let objects: KubeObject[];
   let revision: number;
   let limit = query.limit;
   const requested = listResourceVersion(query);
   if (query.continueToken) {
-    if (requested !== undefined && requested !== 0) throw badRequest("specifying resource version is not allowed when using continue");
+    if (requested !== undefined && requested !== 0)
+      throw badRequest("specifying resource version is not allowed when using continue");
     const position = decodeContinue(query.continueToken);
     ({ objects, revision } = continuedObjects(store, type, namespace, position));
     objects = objects.filter((object) => relativeKey(object) >= position.startKey);

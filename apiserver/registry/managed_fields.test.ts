@@ -15,10 +15,21 @@ const lease = builtinType({
   emptyObject: { spec: {} },
 });
 
-const custom = builtinType({ group: "example.com", version: "v1", resource: "things", kind: "Thing", namespaced: true });
+const custom = builtinType({
+  group: "example.com",
+  version: "v1",
+  resource: "things",
+  kind: "Thing",
+  namespaced: true,
+});
 
 function object(fields: Record<string, unknown>, managedFields?: ManagedFieldsEntry[]): KubeObject {
-  return { apiVersion: "v1", kind: "Thing", metadata: { name: "x", ...(managedFields ? { managedFields } : {}) }, ...fields };
+  return {
+    apiVersion: "v1",
+    kind: "Thing",
+    metadata: { name: "x", ...(managedFields ? { managedFields } : {}) },
+    ...fields,
+  };
 }
 
 describe("recordUpdate", () => {
@@ -35,7 +46,9 @@ describe("recordUpdate", () => {
     const next = structuredClone(old);
     next.spec = { size: 2, labels: { a: "b" } };
     recordUpdate(custom, next, old, { manager: "bob" }, "2026-01-01T00:00:05Z");
-    const byManager = Object.fromEntries((next.metadata.managedFields ?? []).map((entry) => [entry.manager, entry.fieldsV1]));
+    const byManager = Object.fromEntries(
+      (next.metadata.managedFields ?? []).map((entry) => [entry.manager, entry.fieldsV1]),
+    );
     assert.deepEqual(byManager, {
       alice: { "f:spec": {} },
       bob: { "f:spec": { "f:labels": { ".": {}, "f:a": {} }, "f:size": {} } },
@@ -49,24 +62,39 @@ describe("recordUpdate", () => {
     const next = structuredClone(old);
     delete next.metadata.ownerReferences;
     recordUpdate(custom, next, old, { manager: "collector" }, "2026-01-01T00:00:05Z");
-    assert.deepEqual(next.metadata.managedFields?.map((entry) => [entry.manager, entry.fieldsV1]), [["alice", { "f:spec": { ".": {}, "f:size": {} } }]]);
+    assert.deepEqual(
+      next.metadata.managedFields?.map((entry) => [entry.manager, entry.fieldsV1]),
+      [["alice", { "f:spec": { ".": {}, "f:size": {} } }]],
+    );
   });
 });
 
 describe("recordUpdate across versions", () => {
   it("takes a field from an entry recorded at another version in that version's names", () => {
     const [core, eventsV1] = ["v1", "events.k8s.io/v1"].map((apiVersion) =>
-      builtinTypes().find((type) => type.kind === "Event" && (type.group ? `${type.group}/${type.version}` : type.version) === apiVersion),
+      builtinTypes().find(
+        (type) => type.kind === "Event" && (type.group ? `${type.group}/${type.version}` : type.version) === apiVersion,
+      ),
     );
     assert.ok(core && eventsV1);
-    const created: KubeObject = { apiVersion: "events.k8s.io/v1", kind: "Event", metadata: { name: "e" }, note: "first", reason: "R" };
+    const created: KubeObject = {
+      apiVersion: "events.k8s.io/v1",
+      kind: "Event",
+      metadata: { name: "e" },
+      note: "first",
+      reason: "R",
+    };
     recordUpdate(eventsV1, created, undefined, { manager: "recorder" }, "2026-01-01T00:00:00Z");
     const stored = structuredClone(created);
     eventsV1.conversion?.toStorage(stored);
     const updated = { ...structuredClone(stored), message: "second" };
     recordUpdate(core, updated, stored, { manager: "editor" }, "2026-01-01T00:00:05Z");
     assert.deepEqual(
-      updated.metadata.managedFields?.map((entry) => [entry.manager, entry.apiVersion, Object.keys(entry.fieldsV1).sort()]),
+      updated.metadata.managedFields?.map((entry) => [
+        entry.manager,
+        entry.apiVersion,
+        Object.keys(entry.fieldsV1).sort(),
+      ]),
       [
         ["recorder", "events.k8s.io/v1", ["f:reason"]],
         ["editor", "v1", ["f:message"]],
@@ -78,7 +106,15 @@ describe("recordUpdate across versions", () => {
 describe("renderEntries", () => {
   it("orders Apply before Update, then by time in seconds, manager and subresource", () => {
     const entry = (manager: string, operation: "Apply" | "Update", time?: string, subresource?: string) => ({
-      entry: { manager, operation, apiVersion: "v1", ...(time ? { time } : {}), fieldsType: "FieldsV1" as const, fieldsV1: {}, ...(subresource ? { subresource } : {}) },
+      entry: {
+        manager,
+        operation,
+        apiVersion: "v1",
+        ...(time ? { time } : {}),
+        fieldsType: "FieldsV1" as const,
+        fieldsV1: {},
+        ...(subresource ? { subresource } : {}),
+      },
       fields: fromFieldsV1({ "f:data": {} }),
     });
     const rendered = renderEntries([

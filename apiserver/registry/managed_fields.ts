@@ -11,7 +11,15 @@
  */
 import type { KubeObject, ManagedFieldsEntry } from "../storage/types.js";
 import { apiVersionOf, type ResourceType } from "./resource_type.js";
-import { compareObjects, fromFieldsV1, joinPath, splitPath, toFieldsV1, type FieldSet, type ListSchema } from "./field_set.js";
+import {
+  compareObjects,
+  fromFieldsV1,
+  joinPath,
+  splitPath,
+  toFieldsV1,
+  type FieldSet,
+  type ListSchema,
+} from "./field_set.js";
 
 /** Who is writing: the fieldManager parameter, or the user agent's product name. */
 export interface ManagerIdentity {
@@ -29,9 +37,17 @@ const strippedPaths = new Set([
   "f:apiVersion",
   "f:kind",
   "f:metadata",
-  ...["name", "namespace", "creationTimestamp", "selfLink", "uid", "clusterName", "generation", "managedFields", "resourceVersion"].map(
-    (field) => joinPath(["f:metadata", `f:${field}`]),
-  ),
+  ...[
+    "name",
+    "namespace",
+    "creationTimestamp",
+    "selfLink",
+    "uid",
+    "clusterName",
+    "generation",
+    "managedFields",
+    "resourceVersion",
+  ].map((field) => joinPath(["f:metadata", `f:${field}`])),
 ]);
 
 const field = {};
@@ -41,9 +57,18 @@ const stringMap: ListSchema = { additionalProperties: {} };
 const objectMetaSchema: ListSchema = {
   properties: {
     ...Object.fromEntries(
-      ["name", "generateName", "namespace", "selfLink", "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds"].map(
-        (name) => [name, field],
-      ),
+      [
+        "name",
+        "generateName",
+        "namespace",
+        "selfLink",
+        "uid",
+        "resourceVersion",
+        "generation",
+        "creationTimestamp",
+        "deletionTimestamp",
+        "deletionGracePeriodSeconds",
+      ].map((name) => [name, field]),
     ),
     labels: stringMap,
     annotations: stringMap,
@@ -51,7 +76,16 @@ const objectMetaSchema: ListSchema = {
     ownerReferences: {
       "x-kubernetes-list-type": "map",
       "x-kubernetes-list-map-keys": ["uid"],
-      items: { properties: { apiVersion: field, kind: field, name: field, uid: field, controller: field, blockOwnerDeletion: field } },
+      items: {
+        properties: {
+          apiVersion: field,
+          kind: field,
+          name: field,
+          uid: field,
+          controller: field,
+          blockOwnerDeletion: field,
+        },
+      },
     },
     managedFields: field,
   },
@@ -66,7 +100,10 @@ export function trackingSchemaOf(type: Pick<ResourceType, "fieldSchema" | "openA
   const schema = (type.fieldSchema ?? type.openApiSchema ?? noSchema) as ListSchema;
   let tracking = trackingSchemas.get(schema);
   if (!tracking) {
-    tracking = { ...schema, properties: { ...schema.properties, apiVersion: field, kind: field, metadata: objectMetaSchema } };
+    tracking = {
+      ...schema,
+      properties: { ...schema.properties, apiVersion: field, kind: field, metadata: objectMetaSchema },
+    };
     trackingSchemas.set(schema, tracking);
   }
   return tracking;
@@ -98,7 +135,10 @@ export function trackedEntriesOf(object: KubeObject | undefined): TrackedEntry[]
 }
 
 /** Whether an entry belongs to the manager identified by these fields (Apply entries ignore apiVersion). */
-export function isEntryOf(entry: ManagedFieldsEntry, identity: Pick<ManagedFieldsEntry, "manager" | "operation" | "apiVersion" | "subresource">): boolean {
+export function isEntryOf(
+  entry: ManagedFieldsEntry,
+  identity: Pick<ManagedFieldsEntry, "manager" | "operation" | "apiVersion" | "subresource">,
+): boolean {
   return (
     entry.manager === identity.manager &&
     entry.operation === identity.operation &&
@@ -180,7 +220,10 @@ export function compareWrite(
       const before = old ? convert(old) : (structuredClone(type.emptyObject ?? {}) as KubeObject);
       const schema = trackingSchemaOf(other ?? type);
       const { added, modified, removed } = compareObjects(before, convert(object), schema);
-      comparison = { changed: recordable(type, new Set([...added, ...modified]), subresource), removed: recordable(type, removed, subresource) };
+      comparison = {
+        changed: recordable(type, new Set([...added, ...modified]), subresource),
+        removed: recordable(type, removed, subresource),
+      };
       byVersion.set(key, comparison);
     }
     return comparison;
@@ -210,7 +253,12 @@ export function recordUpdate(
     for (const path of [...seen.changed, ...seen.removed]) fields.delete(path);
   }
   if (taken.length) {
-    const writer = { manager: identity.manager, operation: "Update" as const, apiVersion: apiVersionOf(type), subresource };
+    const writer = {
+      manager: identity.manager,
+      operation: "Update" as const,
+      apiVersion: apiVersionOf(type),
+      subresource,
+    };
     let own = working.find(({ entry }) => isEntryOf(entry, writer));
     if (!own) {
       own = { entry: newEntry(writer, time), fields: new Set() };

@@ -97,14 +97,28 @@ export class ObjectService {
     const namespaceObject = this.store.get("/namespaces", objectKey(undefined, namespace));
     if (!namespaceObject) throw notFound({ group: "", resource: "namespaces" }, namespace);
     if (namespaceObject.metadata.deletionTimestamp) {
-      throw forbidden(groupResource(type), name, `unable to create new content in namespace ${namespace} because it is being terminated`, [
-        { reason: "NamespaceTerminating", message: `namespace ${namespace} is being terminated`, field: "metadata.namespace" },
-      ]);
+      throw forbidden(
+        groupResource(type),
+        name,
+        `unable to create new content in namespace ${namespace} because it is being terminated`,
+        [
+          {
+            reason: "NamespaceTerminating",
+            message: `namespace ${namespace} is being terminated`,
+            field: "metadata.namespace",
+          },
+        ],
+      );
     }
   }
 
   /** Defaulting, pruning and validation common to creates and updates. */
-  private admit(type: ResourceType, object: KubeObject, old: KubeObject | undefined, options: WriteOptions & { subresource?: string }): string[] {
+  private admit(
+    type: ResourceType,
+    object: KubeObject,
+    old: KubeObject | undefined,
+    options: WriteOptions & { subresource?: string },
+  ): string[] {
     fillEmptyFields(object, type.emptyObject);
     dropEmptyMetadata(object);
     const warnings = [
@@ -125,7 +139,13 @@ export class ObjectService {
       ...metaUpdateErrors,
     ];
     const validationWarnings: string[] = [];
-    errors.push(...(type.strategy.validate?.(object, old, { previous: errors, subresource: options.subresource ?? "", warnings: validationWarnings }) ?? []));
+    errors.push(
+      ...(type.strategy.validate?.(object, old, {
+        previous: errors,
+        subresource: options.subresource ?? "",
+        warnings: validationWarnings,
+      }) ?? []),
+    );
     const answered = [...(options.fieldValidation === "Warn" ? warnings : []), ...validationWarnings];
     if (errors.length) {
       const rejection = invalid(type, object.metadata.name ?? object.metadata.generateName ?? "", errors);
@@ -136,14 +156,20 @@ export class ObjectService {
   }
 
   /** Creates `body` (already decoded and checked against the URL). */
-  async create(type: ResourceType, namespace: string | undefined, body: KubeObject, options: WriteOptions): Promise<WriteResult> {
+  async create(
+    type: ResourceType,
+    namespace: string | undefined,
+    body: KubeObject,
+    options: WriteOptions,
+  ): Promise<WriteResult> {
     // The body is the caller's freshly decoded object: it becomes the stored one without a copy.
     const object = body;
     object.metadata ??= {};
     const meta = object.metadata;
     if (type.namespaced) meta.namespace = namespace;
     else delete meta.namespace;
-    for (const field of ["uid", "resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"]) delete meta[field];
+    for (const field of ["uid", "resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"])
+      delete meta[field];
     meta.creationTimestamp = timestamp(this.now());
     if (type.tracksGeneration) meta.generation = 1;
     else delete meta.generation;
@@ -195,15 +221,18 @@ export class ObjectService {
     const old = this.store.get(type.collection, key);
     if (!old) throw notFound(groupResource(type), name);
     const requested = options.expectedResourceVersion ?? body.metadata?.resourceVersion;
-    if (requested && requested !== old.metadata.resourceVersion) throw conflict(groupResource(type), name, objectModifiedMessage);
+    if (requested && requested !== old.metadata.resourceVersion)
+      throw conflict(groupResource(type), name, objectModifiedMessage);
     const object = this.prepareUpdate(type, deepClone(body), old, options.subresource);
     const warnings = this.admit(type, object, old, options);
-    if (!options.managedFieldsPrepared) recordUpdate(type, object, toVersion(old, type), options.manager, timestamp(this.now()), options.subresource);
+    if (!options.managedFieldsPrepared)
+      recordUpdate(type, object, toVersion(old, type), options.manager, timestamp(this.now()), options.subresource);
     toStorageVersion(object, type);
     // An update that changes nothing is not written: no new resourceVersion, no watch event.
-    if (jsonEqual(withoutVolatile(object), withoutVolatile(old))) return { object: toVersion(old, type), created: false, warnings };
+    if (jsonEqual(withoutVolatile(object), withoutVolatile(old)))
+      return { object: toVersion(old, type), created: false, warnings };
     if (options.dryRun) return { object: toVersion(object, type), created: false, warnings };
-    if (object.metadata.deletionTimestamp && !(object.metadata.finalizers?.length)) {
+    if (object.metadata.deletionTimestamp && !object.metadata.finalizers?.length) {
       // The last finalizer is gone: the pending deletion completes now.
       const removed = this.store.put(type.collection, key, object);
       await removed.durable;
@@ -237,7 +266,8 @@ export class ObjectService {
     meta.resourceVersion = oldMeta.resourceVersion;
     if (oldMeta.deletionTimestamp) meta.deletionTimestamp = oldMeta.deletionTimestamp;
     else delete meta.deletionTimestamp;
-    if (oldMeta.deletionGracePeriodSeconds !== undefined) meta.deletionGracePeriodSeconds = oldMeta.deletionGracePeriodSeconds;
+    if (oldMeta.deletionGracePeriodSeconds !== undefined)
+      meta.deletionGracePeriodSeconds = oldMeta.deletionGracePeriodSeconds;
     else delete meta.deletionGracePeriodSeconds;
     delete meta.generateName;
     if (oldMeta.generateName) meta.generateName = oldMeta.generateName;

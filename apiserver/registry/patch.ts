@@ -44,7 +44,9 @@ export function patchKindOf(type: ResourceType, mediaType: string): PatchKind {
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (patch === null || typeof patch !== "object" || Array.isArray(patch)) return deepClone(patch);
   const result: Record<string, unknown> =
-    target !== null && typeof target === "object" && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+    target !== null && typeof target === "object" && !Array.isArray(target)
+      ? { ...(target as Record<string, unknown>) }
+      : {};
   for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
     if (value === null) delete result[key];
     else result[key] = mergePatch(result[key], value);
@@ -69,10 +71,13 @@ export function strategicMergePatch(target: unknown, patch: unknown, path = ""):
   }
   if (patchMap.$patch === "delete") return undefined;
   const result: Record<string, unknown> =
-    target !== null && typeof target === "object" && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+    target !== null && typeof target === "object" && !Array.isArray(target)
+      ? { ...(target as Record<string, unknown>) }
+      : {};
   for (const [key, value] of Object.entries(patchMap)) {
     if (key.startsWith("$")) continue;
-    if (key.startsWith("$setElementOrder/") || key.startsWith("$deleteFromPrimitiveList/") || key === "$retainKeys") continue;
+    if (key.startsWith("$setElementOrder/") || key.startsWith("$deleteFromPrimitiveList/") || key === "$retainKeys")
+      continue;
     const childPath = path ? `${path}.${key}` : key;
     if (value === null) {
       delete result[key];
@@ -125,12 +130,20 @@ export function decodePatchBody(body: Buffer, kind: PatchKind): unknown {
     if (!(error instanceof BodySyntaxError)) throw error;
     // yaml.ToJSON passes a body that starts like JSON through untouched; the apply decoder then fails on it.
     const looksLikeJson = /^\s*\{/.test(body.toString("utf8"));
-    throw badRequest(looksLikeJson ? `error decoding patch: error converting YAML to JSON: ${error.message}` : `error encoding patch: ${error.message}`);
+    throw badRequest(
+      looksLikeJson
+        ? `error decoding patch: error converting YAML to JSON: ${error.message}`
+        : `error encoding patch: ${error.message}`,
+    );
   }
 }
 
 /** A merge or strategic merge patch must decode into a map, as the handler's decoders require. */
-export function requireMapPatch(kind: "merge" | "strategic", patch: unknown, strictDecoding: boolean): Record<string, unknown> {
+export function requireMapPatch(
+  kind: "merge" | "strategic",
+  patch: unknown,
+  strictDecoding: boolean,
+): Record<string, unknown> {
   if (patch !== null && typeof patch === "object" && !Array.isArray(patch)) return patch as Record<string, unknown>;
   // `null` decodes into a nil map, which evanphx/json-patch's MergePatch refuses as a bad patch.
   if (patch === null && kind === "merge") throw badRequest("Invalid JSON Patch");
@@ -141,12 +154,15 @@ export function requireMapPatch(kind: "merge" | "strategic", patch: unknown, str
 
 /** Decodes an RFC 6902 patch as the handler does: strictly into its op structs, or as evanphx/json-patch operations. */
 function decodeOperations(patch: unknown, strictDecoding: boolean): fastJsonPatch.Operation[] {
-  const [listType, itemType] = strictDecoding ? ["[]handlers.jsonPatchOp", "handlers.jsonPatchOp"] : ["jsonpatch.Patch", "jsonpatch.Operation"];
+  const [listType, itemType] = strictDecoding
+    ? ["[]handlers.jsonPatchOp", "handlers.jsonPatchOp"]
+    : ["jsonpatch.Patch", "jsonpatch.Operation"];
   const fail = (message: string): never => {
     throw badRequest(strictDecoding ? `error decoding patch: ${message}` : message);
   };
   if (patch === null) return [];
-  if (!Array.isArray(patch)) return fail(`json: cannot unmarshal ${goJsonTypeName(patch)} into Go value of type ${listType}`);
+  if (!Array.isArray(patch))
+    return fail(`json: cannot unmarshal ${goJsonTypeName(patch)} into Go value of type ${listType}`);
   for (const operation of patch as unknown[]) {
     if (operation === null) continue;
     if (typeof operation !== "object" || Array.isArray(operation)) {
@@ -156,7 +172,9 @@ function decodeOperations(patch: unknown, strictDecoding: boolean): fastJsonPatc
     for (const field of ["op", "path", "from"]) {
       const value = (operation as Record<string, unknown>)[field];
       if (value !== undefined && value !== null && typeof value !== "string") {
-        fail(`json: cannot unmarshal ${goJsonTypeName(value)} into Go struct field jsonPatchOp.${field} of type string`);
+        fail(
+          `json: cannot unmarshal ${goJsonTypeName(value)} into Go struct field jsonPatchOp.${field} of type string`,
+        );
       }
     }
   }
@@ -169,8 +187,10 @@ function decodeOperations(patch: unknown, strictDecoding: boolean): fastJsonPatc
  */
 export function jsonPatch(target: KubeObject, patch: unknown, strictDecoding = true): KubeObject {
   const operations = decodeOperations(patch, strictDecoding);
-  const rejected = (): StatusError => new StatusError(422, "Invalid", "the server rejected our request due to an error in our request", {});
-  if (operations.some((operation) => operation === null) || fastJsonPatch.validate(operations, target)) throw rejected();
+  const rejected = (): StatusError =>
+    new StatusError(422, "Invalid", "the server rejected our request due to an error in our request", {});
+  if (operations.some((operation) => operation === null) || fastJsonPatch.validate(operations, target))
+    throw rejected();
   try {
     return fastJsonPatch.applyPatch(deepClone(target), operations, true, false).newDocument;
   } catch {

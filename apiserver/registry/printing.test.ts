@@ -23,9 +23,15 @@ describe("humanDuration", () => {
 
 describe("simple JSONPath of printer columns", () => {
   it("reads fields, indexes and escaped dots", () => {
-    const object = { status: { conditions: [{ type: "Ready" }] }, metadata: { labels: { "app.kubernetes.io/name": "x" } } };
+    const object = {
+      status: { conditions: [{ type: "Ready" }] },
+      metadata: { labels: { "app.kubernetes.io/name": "x" } },
+    };
     assert.equal(evaluateSimpleJsonPath(object, parseSimpleJsonPath(".status.conditions[0].type")), "Ready");
-    assert.equal(evaluateSimpleJsonPath(object, parseSimpleJsonPath(".metadata.labels.app\\.kubernetes\\.io/name")), "x");
+    assert.equal(
+      evaluateSimpleJsonPath(object, parseSimpleJsonPath(".metadata.labels.app\\.kubernetes\\.io/name")),
+      "x",
+    );
     assert.equal(evaluateSimpleJsonPath(object, parseSimpleJsonPath(".spec.missing")), undefined);
   });
 });

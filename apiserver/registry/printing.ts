@@ -22,10 +22,12 @@ export function humanDuration(milliseconds: number): string {
   const hours = Math.trunc(minutes / 60);
   if (hours < 8) return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`;
   if (hours < 48) return `${hours}h`;
-  if (hours < 24 * 8) return hours % 24 === 0 ? `${Math.trunc(hours / 24)}d` : `${Math.trunc(hours / 24)}d${hours % 24}h`;
+  if (hours < 24 * 8)
+    return hours % 24 === 0 ? `${Math.trunc(hours / 24)}d` : `${Math.trunc(hours / 24)}d${hours % 24}h`;
   if (hours < 24 * 365 * 2) return `${Math.trunc(hours / 24)}d`;
   const days = Math.trunc(hours / 24);
-  if (hours < 24 * 365 * 8) return days % 365 === 0 ? `${Math.trunc(days / 365)}y` : `${Math.trunc(days / 365)}y${days % 365}d`;
+  if (hours < 24 * 365 * 8)
+    return days % 365 === 0 ? `${Math.trunc(days / 365)}y` : `${Math.trunc(days / 365)}y${days % 365}d`;
   return `${Math.trunc(days / 365)}y`;
 }
 
@@ -56,7 +58,12 @@ export const ageColumn: PrinterColumn = {
 };
 
 /** A column computed by a function, for built-in kinds. */
-export function column(name: string, description: string, cell: PrinterColumn["cell"], options: Partial<PrinterColumn> = {}): PrinterColumn {
+export function column(
+  name: string,
+  description: string,
+  cell: PrinterColumn["cell"],
+  options: Partial<PrinterColumn> = {},
+): PrinterColumn {
   return { name, type: "string", format: "", description, priority: 0, cell, ...options };
 }
 

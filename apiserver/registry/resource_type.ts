@@ -32,7 +32,11 @@ export interface ResourceStrategy {
    * `subresource` is "status" for a /status write; `warnings` collects what the write answers with
    * besides (failures that ratcheting lets pass).
    */
-  validate?(object: KubeObject, old: KubeObject | undefined, context?: { previous: readonly FieldError[]; subresource: string; warnings?: string[] }): FieldError[];
+  validate?(
+    object: KubeObject,
+    old: KubeObject | undefined,
+    context?: { previous: readonly FieldError[]; subresource: string; warnings?: string[] },
+  ): FieldError[];
   /**
    * What the server sets on a create after the field manager has recorded the write (the
    * strategy's PrepareForCreate), so no manager owns it.
@@ -94,13 +98,23 @@ export interface ResourceType {
    * Events), by apiVersion: how to convert an object of this version to it, and its field schema.
    * managedFields entries recorded at such a version are compared in its names.
    */
-  otherVersions?: Record<string, { convert(object: KubeObject): KubeObject; fieldSchema: Record<string, unknown> }> | undefined;
+  otherVersions?:
+    Record<string, { convert(object: KubeObject): KubeObject; fieldSchema: Record<string, unknown> }> | undefined;
 }
 
 export const allVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] as const;
 
 /** The custom resource handler's verbs, in the order kube-apiserver's CRD discovery lists them. */
-export const customResourceVerbs = ["delete", "deletecollection", "get", "list", "patch", "create", "update", "watch"] as const;
+export const customResourceVerbs = [
+  "delete",
+  "deletecollection",
+  "get",
+  "list",
+  "patch",
+  "create",
+  "update",
+  "watch",
+] as const;
 
 export function apiVersionOf(type: Pick<ResourceType, "group" | "version">): string {
   return type.group ? `${type.group}/${type.version}` : type.version;

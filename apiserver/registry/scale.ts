@@ -17,7 +17,9 @@ export function readScale(type: ResourceType, object: KubeObject): KubeObject {
   if (!scale) throw badRequest("no scale subresource");
   const specReplicas = evaluateSimpleJsonPath(object, parseSimpleJsonPath(scale.specReplicasPath));
   const statusReplicas = evaluateSimpleJsonPath(object, parseSimpleJsonPath(scale.statusReplicasPath));
-  const selector = scale.labelSelectorPath ? evaluateSimpleJsonPath(object, parseSimpleJsonPath(scale.labelSelectorPath)) : undefined;
+  const selector = scale.labelSelectorPath
+    ? evaluateSimpleJsonPath(object, parseSimpleJsonPath(scale.labelSelectorPath))
+    : undefined;
   const meta = object.metadata;
   const status: Record<string, unknown> = { replicas: typeof statusReplicas === "number" ? statusReplicas : 0 };
   if (typeof selector === "string") status.selector = selector;
@@ -53,14 +55,21 @@ export function scaleManagedFields(
 ): ManagedFieldsEntry[] | undefined {
   const parentVersion = apiVersionOf(type);
   const replicasPath = joinPath(
-    parseSimpleJsonPath(type.scale?.specReplicasPath ?? ".spec.replicas").flatMap((step) => ("field" in step ? [`f:${step.field}`] : [])),
+    parseSimpleJsonPath(type.scale?.specReplicasPath ?? ".spec.replicas").flatMap((step) =>
+      "field" in step ? [`f:${step.field}`] : [],
+    ),
   );
   const parentEntries = trackedEntriesOf(current);
   const scaleEntries: TrackedEntry[] = parentEntries
     .filter(({ fields }) => fields.has(replicasPath))
     .map(({ entry }) => ({ entry: { ...entry, apiVersion: scaleVersion }, fields: new Set([scaleReplicasPath]) }));
   if (!jsonEqual(replicas.before, replicas.after)) {
-    const identity = { manager: writer.manager, operation: "Update" as const, apiVersion: scaleVersion, subresource: "scale" };
+    const identity = {
+      manager: writer.manager,
+      operation: "Update" as const,
+      apiVersion: scaleVersion,
+      subresource: "scale",
+    };
     for (const { fields } of scaleEntries) fields.delete(scaleReplicasPath);
     let own = scaleEntries.find(({ entry }) => isEntryOf(entry, identity));
     if (!own) {
@@ -82,7 +91,12 @@ export function scaleManagedFields(
   for (const { entry, fields } of scaleEntries) {
     if (!fields.has(scaleReplicasPath)) continue;
     const time = parentEntries.find((parent) => isEntryOf(parent.entry, entry))?.entry.time;
-    const identity = { manager: entry.manager, operation: entry.operation, apiVersion: parentVersion, subresource: entry.subresource ?? "" };
+    const identity = {
+      manager: entry.manager,
+      operation: entry.operation,
+      apiVersion: parentVersion,
+      subresource: entry.subresource ?? "",
+    };
     result.push({ entry: newEntry(identity, time), fields: new Set([replicasPath]) });
   }
   return renderEntries(result);
@@ -92,7 +106,12 @@ export function scaleManagedFields(
  * The custom resource with the Scale's spec.replicas written to specReplicasPath by `writer`,
  * its managedFields already updated (the write must not be recorded again).
  */
-export function scaleToObject(type: ResourceType, current: KubeObject, scale: unknown, writer: { manager: string; time: string }): KubeObject {
+export function scaleToObject(
+  type: ResourceType,
+  current: KubeObject,
+  scale: unknown,
+  writer: { manager: string; time: string },
+): KubeObject {
   const replicas = (scale as { spec?: { replicas?: unknown } } | null)?.spec?.replicas;
   const object = deepClone(current);
   if (!type.scale) return object;
@@ -107,7 +126,12 @@ export function scaleToObject(type: ResourceType, current: KubeObject, scale: un
       target = (next && typeof next === "object" ? next : (target[step.field] = {})) as Record<string, unknown>;
     }
   });
-  const managedFields = scaleManagedFields(type, current, { before, after: evaluateSimpleJsonPath(object, steps) }, writer);
+  const managedFields = scaleManagedFields(
+    type,
+    current,
+    { before, after: evaluateSimpleJsonPath(object, steps) },
+    writer,
+  );
   if (managedFields) object.metadata.managedFields = managedFields;
   else delete object.metadata.managedFields;
   const resourceVersion = (scale as { metadata?: { resourceVersion?: string } } | null)?.metadata?.resourceVersion;

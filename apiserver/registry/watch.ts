@@ -43,19 +43,38 @@ export function validateWatchOptions(query: URLSearchParams): void {
   const sendInitialEvents = query.get("sendInitialEvents");
   const errors: FieldError[] = [];
   if (sendInitialEvents !== null && match !== "NotOlderThan") {
-    errors.push(fieldErrors.forbidden("resourceVersionMatch", "sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"));
+    errors.push(
+      fieldErrors.forbidden(
+        "resourceVersionMatch",
+        "sendInitialEvents requires setting resourceVersionMatch to NotOlderThan",
+      ),
+    );
   }
   if (match) {
-    if (sendInitialEvents === null) errors.push(fieldErrors.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided"));
-    if (match !== "NotOlderThan") errors.push(fieldErrors.notSupported("resourceVersionMatch", match, ["NotOlderThan"]));
-    if (query.get("continue")) errors.push(fieldErrors.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden when continue is provided"));
+    if (sendInitialEvents === null)
+      errors.push(
+        fieldErrors.forbidden(
+          "resourceVersionMatch",
+          "resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided",
+        ),
+      );
+    if (match !== "NotOlderThan")
+      errors.push(fieldErrors.notSupported("resourceVersionMatch", match, ["NotOlderThan"]));
+    if (query.get("continue"))
+      errors.push(
+        fieldErrors.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden when continue is provided"),
+      );
   }
   if (errors.length) throw invalidListOptions(errors);
 }
 
 /** A BOOKMARK event's object: only the kind and a resourceVersion. */
 export function bookmarkObject(type: ResourceType, revision: number, annotations?: Record<string, string>): KubeObject {
-  return { kind: type.kind, apiVersion: apiVersionOf(type), metadata: { resourceVersion: String(revision), ...(annotations ? { annotations } : {}) } };
+  return {
+    kind: type.kind,
+    apiVersion: apiVersionOf(type),
+    metadata: { resourceVersion: String(revision), ...(annotations ? { annotations } : {}) },
+  };
 }
 
 /**
@@ -64,7 +83,12 @@ export function bookmarkObject(type: ResourceType, revision: number, annotations
  * a BOOKMARK annotated `k8s.io/initial-events-end`; with a resourceVersion, the kept changes after it.
  * @throws StatusError 410 Expired when the version is older than the kept history (sent by the caller as an ERROR event)
  */
-export function watch(store: Store, type: ResourceType, query: WatchQuery, emit: (event: WatchEvent) => void): WatchSubscription {
+export function watch(
+  store: Store,
+  type: ResourceType,
+  query: WatchQuery,
+  emit: (event: WatchEvent) => void,
+): WatchSubscription {
   const matches = selectorPredicate(type, query.labelSelector, query.fieldSelector);
   const namespace = type.namespaced ? query.namespace : undefined;
   const inScope = (object: KubeObject | undefined): object is KubeObject =>

@@ -27,7 +27,8 @@ describe("label selectors as labels.Parse reads them", () => {
       ["tier!=", true],
       [" ", true],
     ];
-    for (const [selector, expected] of cases) assert.equal(parseLabelSelector(selector).matches(labels), expected, selector);
+    for (const [selector, expected] of cases)
+      assert.equal(parseLabelSelector(selector).matches(labels), expected, selector);
   });
 
   it("word syntax errors as the Go parser does", () => {
@@ -44,8 +45,17 @@ describe("label selectors as labels.Parse reads them", () => {
 
   it("validate keys and values with their field paths", () => {
     rejects("/b", 'unable to parse requirement: <nil>: Invalid value: "/b": prefix part must be non-empty');
-    rejects("a".repeat(64), `unable to parse requirement: <nil>: Invalid value: "${"a".repeat(64)}": name part must be no more than 63 bytes`);
-    rejects("tier<x", `unable to parse requirement: values[0]: Invalid value: "x": for 'Gt', 'Lt' operators, the value must be an integer`);
-    assert.throws(() => parseLabelSelector("x notin (-b,-a)"), /^StatusError: unable to parse requirement: \[values\[0\]\[x\]: Invalid value: "-a": .*, values\[1\]\[x\]: Invalid value: "-b": /);
+    rejects(
+      "a".repeat(64),
+      `unable to parse requirement: <nil>: Invalid value: "${"a".repeat(64)}": name part must be no more than 63 bytes`,
+    );
+    rejects(
+      "tier<x",
+      `unable to parse requirement: values[0]: Invalid value: "x": for 'Gt', 'Lt' operators, the value must be an integer`,
+    );
+    assert.throws(
+      () => parseLabelSelector("x notin (-b,-a)"),
+      /^StatusError: unable to parse requirement: \[values\[0\]\[x\]: Invalid value: "-a": .*, values\[1\]\[x\]: Invalid value: "-b": /,
+    );
   });
 });

@@ -50,12 +50,14 @@ function lex(text: string): Item[] {
       items.push(last ?? { token: "error", literal: `error expected: keyword found '${buffer}'` });
       continue;
     }
-    while (position < input.length && !isSpecial(input[position] ?? "") && !isWhitespace(input[position] ?? "")) buffer += input[position++];
+    while (position < input.length && !isSpecial(input[position] ?? "") && !isWhitespace(input[position] ?? ""))
+      buffer += input[position++];
     items.push({ token: KEYWORDS.has(buffer) ? (buffer as Token) : "identifier", literal: buffer });
   }
 }
 
-const fieldError = (path: string, value: string, messages: string[]): string => `${path}: Invalid value: ${renderValue(value)}: ${messages.join("; ")}`;
+const fieldError = (path: string, value: string, messages: string[]): string =>
+  `${path}: Invalid value: ${renderValue(value)}: ${messages.join("; ")}`;
 
 /** strconv.ParseInt(value, 10, 64), or undefined where it fails. */
 function integerOf(value: string | undefined): bigint | undefined {
@@ -69,7 +71,8 @@ function newRequirement(key: string, operator: Operator, values: string[]): Requ
   const errors: string[] = [];
   if (operator === "gt" || operator === "lt") {
     values.forEach((value, index) => {
-      if (integerOf(value) === undefined) errors.push(fieldError(`values[${index}]`, value, ["for 'Gt', 'Lt' operators, the value must be an integer"]));
+      if (integerOf(value) === undefined)
+        errors.push(fieldError(`values[${index}]`, value, ["for 'Gt', 'Lt' operators, the value must be an integer"]));
     });
   }
   values.forEach((value, index) => {
@@ -92,7 +95,9 @@ class Parser {
   /** In a value position, `in` and `notin` are identifiers. */
   private peek(asValue = true): Item {
     const item = this.items[this.position] ?? { token: "end", literal: "" };
-    return asValue && (item.token === "in" || item.token === "notin") ? { token: "identifier", literal: item.literal } : item;
+    return asValue && (item.token === "in" || item.token === "notin")
+      ? { token: "identifier", literal: item.literal }
+      : item;
   }
 
   private next(asValue = true): Item {
@@ -106,7 +111,8 @@ class Parser {
     for (;;) {
       const { token, literal } = this.peek();
       if (token === "end") return requirements;
-      if (token !== "identifier" && token !== "!") throw new Error(`found '${literal}', expected: !, identifier, or 'end of string'`);
+      if (token !== "identifier" && token !== "!")
+        throw new Error(`found '${literal}', expected: !, identifier, or 'end of string'`);
       try {
         requirements.push(this.requirement());
       } catch (error) {
@@ -116,7 +122,8 @@ class Parser {
       if (after.token === "end") return requirements;
       if (after.token !== ",") throw new Error(`found '${after.literal}', expected: ',' or 'end of string'`);
       const following = this.peek();
-      if (following.token !== "identifier" && following.token !== "!") throw new Error(`found '${following.literal}', expected: identifier after ','`);
+      if (following.token !== "identifier" && following.token !== "!")
+        throw new Error(`found '${following.literal}', expected: identifier after ','`);
     }
   }
 
@@ -138,7 +145,15 @@ class Parser {
 
   private operator(): Operator {
     const { token, literal } = this.next(false);
-    const operators: Partial<Record<Token, Operator>> = { in: "in", notin: "notin", "=": "=", "==": "==", "!=": "!=", ">": "gt", "<": "lt" };
+    const operators: Partial<Record<Token, Operator>> = {
+      in: "in",
+      notin: "notin",
+      "=": "=",
+      "==": "==",
+      "!=": "!=",
+      ">": "gt",
+      "<": "lt",
+    };
     const operator = operators[token];
     if (!operator) throw new Error(`found '${literal}', expected: ${BINARY_OPERATORS.join(", ")}`);
     return operator;
@@ -152,7 +167,8 @@ class Parser {
       this.next();
       return [""];
     }
-    if (token !== "identifier" && token !== ",") throw new Error(`found '${literal}', expected: ',', ')' or identifier`);
+    if (token !== "identifier" && token !== ",")
+      throw new Error(`found '${literal}', expected: ',', ')' or identifier`);
     const values = this.identifierList();
     // Go reports the token seen before the list here, not the one that is not ')'.
     if (this.next().token !== ")") throw new Error(`found '${literal}', expected: ')'`);

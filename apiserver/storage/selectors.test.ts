@@ -26,7 +26,10 @@ describe("label selectors", () => {
   }
 
   it("rejects a malformed selector with 400", () => {
-    assert.throws(() => parseLabelSelector("app in web"), (error: unknown) => error instanceof StatusError && error.code === 400);
+    assert.throws(
+      () => parseLabelSelector("app in web"),
+      (error: unknown) => error instanceof StatusError && error.code === 400,
+    );
   });
 });
 
@@ -36,7 +39,10 @@ describe("field selectors", () => {
 
   it("matches metadata.name and metadata.namespace with =, == and !=", () => {
     assert.equal(parseFieldSelector("metadata.name=a", metadataFieldGetters, unsupported).matches(object), true);
-    assert.equal(parseFieldSelector("metadata.namespace==ns,metadata.name!=a", metadataFieldGetters, unsupported).matches(object), false);
+    assert.equal(
+      parseFieldSelector("metadata.namespace==ns,metadata.name!=a", metadataFieldGetters, unsupported).matches(object),
+      false,
+    );
   });
 
   it("rejects unknown fields through the caller's error", () => {

@@ -6,7 +6,12 @@ import { join } from "node:path";
 import { RevisionTooOldError, Store, objectKey } from "./store.js";
 import type { KubeObject } from "./types.js";
 
-const object = (name: string, data = "1"): KubeObject => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace: "ns" }, data: { v: data } });
+const object = (name: string, data = "1"): KubeObject => ({
+  apiVersion: "v1",
+  kind: "ConfigMap",
+  metadata: { name, namespace: "ns" },
+  data: { v: data },
+});
 
 describe("Store", () => {
   it("stamps every write with the next global revision, across collections", async () => {
@@ -20,18 +25,31 @@ describe("Store", () => {
 
   it("lists in namespace/name order and by namespace", async () => {
     const store = await Store.open();
-    for (const [namespace, name] of [["b", "x"], ["a", "z"], ["a", "y"]] as const) {
+    for (const [namespace, name] of [
+      ["b", "x"],
+      ["a", "z"],
+      ["a", "y"],
+    ] as const) {
       store.put("/configmaps", objectKey(namespace, name), { metadata: { name, namespace } });
     }
-    assert.deepEqual(store.list("/configmaps").map((o) => `${o.metadata.namespace}/${o.metadata.name}`), ["a/y", "a/z", "b/x"]);
-    assert.deepEqual(store.list("/configmaps", "a").map((o) => o.metadata.name), ["y", "z"]);
+    assert.deepEqual(
+      store.list("/configmaps").map((o) => `${o.metadata.namespace}/${o.metadata.name}`),
+      ["a/y", "a/z", "b/x"],
+    );
+    assert.deepEqual(
+      store.list("/configmaps", "a").map((o) => o.metadata.name),
+      ["y", "z"],
+    );
   });
 
   it("replays changes after a revision, and refuses revisions older than the history", async () => {
     const store = await Store.open({ historySize: 3 });
     const start = store.currentRevision();
     for (let index = 0; index < 5; index++) store.put("/configmaps", objectKey("ns", "a"), object("a", String(index)));
-    assert.deepEqual(store.changesSince("/configmaps", start + 3).map((event) => event.type), ["MODIFIED", "MODIFIED"]);
+    assert.deepEqual(
+      store.changesSince("/configmaps", start + 3).map((event) => event.type),
+      ["MODIFIED", "MODIFIED"],
+    );
     assert.throws(() => store.changesSince("/configmaps", start), RevisionTooOldError);
   });
 
@@ -40,7 +58,10 @@ describe("Store", () => {
     const start = store.currentRevision();
     store.put("/secrets", objectKey("ns", "s"), object("s"));
     for (let index = 0; index < 5; index++) store.put("/configmaps", objectKey("ns", "a"), object("a", String(index)));
-    assert.deepEqual(store.changesSince("/secrets", start).map((event) => event.revision), [start + 1]);
+    assert.deepEqual(
+      store.changesSince("/secrets", start).map((event) => event.revision),
+      [start + 1],
+    );
   });
 
   it("restarts a collection's history at the current revision", async () => {
@@ -61,8 +82,14 @@ describe("Store", () => {
     const deleted = store.delete("/configmaps", objectKey("ns", "a"));
     await deleted?.durable;
     const revisions = seen.map((entry) => Number(entry.split("@")[1]));
-    assert.deepEqual(seen.map((entry) => entry.split("@")[0]), ["ADDED", "MODIFIED", "DELETED"]);
-    assert.deepEqual(revisions, [...revisions].sort((a, b) => a - b));
+    assert.deepEqual(
+      seen.map((entry) => entry.split("@")[0]),
+      ["ADDED", "MODIFIED", "DELETED"],
+    );
+    assert.deepEqual(
+      revisions,
+      [...revisions].sort((a, b) => a - b),
+    );
     assert.equal(deleted?.object.metadata.resourceVersion, String(revisions[2]));
   });
 
@@ -77,7 +104,10 @@ describe("Store", () => {
       await store.close();
       appendFileSync(join(directory, "wal.jsonl"), '{"op":"put","collection":"/configmaps","key":"ns/torn"');
       const reopened = await Store.open({ dataDir: directory });
-      assert.deepEqual(reopened.list("/configmaps").map((o) => o.metadata.name), ["kept"]);
+      assert.deepEqual(
+        reopened.list("/configmaps").map((o) => o.metadata.name),
+        ["kept"],
+      );
       assert.equal(reopened.currentRevision(), revision);
       await reopened.close();
     } finally {

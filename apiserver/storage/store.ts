@@ -26,7 +26,11 @@ export interface StoreOptions {
   dataDir: string | undefined;
 }
 
-export const defaultStoreOptions: StoreOptions = { historySize: defaultWatchHistoryOptions.maxEvents, now: () => Date.now(), dataDir: undefined };
+export const defaultStoreOptions: StoreOptions = {
+  historySize: defaultWatchHistoryOptions.maxEvents,
+  now: () => Date.now(),
+  dataDir: undefined,
+};
 
 /** Receives events of one collection in revision order. */
 export type StoreListener = (event: StoreEvent) => void;
@@ -166,7 +170,13 @@ export class Store {
     object.metadata.resourceVersion = String(revision);
     if (!previous) collection.sortedKeys = undefined;
     collection.objects.set(key, object);
-    const event: StoreEvent = { type: previous ? "MODIFIED" : "ADDED", collection: collectionName, object, previous, revision };
+    const event: StoreEvent = {
+      type: previous ? "MODIFIED" : "ADDED",
+      collection: collectionName,
+      object,
+      previous,
+      revision,
+    };
     return { object, durable: this.record(event, { op: "put", collection: collectionName, key, object, revision }) };
   }
 

@@ -17,7 +17,8 @@ function clock(start = 0): { now(): number; advance(ms: number): void } {
 }
 
 function tooOld(requested: number, oldest: number) {
-  return (error: unknown) => error instanceof RevisionTooOldError && error.message === `too old resource version: ${requested} (${oldest})`;
+  return (error: unknown) =>
+    error instanceof RevisionTooOldError && error.message === `too old resource version: ${requested} (${oldest})`;
 }
 
 describe("WatchHistory", () => {
@@ -25,8 +26,14 @@ describe("WatchHistory", () => {
     const history = new WatchHistory(10);
     history.add(event(12));
     history.add(event(15));
-    assert.deepEqual(history.since(10).map((e) => e.revision), [12, 15]);
-    assert.deepEqual(history.since(12).map((e) => e.revision), [15]);
+    assert.deepEqual(
+      history.since(10).map((e) => e.revision),
+      [12, 15],
+    );
+    assert.deepEqual(
+      history.since(12).map((e) => e.revision),
+      [15],
+    );
     assert.deepEqual(history.since(20), []);
     assert.throws(() => history.since(9), tooOld(9, 10));
   });
@@ -38,7 +45,13 @@ describe("WatchHistory", () => {
     assert.equal(history.since(0).length, 16);
     history.add(event(17));
     assert.throws(() => history.since(0), tooOld(0, 1));
-    assert.deepEqual(history.since(1).map((e) => e.revision).slice(0, 2), [2, 3]);
+    assert.deepEqual(
+      history
+        .since(1)
+        .map((e) => e.revision)
+        .slice(0, 2),
+      [2, 3],
+    );
   });
 
   it("drops the oldest change once full of stale ones, and shrinks when even the newest quarter is stale", () => {
@@ -49,7 +62,10 @@ describe("WatchHistory", () => {
     time.advance(5000);
     history.add(event(9));
     // All 8 kept changes are stale: capacity halves to 4, keeping the newest 3 plus the new one.
-    assert.deepEqual(history.since(5).map((e) => e.revision), [6, 7, 8, 9]);
+    assert.deepEqual(
+      history.since(5).map((e) => e.revision),
+      [6, 7, 8, 9],
+    );
     assert.throws(() => history.since(4), tooOld(4, 5));
   });
 

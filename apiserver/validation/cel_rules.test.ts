@@ -14,7 +14,13 @@ const schema: JsonSchema = {
         max: { type: "integer" },
         level: {
           type: "integer",
-          "x-kubernetes-validations": [{ rule: "!oldSelf.hasValue() || self >= oldSelf.value()", optionalOldSelf: true, message: "may not decrease" }],
+          "x-kubernetes-validations": [
+            {
+              rule: "!oldSelf.hasValue() || self >= oldSelf.value()",
+              optionalOldSelf: true,
+              message: "may not decrease",
+            },
+          ],
         },
         mode: { type: "string", "x-kubernetes-validations": [{ rule: "self == oldSelf", message: "immutable" }] },
       },
@@ -23,17 +29,21 @@ const schema: JsonSchema = {
 };
 
 test("a failed rule shows a scalar value and omits an object's; messageExpression is trimmed", () => {
-  assert.deepEqual(validateCelRules(schema, { spec: { min: 2, max: 1, mode: "b" } }, { spec: { min: 0, max: 1, mode: "a" } }), [
-    { type: "FieldValueInvalid", field: "spec", detail: "Invalid value: min above max" },
-    { type: "FieldValueInvalid", field: "spec.mode", detail: 'Invalid value: "b": immutable' },
-  ]);
+  assert.deepEqual(
+    validateCelRules(schema, { spec: { min: 2, max: 1, mode: "b" } }, { spec: { min: 0, max: 1, mode: "a" } }),
+    [
+      { type: "FieldValueInvalid", field: "spec", detail: "Invalid value: min above max" },
+      { type: "FieldValueInvalid", field: "spec.mode", detail: 'Invalid value: "b": immutable' },
+    ],
+  );
 });
 
 test("an optionalOldSelf rule runs on create with oldSelf none, and on update with the old value", () => {
   assert.deepEqual(validateCelRules(schema, { spec: { min: 0, max: 1, level: 1 } }, undefined), []);
-  assert.deepEqual(validateCelRules(schema, { spec: { min: 0, max: 1, level: 1 } }, { spec: { min: 0, max: 1, level: 2 } }), [
-    { type: "FieldValueInvalid", field: "spec.level", detail: "Invalid value: 1: may not decrease" },
-  ]);
+  assert.deepEqual(
+    validateCelRules(schema, { spec: { min: 0, max: 1, level: 1 } }, { spec: { min: 0, max: 1, level: 2 } }),
+    [{ type: "FieldValueInvalid", field: "spec.level", detail: "Invalid value: 1: may not decrease" }],
+  );
 });
 
 test("a transition rule without optionalOldSelf is skipped on create", () => {
@@ -45,7 +55,14 @@ test("ratcheting: a rule without oldSelf failing on an unchanged value only warn
   const old = { spec: { min: 0, max: 1, mode: "a", size: 9 } };
   const ratcheted: JsonSchema = {
     type: "object",
-    properties: { spec: { type: "object", properties: { size: { type: "integer", "x-kubernetes-validations": [{ rule: "self <= 5", message: "too big" }] } } } },
+    properties: {
+      spec: {
+        type: "object",
+        properties: {
+          size: { type: "integer", "x-kubernetes-validations": [{ rule: "self <= 5", message: "too big" }] },
+        },
+      },
+    },
   };
   assert.deepEqual(validateCelRules(ratcheted, { spec: { ...old.spec, mode: "b" } }, old, warnings), []);
   assert.deepEqual(warnings, ["spec.size: Invalid value: 9: too big"]);

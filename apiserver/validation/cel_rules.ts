@@ -15,10 +15,10 @@ type Rule = NonNullable<JsonSchema["x-kubernetes-validations"]>[number];
 // kube-apiserver's CEL environment has the optional library; a rule with optionalOldSelf sees
 // oldSelf as an optional (none on create), every other rule sees it as the old value itself.
 const plainEnvironment = new Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true });
-const optionalOldSelfEnvironment = new Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true }).registerVariable(
-  "oldSelf",
-  "optional<dyn>",
-);
+const optionalOldSelfEnvironment = new Environment({
+  unlistedVariablesAreDyn: true,
+  enableOptionalTypes: true,
+}).registerVariable("oldSelf", "optional<dyn>");
 
 const compiled = new Map<string, ParseResult>();
 
@@ -44,7 +44,9 @@ export function toCelValue(schema: JsonSchema | undefined, value: unknown): unkn
   if (typeof value === "object") {
     const result: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-      const childSchema = schema?.properties?.[key] ?? (typeof schema?.additionalProperties === "object" ? schema.additionalProperties : undefined);
+      const childSchema =
+        schema?.properties?.[key] ??
+        (typeof schema?.additionalProperties === "object" ? schema.additionalProperties : undefined);
       result[key] = toCelValue(childSchema, child);
     }
     return result;
@@ -89,7 +91,14 @@ interface Findings {
   readonly warnings: string[];
 }
 
-function evaluateRules(schema: JsonSchema, value: unknown, old: unknown, hasOld: boolean, path: string, findings: Findings): void {
+function evaluateRules(
+  schema: JsonSchema,
+  value: unknown,
+  old: unknown,
+  hasOld: boolean,
+  path: string,
+  findings: Findings,
+): void {
   const { errors } = findings;
   for (const rule of schema["x-kubernetes-validations"] ?? []) {
     if (referencesOldSelf(rule.rule) && !hasOld && !rule.optionalOldSelf) continue;
@@ -102,7 +111,13 @@ function evaluateRules(schema: JsonSchema, value: unknown, old: unknown, hasOld:
       else if (hasOld) context.oldSelf = oldSelf;
       result = compileRule(rule.rule, rule.optionalOldSelf === true)(context);
     } catch (error) {
-      errors.push(fieldErrors.invalid(path, celTypeName(schema, value), `${(error as Error).message.split("\n")[0]} evaluating rule: ${rule.rule}`));
+      errors.push(
+        fieldErrors.invalid(
+          path,
+          celTypeName(schema, value),
+          `${(error as Error).message.split("\n")[0]} evaluating rule: ${rule.rule}`,
+        ),
+      );
       continue;
     }
     if (result !== true) {
@@ -118,7 +133,8 @@ function evaluateRules(schema: JsonSchema, value: unknown, old: unknown, hasOld:
       const error = ruleError(path, value, rule, message);
       // Ratcheting: a rule that does not look at oldSelf failing on a value the update left as it
       // was only warns, so objects stored before the rule was added can still be updated.
-      if (hasOld && !referencesOldSelf(rule.rule) && isDeepStrictEqual(value, old)) findings.warnings.push(`${error.field || "<nil>"}: ${error.detail}`);
+      if (hasOld && !referencesOldSelf(rule.rule) && isDeepStrictEqual(value, old))
+        findings.warnings.push(`${error.field || "<nil>"}: ${error.detail}`);
       else errors.push(error);
     }
   }
@@ -132,7 +148,9 @@ function evaluateRules(schema: JsonSchema, value: unknown, old: unknown, hasOld:
       const previous =
         keys && Array.isArray(oldRecord)
           ? (oldRecord as unknown[]).find((candidate) =>
-              keys.every((key) => (candidate as Record<string, unknown>)?.[key] === (item as Record<string, unknown>)?.[key]),
+              keys.every(
+                (key) => (candidate as Record<string, unknown>)?.[key] === (item as Record<string, unknown>)?.[key],
+              ),
             )
           : undefined;
       evaluateRules(schema.items as JsonSchema, item, previous, previous !== undefined, `${path}[${index}]`, findings);
@@ -140,7 +158,9 @@ function evaluateRules(schema: JsonSchema, value: unknown, old: unknown, hasOld:
     return;
   }
   for (const [name, child] of Object.entries(value as Record<string, unknown>)) {
-    const childSchema = schema.properties?.[name] ?? (typeof schema.additionalProperties === "object" ? schema.additionalProperties : undefined);
+    const childSchema =
+      schema.properties?.[name] ??
+      (typeof schema.additionalProperties === "object" ? schema.additionalProperties : undefined);
     if (!childSchema) continue;
     const oldChild = oldRecord ? (oldRecord as Record<string, unknown>)[name] : undefined;
     const childPath = path ? `${path}.${name}` : name;
@@ -152,7 +172,12 @@ function evaluateRules(schema: JsonSchema, value: unknown, old: unknown, hasOld:
  * Evaluates every rule of the schema against the object (and the old object on updates); the
  * failures ratcheting turns into warnings are added to `warnings`.
  */
-export function validateCelRules(schema: JsonSchema, object: unknown, old: unknown, warnings: string[] = []): FieldError[] {
+export function validateCelRules(
+  schema: JsonSchema,
+  object: unknown,
+  old: unknown,
+  warnings: string[] = [],
+): FieldError[] {
   const errors: FieldError[] = [];
   const strip = (value: unknown): unknown => {
     if (!value || typeof value !== "object") return value;
@@ -198,7 +223,13 @@ export function celErrorsAfterSchema(
 ): FieldError[] {
   if (!hasCelRules(schema)) return [];
   if (earlierErrors.some((error) => blockingErrorTypes.has(error.type))) {
-    return [fieldErrors.invalid("<nil>", null, "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation")];
+    return [
+      fieldErrors.invalid(
+        "<nil>",
+        null,
+        "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation",
+      ),
+    ];
   }
   return validateCelRules(schema, object, old, warnings);
 }

@@ -8,7 +8,13 @@ const schema: JsonSchema = {
   properties: {
     spec: {
       type: "object",
-      properties: { template: { type: "object", "x-kubernetes-embedded-resource": true, "x-kubernetes-preserve-unknown-fields": true } },
+      properties: {
+        template: {
+          type: "object",
+          "x-kubernetes-embedded-resource": true,
+          "x-kubernetes-preserve-unknown-fields": true,
+        },
+      },
     },
   },
 };
@@ -28,11 +34,21 @@ test("an embedded resource's apiVersion, kind and metadata are checked; its name
     ["spec.template.apiVersion", "spec.template.kind", "spec.template.metadata.finalizers"],
   );
   assert.match(errors[0]?.detail ?? "", /unexpected GroupVersion string: a\/b\/c$/);
-  assert.match(errors[1]?.detail ?? "", /^Invalid value: "Not A Kind": may have mixed case, but should otherwise match: a DNS-1035 label/);
+  assert.match(
+    errors[1]?.detail ?? "",
+    /^Invalid value: "Not A Kind": may have mixed case, but should otherwise match: a DNS-1035 label/,
+  );
 });
 
 test("an embedded resource's metadata is pruned to ObjectMeta even where unknown fields are kept", () => {
-  const object = { spec: { template: { apiVersion: "v1", kind: "Pod", metadata: { name: "a", bogus: 1 }, extra: { kept: true } } } };
+  const object = {
+    spec: { template: { apiVersion: "v1", kind: "Pod", metadata: { name: "a", bogus: 1 }, extra: { kept: true } } },
+  };
   assert.deepEqual(prune(schema, object, "", true), ["spec.template.metadata.bogus"]);
-  assert.deepEqual(object.spec.template, { apiVersion: "v1", kind: "Pod", metadata: { name: "a" }, extra: { kept: true } });
+  assert.deepEqual(object.spec.template, {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name: "a" },
+    extra: { kept: true },
+  });
 });

@@ -11,7 +11,13 @@ test("a qualified name's parts are checked in bytes, and an empty name part fail
 
 test("owner references need every identifying field, finalizers are reported on the list", () => {
   const object = {
-    metadata: { name: "a", namespace: "n", generateName: "Bad_", finalizers: ["ok", "not ok"], ownerReferences: [{ apiVersion: "example.com/", name: "o" }] },
+    metadata: {
+      name: "a",
+      namespace: "n",
+      generateName: "Bad_",
+      finalizers: ["ok", "not ok"],
+      ownerReferences: [{ apiVersion: "example.com/", name: "o" }],
+    },
   } as unknown as KubeObject;
   const errors = validateObjectMeta(object, { namespaced: true, nameRule: "dns1123Subdomain" });
   assert.deepEqual(

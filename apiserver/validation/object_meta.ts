@@ -132,7 +132,8 @@ export function validateObjectMeta(
   }
   for (const [key, value] of Object.entries(meta.labels ?? {})) {
     for (const message of qualifiedNameErrors(key)) errors.push(fieldErrors.invalid(`${path}.labels`, key, message));
-    for (const message of labelValueErrors(String(value))) errors.push(fieldErrors.invalid(`${path}.labels`, value, message));
+    for (const message of labelValueErrors(String(value)))
+      errors.push(fieldErrors.invalid(`${path}.labels`, value, message));
   }
   let annotationBytes = 0;
   for (const [key, value] of Object.entries(meta.annotations ?? {})) {
@@ -170,7 +171,8 @@ export function validateObjectMeta(
     );
   }
   for (const finalizer of meta.finalizers ?? []) {
-    for (const message of qualifiedNameErrors(finalizer)) errors.push(fieldErrors.invalid(`${path}.finalizers`, finalizer, message));
+    for (const message of qualifiedNameErrors(finalizer))
+      errors.push(fieldErrors.invalid(`${path}.finalizers`, finalizer, message));
   }
   return errors;
 }

@@ -15,7 +15,14 @@ import type { JsonSchema } from "./structural_schema.js";
 
 /** One kube-openapi error: a `*errors.Validation` with its code, or a plain (composite) error. */
 type OpenApiError =
-  | { code: "required" | "enum" | "tooLong" | "maxItems" | "tooManyProperties" | "invalidType" | "other"; name: string; value: unknown; message: string; values?: unknown[]; limit?: number }
+  | {
+      code: "required" | "enum" | "tooLong" | "maxItems" | "tooManyProperties" | "invalidType" | "other";
+      name: string;
+      value: unknown;
+      message: string;
+      values?: unknown[];
+      limit?: number;
+    }
   | { code: "composite"; message: string };
 
 /** A kube-openapi Result: its errors (unique by message) and the MatchCount used to rank branches. */
@@ -24,7 +31,8 @@ class Result {
   matchCount = 0;
 
   add(...errors: OpenApiError[]): void {
-    for (const error of errors) if (!this.errors.some((known) => known.message === error.message)) this.errors.push(error);
+    for (const error of errors)
+      if (!this.errors.some((known) => known.message === error.message)) this.errors.push(error);
   }
 
   merge(...others: (Result | undefined)[]): this {
@@ -81,7 +89,13 @@ function isDateTime(value: string): boolean {
   if (!match) return false;
   const [hour, minute, second] = [Number(match[4]), Number(match[5]), Number(match[6])];
   const offsetInRange = match[9] === undefined || (Number(match[9]) < 24 && Number(match[10]) < 60);
-  return isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])) && hour < 24 && minute < 60 && second < 60 && offsetInRange;
+  return (
+    isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])) &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60 &&
+    offsetInRange
+  );
 }
 
 const patternFormat = (pattern: RegExp) => (value: string) => pattern.test(value);
@@ -100,7 +114,12 @@ const knownFormats: Record<string, (value: string) => boolean> = {
 };
 
 function invalidType(path: string, typeName: string, value: string): OpenApiError {
-  return { code: "invalidType", name: path, value, message: `${path} in body must be of type ${typeName}: ${JSON.stringify(value)}` };
+  return {
+    code: "invalidType",
+    name: path,
+    value,
+    message: `${path} in body must be of type ${typeName}: ${JSON.stringify(value)}`,
+  };
 }
 
 function validateType(schema: JsonSchema, value: unknown, path: string): Result | undefined {
@@ -108,10 +127,22 @@ function validateType(schema: JsonSchema, value: unknown, path: string): Result 
   if (!types.length && !schema.format) return undefined;
   const valueType = schemaTypeOf(value);
   const isIntFloat = valueType === "integer" && types.includes("number");
-  if (typeof value !== "string" && !Array.isArray(value) && schema.format && !(types.includes(valueType) || isIntFloat)) {
-    return single(invalidType(path, schema.format, valueType === "integer" ? "int64" : valueType === "number" ? "float64" : ""));
+  if (
+    typeof value !== "string" &&
+    !Array.isArray(value) &&
+    schema.format &&
+    !(types.includes(valueType) || isIntFloat)
+  ) {
+    return single(
+      invalidType(path, schema.format, valueType === "integer" ? "int64" : valueType === "number" ? "float64" : ""),
+    );
   }
-  if (!types.includes("number") && !types.includes("integer") && schema.format && (typeof value === "string" || Array.isArray(value))) {
+  if (
+    !types.includes("number") &&
+    !types.includes("integer") &&
+    schema.format &&
+    (typeof value === "string" || Array.isArray(value))
+  ) {
     return Object.assign(new Result(), { matchCount: 1 });
   }
   if (!(types.includes(valueType) || isIntFloat)) return single(invalidType(path, types.join(","), valueType));
@@ -132,7 +163,8 @@ function validateBranches(schema: JsonSchema, value: unknown, path: string, old:
       }
       if (!best || outcome.matchCount > best.matchCount) best = outcome;
     }
-    if (!success) result.add({ code: "composite", message: `${JSON.stringify(path)} must validate at least one schema (anyOf)` });
+    if (!success)
+      result.add({ code: "composite", message: `${JSON.stringify(path)} must validate at least one schema (anyOf)` });
     result.merge(best ?? success);
   }
   if (schema.oneOf?.length) {
@@ -149,7 +181,10 @@ function validateBranches(schema: JsonSchema, value: unknown, path: string, old:
     }
     if (validated !== 1) {
       const detail = validated === 0 ? "Found none valid" : `Found ${validated} valid alternatives`;
-      result.add({ code: "composite", message: `${JSON.stringify(path)} must validate one and only one schema (oneOf). ${detail}` });
+      result.add({
+        code: "composite",
+        message: `${JSON.stringify(path)} must validate one and only one schema (oneOf). ${detail}`,
+      });
       result.merge(best);
     } else result.merge(success);
   }
@@ -161,7 +196,10 @@ function validateBranches(schema: JsonSchema, value: unknown, path: string, old:
       result.merge(outcome);
     }
     if (validated !== schema.allOf.length) {
-      result.add({ code: "composite", message: `${JSON.stringify(path)} must validate all the schemas (allOf)${validated === 0 ? ". None validated" : ""}` });
+      result.add({
+        code: "composite",
+        message: `${JSON.stringify(path)} must validate all the schemas (allOf)${validated === 0 ? ". None validated" : ""}`,
+      });
     }
   }
   if (schema.not && validateNode(schema.not, value, path, old).valid) {
@@ -175,10 +213,21 @@ function validateString(schema: JsonSchema, value: string, path: string): Result
   // The string validator reports only its first failure: maxLength, then minLength, then pattern.
   const length = [...value].length;
   if (schema.maxLength !== undefined && length > schema.maxLength) {
-    return single({ code: "tooLong", name: path, value, limit: schema.maxLength, message: `${path} in body should be at most ${schema.maxLength} chars long` });
+    return single({
+      code: "tooLong",
+      name: path,
+      value,
+      limit: schema.maxLength,
+      message: `${path} in body should be at most ${schema.maxLength} chars long`,
+    });
   }
   if (schema.minLength !== undefined && length < schema.minLength) {
-    return single({ code: "other", name: path, value, message: `${path} in body should be at least ${schema.minLength} chars long` });
+    return single({
+      code: "other",
+      name: path,
+      value,
+      message: `${path} in body should be at least ${schema.minLength} chars long`,
+    });
   }
   if (schema.pattern !== undefined && !new RegExp(schema.pattern, "u").test(value)) {
     return single({ code: "other", name: path, value, message: `${path} in body should match '${schema.pattern}'` });
@@ -207,21 +256,38 @@ function validateNumber(schema: JsonSchema, value: number, path: string): Result
   if (schema.multipleOf !== undefined && schema.multipleOf !== 0) {
     const factor = schema.multipleOf;
     const quotient = factor < 1 ? (1 / factor) * value : value / factor;
-    const isMultiple = integral && Number.isInteger(factor) ? value % factor === 0 : Math.abs(quotient - Math.round(quotient)) < 1e-9;
-    if (!isMultiple) result.add({ code: "other", name: path, value, message: `${path} in body should be a multiple of ${formatGoFloat(factor)}` });
+    const isMultiple =
+      integral && Number.isInteger(factor) ? value % factor === 0 : Math.abs(quotient - Math.round(quotient)) < 1e-9;
+    if (!isMultiple)
+      result.add({
+        code: "other",
+        name: path,
+        value,
+        message: `${path} in body should be a multiple of ${formatGoFloat(factor)}`,
+      });
   }
   if (schema.minimum !== undefined) {
     const minimum = limitOf(schema.minimum);
     if (schema.exclusiveMinimum ? value <= minimum : value < minimum) {
       const relation = schema.exclusiveMinimum ? "greater than" : "greater than or equal to";
-      result.add({ code: "other", name: path, value, message: `${path} in body should be ${relation} ${bound(schema.minimum)}` });
+      result.add({
+        code: "other",
+        name: path,
+        value,
+        message: `${path} in body should be ${relation} ${bound(schema.minimum)}`,
+      });
     }
   }
   if (schema.maximum !== undefined) {
     const maximum = limitOf(schema.maximum);
     if (schema.exclusiveMaximum ? value >= maximum : value > maximum) {
       const relation = schema.exclusiveMaximum ? "less than" : "less than or equal to";
-      result.add({ code: "other", name: path, value, message: `${path} in body should be ${relation} ${bound(schema.maximum)}` });
+      result.add({
+        code: "other",
+        name: path,
+        value,
+        message: `${path} in body should be ${relation} ${bound(schema.maximum)}`,
+      });
     }
   }
   result.matchCount++;
@@ -231,16 +297,36 @@ function validateNumber(schema: JsonSchema, value: number, path: string): Result
 function validateSlice(schema: JsonSchema, value: unknown[], path: string, old: Old): Result {
   const result = new Result();
   if (schema.items) {
-    value.forEach((item, index) => result.merge(validateNode(schema.items as JsonSchema, item, `${path}[${index}]`, correlatedItem(schema, item, old))));
+    value.forEach((item, index) =>
+      result.merge(
+        validateNode(schema.items as JsonSchema, item, `${path}[${index}]`, correlatedItem(schema, item, old)),
+      ),
+    );
   }
   if (schema.minItems !== undefined && value.length < schema.minItems) {
-    result.add({ code: "other", name: path, value: value.length, message: `${path} in body should have at least ${schema.minItems} items` });
+    result.add({
+      code: "other",
+      name: path,
+      value: value.length,
+      message: `${path} in body should have at least ${schema.minItems} items`,
+    });
   }
   if (schema.maxItems !== undefined && value.length > schema.maxItems) {
-    result.add({ code: "maxItems", name: path, value: value.length, limit: schema.maxItems, message: `${path} in body should have at most ${schema.maxItems} items` });
+    result.add({
+      code: "maxItems",
+      name: path,
+      value: value.length,
+      limit: schema.maxItems,
+      message: `${path} in body should have at most ${schema.maxItems} items`,
+    });
   }
   if (schema.uniqueItems && new Set(value.map((item) => JSON.stringify(item))).size !== value.length) {
-    result.add({ code: "other", name: path, value: undefined, message: `${path} in body shouldn't contain duplicates` });
+    result.add({
+      code: "other",
+      name: path,
+      value: undefined,
+      message: `${path} in body shouldn't contain duplicates`,
+    });
   }
   result.matchCount++;
   return result;
@@ -249,8 +335,15 @@ function validateSlice(schema: JsonSchema, value: unknown[], path: string, old: 
 function validateEnum(schema: JsonSchema, value: unknown, path: string): Result | undefined {
   if (!schema.enum?.length) return undefined;
   // kube-openapi never matches a null against the enum (reflect.TypeOf(nil) is skipped).
-  if (value !== null && schema.enum.some((allowed) => JSON.stringify(allowed) === JSON.stringify(value))) return undefined;
-  return single({ code: "enum", name: path, value, values: schema.enum, message: `${path} in body should be one of ${JSON.stringify(schema.enum)}` });
+  if (value !== null && schema.enum.some((allowed) => JSON.stringify(allowed) === JSON.stringify(value)))
+    return undefined;
+  return single({
+    code: "enum",
+    name: path,
+    value,
+    values: schema.enum,
+    message: `${path} in body should be one of ${JSON.stringify(schema.enum)}`,
+  });
 }
 
 function childPath(path: string, name: string): string {
@@ -261,22 +354,43 @@ function validateObject(schema: JsonSchema, value: Record<string, unknown>, path
   const keys = Object.keys(value);
   const result = new Result();
   if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
-    result.add({ code: "other", name: path, value: keys.length, message: `${path} in body should have at least ${schema.minProperties} properties` });
+    result.add({
+      code: "other",
+      name: path,
+      value: keys.length,
+      message: `${path} in body should have at least ${schema.minProperties} properties`,
+    });
   }
   if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) {
-    result.add({ code: "tooManyProperties", name: path, value: keys.length, limit: schema.maxProperties, message: `${path} in body should have at most ${schema.maxProperties} properties` });
+    result.add({
+      code: "tooManyProperties",
+      name: path,
+      value: keys.length,
+      limit: schema.maxProperties,
+      message: `${path} in body should have at most ${schema.maxProperties} properties`,
+    });
   }
   const properties = schema.properties ?? {};
   if (typeof schema.additionalProperties === "object") {
     for (const key of keys) {
-      if (!(key in properties)) result.merge(validateNode(schema.additionalProperties, value[key], `${path}.${key}`, correlatedField(old, key)));
+      if (!(key in properties))
+        result.merge(
+          validateNode(schema.additionalProperties, value[key], `${path}.${key}`, correlatedField(old, key)),
+        );
     }
   }
   for (const [name, property] of Object.entries(properties)) {
-    if (name in value) result.merge(validateNode(property, value[name], childPath(path, name), correlatedField(old, name)));
+    if (name in value)
+      result.merge(validateNode(property, value[name], childPath(path, name), correlatedField(old, name)));
   }
   for (const name of schema.required ?? []) {
-    if (!(name in value)) result.add({ code: "required", name: `${path}.${name}`, value: undefined, message: `${path}.${name} in body is required` });
+    if (!(name in value))
+      result.add({
+        code: "required",
+        name: `${path}.${name}`,
+        value: undefined,
+        message: `${path}.${name} in body is required`,
+      });
   }
   return result;
 }
@@ -297,7 +411,8 @@ function correlatedField(old: Old, name: string): Old {
 function correlatedItem(schema: JsonSchema, item: unknown, old: Old): Old {
   if (!Array.isArray(old?.value)) return undefined;
   const listType = schema["x-kubernetes-list-type"];
-  if (listType === "set") return old.value.some((candidate) => isDeepStrictEqual(candidate, item)) ? { value: item } : undefined;
+  if (listType === "set")
+    return old.value.some((candidate) => isDeepStrictEqual(candidate, item)) ? { value: item } : undefined;
   const keys = listType === "map" ? schema["x-kubernetes-list-map-keys"] : undefined;
   if (!keys || item === null || typeof item !== "object") return undefined;
   const keyOf = (entry: unknown) => keys.map((key) => JSON.stringify((entry as Record<string, unknown> | null)?.[key]));
@@ -337,7 +452,8 @@ function validateNodeOnly(schema: JsonSchema, value: unknown, path: string, old:
   if (typeof value === "number") apply(validateNumber(schema, value, path));
   if (Array.isArray(value)) apply(validateSlice(schema, value, path, old));
   apply(validateEnum(schema, value, path));
-  if (typeof value === "object" && !Array.isArray(value)) apply(validateObject(schema, value as Record<string, unknown>, path, old));
+  if (typeof value === "object" && !Array.isArray(value))
+    apply(validateObject(schema, value as Record<string, unknown>, path, old));
   result.matchCount++;
   return result;
 }
@@ -352,7 +468,11 @@ function toFieldError(error: OpenApiError, prefix: string): FieldError {
     case "required":
       return fieldErrors.required(field, "");
     case "enum":
-      return fieldErrors.notSupported(field, error.value, (error.values ?? []).map((allowed) => (typeof allowed === "string" ? allowed : JSON.stringify(allowed))));
+      return fieldErrors.notSupported(
+        field,
+        error.value,
+        (error.values ?? []).map((allowed) => (typeof allowed === "string" ? allowed : JSON.stringify(allowed))),
+      );
     case "tooLong":
       return fieldErrors.tooLong(field, error.limit ?? -1);
     case "maxItems":
@@ -370,6 +490,11 @@ function toFieldError(error: OpenApiError, prefix: string): FieldError {
  * @param prefix the field path the value sits at ("" for a whole object, "status" for a status update)
  * @param old on an update, the old value at the same place, for ratcheting
  */
-export function validateAgainstSchema(schema: JsonSchema, value: unknown, prefix = "", old?: { value: unknown }): FieldError[] {
+export function validateAgainstSchema(
+  schema: JsonSchema,
+  value: unknown,
+  prefix = "",
+  old?: { value: unknown },
+): FieldError[] {
   return validateNode(schema, value, "", old).errors.map((error) => toFieldError(error, prefix));
 }

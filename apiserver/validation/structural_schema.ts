@@ -36,7 +36,14 @@ export interface JsonSchema {
   "x-kubernetes-preserve-unknown-fields"?: boolean;
   "x-kubernetes-int-or-string"?: boolean;
   "x-kubernetes-embedded-resource"?: boolean;
-  "x-kubernetes-validations"?: { rule: string; message?: string; messageExpression?: string; reason?: string; fieldPath?: string; optionalOldSelf?: boolean }[];
+  "x-kubernetes-validations"?: {
+    rule: string;
+    message?: string;
+    messageExpression?: string;
+    reason?: string;
+    fieldPath?: string;
+    optionalOldSelf?: boolean;
+  }[];
   "x-kubernetes-list-type"?: string;
   "x-kubernetes-list-map-keys"?: string[];
 }
@@ -54,7 +61,10 @@ function child(path: string, name: string): string {
 }
 
 function childSchema(schema: JsonSchema | undefined, name: string): JsonSchema | undefined {
-  return schema?.properties?.[name] ?? (typeof schema?.additionalProperties === "object" ? schema.additionalProperties : undefined);
+  return (
+    schema?.properties?.[name] ??
+    (typeof schema?.additionalProperties === "object" ? schema.additionalProperties : undefined)
+  );
 }
 
 /**
@@ -72,7 +82,11 @@ export function validateListSets(schema: JsonSchema | undefined, value: unknown,
       const seen = new Set<string>();
       value.forEach((item, index) => {
         const identity = mapKeys
-          ? Object.fromEntries(mapKeys.filter((key) => (item as Record<string, unknown>)?.[key] !== undefined).map((key) => [key, (item as Record<string, unknown>)[key]]))
+          ? Object.fromEntries(
+              mapKeys
+                .filter((key) => (item as Record<string, unknown>)?.[key] !== undefined)
+                .map((key) => [key, (item as Record<string, unknown>)[key]]),
+            )
           : item;
         const key = JSON.stringify(identity);
         if (seen.has(key)) errors.push(fieldErrors.duplicate(`${path}[${index}]`, identity));
@@ -126,8 +140,21 @@ export function applyDefaults(schema: JsonSchema, value: unknown): void {
 }
 
 const objectMetaFields = new Set([
-  "name", "generateName", "namespace", "selfLink", "uid", "resourceVersion", "generation", "creationTimestamp",
-  "deletionTimestamp", "deletionGracePeriodSeconds", "labels", "annotations", "ownerReferences", "finalizers", "managedFields",
+  "name",
+  "generateName",
+  "namespace",
+  "selfLink",
+  "uid",
+  "resourceVersion",
+  "generation",
+  "creationTimestamp",
+  "deletionTimestamp",
+  "deletionGracePeriodSeconds",
+  "labels",
+  "annotations",
+  "ownerReferences",
+  "finalizers",
+  "managedFields",
 ]);
 
 /** Removes the fields ObjectMeta does not have from an object's metadata; returns their paths. */
@@ -152,15 +179,19 @@ export function prune(schema: JsonSchema, value: unknown, path: string, isRoot =
   }
   if (schema["x-kubernetes-preserve-unknown-fields"] && !schema.properties) return pruned;
   if (Array.isArray(value)) {
-    if (schema.items) value.forEach((item, index) => pruned.push(...prune(schema.items as JsonSchema, item, `${path}[${index}]`)));
+    if (schema.items)
+      value.forEach((item, index) => pruned.push(...prune(schema.items as JsonSchema, item, `${path}[${index}]`)));
     return pruned;
   }
   const record = value as Record<string, unknown>;
   const preserve = schema["x-kubernetes-preserve-unknown-fields"] === true;
   for (const name of Object.keys(record)) {
     if (isRoot && (name === "apiVersion" || name === "kind" || name === "metadata")) continue;
-    if (schema["x-kubernetes-embedded-resource"] && (name === "apiVersion" || name === "kind" || name === "metadata")) continue;
-    const property = schema.properties?.[name] ?? (typeof schema.additionalProperties === "object" ? schema.additionalProperties : undefined);
+    if (schema["x-kubernetes-embedded-resource"] && (name === "apiVersion" || name === "kind" || name === "metadata"))
+      continue;
+    const property =
+      schema.properties?.[name] ??
+      (typeof schema.additionalProperties === "object" ? schema.additionalProperties : undefined);
     if (property) pruned.push(...prune(property, record[name], child(path, name)));
     else if (!preserve && schema.additionalProperties !== true) {
       delete record[name];

@@ -22,19 +22,36 @@ interface CreateApiFlags {
 
 /** `create`, the parent of `create api` (and later `create webhook`). */
 export function createCommand(output: CliOutput): Command {
-  return new Command("create").description("Scaffold a Kubernetes API or webhook.").addCommand(createApiCommand(output));
+  return new Command("create")
+    .description("Scaffold a Kubernetes API or webhook.")
+    .addCommand(createApiCommand(output));
 }
 
 function createApiCommand(output: CliOutput): Command {
   return new Command("api")
-    .description("Scaffold a kind (api/<version>/<kind>_types.ts) and its controller (controllers/<kind>_controller.ts).")
+    .description(
+      "Scaffold a kind (api/<version>/<kind>_types.ts) and its controller (controllers/<kind>_controller.ts).",
+    )
     .requiredOption("--group <group>", "API group, prefixed to the project's domain (e.g. useless)")
     .requiredOption("--version <version>", "API version (v1, v1alpha1, v2beta1...)")
     .requiredOption("--kind <Kind>", "kind, in PascalCase (e.g. Machine)")
     .option("--plural <plural>", "resource plural (default: from the kind, as kubebuilder pluralizes)")
-    .option("--namespaced [bool]", "namespaced (true) or cluster-scoped (false)", parseBooleanFlag("--namespaced"), true)
-    .option("--resource [bool]", "scaffold the types (prompted on a terminal when not given; default true)", parseBooleanFlag("--resource"))
-    .option("--controller [bool]", "scaffold the controller (prompted on a terminal when not given; default true)", parseBooleanFlag("--controller"))
+    .option(
+      "--namespaced [bool]",
+      "namespaced (true) or cluster-scoped (false)",
+      parseBooleanFlag("--namespaced"),
+      true,
+    )
+    .option(
+      "--resource [bool]",
+      "scaffold the types (prompted on a terminal when not given; default true)",
+      parseBooleanFlag("--resource"),
+    )
+    .option(
+      "--controller [bool]",
+      "scaffold the controller (prompted on a terminal when not given; default true)",
+      parseBooleanFlag("--controller"),
+    )
     .option("--force", "scaffold a kind that exists again, overwriting its files")
     .option("--dir <path>", "project root, where PROJECT is (default: the current folder)", process.cwd())
     .option("--templates <dir>", "template folder holding init/ and api/ (default: uselessctl's own)")

@@ -1,6 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
@@ -27,7 +36,13 @@ function fakeGenerator(answer: { files?: GeneratedFile[]; diagnostics?: Diagnost
       };
     },
     markerHelp: () => [
-      { name: "kubebuilder:validation:Minimum", target: "field", args: "<number>", help: "the lowest value allowed.", aliases: ["@minimum"] },
+      {
+        name: "kubebuilder:validation:Minimum",
+        target: "field",
+        args: "<number>",
+        help: "the lowest value allowed.",
+        aliases: ["@minimum"],
+      },
       { name: "groupName", target: "package", args: "<string>", help: "the API group of this folder.", aliases: [] },
     ],
   };
@@ -44,7 +59,9 @@ function project(files: Record<string, string>): string {
 }
 
 function withTestOutput(command: Command, stderr: { text: string }): Command {
-  command.exitOverride().configureOutput({ writeErr: (text) => (stderr.text += text), writeOut: (text) => (stderr.text += text) });
+  command
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => (stderr.text += text), writeOut: (text) => (stderr.text += text) });
   for (const child of command.commands) withTestOutput(child, stderr);
   return command;
 }
@@ -71,7 +88,10 @@ async function runGenerate(args: string[], generator: ManifestGenerator, cwd: st
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
-const crdFile = { path: "config/crd/bases/useless.container.training_machines.yaml", content: "kind: CustomResourceDefinition\n" };
+const crdFile = {
+  path: "config/crd/bases/useless.container.training_machines.yaml",
+  content: "kind: CustomResourceDefinition\n",
+};
 const roleFile = { path: "config/rbac/role.yaml", content: "kind: ClusterRole\n" };
 
 const sampleProject = {
@@ -81,7 +101,8 @@ const sampleProject = {
   "api/v1alpha1/shims.d.ts": "// declarations, not an API\n",
   "api/v1beta1/machine_types.ts": "export interface Machine {}\n",
   "api/README.md": "not TypeScript\n",
-  "controllers/machine_controller.ts": "// +kubebuilder:rbac:groups=useless.container.training,resources=machines,verbs=get\n",
+  "controllers/machine_controller.ts":
+    "// +kubebuilder:rbac:groups=useless.container.training,resources=machines,verbs=get\n",
   "controllers/machine_controller.test.ts": "// a test\n",
   "controllers/internal/helper.ts": "// below controllers/, not a controller file\n",
 };
@@ -215,7 +236,16 @@ test("an error diagnostic writes nothing even when the generator also returned f
   const root = project(sampleProject);
   const { generator } = fakeGenerator({
     files: [crdFile],
-    diagnostics: [{ file: "api/v1alpha1/machine_types.ts", line: 1, column: 1, code: "UCTL1002", severity: "error", message: "bad" }],
+    diagnostics: [
+      {
+        file: "api/v1alpha1/machine_types.ts",
+        line: 1,
+        column: 1,
+        code: "UCTL1002",
+        severity: "error",
+        message: "bad",
+      },
+    ],
   });
   const result = await runGenerate(["--dir", root], generator, root);
   assert.equal(result.code, 1);
@@ -228,7 +258,14 @@ test("warnings are printed and the files are still written", async () => {
   const { generator } = fakeGenerator({
     files: [crdFile],
     diagnostics: [
-      { file: "api/v1alpha1/machine_types.ts", line: 7, column: 3, code: "UCTL3001", severity: "warning", message: "CRD is 300000 bytes" },
+      {
+        file: "api/v1alpha1/machine_types.ts",
+        line: 7,
+        column: 3,
+        code: "UCTL3001",
+        severity: "warning",
+        message: "CRD is 300000 bytes",
+      },
     ],
   });
   const result = await runGenerate(["--dir", root], generator, root);
@@ -244,7 +281,10 @@ test("a file that cannot be written leaves every other target untouched and no t
   const { generator } = fakeGenerator({ files: [{ ...crdFile, content: "new CRD\n" }, roleFile], crds: 1, role: true });
   const result = await runGenerate(["--dir", root], generator, root);
   assert.equal(result.code, 1);
-  assert.match(result.stderr, /^generate manifests: cannot write config\/rbac\/role\.yaml: EEXIST.*; nothing was written\.\n$/);
+  assert.match(
+    result.stderr,
+    /^generate manifests: cannot write config\/rbac\/role\.yaml: EEXIST.*; nothing was written\.\n$/,
+  );
   assert.equal(readFileSync(join(root, crdFile.path), "utf8"), "old CRD\n");
   assert.deepEqual(readdirSync(join(root, "config/crd/bases")), ["useless.container.training_machines.yaml"]);
   rmSync(root, { recursive: true });
@@ -281,9 +321,13 @@ test("--help-markers prints the marker table grouped by target and generates not
 test("the real process exits 1 and says why when the project has no API types", () => {
   const root = project({ "package.json": "{}\n" });
   const main = join(import.meta.dirname, "..", "main.ts");
-  const result = spawnSync(process.execPath, ["--conditions=uselessctl-source", "--import", "tsx", main, "generate", "manifests", "--dir", root], {
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=uselessctl-source", "--import", "tsx", main, "generate", "manifests", "--dir", root],
+    {
+      encoding: "utf8",
+    },
+  );
   assert.equal(result.status, 1);
   assert.equal(result.stdout, "");
   assert.match(result.stderr, /^generate manifests: no API types found: expected TypeScript files in .*\n$/);
@@ -299,7 +343,14 @@ function projectUsingThisCheckout(files: Record<string, string>): string {
   return project({
     ...files,
     "tsconfig.json": JSON.stringify({
-      compilerOptions: { module: "nodenext", moduleResolution: "nodenext", strict: true, skipLibCheck: true, types: [], paths: { uselessctl: [apis] } },
+      compilerOptions: {
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        strict: true,
+        skipLibCheck: true,
+        types: [],
+        paths: { uselessctl: [apis] },
+      },
     }),
   });
 }
@@ -337,7 +388,8 @@ test("with the real generator: a misspelt marker exits 1, names file:line:col an
   const { generateManifests, markerHelp } = await import("../../crdgen/index.js");
   const generator = { generateManifests, markerHelp };
   const root = projectUsingThisCheckout({
-    "api/v1/groupversion_info.ts": '/**\n * +groupName=example.uselessctl.dev\n */\nexport const GroupVersion = { group: "example.uselessctl.dev", version: "v1" } as const;\n',
+    "api/v1/groupversion_info.ts":
+      '/**\n * +groupName=example.uselessctl.dev\n */\nexport const GroupVersion = { group: "example.uselessctl.dev", version: "v1" } as const;\n',
     "api/v1/widget_types.ts": widgetTypes("+kubebuilder:validation:Minimum=1"),
   });
   const good = await runGenerate(["--dir", root], generator, root, true);
@@ -349,7 +401,10 @@ test("with the real generator: a misspelt marker exits 1, names file:line:col an
   writeFileSync(join(root, "api/v1/widget_types.ts"), widgetTypes("+kubebuilder:validation:Minimun=1"));
   const bad = await runGenerate(["--dir", root], generator, root, true);
   assert.equal(bad.code, 1);
-  assert.match(bad.stderr, /^api\/v1\/widget_types\.ts:8:\d+ - error UCTL1001: unknown marker \+kubebuilder:validation:Minimun\n/);
+  assert.match(
+    bad.stderr,
+    /^api\/v1\/widget_types\.ts:8:\d+ - error UCTL1001: unknown marker \+kubebuilder:validation:Minimun\n/,
+  );
   assert.match(bad.stderr, /\n {2}field: .*size/);
   assert.match(bad.stderr, /generate manifests: nothing was written\.\n$/);
   assert.equal(bad.stdout, "");

@@ -75,12 +75,19 @@ interface ManifestsFlags {
 }
 
 function nonNegativeInteger(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a whole number of characters (0 or more), got "${value}".`);
+  if (!/^\d+$/.test(value))
+    throw new InvalidArgumentError(`expected a whole number of characters (0 or more), got "${value}".`);
   return Number(value);
 }
 
 function commaList(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), ...value.split(",").map((path) => path.trim()).filter(Boolean)];
+  return [
+    ...(previous ?? []),
+    ...value
+      .split(",")
+      .map((path) => path.trim())
+      .filter(Boolean),
+  ];
 }
 
 function plural(count: number, noun: string): string {
@@ -100,7 +107,10 @@ async function generateManifests(flags: ManifestsFlags, env: GenerateEnvironment
   } catch (error) {
     fail(env, (error as Error).message);
   }
-  const [generator, compilerOptions] = await Promise.all([env.loadGenerator(), env.loadCompilerOptions(project.rootDir)]);
+  const [generator, compilerOptions] = await Promise.all([
+    env.loadGenerator(),
+    env.loadCompilerOptions(project.rootDir),
+  ]);
   const result = generator.generateManifests(
     { ...project, ...(compilerOptions ? { compilerOptions } : {}) },
     flags.maxDescriptionLength === undefined ? {} : { maxDescriptionLength: flags.maxDescriptionLength },

@@ -54,7 +54,10 @@ export class FakeStore implements MachineStore {
 
   async createSwitch(sw: SwitchView): Promise<SwitchView> {
     const name = `${sw.metadata?.generateName ?? ""}${String(this.#nameCounter++).padStart(5, "0")}`;
-    const created = this.#stamp({ ...structuredClone(sw), metadata: { ...sw.metadata, name, creationTimestamp: new Date(this.now()).toISOString() } });
+    const created = this.#stamp({
+      ...structuredClone(sw),
+      metadata: { ...sw.metadata, name, creationTimestamp: new Date(this.now()).toISOString() },
+    });
     this.switches.set(name, created);
     this.writes.push(`create Switch ${name}`);
     return structuredClone(created);

@@ -2,7 +2,16 @@
  * Literal Machines and Switches for the controller's unit tests, built the way the API server
  * would return them.
  */
-import { FLIPPED_AT_ANNOTATION, GROUP, MACHINE_LABEL, formatTime, type MachineView, type OwnerReferenceView, type Position, type SwitchView } from "../objects.js";
+import {
+  FLIPPED_AT_ANNOTATION,
+  GROUP,
+  MACHINE_LABEL,
+  formatTime,
+  type MachineView,
+  type OwnerReferenceView,
+  type Position,
+  type SwitchView,
+} from "../objects.js";
 
 /** Epoch of the tests' injected clock: all times are offsets from it. */
 export const T0 = Date.parse("2026-01-01T00:00:00Z");
@@ -74,7 +83,9 @@ export function sw(name: string, options: SwitchFixture = {}): SwitchView {
       creationTimestamp: formatTime(options.createdAt ?? T0),
       ...(label ? { labels: { [MACHINE_LABEL]: label } } : {}),
       ...(ref ? { ownerReferences: [ref] } : {}),
-      ...(options.flippedAt === undefined ? {} : { annotations: { [FLIPPED_AT_ANNOTATION]: formatTime(options.flippedAt) } }),
+      ...(options.flippedAt === undefined
+        ? {}
+        : { annotations: { [FLIPPED_AT_ANNOTATION]: formatTime(options.flippedAt) } }),
       ...(options.deleting ? { deletionTimestamp: formatTime(T0) } : {}),
     },
     spec: { position: options.position ?? "down" },

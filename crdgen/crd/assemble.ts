@@ -35,7 +35,11 @@ interface KindVersion {
 }
 
 /** Assembles one CRD per group and kind. */
-export function assembleCrds(kinds: readonly KindDeclaration[], context: ModelContext, options: AssembleOptions): { crds: AssembledCrd[]; diagnostics: Diagnostic[] } {
+export function assembleCrds(
+  kinds: readonly KindDeclaration[],
+  context: ModelContext,
+  options: AssembleOptions,
+): { crds: AssembledCrd[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const byGroupKind = new Map<string, KindVersion[]>();
   for (const kind of kinds) {
@@ -50,8 +54,14 @@ export function assembleCrds(kinds: readonly KindDeclaration[], context: ModelCo
     }
     const model = modelOfDeclaration(kind.declaration, context);
     const version: VersionDraft = {
-      name: kind.apiPackage.version, served: true, storage: false, skip: false, deprecated: false,
-      printerColumns: [], selectableFields: [], subresources: {},
+      name: kind.apiPackage.version,
+      served: true,
+      storage: false,
+      skip: false,
+      deprecated: false,
+      printerColumns: [],
+      selectableFields: [],
+      subresources: {},
     };
     const key = `${group}/${kind.name}`;
     byGroupKind.set(key, [...(byGroupKind.get(key) ?? []), { kind, model, version }]);
@@ -64,7 +74,13 @@ export function assembleCrds(kinds: readonly KindDeclaration[], context: ModelCo
   return { crds, diagnostics };
 }
 
-function assembleOne(group: string, versions: KindVersion[], context: ModelContext, options: AssembleOptions, diagnostics: Diagnostic[]): AssembledCrd | undefined {
+function assembleOne(
+  group: string,
+  versions: KindVersion[],
+  context: ModelContext,
+  options: AssembleOptions,
+  diagnostics: Diagnostic[],
+): AssembledCrd | undefined {
   const first = versions[0] as KindVersion;
   const kindName = first.kind.name;
   const names: CrdNamesDraft = { scope: "Namespaced", annotations: {}, labels: {} };
@@ -72,17 +88,31 @@ function assembleOne(group: string, versions: KindVersion[], context: ModelConte
   versions.sort((a, b) => (a.version.name < b.version.name ? -1 : a.version.name > b.version.name ? 1 : 0));
   for (const { kind, model, version } of versions) {
     if (seen.has(version.name)) {
-      diagnostics.push(errorAt(positionOf(kind.declaration.name), DiagnosticCode.duplicateKind, `kind ${kindName} is declared twice in version ${version.name} of ${group}`));
+      diagnostics.push(
+        errorAt(
+          positionOf(kind.declaration.name),
+          DiagnosticCode.duplicateKind,
+          `kind ${kindName} is declared twice in version ${version.name} of ${group}`,
+        ),
+      );
     }
     seen.add(version.name);
     checkKindShape(kind, model, diagnostics);
     for (const marker of model.markers) {
       const problem = marker.definition.applyToCrd?.({ names, version }, marker.value);
-      if (problem !== undefined) diagnostics.push(errorAt(marker.position, DiagnosticCode.markerNotApplicable, `+${marker.definition.name} on ${kindName}: ${problem}`));
+      if (problem !== undefined)
+        diagnostics.push(
+          errorAt(
+            marker.position,
+            DiagnosticCode.markerNotApplicable,
+            `+${marker.definition.name} on ${kindName}: ${problem}`,
+          ),
+        );
     }
     if (!version.skip) {
       version.schema = rootSchema(model, context.diagnostics);
-      if (options.maxDescriptionLength !== undefined) truncateDescriptions(version.schema, options.maxDescriptionLength);
+      if (options.maxDescriptionLength !== undefined)
+        truncateDescriptions(version.schema, options.maxDescriptionLength);
     }
   }
   const served = versions.filter(({ version }) => !version.skip);
@@ -104,7 +134,15 @@ function assembleOne(group: string, versions: KindVersion[], context: ModelConte
   }
   const singular = names.singular ?? kindName.toLowerCase();
   const plural = names.plural ?? pluralize(kindName.toLowerCase());
-  const object = crdObject(group, kindName, plural, singular, names, served.map(({ version }) => version), options);
+  const object = crdObject(
+    group,
+    kindName,
+    plural,
+    singular,
+    names,
+    served.map(({ version }) => version),
+    options,
+  );
   return { group, plural, kind: kindName, object, declaration: first.kind.declaration };
 }
 
@@ -115,14 +153,27 @@ function checkKindShape(kind: KindDeclaration, model: TypeModel, diagnostics: Di
   const missing = ["apiVersion", "kind", "metadata"].filter((name) => !present.has(name));
   if (missing.length > 0) {
     diagnostics.push(
-      errorAt(positionOf(kind.declaration.name), DiagnosticCode.invalidKind, `kind ${kind.name} lacks ${missing.join(", ")}`, {
-        hint: "a kind declares apiVersion?: string, kind?: string and metadata?: ObjectMeta (or extends TypeMeta from \"uselessctl\")",
-      }),
+      errorAt(
+        positionOf(kind.declaration.name),
+        DiagnosticCode.invalidKind,
+        `kind ${kind.name} lacks ${missing.join(", ")}`,
+        {
+          hint: 'a kind declares apiVersion?: string, kind?: string and metadata?: ObjectMeta (or extends TypeMeta from "uselessctl")',
+        },
+      ),
     );
   }
 }
 
-function crdObject(group: string, kind: string, plural: string, singular: string, names: CrdNamesDraft, versions: VersionDraft[], options: AssembleOptions): Record<string, unknown> {
+function crdObject(
+  group: string,
+  kind: string,
+  plural: string,
+  singular: string,
+  names: CrdNamesDraft,
+  versions: VersionDraft[],
+  options: AssembleOptions,
+): Record<string, unknown> {
   const metadata: Record<string, unknown> = {
     annotations: { "controller-gen.kubebuilder.io/version": options.controllerGenVersion, ...names.annotations },
     name: `${plural}.${group}`,

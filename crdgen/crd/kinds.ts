@@ -26,7 +26,11 @@ export interface KindDeclaration {
 }
 
 /** Reads the packages and kinds of `apiFiles`; every problem becomes a diagnostic. */
-export function findKinds(program: ts.Program, apiFiles: readonly string[], registry: MarkerRegistry): { kinds: KindDeclaration[]; diagnostics: Diagnostic[] } {
+export function findKinds(
+  program: ts.Program,
+  apiFiles: readonly string[],
+  registry: MarkerRegistry,
+): { kinds: KindDeclaration[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const packages = new Map<string, ApiPackage>();
   const packageOf = (file: string): ApiPackage => {
@@ -55,7 +59,13 @@ export function findKinds(program: ts.Program, apiFiles: readonly string[], regi
       const apiPackage = packageOf(file);
       if (apiPackage.skip || isList(statement)) continue;
       if (!statement.modifiers?.some((modifier) => modifier.kind === typescript.SyntaxKind.ExportKeyword)) {
-        diagnostics.push(errorAt(positionOf(statement.name), DiagnosticCode.invalidKind, `kind ${statement.name.text} must be exported`));
+        diagnostics.push(
+          errorAt(
+            positionOf(statement.name),
+            DiagnosticCode.invalidKind,
+            `kind ${statement.name.text} must be exported`,
+          ),
+        );
         continue;
       }
       kinds.push({ name: statement.name.text, declaration: statement, apiPackage });

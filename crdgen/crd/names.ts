@@ -1,9 +1,24 @@
 /** Derived resource names, as controller-gen derives them (flect's pluralisation rules, simplified). */
 
 const irregularPlurals: Record<string, string> = {
-  person: "people", child: "children", man: "men", woman: "women", mouse: "mice", goose: "geese",
-  foot: "feet", tooth: "teeth", index: "indices", matrix: "matrices", vertex: "vertices", status: "statuses",
-  policy: "policies", proxy: "proxies", endpoints: "endpoints", data: "data", series: "series", species: "species",
+  person: "people",
+  child: "children",
+  man: "men",
+  woman: "women",
+  mouse: "mice",
+  goose: "geese",
+  foot: "feet",
+  tooth: "teeth",
+  index: "indices",
+  matrix: "matrices",
+  vertex: "vertices",
+  status: "statuses",
+  policy: "policies",
+  proxy: "proxies",
+  endpoints: "endpoints",
+  data: "data",
+  series: "series",
+  species: "species",
 };
 
 /** The plural resource name of a lower-case kind: `machine` → `machines`, `policy` → `policies`. */

@@ -21,12 +21,16 @@ let cachedOptions: ts.CompilerOptions | undefined;
 /** The repository's tsconfig options, without @types/node (fixtures do not use Node APIs). */
 export function fixtureCompilerOptions(): ts.CompilerOptions {
   if (!cachedOptions) {
-    const parsed = typescript.getParsedCommandLineOfConfigFile(join(repositoryRoot, "tsconfig.json"), {}, {
-      ...typescript.sys,
-      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-        throw new Error(typescript.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+    const parsed = typescript.getParsedCommandLineOfConfigFile(
+      join(repositoryRoot, "tsconfig.json"),
+      {},
+      {
+        ...typescript.sys,
+        onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+          throw new Error(typescript.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+        },
       },
-    });
+    );
     if (!parsed) throw new Error("cannot read tsconfig.json");
     cachedOptions = { ...parsed.options, types: [] };
   }
@@ -60,8 +64,13 @@ export function fixtureFiles(caseDir: string): { apiFiles: string[]; controllerF
 /** Runs the generator on a case folder, with the case's `options.json` if it has one. */
 export function generateFixture(caseDir: string, options: Partial<GenerateOptions> = {}): GenerateResult {
   const optionsFile = join(caseDir, "options.json");
-  const caseOptions = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, "utf8")) as Partial<GenerateOptions>) : {};
-  return generateManifests({ rootDir: caseDir, ...fixtureFiles(caseDir), compilerOptions: fixtureCompilerOptions() }, { ...caseOptions, ...options });
+  const caseOptions = existsSync(optionsFile)
+    ? (JSON.parse(readFileSync(optionsFile, "utf8")) as Partial<GenerateOptions>)
+    : {};
+  return generateManifests(
+    { rootDir: caseDir, ...fixtureFiles(caseDir), compilerOptions: fixtureCompilerOptions() },
+    { ...caseOptions, ...options },
+  );
 }
 
 /** Every generated file, in path order, each preceded by a `# <path>` comment line. */

@@ -35,10 +35,15 @@ export function fragmentsOf(cases: Readonly<Record<string, string>>, prelude = "
   const host = typescript.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.fileExists = ((exists) => (path: string) => path === fileName || exists(path))(host.fileExists.bind(host));
+  host.fileExists = (
+    (exists) => (path: string) =>
+      path === fileName || exists(path)
+  )(host.fileExists.bind(host));
   host.readFile = (path) => (path === fileName ? text : readFile(path));
   host.getSourceFile = (path, version, onError, create) =>
-    path === fileName ? typescript.createSourceFile(path, text, version, true) : getSourceFile(path, version, onError, create);
+    path === fileName
+      ? typescript.createSourceFile(path, text, version, true)
+      : getSourceFile(path, version, onError, create);
   const program = typescript.createProgram({ rootNames: [fileName], options, host });
   const sourceFile = program.getSourceFile(fileName);
   if (!sourceFile) throw new Error("fragment source missing");
@@ -48,14 +53,19 @@ export function fragmentsOf(cases: Readonly<Record<string, string>>, prelude = "
   const result = new Map<string, Fragment>();
   names.forEach((name, index) => {
     const declaration = sourceFile.statements.find(
-      (statement): statement is ts.InterfaceDeclaration => typescript.isInterfaceDeclaration(statement) && statement.name.text === `Case${index}`,
+      (statement): statement is ts.InterfaceDeclaration =>
+        typescript.isInterfaceDeclaration(statement) && statement.name.text === `Case${index}`,
     );
     if (!declaration) throw new Error(`Case${index} missing`);
     const before = context.diagnostics.length;
     const diagnostics: Diagnostic[] = [];
     const schema = schemaOfModel(modelOfDeclaration(declaration, context), `Case`, diagnostics);
     diagnostics.unshift(...context.diagnostics.slice(before));
-    result.set(name, { schema: schema.properties?.["field"], required: schema.required?.includes("field") ?? false, diagnostics });
+    result.set(name, {
+      schema: schema.properties?.["field"],
+      required: schema.required?.includes("field") ?? false,
+      diagnostics,
+    });
   });
   return result;
 }

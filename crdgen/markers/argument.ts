@@ -94,7 +94,9 @@ function parseNumber(scanner: ArgumentScanner, kind: "int" | "number"): number {
   const token = parseBareToken(scanner, false);
   const pattern = kind === "int" ? /^-?\d+$/ : /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
   if (!pattern.test(token)) {
-    throw new ArgumentSyntaxError(`expected ${kind === "int" ? "an integer" : "a number"}, got ${JSON.stringify(token)}`);
+    throw new ArgumentSyntaxError(
+      `expected ${kind === "int" ? "an integer" : "a number"}, got ${JSON.stringify(token)}`,
+    );
   }
   return Number(token);
 }
@@ -140,7 +142,9 @@ function parseString(scanner: ArgumentScanner, inMapKey: boolean): string {
     if (first === "`") return quoted.slice(1, -1);
     if (first === "'") return quoted.slice(1, -1);
     try {
-      return JSON.parse(quoted.replace(/\\([abfv])/g, (_m, c: string) => ({ a: "\\u0007", b: "\\b", f: "\\f", v: "\\u000b" })[c] ?? c)) as string;
+      return JSON.parse(
+        quoted.replace(/\\([abfv])/g, (_m, c: string) => ({ a: "\\u0007", b: "\\b", f: "\\f", v: "\\u000b" })[c] ?? c),
+      ) as string;
     } catch {
       throw new ArgumentSyntaxError(`invalid quoted string ${quoted}`);
     }
@@ -188,7 +192,8 @@ function parseMap(scanner: ArgumentScanner, item: ArgumentType): { [key: string]
 function guessType(scanner: ArgumentScanner, allowList: boolean): ArgumentType {
   const rest = scanner.text.slice(scanner.offset).trimStart();
   const first = rest[0] ?? "";
-  if (first === '"' || first === "'" || first === "`") return allowList && hasLegacySeparator(scanner) ? { kind: "list", item: { kind: "string" } } : { kind: "string" };
+  if (first === '"' || first === "'" || first === "`")
+    return allowList && hasLegacySeparator(scanner) ? { kind: "list", item: { kind: "string" } } : { kind: "string" };
   if (first === "{") {
     const probe = new ArgumentScanner(rest, 1);
     if (probe.peek() === "}") return { kind: "map", item: { kind: "any" } };

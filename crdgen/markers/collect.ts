@@ -24,7 +24,12 @@ interface CommentLine {
 }
 
 /** Collects markers and description from the JSDoc comments attached to `node`. */
-export function collectFromNode(node: ts.Node, target: MarkerTarget, registry: MarkerRegistry, fieldPath?: string): CollectedDoc {
+export function collectFromNode(
+  node: ts.Node,
+  target: MarkerTarget,
+  registry: MarkerRegistry,
+  fieldPath?: string,
+): CollectedDoc {
   const sourceFile = node.getSourceFile();
   const lines: CommentLine[] = [];
   for (const doc of typescript.getJSDocCommentsAndTags(node)) {
@@ -42,14 +47,27 @@ export function collectFromFileHeader(sourceFile: ts.SourceFile, registry: Marke
 
 /** Collects every marker written in any comment of a file (controllers' RBAC markers). */
 export function collectFromAllComments(sourceFile: ts.SourceFile, registry: MarkerRegistry): CollectedDoc {
-  const scanner = typescript.createScanner(typescript.ScriptTarget.Latest, false, sourceFile.languageVariant, sourceFile.text);
+  const scanner = typescript.createScanner(
+    typescript.ScriptTarget.Latest,
+    false,
+    sourceFile.languageVariant,
+    sourceFile.text,
+  );
   const lines: CommentLine[] = [];
   for (let token = scanner.scan(); token !== typescript.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if (token === typescript.SyntaxKind.SingleLineCommentTrivia || token === typescript.SyntaxKind.MultiLineCommentTrivia) {
+    if (
+      token === typescript.SyntaxKind.SingleLineCommentTrivia ||
+      token === typescript.SyntaxKind.MultiLineCommentTrivia
+    ) {
       lines.push(...commentLines(sourceFile, scanner.getTokenStart(), scanner.getTokenEnd()));
     }
   }
-  const collected = collectFromLines(sourceFile, lines.filter((line) => line.text.startsWith("+")), "package", registry);
+  const collected = collectFromLines(
+    sourceFile,
+    lines.filter((line) => line.text.startsWith("+")),
+    "package",
+    registry,
+  );
   return collected;
 }
 
@@ -99,7 +117,15 @@ function collectFromLines(
       const alias = registry.alias(tag[1] as string);
       if (alias) {
         const argumentText = (tag[2] as string).trim();
-        addMarker(collected, alias.marker + alias.toArguments(argumentText), trimmed, position, target, registry, fieldPath);
+        addMarker(
+          collected,
+          alias.marker + alias.toArguments(argumentText),
+          trimmed,
+          position,
+          target,
+          registry,
+          fieldPath,
+        );
       }
       continue;
     }
@@ -123,10 +149,15 @@ function addMarker(
   if (parsed.status === "unknown") {
     const hint = parsed.suggestion ? `did you mean +${parsed.suggestion}?` : undefined;
     if (parsed.name.startsWith("kubebuilder:")) {
-      collected.diagnostics.push(errorAt(position, DiagnosticCode.unknownMarker, `unknown marker +${parsed.name}`, { ...where, hint }));
+      collected.diagnostics.push(
+        errorAt(position, DiagnosticCode.unknownMarker, `unknown marker +${parsed.name}`, { ...where, hint }),
+      );
     } else {
       collected.diagnostics.push(
-        warningAt(position, DiagnosticCode.unknownMarker, `unknown marker +${parsed.name} is ignored`, { ...where, hint }),
+        warningAt(position, DiagnosticCode.unknownMarker, `unknown marker +${parsed.name} is ignored`, {
+          ...where,
+          hint,
+        }),
       );
     }
     return;

@@ -23,5 +23,7 @@ export function markerHelpRows(registry: MarkerRegistry): MarkerHelp[] {
       rows.push({ name: `+${definition.name}`, target, args: signature(definition), help: definition.help, aliases });
     }
   }
-  return rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+  return rows.sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0,
+  );
 }

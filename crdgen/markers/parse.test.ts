@@ -31,24 +31,43 @@ describe("parseMarker", () => {
   });
 
   it("reads named arguments after the last name segment", () => {
-    assert.deepEqual(value('kubebuilder:printcolumn:name="Age",type="date",JSONPath=".metadata.creationTimestamp",priority=1'), {
-      name: "Age", type: "date", JSONPath: ".metadata.creationTimestamp", priority: 1,
-    });
+    assert.deepEqual(
+      value('kubebuilder:printcolumn:name="Age",type="date",JSONPath=".metadata.creationTimestamp",priority=1'),
+      {
+        name: "Age",
+        type: "date",
+        JSONPath: ".metadata.creationTimestamp",
+        priority: 1,
+      },
+    );
     assert.deepEqual(value("kubebuilder:subresource:scale:specpath=.spec.replicas,statuspath=.status.replicas"), {
-      specpath: ".spec.replicas", statuspath: ".status.replicas",
+      specpath: ".spec.replicas",
+      statuspath: ".status.replicas",
     });
   });
 
   it("keeps quoted runs inside bare JSONPath values", () => {
-    assert.deepEqual(value('kubebuilder:printcolumn:name=Ready,type=string,JSONPath=.status.conditions[?(@.type=="Ready")].status'), {
-      name: "Ready", type: "string", JSONPath: '.status.conditions[?(@.type=="Ready")].status',
-    });
+    assert.deepEqual(
+      value('kubebuilder:printcolumn:name=Ready,type=string,JSONPath=.status.conditions[?(@.type=="Ready")].status'),
+      {
+        name: "Ready",
+        type: "string",
+        JSONPath: '.status.conditions[?(@.type=="Ready")].status',
+      },
+    );
   });
 
   it("reads lists as {a,b} or a;b, and a single value as a one-item list", () => {
-    assert.deepEqual(value("kubebuilder:resource:shortName={mach,m},categories=all;useless"), { shortName: ["mach", "m"], categories: ["all", "useless"] });
+    assert.deepEqual(value("kubebuilder:resource:shortName={mach,m},categories=all;useless"), {
+      shortName: ["mach", "m"],
+      categories: ["all", "useless"],
+    });
     assert.deepEqual(value("kubebuilder:resource:shortName=sw"), { shortName: ["sw"] });
-    assert.deepEqual(value('kubebuilder:rbac:groups=core;"";apps,resources=pods,verbs=get'), { groups: ["core", "", "apps"], resources: ["pods"], verbs: ["get"] });
+    assert.deepEqual(value('kubebuilder:rbac:groups=core;"";apps,resources=pods,verbs=get'), {
+      groups: ["core", "", "apps"],
+      resources: ["pods"],
+      verbs: ["get"],
+    });
   });
 
   it("unquotes Go strings with escapes and raw strings verbatim", () => {
@@ -65,7 +84,9 @@ describe("parseMarker", () => {
     assert.deepEqual(value("kubebuilder:default={a,b}"), { "": ["a", "b"] });
     assert.deepEqual(value("kubebuilder:default=a;b"), { "": ["a", "b"] });
     assert.deepEqual(value("kubebuilder:default={}"), { "": {} });
-    assert.deepEqual(value('kubebuilder:default={policy: "delete", max: 3, nested: {on: true}}'), { "": { policy: "delete", max: 3, nested: { on: true } } });
+    assert.deepEqual(value('kubebuilder:default={policy: "delete", max: 3, nested: {on: true}}'), {
+      "": { policy: "delete", max: 3, nested: { on: true } },
+    });
     assert.deepEqual(value("kubebuilder:validation:Enum=True;False;Unknown"), { "": ["True", "False", "Unknown"] });
   });
 
@@ -76,9 +97,16 @@ describe("parseMarker", () => {
 
   it("reports unknown markers with a suggestion, and malformed arguments", () => {
     const parsed = parseMarker("kubebuilder:validation:MaxLenght=3", markerRegistry);
-    assert.deepEqual(parsed, { status: "unknown", name: "kubebuilder:validation:MaxLenght", suggestion: "kubebuilder:validation:MaxLength" });
+    assert.deepEqual(parsed, {
+      status: "unknown",
+      name: "kubebuilder:validation:MaxLenght",
+      suggestion: "kubebuilder:validation:MaxLength",
+    });
     assert.match(failure("kubebuilder:validation:MaxLength=three"), /expected an integer, got "three"/);
-    assert.match(failure("kubebuilder:printcolumn:name=A,name=B,type=string,JSONPath=.a"), /argument "name" given twice/);
+    assert.match(
+      failure("kubebuilder:printcolumn:name=A,name=B,type=string,JSONPath=.a"),
+      /argument "name" given twice/,
+    );
     assert.match(failure("kubebuilder:validation:Minimum"), /needs a value/);
   });
 });

@@ -4,7 +4,13 @@
  * `+kubebuilder:validation:Minimum=1`), then that name minus its last `:` segment (field form
  * `+kubebuilder:printcolumn:name=Age,type=date`).
  */
-import { ArgumentScanner, ArgumentSyntaxError, describeArgumentType, parseArgument, type ArgumentValue } from "./argument.js";
+import {
+  ArgumentScanner,
+  ArgumentSyntaxError,
+  describeArgumentType,
+  parseArgument,
+  type ArgumentValue,
+} from "./argument.js";
 import type { MarkerDefinition, MarkerRegistry, MarkerValue } from "./registry.js";
 
 /** The outcome of parsing one marker. */
@@ -40,7 +46,9 @@ function parseUncached(text: string, registry: MarkerRegistry): ParsedMarker {
     if (definition) return parseFields(definition, trimmed.slice(name.length + 1));
   }
   const suggestion = registry.suggest(anonymousName);
-  return suggestion ? { status: "unknown", name: anonymousName, suggestion } : { status: "unknown", name: anonymousName };
+  return suggestion
+    ? { status: "unknown", name: anonymousName, suggestion }
+    : { status: "unknown", name: anonymousName };
 }
 
 function parseAnonymous(definition: MarkerDefinition, argumentText: string | undefined): ParsedMarker {
@@ -59,13 +67,19 @@ function parseAnonymous(definition: MarkerDefinition, argumentText: string | und
   if (argumentText === undefined) {
     if (first.type.kind === "bool") return { status: "ok", definition, value: { "": true } };
     if (first.optional) return { status: "ok", definition, value: {} };
-    return malformed(definition, `+${definition.name} needs a value: +${definition.name}=<${describeArgumentType(first.type)}>`);
+    return malformed(
+      definition,
+      `+${definition.name} needs a value: +${definition.name}=<${describeArgumentType(first.type)}>`,
+    );
   }
   try {
     const scanner = new ArgumentScanner(argumentText);
     const value = parseArgument(scanner, first.type);
     if (!scanner.atEnd()) {
-      return malformed(definition, `unexpected ${JSON.stringify(scanner.text.slice(scanner.offset))} after the value of +${definition.name}`);
+      return malformed(
+        definition,
+        `unexpected ${JSON.stringify(scanner.text.slice(scanner.offset))} after the value of +${definition.name}`,
+      );
     }
     return { status: "ok", definition, value: { "": value } };
   } catch (error) {
@@ -79,7 +93,10 @@ function parseFields(definition: MarkerDefinition, fieldsText: string): ParsedMa
   try {
     while (!scanner.atEnd()) {
       const nameMatch = /^\s*([A-Za-z][A-Za-z0-9]*)\s*/.exec(scanner.text.slice(scanner.offset));
-      if (!nameMatch) throw new ArgumentSyntaxError(`expected an argument name at ${JSON.stringify(scanner.text.slice(scanner.offset))}`);
+      if (!nameMatch)
+        throw new ArgumentSyntaxError(
+          `expected an argument name at ${JSON.stringify(scanner.text.slice(scanner.offset))}`,
+        );
       const name = nameMatch[1] as string;
       scanner.offset += nameMatch[0].length;
       const argument = definition.args.find((candidate) => candidate.name === name);
@@ -101,7 +118,9 @@ function parseFields(definition: MarkerDefinition, fieldsText: string): ParsedMa
   } catch (error) {
     return malformed(definition, `invalid arguments for +${definition.name}: ${messageOf(error)}`);
   }
-  const missing = definition.args.filter((argument) => !argument.optional && argument.name !== "" && !(argument.name in value));
+  const missing = definition.args.filter(
+    (argument) => !argument.optional && argument.name !== "" && !(argument.name in value),
+  );
   if (missing.length > 0) {
     return malformed(
       definition,
@@ -115,7 +134,10 @@ function parseFields(definition: MarkerDefinition, fieldsText: string): ParsedMa
 export function signature(definition: MarkerDefinition): string {
   return definition.args
     .map((argument) => {
-      const text = argument.name === "" ? `=<${describeArgumentType(argument.type)}>` : `${argument.name}=<${describeArgumentType(argument.type)}>`;
+      const text =
+        argument.name === ""
+          ? `=<${describeArgumentType(argument.type)}>`
+          : `${argument.name}=<${describeArgumentType(argument.type)}>`;
       return argument.optional ? `[${text}]` : text;
     })
     .join(argumentsSeparator(definition));

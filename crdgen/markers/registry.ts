@@ -70,7 +70,8 @@ export class MarkerRegistry {
       this.byName.set(definition.name, definition);
     }
     for (const alias of aliases) {
-      if (!this.byName.has(alias.marker)) throw new Error(`alias @${alias.tag} points at unknown marker ${alias.marker}`);
+      if (!this.byName.has(alias.marker))
+        throw new Error(`alias @${alias.tag} points at unknown marker ${alias.marker}`);
       this.aliasesByTag.set(alias.tag, alias);
     }
   }

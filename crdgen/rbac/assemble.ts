@@ -26,18 +26,28 @@ interface Rule {
 }
 
 const sortedUnique = (values: readonly string[]) => [...new Set(values)].sort();
-const keyOf = (rule: Rule) => [rule.groups, rule.resources, rule.resourceNames, rule.urls].map((part) => sortedUnique(part).join("&"));
+const keyOf = (rule: Rule) =>
+  [rule.groups, rule.resources, rule.resourceNames, rule.urls].map((part) => sortedUnique(part).join("&"));
 // controller-gen sorts by the key's String(): "groups + resources + resourceNames + urls".
 const sortKey = (rule: Rule) => keyOf(rule).join(" + ");
 
 /** The Role objects for `markers`: the ClusterRole first, then Roles by namespace. */
-export function assembleRoles(markers: readonly MarkerInstance[], roleName = "manager-role"): Record<string, unknown>[] {
+export function assembleRoles(
+  markers: readonly MarkerInstance[],
+  roleName = "manager-role",
+): Record<string, unknown>[] {
   const byNamespace = new Map<string, Rule[]>();
   for (const marker of markers) {
     if (marker.definition.name !== "kubebuilder:rbac") continue;
     const list = (name: string) => (marker.value[name] as string[] | undefined) ?? [];
     const namespace = (marker.value["namespace"] as string | undefined) ?? "";
-    const base = { groups: list("groups"), resourceNames: list("resourceNames"), urls: list("urls"), verbs: list("verbs"), namespace };
+    const base = {
+      groups: list("groups"),
+      resourceNames: list("resourceNames"),
+      urls: list("urls"),
+      verbs: list("verbs"),
+      namespace,
+    };
     const resources = list("resources");
     const rules = byNamespace.get(namespace) ?? [];
     if (resources.length === 0) rules.push({ ...base, resources: [] });
@@ -66,9 +76,21 @@ export function normalizeRules(input: readonly Rule[]): PolicyRule[] {
     if (existing) existing.verbs = [...existing.verbs, ...rule.verbs];
     else rules.set(key, rule);
   }
-  rules = mergeOn(rules, (rule) => [rule.groups, rule.resourceNames, rule.urls, rule.verbs], (into, from) => void into.resources.push(...from.resources));
-  rules = mergeOn(rules, (rule) => [rule.resources, rule.resourceNames, rule.urls, rule.verbs], (into, from) => void into.groups.push(...from.groups));
-  rules = mergeOn(rules, (rule) => [rule.groups, rule.resources, rule.resourceNames, rule.verbs], (into, from) => void into.urls.push(...from.urls));
+  rules = mergeOn(
+    rules,
+    (rule) => [rule.groups, rule.resourceNames, rule.urls, rule.verbs],
+    (into, from) => void into.resources.push(...from.resources),
+  );
+  rules = mergeOn(
+    rules,
+    (rule) => [rule.resources, rule.resourceNames, rule.urls, rule.verbs],
+    (into, from) => void into.groups.push(...from.groups),
+  );
+  rules = mergeOn(
+    rules,
+    (rule) => [rule.groups, rule.resources, rule.resourceNames, rule.verbs],
+    (into, from) => void into.urls.push(...from.urls),
+  );
   return [...rules.values()]
     .map((rule) => ({ rule, key: sortKey(rule) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
@@ -76,11 +98,20 @@ export function normalizeRules(input: readonly Rule[]): PolicyRule[] {
 }
 
 /** Merges rules whose `partsOf` are equal, keyed again by the full key afterwards. */
-function mergeOn(rules: Map<string, Rule>, partsOf: (rule: Rule) => string[][], merge: (into: Rule, from: Rule) => void): Map<string, Rule> {
+function mergeOn(
+  rules: Map<string, Rule>,
+  partsOf: (rule: Rule) => string[][],
+  merge: (into: Rule, from: Rule) => void,
+): Map<string, Rule> {
   const groups = new Map<string, Rule[]>();
   for (const rule of rules.values()) {
-    const key = partsOf(rule).map((part) => sortedUnique(part).join("&")).join("|");
-    groups.set(key, [...(groups.get(key) ?? []), { ...rule, groups: [...rule.groups], resources: [...rule.resources], urls: [...rule.urls] }]);
+    const key = partsOf(rule)
+      .map((part) => sortedUnique(part).join("&"))
+      .join("|");
+    groups.set(key, [
+      ...(groups.get(key) ?? []),
+      { ...rule, groups: [...rule.groups], resources: [...rule.resources], urls: [...rule.urls] },
+    ]);
   }
   const merged = new Map<string, Rule>();
   for (const members of groups.values()) {

@@ -8,7 +8,12 @@ import type { MarkerInstance } from "../markers/registry.js";
 import type { JSONSchemaProps } from "./model.js";
 
 /** Applies every marker that changes schemas; `path` names the node in diagnostics. */
-export function applySchemaMarkers(schema: JSONSchemaProps, markers: readonly MarkerInstance[], path: string, diagnostics: Diagnostic[]): void {
+export function applySchemaMarkers(
+  schema: JSONSchemaProps,
+  markers: readonly MarkerInstance[],
+  path: string,
+  diagnostics: Diagnostic[],
+): void {
   const applicable = markers
     .map((marker, index) => ({ marker, index }))
     .filter(({ marker }) => marker.definition.applyToSchema !== undefined)
@@ -16,7 +21,14 @@ export function applySchemaMarkers(schema: JSONSchemaProps, markers: readonly Ma
   for (const { marker } of applicable) {
     const problem = marker.definition.applyToSchema?.(schema, marker.value);
     if (problem !== undefined) {
-      diagnostics.push(errorAt(marker.position, DiagnosticCode.markerNotApplicable, `+${marker.definition.name} on ${path}: ${problem}`, { fieldPath: path }));
+      diagnostics.push(
+        errorAt(
+          marker.position,
+          DiagnosticCode.markerNotApplicable,
+          `+${marker.definition.name} on ${path}: ${problem}`,
+          { fieldPath: path },
+        ),
+      );
     }
   }
 }
@@ -27,6 +39,9 @@ export function hasMarker(markers: readonly MarkerInstance[], ...names: readonly
 }
 
 /** The first marker named one of `names`. */
-export function findMarker(markers: readonly MarkerInstance[], ...names: readonly string[]): MarkerInstance | undefined {
+export function findMarker(
+  markers: readonly MarkerInstance[],
+  ...names: readonly string[]
+): MarkerInstance | undefined {
   return markers.find((marker) => names.includes(marker.definition.name));
 }

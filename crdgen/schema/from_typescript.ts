@@ -51,9 +51,14 @@ export function modelOfDeclaration(declaration: NamedDeclaration, context: Model
   if (cached) return cached;
   if (context.inProgress.has(declaration)) {
     context.diagnostics.push(
-      errorAt(positionOf(declaration.name), DiagnosticCode.recursiveType, `type ${declaration.name.text} refers to itself; CRD schemas cannot be recursive`, {
-        hint: "break the cycle, or mark the recursive field +kubebuilder:validation:Schemaless with +kubebuilder:pruning:PreserveUnknownFields",
-      }),
+      errorAt(
+        positionOf(declaration.name),
+        DiagnosticCode.recursiveType,
+        `type ${declaration.name.text} refers to itself; CRD schemas cannot be recursive`,
+        {
+          hint: "break the cycle, or mark the recursive field +kubebuilder:validation:Schemaless with +kubebuilder:pruning:PreserveUnknownFields",
+        },
+      ),
     );
     return { kind: "invalid", markers: [], position: positionOf(declaration.name) };
   }
@@ -77,7 +82,12 @@ export function modelOfDeclaration(declaration: NamedDeclaration, context: Model
 }
 
 /** A named model: the referenced type's markers first, then this declaration's. */
-function withDoc(model: TypeModel, name: string, markers: readonly MarkerInstance[], description: string | undefined): TypeModel {
+function withDoc(
+  model: TypeModel,
+  name: string,
+  markers: readonly MarkerInstance[],
+  description: string | undefined,
+): TypeModel {
   const named: TypeModel = { ...model, name, markers: [...model.markers, ...markers] };
   const text = description ?? model.description;
   if (text === undefined) delete named.description;
@@ -92,18 +102,26 @@ function interfaceDeclarations(declaration: ts.InterfaceDeclaration, context: Mo
   return declarations;
 }
 
-function objectModel(declarations: readonly ts.InterfaceDeclaration[], path: string, context: ModelContext, position: TypeModelCommon["position"]): TypeModel {
+function objectModel(
+  declarations: readonly ts.InterfaceDeclaration[],
+  path: string,
+  context: ModelContext,
+  position: TypeModelCommon["position"],
+): TypeModel {
   const properties = new Map<string, PropertyModel>();
   let indexValue: TypeModel | undefined;
   let incomplete = false;
   for (const declaration of declarations) {
     if (declaration.typeParameters?.length) {
-      context.diagnostics.push(unsupported(declaration.name, `generic interface ${declaration.name.text} cannot be a CRD schema`, path));
+      context.diagnostics.push(
+        unsupported(declaration.name, `generic interface ${declaration.name.text} cannot be a CRD schema`, path),
+      );
     }
     for (const clause of declaration.heritageClauses ?? []) {
       for (const base of clause.types) {
         const baseModel = heritageModel(base, context, path);
-        if (baseModel?.kind === "object") for (const property of baseModel.properties) properties.set(property.name, property);
+        if (baseModel?.kind === "object")
+          for (const property of baseModel.properties) properties.set(property.name, property);
         else incomplete = true;
       }
     }
@@ -125,30 +143,47 @@ function finishObject(
 ): TypeModel {
   if (indexValue && properties.length > 0) {
     context.diagnostics.push(
-      errorAt(position, DiagnosticCode.unsupportedType, `${path} has both properties and an index signature; a structural schema cannot have both properties and additionalProperties`, {
-        fieldPath: path,
-        hint: "move the free-form entries into their own Record<string, T> field",
-      }),
+      errorAt(
+        position,
+        DiagnosticCode.unsupportedType,
+        `${path} has both properties and an index signature; a structural schema cannot have both properties and additionalProperties`,
+        {
+          fieldPath: path,
+          hint: "move the free-form entries into their own Record<string, T> field",
+        },
+      ),
     );
   }
   if (indexValue && properties.length === 0) return { kind: "map", values: indexValue, markers: [], position };
   return { kind: "object", properties, markers: [], position };
 }
 
-function heritageModel(base: ts.ExpressionWithTypeArguments, context: ModelContext, path: string): TypeModel | undefined {
+function heritageModel(
+  base: ts.ExpressionWithTypeArguments,
+  context: ModelContext,
+  path: string,
+): TypeModel | undefined {
   const declaration = resolveDeclaration(base.expression, context);
   if (!declaration) {
-    context.diagnostics.push(unsupported(base, `${path}: cannot resolve the base type ${base.expression.getText()}`, path, "check the import"));
+    context.diagnostics.push(
+      unsupported(base, `${path}: cannot resolve the base type ${base.expression.getText()}`, path, "check the import"),
+    );
     return undefined;
   }
   if (!typescript.isInterfaceDeclaration(declaration) || base.typeArguments?.length) {
-    context.diagnostics.push(unsupported(base, `${path} extends ${base.getText()}, which is not a plain interface`, path));
+    context.diagnostics.push(
+      unsupported(base, `${path} extends ${base.getText()}, which is not a plain interface`, path),
+    );
     return undefined;
   }
   return modelOfDeclaration(declaration, context);
 }
 
-function membersModel(members: ts.NodeArray<ts.TypeElement>, path: string, context: ModelContext): { properties: PropertyModel[]; indexValue?: TypeModel } {
+function membersModel(
+  members: ts.NodeArray<ts.TypeElement>,
+  path: string,
+  context: ModelContext,
+): { properties: PropertyModel[]; indexValue?: TypeModel } {
   const properties: PropertyModel[] = [];
   let indexValue: TypeModel | undefined;
   for (const member of members) {
@@ -163,17 +198,28 @@ function membersModel(members: ts.NodeArray<ts.TypeElement>, path: string, conte
       indexValue = modelOfTypeNode(member.type, context, `${path}[*]`);
     } else {
       context.diagnostics.push(
-        errorAt(positionOf(member), DiagnosticCode.noSchema, `${path}: methods and call signatures have no schema; CRD types hold data only`, { fieldPath: path }),
+        errorAt(
+          positionOf(member),
+          DiagnosticCode.noSchema,
+          `${path}: methods and call signatures have no schema; CRD types hold data only`,
+          { fieldPath: path },
+        ),
       );
     }
   }
   return indexValue ? { properties, indexValue } : { properties };
 }
 
-function propertyModel(member: ts.PropertySignature, parentPath: string, context: ModelContext): PropertyModel | undefined {
+function propertyModel(
+  member: ts.PropertySignature,
+  parentPath: string,
+  context: ModelContext,
+): PropertyModel | undefined {
   const name = propertyName(member.name);
   if (name === undefined) {
-    context.diagnostics.push(unsupported(member.name, `${parentPath}: computed property names have no schema`, parentPath));
+    context.diagnostics.push(
+      unsupported(member.name, `${parentPath}: computed property names have no schema`, parentPath),
+    );
     return undefined;
   }
   const path = `${parentPath}.${name}`;
@@ -182,7 +228,8 @@ function propertyModel(member: ts.PropertySignature, parentPath: string, context
   const schemaless = doc.markers.some((marker) => marker.definition.name === "kubebuilder:validation:Schemaless");
   let type: TypeModel;
   if (schemaless) type = { kind: "any", from: "Schemaless", markers: [], position: positionOf(member.name) };
-  else if (!member.type) type = { kind: "any", from: "an implicit any", markers: [], position: positionOf(member.name) };
+  else if (!member.type)
+    type = { kind: "any", from: "an implicit any", markers: [], position: positionOf(member.name) };
   else type = modelOfTypeNode(member.type, context, path);
   const property: PropertyModel = {
     name,
@@ -196,7 +243,8 @@ function propertyModel(member: ts.PropertySignature, parentPath: string, context
 }
 
 function propertyName(name: ts.PropertyName): string | undefined {
-  if (typescript.isIdentifier(name) || typescript.isStringLiteral(name) || typescript.isNumericLiteral(name)) return name.text;
+  if (typescript.isIdentifier(name) || typescript.isStringLiteral(name) || typescript.isNumericLiteral(name))
+    return name.text;
   return undefined;
 }
 
@@ -219,9 +267,12 @@ export function modelOfTypeNode(node: ts.TypeNode, context: ModelContext, path: 
       return { ...base, kind: "object", properties: [] };
   }
   if (typescript.isParenthesizedTypeNode(node)) return modelOfTypeNode(node.type, context, path);
-  if (typescript.isArrayTypeNode(node)) return { ...base, kind: "array", items: modelOfTypeNode(node.elementType, context, `${path}[*]`) };
-  if (typescript.isTypeOperatorNode(node) && node.operator === typescript.SyntaxKind.ReadonlyKeyword) return modelOfTypeNode(node.type, context, path);
-  if (typescript.isLiteralTypeNode(node)) return literalModel(node, context, path) ?? invalid(context, node, path, "this literal has no schema");
+  if (typescript.isArrayTypeNode(node))
+    return { ...base, kind: "array", items: modelOfTypeNode(node.elementType, context, `${path}[*]`) };
+  if (typescript.isTypeOperatorNode(node) && node.operator === typescript.SyntaxKind.ReadonlyKeyword)
+    return modelOfTypeNode(node.type, context, path);
+  if (typescript.isLiteralTypeNode(node))
+    return literalModel(node, context, path) ?? invalid(context, node, path, "this literal has no schema");
   if (typescript.isUnionTypeNode(node)) return unionModel(node, context, path);
   if (typescript.isIntersectionTypeNode(node)) return intersectionModel(node, context, path);
   if (typescript.isTypeLiteralNode(node)) {
@@ -236,14 +287,21 @@ export function modelOfTypeNode(node: ts.TypeNode, context: ModelContext, path: 
     case typescript.SyntaxKind.SymbolKeyword:
       return noSchema(context, node, path, "a symbol has no JSON form");
     case typescript.SyntaxKind.BigIntKeyword:
-      return noSchema(context, node, path, "a bigint has no JSON form", "use int64 from \"uselessctl\"");
+      return noSchema(context, node, path, "a bigint has no JSON form", 'use int64 from "uselessctl"');
     case typescript.SyntaxKind.NeverKeyword:
     case typescript.SyntaxKind.VoidKeyword:
     case typescript.SyntaxKind.UndefinedKeyword:
       return noSchema(context, node, path, `${node.getText()} has no schema`);
   }
-  if (typescript.isTupleTypeNode(node)) return invalid(context, node, path, "tuples have no structural schema", "use an array of one type or an interface");
-  return invalid(context, node, path, `the type ${node.getText()} is not supported in CRD schemas`, "use an interface, a type alias, an array, a Record<string, T> or a union of literals");
+  if (typescript.isTupleTypeNode(node))
+    return invalid(context, node, path, "tuples have no structural schema", "use an array of one type or an interface");
+  return invalid(
+    context,
+    node,
+    path,
+    `the type ${node.getText()} is not supported in CRD schemas`,
+    "use an interface, a type alias, an array, a Record<string, T> or a union of literals",
+  );
 }
 
 function literalModel(node: ts.LiteralTypeNode, context: ModelContext, path: string): TypeModel | undefined {
@@ -254,14 +312,36 @@ function literalModel(node: ts.LiteralTypeNode, context: ModelContext, path: str
   }
   if (typescript.isNumericLiteral(literal)) {
     const value = Number(literal.text);
-    return { kind: "enum", type: Number.isInteger(value) ? "integer" : "number", values: [value], markers: [], position };
+    return {
+      kind: "enum",
+      type: Number.isInteger(value) ? "integer" : "number",
+      values: [value],
+      markers: [],
+      position,
+    };
   }
-  if (typescript.isPrefixUnaryExpression(literal) && literal.operator === typescript.SyntaxKind.MinusToken && typescript.isNumericLiteral(literal.operand)) {
+  if (
+    typescript.isPrefixUnaryExpression(literal) &&
+    literal.operator === typescript.SyntaxKind.MinusToken &&
+    typescript.isNumericLiteral(literal.operand)
+  ) {
     const value = -Number(literal.operand.text);
-    return { kind: "enum", type: Number.isInteger(value) ? "integer" : "number", values: [value], markers: [], position };
+    return {
+      kind: "enum",
+      type: Number.isInteger(value) ? "integer" : "number",
+      values: [value],
+      markers: [],
+      position,
+    };
   }
   if (literal.kind === typescript.SyntaxKind.TrueKeyword || literal.kind === typescript.SyntaxKind.FalseKeyword) {
-    return { kind: "enum", type: "boolean", values: [literal.kind === typescript.SyntaxKind.TrueKeyword], markers: [], position };
+    return {
+      kind: "enum",
+      type: "boolean",
+      values: [literal.kind === typescript.SyntaxKind.TrueKeyword],
+      markers: [],
+      position,
+    };
   }
   void context;
   void path;
@@ -274,7 +354,8 @@ function unionModel(node: ts.UnionTypeNode, context: ModelContext, path: string)
   let allowsUndefined = false;
   const members: TypeModel[] = [];
   for (const member of node.types) {
-    if (typescript.isLiteralTypeNode(member) && member.literal.kind === typescript.SyntaxKind.NullKeyword) nullable = true;
+    if (typescript.isLiteralTypeNode(member) && member.literal.kind === typescript.SyntaxKind.NullKeyword)
+      nullable = true;
     else if (member.kind === typescript.SyntaxKind.UndefinedKeyword) allowsUndefined = true;
     else members.push(modelOfTypeNode(member, context, path));
   }
@@ -296,7 +377,8 @@ function mergeUnion(members: readonly TypeModel[], position: TypeModelCommon["po
     if (types.size === 2 && types.has("integer") && types.has("number")) types.delete("integer");
     if (types.size === 1) {
       const type = [...types][0] as "string" | "number" | "integer" | "boolean";
-      if (type === "boolean" && new Set(values).size === 2) return { kind: "primitive", type: "boolean", markers: [], position };
+      if (type === "boolean" && new Set(values).size === 2)
+        return { kind: "primitive", type: "boolean", markers: [], position };
       return { kind: "enum", type, values: [...new Set(values)], markers: [], position };
     }
   }
@@ -320,23 +402,57 @@ function referenceModel(node: ts.TypeReferenceNode, context: ModelContext, path:
   const name = typescript.isIdentifier(node.typeName) ? node.typeName.text : node.typeName.right.text;
   const position = positionOf(node);
   // Programs built without lib files (the fast path) cannot resolve Array, Record or Date.
-  if (!declaration && typescript.isIdentifier(node.typeName) && libraryTypeNames.has(name)) return libraryModel(node, name, context, path);
-  if (!declaration) return invalid(context, node, path, `cannot resolve the type ${node.typeName.getText()}`, "check the import (types from \"uselessctl\" need the package installed or this repository's sources)");
+  if (!declaration && typescript.isIdentifier(node.typeName) && libraryTypeNames.has(name))
+    return libraryModel(node, name, context, path);
+  if (!declaration)
+    return invalid(
+      context,
+      node,
+      path,
+      `cannot resolve the type ${node.typeName.getText()}`,
+      'check the import (types from "uselessctl" need the package installed or this repository\'s sources)',
+    );
   if (context.isLibraryFile(declaration.getSourceFile())) return libraryModel(node, name, context, path);
   if (node.typeArguments?.length) {
-    return invalid(context, node, path, `generic type ${node.getText()} is not supported in CRD schemas`, "declare a concrete interface or alias");
+    return invalid(
+      context,
+      node,
+      path,
+      `generic type ${node.getText()} is not supported in CRD schemas`,
+      "declare a concrete interface or alias",
+    );
   }
   if (typescript.isInterfaceDeclaration(declaration) || typescript.isTypeAliasDeclaration(declaration)) {
-    if (declaration.typeParameters?.length) return invalid(context, node, path, `generic type ${name} is not supported in CRD schemas`);
+    if (declaration.typeParameters?.length)
+      return invalid(context, node, path, `generic type ${name} is not supported in CRD schemas`);
     return { ...modelOfDeclaration(declaration, context), position };
   }
   if (typescript.isEnumDeclaration(declaration)) {
-    return invalid(context, node, path, `enum ${name} is not supported (the project avoids TypeScript enums)`, "use a union of string literals: \"a\" | \"b\"");
+    return invalid(
+      context,
+      node,
+      path,
+      `enum ${name} is not supported (the project avoids TypeScript enums)`,
+      'use a union of string literals: "a" | "b"',
+    );
   }
   return invalid(context, node, path, `${name} is not an interface or type alias`);
 }
 
-const libraryTypeNames = new Set(["Array", "ReadonlyArray", "Record", "Date", "Partial", "Required", "Readonly", "Pick", "Omit", "Map", "Set", "Promise"]);
+const libraryTypeNames = new Set([
+  "Array",
+  "ReadonlyArray",
+  "Record",
+  "Date",
+  "Partial",
+  "Required",
+  "Readonly",
+  "Pick",
+  "Omit",
+  "Map",
+  "Set",
+  "Promise",
+]);
 
 function libraryModel(node: ts.TypeReferenceNode, name: string, context: ModelContext, path: string): TypeModel {
   const position = positionOf(node);
@@ -345,11 +461,25 @@ function libraryModel(node: ts.TypeReferenceNode, name: string, context: ModelCo
     return { kind: "array", items: modelOfTypeNode(first, context, `${path}[*]`), markers: [], position };
   }
   if (name === "Record" && first && second) {
-    if (first.kind !== typescript.SyntaxKind.StringKeyword) return invalid(context, node, path, "Record keys must be string");
+    if (first.kind !== typescript.SyntaxKind.StringKeyword)
+      return invalid(context, node, path, "Record keys must be string");
     return { kind: "map", values: modelOfTypeNode(second, context, `${path}[*]`), markers: [], position };
   }
-  if (name === "Date") return invalid(context, node, path, "Date has no JSON form in Kubernetes objects", "use Time from \"uselessctl\" (an RFC 3339 string)");
-  return invalid(context, node, path, `the library type ${node.getText()} is not supported in CRD schemas`, "use an interface, an array or a Record<string, T>");
+  if (name === "Date")
+    return invalid(
+      context,
+      node,
+      path,
+      "Date has no JSON form in Kubernetes objects",
+      'use Time from "uselessctl" (an RFC 3339 string)',
+    );
+  return invalid(
+    context,
+    node,
+    path,
+    `the library type ${node.getText()} is not supported in CRD schemas`,
+    "use an interface, an array or a Record<string, T>",
+  );
 }
 
 function resolveDeclaration(name: ts.EntityName | ts.Expression, context: ModelContext): ts.Declaration | undefined {
@@ -361,7 +491,12 @@ function resolveDeclaration(name: ts.EntityName | ts.Expression, context: ModelC
     if (!names) context.resolved.set(sourceFile, (names = new Map()));
     if (names.has(name.text)) return names.get(name.text);
     const declaration = resolveWithChecker(name, context);
-    if (!declaration || declaration.parent === undefined || typescript.isSourceFile(declaration.parent) || typescript.isModuleBlock(declaration.parent)) {
+    if (
+      !declaration ||
+      declaration.parent === undefined ||
+      typescript.isSourceFile(declaration.parent) ||
+      typescript.isModuleBlock(declaration.parent)
+    ) {
       names.set(name.text, declaration);
     }
     return declaration;
@@ -374,12 +509,17 @@ function resolveWithChecker(name: ts.EntityName | ts.Expression, context: ModelC
   if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = context.checker.getAliasedSymbol(symbol);
   return symbol?.declarations?.find(
     (declaration) =>
-      typescript.isInterfaceDeclaration(declaration) || typescript.isTypeAliasDeclaration(declaration) || typescript.isEnumDeclaration(declaration) || typescript.isClassDeclaration(declaration),
+      typescript.isInterfaceDeclaration(declaration) ||
+      typescript.isTypeAliasDeclaration(declaration) ||
+      typescript.isEnumDeclaration(declaration) ||
+      typescript.isClassDeclaration(declaration),
   );
 }
 
 function noSchema(context: ModelContext, node: ts.Node, path: string, message: string, hint?: string): TypeModel {
-  context.diagnostics.push(errorAt(positionOf(node), DiagnosticCode.noSchema, `${path}: ${message}`, { fieldPath: path, hint }));
+  context.diagnostics.push(
+    errorAt(positionOf(node), DiagnosticCode.noSchema, `${path}: ${message}`, { fieldPath: path, hint }),
+  );
   return { kind: "invalid", markers: [], position: positionOf(node) };
 }
 

@@ -26,7 +26,11 @@ export interface TypeModelCommon {
 export type TypeModel = TypeModelCommon &
   (
     | { kind: "primitive"; type: "string" | "number" | "integer" | "boolean" }
-    | { kind: "enum"; type: "string" | "number" | "integer" | "boolean"; values: readonly (string | number | boolean)[] }
+    | {
+        kind: "enum";
+        type: "string" | "number" | "integer" | "boolean";
+        values: readonly (string | number | boolean)[];
+      }
     /** `incomplete`: a base interface could not be read (already reported). */
     | { kind: "object"; properties: readonly PropertyModel[]; incomplete?: boolean }
     | { kind: "map"; values: TypeModel }

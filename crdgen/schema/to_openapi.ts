@@ -21,7 +21,12 @@ export function rootSchema(model: TypeModel, diagnostics: Diagnostic[]): JSONSch
 }
 
 /** The schema of `model` with its type-level markers applied. */
-export function schemaOfModel(model: TypeModel, path: string, diagnostics: Diagnostic[], isRoot = false): JSONSchemaProps {
+export function schemaOfModel(
+  model: TypeModel,
+  path: string,
+  diagnostics: Diagnostic[],
+  isRoot = false,
+): JSONSchemaProps {
   const schema = baseSchema(model, path, diagnostics, isRoot);
   if (model.description !== undefined) schema.description = model.description;
   if (model.nullable) schema.nullable = true;
@@ -55,7 +60,12 @@ function itemSchema(model: TypeModel, path: string, diagnostics: Diagnostic[]): 
   return schema;
 }
 
-function objectSchema(properties: readonly PropertyModel[], path: string, diagnostics: Diagnostic[], isRoot: boolean): JSONSchemaProps {
+function objectSchema(
+  properties: readonly PropertyModel[],
+  path: string,
+  diagnostics: Diagnostic[],
+  isRoot: boolean,
+): JSONSchemaProps {
   const schema: JSONSchemaProps = { type: "object" };
   if (properties.length === 0) return schema;
   const byName: Record<string, JSONSchemaProps> = {};
@@ -63,7 +73,8 @@ function objectSchema(properties: readonly PropertyModel[], path: string, diagno
   for (const property of properties) {
     const propertyPath = `${path}.${property.name}`;
     byName[property.name] = propertySchema(property, propertyPath, diagnostics);
-    if (isRequired(property, propertyPath, diagnostics) && !(isRoot && rootOptional.has(property.name))) required.push(property.name);
+    if (isRequired(property, propertyPath, diagnostics) && !(isRoot && rootOptional.has(property.name)))
+      required.push(property.name);
   }
   schema.properties = byName;
   if (required.length > 0) schema.required = required.sort();
@@ -87,10 +98,15 @@ function isRequired(property: PropertyModel, path: string, diagnostics: Diagnost
   const required = findMarker(property.markers, ...requirednessMarkers.required);
   if (optional && required) {
     diagnostics.push(
-      errorAt(required.position, DiagnosticCode.conflictingMarkers, `${path} is marked both +${optional.definition.name} and +${required.definition.name}`, {
-        fieldPath: path,
-        hint: "keep one: `?` alone already makes a field optional",
-      }),
+      errorAt(
+        required.position,
+        DiagnosticCode.conflictingMarkers,
+        `${path} is marked both +${optional.definition.name} and +${required.definition.name}`,
+        {
+          fieldPath: path,
+          hint: "keep one: `?` alone already makes a field optional",
+        },
+      ),
     );
     return false;
   }
@@ -102,19 +118,34 @@ function isRequired(property: PropertyModel, path: string, diagnostics: Diagnost
 /** any/unknown and unions need markers that give them a structural schema. */
 function requireSchema(model: TypeModel, schema: JSONSchemaProps, path: string, diagnostics: Diagnostic[]): void {
   if (model.kind === "any") {
-    if (schema.type !== undefined || schema["x-kubernetes-preserve-unknown-fields"] || schema["x-kubernetes-int-or-string"]) return;
+    if (
+      schema.type !== undefined ||
+      schema["x-kubernetes-preserve-unknown-fields"] ||
+      schema["x-kubernetes-int-or-string"]
+    )
+      return;
     diagnostics.push(
-      errorAt(model.position, DiagnosticCode.noSchema, `${path} has no schema: ${model.from} needs +kubebuilder:pruning:PreserveUnknownFields or a +kubebuilder:validation:Type`, {
-        fieldPath: path,
-        hint: "give the field a concrete type, or use JSON / RawExtension from \"uselessctl\" for free-form data",
-      }),
+      errorAt(
+        model.position,
+        DiagnosticCode.noSchema,
+        `${path} has no schema: ${model.from} needs +kubebuilder:pruning:PreserveUnknownFields or a +kubebuilder:validation:Type`,
+        {
+          fieldPath: path,
+          hint: 'give the field a concrete type, or use JSON / RawExtension from "uselessctl" for free-form data',
+        },
+      ),
     );
   } else if (model.kind === "union" && !schema["x-kubernetes-int-or-string"]) {
     diagnostics.push(
-      errorAt(model.position, DiagnosticCode.noSchema, `${path} has no structural schema: a union of different types is only allowed as int-or-string`, {
-        fieldPath: path,
-        hint: "use IntOrString from \"uselessctl\" (number | string with +kubebuilder:validation:XIntOrString), or a union of literals of one type",
-      }),
+      errorAt(
+        model.position,
+        DiagnosticCode.noSchema,
+        `${path} has no structural schema: a union of different types is only allowed as int-or-string`,
+        {
+          fieldPath: path,
+          hint: 'use IntOrString from "uselessctl" (number | string with +kubebuilder:validation:XIntOrString), or a union of literals of one type',
+        },
+      ),
     );
   }
 }
@@ -125,7 +156,12 @@ function checkDefault(property: PropertyModel, schema: JSONSchemaProps, path: st
   const { default: value, ...withoutDefault } = schema;
   for (const problem of validateValue(value as JsonValue, withoutDefault)) {
     diagnostics.push(
-      errorAt(marker?.position ?? property.position, DiagnosticCode.invalidDefault, `default of ${path} does not validate against its schema: ${problem}`, { fieldPath: path }),
+      errorAt(
+        marker?.position ?? property.position,
+        DiagnosticCode.invalidDefault,
+        `default of ${path} does not validate against its schema: ${problem}`,
+        { fieldPath: path },
+      ),
     );
   }
 }

@@ -19,34 +19,50 @@ export function validateValue(value: JsonValue, schema: JSONSchemaProps, path = 
     return [`${at}must be of type ${type}, got ${describe(value)}`];
   }
   if (schema.enum && !schema.enum.some((allowed) => deepEqual(allowed, value))) {
-    problems.push(`${at}must be one of ${schema.enum.map((allowed) => JSON.stringify(allowed)).join(", ")}, got ${JSON.stringify(value)}`);
+    problems.push(
+      `${at}must be one of ${schema.enum.map((allowed) => JSON.stringify(allowed)).join(", ")}, got ${JSON.stringify(value)}`,
+    );
   }
   if (typeof value === "number") problems.push(...numberProblems(value, schema, at));
   if (typeof value === "string") problems.push(...stringProblems(value, schema, at));
   if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) problems.push(`${at}must have at least ${schema.minItems} items`);
-    if (schema.maxItems !== undefined && value.length > schema.maxItems) problems.push(`${at}must have at most ${schema.maxItems} items`);
-    if (schema.items) value.forEach((item, index) => problems.push(...validateValue(item, schema.items as JSONSchemaProps, `${path}[${index}]`)));
+    if (schema.minItems !== undefined && value.length < schema.minItems)
+      problems.push(`${at}must have at least ${schema.minItems} items`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems)
+      problems.push(`${at}must have at most ${schema.maxItems} items`);
+    if (schema.items)
+      value.forEach((item, index) =>
+        problems.push(...validateValue(item, schema.items as JSONSchemaProps, `${path}[${index}]`)),
+      );
   } else if (typeof value === "object") {
     problems.push(...objectProblems(value, schema, path, at));
   }
   return problems;
 }
 
-function objectProblems(value: { [key: string]: JsonValue }, schema: JSONSchemaProps, path: string, at: string): string[] {
+function objectProblems(
+  value: { [key: string]: JsonValue },
+  schema: JSONSchemaProps,
+  path: string,
+  at: string,
+): string[] {
   const problems: string[] = [];
   const keys = Object.keys(value);
-  if (schema.minProperties !== undefined && keys.length < schema.minProperties) problems.push(`${at}must have at least ${schema.minProperties} properties`);
-  if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) problems.push(`${at}must have at most ${schema.maxProperties} properties`);
+  if (schema.minProperties !== undefined && keys.length < schema.minProperties)
+    problems.push(`${at}must have at least ${schema.minProperties} properties`);
+  if (schema.maxProperties !== undefined && keys.length > schema.maxProperties)
+    problems.push(`${at}must have at most ${schema.maxProperties} properties`);
   for (const required of schema.required ?? []) {
     const property = schema.properties?.[required];
-    if (!(required in value) && property?.default === undefined) problems.push(`${at}missing required property ${JSON.stringify(required)}`);
+    if (!(required in value) && property?.default === undefined)
+      problems.push(`${at}missing required property ${JSON.stringify(required)}`);
   }
   for (const key of keys) {
     const child = `${path}.${key}`;
     const property = schema.properties?.[key];
     if (property) problems.push(...validateValue(value[key] as JsonValue, property, child));
-    else if (typeof schema.additionalProperties === "object") problems.push(...validateValue(value[key] as JsonValue, schema.additionalProperties, child));
+    else if (typeof schema.additionalProperties === "object")
+      problems.push(...validateValue(value[key] as JsonValue, schema.additionalProperties, child));
     else if (schema.properties && !schema["x-kubernetes-preserve-unknown-fields"]) {
       problems.push(`${at}unknown property ${JSON.stringify(key)} would be pruned (defaults must be pruned)`);
     }
@@ -57,14 +73,19 @@ function objectProblems(value: { [key: string]: JsonValue }, schema: JSONSchemaP
 function numberProblems(value: number, schema: JSONSchemaProps, at: string): string[] {
   const problems: string[] = [];
   if (schema.minimum !== undefined && (schema.exclusiveMinimum ? value <= schema.minimum : value < schema.minimum)) {
-    problems.push(`${at}must be ${schema.exclusiveMinimum ? "greater than" : "greater than or equal to"} ${schema.minimum}, got ${value}`);
+    problems.push(
+      `${at}must be ${schema.exclusiveMinimum ? "greater than" : "greater than or equal to"} ${schema.minimum}, got ${value}`,
+    );
   }
   if (schema.maximum !== undefined && (schema.exclusiveMaximum ? value >= schema.maximum : value > schema.maximum)) {
-    problems.push(`${at}must be ${schema.exclusiveMaximum ? "less than" : "less than or equal to"} ${schema.maximum}, got ${value}`);
+    problems.push(
+      `${at}must be ${schema.exclusiveMaximum ? "less than" : "less than or equal to"} ${schema.maximum}, got ${value}`,
+    );
   }
   if (schema.multipleOf !== undefined && schema.multipleOf !== 0) {
     const quotient = value / schema.multipleOf;
-    if (Math.abs(quotient - Math.round(quotient)) > 1e-9) problems.push(`${at}must be a multiple of ${schema.multipleOf}, got ${value}`);
+    if (Math.abs(quotient - Math.round(quotient)) > 1e-9)
+      problems.push(`${at}must be a multiple of ${schema.multipleOf}, got ${value}`);
   }
   return problems;
 }
@@ -72,11 +93,14 @@ function numberProblems(value: number, schema: JSONSchemaProps, at: string): str
 function stringProblems(value: string, schema: JSONSchemaProps, at: string): string[] {
   const problems: string[] = [];
   const length = Array.from(value).length;
-  if (schema.minLength !== undefined && length < schema.minLength) problems.push(`${at}must be at least ${schema.minLength} characters long`);
-  if (schema.maxLength !== undefined && length > schema.maxLength) problems.push(`${at}must be at most ${schema.maxLength} characters long`);
+  if (schema.minLength !== undefined && length < schema.minLength)
+    problems.push(`${at}must be at least ${schema.minLength} characters long`);
+  if (schema.maxLength !== undefined && length > schema.maxLength)
+    problems.push(`${at}must be at most ${schema.maxLength} characters long`);
   if (schema.pattern !== undefined) {
     const pattern = compilePattern(schema.pattern);
-    if (pattern && !pattern.test(value)) problems.push(`${at}must match the pattern ${schema.pattern}, got ${JSON.stringify(value)}`);
+    if (pattern && !pattern.test(value))
+      problems.push(`${at}must match the pattern ${schema.pattern}, got ${JSON.stringify(value)}`);
   }
   return problems;
 }
@@ -128,8 +152,16 @@ export function deepEqual(a: JsonValue, b: JsonValue): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => deepEqual(item, b[index] as JsonValue));
-  const aKeys = Object.keys(a), bKeys = Object.keys(b);
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((item, index) => deepEqual(item, b[index] as JsonValue));
+  const aKeys = Object.keys(a),
+    bKeys = Object.keys(b);
   const bObject = b as { [key: string]: JsonValue };
-  return aKeys.length === bKeys.length && aKeys.every((key) => key in bObject && deepEqual((a as { [key: string]: JsonValue })[key] as JsonValue, bObject[key] as JsonValue));
+  return (
+    aKeys.length === bKeys.length &&
+    aKeys.every(
+      (key) =>
+        key in bObject && deepEqual((a as { [key: string]: JsonValue })[key] as JsonValue, bObject[key] as JsonValue),
+    )
+  );
 }

@@ -5,8 +5,15 @@ import { compareYamlKeys, formatNumber, toYamlDocument } from "./emit.js";
 
 describe("toYamlDocument", () => {
   it("sorts keys as go-yaml does, indents nested maps and not sequences under keys", () => {
-    const text = toYamlDocument({ spec: { versions: [{ served: true, name: "v1" }], group: "g" }, apiVersion: "v1", kind: "K" });
-    assert.equal(text, "---\napiVersion: v1\nkind: K\nspec:\n  group: g\n  versions:\n  - name: v1\n    served: true\n");
+    const text = toYamlDocument({
+      spec: { versions: [{ served: true, name: "v1" }], group: "g" },
+      apiVersion: "v1",
+      kind: "K",
+    });
+    assert.equal(
+      text,
+      "---\napiVersion: v1\nkind: K\nspec:\n  group: g\n  versions:\n  - name: v1\n    served: true\n",
+    );
   });
 
   it("writes empty collections in flow style and skips undefined members", () => {
@@ -14,10 +21,23 @@ describe("toYamlDocument", () => {
   });
 
   it("quotes strings that would read back as other types, or start with indicators", () => {
-    const text = toYamlDocument({ a: "True", b: "", c: "124", d: "{}", e: "- x", f: "a: b", g: "#x", h: "1.5", i: "null", j: "plain text", k: "2024-01-02", l: "it's" });
+    const text = toYamlDocument({
+      a: "True",
+      b: "",
+      c: "124",
+      d: "{}",
+      e: "- x",
+      f: "a: b",
+      g: "#x",
+      h: "1.5",
+      i: "null",
+      j: "plain text",
+      k: "2024-01-02",
+      l: "it's",
+    });
     assert.equal(
       text,
-      "---\na: \"True\"\nb: \"\"\nc: \"124\"\nd: '{}'\ne: '- x'\nf: 'a: b'\ng: '#x'\nh: \"1.5\"\ni: \"null\"\nj: plain text\nk: \"2024-01-02\"\nl: it's\n",
+      '---\na: "True"\nb: ""\nc: "124"\nd: \'{}\'\ne: \'- x\'\nf: \'a: b\'\ng: \'#x\'\nh: "1.5"\ni: "null"\nj: plain text\nk: "2024-01-02"\nl: it\'s\n',
     );
   });
 
@@ -39,15 +59,19 @@ describe("toYamlDocument", () => {
   });
 
   it("writes sequences of maps and nested sequences", () => {
-    assert.equal(toYamlDocument({ a: [{ x: 1, y: [1, 2] }, [3, 4]] }), "---\na:\n- x: 1\n  \"y\":\n  - 1\n  - 2\n- - 3\n  - 4\n");
+    assert.equal(
+      toYamlDocument({ a: [{ x: 1, y: [1, 2] }, [3, 4]] }),
+      '---\na:\n- x: 1\n  "y":\n  - 1\n  - 2\n- - 3\n  - 4\n',
+    );
   });
 });
 
 describe("compareYamlKeys", () => {
   it("puts upper case before lower case and non-letters before letters", () => {
-    assert.deepEqual(["description", "JSONPath", "x-kubernetes-list-type", "$ref", "a1", "a10", "a2"].sort(compareYamlKeys), [
-      "$ref", "JSONPath", "a1", "a2", "a10", "description", "x-kubernetes-list-type",
-    ]);
+    assert.deepEqual(
+      ["description", "JSONPath", "x-kubernetes-list-type", "$ref", "a1", "a10", "a2"].sort(compareYamlKeys),
+      ["$ref", "JSONPath", "a1", "a2", "a10", "description", "x-kubernetes-list-type"],
+    );
   });
 });
 

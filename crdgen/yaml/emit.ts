@@ -12,7 +12,8 @@ const bestWidth = 80;
 const simpleToken = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
 
 /** A JSON-like value: what the writer accepts. `undefined` members of objects are skipped. */
-export type YamlValue = string | number | boolean | null | readonly YamlValue[] | { readonly [key: string]: YamlValue | undefined };
+export type YamlValue =
+  string | number | boolean | null | readonly YamlValue[] | { readonly [key: string]: YamlValue | undefined };
 
 /** Writes one YAML document for `value`, starting with `---` as controller-gen's files do. */
 export function toYamlDocument(value: YamlValue): string {
@@ -26,14 +27,18 @@ export function toYamlDocument(value: YamlValue): string {
 export function compareYamlKeys(a: string, b: string): number {
   // ASCII letters only (most schema keys): go-yaml's order is plain code-unit order.
   if (asciiWord.test(a) && asciiWord.test(b)) return a < b ? -1 : a > b ? 1 : 0;
-  const ar = Array.from(a), br = Array.from(b);
+  const ar = Array.from(a),
+    br = Array.from(b);
   for (let i = 0; i < ar.length && i < br.length; i++) {
-    const ac = ar[i] as string, bc = br[i] as string;
+    const ac = ar[i] as string,
+      bc = br[i] as string;
     if (ac === bc) continue;
-    const al = isLetter(ac), bl = isLetter(bc);
+    const al = isLetter(ac),
+      bl = isLetter(bc);
     if (al && bl) return (ac.codePointAt(0) ?? 0) - (bc.codePointAt(0) ?? 0);
     if (al || bl) return bl ? -1 : 1;
-    let an = 0, bn = 0;
+    let an = 0,
+      bn = 0;
     if (ac === "0" || bc === "0") {
       for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
         if (ar[j] !== "0") {
@@ -43,7 +48,8 @@ export function compareYamlKeys(a: string, b: string): number {
         }
       }
     }
-    let ai = i, bi = i;
+    let ai = i,
+      bi = i;
     for (; ai < ar.length && isDigit(ar[ai]); ai++) an = an * 10 + Number(ar[ai]);
     for (; bi < br.length && isDigit(br[bi]); bi++) bn = bn * 10 + Number(br[bi]);
     if (an !== bn) return an - bn;
@@ -105,7 +111,8 @@ class Writer {
   /** Writes `value` whose container sits at column `indent`; the cursor is where it starts. */
   node(value: YamlValue, indent: number, context: Context): void {
     if (Array.isArray(value)) return this.sequence(value as readonly YamlValue[], indent, context);
-    if (value !== null && typeof value === "object") return this.mapping(value as Record<string, YamlValue | undefined>, indent, context);
+    if (value !== null && typeof value === "object")
+      return this.mapping(value as Record<string, YamlValue | undefined>, indent, context);
     if (context === "mapping-value") this.text(" ");
     this.scalar(value as string | number | boolean | null, indent + 2);
     if (context === "document") this.textWithBreaks("\n");
@@ -197,7 +204,8 @@ class Writer {
         line += escapeDoubleQuoted(ch, code);
         spaces = false;
       } else if (ch === " ") {
-        const fold = allowBreaks && !spaces && this.column + line.length > bestWidth && i !== 0 && i !== chars.length - 1;
+        const fold =
+          allowBreaks && !spaces && this.column + line.length > bestWidth && i !== 0 && i !== chars.length - 1;
         if (fold && (quote === '"' || chars[i + 1] !== " ")) {
           this.text(line);
           line = quote === '"' && chars[i + 1] === " " ? "\\" : "";
@@ -221,7 +229,7 @@ class Writer {
     const lines = value.endsWith("\n") ? value.slice(0, -1).split("\n") : value.split("\n");
     for (const line of lines) {
       if (line === "") this.textWithBreaks("\n");
-      else this.newline(indent), this.text(line);
+      else (this.newline(indent), this.text(line));
     }
     if (value.endsWith("\n")) {
       // the final break belongs to the scalar; the writer's own newline follows
@@ -230,22 +238,43 @@ class Writer {
 }
 
 function needsEscape(ch: string, code: number): boolean {
-  return !isPrintable(ch) || code === 0xfeff || ch === "\n" || ch === "\r" || ch === '"' || ch === "\\" || code === 0x85 || code === 0x2028 || code === 0x2029;
+  return (
+    !isPrintable(ch) ||
+    code === 0xfeff ||
+    ch === "\n" ||
+    ch === "\r" ||
+    ch === '"' ||
+    ch === "\\" ||
+    code === 0x85 ||
+    code === 0x2028 ||
+    code === 0x2029
+  );
 }
 
 function escapeDoubleQuoted(ch: string, code: number): string {
   switch (ch) {
-    case "\0": return "\\0";
-    case "\x07": return "\\a";
-    case "\b": return "\\b";
-    case "\t": return "\\t";
-    case "\n": return "\\n";
-    case "\x0b": return "\\v";
-    case "\f": return "\\f";
-    case "\r": return "\\r";
-    case "\x1b": return "\\e";
-    case '"': return '\\"';
-    case "\\": return "\\\\";
+    case "\0":
+      return "\\0";
+    case "\x07":
+      return "\\a";
+    case "\b":
+      return "\\b";
+    case "\t":
+      return "\\t";
+    case "\n":
+      return "\\n";
+    case "\x0b":
+      return "\\v";
+    case "\f":
+      return "\\f";
+    case "\r":
+      return "\\r";
+    case "\x1b":
+      return "\\e";
+    case '"':
+      return '\\"';
+    case "\\":
+      return "\\\\";
   }
   if (code === 0x85) return "\\N";
   if (code === 0xa0) return "\\_";

@@ -10,13 +10,12 @@ const booleanWords = new Set(
   "y Y yes Yes YES on On ON n N no No NO off Off OFF true True TRUE false False FALSE".split(" "),
 );
 const nullWords = new Set(["", "~", "null", "Null", "NULL"]);
-const specialFloats = new Set(
-  ".inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF .nan .NaN .NAN".split(" "),
-);
+const specialFloats = new Set(".inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF .nan .NaN .NAN".split(" "));
 // strconv.ParseInt(s, 0, 64): optional sign, base prefix, digits with single underscores.
 const goInteger = /^[+-]?(0[xX](_?[0-9a-fA-F])+|0[bB](_?[01])+|0[oO](_?[0-7])+|0(_?[0-7])*|[1-9](_?[0-9])*)$/;
 // strconv.ParseFloat accepts decimal and hexadecimal floats with exponents.
-const goFloat = /^[+-]?((\d(_?\d)*)?\.?\d(_?\d)*([eE][+-]?\d+)?|\d(_?\d)*\.([eE][+-]?\d+)?|0[xX][0-9a-fA-F_.]+[pP][+-]?\d+)$/;
+const goFloat =
+  /^[+-]?((\d(_?\d)*)?\.?\d(_?\d)*([eE][+-]?\d+)?|\d(_?\d)*\.([eE][+-]?\d+)?|0[xX][0-9a-fA-F_.]+[pP][+-]?\d+)$/;
 const timestamp = /^\d{4}-\d{1,2}-\d{1,2}(([Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(\.\d*)?([ \t]*(Z|[+-]\d{1,2}(:\d{2})?))?)?$/;
 const base60Float = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 
@@ -37,7 +36,8 @@ interface ScalarAnalysis {
   blockAllowed: boolean;
 }
 
-const isBreak = (ch: string | undefined) => ch === "\n" || ch === "\r" || ch === "\u0085" || ch === "\u2028" || ch === "\u2029";
+const isBreak = (ch: string | undefined) =>
+  ch === "\n" || ch === "\r" || ch === "\u0085" || ch === "\u2028" || ch === "\u2029";
 const isSpace = (ch: string | undefined) => ch === " ";
 const isBlankOrEnd = (ch: string | undefined) => ch === undefined || ch === " " || ch === "\t" || isBreak(ch);
 
@@ -61,9 +61,16 @@ function analyze(value: string): ScalarAnalysis {
   }
   const chars = Array.from(value);
   let blockIndicators = value.startsWith("---") || value.startsWith("...");
-  let leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false;
-  let breakSpace = false, spaceBreak = false, previousSpace = false, previousBreak = false;
-  let lineBreaks = false, specialCharacters = false;
+  let leadingSpace = false,
+    leadingBreak = false,
+    trailingSpace = false,
+    trailingBreak = false;
+  let breakSpace = false,
+    spaceBreak = false,
+    previousSpace = false,
+    previousBreak = false;
+  let lineBreaks = false,
+    specialCharacters = false;
   let precededByWhitespace = true;
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i] as string;
@@ -96,7 +103,12 @@ function analyze(value: string): ScalarAnalysis {
     }
     precededByWhitespace = isBlankOrEnd(ch);
   }
-  const analysis: ScalarAnalysis = { multiline: lineBreaks, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: true };
+  const analysis: ScalarAnalysis = {
+    multiline: lineBreaks,
+    blockPlainAllowed: true,
+    singleQuotedAllowed: true,
+    blockAllowed: true,
+  };
   if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) analysis.blockPlainAllowed = false;
   if (trailingSpace) analysis.blockAllowed = false;
   if (breakSpace) {
@@ -136,7 +148,8 @@ function chooseUncached(value: string, simpleKey: boolean): ScalarStyle {
   let style: ScalarStyle = value.includes("\n") ? "literal" : resolvesToNonString(value) ? "double" : "plain";
   const analysis = analyze(value);
   if (style === "plain") {
-    if (!analysis.blockPlainAllowed || (value.length === 0 && simpleKey) || (simpleKey && analysis.multiline)) style = "single";
+    if (!analysis.blockPlainAllowed || (value.length === 0 && simpleKey) || (simpleKey && analysis.multiline))
+      style = "single";
   }
   if (style === "literal") {
     if (!analysis.blockAllowed || simpleKey) style = "double";

@@ -50,7 +50,13 @@ test("a build fills <cache>/<version>/ with the four binaries, and a second run 
   assert.match(first.stdout, /\[1\/4\] building etcd/);
   assert.match(first.stdout, /\[4\/4\] building kubectl/);
   const versionDir = join(cacheRoot, KUBERNETES_VERSION.gitVersion);
-  assert.deepEqual(readdirSync(versionDir).sort(), [".build-stamp", "etcd", "kube-apiserver", "kube-controller-manager", "kubectl"]);
+  assert.deepEqual(readdirSync(versionDir).sort(), [
+    ".build-stamp",
+    "etcd",
+    "kube-apiserver",
+    "kube-controller-manager",
+    "kubectl",
+  ]);
   const second = runBuild(bin, cacheRoot);
   assert.equal(second.status, 0, second.stderr);
   assert.match(second.stdout, /is up to date/);

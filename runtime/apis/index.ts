@@ -4,5 +4,24 @@
  * controller-gen markers that give it the schema its Go counterpart has, so `crdgen` needs no
  * special cases for them.
  */
-export type { int32, int64, float64, Quantity, IntOrString, Time, MicroTime, Duration, RawExtension, JSON } from "./scalars.js";
-export type { TypeMeta, ObjectMeta, ListMeta, OwnerReference, ManagedFieldsEntry, Condition, ConditionStatus } from "./meta.js";
+export type {
+  int32,
+  int64,
+  float64,
+  Quantity,
+  IntOrString,
+  Time,
+  MicroTime,
+  Duration,
+  RawExtension,
+  JSON,
+} from "./scalars.js";
+export type {
+  TypeMeta,
+  ObjectMeta,
+  ListMeta,
+  OwnerReference,
+  ManagedFieldsEntry,
+  Condition,
+  ConditionStatus,
+} from "./meta.js";

@@ -154,4 +154,3 @@ export interface Condition {
    */
   message: string;
 }
-

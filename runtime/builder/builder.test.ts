@@ -21,7 +21,10 @@ test("a well-formed builder creates a controller named after the for kind", () =
   const controller = controllerManagedBy(mgr)
     .for(ConfigMap)
     .owns(Secret)
-    .watches(Secret, enqueueRequestsFromMapFunc(() => [{ namespace: "a", name: "b" }]))
+    .watches(
+      Secret,
+      enqueueRequestsFromMapFunc(() => [{ namespace: "a", name: "b" }]),
+    )
     .withEventFilter(generationChangedPredicate)
     .withOptions({ maxConcurrentReconciles: 3 })
     .complete(reconciler);
@@ -38,7 +41,10 @@ test("misuse is reported by complete() as sentences saying how to fix it", () =>
     }
     assert.fail("expected a BuilderError");
   };
-  assert.match(error(() => controllerManagedBy(manager()).complete(reconciler)).message, /call \.for\(Kind\) or \.named\("name"\)/);
+  assert.match(
+    error(() => controllerManagedBy(manager()).complete(reconciler)).message,
+    /call \.for\(Kind\) or \.named\("name"\)/,
+  );
   assert.match(
     error(() => controllerManagedBy(manager()).for(ConfigMap).for(Secret).complete(reconciler)).message,
     /for\(\) was called twice \(ConfigMap, then Secret\).*use watches\(\)/,
@@ -48,7 +54,9 @@ test("misuse is reported by complete() as sentences saying how to fix it", () =>
     /owns\(\) needs for\(Kind\) first/,
   );
   assert.match(
-    error(() => controllerManagedBy(manager()).for(ConfigMap).withOptions({ maxConcurrentReconciles: 0 }).complete(reconciler)).message,
+    error(() =>
+      controllerManagedBy(manager()).for(ConfigMap).withOptions({ maxConcurrentReconciles: 0 }).complete(reconciler),
+    ).message,
     /maxConcurrentReconciles: 0.*at least 1/,
   );
   assert.match(
@@ -56,7 +64,11 @@ test("misuse is reported by complete() as sentences saying how to fix it", () =>
     /controller name "Bad Name" must be lower case/,
   );
   assert.match(
-    error(() => controllerManagedBy(manager()).for(ConfigMap).complete(undefined as never)).message,
+    error(() =>
+      controllerManagedBy(manager())
+        .for(ConfigMap)
+        .complete(undefined as never),
+    ).message,
     /complete\(\) needs a reconciler/,
   );
   const many = error(() =>
@@ -71,7 +83,10 @@ test("misuse is reported by complete() as sentences saying how to fix it", () =>
 test("two controllers of one manager cannot share a name", () => {
   const mgr = manager();
   controllerManagedBy(mgr).for(ConfigMap).complete(reconciler);
-  assert.throws(() => controllerManagedBy(mgr).for(ConfigMap).complete(reconciler), /already exists.*\.named\("another-name"\)/);
+  assert.throws(
+    () => controllerManagedBy(mgr).for(ConfigMap).complete(reconciler),
+    /already exists.*\.named\("another-name"\)/,
+  );
   controllerManagedBy(mgr).for(ConfigMap).named("configmap-2").complete(reconciler);
 });
 
@@ -84,5 +99,7 @@ test("a class implementing Reconciler and a bare function are both accepted", ()
   }
   const mgr = manager();
   controllerManagedBy(mgr).for(ConfigMap).complete(new ConfigMapReconciler());
-  controllerManagedBy(mgr).for(Secret).complete(async () => ({ requeueAfter: 1000 }));
+  controllerManagedBy(mgr)
+    .for(Secret)
+    .complete(async () => ({ requeueAfter: 1000 }));
 });

@@ -51,7 +51,11 @@ const CONTROLLER_NAME = /^[a-z0-9]([-a-z0-9._]*[a-z0-9])?$/;
 
 function isKind(value: unknown): value is KindDescriptor {
   const candidate = value as KindDescriptor | undefined;
-  return typeof candidate?.kind === "string" && typeof candidate.plural === "string" && typeof candidate.apiVersion === "string";
+  return (
+    typeof candidate?.kind === "string" &&
+    typeof candidate.plural === "string" &&
+    typeof candidate.apiVersion === "string"
+  );
 }
 
 /**
@@ -81,7 +85,9 @@ export class ControllerBuilder {
     if (!isKind(kind)) {
       this.#problems.push("for() needs a kind declared with defineGroupVersion(...).kind(...); got something else");
     } else if (this.#forKind) {
-      this.#problems.push(`for() was called twice (${this.#forKind.kind}, then ${kind.kind}); a controller reconciles one kind: use watches() for the other`);
+      this.#problems.push(
+        `for() was called twice (${this.#forKind.kind}, then ${kind.kind}); a controller reconciles one kind: use watches() for the other`,
+      );
     } else {
       this.#forKind = kind;
       this.#forOptions = options;
@@ -91,14 +97,22 @@ export class ControllerBuilder {
 
   /** Watches objects of `kind` whose controller owner is of the `for` kind, enqueuing the owner. */
   owns<T extends KubernetesObject>(kind: KindDescriptor<T>, options: OwnsOptions = {}): this {
-    if (!isKind(kind)) this.#problems.push("owns() needs a kind declared with defineGroupVersion(...).kind(...); got something else");
+    if (!isKind(kind))
+      this.#problems.push("owns() needs a kind declared with defineGroupVersion(...).kind(...); got something else");
     else this.#owns.push({ kind, options });
     return this;
   }
 
   /** Watches objects of `kind`, enqueuing what `handler` says (e.g. `enqueueRequestsFromMapFunc`). */
-  watches<T extends KubernetesObject>(kind: KindDescriptor<T>, handler: EventHandler, options: WatchOptions = {}): this {
-    if (!isKind(kind)) this.#problems.push("watches() needs a kind declared with defineGroupVersion(...).kind(...) as its first argument");
+  watches<T extends KubernetesObject>(
+    kind: KindDescriptor<T>,
+    handler: EventHandler,
+    options: WatchOptions = {},
+  ): this {
+    if (!isKind(kind))
+      this.#problems.push(
+        "watches() needs a kind declared with defineGroupVersion(...).kind(...) as its first argument",
+      );
     else if (typeof handler !== "object" || handler === null) {
       this.#problems.push(`watches(${kind.kind}, ...) needs an event handler, e.g. enqueueRequestsFromMapFunc(fn)`);
     } else this.#watches.push({ kind, handler, options });
@@ -134,20 +148,30 @@ export class ControllerBuilder {
     const problems = [...this.#problems];
     const name = this.#name ?? this.#forKind?.kind.toLowerCase();
     if (this.#completed) problems.push("complete() was called twice; build each controller once");
-    if (!name) problems.push("the controller has no name: call .for(Kind) or .named(\"name\")");
+    if (!name) problems.push('the controller has no name: call .for(Kind) or .named("name")');
     else if (!CONTROLLER_NAME.test(name)) {
-      problems.push(`controller name "${name}" must be lower case letters, digits, '-', '.' or '_': pass a name like "machine" to .named()`);
+      problems.push(
+        `controller name "${name}" must be lower case letters, digits, '-', '.' or '_': pass a name like "machine" to .named()`,
+      );
     }
-    if (!this.#forKind && this.#owns.length > 0) problems.push("owns() needs for(Kind) first: the owner kind is the for() kind");
+    if (!this.#forKind && this.#owns.length > 0)
+      problems.push("owns() needs for(Kind) first: the owner kind is the for() kind");
     if (!this.#forKind && this.#watches.length === 0 && this.#rawSources.length === 0) {
-      problems.push("the controller watches nothing: call .for(Kind), .watches(Kind, handler) or .watchesRawSource(source)");
+      problems.push(
+        "the controller watches nothing: call .for(Kind), .watches(Kind, handler) or .watchesRawSource(source)",
+      );
     }
     const workers = this.#options.maxConcurrentReconciles;
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) {
       problems.push(`withOptions({ maxConcurrentReconciles: ${workers} }): use a whole number of at least 1`);
     }
-    if (typeof reconciler !== "function" && typeof (reconciler as { reconcile?: unknown } | undefined)?.reconcile !== "function") {
-      problems.push("complete() needs a reconciler: an object with reconcile(req, ctx) or an async function (req, ctx) => result");
+    if (
+      typeof reconciler !== "function" &&
+      typeof (reconciler as { reconcile?: unknown } | undefined)?.reconcile !== "function"
+    ) {
+      problems.push(
+        "complete() needs a reconciler: an object with reconcile(req, ctx) or an async function (req, ctx) => result",
+      );
     }
     if (problems.length > 0) throw new BuilderError(problems);
     return name as string;
@@ -177,7 +201,9 @@ export class ControllerBuilder {
     const cache = this.#manager.getCache();
     const global = this.#globalPredicates;
     if (this.#forKind) {
-      controller.watch(kindSource(cache, this.#forKind, enqueueRequestForObject(), ...global, ...(this.#forOptions.predicates ?? [])));
+      controller.watch(
+        kindSource(cache, this.#forKind, enqueueRequestForObject(), ...global, ...(this.#forOptions.predicates ?? [])),
+      );
       for (const { kind, options: ownsOptions } of this.#owns) {
         const handler = enqueueRequestForOwner(this.#forKind, { onlyControllerOwner: !ownsOptions.matchEveryOwner });
         controller.watch(kindSource(cache, kind, handler, ...global, ...(ownsOptions.predicates ?? [])));

@@ -131,7 +131,9 @@ export class InformerCache implements Cache {
     const informer = this.getInformer(kind);
     if (!informer.hasSynced()) {
       if (!this.#signal) {
-        throw new Error(`the cache is not started: cannot read ${kind.kind} before the manager starts (use the API reader)`);
+        throw new Error(
+          `the cache is not started: cannot read ${kind.kind} before the manager starts (use the API reader)`,
+        );
       }
       await informer.waitForSync(this.#signal);
     }
@@ -141,7 +143,9 @@ export class InformerCache implements Cache {
   #checkNamespace(kind: KindDescriptor, namespace: string | undefined): void {
     const restricted = this.#options.namespace;
     if (kind.namespaced && restricted && namespace && namespace !== restricted) {
-      throw new Error(`the cache only holds namespace "${restricted}": cannot read ${kind.kind} in namespace "${namespace}"`);
+      throw new Error(
+        `the cache only holds namespace "${restricted}": cannot read ${kind.kind} in namespace "${namespace}"`,
+      );
     }
   }
 
@@ -156,7 +160,9 @@ export class InformerCache implements Cache {
   async list<T extends KubernetesObject>(kind: KindDescriptor<T>, options: ListOptions = {}): Promise<ObjectList<T>> {
     this.#checkNamespace(kind, options.namespace);
     if (options.limit !== undefined || options.continue !== undefined) {
-      throw new Error(`list ${kind.kind} from the cache: limit/continue page API server lists only; drop them or use the API reader`);
+      throw new Error(
+        `list ${kind.kind} from the cache: limit/continue page API server lists only; drop them or use the API reader`,
+      );
     }
     const informer = await this.#synced(kind);
     const items = informer.store.select({

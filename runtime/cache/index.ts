@@ -3,7 +3,13 @@
  * indexed store; {@link InformerCache} shares them and serves reads (copies) from them. The manager
  * creates the cache; controllers reach informers through `kindSource`.
  */
-export { InformerCache, DEFAULT_CACHE_OPTIONS, type Cache, type Informers, type InformerCacheOptions } from "./cache.js";
+export {
+  InformerCache,
+  DEFAULT_CACHE_OPTIONS,
+  type Cache,
+  type Informers,
+  type InformerCacheOptions,
+} from "./cache.js";
 export {
   Informer,
   stripManagedFields,

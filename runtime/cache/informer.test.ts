@@ -19,7 +19,11 @@ const Widget = defineGroupVersion({ group: "test.io", version: "v1", scheme: new
 });
 
 function widget(name: string, rv: number, extra: Partial<Widget> = {}): Widget {
-  return { metadata: { name, namespace: "ns", resourceVersion: String(rv), labels: { app: "x" } }, spec: { color: "red" }, ...extra };
+  return {
+    metadata: { name, namespace: "ns", resourceVersion: String(rv), labels: { app: "x" } },
+    spec: { color: "red" },
+    ...extra,
+  };
 }
 
 /** A scripted server: lists return `items`; each watch call is recorded and driven by the test. */
@@ -117,7 +121,10 @@ test("a 410 Gone relists and delivers what changed during the outage", async () 
   const first = await lw.watchNumber(1);
   lw.items = [widget("keep", 1), widget("change", 30), widget("new", 31)];
   lw.listRv = "40";
-  first.emit({ type: "ERROR", object: { kind: "Status", code: 410, reason: "Expired", message: "too old resource version" } });
+  first.emit({
+    type: "ERROR",
+    object: { kind: "Status", code: 410, reason: "Expired", message: "too old resource version" },
+  });
   const second = await lw.watchNumber(2);
   assert.equal(lw.lists, 2);
   assert.equal(second.request.resourceVersion, "40");
@@ -211,7 +218,10 @@ test("cache reads return copies and use label and field indexes", async () => {
   lw.items = [
     widget("a", 1),
     { metadata: { name: "b", namespace: "ns", resourceVersion: "2", labels: { app: "y" } }, spec: { color: "blue" } },
-    { metadata: { name: "c", namespace: "other", resourceVersion: "3", labels: { app: "x" } }, spec: { color: "blue" } },
+    {
+      metadata: { name: "c", namespace: "other", resourceVersion: "3", labels: { app: "x" } },
+      spec: { color: "blue" },
+    },
   ];
   const cache = new InformerCache({ listerWatcherFor: () => lw, clock: new FakeClock() });
   cache.indexField(Widget, "spec.color", (obj) => [obj.spec?.color ?? ""]);
@@ -221,7 +231,11 @@ test("cache reads return copies and use label and field indexes", async () => {
 
   const a = await cache.get(Widget, { namespace: "ns", name: "a" });
   a.spec = { color: "green" };
-  assert.equal((await cache.get(Widget, { namespace: "ns", name: "a" })).spec?.color, "red", "the cache is not corrupted");
+  assert.equal(
+    (await cache.get(Widget, { namespace: "ns", name: "a" })).spec?.color,
+    "red",
+    "the cache is not corrupted",
+  );
   await assert.rejects(cache.get(Widget, { namespace: "ns", name: "zzz" }), (err) => isNotFound(err));
 
   const names = async (options: Parameters<typeof cache.list>[1]) =>

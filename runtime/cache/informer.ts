@@ -191,7 +191,11 @@ export class Informer {
     let continueToken: string | undefined;
     let resourceVersion = "";
     do {
-      const page = await this.#options.listerWatcher.list({ limit: this.#options.pageSize, continue: continueToken, signal });
+      const page = await this.#options.listerWatcher.list({
+        limit: this.#options.pageSize,
+        continue: continueToken,
+        signal,
+      });
       listed.push(...(page.items ?? []));
       continueToken = page.metadata?.continue || undefined;
       resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;

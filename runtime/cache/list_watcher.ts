@@ -34,8 +34,16 @@ export function createListerWatcher(transport: Transport, kind: KindDescriptor, 
   const path = resourcePath(kind, { namespace: kind.namespaced ? namespace : undefined });
   return {
     async list(request) {
-      const query = queryString({ resourceVersion: request.resourceVersion, limit: request.limit, continue: request.continue });
-      return (await transport.request({ method: "GET", path: path + query, signal: request.signal })) as ObjectList<KubernetesObject>;
+      const query = queryString({
+        resourceVersion: request.resourceVersion,
+        limit: request.limit,
+        continue: request.continue,
+      });
+      return (await transport.request({
+        method: "GET",
+        path: path + query,
+        signal: request.signal,
+      })) as ObjectList<KubernetesObject>;
     },
     watch(request, onEvent) {
       const query = queryString({

@@ -128,7 +128,9 @@ export class IndexedStore {
     if (query.namespace !== undefined) candidates.push(this.#lookup(NAMESPACE_INDEX, query.namespace));
     for (const [field, value] of Object.entries(query.fields ?? {})) {
       if (!this.#indexers.has(field)) {
-        throw new Error(`no index for field "${field}"; register one with cache.indexField(kind, "${field}", extract) before the cache starts`);
+        throw new Error(
+          `no index for field "${field}"; register one with cache.indexField(kind, "${field}", extract) before the cache starts`,
+        );
       }
       candidates.push(this.#lookup(field, value));
     }

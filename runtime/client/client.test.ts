@@ -7,7 +7,9 @@ import { createClient } from "./client.js";
 import { applyPatch, createMergePatch, jsonPatch, mergeFrom } from "./patch.js";
 import type { Transport, TransportRequest } from "./transport.js";
 
-function recordingTransport(answer: (req: TransportRequest) => unknown = (req) => req.body ?? { items: [{ metadata: { name: "x" } }] }) {
+function recordingTransport(
+  answer: (req: TransportRequest) => unknown = (req) => req.body ?? { items: [{ metadata: { name: "x" } }] },
+) {
   const requests: TransportRequest[] = [];
   const transport: Transport = {
     request: async (req) => {
@@ -23,7 +25,10 @@ const scheme = new Scheme();
 interface Widget extends KubernetesObject {
   spec?: { size?: number; tags?: string[] };
 }
-const Widget = defineGroupVersion({ group: "example.io", version: "v1", scheme }).kind<Widget>({ kind: "Widget", plural: "widgets" });
+const Widget = defineGroupVersion({ group: "example.io", version: "v1", scheme }).kind<Widget>({
+  kind: "Widget",
+  plural: "widgets",
+});
 scheme.add(ConfigMap);
 
 test("paths follow the API layout for core and grouped kinds, namespaced and cluster-scoped", async () => {
@@ -31,8 +36,18 @@ test("paths follow the API layout for core and grouped kinds, namespaced and clu
   const client = createClient({ transport, scheme, fieldManager: "tests" });
   await client.get(ConfigMap, { namespace: "ns", name: "a" });
   await client.get(Namespace, { name: "ns" });
-  await client.list(Widget, { namespace: "ns", matchingLabels: { app: "x" }, labelSelector: "tier in (a,b)", matchingFields: { "metadata.name": "w" }, limit: 5 });
-  await client.create({ apiVersion: "example.io/v1", kind: "Widget", metadata: { namespace: "ns", generateName: "w-" } });
+  await client.list(Widget, {
+    namespace: "ns",
+    matchingLabels: { app: "x" },
+    labelSelector: "tier in (a,b)",
+    matchingFields: { "metadata.name": "w" },
+    limit: 5,
+  });
+  await client.create({
+    apiVersion: "example.io/v1",
+    kind: "Widget",
+    metadata: { namespace: "ns", generateName: "w-" },
+  });
   assert.deepEqual(
     requests.map((req) => `${req.method} ${decodeURIComponent(req.path)}`),
     [
@@ -46,7 +61,9 @@ test("paths follow the API layout for core and grouped kinds, namespaced and clu
 
 test("list items get apiVersion and kind, writes update the object in place", async () => {
   const { transport } = recordingTransport((req) =>
-    req.method === "GET" ? { items: [{ metadata: { name: "a" } }] } : { ...(req.body as object), metadata: { name: "w", namespace: "ns", resourceVersion: "7" } },
+    req.method === "GET"
+      ? { items: [{ metadata: { name: "a" } }] }
+      : { ...(req.body as object), metadata: { name: "w", namespace: "ns", resourceVersion: "7" } },
   );
   const client = createClient({ transport, scheme });
   const list = await client.list(ConfigMap);
@@ -61,17 +78,31 @@ test("list items get apiVersion and kind, writes update the object in place", as
 test("misuse is refused before any request, naming what to set", async () => {
   const { transport, requests } = recordingTransport();
   const client = createClient({ transport, scheme });
-  await assert.rejects(client.create({ apiVersion: "example.io/v1", kind: "Widget", metadata: { name: "w" } }), /set metadata.namespace/);
-  await assert.rejects(client.update({ apiVersion: "example.io/v1", kind: "Gadget", metadata: { name: "w" } }), /Gadget of example.io\/v1 is not registered/);
+  await assert.rejects(
+    client.create({ apiVersion: "example.io/v1", kind: "Widget", metadata: { name: "w" } }),
+    /set metadata.namespace/,
+  );
+  await assert.rejects(
+    client.update({ apiVersion: "example.io/v1", kind: "Gadget", metadata: { name: "w" } }),
+    /Gadget of example.io\/v1 is not registered/,
+  );
   await assert.rejects(client.update({ metadata: { name: "w" } }), /has no apiVersion\/kind/);
-  await assert.rejects(client.patch({ apiVersion: "example.io/v1", kind: "Widget", metadata: { name: "w", namespace: "ns" } }, applyPatch), /fieldManager/);
+  await assert.rejects(
+    client.patch({ apiVersion: "example.io/v1", kind: "Widget", metadata: { name: "w", namespace: "ns" } }, applyPatch),
+    /fieldManager/,
+  );
   assert.equal(requests.length, 0);
 });
 
 test("patches send their content type and body; delete sends DeleteOptions", async () => {
   const { transport, requests } = recordingTransport();
   const client = createClient({ transport, scheme });
-  const original: Widget = { apiVersion: "example.io/v1", kind: "Widget", metadata: { name: "w", namespace: "ns", resourceVersion: "3" }, spec: { size: 1, tags: ["a"] } };
+  const original: Widget = {
+    apiVersion: "example.io/v1",
+    kind: "Widget",
+    metadata: { name: "w", namespace: "ns", resourceVersion: "3" },
+    spec: { size: 1, tags: ["a"] },
+  };
   const changed = structuredClone(original);
   changed.spec = { tags: ["a", "b"] };
   await client.patch(changed, mergeFrom(original, { optimisticLock: true }));

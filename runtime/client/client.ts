@@ -44,7 +44,11 @@ export function createClient(options: Partial<ClientOptions> & { transport: Tran
 
   function locate(obj: KubernetesObject, subresource?: string): { kind: KindDescriptor; path: string } {
     const kind = scheme.descriptorFor(obj);
-    const path = resourcePath(kind, { namespace: obj.metadata?.namespace, name: obj.metadata?.name ?? "", subresource });
+    const path = resourcePath(kind, {
+      namespace: obj.metadata?.namespace,
+      name: obj.metadata?.name ?? "",
+      subresource,
+    });
     return { kind, path };
   }
 
@@ -56,7 +60,11 @@ export function createClient(options: Partial<ClientOptions> & { transport: Tran
     });
   }
 
-  async function put<T extends KubernetesObject>(obj: T, subresource: string | undefined, writeOptions?: WriteOptions): Promise<T> {
+  async function put<T extends KubernetesObject>(
+    obj: T,
+    subresource: string | undefined,
+    writeOptions?: WriteOptions,
+  ): Promise<T> {
     const { kind, path } = locate(obj, subresource);
     const answer = (await transport.request({ method: "PUT", path: path + writeQuery(writeOptions), body: obj })) as T;
     options.onWrite?.(kind, answer, "write");
@@ -89,12 +97,18 @@ export function createClient(options: Partial<ClientOptions> & { transport: Tran
   };
 
   return {
-    async get<T extends KubernetesObject>(kind: KindDescriptor<T>, key: { namespace?: string; name: string }): Promise<T> {
+    async get<T extends KubernetesObject>(
+      kind: KindDescriptor<T>,
+      key: { namespace?: string; name: string },
+    ): Promise<T> {
       const path = resourcePath(kind, { namespace: key.namespace, name: key.name });
       return withTypeMeta(kind, (await transport.request({ method: "GET", path })) as T);
     },
 
-    async list<T extends KubernetesObject>(kind: KindDescriptor<T>, listOptions: ListOptions = {}): Promise<ObjectList<T>> {
+    async list<T extends KubernetesObject>(
+      kind: KindDescriptor<T>,
+      listOptions: ListOptions = {},
+    ): Promise<ObjectList<T>> {
       const path = resourcePath(kind, { namespace: listOptions.namespace }) + queryString(listQuery(listOptions));
       const answer = (await transport.request({ method: "GET", path })) as ObjectList<T>;
       answer.items = (answer.items ?? []).map((item) => withTypeMeta(kind, item));
@@ -105,9 +119,15 @@ export function createClient(options: Partial<ClientOptions> & { transport: Tran
       const kind = scheme.descriptorFor(obj);
       const path = resourcePath(kind, { namespace: obj.metadata?.namespace });
       if (kind.namespaced && !obj.metadata?.namespace) {
-        throw new Error(`create ${kind.kind} ${obj.metadata?.name ?? obj.metadata?.generateName ?? ""}: set metadata.namespace`);
+        throw new Error(
+          `create ${kind.kind} ${obj.metadata?.name ?? obj.metadata?.generateName ?? ""}: set metadata.namespace`,
+        );
       }
-      const answer = (await transport.request({ method: "POST", path: path + writeQuery(writeOptions), body: obj })) as T;
+      const answer = (await transport.request({
+        method: "POST",
+        path: path + writeQuery(writeOptions),
+        body: obj,
+      })) as T;
       options.onWrite?.(kind, answer, "write");
       return assignInPlace(obj, answer);
     },

@@ -16,13 +16,19 @@ export interface FakeClientOptions {
 }
 
 function apiError(code: number, reason: string, message: string): ApiError {
-  return new ApiError({ code, status: { kind: "Status", status: "Failure", code, reason, message }, request: { method: "FAKE", path: "" } });
+  return new ApiError({
+    code,
+    status: { kind: "Status", status: "Failure", code, reason, message },
+    request: { method: "FAKE", path: "" },
+  });
 }
 
 function applyMergePatch(target: unknown, patch: unknown): unknown {
   if (typeof patch !== "object" || patch === null || Array.isArray(patch)) return patch;
   const base: Record<string, unknown> =
-    typeof target === "object" && target !== null && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+    typeof target === "object" && target !== null && !Array.isArray(target)
+      ? { ...(target as Record<string, unknown>) }
+      : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete base[key];
     else base[key] = applyMergePatch(base[key], value);
@@ -60,7 +66,9 @@ export class FakeClient implements Client {
     obj.kind = kind.kind;
     obj.metadata = { ...obj.metadata, resourceVersion: String(++this.#resourceVersion) };
     obj.metadata.uid ??= randomUUID();
-    obj.metadata.creationTimestamp ??= this.#now().toISOString().replace(/\.\d+Z$/, "Z");
+    obj.metadata.creationTimestamp ??= this.#now()
+      .toISOString()
+      .replace(/\.\d+Z$/, "Z");
     obj.metadata.generation ??= 1;
     this.#objects.set(this.#id(kind, obj.metadata.namespace, obj.metadata.name ?? ""), obj);
     return structuredClone(obj);
@@ -105,8 +113,10 @@ export class FakeClient implements Client {
     if (!copy.metadata.name && copy.metadata.generateName) {
       copy.metadata.name = copy.metadata.generateName + randomUUID().slice(0, 5);
     }
-    if (!copy.metadata.name) throw apiError(422, "Invalid", "metadata.name: Required value: name or generateName is required");
-    if (kind.namespaced && !copy.metadata.namespace) throw apiError(422, "Invalid", "metadata.namespace: Required value");
+    if (!copy.metadata.name)
+      throw apiError(422, "Invalid", "metadata.name: Required value: name or generateName is required");
+    if (kind.namespaced && !copy.metadata.namespace)
+      throw apiError(422, "Invalid", "metadata.namespace: Required value");
     if (this.#objects.has(this.#id(kind, copy.metadata.namespace, copy.metadata.name))) {
       throw apiError(409, "AlreadyExists", `${resourceName(kind)} "${copy.metadata.name}" already exists`);
     }
@@ -120,16 +130,27 @@ export class FakeClient implements Client {
     const current = this.#existing(kind, obj);
     const sentRv = next.metadata?.resourceVersion;
     if (sentRv && sentRv !== current.metadata?.resourceVersion) {
-      throw apiError(409, "Conflict", `Operation cannot be fulfilled on ${resourceName(kind)} "${obj.metadata?.name}": the object has been modified; please apply your changes to the latest version and try again`);
+      throw apiError(
+        409,
+        "Conflict",
+        `Operation cannot be fulfilled on ${resourceName(kind)} "${obj.metadata?.name}": the object has been modified; please apply your changes to the latest version and try again`,
+      );
     }
     const currentRecord = current as Record<string, unknown>;
     const nextRecord = structuredClone(next) as Record<string, unknown>;
     // The status subresource changes only status; the main resource never changes status.
     const merged: Record<string, unknown> =
-      subresource === "status" ? { ...structuredClone(currentRecord), status: nextRecord.status } : { ...nextRecord, status: currentRecord.status };
-    const metadata = { ...(merged.metadata as object), uid: current.metadata?.uid, creationTimestamp: current.metadata?.creationTimestamp } as NonNullable<KubernetesObject["metadata"]>;
+      subresource === "status"
+        ? { ...structuredClone(currentRecord), status: nextRecord.status }
+        : { ...nextRecord, status: currentRecord.status };
+    const metadata = {
+      ...(merged.metadata as object),
+      uid: current.metadata?.uid,
+      creationTimestamp: current.metadata?.creationTimestamp,
+    } as NonNullable<KubernetesObject["metadata"]>;
     metadata.generation = current.metadata?.generation ?? 1;
-    if (subresource !== "status" && JSON.stringify(nextRecord.spec) !== JSON.stringify(currentRecord.spec)) metadata.generation++;
+    if (subresource !== "status" && JSON.stringify(nextRecord.spec) !== JSON.stringify(currentRecord.spec))
+      metadata.generation++;
     merged.metadata = metadata;
     this.actions.push(`${subresource ? "update-status" : "update"} ${kind.kind} ${keyOf(current)}`);
     if (metadata.deletionTimestamp && (metadata.finalizers ?? []).length === 0) {
@@ -144,7 +165,8 @@ export class FakeClient implements Client {
   }
 
   #patched(obj: KubernetesObject, patch: Patch): KubernetesObject {
-    if (patch.type === "json") throw new Error("the fake client does not support JSON patches; use mergeFrom or mergePatch");
+    if (patch.type === "json")
+      throw new Error("the fake client does not support JSON patches; use mergeFrom or mergePatch");
     const kind = this.#scheme.descriptorFor(obj);
     const current = this.#existing(kind, obj);
     const body = patch.data(obj);
@@ -168,7 +190,12 @@ export class FakeClient implements Client {
     if ((current.metadata?.finalizers ?? []).length > 0) {
       if (!current.metadata?.deletionTimestamp) {
         const next = structuredClone(current);
-        next.metadata = { ...next.metadata, deletionTimestamp: this.#now().toISOString().replace(/\.\d+Z$/, "Z") };
+        next.metadata = {
+          ...next.metadata,
+          deletionTimestamp: this.#now()
+            .toISOString()
+            .replace(/\.\d+Z$/, "Z"),
+        };
         this.#store(kind, next);
       }
       return;
@@ -176,7 +203,10 @@ export class FakeClient implements Client {
     this.#objects.delete(this.#id(kind, current.metadata?.namespace, current.metadata?.name ?? ""));
   }
 
-  async deleteAllOf<T extends KubernetesObject>(kind: KindDescriptor<T>, options: ListOptions & DeleteOptions = {}): Promise<void> {
+  async deleteAllOf<T extends KubernetesObject>(
+    kind: KindDescriptor<T>,
+    options: ListOptions & DeleteOptions = {},
+  ): Promise<void> {
     for (const item of (await this.list(kind, options)).items) await this.delete(item, options);
   }
 

@@ -24,7 +24,8 @@ export function resourcePath(
   }
   path += `/${kind.plural}`;
   if (location.name !== undefined) {
-    if (location.name === "") throw new Error(`${kind.kind}: the object has no name; set metadata.name or generateName`);
+    if (location.name === "")
+      throw new Error(`${kind.kind}: the object has no name; set metadata.name or generateName`);
     path += `/${encodeURIComponent(location.name)}`;
   }
   if (location.subresource) path += `/${location.subresource}`;
@@ -35,7 +36,8 @@ export function resourcePath(
 export function labelSelectorOf(options: ListOptions): Selector | undefined {
   const requirements = [];
   if (options.matchingLabels) requirements.push(...selectorFromSet(options.matchingLabels).requirements);
-  if (typeof options.labelSelector === "string") requirements.push(...parseSelector(options.labelSelector).requirements);
+  if (typeof options.labelSelector === "string")
+    requirements.push(...parseSelector(options.labelSelector).requirements);
   else if (options.labelSelector) requirements.push(...selectorFromLabelSelector(options.labelSelector).requirements);
   if (requirements.length === 0) return undefined;
   return selectorFromLabelSelector({ matchExpressions: requirements });

@@ -11,10 +11,25 @@ const server = createServer((request, response) => {
   let body = "";
   request.on("data", (chunk: Buffer) => (body += chunk.toString()));
   request.on("end", () => {
-    seen.push({ method: request.method, url: request.url, auth: request.headers.authorization, type: request.headers["content-type"], body });
-    if (request.url?.startsWith("/ok")) response.writeHead(200, { "Content-Type": "application/json" }).end('{"kind":"ConfigMap"}');
+    seen.push({
+      method: request.method,
+      url: request.url,
+      auth: request.headers.authorization,
+      type: request.headers["content-type"],
+      body,
+    });
+    if (request.url?.startsWith("/ok"))
+      response.writeHead(200, { "Content-Type": "application/json" }).end('{"kind":"ConfigMap"}');
     else if (request.url?.startsWith("/missing")) {
-      response.writeHead(404).end(JSON.stringify({ kind: "Status", status: "Failure", reason: "NotFound", code: 404, message: 'configmaps "x" not found' }));
+      response.writeHead(404).end(
+        JSON.stringify({
+          kind: "Status",
+          status: "Failure",
+          reason: "NotFound",
+          code: 404,
+          message: 'configmaps "x" not found',
+        }),
+      );
     } else if (request.url?.startsWith("/plain")) response.writeHead(409).end("conflict, in plain text");
     else if (request.url?.startsWith("/watch")) {
       response.writeHead(200, { "Content-Type": "application/json" });
@@ -22,7 +37,9 @@ const server = createServer((request, response) => {
       // One event split across writes, then two in one write.
       response.write('{"type":"ADDED","object":{"metadata":{"name":"a"');
       setTimeout(() => {
-        response.write('}}}\n{"type":"MODIFIED","object":{"metadata":{"name":"a"}}}\n{"type":"BOOKMARK","object":{"metadata":{"resourceVersion":"9"}}}\n');
+        response.write(
+          '}}}\n{"type":"MODIFIED","object":{"metadata":{"name":"a"}}}\n{"type":"BOOKMARK","object":{"metadata":{"resourceVersion":"9"}}}\n',
+        );
         response.end();
       }, 10);
     } else response.writeHead(500).end();
@@ -39,10 +56,21 @@ kubeConfig.loadFromOptions({
   currentContext: "x",
 });
 const observed: string[] = [];
-const transport = createKubeConfigTransport({ kubeConfig, observeRequest: (method, code) => observed.push(`${method} ${code}`) });
+const transport = createKubeConfigTransport({
+  kubeConfig,
+  observeRequest: (method, code) => observed.push(`${method} ${code}`),
+});
 
 test("requests carry the kubeconfig's credentials, bodies and content types, and decode JSON", async () => {
-  assert.deepEqual(await transport.request({ method: "PATCH", path: "/ok?x=1", body: { a: 1 }, contentType: "application/merge-patch+json" }), { kind: "ConfigMap" });
+  assert.deepEqual(
+    await transport.request({
+      method: "PATCH",
+      path: "/ok?x=1",
+      body: { a: 1 },
+      contentType: "application/merge-patch+json",
+    }),
+    { kind: "ConfigMap" },
+  );
   const last = seen.at(-1);
   assert.equal(last?.auth, "Bearer secret-token");
   assert.equal(last?.type, "application/merge-patch+json");
@@ -78,5 +106,8 @@ test("a watch streams line-delimited events however the bytes are split, then re
 });
 
 test("a refused watch rejects with the ApiError", async () => {
-  await assert.rejects(transport.watch({ path: "/missing?watch=true" }, () => undefined), (err) => isNotFound(err));
+  await assert.rejects(
+    transport.watch({ path: "/missing?watch=true" }, () => undefined),
+    (err) => isNotFound(err),
+  );
 });

@@ -112,7 +112,14 @@ export function createKubeConfigTransport(
       rejectUnauthorized: applied.rejectUnauthorized,
       servername: applied.servername,
     };
-    const agentKey = JSON.stringify([server.origin, String(applied.ca), String(applied.cert), String(applied.key), applied.rejectUnauthorized, applied.servername]);
+    const agentKey = JSON.stringify([
+      server.origin,
+      String(applied.ca),
+      String(applied.cert),
+      String(applied.key),
+      applied.rejectUnauthorized,
+      applied.servername,
+    ]);
     // Refreshing credentials must not cut open watches: keep the agent unless TLS settings moved.
     const agent =
       connection?.agentKey === agentKey
@@ -153,7 +160,9 @@ export function createKubeConfigTransport(
     return new Promise((resolve, reject) => {
       const outgoing = module.request(requestOptions, resolve);
       outgoing.on("error", reject);
-      outgoing.on("timeout", () => outgoing.destroy(new Error(`${req.method} ${req.path}: no answer within ${timeoutMs} ms`)));
+      outgoing.on("timeout", () =>
+        outgoing.destroy(new Error(`${req.method} ${req.path}: no answer within ${timeoutMs} ms`)),
+      );
       outgoing.end(payload);
     });
   }
@@ -196,10 +205,12 @@ export function createKubeConfigTransport(
 
     async watch(req, onEvent) {
       const conn = await connect();
-      const response = await send(conn, { path: req.path, signal: req.signal, method: "GET" }, undefined).catch((err: unknown) => {
-        reload(0);
-        throw err;
-      });
+      const response = await send(conn, { path: req.path, signal: req.signal, method: "GET" }, undefined).catch(
+        (err: unknown) => {
+          reload(0);
+          throw err;
+        },
+      );
       const code = response.statusCode ?? 0;
       settings.observeRequest?.("WATCH", code);
       reload(code);

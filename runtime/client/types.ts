@@ -69,7 +69,10 @@ export interface Writer {
   update<T extends KubernetesObject>(obj: T, options?: WriteOptions): Promise<T>;
   patch<T extends KubernetesObject>(obj: T, patch: Patch, options?: PatchOptions): Promise<T>;
   delete<T extends KubernetesObject>(obj: T, options?: DeleteOptions): Promise<void>;
-  deleteAllOf<T extends KubernetesObject>(kind: KindDescriptor<T>, options?: ListOptions & DeleteOptions): Promise<void>;
+  deleteAllOf<T extends KubernetesObject>(
+    kind: KindDescriptor<T>,
+    options?: ListOptions & DeleteOptions,
+  ): Promise<void>;
 }
 
 /** Writes the status subresource. */

@@ -29,7 +29,11 @@ function timeString(date: Date): string {
  * Sets a condition in the list (adding it, or updating the one of the same type) and says whether
  * anything changed, so callers write status only when needed.
  */
-export function setStatusCondition(conditions: Condition[], input: ConditionInput, options: SetConditionOptions = {}): boolean {
+export function setStatusCondition(
+  conditions: Condition[],
+  input: ConditionInput,
+  options: SetConditionOptions = {},
+): boolean {
   const now = options.now ?? (() => new Date());
   const existing = conditions.find((condition) => condition.type === input.type);
   if (!existing) {

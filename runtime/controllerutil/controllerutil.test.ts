@@ -22,7 +22,10 @@ interface Gadget extends KubernetesObject {
   spec?: { size?: number };
   status?: { ready?: boolean };
 }
-const Gadget = defineGroupVersion({ group: "util.test", version: "v1" }).kind<Gadget>({ kind: "Gadget", plural: "gadgets" });
+const Gadget = defineGroupVersion({ group: "util.test", version: "v1" }).kind<Gadget>({
+  kind: "Gadget",
+  plural: "gadgets",
+});
 
 const owner = (name: string, uid = `uid-${name}`): Gadget => ({
   apiVersion: Gadget.apiVersion,
@@ -38,7 +41,10 @@ test("setControllerReference sets a controller reference once and refuses a seco
     { apiVersion: "util.test/v1", kind: "Gadget", name: "a", uid: "uid-a", controller: true, blockOwnerDeletion: true },
   ]);
   assert.equal(hasControllerReference(owner("a"), child), true);
-  assert.throws(() => setControllerReference(owner("b"), child), (err) => err instanceof AlreadyOwnedError && /already owned by another Gadget controller a/.test(err.message));
+  assert.throws(
+    () => setControllerReference(owner("b"), child),
+    (err) => err instanceof AlreadyOwnedError && /already owned by another Gadget controller a/.test(err.message),
+  );
   setOwnerReference(owner("b"), child);
   assert.equal(child.metadata?.ownerReferences?.length, 2);
   assert.equal(getControllerOf(child)?.name, "a");
@@ -52,8 +58,18 @@ test("owner references across namespaces or from namespaced owners to cluster ob
   const elsewhere: ConfigMap = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", namespace: "other" } };
   assert.throws(() => setControllerReference(owner("a"), elsewhere), /cross-namespace/);
   const clusterScoped: Namespace = { apiVersion: "v1", kind: "Namespace", metadata: { name: "n" } };
-  assert.throws(() => setOwnerReference(owner("a"), clusterScoped), /cluster-scoped object n cannot have namespaced owner/);
-  assert.throws(() => setOwnerReference({ apiVersion: Gadget.apiVersion, kind: "Gadget", metadata: { name: "x", namespace: "ns" } }, elsewhere), /no name or uid/);
+  assert.throws(
+    () => setOwnerReference(owner("a"), clusterScoped),
+    /cluster-scoped object n cannot have namespaced owner/,
+  );
+  assert.throws(
+    () =>
+      setOwnerReference(
+        { apiVersion: Gadget.apiVersion, kind: "Gadget", metadata: { name: "x", namespace: "ns" } },
+        elsewhere,
+      ),
+    /no name or uid/,
+  );
 });
 
 test("finalizer helpers are idempotent and keep other finalizers", () => {
@@ -69,7 +85,8 @@ test("finalizer helpers are idempotent and keep other finalizers", () => {
 
 test("createOrUpdate creates, then updates only on change", async () => {
   const client = new FakeClient();
-  const desired = () => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "cfg", namespace: "ns" } }) as ConfigMap;
+  const desired = () =>
+    ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "cfg", namespace: "ns" } }) as ConfigMap;
   let value = "1";
   const mutate = (cm: ConfigMap) => () => {
     cm.data = { key: value };
@@ -93,7 +110,9 @@ test("createOrUpdate creates, then updates only on change", async () => {
 });
 
 test("createOrPatch patches spec and status separately", async () => {
-  const client = new FakeClient({ objects: [{ ...owner("g"), spec: { size: 1 }, status: { ready: false } } as Gadget] });
+  const client = new FakeClient({
+    objects: [{ ...owner("g"), spec: { size: 1 }, status: { ready: false } } as Gadget],
+  });
   const gadget: Gadget = { apiVersion: Gadget.apiVersion, kind: "Gadget", metadata: { name: "g", namespace: "ns" } };
   assert.equal(
     await createOrPatch(client, gadget, () => {

@@ -35,7 +35,9 @@ async function mutateKeepingKey(obj: KubernetesObject, mutate: MutateFn): Promis
   const namespace = obj.metadata?.namespace;
   await mutate();
   if (obj.metadata?.name !== name || obj.metadata?.namespace !== namespace) {
-    throw new Error(`the mutate function changed the object's name or namespace (${namespace}/${name}); it must only change content`);
+    throw new Error(
+      `the mutate function changed the object's name or namespace (${namespace}/${name}); it must only change content`,
+    );
   }
 }
 

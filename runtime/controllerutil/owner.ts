@@ -45,12 +45,16 @@ function referenceTo(owner: KubernetesObject, object: KubernetesObject, options:
   const ownerName = owner.metadata?.name;
   const uid = owner.metadata?.uid;
   if (!ownerName || !uid) {
-    throw new Error(`owner ${kind.kind} ${ownerName ?? "(unnamed)"} has no name or uid: read it from the API server (or create it) before referencing it`);
+    throw new Error(
+      `owner ${kind.kind} ${ownerName ?? "(unnamed)"} has no name or uid: read it from the API server (or create it) before referencing it`,
+    );
   }
   if (kind.namespaced) {
     const objectNamespace = object.metadata?.namespace;
     if (!objectNamespace) {
-      throw new Error(`cluster-scoped object ${object.metadata?.name} cannot have namespaced owner ${kind.kind} ${ownerName}`);
+      throw new Error(
+        `cluster-scoped object ${object.metadata?.name} cannot have namespaced owner ${kind.kind} ${ownerName}`,
+      );
     }
     if (owner.metadata?.namespace !== objectNamespace) {
       throw new Error(
@@ -75,7 +79,11 @@ function upsert(object: KubernetesObject, reference: OwnerReference): void {
  * Errors: {@link AlreadyOwnedError} when another object is its controller; an Error for cross-
  * namespace or namespaced-owner-of-cluster-scoped references, which the API server would ignore.
  */
-export function setControllerReference(owner: KubernetesObject, object: KubernetesObject, options: OwnerOptions = {}): void {
+export function setControllerReference(
+  owner: KubernetesObject,
+  object: KubernetesObject,
+  options: OwnerOptions = {},
+): void {
   const reference: OwnerReference = {
     ...referenceTo(owner, object, options),
     controller: true,
@@ -100,7 +108,11 @@ export function setOwnerReference(owner: KubernetesObject, object: KubernetesObj
 }
 
 /** Removes the reference to `owner`; says whether there was one. */
-export function removeOwnerReference(owner: KubernetesObject, object: KubernetesObject, options: OwnerOptions = {}): boolean {
+export function removeOwnerReference(
+  owner: KubernetesObject,
+  object: KubernetesObject,
+  options: OwnerOptions = {},
+): boolean {
   const kind = (options.scheme ?? defaultScheme).descriptorFor(owner);
   const references = object.metadata?.ownerReferences ?? [];
   const kept = references.filter(
@@ -118,9 +130,17 @@ export function getControllerOf(object: KubernetesObject): OwnerReference | unde
 }
 
 /** Whether `owner` (by group, kind and name) is the controller of `object`. */
-export function hasControllerReference(owner: KubernetesObject, object: KubernetesObject, options: OwnerOptions = {}): boolean {
+export function hasControllerReference(
+  owner: KubernetesObject,
+  object: KubernetesObject,
+  options: OwnerOptions = {},
+): boolean {
   const controller = getControllerOf(object);
   if (!controller) return false;
   const kind = (options.scheme ?? defaultScheme).descriptorFor(owner);
-  return groupOf(controller.apiVersion) === kind.group && controller.kind === kind.kind && controller.name === owner.metadata?.name;
+  return (
+    groupOf(controller.apiVersion) === kind.group &&
+    controller.kind === kind.kind &&
+    controller.name === owner.metadata?.name
+  );
 }

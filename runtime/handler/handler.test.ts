@@ -2,9 +2,17 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { defineGroupVersion } from "../scheme/group_version.js";
 import type { Request } from "../reconcile/reconcile.js";
-import { enqueueRequestForObject, enqueueRequestForOwner, enqueueRequestsFromMapFunc, type RequestQueue } from "./handler.js";
+import {
+  enqueueRequestForObject,
+  enqueueRequestForOwner,
+  enqueueRequestsFromMapFunc,
+  type RequestQueue,
+} from "./handler.js";
 
-const Machine = defineGroupVersion({ group: "handler.test", version: "v1alpha1" }).kind({ kind: "Machine", plural: "machines" });
+const Machine = defineGroupVersion({ group: "handler.test", version: "v1alpha1" }).kind({
+  kind: "Machine",
+  plural: "machines",
+});
 
 function recorder(): RequestQueue & { added: string[] } {
   const added: string[] = [];
@@ -19,7 +27,13 @@ test("enqueueRequestForObject enqueues the object", () => {
   const queue = recorder();
   const handler = enqueueRequestForObject();
   handler.create?.({ object: { metadata: { namespace: "ns", name: "a" } } }, queue);
-  handler.update?.({ objectOld: { metadata: { namespace: "ns", name: "a" } }, objectNew: { metadata: { namespace: "ns", name: "a" } } }, queue);
+  handler.update?.(
+    {
+      objectOld: { metadata: { namespace: "ns", name: "a" } },
+      objectNew: { metadata: { namespace: "ns", name: "a" } },
+    },
+    queue,
+  );
   handler.delete?.({ object: { metadata: { name: "cluster-scoped" } } }, queue);
   assert.deepEqual(queue.added, ["ns/a", "ns/a", "/cluster-scoped"]);
 });

@@ -53,6 +53,8 @@ export function checksHandler(name: string, checks: ReadonlyMap<string, Checker>
       verbose: url.searchParams.has("verbose"),
       exclude: url.searchParams.getAll("exclude"),
     });
-    response.writeHead(code, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" }).end(body);
+    response
+      .writeHead(code, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" })
+      .end(body);
   };
 }

@@ -15,12 +15,18 @@ test("string selectors parse every operator and match labels", () => {
 
 test("bad selectors are refused naming the term", () => {
   assert.throws(() => parseSelector("a=b,c in x"), /cannot parse "c in x"/);
-  assert.throws(() => selectorFromLabelSelector({ matchExpressions: [{ key: "a", operator: "In" }] }), /matchExpressions\[0\].values/);
+  assert.throws(
+    () => selectorFromLabelSelector({ matchExpressions: [{ key: "a", operator: "In" }] }),
+    /matchExpressions\[0\].values/,
+  );
   assert.throws(() => parseFieldSelector("metadata.name"), /expected field=value/);
 });
 
 test("LabelSelector objects and field selectors convert", () => {
-  const selector = selectorFromLabelSelector({ matchLabels: { a: "1" }, matchExpressions: [{ key: "b", operator: "Exists" }] });
+  const selector = selectorFromLabelSelector({
+    matchLabels: { a: "1" },
+    matchExpressions: [{ key: "b", operator: "Exists" }],
+  });
   assert.equal(selector.toString(), "a=1,b");
   assert.deepEqual(parseFieldSelector("metadata.name=x,spec.node!=y"), [
     { field: "metadata.name", value: "x", negated: false },

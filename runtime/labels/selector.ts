@@ -48,7 +48,9 @@ function requirementString(requirement: LabelSelectorRequirement): string {
     case "In":
       return values.length === 1 ? `${requirement.key}=${values[0]}` : `${requirement.key} in (${values.join(",")})`;
     case "NotIn":
-      return values.length === 1 ? `${requirement.key}!=${values[0]}` : `${requirement.key} notin (${values.join(",")})`;
+      return values.length === 1
+        ? `${requirement.key}!=${values[0]}`
+        : `${requirement.key} notin (${values.join(",")})`;
     case "Exists":
       return requirement.key;
     case "DoesNotExist":
@@ -117,7 +119,10 @@ export function parseSelector(text: string): Selector {
     const setMatch = /^([^\s!=()]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(term);
     const equalityMatch = /^([^\s!=()]+)\s*(==|=|!=)\s*([^\s!=(),]*)$/.exec(term);
     if (setMatch) {
-      const values = (setMatch[3] ?? "").split(",").map((value) => value.trim()).filter(Boolean);
+      const values = (setMatch[3] ?? "")
+        .split(",")
+        .map((value) => value.trim())
+        .filter(Boolean);
       requirements.push({ key: setMatch[1] ?? "", operator: setMatch[2] === "in" ? "In" : "NotIn", values });
     } else if (equalityMatch) {
       const operator = equalityMatch[2] === "!=" ? "NotIn" : "In";
@@ -153,7 +158,8 @@ export function parseFieldSelector(text: string): FieldRequirement[] {
     .filter(Boolean)
     .map((term) => {
       const match = /^([^=!]+?)\s*(==|=|!=)\s*(.*)$/.exec(term);
-      if (!match) throw new Error(`field selector "${text}": cannot parse "${term}"; expected field=value or field!=value`);
+      if (!match)
+        throw new Error(`field selector "${text}": cannot parse "${term}"; expected field=value or field!=value`);
       return { field: match[1] ?? "", value: match[3] ?? "", negated: match[2] === "!=" };
     });
 }

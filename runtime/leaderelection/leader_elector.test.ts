@@ -21,7 +21,14 @@ function candidates(options: { releaseOnCancel?: boolean } = {}) {
   const clock = new FakeClock(Date.parse("2026-01-01T00:00:00Z"));
   const client = new FakeClient();
   const make = (identity: string) =>
-    new LeaderElector({ client, clock, identity, leaseName: "op", leaseNamespace: "sys", releaseOnCancel: options.releaseOnCancel ?? true });
+    new LeaderElector({
+      client,
+      clock,
+      identity,
+      leaseName: "op",
+      leaseNamespace: "sys",
+      releaseOnCancel: options.releaseOnCancel ?? true,
+    });
   return { clock, client, a: make("a"), b: make("b") };
 }
 

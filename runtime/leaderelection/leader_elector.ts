@@ -74,7 +74,9 @@ export class LeaderElector {
   #observedAt = 0;
   #leading = false;
 
-  constructor(options: Partial<LeaderElectionOptions> & Pick<LeaderElectionOptions, "client" | "leaseName" | "leaseNamespace">) {
+  constructor(
+    options: Partial<LeaderElectionOptions> & Pick<LeaderElectionOptions, "client" | "leaseName" | "leaseNamespace">,
+  ) {
     this.#options = { ...DEFAULT_LEADER_ELECTION_OPTIONS, identity: defaultIdentity(), ...options };
     if (this.#options.renewDeadlineMs >= this.#options.leaseDurationMs) {
       throw new Error("leader election: renewDeadline must be shorter than leaseDuration");
@@ -165,7 +167,8 @@ export class LeaderElector {
       this.#observe(JSON.stringify(next.spec), now);
       return true;
     } catch (err) {
-      if (!isConflict(err) && !isAlreadyExists(err)) log.error(err, "error retrieving or updating the lease", { identity });
+      if (!isConflict(err) && !isAlreadyExists(err))
+        log.error(err, "error retrieving or updating the lease", { identity });
       return false;
     }
   }

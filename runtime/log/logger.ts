@@ -78,7 +78,9 @@ export function createLogger(options: Partial<LoggerOptions> = {}, name = "", bo
       const stack = typeof all.stacktrace === "string" ? `\n${all.stacktrace}` : "";
       const clock = time.toISOString().slice(11, 23);
       const levelText = `${LEVEL_COLOURS[level]}${level.toUpperCase().padEnd(5)}\x1b[0m`;
-      settings.sink.write(`${clock} ${levelText} ${name ? `\x1b[1m${name}\x1b[0m ` : ""}${message} ${pairs.join(" ")}${stack}\n`);
+      settings.sink.write(
+        `${clock} ${levelText} ${name ? `\x1b[1m${name}\x1b[0m ` : ""}${message} ${pairs.join(" ")}${stack}\n`,
+      );
       return;
     }
     const entry: LogFields = { level, ts: time.toISOString(), ...(name ? { logger: name } : {}), msg: message };

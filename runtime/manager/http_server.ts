@@ -2,7 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 
 /** Routes of one small HTTP server: path prefix → handler (the rest of the path is passed on). */
-export type Routes = Record<string, (request: IncomingMessage, response: ServerResponse, subPath: string) => Promise<void>>;
+export type Routes = Record<
+  string,
+  (request: IncomingMessage, response: ServerResponse, subPath: string) => Promise<void>
+>;
 
 /**
  * Parses a bind address as controller-runtime does: `"0"` (or empty) disables the server;

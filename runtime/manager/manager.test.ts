@@ -104,7 +104,11 @@ test("reads through the manager's client wait for the manager's own writes to re
   mgr.getCache().getInformer(ConfigMap);
   const running = mgr.start();
   await mgr.getCache().waitForCacheSync();
-  const created = await client.create<ConfigMap>({ apiVersion: "v1", kind: "ConfigMap", metadata: { namespace: "ns", name: "mine" } });
+  const created = await client.create<ConfigMap>({
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: { namespace: "ns", name: "mine" },
+  });
   const result: { read?: ConfigMap } = {};
   const reading = client.get(ConfigMap, { namespace: "ns", name: "mine" }).then((obj) => (result.read = obj));
   await new Promise((resolve) => setTimeout(resolve, 20));

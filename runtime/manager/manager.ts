@@ -54,7 +54,8 @@ export function createManager(options: Partial<ManagerOptions> = {}): Manager {
     options.transport ??
     createKubeConfigTransport({
       kubeConfig: kubeConfig as KubeConfig,
-      observeRequest: (method, code) => metrics.restClientRequests.inc({ method, code: String(code), host: hostOf(kubeConfig) }),
+      observeRequest: (method, code) =>
+        metrics.restClientRequests.inc({ method, code: String(code), host: hostOf(kubeConfig) }),
     });
   const tracker = new WriteTracker();
   const apiClient = createClient({
@@ -212,7 +213,8 @@ export function createManager(options: Partial<ManagerOptions> = {}): Manager {
     getScheme: () => settings.scheme,
     getLogger: () => logger,
     getMetrics: () => metrics,
-    getEventRecorderFor: (name) => createEventRecorder({ client: apiClient, component: name, log: logger.withName("events") }),
+    getEventRecorderFor: (name) =>
+      createEventRecorder({ client: apiClient, component: name, log: logger.withName("events") }),
     add(runnable) {
       if (started) throw new Error("add runnables before the manager starts");
       runnables.push(runnable);
@@ -262,4 +264,3 @@ function hostOf(kubeConfig: KubeConfig | undefined): string {
     return "";
   }
 }
-

@@ -82,7 +82,10 @@ export const DEFAULT_MANAGER_OPTIONS = {
 } as const;
 
 /** The defaults controllers take from their manager. */
-export type ControllerDefaults = Pick<ControllerOptions, "clock" | "log" | "metrics" | "gracefulShutdownTimeoutMs" | "cacheSyncTimeoutMs">;
+export type ControllerDefaults = Pick<
+  ControllerOptions,
+  "clock" | "log" | "metrics" | "gracefulShutdownTimeoutMs" | "cacheSyncTimeoutMs"
+>;
 
 /**
  * Runs controllers and shares what they need: one cache, one client, metrics, health probes,

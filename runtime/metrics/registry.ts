@@ -141,13 +141,15 @@ export class RuntimeMetrics {
     const metric = this.registry.getSingleMetric(name);
     if (!metric) throw new Error(`no metric named ${name}`);
     const { values } = await metric.get();
-    return values
-      .filter((value) => Object.entries(labels).every(([key, wanted]) => String(value.labels[key]) === wanted))
-      // Histograms report buckets, sum and count: their value is the count.
-      .filter((value) => {
-        const metricName = (value as { metricName?: string }).metricName;
-        return metricName === undefined || metricName.endsWith("_count");
-      })
-      .reduce((sum, value) => sum + value.value, 0);
+    return (
+      values
+        .filter((value) => Object.entries(labels).every(([key, wanted]) => String(value.labels[key]) === wanted))
+        // Histograms report buckets, sum and count: their value is the count.
+        .filter((value) => {
+          const metricName = (value as { metricName?: string }).metricName;
+          return metricName === undefined || metricName.endsWith("_count");
+        })
+        .reduce((sum, value) => sum + value.value, 0)
+    );
   }
 }

@@ -13,7 +13,9 @@ import {
   resourceVersionChangedPredicate,
 } from "./predicate.js";
 
-const obj = (meta: NonNullable<KubernetesObject["metadata"]>): KubernetesObject => ({ metadata: { name: "a", ...meta } });
+const obj = (meta: NonNullable<KubernetesObject["metadata"]>): KubernetesObject => ({
+  metadata: { name: "a", ...meta },
+});
 const update = (a: KubernetesObject, b: KubernetesObject) => ({ objectOld: a, objectNew: b });
 
 test("built-in predicates filter updates by what changed and let other events through", () => {
@@ -43,7 +45,11 @@ test("and, or and not compose predicates", () => {
   assert.equal(passes([either], "update", update(base, relabel)), true);
   assert.equal(passes([both], "update", update(base, relabel)), false);
   assert.equal(passes([not(generationChangedPredicate)], "update", update(base, relabel)), true);
-  assert.equal(passes([not(generationChangedPredicate)], "create", { object: base }), false, "not inverts the let-through default too");
+  assert.equal(
+    passes([not(generationChangedPredicate)], "create", { object: base }),
+    false,
+    "not inverts the let-through default too",
+  );
 });
 
 test("newPredicateFuncs filters every event by its object", () => {

@@ -18,7 +18,11 @@ export type EventType = keyof Predicate;
 
 /** Whether an event passes every predicate. */
 export function passes(predicates: readonly Predicate[], type: "update", event: UpdateEvent): boolean;
-export function passes(predicates: readonly Predicate[], type: Exclude<EventType, "update">, event: ObjectEvent): boolean;
+export function passes(
+  predicates: readonly Predicate[],
+  type: Exclude<EventType, "update">,
+  event: ObjectEvent,
+): boolean;
 export function passes(predicates: readonly Predicate[], type: EventType, event: ObjectEvent | UpdateEvent): boolean {
   return predicates.every((predicate) => evaluate(predicate, type, event));
 }
@@ -59,7 +63,8 @@ export const labelChangedPredicate: Predicate = {
 
 /** Lets updates through only when the annotations changed. */
 export const annotationChangedPredicate: Predicate = {
-  update: (event) => !deepEqual(event.objectOld.metadata?.annotations ?? {}, event.objectNew.metadata?.annotations ?? {}),
+  update: (event) =>
+    !deepEqual(event.objectOld.metadata?.annotations ?? {}, event.objectNew.metadata?.annotations ?? {}),
 };
 
 function combine(predicates: Predicate[], joinAll: boolean): Predicate {

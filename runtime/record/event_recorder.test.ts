@@ -10,7 +10,11 @@ test("events are written as core/v1 Events and repeats raise the count", async (
   const client = new FakeClient();
   let now = Date.parse("2026-01-01T00:00:00Z");
   const recorder = createEventRecorder({ client, component: "machine-controller", now: () => new Date(now) });
-  const machine = { apiVersion: "useless.container.training/v1alpha1", kind: "Machine", metadata: { name: "m", namespace: "ns", uid: "u1" } };
+  const machine = {
+    apiVersion: "useless.container.training/v1alpha1",
+    kind: "Machine",
+    metadata: { name: "m", namespace: "ns", uid: "u1" },
+  };
   recorder.event(machine, "Normal", "Flipped", "switch-a flipped down");
   await settle();
   now += 1000;
@@ -18,13 +22,22 @@ test("events are written as core/v1 Events and repeats raise the count", async (
   await settle();
   recorder.event(machine, "Warning", "Stuck", "cannot flip");
   await settle();
-  const events = (await client.list(Event, { namespace: "ns" })).items.sort((a, b) => (a.reason ?? "").localeCompare(b.reason ?? ""));
+  const events = (await client.list(Event, { namespace: "ns" })).items.sort((a, b) =>
+    (a.reason ?? "").localeCompare(b.reason ?? ""),
+  );
   assert.equal(events.length, 2);
   const [flipped, stuck] = events;
   assert.equal(flipped?.count, 2);
   assert.equal(flipped?.lastTimestamp, "2026-01-01T00:00:01Z");
   assert.equal(flipped?.firstTimestamp, "2026-01-01T00:00:00Z");
-  assert.deepEqual(flipped?.involvedObject, { apiVersion: machine.apiVersion, kind: "Machine", name: "m", namespace: "ns", uid: "u1", resourceVersion: undefined });
+  assert.deepEqual(flipped?.involvedObject, {
+    apiVersion: machine.apiVersion,
+    kind: "Machine",
+    name: "m",
+    namespace: "ns",
+    uid: "u1",
+    resourceVersion: undefined,
+  });
   assert.equal(flipped?.source?.component, "machine-controller");
   assert.equal(stuck?.type, "Warning");
 });

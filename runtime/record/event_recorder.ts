@@ -47,7 +47,9 @@ interface Aggregate {
 
 function format(template: string, args: unknown[]): string {
   let index = 0;
-  return template.replace(/%[sdvj%]/g, (token) => (token === "%%" ? "%" : index < args.length ? String(args[index++]) : token));
+  return template.replace(/%[sdvj%]/g, (token) =>
+    token === "%%" ? "%" : index < args.length ? String(args[index++]) : token,
+  );
 }
 
 function referenceOf(object: KubernetesObject): ObjectReference {
@@ -65,7 +67,9 @@ function referenceOf(object: KubernetesObject): ObjectReference {
  * An event recorder that writes Events through the API (never the cache) and aggregates repeats:
  * the same type, reason and message about the same object within the window bump `count`.
  */
-export function createEventRecorder(options: Partial<EventRecorderOptions> & Pick<EventRecorderOptions, "client" | "component">): EventRecorder {
+export function createEventRecorder(
+  options: Partial<EventRecorderOptions> & Pick<EventRecorderOptions, "client" | "component">,
+): EventRecorder {
   const settings = { ...DEFAULT_EVENT_RECORDER_OPTIONS, ...options };
   const aggregates = new Map<string, Aggregate>();
   const host = hostname();
@@ -82,7 +86,12 @@ export function createEventRecorder(options: Partial<EventRecorderOptions> & Pic
     if (previous) {
       previous.count++;
       previous.lastSeen = now.getTime();
-      const target: Event = { apiVersion: "v1", kind: "Event", metadata: { name: previous.name, namespace }, involvedObject: {} };
+      const target: Event = {
+        apiVersion: "v1",
+        kind: "Event",
+        metadata: { name: previous.name, namespace },
+        involvedObject: {},
+      };
       try {
         await settings.client.patch(target, mergePatch({ count: previous.count, lastTimestamp: timestamp }));
         return;
@@ -121,4 +130,3 @@ export function createEventRecorder(options: Partial<EventRecorderOptions> & Pic
     eventf: (object, type, reason, template, ...args) => event(object, type, reason, format(template, args)),
   };
 }
-

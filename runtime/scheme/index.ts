@@ -3,7 +3,16 @@
  * (the scaffolded `groupversion_info.ts`); the resulting {@link KindDescriptor}s stand in for Go's
  * types in every call. Built-in kinds the runtime uses are declared in `core_kinds.ts`.
  */
-export { defineGroupVersion, defaultScheme, Scheme, resourceName, type GroupVersion, type GroupVersionOptions, type KindDescriptor, type KindOptions } from "./group_version.js";
+export {
+  defineGroupVersion,
+  defaultScheme,
+  Scheme,
+  resourceName,
+  type GroupVersion,
+  type GroupVersionOptions,
+  type KindDescriptor,
+  type KindOptions,
+} from "./group_version.js";
 export {
   Namespace,
   ConfigMap,

@@ -43,7 +43,8 @@ export async function waitForApiServer(kubeconfigPath: string, timeoutMs = 30_00
       await api.list("v1", "Namespace");
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`the API server did not answer within ${timeoutMs / 1000} s`, { cause: error });
+      if (Date.now() > deadline)
+        throw new Error(`the API server did not answer within ${timeoutMs / 1000} s`, { cause: error });
       await sleep(200);
     }
   }
@@ -59,11 +60,15 @@ export async function installCrds(kubeconfigPath: string, dir: string, timeoutMs
   const deadline = Date.now() + timeoutMs;
   for (const crd of crds) {
     for (;;) {
-      const current = (await api.read(crd as Required<Pick<KubernetesObject, "apiVersion" | "kind">> & KubernetesObject & { metadata: { name: string } })) as {
+      const current = (await api.read(
+        crd as Required<Pick<KubernetesObject, "apiVersion" | "kind">> &
+          KubernetesObject & { metadata: { name: string } },
+      )) as {
         status?: { conditions?: { type: string; status: string }[] };
       };
       if (current.status?.conditions?.some((c) => c.type === "Established" && c.status === "True")) break;
-      if (Date.now() > deadline) throw new Error(`CRD ${crd.metadata?.name} was not Established within ${timeoutMs / 1000} s`);
+      if (Date.now() > deadline)
+        throw new Error(`CRD ${crd.metadata?.name} was not Established within ${timeoutMs / 1000} s`);
       await sleep(100);
     }
   }
@@ -71,13 +76,21 @@ export async function installCrds(kubeconfigPath: string, dir: string, timeoutMs
 }
 
 /** Creates each sample that does not exist yet (in `default` unless it names a namespace). */
-export async function createSamples(kubeconfigPath: string, dir: string): Promise<{ created: string[]; kept: string[] }> {
+export async function createSamples(
+  kubeconfigPath: string,
+  dir: string,
+): Promise<{ created: string[]; kept: string[] }> {
   const api = objectsApi(kubeconfigPath);
   const result = { created: [] as string[], kept: [] as string[] };
   for (const sample of readManifests(dir)) {
     const name = `${sample.kind?.toLowerCase()}/${sample.metadata?.name}`;
     try {
-      await api.create({ ...sample, metadata: { namespace: "default", ...sample.metadata } }, undefined, undefined, FIELD_MANAGER);
+      await api.create(
+        { ...sample, metadata: { namespace: "default", ...sample.metadata } },
+        undefined,
+        undefined,
+        FIELD_MANAGER,
+      );
       result.created.push(name);
     } catch (error) {
       if (codeOf(error) !== 409) throw new Error(`creating sample ${name}`, { cause: error });

@@ -37,7 +37,12 @@ export class Child {
   }
 }
 
-function startTypeScript(name: string, entry: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; stdio: StdioOptions }): Child {
+function startTypeScript(
+  name: string,
+  entry: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; stdio: StdioOptions },
+): Child {
   const child = spawn(process.execPath, [...FROM_SOURCE, entry, ...args], { ...options, detached: true });
   return new Child(name, child);
 }

@@ -33,7 +33,11 @@ if (unavailable) {
       for (const outcome of inArea) {
         const differs = outcome.verdict === "differing";
         test(outcome.name, differs ? { todo: "the embedded server differs from kube-apiserver" } : {}, () => {
-          assert.equal(outcome.reference?.failure, undefined, `the case fails on kube-apiserver itself: ${outcome.reference?.failure}`);
+          assert.equal(
+            outcome.reference?.failure,
+            undefined,
+            `the case fails on kube-apiserver itself: ${outcome.reference?.failure}`,
+          );
           if (differs) assert.fail(formatReport([outcome], []));
         });
       }

@@ -45,7 +45,11 @@ describe("startTestEnv on the real control plane", { skip: unavailable }, () => 
   let startMs = 0;
   before(async () => {
     const startedAt = Date.now();
-    env = await startTestEnv({ controlPlane: "binaries", crdDirectoryPaths: [CONFORMANCE_CRD_DIRECTORY], useExistingCluster: false });
+    env = await startTestEnv({
+      controlPlane: "binaries",
+      crdDirectoryPaths: [CONFORMANCE_CRD_DIRECTORY],
+      useExistingCluster: false,
+    });
     startMs = Date.now() - startedAt;
   });
   after(() => env?.stop());
@@ -57,12 +61,21 @@ describe("startTestEnv on the real control plane", { skip: unavailable }, () => 
 
   test("deleting an owner collects its dependents (kube-controller-manager's garbage collector)", async () => {
     const core = env.kubeConfig.makeApiClient(CoreV1Api);
-    const owner = await core.createNamespacedConfigMap({ namespace: "default", body: { metadata: { name: "gc-owner" } } });
+    const owner = await core.createNamespacedConfigMap({
+      namespace: "default",
+      body: { metadata: { name: "gc-owner" } },
+    });
     const ownerReferences = [{ apiVersion: "v1", kind: "ConfigMap", name: "gc-owner", uid: owner.metadata?.uid ?? "" }];
     // Built-in kinds: the garbage collector watches them from its start, whereas it discovers a
     // CRD's kind only at its next 30 s discovery resync (the conformance cases cover that).
-    await core.createNamespacedConfigMap({ namespace: "default", body: { metadata: { name: "gc-dependent", ownerReferences } } });
-    await core.createNamespacedSecret({ namespace: "default", body: { metadata: { name: "gc-secret", ownerReferences } } });
+    await core.createNamespacedConfigMap({
+      namespace: "default",
+      body: { metadata: { name: "gc-dependent", ownerReferences } },
+    });
+    await core.createNamespacedSecret({
+      namespace: "default",
+      body: { metadata: { name: "gc-secret", ownerReferences } },
+    });
     await core.deleteNamespacedConfigMap({ namespace: "default", name: "gc-owner" });
     await eventually("both dependents to be collected", async () => {
       const gone = await Promise.all([
@@ -78,7 +91,9 @@ describe("startTestEnv on the real control plane", { skip: unavailable }, () => 
     await core.createNamespace({ body: { metadata: { name: "doomed" } } });
     await core.createNamespacedConfigMap({ namespace: "doomed", body: { metadata: { name: "content" } } });
     await core.deleteNamespace({ name: "doomed" });
-    await eventually("the namespace to be gone", () => core.readNamespace({ name: "doomed" }).then(() => false, notFound));
+    await eventually("the namespace to be gone", () =>
+      core.readNamespace({ name: "doomed" }).then(() => false, notFound),
+    );
     await assert.rejects(core.readNamespacedConfigMap({ namespace: "doomed", name: "content" }), notFound);
   });
 });
@@ -107,14 +122,19 @@ describe("no orphans", { skip: unavailable }, () => {
         let output = "";
         child.stdout.on("data", (chunk: Buffer) => {
           output += chunk.toString();
-          if (output.includes("\n")) resolve(JSON.parse(output.split("\n")[0] ?? "") as { temporary: string; pids: number[] });
+          if (output.includes("\n"))
+            resolve(JSON.parse(output.split("\n")[0] ?? "") as { temporary: string; pids: number[] });
         });
         child.once("exit", (code) => reject(new Error(`the starter exited early with ${code}`)));
       });
       assert.ok(started.pids.every(isRunning));
       child.kill(signal);
       // SIGKILL leaves the clean-up to the watchdog, which polls once a second.
-      await eventually("every child and the folder to be gone", () => started.pids.every((pid) => !isRunning(pid)) && !existsSync(started.temporary), 15_000);
+      await eventually(
+        "every child and the folder to be gone",
+        () => started.pids.every((pid) => !isRunning(pid)) && !existsSync(started.temporary),
+        15_000,
+      );
     });
   }
 });

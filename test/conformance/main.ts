@@ -29,7 +29,9 @@ try {
     process.stdout.write(`servers ready in ${Date.now() - startedAt} ms; running ${cases.length} cases\n`);
     const outcomes = await runSuite(cases, targets, accepted, (outcome) => {
       const failed = outcome.reference?.failure ?? outcome.candidate?.failure;
-      process.stdout.write(`${outcome.verdict.padEnd(14)} ${outcome.area} / ${outcome.name}${failed ? `  [${failed.split("\n")[0]}]` : ""}\n`);
+      process.stdout.write(
+        `${outcome.verdict.padEnd(14)} ${outcome.area} / ${outcome.name}${failed ? `  [${failed.split("\n")[0]}]` : ""}\n`,
+      );
     });
     process.stdout.write(`${formatReport(outcomes, [])}\n`);
     const bad = outcomes.filter((o) => o.verdict === "differing" || o.reference?.failure !== undefined);

@@ -10,11 +10,15 @@ const run = promisify(execFile);
 
 async function operator(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--conditions=uselessctl-source", "--import", "tsx", "main.ts", ...args], {
-      cwd: ROOT,
-      // A kubeconfig that names nothing: any attempt to connect would fail differently.
-      env: { ...process.env, KUBECONFIG: "/nonexistent/kubeconfig" },
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ["--conditions=uselessctl-source", "--import", "tsx", "main.ts", ...args],
+      {
+        cwd: ROOT,
+        // A kubeconfig that names nothing: any attempt to connect would fail differently.
+        env: { ...process.env, KUBECONFIG: "/nonexistent/kubeconfig" },
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -40,7 +44,13 @@ test("bad flags exit 2 naming the flag and printing the usage", async () => {
 test("--help prints the flags and exits 0", async () => {
   const result = await operator("--help");
   assert.equal(result.code, 0);
-  for (const flag of ["--flip-delay", "--flip-interval", "--max-concurrent-reconciles", "--leader-elect", "--health-probe-bind-address"]) {
+  for (const flag of [
+    "--flip-delay",
+    "--flip-interval",
+    "--max-concurrent-reconciles",
+    "--leader-elect",
+    "--health-probe-bind-address",
+  ]) {
     assert.ok(result.stdout.includes(flag), flag);
   }
 });

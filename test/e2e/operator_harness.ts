@@ -60,8 +60,11 @@ export async function kubectl(cluster: Cluster, ...args: string[]): Promise<stri
 /** `kubectl apply -f -` of a manifest given as YAML or JSON text. */
 export async function kubectlApply(cluster: Cluster, manifest: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
-    const child = execFile("kubectl", ["--kubeconfig", cluster.kubeconfigPath, "apply", "-f", "-"], (error, _stdout, stderr) =>
-      error ? reject(new Error(`kubectl apply failed: ${stderr || String(error)}`)) : resolve(),
+    const child = execFile(
+      "kubectl",
+      ["--kubeconfig", cluster.kubeconfigPath, "apply", "-f", "-"],
+      (error, _stdout, stderr) =>
+        error ? reject(new Error(`kubectl apply failed: ${stderr || String(error)}`)) : resolve(),
     );
     child.stdin?.end(manifest);
   });
@@ -107,7 +110,11 @@ export class OperatorProcess {
         "--metrics-bind-address=0",
         "--health-probe-bind-address=0",
       ],
-      { cwd: ROOT, env: { ...process.env, KUBECONFIG: cluster.kubeconfigPath, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] },
+      {
+        cwd: ROOT,
+        env: { ...process.env, KUBECONFIG: cluster.kubeconfigPath, NO_COLOR: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
     );
     return new OperatorProcess(child);
   }
@@ -117,10 +124,14 @@ export class OperatorProcess {
    * "Starting workers"), so that start-up time never eats into a test's own wait.
    */
   async ready(timeoutMs = 60_000): Promise<void> {
-    await eventually("the operator's workers to start", async () => {
-      if (this.#child.exitCode !== null) throw new Error(`the operator exited early:\n${this.output}`);
-      return this.output.includes("Starting workers") ? true : undefined;
-    }, timeoutMs);
+    await eventually(
+      "the operator's workers to start",
+      async () => {
+        if (this.#child.exitCode !== null) throw new Error(`the operator exited early:\n${this.output}`);
+        return this.output.includes("Starting workers") ? true : undefined;
+      },
+      timeoutMs,
+    );
   }
 
   /** Stops it with `signal` and resolves to its exit code. */
@@ -142,7 +153,9 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
       lastError = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ""}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ""}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -166,18 +179,33 @@ export interface SwitchObject {
 export interface MachineObject {
   metadata: { name: string; uid: string; generation: number; annotations?: Record<string, string> };
   spec: { switches: number; switchPosition?: "up" | "down" };
-  status?: { switches?: number; positions?: string; observedGeneration?: number; conditions?: { type: string; status: string; reason: string }[] };
+  status?: {
+    switches?: number;
+    positions?: string;
+    observedGeneration?: number;
+    conditions?: { type: string; status: string; reason: string }[];
+  };
 }
 
 /** `kubectl get <resource> -o json` items. */
-export async function getItems<T>(cluster: Cluster, namespace: string, resource: string, ...args: string[]): Promise<T[]> {
-  return (JSON.parse(await kubectl(cluster, "get", resource, "-n", namespace, "-o", "json", ...args)) as { items: T[] }).items;
+export async function getItems<T>(
+  cluster: Cluster,
+  namespace: string,
+  resource: string,
+  ...args: string[]
+): Promise<T[]> {
+  return (JSON.parse(await kubectl(cluster, "get", resource, "-n", namespace, "-o", "json", ...args)) as { items: T[] })
+    .items;
 }
 
 /** Switches of a machine (by label), oldest first. */
 export async function switchesOf(cluster: Cluster, namespace: string, machine: string): Promise<SwitchObject[]> {
   const items = await getItems<SwitchObject>(cluster, namespace, "switches", "-l", `machine=${machine}`);
-  return items.sort((a, b) => a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp) || a.metadata.name.localeCompare(b.metadata.name));
+  return items.sort(
+    (a, b) =>
+      a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp) ||
+      a.metadata.name.localeCompare(b.metadata.name),
+  );
 }
 
 /** One change of a switch as the watch delivered it, with the time it arrived. */

@@ -63,7 +63,10 @@ function controllerUid(sw: SwitchObject | undefined): string | undefined {
 describe("the useless machine operator (flip delay 400ms, interval 1s)", { skip: missingPrerequisite() }, () => {
   before(async () => {
     cluster = await startCluster();
-    operator = OperatorProcess.start(cluster, { flipDelay: `${FLIP_DELAY_MS}ms`, flipInterval: `${FLIP_INTERVAL_MS}ms` });
+    operator = OperatorProcess.start(cluster, {
+      flipDelay: `${FLIP_DELAY_MS}ms`,
+      flipInterval: `${FLIP_INTERVAL_MS}ms`,
+    });
     await operator.ready();
   });
 
@@ -93,7 +96,9 @@ describe("the useless machine operator (flip delay 400ms, interval 1s)", { skip:
     const table = (await kubectl(cluster, "get", "machines", "-n", namespace)).trimEnd().split("\n");
     assert.match(table[0] ?? "", /^NAME\s+SWITCHES\s+POSITIONS\s+AGE$/);
     assert.match(table[1] ?? "", /^machine\s+3\s+ddd\s+\d+s$/);
-    const switchTable = (await kubectl(cluster, "get", "switches", "-n", namespace, "-L", "machine")).trimEnd().split("\n");
+    const switchTable = (await kubectl(cluster, "get", "switches", "-n", namespace, "-L", "machine"))
+      .trimEnd()
+      .split("\n");
     assert.match(switchTable[0] ?? "", /^NAME\s+POSITION\s+SEEN\s+AGE\s+MACHINE$/);
     assert.match(switchTable[1] ?? "", /^switch-\S+\s+down\s+\S*\s*\d+s\s+machine$/);
   });
@@ -104,24 +109,45 @@ describe("the useless machine operator (flip delay 400ms, interval 1s)", { skip:
     const watch = await SwitchWatch.start(cluster, namespace);
     try {
       for (const sw of [first, third]) {
-        await kubectl(cluster, "patch", "switch", sw!.metadata.name, "-n", namespace, "--type=merge", "-p", '{"spec":{"position":"up"}}');
+        await kubectl(
+          cluster,
+          "patch",
+          "switch",
+          sw!.metadata.name,
+          "-n",
+          namespace,
+          "--type=merge",
+          "-p",
+          '{"spec":{"position":"up"}}',
+        );
       }
       await eventually("both switches down", async () => {
         const machine = await getMachine(namespace, "machine");
-        return machine.status?.positions === "ddd" && machine.status.conditions?.[0]?.status === "True" ? true : undefined;
+        return machine.status?.positions === "ddd" && machine.status.conditions?.[0]?.status === "True"
+          ? true
+          : undefined;
       });
       const flips = [first!, third!].map((sw) => {
         const events = watch.events.filter((event) => event.object.metadata.name === sw.metadata.name);
         const seenAt = events.map((event) => event.object.status?.seenAt).find((time) => time !== undefined);
-        const flippedAt = events.map((event) => event.object.metadata.annotations?.[FLIPPED_AT]).find((time) => time !== undefined);
+        const flippedAt = events
+          .map((event) => event.object.metadata.annotations?.[FLIPPED_AT])
+          .find((time) => time !== undefined);
         assert.ok(seenAt && flippedAt, `${sw.metadata.name} was marked seen and flipped: ${JSON.stringify(events)}`);
         return { seenAt: Date.parse(seenAt), flippedAt: Date.parse(flippedAt) };
       });
-      for (const flip of flips) assert.ok(flip.flippedAt - flip.seenAt >= FLIP_DELAY_MS, `flipped ${flip.flippedAt - flip.seenAt} ms after seen`);
+      for (const flip of flips)
+        assert.ok(
+          flip.flippedAt - flip.seenAt >= FLIP_DELAY_MS,
+          `flipped ${flip.flippedAt - flip.seenAt} ms after seen`,
+        );
       const [a, b] = flips.map((flip) => flip.flippedAt).sort((x, y) => x - y);
       assert.ok(b! - a! >= FLIP_INTERVAL_MS, `flips ${b! - a!} ms apart`);
       const after = await switchesOf(cluster, namespace, "machine");
-      assert.ok(after.every((sw) => sw.spec.position === "down" && sw.status?.seenAt === undefined), "down, seenAt cleared");
+      assert.ok(
+        after.every((sw) => sw.spec.position === "down" && sw.status?.seenAt === undefined),
+        "down, seenAt cleared",
+      );
     } finally {
       watch.stop();
     }
@@ -132,20 +158,43 @@ describe("the useless machine operator (flip delay 400ms, interval 1s)", { skip:
     const original = await settledMachine(namespace, "machine", 3);
     // creationTimestamp has whole seconds: let the next switches be visibly newer.
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    await kubectl(cluster, "patch", "machine", "machine", "-n", namespace, "--type=merge", "-p", '{"spec":{"switches":5}}');
+    await kubectl(
+      cluster,
+      "patch",
+      "machine",
+      "machine",
+      "-n",
+      namespace,
+      "--type=merge",
+      "-p",
+      '{"spec":{"switches":5}}',
+    );
     const five = await eventually("5 switches", async () => {
       const machine = await getMachine(namespace, "machine");
       const owned = await switchesOf(cluster, namespace, "machine");
       return owned.length === 5 && machine.status?.positions === "ddddd" ? owned : undefined;
     });
-    await kubectl(cluster, "patch", "machine", "machine", "-n", namespace, "--type=merge", "-p", '{"spec":{"switches":2}}');
+    await kubectl(
+      cluster,
+      "patch",
+      "machine",
+      "machine",
+      "-n",
+      namespace,
+      "--type=merge",
+      "-p",
+      '{"spec":{"switches":2}}',
+    );
     const two = await eventually("2 switches", async () => {
       const machine = await getMachine(namespace, "machine");
       const owned = await switchesOf(cluster, namespace, "machine");
       return owned.length === 2 && machine.status?.switches === 2 ? owned : undefined;
     });
     const originalNames = new Set(original.map((sw) => sw.metadata.name));
-    assert.ok(two.every((sw) => originalNames.has(sw.metadata.name)), "the two kept are among the oldest");
+    assert.ok(
+      two.every((sw) => originalNames.has(sw.metadata.name)),
+      "the two kept are among the oldest",
+    );
     assert.equal(five.filter((sw) => !originalNames.has(sw.metadata.name)).length, 2);
     const machine = await getMachine(namespace, "machine");
     assert.equal(machine.status?.observedGeneration, machine.metadata.generation);
@@ -163,17 +212,30 @@ describe("the useless machine operator (flip delay 400ms, interval 1s)", { skip:
       const leftSwitches = await switchesOf(cluster, namespace, "left");
       const rightSwitches = await switchesOf(cluster, namespace, "right");
       const moved = rightSwitches.find((sw) => sw.metadata.name === moving!.metadata.name);
-      return controllerUid(moved) === right.metadata.uid && moved?.metadata.ownerReferences?.length === 1 &&
-        leftSwitches.length === 3 && rightSwitches.length === 3
+      return controllerUid(moved) === right.metadata.uid &&
+        moved?.metadata.ownerReferences?.length === 1 &&
+        leftSwitches.length === 3 &&
+        rightSwitches.length === 3
         ? true
         : undefined;
     });
 
     await kubectl(cluster, "label", "switch", unlabelled!.metadata.name, "-n", namespace, "machine-");
-    await kubectl(cluster, "label", "switch", misnamed!.metadata.name, "-n", namespace, "machine=no-such-machine", "--overwrite");
+    await kubectl(
+      cluster,
+      "label",
+      "switch",
+      misnamed!.metadata.name,
+      "-n",
+      namespace,
+      "machine=no-such-machine",
+      "--overwrite",
+    );
     await eventually("both released and replaced", async () => {
       const all = await getItems<SwitchObject>(cluster, namespace, "switches");
-      const released = all.filter((sw) => [unlabelled!.metadata.name, misnamed!.metadata.name].includes(sw.metadata.name));
+      const released = all.filter((sw) =>
+        [unlabelled!.metadata.name, misnamed!.metadata.name].includes(sw.metadata.name),
+      );
       const left = await getMachine(namespace, "left");
       return released.length === 2 &&
         released.every((sw) => (sw.metadata.ownerReferences ?? []).length === 0) &&
@@ -188,7 +250,9 @@ describe("the useless machine operator (flip delay 400ms, interval 1s)", { skip:
     const namespace = await freshNamespace();
     await settledMachine(namespace, "machine", 3);
     await kubectl(cluster, "delete", "machine", "machine", "-n", namespace, "--wait=false");
-    await eventually("no switches left", async () => ((await getItems(cluster, namespace, "switches")).length === 0 ? true : undefined));
+    await eventually("no switches left", async () =>
+      (await getItems(cluster, namespace, "switches")).length === 0 ? true : undefined,
+    );
   });
 
   test("the machine's own switchPosition: up is flipped down too", async () => {
@@ -204,7 +268,9 @@ describe("the useless machine operator (flip delay 400ms, interval 1s)", { skip:
     );
     const machine = await eventually("the machine's switch down", async () => {
       const current = await getMachine(namespace, "machine");
-      return current.spec.switchPosition === "down" && current.status?.conditions?.[0]?.status === "True" ? current : undefined;
+      return current.spec.switchPosition === "down" && current.status?.conditions?.[0]?.status === "True"
+        ? current
+        : undefined;
     });
     assert.equal(machine.status?.observedGeneration, machine.metadata.generation);
   });

@@ -50,19 +50,41 @@ describe("restarting the operator", { skip: missingPrerequisite() }, () => {
     });
     const name = target!.metadata.name;
     const watch = await SwitchWatch.start(cluster, "restart");
-    await kubectl(cluster, "patch", "switch", name, "-n", "restart", "--type=merge", "-p", '{"spec":{"position":"up"}}');
+    await kubectl(
+      cluster,
+      "patch",
+      "switch",
+      name,
+      "-n",
+      "restart",
+      "--type=merge",
+      "-p",
+      '{"spec":{"position":"up"}}',
+    );
     const seenAt = await eventually("the switch marked seen", async () => {
       const found = (await switchesOf(cluster, "restart", "machine")).find((sw) => sw.metadata.name === name);
       return found?.status?.seenAt;
     });
 
     await operator.stop("SIGKILL");
-    await kubectl(cluster, "patch", "machine", "machine", "-n", "restart", "--type=merge", "-p", '{"spec":{"switches":4}}');
+    await kubectl(
+      cluster,
+      "patch",
+      "machine",
+      "machine",
+      "-n",
+      "restart",
+      "--type=merge",
+      "-p",
+      '{"spec":{"switches":4}}',
+    );
     operator = OperatorProcess.start(cluster, FLAGS);
 
     const settled = await eventually("4 switches, all down", async () => {
       const found = await switchesOf(cluster, "restart", "machine");
-      const machine = JSON.parse(await kubectl(cluster, "get", "machine", "machine", "-n", "restart", "-o", "json")) as MachineObject;
+      const machine = JSON.parse(
+        await kubectl(cluster, "get", "machine", "machine", "-n", "restart", "-o", "json"),
+      ) as MachineObject;
       return found.length === 4 && machine.status?.positions === "dddd" ? found : undefined;
     });
     const flipped = settled.find((sw) => sw.metadata.name === name);
@@ -71,9 +93,16 @@ describe("restarting the operator", { skip: missingPrerequisite() }, () => {
     const waited = Date.parse(flippedAt) - Date.parse(seenAt);
     assert.ok(waited >= 3000, `it waited the delay from the seenAt recorded before the restart (${waited} ms)`);
     watch.stop();
-    const seenValues = new Set(watch.events.filter((e) => e.object.metadata.name === name).map((e) => e.object.status?.seenAt).filter(Boolean));
+    const seenValues = new Set(
+      watch.events
+        .filter((e) => e.object.metadata.name === name)
+        .map((e) => e.object.status?.seenAt)
+        .filter(Boolean),
+    );
     assert.deepEqual([...seenValues], [seenAt], "the restarted operator kept the recorded seenAt");
-    const all = JSON.parse(await kubectl(cluster, "get", "switches", "-n", "restart", "-o", "json")) as { items: unknown[] };
+    const all = JSON.parse(await kubectl(cluster, "get", "switches", "-n", "restart", "-o", "json")) as {
+      items: unknown[];
+    };
     assert.equal(all.items.length, 4, "nothing was created twice");
   });
 });

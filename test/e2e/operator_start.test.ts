@@ -7,7 +7,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, eventually, kubectl, missingPrerequisite, type Cluster, type MachineObject } from "./operator_harness.js";
+import {
+  ROOT,
+  eventually,
+  kubectl,
+  missingPrerequisite,
+  type Cluster,
+  type MachineObject,
+} from "./operator_harness.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "uselessctl-start-"));
 
@@ -21,7 +28,13 @@ function npmStart(): Started {
   let output = "";
   const child = spawn(process.execPath, ["--conditions=uselessctl-source", "--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
-    env: { ...process.env, USELESS_DATA_DIR: dataDir, USELESS_FLIP_DELAY: "0", USELESS_FLIP_INTERVAL: "0", NO_COLOR: "1" },
+    env: {
+      ...process.env,
+      USELESS_DATA_DIR: dataDir,
+      USELESS_FLIP_DELAY: "0",
+      USELESS_FLIP_INTERVAL: "0",
+      NO_COLOR: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -30,52 +43,80 @@ function npmStart(): Started {
 }
 
 async function machines(cluster: Cluster): Promise<MachineObject[]> {
-  return (JSON.parse(await kubectl(cluster, "get", "machines", "-A", "-o", "json")) as { items: MachineObject[] }).items;
+  return (JSON.parse(await kubectl(cluster, "get", "machines", "-A", "-o", "json")) as { items: MachineObject[] })
+    .items;
 }
 
 describe("npm start", { skip: missingPrerequisite() }, () => {
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  test("runs the machine, prints how to try it, stops on Ctrl-C and resumes where it was", { timeout: 300_000 }, async () => {
-    const cluster: Cluster = { kubeconfigPath: join(dataDir, "kubeconfig"), stop: async () => {} };
-    const first = npmStart();
-    try {
-      await eventually("the banner", async () => (first.output().includes("kubectl get switches -w") ? true : undefined), 60_000);
-      const banner = first.output();
-      assert.ok(banner.includes(`kubeconfig: ${cluster.kubeconfigPath}`), banner);
-      assert.ok(banner.includes("kubectl get machines,switches"), banner);
-      assert.match(banner, /kubectl patch .* --type=merge -p '\{"spec":\{"position":"up"\}\}'/);
-
-      const settled = await eventually("the samples reconciled", async () => {
-        const found = await machines(cluster);
-        return found.length > 0 && found.every((m) => m.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True"))
-          ? found
-          : undefined;
-      }, 30_000);
-      const [machine] = settled;
-      await kubectl(cluster, "patch", "machine", machine!.metadata.name, "-n", "default", "--type=merge", "-p", '{"spec":{"switches":4}}');
-      await eventually("the machine scaled", async () => {
-        const found = (await machines(cluster)).find((m) => m.metadata.uid === machine!.metadata.uid);
-        return found?.status?.switches === 4 ? true : undefined;
-      });
-
-      first.child.kill("SIGINT");
-      assert.equal(await first.exited, 0, first.output());
-      assert.match(first.output(), /stopping the operator, then the API server/);
-
-      const second = npmStart();
+  test(
+    "runs the machine, prints how to try it, stops on Ctrl-C and resumes where it was",
+    { timeout: 300_000 },
+    async () => {
+      const cluster: Cluster = { kubeconfigPath: join(dataDir, "kubeconfig"), stop: async () => {} };
+      const first = npmStart();
       try {
-        await eventually("the second banner", async () => (second.output().includes("kubectl get switches -w") ? true : undefined), 60_000);
-        assert.match(second.output(), /as you left them/);
-        const again = await machines(cluster);
-        assert.deepEqual(again.map((m) => m.metadata.uid).sort(), settled.map((m) => m.metadata.uid).sort());
-        assert.equal(again.find((m) => m.metadata.uid === machine!.metadata.uid)?.spec.switches, 4);
+        await eventually(
+          "the banner",
+          async () => (first.output().includes("kubectl get switches -w") ? true : undefined),
+          60_000,
+        );
+        const banner = first.output();
+        assert.ok(banner.includes(`kubeconfig: ${cluster.kubeconfigPath}`), banner);
+        assert.ok(banner.includes("kubectl get machines,switches"), banner);
+        assert.match(banner, /kubectl patch .* --type=merge -p '\{"spec":\{"position":"up"\}\}'/);
+
+        const settled = await eventually(
+          "the samples reconciled",
+          async () => {
+            const found = await machines(cluster);
+            return found.length > 0 &&
+              found.every((m) => m.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True"))
+              ? found
+              : undefined;
+          },
+          30_000,
+        );
+        const [machine] = settled;
+        await kubectl(
+          cluster,
+          "patch",
+          "machine",
+          machine!.metadata.name,
+          "-n",
+          "default",
+          "--type=merge",
+          "-p",
+          '{"spec":{"switches":4}}',
+        );
+        await eventually("the machine scaled", async () => {
+          const found = (await machines(cluster)).find((m) => m.metadata.uid === machine!.metadata.uid);
+          return found?.status?.switches === 4 ? true : undefined;
+        });
+
+        first.child.kill("SIGINT");
+        assert.equal(await first.exited, 0, first.output());
+        assert.match(first.output(), /stopping the operator, then the API server/);
+
+        const second = npmStart();
+        try {
+          await eventually(
+            "the second banner",
+            async () => (second.output().includes("kubectl get switches -w") ? true : undefined),
+            60_000,
+          );
+          assert.match(second.output(), /as you left them/);
+          const again = await machines(cluster);
+          assert.deepEqual(again.map((m) => m.metadata.uid).sort(), settled.map((m) => m.metadata.uid).sort());
+          assert.equal(again.find((m) => m.metadata.uid === machine!.metadata.uid)?.spec.switches, 4);
+        } finally {
+          second.child.kill("SIGINT");
+          assert.equal(await second.exited, 0, second.output());
+        }
       } finally {
-        second.child.kill("SIGINT");
-        assert.equal(await second.exited, 0, second.output());
+        if (first.child.exitCode === null) first.child.kill("SIGKILL");
       }
-    } finally {
-      if (first.child.exitCode === null) first.child.kill("SIGKILL");
-    }
-  });
+    },
+  );
 });

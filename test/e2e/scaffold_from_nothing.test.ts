@@ -23,7 +23,10 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 /** What the scaffolded project needs from this checkout, and where each piece lives. */
 const PREREQUISITES: ReadonlyArray<readonly [name: string, present: () => boolean]> = [
   ["crdgen", () => existsSync(join(root, "crdgen/index.ts"))],
-  ["generate manifests", () => !readFileSync(join(root, "cli/commands/generate.ts"), "utf8").includes("not implemented yet")],
+  [
+    "generate manifests",
+    () => !readFileSync(join(root, "cli/commands/generate.ts"), "utf8").includes("not implemented yet"),
+  ],
   ["runtime", () => existsSync(join(root, "runtime/index.ts"))],
   ["testenv", () => existsSync(join(root, "apiserver/index.ts"))],
 ];
@@ -46,7 +49,8 @@ function newestSource(): number {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts")) newest = Math.max(newest, statSync(path).mtimeMs);
+      else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts"))
+        newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
   for (const folder of ["cli", "scaffold", "crdgen", "runtime", "apiserver"]) walk(join(root, folder));
@@ -87,9 +91,19 @@ async function makeRunReconcilesTheSample(project: string): Promise<void> {
   try {
     // no need to wait for the manager: objects that exist before its caches sync are reconciled too
     // asynchronously: the API server runs in this process and must keep answering
-    await promisify(execFile)("kubectl", ["--kubeconfig", env.kubeconfigPath, "apply", "-k", "config/samples"], { cwd: project });
-    await waitForOutput(() => output, /Reconciling Machine[^\n]*machine-sample|machine-sample[^\n]*Reconciling Machine/, 180_000);
-    await waitForOutput(() => output, /Reconciling Switch[^\n]*switch-sample|switch-sample[^\n]*Reconciling Switch/, 60_000);
+    await promisify(execFile)("kubectl", ["--kubeconfig", env.kubeconfigPath, "apply", "-k", "config/samples"], {
+      cwd: project,
+    });
+    await waitForOutput(
+      () => output,
+      /Reconciling Machine[^\n]*machine-sample|machine-sample[^\n]*Reconciling Machine/,
+      180_000,
+    );
+    await waitForOutput(
+      () => output,
+      /Reconciling Switch[^\n]*switch-sample|switch-sample[^\n]*Reconciling Switch/,
+      60_000,
+    );
   } finally {
     if (manager.pid !== undefined && manager.exitCode === null) process.kill(-manager.pid, "SIGTERM");
     await exited;
@@ -99,7 +113,10 @@ async function makeRunReconcilesTheSample(project: string): Promise<void> {
 
 test(
   "init + create api Machine + Switch, npm install, make manifests, tsc, the generated tests and make run work",
-  { skip: missing.length > 0 ? `needs ${missing.join(", ")} on this checkout (merge main once they land)` : false, timeout: 600_000 },
+  {
+    skip: missing.length > 0 ? `needs ${missing.join(", ")} on this checkout (merge main once they land)` : false,
+    timeout: 600_000,
+  },
   async (t) => {
     const timings: string[] = [];
     const timed = async (label: string, action: () => unknown): Promise<void> => {
@@ -112,7 +129,8 @@ test(
     const project = join(dir, "useless");
     try {
       await timed("scaffold", () => {
-        for (const args of USELESS_COMMANDS) step(process.execPath, [join(root, "bin/uselessctl.js"), ...args, "--dir", project], { cwd: dir });
+        for (const args of USELESS_COMMANDS)
+          step(process.execPath, [join(root, "bin/uselessctl.js"), ...args, "--dir", project], { cwd: dir });
       });
 
       const manifestPath = join(project, "package.json");
@@ -125,8 +143,14 @@ test(
       await timed("npm install", () => step("npm", npmArgs, { cwd: project }));
 
       await timed("make manifests", () => step("make", ["manifests"], { cwd: project }));
-      assert.ok(existsSync(join(project, "config/crd/bases/useless.container.training_machines.yaml")), "the Machine CRD was generated");
-      assert.ok(existsSync(join(project, "config/crd/bases/useless.container.training_switches.yaml")), "the Switch CRD was generated");
+      assert.ok(
+        existsSync(join(project, "config/crd/bases/useless.container.training_machines.yaml")),
+        "the Machine CRD was generated",
+      );
+      assert.ok(
+        existsSync(join(project, "config/crd/bases/useless.container.training_switches.yaml")),
+        "the Switch CRD was generated",
+      );
       assert.ok(existsSync(join(project, "config/rbac/role.yaml")), "the manager role was generated");
 
       await timed("tsc --noEmit", () => step("npx", ["--no-install", "tsc", "--noEmit"], { cwd: project }));

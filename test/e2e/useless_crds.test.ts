@@ -32,7 +32,11 @@ async function kubectl(args: string[], input?: string): Promise<{ stdout: string
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string; code?: number };
-    return { stdout: failed.stdout ?? "", stderr: failed.stderr ?? "", code: typeof failed.code === "number" ? failed.code : 1 };
+    return {
+      stdout: failed.stdout ?? "",
+      stderr: failed.stderr ?? "",
+      code: typeof failed.code === "number" ? failed.code : 1,
+    };
   }
 }
 
@@ -48,65 +52,116 @@ after(async () => {
   await env?.stop();
 });
 
-test("make install's kubectl apply --server-side installs the generated CRDs, Established, and the samples apply", { skip: !hasKubectl }, async () => {
-  // As `make install` does it (server-side: large CRDs exceed the client-side annotation limit).
-  const installed = await kubectl(["apply", "--server-side", "-f", join(repo, "config/crd/bases")]);
-  assert.equal(installed.code, 0, installed.stderr);
-  const waited = await kubectl(["wait", "--for=condition=Established", "--timeout=30s", "crd/machines.useless.container.training", "crd/switches.useless.container.training"]);
-  assert.equal(waited.code, 0, waited.stderr);
-  const established = await kubectl([
-    "get",
-    "crd",
-    "machines.useless.container.training",
-    "switches.useless.container.training",
-    "-o",
-    "jsonpath={range .items[*]}{.metadata.name} {.status.conditions[?(@.type==\"Established\")].status}{\"\\n\"}{end}",
-  ]);
-  assert.equal(established.code, 0, established.stderr);
-  assert.equal(established.stdout, "machines.useless.container.training True\nswitches.useless.container.training True\n");
-  const applied = await kubectl(["apply", "-f", "config/samples/useless_v1alpha1_machine.yaml", "-f", "config/samples/useless_v1alpha1_switch.yaml"]);
-  assert.equal(applied.code, 0, applied.stderr);
-  assert.match(applied.stdout, /machine\.useless\.container\.training\/machine-sample created/);
-  assert.match(applied.stdout, /switch\.useless\.container\.training\/switch-sample created/);
-});
+test(
+  "make install's kubectl apply --server-side installs the generated CRDs, Established, and the samples apply",
+  { skip: !hasKubectl },
+  async () => {
+    // As `make install` does it (server-side: large CRDs exceed the client-side annotation limit).
+    const installed = await kubectl(["apply", "--server-side", "-f", join(repo, "config/crd/bases")]);
+    assert.equal(installed.code, 0, installed.stderr);
+    const waited = await kubectl([
+      "wait",
+      "--for=condition=Established",
+      "--timeout=30s",
+      "crd/machines.useless.container.training",
+      "crd/switches.useless.container.training",
+    ]);
+    assert.equal(waited.code, 0, waited.stderr);
+    const established = await kubectl([
+      "get",
+      "crd",
+      "machines.useless.container.training",
+      "switches.useless.container.training",
+      "-o",
+      'jsonpath={range .items[*]}{.metadata.name} {.status.conditions[?(@.type=="Established")].status}{"\\n"}{end}',
+    ]);
+    assert.equal(established.code, 0, established.stderr);
+    assert.equal(
+      established.stdout,
+      "machines.useless.container.training True\nswitches.useless.container.training True\n",
+    );
+    const applied = await kubectl([
+      "apply",
+      "-f",
+      "config/samples/useless_v1alpha1_machine.yaml",
+      "-f",
+      "config/samples/useless_v1alpha1_switch.yaml",
+    ]);
+    assert.equal(applied.code, 0, applied.stderr);
+    assert.match(applied.stdout, /machine\.useless\.container\.training\/machine-sample created/);
+    assert.match(applied.stdout, /switch\.useless\.container\.training\/switch-sample created/);
+  },
+);
 
-test("kubectl get shows NAME SWITCHES POSITIONS AGE for machines and NAME POSITION SEEN AGE for switches", { skip: !hasKubectl }, async () => {
-  const machines = await kubectl(["get", "machines"]);
-  assert.equal(machines.code, 0, machines.stderr);
-  assert.match(machines.stdout, /^NAME +SWITCHES +POSITIONS +AGE\nmachine-sample +3 +\S*/);
-  const switches = await kubectl(["get", "sw"]);
-  assert.equal(switches.code, 0, switches.stderr);
-  assert.match(switches.stdout, /^NAME +POSITION +SEEN +AGE\nswitch-sample +down +/);
-  const byShortName = await kubectl(["get", "mc", "-o", "name"]);
-  assert.equal(byShortName.stdout, "machine.useless.container.training/machine-sample\n");
-});
+test(
+  "kubectl get shows NAME SWITCHES POSITIONS AGE for machines and NAME POSITION SEEN AGE for switches",
+  { skip: !hasKubectl },
+  async () => {
+    const machines = await kubectl(["get", "machines"]);
+    assert.equal(machines.code, 0, machines.stderr);
+    assert.match(machines.stdout, /^NAME +SWITCHES +POSITIONS +AGE\nmachine-sample +3 +\S*/);
+    const switches = await kubectl(["get", "sw"]);
+    assert.equal(switches.code, 0, switches.stderr);
+    assert.match(switches.stdout, /^NAME +POSITION +SEEN +AGE\nswitch-sample +down +/);
+    const byShortName = await kubectl(["get", "mc", "-o", "name"]);
+    assert.equal(byShortName.stdout, "machine.useless.container.training/machine-sample\n");
+  },
+);
 
-test("the schema's defaults apply: a Machine has 1 switch and a Switch is down unless told otherwise", { skip: !hasKubectl }, async () => {
-  const created = await kubectl(
-    ["create", "-f", "-", "-o", "jsonpath={.spec}"],
-    JSON.stringify({ apiVersion: "useless.container.training/v1alpha1", kind: "Machine", metadata: { name: "bare" }, spec: {} }),
-  );
-  assert.equal(created.code, 0, created.stderr);
-  assert.deepEqual(JSON.parse(created.stdout), { switches: 1 });
-  const lever = await kubectl(
-    ["create", "-f", "-", "-o", "jsonpath={.spec}"],
-    JSON.stringify({ apiVersion: "useless.container.training/v1alpha1", kind: "Switch", metadata: { name: "bare" }, spec: {} }),
-  );
-  assert.equal(lever.code, 0, lever.stderr);
-  assert.deepEqual(JSON.parse(lever.stdout), { position: "down" });
-});
+test(
+  "the schema's defaults apply: a Machine has 1 switch and a Switch is down unless told otherwise",
+  { skip: !hasKubectl },
+  async () => {
+    const created = await kubectl(
+      ["create", "-f", "-", "-o", "jsonpath={.spec}"],
+      JSON.stringify({
+        apiVersion: "useless.container.training/v1alpha1",
+        kind: "Machine",
+        metadata: { name: "bare" },
+        spec: {},
+      }),
+    );
+    assert.equal(created.code, 0, created.stderr);
+    assert.deepEqual(JSON.parse(created.stdout), { switches: 1 });
+    const lever = await kubectl(
+      ["create", "-f", "-", "-o", "jsonpath={.spec}"],
+      JSON.stringify({
+        apiVersion: "useless.container.training/v1alpha1",
+        kind: "Switch",
+        metadata: { name: "bare" },
+        spec: {},
+      }),
+    );
+    assert.equal(lever.code, 0, lever.stderr);
+    assert.deepEqual(JSON.parse(lever.stdout), { position: "down" });
+  },
+);
 
-test("the schema's validation holds: no machine with 0 switches, no switch position but up and down", { skip: !hasKubectl }, async () => {
-  const none = await kubectl(
-    ["create", "-f", "-"],
-    JSON.stringify({ apiVersion: "useless.container.training/v1alpha1", kind: "Machine", metadata: { name: "empty" }, spec: { switches: 0 } }),
-  );
-  assert.notEqual(none.code, 0);
-  assert.match(none.stderr, /spec\.switches/);
-  const sideways = await kubectl(
-    ["create", "-f", "-"],
-    JSON.stringify({ apiVersion: "useless.container.training/v1alpha1", kind: "Switch", metadata: { name: "sideways" }, spec: { position: "sideways" } }),
-  );
-  assert.notEqual(sideways.code, 0);
-  assert.match(sideways.stderr, /spec\.position/);
-});
+test(
+  "the schema's validation holds: no machine with 0 switches, no switch position but up and down",
+  { skip: !hasKubectl },
+  async () => {
+    const none = await kubectl(
+      ["create", "-f", "-"],
+      JSON.stringify({
+        apiVersion: "useless.container.training/v1alpha1",
+        kind: "Machine",
+        metadata: { name: "empty" },
+        spec: { switches: 0 },
+      }),
+    );
+    assert.notEqual(none.code, 0);
+    assert.match(none.stderr, /spec\.switches/);
+    const sideways = await kubectl(
+      ["create", "-f", "-"],
+      JSON.stringify({
+        apiVersion: "useless.container.training/v1alpha1",
+        kind: "Switch",
+        metadata: { name: "sideways" },
+        spec: { position: "sideways" },
+      }),
+    );
+    assert.notEqual(sideways.code, 0);
+    assert.match(sideways.stderr, /spec\.position/);
+  },
+);

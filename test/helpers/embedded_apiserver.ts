@@ -7,7 +7,11 @@ import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { KubeConfig, CoreV1Api, ApiextensionsV1Api } from "@kubernetes/client-node";
 import yaml from "js-yaml";
-import { startEmbeddedApiServer, type EmbeddedApiServerOptions, type RunningApiServer } from "../../apiserver/embedded/index.js";
+import {
+  startEmbeddedApiServer,
+  type EmbeddedApiServerOptions,
+  type RunningApiServer,
+} from "../../apiserver/embedded/index.js";
 
 export interface TestServer {
   server: RunningApiServer;
@@ -53,7 +57,11 @@ export async function installSwitchCrd(kubeConfig: KubeConfig): Promise<void> {
   // Raw JSON: client-node's typed models drop schema keys it renames (enum, default, x-kubernetes-*).
   const cluster = kubeConfig.getCurrentCluster();
   const user = kubeConfig.getCurrentUser();
-  const server = { url: cluster?.server ?? "", caCertificatePem: Buffer.from(cluster?.caData ?? "", "base64").toString(), token: user?.token ?? "" };
+  const server = {
+    url: cluster?.server ?? "",
+    caCertificatePem: Buffer.from(cluster?.caData ?? "", "base64").toString(),
+    token: user?.token ?? "",
+  };
   const created = await rawRequest(server, "POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", {
     body: JSON.stringify(crd),
     contentType: "application/json",
@@ -61,7 +69,10 @@ export async function installSwitchCrd(kubeConfig: KubeConfig): Promise<void> {
   if (created.status !== 201) throw new Error(`creating the CRD failed: ${created.body}`);
   for (let attempt = 0; attempt < 100; attempt++) {
     const current = await api.readCustomResourceDefinition({ name: crd.metadata.name });
-    if (current.status?.conditions?.some((condition) => condition.type === "Established" && condition.status === "True")) return;
+    if (
+      current.status?.conditions?.some((condition) => condition.type === "Established" && condition.status === "True")
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`CRD ${crd.metadata.name} never became Established`);
@@ -93,7 +104,12 @@ export function rawRequest(
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => {
         const body = Buffer.concat(chunks).toString("utf8");
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body, json: () => JSON.parse(body) as Record<string, unknown> });
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body,
+          json: () => JSON.parse(body) as Record<string, unknown>,
+        });
       });
     });
     request.on("error", reject);

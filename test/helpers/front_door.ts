@@ -48,7 +48,11 @@ async function targetOf(kubeConfig: KubeConfig): Promise<Target> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(options.headers ?? {})) headers[name] = String(value);
   const agentOptions = { keepAlive: true, ca: options.ca, cert: options.cert, key: options.key };
-  return { url, headers, agent: url.protocol === "https:" ? new https.Agent(agentOptions) : new http.Agent(agentOptions) };
+  return {
+    url,
+    headers,
+    agent: url.protocol === "https:" ? new https.Agent(agentOptions) : new http.Agent(agentOptions),
+  };
 }
 
 /** Starts a front door to the server `target` names. */
@@ -70,7 +74,14 @@ export async function startFrontDoor(target: KubeConfig): Promise<FrontDoor> {
     }
     if (watch && expire > 0) {
       expire--;
-      const status = { kind: "Status", apiVersion: "v1", status: "Failure", reason: "Expired", code: 410, message: "too old resource version (front door)" };
+      const status = {
+        kind: "Status",
+        apiVersion: "v1",
+        status: "Failure",
+        reason: "Expired",
+        code: 410,
+        message: "too old resource version (front door)",
+      };
       response.writeHead(410, { "Content-Type": "application/json" }).end(JSON.stringify(status));
       return;
     }

@@ -9,7 +9,9 @@ import { startTestEnv, type TestEnv, type TestEnvOptions } from "uselessctl/test
 import { createClient, createKubeConfigTransport, Namespace, type Client } from "uselessctl";
 
 /** A started server and a client straight to it, or the reason there is none. */
-export type RuntimeTestEnv = { env: TestEnv; client: Client; skipReason?: undefined } | { env?: undefined; client?: undefined; skipReason: string };
+export type RuntimeTestEnv =
+  | { env: TestEnv; client: Client; skipReason?: undefined }
+  | { env?: undefined; client?: undefined; skipReason: string };
 
 /** Starts a test API server, or says in one line why it cannot. */
 export async function startRuntimeTestEnv(options: Partial<TestEnvOptions> = {}): Promise<RuntimeTestEnv> {
@@ -35,7 +37,11 @@ export async function freshNamespace(client: Client, prefix = "rt"): Promise<str
 }
 
 /** Polls `condition` every 20 ms until it is true; rejects after `timeoutMs` naming `what`. */
-export async function eventually(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+export async function eventually(
+  what: string,
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await condition()) return;

@@ -6,7 +6,11 @@ import { freshNamespace, startTestServer, type TestServer } from "../helpers/emb
 /** A client that keeps its connection open, as client-go does (client-node opens one per request). */
 function keepAliveClient(env: TestServer) {
   const agent = new Agent({ keepAlive: true, maxSockets: 1, ca: env.server.caCertificatePem });
-  const call = (method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> =>
+  const call = (
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: Record<string, unknown> }> =>
     new Promise((resolve, reject) => {
       const outgoing = request(
         new URL(path, env.server.url),
@@ -14,7 +18,12 @@ function keepAliveClient(env: TestServer) {
         (response) => {
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("end", () => resolve({ status: response.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown> }));
+          response.on("end", () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              json: JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown>,
+            }),
+          );
         },
       );
       outgoing.on("error", reject);
@@ -34,7 +43,15 @@ describe("embedded API server: optimistic concurrency under load", () => {
     const namespace = await freshNamespace(env.kubeConfig);
     const path = `/api/v1/namespaces/${namespace}/configmaps/counter`;
     const setup = keepAliveClient(env);
-    assert.equal((await setup.call("POST", `/api/v1/namespaces/${namespace}/configmaps`, { metadata: { name: "counter" }, data: { value: "0" } })).status, 201);
+    assert.equal(
+      (
+        await setup.call("POST", `/api/v1/namespaces/${namespace}/configmaps`, {
+          metadata: { name: "counter" },
+          data: { value: "0" },
+        })
+      ).status,
+      201,
+    );
     setup.close();
     let conflicts = 0;
     const increment = async (): Promise<void> => {
@@ -43,12 +60,16 @@ describe("embedded API server: optimistic concurrency under load", () => {
         for (let attempt = 0; ; attempt++) {
           const current = await client.call("GET", path);
           const data = current.json.data as { value: string };
-          const written = await client.call("PUT", path, { ...current.json, data: { value: String(Number(data.value) + 1) } });
+          const written = await client.call("PUT", path, {
+            ...current.json,
+            data: { value: String(Number(data.value) + 1) },
+          });
           if (written.status === 200) break;
           assert.equal(written.status, 409, JSON.stringify(written.json));
           conflicts++;
           // Exponential back-off with jitter, as client-go's retry.RetryOnConflict, so that racing writers spread out.
-          if (attempt > 2) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 16)));
+          if (attempt > 2)
+            await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 16)));
         }
       }
       client.close();

@@ -1,6 +1,12 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { installSwitchCrd, loadFixture, rawRequest, startTestServer, type TestServer } from "../helpers/embedded_apiserver.js";
+import {
+  installSwitchCrd,
+  loadFixture,
+  rawRequest,
+  startTestServer,
+  type TestServer,
+} from "../helpers/embedded_apiserver.js";
 
 describe("embedded API server: CRD lifecycle", () => {
   let env: TestServer;
@@ -15,9 +21,14 @@ describe("embedded API server: CRD lifecycle", () => {
   it("serves the kind once created, in discovery and at its endpoints", async () => {
     assert.equal((await rawRequest(env.server, "GET", switches)).status, 404);
     await installSwitchCrd(env.kubeConfig);
-    const discovery = (await rawRequest(env.server, "GET", "/apis/test.uselessctl.io/v1alpha1")).json() as { resources: { name: string }[] };
+    const discovery = (await rawRequest(env.server, "GET", "/apis/test.uselessctl.io/v1alpha1")).json() as {
+      resources: { name: string }[];
+    };
     // CRD discovery lists each resource, then its status and scale, as kube-apiserver does.
-    assert.deepEqual(discovery.resources.map((resource) => resource.name), ["switches", "switches/status", "switches/scale"]);
+    assert.deepEqual(
+      discovery.resources.map((resource) => resource.name),
+      ["switches", "switches/status", "switches/scale"],
+    );
     const created = await rawRequest(env.server, "POST", switches, {
       contentType: "application/json",
       body: JSON.stringify({ apiVersion: "test.uselessctl.io/v1alpha1", kind: "Switch", metadata: { name: "a" } }),
@@ -33,7 +44,10 @@ describe("embedded API server: CRD lifecycle", () => {
       body: JSON.stringify(crd),
     });
     assert.equal(response.status, 422);
-    assert.match(String(response.json().message), /metadata\.name: Invalid value: "wrong\.test\.uselessctl\.io": must be spec\.names\.plural\+"\."\+spec\.group/);
+    assert.match(
+      String(response.json().message),
+      /metadata\.name: Invalid value: "wrong\.test\.uselessctl\.io": must be spec\.names\.plural\+"\."\+spec\.group/,
+    );
   });
 
   it("removes the instances and then the endpoints when the CRD is deleted", async () => {

@@ -24,7 +24,10 @@ describe("embedded API server: core CRUD through @kubernetes/client-node", () =>
 
   it("creates a configmap with uid, creationTimestamp and a resourceVersion, and no generation", async () => {
     const namespace = await freshNamespace(env.kubeConfig);
-    const created = await core.createNamespacedConfigMap({ namespace, body: { metadata: { name: "settings" }, data: { a: "1" } } });
+    const created = await core.createNamespacedConfigMap({
+      namespace,
+      body: { metadata: { name: "settings" }, data: { a: "1" } },
+    });
     assert.match(created.metadata?.uid ?? "", /^[0-9a-f-]{36}$/);
     assert.ok(created.metadata?.creationTimestamp instanceof Date);
     assert.match(created.metadata?.resourceVersion ?? "", /^\d+$/);
@@ -42,7 +45,9 @@ describe("embedded API server: core CRUD through @kubernetes/client-node", () =>
   it("answers a duplicate create with 409 AlreadyExists worded as kube-apiserver", async () => {
     const namespace = await freshNamespace(env.kubeConfig);
     await core.createNamespacedConfigMap({ namespace, body: { metadata: { name: "dup" } } });
-    const error = await core.createNamespacedConfigMap({ namespace, body: { metadata: { name: "dup" } } }).catch((e: unknown) => e);
+    const error = await core
+      .createNamespacedConfigMap({ namespace, body: { metadata: { name: "dup" } } })
+      .catch((e: unknown) => e);
     const { code, body } = statusOf(error);
     assert.equal(code, 409);
     assert.equal(body.reason, "AlreadyExists");
@@ -52,11 +57,16 @@ describe("embedded API server: core CRUD through @kubernetes/client-node", () =>
 
   it("rejects a stale resourceVersion with 409 Conflict and leaves the object unchanged", async () => {
     const namespace = await freshNamespace(env.kubeConfig);
-    const created = await core.createNamespacedConfigMap({ namespace, body: { metadata: { name: "occ" }, data: { v: "1" } } });
+    const created = await core.createNamespacedConfigMap({
+      namespace,
+      body: { metadata: { name: "occ" }, data: { v: "1" } },
+    });
     const fresh: V1ConfigMap = { ...created, data: { v: "2" } };
     await core.replaceNamespacedConfigMap({ name: "occ", namespace, body: fresh });
     const stale: V1ConfigMap = { ...created, data: { v: "3" } };
-    const error = await core.replaceNamespacedConfigMap({ name: "occ", namespace, body: stale }).catch((e: unknown) => e);
+    const error = await core
+      .replaceNamespacedConfigMap({ name: "occ", namespace, body: stale })
+      .catch((e: unknown) => e);
     const { code, body } = statusOf(error);
     assert.equal(code, 409);
     assert.equal(
@@ -68,7 +78,9 @@ describe("embedded API server: core CRUD through @kubernetes/client-node", () =>
 
   it("rejects an invalid name with 422 and the DNS-1123 message, creating nothing", async () => {
     const namespace = await freshNamespace(env.kubeConfig);
-    const error = await core.createNamespacedConfigMap({ namespace, body: { metadata: { name: "Bad_Name" } } }).catch((e: unknown) => e);
+    const error = await core
+      .createNamespacedConfigMap({ namespace, body: { metadata: { name: "Bad_Name" } } })
+      .catch((e: unknown) => e);
     const { code, body } = statusOf(error);
     assert.equal(code, 422);
     assert.equal(body.reason, "Invalid");
@@ -81,11 +93,15 @@ describe("embedded API server: core CRUD through @kubernetes/client-node", () =>
   });
 
   it("answers 404 NotFound for a missing object and for content in a missing namespace", async () => {
-    const missing = statusOf(await core.readNamespacedConfigMap({ name: "nope", namespace: "default" }).catch((e: unknown) => e));
+    const missing = statusOf(
+      await core.readNamespacedConfigMap({ name: "nope", namespace: "default" }).catch((e: unknown) => e),
+    );
     assert.equal(missing.code, 404);
     assert.equal(missing.body.message, 'configmaps "nope" not found');
     const noNamespace = statusOf(
-      await core.createNamespacedConfigMap({ namespace: "no-such-ns", body: { metadata: { name: "x" } } }).catch((e: unknown) => e),
+      await core
+        .createNamespacedConfigMap({ namespace: "no-such-ns", body: { metadata: { name: "x" } } })
+        .catch((e: unknown) => e),
     );
     assert.equal(noNamespace.code, 404);
     assert.equal(noNamespace.body.message, 'namespaces "no-such-ns" not found');
@@ -102,7 +118,9 @@ describe("embedded API server: core CRUD through @kubernetes/client-node", () =>
       await core.createNamespacedConfigMap({ namespace, body: { metadata: { name, labels: value } } });
     }
     const names = async (labelSelector: string) =>
-      (await core.listNamespacedConfigMap({ namespace, labelSelector })).items.map((item) => item.metadata?.name).join(",");
+      (await core.listNamespacedConfigMap({ namespace, labelSelector })).items
+        .map((item) => item.metadata?.name)
+        .join(",");
     assert.equal(await names("tier=web"), "a,c");
     assert.equal(await names("tier==db"), "b");
     assert.equal(await names("tier!=web"), "b");
@@ -121,12 +139,16 @@ describe("embedded API server: core CRUD through @kubernetes/client-node", () =>
     const all = await core.listConfigMapForAllNamespaces({ fieldSelector: "metadata.name=shared" });
     assert.deepEqual(all.items.map((item) => item.metadata?.namespace).sort(), [first, second].sort());
     const one = await core.listConfigMapForAllNamespaces({ fieldSelector: `metadata.namespace=${first}` });
-    assert.deepEqual(one.items.map((item) => item.metadata?.name), ["shared"]);
+    assert.deepEqual(
+      one.items.map((item) => item.metadata?.name),
+      ["shared"],
+    );
   });
 
   it("pages with limit and continue", async () => {
     const namespace = await freshNamespace(env.kubeConfig);
-    for (let index = 0; index < 5; index++) await core.createNamespacedConfigMap({ namespace, body: { metadata: { name: `page-${index}` } } });
+    for (let index = 0; index < 5; index++)
+      await core.createNamespacedConfigMap({ namespace, body: { metadata: { name: `page-${index}` } } });
     const seen: string[] = [];
     let token: string | undefined;
     let pages = 0;
@@ -142,7 +164,10 @@ describe("embedded API server: core CRUD through @kubernetes/client-node", () =>
 
   it("merges stringData into base64 data for secrets", async () => {
     const namespace = await freshNamespace(env.kubeConfig);
-    const created = await core.createNamespacedSecret({ namespace, body: { metadata: { name: "s" }, stringData: { password: "hunter2" } } });
+    const created = await core.createNamespacedSecret({
+      namespace,
+      body: { metadata: { name: "s" }, stringData: { password: "hunter2" } },
+    });
     assert.equal(created.type, "Opaque");
     assert.equal(Buffer.from(created.data?.password ?? "", "base64").toString(), "hunter2");
     assert.equal(created.stringData, undefined);
@@ -152,17 +177,33 @@ describe("embedded API server: core CRUD through @kubernetes/client-node", () =>
     for (const token of [null, "wrong"]) {
       const response = await rawRequest(env.server, "GET", "/api/v1/namespaces", { token });
       assert.equal(response.status, 401);
-      assert.deepEqual(response.json(), { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: "Unauthorized", reason: "Unauthorized", code: 401 });
+      assert.deepEqual(response.json(), {
+        kind: "Status",
+        apiVersion: "v1",
+        metadata: {},
+        status: "Failure",
+        message: "Unauthorized",
+        reason: "Unauthorized",
+        code: 401,
+      });
     }
   });
 
   it("answers malformed JSON with 400, an oversized body with 413, an unknown media type with 415, and changes nothing", async () => {
     const namespace = await freshNamespace(env.kubeConfig);
     const path = `/api/v1/namespaces/${namespace}/configmaps`;
-    const malformed = await rawRequest(env.server, "POST", path, { body: "{not json", contentType: "application/json" });
+    const malformed = await rawRequest(env.server, "POST", path, {
+      body: "{not json",
+      contentType: "application/json",
+    });
     assert.equal(malformed.status, 400);
     assert.equal(malformed.json().reason, "BadRequest");
-    const huge = JSON.stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "huge" }, data: { x: "a".repeat(3 * 1024 * 1024) } });
+    const huge = JSON.stringify({
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name: "huge" },
+      data: { x: "a".repeat(3 * 1024 * 1024) },
+    });
     const tooLarge = await rawRequest(env.server, "POST", path, { body: huge, contentType: "application/json" });
     assert.equal(tooLarge.status, 413);
     assert.equal(tooLarge.json().message, "Request entity too large: limit is 3145728");
@@ -173,7 +214,10 @@ describe("embedded API server: core CRUD through @kubernetes/client-node", () =>
       contentType: "application/json",
     });
     assert.equal(wrongVersion.status, 400);
-    assert.equal(wrongVersion.json().message, "the API version in the data (v2) does not match the expected API version (v1)");
+    assert.equal(
+      wrongVersion.json().message,
+      "the API version in the data (v2) does not match the expected API version (v1)",
+    );
     assert.equal((await core.listNamespacedConfigMap({ namespace })).items.length, 0);
   });
 

@@ -1,7 +1,13 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { CustomObjectsApi, ApiextensionsV1Api, PatchStrategy, setHeaderOptions } from "@kubernetes/client-node";
-import { freshNamespace, installSwitchCrd, rawRequest, startTestServer, type TestServer } from "../helpers/embedded_apiserver.js";
+import {
+  freshNamespace,
+  installSwitchCrd,
+  rawRequest,
+  startTestServer,
+  type TestServer,
+} from "../helpers/embedded_apiserver.js";
 
 const group = "test.uselessctl.io";
 const version = "v1alpha1";
@@ -11,7 +17,15 @@ const mergePatch = setHeaderOptions("Content-Type", PatchStrategy.MergePatch);
 interface SwitchObject {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string; generation?: number; resourceVersion?: string; managedFields?: unknown[]; finalizers?: string[]; uid?: string };
+  metadata: {
+    name: string;
+    namespace?: string;
+    generation?: number;
+    resourceVersion?: string;
+    managedFields?: unknown[];
+    finalizers?: string[];
+    uid?: string;
+  };
   spec?: { position?: string; replicas?: number; label?: string; extra?: string };
   status?: { flips?: number; replicas?: number };
 }
@@ -28,13 +42,18 @@ describe("embedded API server: CRDs and custom resources", () => {
     env = await startTestServer();
     custom = env.kubeConfig.makeApiClient(CustomObjectsApi);
     await installSwitchCrd(env.kubeConfig);
-    path = (namespace, name, sub) => `/apis/${group}/${version}/namespaces/${namespace}/${plural}${name ? `/${name}` : ""}${sub ? `/${sub}` : ""}`;
+    path = (namespace, name, sub) =>
+      `/apis/${group}/${version}/namespaces/${namespace}/${plural}${name ? `/${name}` : ""}${sub ? `/${sub}` : ""}`;
   });
   after(() => env.stop());
 
   it("sets the CRD's NamesAccepted and Established conditions and accepted names", async () => {
-    const crd = await env.kubeConfig.makeApiClient(ApiextensionsV1Api).readCustomResourceDefinition({ name: `${plural}.${group}` });
-    const conditions = Object.fromEntries((crd.status?.conditions ?? []).map((condition) => [condition.type, condition.status]));
+    const crd = await env.kubeConfig
+      .makeApiClient(ApiextensionsV1Api)
+      .readCustomResourceDefinition({ name: `${plural}.${group}` });
+    const conditions = Object.fromEntries(
+      (crd.status?.conditions ?? []).map((condition) => [condition.type, condition.status]),
+    );
     assert.deepEqual(conditions, { NamesAccepted: "True", Established: "True" });
     assert.equal(crd.status?.acceptedNames?.kind, "Switch");
     assert.deepEqual(crd.status?.storedVersions, ["v1alpha1"]);
@@ -72,16 +91,23 @@ describe("embedded API server: CRDs and custom resources", () => {
     assert.equal(response.status, 422);
     const status = response.json();
     // An enum violation blocks the CEL rules, which kube-apiserver reports as one `<nil>` error.
-    const skipped = "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation";
+    const skipped =
+      "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation";
     assert.equal(
       status.message,
       `Switch.${group} "bad" is invalid: [spec.position: Unsupported value: "sideways": supported values: "down", "up", <nil>: Invalid value: null: ${skipped}]`,
     );
     assert.deepEqual((status.details as { causes: unknown[] }).causes, [
-      { reason: "FieldValueNotSupported", message: 'Unsupported value: "sideways": supported values: "down", "up"', field: "spec.position" },
+      {
+        reason: "FieldValueNotSupported",
+        message: 'Unsupported value: "sideways": supported values: "down", "up"',
+        field: "spec.position",
+      },
       { reason: "FieldValueInvalid", message: `Invalid value: null: ${skipped}`, field: "<nil>" },
     ]);
-    const list = (await custom.listNamespacedCustomObject({ group, version, namespace, plural })) as { items: unknown[] };
+    const list = (await custom.listNamespacedCustomObject({ group, version, namespace, plural })) as {
+      items: unknown[];
+    };
     assert.equal(list.items.length, 0);
   });
 
@@ -103,13 +129,19 @@ describe("embedded API server: CRDs and custom resources", () => {
       contentType: "application/json",
     });
     assert.equal(response.status, 422);
-    assert.equal(response.json().message, `Switch.${group} "cel" is invalid: spec: Invalid value: an up switch has at most 3 replicas`);
+    assert.equal(
+      response.json().message,
+      `Switch.${group} "cel" is invalid: spec: Invalid value: an up switch has at most 3 replicas`,
+    );
   });
 
   it("ignores status on the main resource, writes only status on /status, and bumps generation on spec changes only", async () => {
     const namespace = await freshNamespace(env.kubeConfig);
     const created = (await custom.createNamespacedCustomObject({
-      group, version, namespace, plural,
+      group,
+      version,
+      namespace,
+      plural,
       body: { ...aSwitch("gen", { position: "down" }), status: { flips: 9 } },
     })) as SwitchObject;
     assert.equal(created.status, undefined);
@@ -135,7 +167,13 @@ describe("embedded API server: CRDs and custom resources", () => {
 
   it("serves the scale subresource from the CRD's replica paths", async () => {
     const namespace = await freshNamespace(env.kubeConfig);
-    await custom.createNamespacedCustomObject({ group, version, namespace, plural, body: aSwitch("scaled", { replicas: 2 }) });
+    await custom.createNamespacedCustomObject({
+      group,
+      version,
+      namespace,
+      plural,
+      body: aSwitch("scaled", { replicas: 2 }),
+    });
     const scale = await rawRequest(env.server, "GET", path(namespace, "scaled", "scale"));
     assert.equal(scale.status, 200);
     assert.deepEqual((scale.json() as { spec: unknown }).spec, { replicas: 2 });
@@ -144,7 +182,13 @@ describe("embedded API server: CRDs and custom resources", () => {
       contentType: "application/merge-patch+json",
     });
     assert.equal(patched.status, 200);
-    const object = (await custom.getNamespacedCustomObject({ group, version, namespace, plural, name: "scaled" })) as SwitchObject;
+    const object = (await custom.getNamespacedCustomObject({
+      group,
+      version,
+      namespace,
+      plural,
+      name: "scaled",
+    })) as SwitchObject;
     assert.equal(object.spec?.replicas, 3);
   });
 
@@ -180,14 +224,26 @@ describe("embedded API server: CRDs and custom resources", () => {
   it("tracks field managers in server-side apply and reports conflicts with 409", async () => {
     const namespace = await freshNamespace(env.kubeConfig);
     const apply = (manager: string, spec: SwitchObject["spec"], force = false) =>
-      rawRequest(env.server, "PATCH", `${path(namespace, "ssa")}?fieldManager=${manager}${force ? "&force=true" : ""}`, {
-        body: JSON.stringify(aSwitch("ssa", spec)),
-        contentType: "application/apply-patch+yaml",
-      });
+      rawRequest(
+        env.server,
+        "PATCH",
+        `${path(namespace, "ssa")}?fieldManager=${manager}${force ? "&force=true" : ""}`,
+        {
+          body: JSON.stringify(aSwitch("ssa", spec)),
+          contentType: "application/apply-patch+yaml",
+        },
+      );
     const created = await apply("alice", { position: "up" });
     assert.equal(created.status, 201);
-    const managed = (created.json() as unknown as SwitchObject).metadata.managedFields as { manager: string; operation: string; fieldsV1: unknown }[];
-    assert.deepEqual(managed.map((entry) => [entry.manager, entry.operation]), [["alice", "Apply"]]);
+    const managed = (created.json() as unknown as SwitchObject).metadata.managedFields as {
+      manager: string;
+      operation: string;
+      fieldsV1: unknown;
+    }[];
+    assert.deepEqual(
+      managed.map((entry) => [entry.manager, entry.operation]),
+      [["alice", "Apply"]],
+    );
     // An applied struct field is owned through its leaves only (no "." on f:spec), as kube-apiserver records it.
     assert.deepEqual(managed[0]?.fieldsV1, { "f:spec": { "f:position": {} } });
     const conflict = await apply("bob", { position: "down" });
@@ -197,11 +253,20 @@ describe("embedded API server: CRDs and custom resources", () => {
     assert.equal(shared.status, 200);
     const forced = await apply("bob", { position: "down" }, true);
     assert.equal(forced.status, 200);
-    const entries = (forced.json() as unknown as SwitchObject).metadata.managedFields as { manager: string; fieldsV1: { "f:spec"?: Record<string, unknown> } }[];
-    const positionOwners = entries.filter((entry) => entry.fieldsV1["f:spec"]?.["f:position"]).map((entry) => entry.manager);
+    const entries = (forced.json() as unknown as SwitchObject).metadata.managedFields as {
+      manager: string;
+      fieldsV1: { "f:spec"?: Record<string, unknown> };
+    }[];
+    const positionOwners = entries
+      .filter((entry) => entry.fieldsV1["f:spec"]?.["f:position"])
+      .map((entry) => entry.manager);
     assert.deepEqual(positionOwners, ["bob"]);
     const dropped = await apply("bob", {});
-    assert.equal((dropped.json() as unknown as SwitchObject).spec?.position, "down", "the default comes back when the applier drops the field");
+    assert.equal(
+      (dropped.json() as unknown as SwitchObject).spec?.position,
+      "down",
+      "the default comes back when the applier drops the field",
+    );
   });
 
   it("merges x-kubernetes-list-type=map lists by key in server-side apply, one owner per item", async () => {
@@ -209,23 +274,42 @@ describe("embedded API server: CRDs and custom resources", () => {
     await custom.createNamespacedCustomObject({ group, version, namespace, plural, body: aSwitch("conds") });
     const applyStatus = (manager: string, conditions: { type: string; status: string }[]) =>
       rawRequest(env.server, "PATCH", `${path(namespace, "conds", "status")}?fieldManager=${manager}`, {
-        body: JSON.stringify({ apiVersion: `${group}/${version}`, kind: "Switch", metadata: { name: "conds" }, status: { conditions } }),
+        body: JSON.stringify({
+          apiVersion: `${group}/${version}`,
+          kind: "Switch",
+          metadata: { name: "conds" },
+          status: { conditions },
+        }),
         contentType: "application/apply-patch+yaml",
       });
     assert.equal((await applyStatus("ready-controller", [{ type: "Ready", status: "True" }])).status, 200);
     const second = await applyStatus("flip-controller", [{ type: "Flipped", status: "False" }]);
     assert.equal(second.status, 200, second.body);
-    const object = second.json() as unknown as { status: { conditions: { type: string }[] }; metadata: { managedFields: { manager: string; fieldsV1: unknown }[] } };
-    assert.deepEqual(object.status.conditions.map((condition) => condition.type), ["Ready", "Flipped"]);
+    const object = second.json() as unknown as {
+      status: { conditions: { type: string }[] };
+      metadata: { managedFields: { manager: string; fieldsV1: unknown }[] };
+    };
+    assert.deepEqual(
+      object.status.conditions.map((condition) => condition.type),
+      ["Ready", "Flipped"],
+    );
     const ready = object.metadata.managedFields.find((entry) => entry.manager === "ready-controller");
     assert.deepEqual(ready?.fieldsV1, {
       "f:status": { "f:conditions": { 'k:{"type":"Ready"}': { ".": {}, "f:status": {}, "f:type": {} } } },
     });
     const conflict = await applyStatus("flip-controller", [{ type: "Ready", status: "False" }]);
     assert.equal(conflict.status, 409);
-    assert.equal(conflict.json().message, 'Apply failed with 1 conflict: conflict with "ready-controller" with subresource "status": .status.conditions[type="Ready"].status');
+    assert.equal(
+      conflict.json().message,
+      'Apply failed with 1 conflict: conflict with "ready-controller" with subresource "status": .status.conditions[type="Ready"].status',
+    );
     const dropped = await applyStatus("ready-controller", []);
-    assert.deepEqual((dropped.json() as unknown as { status: { conditions: { type: string }[] } }).status.conditions.map((condition) => condition.type), ["Flipped"]);
+    assert.deepEqual(
+      (dropped.json() as unknown as { status: { conditions: { type: string }[] } }).status.conditions.map(
+        (condition) => condition.type,
+      ),
+      ["Flipped"],
+    );
   });
 
   it("keeps an object with finalizers until they are removed", async () => {
@@ -234,46 +318,118 @@ describe("embedded API server: CRDs and custom resources", () => {
     body.metadata.finalizers = ["test.uselessctl.io/hold"];
     await custom.createNamespacedCustomObject({ group, version, namespace, plural, body });
     await custom.deleteNamespacedCustomObject({ group, version, namespace, plural, name: "fin" });
-    const pending = (await custom.getNamespacedCustomObject({ group, version, namespace, plural, name: "fin" })) as SwitchObject & { metadata: { deletionTimestamp?: string } };
+    const pending = (await custom.getNamespacedCustomObject({
+      group,
+      version,
+      namespace,
+      plural,
+      name: "fin",
+    })) as SwitchObject & { metadata: { deletionTimestamp?: string } };
     assert.ok(pending.metadata.deletionTimestamp);
-    await custom.patchNamespacedCustomObject({ group, version, namespace, plural, name: "fin", body: { metadata: { finalizers: null } } }, mergePatch);
+    await custom.patchNamespacedCustomObject(
+      { group, version, namespace, plural, name: "fin", body: { metadata: { finalizers: null } } },
+      mergePatch,
+    );
     const gone = await rawRequest(env.server, "GET", path(namespace, "fin"));
     assert.equal(gone.status, 404);
   });
 
   it("garbage-collects dependents of a deleted owner, and orphans them with propagationPolicy=Orphan", async () => {
     const namespace = await freshNamespace(env.kubeConfig);
-    const owner = (await custom.createNamespacedCustomObject({ group, version, namespace, plural, body: aSwitch("owner") })) as SwitchObject;
-    const reference = { apiVersion: `${group}/${version}`, kind: "Switch", name: "owner", uid: owner.metadata.uid ?? "", blockOwnerDeletion: true };
+    const owner = (await custom.createNamespacedCustomObject({
+      group,
+      version,
+      namespace,
+      plural,
+      body: aSwitch("owner"),
+    })) as SwitchObject;
+    const reference = {
+      apiVersion: `${group}/${version}`,
+      kind: "Switch",
+      name: "owner",
+      uid: owner.metadata.uid ?? "",
+      blockOwnerDeletion: true,
+    };
     const dependent = aSwitch("dependent");
     (dependent.metadata as Record<string, unknown>).ownerReferences = [reference];
     await custom.createNamespacedCustomObject({ group, version, namespace, plural, body: dependent });
-    await custom.deleteNamespacedCustomObject({ group, version, namespace, plural, name: "owner", propagationPolicy: "Foreground" });
-    for (let attempt = 0; attempt < 100 && (await rawRequest(env.server, "GET", path(namespace, "owner"))).status !== 404; attempt++) {
+    await custom.deleteNamespacedCustomObject({
+      group,
+      version,
+      namespace,
+      plural,
+      name: "owner",
+      propagationPolicy: "Foreground",
+    });
+    for (
+      let attempt = 0;
+      attempt < 100 && (await rawRequest(env.server, "GET", path(namespace, "owner"))).status !== 404;
+      attempt++
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     assert.equal((await rawRequest(env.server, "GET", path(namespace, "dependent"))).status, 404);
     assert.equal((await rawRequest(env.server, "GET", path(namespace, "owner"))).status, 404);
 
-    const owner2 = (await custom.createNamespacedCustomObject({ group, version, namespace, plural, body: aSwitch("owner2") })) as SwitchObject;
+    const owner2 = (await custom.createNamespacedCustomObject({
+      group,
+      version,
+      namespace,
+      plural,
+      body: aSwitch("owner2"),
+    })) as SwitchObject;
     const orphan = aSwitch("orphan");
-    (orphan.metadata as Record<string, unknown>).ownerReferences = [{ ...reference, name: "owner2", uid: owner2.metadata.uid }];
+    (orphan.metadata as Record<string, unknown>).ownerReferences = [
+      { ...reference, name: "owner2", uid: owner2.metadata.uid },
+    ];
     await custom.createNamespacedCustomObject({ group, version, namespace, plural, body: orphan });
-    await custom.deleteNamespacedCustomObject({ group, version, namespace, plural, name: "owner2", propagationPolicy: "Orphan" });
-    for (let attempt = 0; attempt < 100 && (await rawRequest(env.server, "GET", path(namespace, "owner2"))).status !== 404; attempt++) {
+    await custom.deleteNamespacedCustomObject({
+      group,
+      version,
+      namespace,
+      plural,
+      name: "owner2",
+      propagationPolicy: "Orphan",
+    });
+    for (
+      let attempt = 0;
+      attempt < 100 && (await rawRequest(env.server, "GET", path(namespace, "owner2"))).status !== 404;
+      attempt++
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    const survivor = (await custom.getNamespacedCustomObject({ group, version, namespace, plural, name: "orphan" })) as { metadata: { ownerReferences?: unknown[] } };
+    const survivor = (await custom.getNamespacedCustomObject({
+      group,
+      version,
+      namespace,
+      plural,
+      name: "orphan",
+    })) as { metadata: { ownerReferences?: unknown[] } };
     assert.equal(survivor.metadata.ownerReferences, undefined);
   });
 
   it("returns a Table with the CRD's printer columns", async () => {
     const namespace = await freshNamespace(env.kubeConfig);
-    await custom.createNamespacedCustomObject({ group, version, namespace, plural, body: aSwitch("tbl", { position: "up" }) });
-    const response = await rawRequest(env.server, "GET", path(namespace), { accept: "application/json;as=Table;v=v1;g=meta.k8s.io,application/json" });
-    const table = response.json() as { kind: string; columnDefinitions: { name: string }[]; rows: { cells: unknown[]; object: { kind: string } }[] };
+    await custom.createNamespacedCustomObject({
+      group,
+      version,
+      namespace,
+      plural,
+      body: aSwitch("tbl", { position: "up" }),
+    });
+    const response = await rawRequest(env.server, "GET", path(namespace), {
+      accept: "application/json;as=Table;v=v1;g=meta.k8s.io,application/json",
+    });
+    const table = response.json() as {
+      kind: string;
+      columnDefinitions: { name: string }[];
+      rows: { cells: unknown[]; object: { kind: string } }[];
+    };
     assert.equal(table.kind, "Table");
-    assert.deepEqual(table.columnDefinitions.map((column) => column.name), ["Name", "Position", "Flips", "Age"]);
+    assert.deepEqual(
+      table.columnDefinitions.map((column) => column.name),
+      ["Name", "Position", "Flips", "Age"],
+    );
     assert.deepEqual(table.rows[0]?.cells.slice(0, 3), ["tbl", "up", null]);
     assert.match(String(table.rows[0]?.cells[3]), /^\d+s$/);
     assert.equal(table.rows[0]?.object.kind, "PartialObjectMetadata");
@@ -284,7 +440,11 @@ describe("embedded API server: CRDs and custom resources", () => {
     await custom.createNamespacedCustomObject({ group, version, namespace, plural, body: aSwitch("inside") });
     const deleted = await rawRequest(env.server, "DELETE", `/api/v1/namespaces/${namespace}`);
     assert.equal(deleted.status, 200);
-    for (let attempt = 0; attempt < 100 && (await rawRequest(env.server, "GET", `/api/v1/namespaces/${namespace}`)).status !== 404; attempt++) {
+    for (
+      let attempt = 0;
+      attempt < 100 && (await rawRequest(env.server, "GET", `/api/v1/namespaces/${namespace}`)).status !== 404;
+      attempt++
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     assert.equal((await rawRequest(env.server, "GET", `/api/v1/namespaces/${namespace}`)).status, 404);

@@ -11,9 +11,13 @@ const mainScript = new URL("../../apiserver/main.ts", import.meta.url).pathname;
 
 /** Starts apiserver/main.ts as a child process and waits for its kubeconfig line. */
 async function startChild(dataDir: string, port: number, token: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", mainScript, "--port", String(port), "--data-dir", dataDir, "--token", token], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", mainScript, "--port", String(port), "--data-dir", dataDir, "--token", token],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
@@ -61,7 +65,10 @@ describe("embedded API server: persistence with a data directory", () => {
       for (let index = 0; !killed; index++) {
         const name = `cm-${writer}-${index}`;
         try {
-          await core.createNamespacedConfigMap({ namespace: "durable", body: { metadata: { name }, data: { index: String(index) } } });
+          await core.createNamespacedConfigMap({
+            namespace: "durable",
+            body: { metadata: { name }, data: { index: String(index) } },
+          });
           acknowledged.push(name);
         } catch {
           // refused once killed; before that a loaded machine may drop a request: keep writing
@@ -79,7 +86,9 @@ describe("embedded API server: persistence with a data directory", () => {
     const second = await startChild(dataDir, Number(port), token);
     children.push(second);
     const stored = new Set(
-      (await kubeConfigFile(dataDir).makeApiClient(CoreV1Api).listNamespacedConfigMap({ namespace: "durable" })).items.map((item) => item.metadata?.name),
+      (
+        await kubeConfigFile(dataDir).makeApiClient(CoreV1Api).listNamespacedConfigMap({ namespace: "durable" })
+      ).items.map((item) => item.metadata?.name),
     );
     const lost = acknowledged.filter((name) => !stored.has(name));
     assert.deepEqual(lost, []);
@@ -95,7 +104,9 @@ describe("embedded API server: persistence with a data directory", () => {
     const core = kubeConfig.makeApiClient(CoreV1Api);
     await core.createNamespacedConfigMap({ namespace: "default", body: { metadata: { name: "before" } } });
     await installSwitchCrd(kubeConfig);
-    const informer = makeInformer<V1ConfigMap>(kubeConfig, "/api/v1/namespaces/default/configmaps", () => core.listNamespacedConfigMap({ namespace: "default" }));
+    const informer = makeInformer<V1ConfigMap>(kubeConfig, "/api/v1/namespaces/default/configmaps", () =>
+      core.listNamespacedConfigMap({ namespace: "default" }),
+    );
     const seen = new Set<string>();
     informer.on("add", (object) => seen.add(object.metadata?.name ?? ""));
     let stopped = false;
@@ -106,18 +117,24 @@ describe("embedded API server: persistence with a data directory", () => {
     await informer.start();
     try {
       assert.ok(seen.has("before"));
-      const revisionBefore = Number((await core.listNamespacedConfigMap({ namespace: "default" })).metadata?.resourceVersion);
+      const revisionBefore = Number(
+        (await core.listNamespacedConfigMap({ namespace: "default" })).metadata?.resourceVersion,
+      );
       await env.stop();
       env = await startTestServer({ dataDir, token: "informer-token", port });
       const after = await core.listNamespacedConfigMap({ namespace: "default" });
       assert.ok(Number(after.metadata?.resourceVersion) >= revisionBefore);
       await core.createNamespacedConfigMap({ namespace: "default", body: { metadata: { name: "after" } } });
-      for (let attempt = 0; attempt < 200 && !seen.has("after"); attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
+      for (let attempt = 0; attempt < 200 && !seen.has("after"); attempt++)
+        await new Promise((resolve) => setTimeout(resolve, 25));
       assert.ok(seen.has("after"), "the informer saw the object created after the restart");
       assert.equal(informer.list().length, 2);
       assert.equal((await rawRequest(env.server, "GET", "/api/v1/namespaces/default/configmaps/before")).status, 200);
       // Stored CRDs are served again right after the restart.
-      assert.equal((await rawRequest(env.server, "GET", "/apis/test.uselessctl.io/v1alpha1/namespaces/default/switches")).status, 200);
+      assert.equal(
+        (await rawRequest(env.server, "GET", "/apis/test.uselessctl.io/v1alpha1/namespaces/default/switches")).status,
+        200,
+      );
     } finally {
       stopped = true;
       await informer.stop();

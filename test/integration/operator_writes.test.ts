@@ -42,7 +42,8 @@ describe("the machine controller's requests", { skip: setup.skipReason }, () => 
       .map((seen) => {
         const path = seen.path.split("?")[0] ?? "";
         const parts = path.split("/").filter(Boolean);
-        const resource = parts.at(-1) === "status" ? `${parts.at(-3)}/status` : parts.includes("switches") ? "switches" : "machines";
+        const resource =
+          parts.at(-1) === "status" ? `${parts.at(-3)}/status` : parts.includes("switches") ? "switches" : "machines";
         return `${seen.method} ${resource}`;
       })
       .sort();
@@ -51,21 +52,44 @@ describe("the machine controller's requests", { skip: setup.skipReason }, () => 
   test("create, flip every switch up, scale down: minimal writes and no read past the cache", async () => {
     const namespace = await freshNamespace(client, "operator");
     let mark = frontDoor.requests.length;
-    await client.create({ apiVersion: Machine.apiVersion, kind: Machine.kind, metadata: { name: "m", namespace }, spec: { switches: 3 } });
-    await eventually("3 switches and the status", async () => (await client.get(Machine, { namespace, name: "m" })).status?.positions === "ddd");
+    await client.create({
+      apiVersion: Machine.apiVersion,
+      kind: Machine.kind,
+      metadata: { name: "m", namespace },
+      spec: { switches: 3 },
+    });
+    await eventually(
+      "3 switches and the status",
+      async () => (await client.get(Machine, { namespace, name: "m" })).status?.positions === "ddd",
+    );
     assert.deepEqual(requestsSince(mark), ["POST switches", "POST switches", "POST switches", "PUT machines/status"]);
 
     mark = frontDoor.requests.length;
     const switches = (await client.list(Switch, { namespace })).items;
     for (const sw of switches) await client.patch(sw, mergePatch({ spec: { position: "up" } }));
-    await eventually("every switch down again", async () => (await client.list(Switch, { namespace })).items.every((sw) => sw.spec.position === "down"));
+    await eventually("every switch down again", async () =>
+      (await client.list(Switch, { namespace })).items.every((sw) => sw.spec.position === "down"),
+    );
     const flips = requestsSince(mark);
-    assert.deepEqual(flips.filter((r) => r === "PUT switches"), ["PUT switches", "PUT switches", "PUT switches"], "one flip per switch");
-    assert.ok(flips.every((r) => r === "PUT switches" || r === "PUT machines/status"), `only flips and status writes: ${flips}`);
+    assert.deepEqual(
+      flips.filter((r) => r === "PUT switches"),
+      ["PUT switches", "PUT switches", "PUT switches"],
+      "one flip per switch",
+    );
+    assert.ok(
+      flips.every((r) => r === "PUT switches" || r === "PUT machines/status"),
+      `only flips and status writes: ${flips}`,
+    );
 
     mark = frontDoor.requests.length;
-    await client.patch({ apiVersion: Machine.apiVersion, kind: Machine.kind, metadata: { name: "m", namespace } }, mergePatch({ spec: { switches: 1 } }));
-    await eventually("one switch left", async () => (await client.get(Machine, { namespace, name: "m" })).status?.switches === 1);
+    await client.patch(
+      { apiVersion: Machine.apiVersion, kind: Machine.kind, metadata: { name: "m", namespace } },
+      mergePatch({ spec: { switches: 1 } }),
+    );
+    await eventually(
+      "one switch left",
+      async () => (await client.get(Machine, { namespace, name: "m" })).status?.switches === 1,
+    );
     assert.deepEqual(requestsSince(mark), ["DELETE switches", "DELETE switches", "PUT machines/status"]);
     assert.equal((await client.list(Switch, { namespace })).items.length, 1);
   });

@@ -10,7 +10,15 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigMap, controllerManagedBy, createLogger, createManager, discardLogger, isNotFound, type Manager } from "uselessctl";
+import {
+  ConfigMap,
+  controllerManagedBy,
+  createLogger,
+  createManager,
+  discardLogger,
+  isNotFound,
+  type Manager,
+} from "uselessctl";
 import { startFrontDoor } from "../helpers/front_door.js";
 import { directClient, eventually, freshNamespace, startRuntimeTestEnv } from "../helpers/runtime_env.js";
 
@@ -64,7 +72,9 @@ describe("cache recovery", { skip: first.skipReason }, () => {
     await eventually("the first state to be reconciled", () => observed.size === 3);
     const readyz = async () => (await fetch(`http://${mgr.servingAddresses().healthProbe}/readyz?verbose`)).status;
     await eventually("/readyz to pass", async () => (await readyz()) === 200, 2_000).catch(async (err: unknown) => {
-      throw new Error(`${String(err)}: ${await (await fetch(`http://${mgr.servingAddresses().healthProbe}/readyz?verbose`)).text()}`);
+      throw new Error(
+        `${String(err)}: ${await (await fetch(`http://${mgr.servingAddresses().healthProbe}/readyz?verbose`)).text()}`,
+      );
     });
 
     // Outage: the manager loses the server, which then restarts on the same data.
@@ -90,7 +100,10 @@ describe("cache recovery", { skip: first.skipReason }, () => {
 
     await eventually(
       "the final state to be reconciled",
-      () => observed.get("changed") === "after" && observed.get("removed") === "deleted" && observed.get("added") === "after",
+      () =>
+        observed.get("changed") === "after" &&
+        observed.get("removed") === "deleted" &&
+        observed.get("added") === "after",
       20_000,
     );
     assert.equal(observed.get("same"), "before");

@@ -43,8 +43,18 @@ describe("runtime against the API server", { skip: setup.skipReason }, () => {
   });
 
   /** A manager for one namespace, through the front door, started once `build` added controllers. */
-  async function startManager(namespace: string, build: (mgr: Manager) => void, options: Parameters<typeof createManager>[0] = {}) {
-    const mgr = createManager({ kubeConfig: frontDoor.kubeConfig, namespace, logger: quietLogger, gracefulShutdownTimeout: 2_000, ...options });
+  async function startManager(
+    namespace: string,
+    build: (mgr: Manager) => void,
+    options: Parameters<typeof createManager>[0] = {},
+  ) {
+    const mgr = createManager({
+      kubeConfig: frontDoor.kubeConfig,
+      namespace,
+      logger: quietLogger,
+      gracefulShutdownTimeout: 2_000,
+      ...options,
+    });
     build(mgr);
     const done = mgr.start();
     running.push({ mgr, done });
@@ -71,7 +81,9 @@ describe("runtime against the API server", { skip: setup.skipReason }, () => {
       }
       finished.set(req.name, Date.now());
     };
-    await startManager(namespace, (mgr) => controllerManagedBy(mgr).for(ConfigMap).withOptions({ maxConcurrentReconciles: 2 }).complete(reconciler));
+    await startManager(namespace, (mgr) =>
+      controllerManagedBy(mgr).for(ConfigMap).withOptions({ maxConcurrentReconciles: 2 }).complete(reconciler),
+    );
     await client.create(configMap(namespace, "slow"));
     await pause(100);
     const createdFast = Date.now();
@@ -108,7 +120,11 @@ describe("runtime against the API server", { skip: setup.skipReason }, () => {
       }
     }
     const informer = mgr.getCache().getInformer(ConfigMap);
-    assert.equal(await informer.waitForResourceVersion(last.metadata?.resourceVersion ?? "", 10_000), true, "the cache saw all 1000 updates");
+    assert.equal(
+      await informer.waitForResourceVersion(last.metadata?.resourceVersion ?? "", 10_000),
+      true,
+      "the cache saw all 1000 updates",
+    );
     assert.equal(calls, 1, "no second reconcile while the first runs");
     release();
     await pause(500);
@@ -134,7 +150,9 @@ describe("runtime against the API server", { skip: setup.skipReason }, () => {
     await eventually("the seventh attempt to succeed", () => attempts.length === 7);
     const gaps = attempts.slice(1).map((at, i) => at - (attempts[i] as number));
     // 5, 10, 20, 40, 80, 160 ms of back-off, give or take a timer tick.
-    [5, 10, 20, 40, 80, 160].forEach((expected, i) => assert.ok((gaps[i] as number) >= expected - 1, `gap ${i} was ${gaps[i]} ms, want >= ${expected}`));
+    [5, 10, 20, 40, 80, 160].forEach((expected, i) =>
+      assert.ok((gaps[i] as number) >= expected - 1, `gap ${i} was ${gaps[i]} ms, want >= ${expected}`),
+    );
     assert.ok((gaps[5] as number) > (gaps[2] as number) * 3, `delays grow: ${gaps.map(Math.round).join(", ")} ms`);
     await pause(300);
     assert.equal(attempts.length, 7, "no retry after the success");
@@ -169,15 +187,28 @@ describe("runtime against the API server", { skip: setup.skipReason }, () => {
     await eventually("the owner to be reconciled", () => seen.includes("owner"));
     seen.length = 0;
 
-    const owned: Secret = { apiVersion: "v1", kind: "Secret", metadata: { namespace, name: "owned" }, stringData: { a: "b" } };
+    const owned: Secret = {
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: { namespace, name: "owned" },
+      stringData: { a: "b" },
+    };
     setControllerReference(owner, owned);
     await client.create(owned);
     await eventually("the owned secret to enqueue its owner", () => seen.includes("owner"));
 
-    await client.create<Secret>({ apiVersion: "v1", kind: "Secret", metadata: { namespace, name: "mapped", labels: { target: "elsewhere" } } });
+    await client.create<Secret>({
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: { namespace, name: "mapped", labels: { target: "elsewhere" } },
+    });
     await eventually("the map function's key to be enqueued", () => seen.includes("elsewhere"));
 
-    await client.create<Secret>({ apiVersion: "v1", kind: "Secret", metadata: { namespace, name: "filtered", labels: { target: "never", skip: "true" } } });
+    await client.create<Secret>({
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: { namespace, name: "filtered", labels: { target: "never", skip: "true" } },
+    });
     await client.patch(configMap(namespace, "skipped"), mergePatch({ data: { x: "1" } }));
     await pause(500);
     assert.equal(seen.includes("never"), false, "the predicate filtered the labelled secret");
@@ -225,7 +256,8 @@ describe("runtime against the API server", { skip: setup.skipReason }, () => {
           const again = await rw.get(ConfigMap, req);
           if (again.data?.step !== "written") stale.push(req.name);
           const listed = await rw.list(ConfigMap, { namespace });
-          if (listed.items.find((item) => item.metadata?.name === req.name)?.data?.step !== "written") stale.push(`${req.name} (list)`);
+          if (listed.items.find((item) => item.metadata?.name === req.name)?.data?.step !== "written")
+            stale.push(`${req.name} (list)`);
           done++;
         });
     });

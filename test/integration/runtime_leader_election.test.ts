@@ -6,7 +6,15 @@ import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { ConfigMap, Lease, controllerManagedBy, createManager, discardLogger, type Manager, type ManagerOptions } from "uselessctl";
+import {
+  ConfigMap,
+  Lease,
+  controllerManagedBy,
+  createManager,
+  discardLogger,
+  type Manager,
+  type ManagerOptions,
+} from "uselessctl";
 import { eventually, freshNamespace, pause, startRuntimeTestEnv } from "../helpers/runtime_env.js";
 
 const setup = await startRuntimeTestEnv();
@@ -77,9 +85,19 @@ describe("leader election", { skip: setup.skipReason }, () => {
     const namespace = await freshNamespace(client);
     const child = spawn(
       process.execPath,
-      ["--conditions=uselessctl-source", "--import", "tsx", fileURLToPath(new URL("fixtures/runtime_leader_child.ts", import.meta.url))],
+      [
+        "--conditions=uselessctl-source",
+        "--import",
+        "tsx",
+        fileURLToPath(new URL("fixtures/runtime_leader_child.ts", import.meta.url)),
+      ],
       {
-        env: { ...process.env, KUBECONFIG: setup.env!.kubeconfigPath, LEASE_ID: "sigterm-test", LEASE_NAMESPACE: namespace },
+        env: {
+          ...process.env,
+          KUBECONFIG: setup.env!.kubeconfigPath,
+          LEASE_ID: "sigterm-test",
+          LEASE_NAMESPACE: namespace,
+        },
         stdio: ["ignore", "pipe", "inherit"],
       },
     );
@@ -103,14 +121,21 @@ describe("leader election", { skip: setup.skipReason }, () => {
 
       const signalledAt = Date.now();
       child.kill("SIGTERM");
-      await eventually("the lease to be released", async () => (await holder(namespace, "sigterm-test")) !== "child", 2_000);
+      await eventually(
+        "the lease to be released",
+        async () => (await holder(namespace, "sigterm-test")) !== "child",
+        2_000,
+      );
       const releasedAfter = Date.now() - signalledAt;
       assert.equal(await exited, 0);
       assert.match(output, /stopped/);
       await standby.elected();
       const takeover = Date.now() - signalledAt;
       // The default lease is 15 s; a release lets the standby in at its next 2 s retry.
-      assert.ok(takeover < 4_000, `the standby took over ${takeover} ms after SIGTERM (released after ${releasedAfter} ms)`);
+      assert.ok(
+        takeover < 4_000,
+        `the standby took over ${takeover} ms after SIGTERM (released after ${releasedAfter} ms)`,
+      );
     } finally {
       child.kill("SIGKILL");
     }

@@ -15,7 +15,10 @@ after(() => scratch.remove());
 async function uselessctl(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const code = await run(["node", "uselessctl", ...args], { out: (text) => void (stdout += text), err: (text) => void (stderr += text) });
+  const code = await run(["node", "uselessctl", ...args], {
+    out: (text) => void (stdout += text),
+    err: (text) => void (stderr += text),
+  });
   return { code, stdout, stderr };
 }
 
@@ -26,7 +29,20 @@ test("init then create api with kubebuilder's boolean flags scaffolds a cluster-
   assert.match(init.stdout, /^created {3}PROJECT$/m);
   assert.match(init.stdout, /^Next: npm install, then `uselessctl create api/m);
 
-  const api = await uselessctl("create", "api", "--dir", project, "--group", "ops", "--version", "v1beta1", "--kind", "Policy", "--namespaced=false", "--controller=false");
+  const api = await uselessctl(
+    "create",
+    "api",
+    "--dir",
+    project,
+    "--group",
+    "ops",
+    "--version",
+    "v1beta1",
+    "--kind",
+    "Policy",
+    "--namespaced=false",
+    "--controller=false",
+  );
   assert.equal(api.code, 0, api.stderr);
   assert.deepEqual(
     api.stdout.split("\n").filter((line) => /^(created|updated|overwrote) /.test(line)),
@@ -41,11 +57,29 @@ test("init then create api with kubebuilder's boolean flags scaffolds a cluster-
     ],
   );
   const types = readFileSync(join(project, "api/v1beta1/policy_types.ts"), "utf8");
-  assert.match(types, /export const Policy = GroupVersion\.kind<Policy>\(\{ kind: "Policy", plural: "policies", namespaced: false \}\);/);
-  assert.match(readFileSync(join(project, "config/crd/kustomization.yaml"), "utf8"), /^- bases\/ops\.example\.com_policies\.yaml$/m);
+  assert.match(
+    types,
+    /export const Policy = GroupVersion\.kind<Policy>\(\{ kind: "Policy", plural: "policies", namespaced: false \}\);/,
+  );
+  assert.match(
+    readFileSync(join(project, "config/crd/kustomization.yaml"), "utf8"),
+    /^- bases\/ops\.example\.com_policies\.yaml$/m,
+  );
   assert.match(readFileSync(join(project, "PROJECT"), "utf8"), /namespaced: false/);
 
-  const bad = await uselessctl("create", "api", "--dir", project, "--group", "ops", "--version", "v1beta1", "--kind", "Other", "--namespaced=maybe");
+  const bad = await uselessctl(
+    "create",
+    "api",
+    "--dir",
+    project,
+    "--group",
+    "ops",
+    "--version",
+    "v1beta1",
+    "--kind",
+    "Other",
+    "--namespaced=maybe",
+  );
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /--namespaced must be true or false, not "maybe"/);
 });

@@ -52,11 +52,19 @@ before(async () => {
 after(() => scratch.remove());
 
 test("a kind that is not PascalCase is refused", async () => {
-  await assertRefused(project, createApi(project, { kind: "switch" }), '--kind "switch" must be PascalCase: an upper-case letter, then letters and digits (e.g. "Machine")');
+  await assertRefused(
+    project,
+    createApi(project, { kind: "switch" }),
+    '--kind "switch" must be PascalCase: an upper-case letter, then letters and digits (e.g. "Machine")',
+  );
 });
 
 test("a group that is not a DNS-1123 subdomain is refused", async () => {
-  await assertRefused(project, createApi(project, { group: "Useless_Group" }), /^uselessctl: --group "Useless_Group" must be a DNS-1123 subdomain/);
+  await assertRefused(
+    project,
+    createApi(project, { group: "Useless_Group" }),
+    /^uselessctl: --group "Useless_Group" must be a DNS-1123 subdomain/,
+  );
 });
 
 test("a version that is not v<N>[alpha<N>|beta<N>] is refused", async () => {
@@ -78,7 +86,11 @@ test("a kind that already exists is refused without --force", async () => {
 test("create api outside a project (no PROJECT) is refused", async () => {
   const empty = join(scratch.dir, "empty");
   mkdirSync(empty);
-  await assertRefused(empty, createApi(empty), `${join(empty, "PROJECT")}: no PROJECT file; run \`uselessctl init --domain <domain>\` first, or pass --dir <project root>`);
+  await assertRefused(
+    empty,
+    createApi(empty),
+    `${join(empty, "PROJECT")}: no PROJECT file; run \`uselessctl init --domain <domain>\` first, or pass --dir <project root>`,
+  );
 });
 
 test("a malformed PROJECT is refused, naming the field", async () => {
@@ -91,25 +103,41 @@ test("a malformed PROJECT is refused, naming the field", async () => {
 });
 
 test("init into a non-empty folder is refused without --force", async () => {
-  await assertRefused(project, ["init", "--domain", "container.training", "--dir", project], new RegExp(`^uselessctl: ${project} is not empty \\(.*\\); init scaffolds into an empty folder`));
+  await assertRefused(
+    project,
+    ["init", "--domain", "container.training", "--dir", project],
+    new RegExp(`^uselessctl: ${project} is not empty \\(.*\\); init scaffolds into an empty folder`),
+  );
 });
 
 test("init with a bad domain is refused", async () => {
   const fresh = join(scratch.dir, "fresh");
   mkdirSync(fresh);
-  await assertRefused(fresh, ["init", "--domain", "Not A Domain", "--dir", fresh], /^uselessctl: --domain "Not A Domain" must be a DNS-1123 subdomain/);
+  await assertRefused(
+    fresh,
+    ["init", "--domain", "Not A Domain", "--dir", fresh],
+    /^uselessctl: --domain "Not A Domain" must be a DNS-1123 subdomain/,
+  );
 });
 
 test("a missing required flag is refused by the parser", async () => {
-  await assertRefused(project, ["create", "api", "--dir", project, "--group", "useless", "--version", "v1"], /error: required option '--kind <Kind>' not specified/);
+  await assertRefused(
+    project,
+    ["create", "api", "--dir", project, "--group", "useless", "--version", "v1"],
+    /error: required option '--kind <Kind>' not specified/,
+  );
 });
 
 test("a refusal exits the real process with status 1", () => {
   const before = snapshotDir(project);
-  const result = spawnSync(process.execPath, ["--conditions=uselessctl-source", "--import", "tsx", "cli/main.ts", ...createApi(project, { kind: "bad_kind" })], {
-    cwd: repoRoot,
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=uselessctl-source", "--import", "tsx", "cli/main.ts", ...createApi(project, { kind: "bad_kind" })],
+    {
+      cwd: repoRoot,
+      encoding: "utf8",
+    },
+  );
   assert.equal(result.status, 1);
   assert.match(result.stderr, /^uselessctl: --kind "bad_kind" must be PascalCase/);
   assert.deepEqual(snapshotDir(project), before);

@@ -30,12 +30,24 @@ const TOOLKIT_FILES = new Set([
 
 test(
   "the flagship's scaffold-owned files match what init + create api produce today",
-  { skip: existsSync(join(root, "PROJECT")) ? false : "this repository has no PROJECT file yet (the lead wires the flagship)" },
+  {
+    skip: existsSync(join(root, "PROJECT"))
+      ? false
+      : "this repository has no PROJECT file yet (the lead wires the flagship)",
+  },
   () => {
     const { dir, remove } = temporaryDir("flagship");
     try {
-      const drift = scaffoldDrift({ projectDir: root, scratchDir: join(dir, "scaffold"), ignore: (path) => TOOLKIT_FILES.has(path) });
-      assert.deepEqual(drift, { missing: [], differing: [] }, "regenerate with `uselessctl create api --force` or fix the templates");
+      const drift = scaffoldDrift({
+        projectDir: root,
+        scratchDir: join(dir, "scaffold"),
+        ignore: (path) => TOOLKIT_FILES.has(path),
+      });
+      assert.deepEqual(
+        drift,
+        { missing: [], differing: [] },
+        "regenerate with `uselessctl create api --force` or fix the templates",
+      );
     } finally {
       remove();
     }

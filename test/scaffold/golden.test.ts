@@ -25,7 +25,8 @@ test("init + create api Machine + Switch produce exactly the golden project", ()
     const produced = snapshotDir(dir);
     const expected = snapshotDir(golden);
     assert.deepEqual([...produced.keys()], [...expected.keys()], "the same files (UPDATE_GOLDEN=1 to refresh)");
-    for (const [path, content] of produced) assert.equal(content, expected.get(path), `${path} differs (UPDATE_GOLDEN=1 to refresh)`);
+    for (const [path, content] of produced)
+      assert.equal(content, expected.get(path), `${path} differs (UPDATE_GOLDEN=1 to refresh)`);
   } finally {
     remove();
   }

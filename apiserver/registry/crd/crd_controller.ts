@@ -22,7 +22,11 @@ import { validateCrd } from "./crd_validation.js";
 export const crdCollection = "apiextensions.k8s.io/customresourcedefinitions";
 export const cleanupFinalizer = "customresourcecleanup.apiextensions.k8s.io";
 
-const names = { properties: Object.fromEntries(["plural", "singular", "shortNames", "kind", "listKind", "categories"].map((name) => [name, {}])) };
+const names = {
+  properties: Object.fromEntries(
+    ["plural", "singular", "shortNames", "kind", "listKind", "categories"].map((name) => [name, {}]),
+  ),
+};
 
 /** How managedFields track a CRD: lists are atomic but for status.conditions, keyed by type. */
 const crdFieldSchema = {
@@ -65,7 +69,11 @@ export function crdResourceType(): ResourceType {
       prepareForCreate(object) {
         // The status starts empty but for the storage version (PrepareForCreate).
         const storage = (object.spec as CrdSpec).versions.find((version) => version.storage)?.name;
-        object.status = { conditions: null, acceptedNames: { plural: "", kind: "" }, storedVersions: storage ? [storage] : null };
+        object.status = {
+          conditions: null,
+          acceptedNames: { plural: "", kind: "" },
+          storedVersions: storage ? [storage] : null,
+        };
       },
       normalize(object) {
         const spec = (object.spec ?? {}) as Record<string, unknown>;
@@ -80,7 +88,14 @@ export function crdResourceType(): ResourceType {
       validate: validateCrd,
       columns: [
         nameColumn,
-        { name: "Created At", type: "date", format: "", description: creationTimestampDescription, priority: 0, cell: (o) => o.metadata.creationTimestamp ?? null },
+        {
+          name: "Created At",
+          type: "date",
+          format: "",
+          description: creationTimestampDescription,
+          priority: 0,
+          cell: (o) => o.metadata.creationTimestamp ?? null,
+        },
       ],
     },
   });
@@ -131,10 +146,16 @@ export class CrdController {
       : decideNames(crd, this.groupCrds(spec.group)).namesAccepted.status === "True";
     const types = servable ? customResourceTypes(spec) : [];
     this.registry.replace(`crd:${name}`, types);
-    const source = JSON.stringify([crd.metadata.uid, spec, (crd.status as { acceptedNames?: unknown } | undefined)?.acceptedNames, servable]);
+    const source = JSON.stringify([
+      crd.metadata.uid,
+      spec,
+      (crd.status as { acceptedNames?: unknown } | undefined)?.acceptedNames,
+      servable,
+    ]);
     if (this.servedFrom.get(name) === source) return;
     this.servedFrom.set(name, source);
-    if (restartHistory) for (const collection of new Set(types.map((type) => type.collection))) this.store.restartHistory(collection);
+    if (restartHistory)
+      for (const collection of new Set(types.map((type) => type.collection))) this.store.restartHistory(collection);
   }
 
   private onEvent(event: StoreEvent): void {
@@ -148,7 +169,10 @@ export class CrdController {
     }
     // A deleted or renamed CRD may release names that another CRD of its group is waiting for.
     for (const other of this.groupCrds(group)) {
-      if (other.metadata.name !== event.object.metadata.name && crdCondition(other, "NamesAccepted")?.status === "False") {
+      if (
+        other.metadata.name !== event.object.metadata.name &&
+        crdCondition(other, "NamesAccepted")?.status === "False"
+      ) {
         void this.reconcile(other).catch(() => undefined);
       }
     }
@@ -171,7 +195,10 @@ export class CrdController {
       conditions,
       acceptedNames: decision.acceptedNames,
       storedVersions: [
-        ...new Set([...((status.storedVersions as string[] | undefined) ?? []), spec.versions.find((version) => version.storage)?.name ?? ""]),
+        ...new Set([
+          ...((status.storedVersions as string[] | undefined) ?? []),
+          spec.versions.find((version) => version.storage)?.name ?? "",
+        ]),
       ],
     };
     if (jsonEqual(next, crd.status)) return;
@@ -211,7 +238,9 @@ export class CrdController {
       const current = this.store.get(crdCollection, key);
       if (!current) return;
       const updated = deepClone(current);
-      updated.metadata.finalizers = (updated.metadata.finalizers ?? []).filter((finalizer) => finalizer !== cleanupFinalizer);
+      updated.metadata.finalizers = (updated.metadata.finalizers ?? []).filter(
+        (finalizer) => finalizer !== cleanupFinalizer,
+      );
       if (updated.metadata.finalizers.length === 0) {
         delete updated.metadata.finalizers;
         await this.store.put(crdCollection, key, updated).durable;
@@ -228,7 +257,8 @@ export class CrdController {
   retryCleanup(collection: string): void {
     for (const crd of this.store.list(crdCollection)) {
       const spec = crd.spec as CrdSpec;
-      if (crd.metadata.deletionTimestamp && `${spec.group}/${spec.names.plural}` === collection) void this.cleanUp(crd).catch(() => undefined);
+      if (crd.metadata.deletionTimestamp && `${spec.group}/${spec.names.plural}` === collection)
+        void this.cleanUp(crd).catch(() => undefined);
     }
   }
 }

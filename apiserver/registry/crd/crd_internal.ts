@@ -23,7 +23,9 @@ function semantic(value: unknown): string {
   if (value === undefined || value === null) return "null";
   if (Array.isArray(value)) return value.length ? `[${value.map(semantic).join(",")}]` : "null";
   if (typeof value === "object") {
-    const entries = Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${semantic((value as Record<string, unknown>)[key])}`);
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${semantic((value as Record<string, unknown>)[key])}`);
     return entries.length ? `{${entries.join(",")}}` : "null";
   }
   return JSON.stringify(value);
@@ -37,7 +39,12 @@ function allIdentical(versions: CrdVersion[], pick: (version: CrdVersion) => unk
 /** Convert_v1_CustomResourceDefinitionSpec_To_apiextensions_CustomResourceDefinitionSpec's hoisting. */
 export function toInternalSpec(spec: Partial<CrdSpec>): InternalCrdSpec {
   const versions = (Array.isArray(spec.versions) ? spec.versions : []).map((version) => ({ ...version }));
-  const internal: InternalCrdSpec = { versions, validation: undefined, subresources: undefined, additionalPrinterColumns: undefined };
+  const internal: InternalCrdSpec = {
+    versions,
+    validation: undefined,
+    subresources: undefined,
+    additionalPrinterColumns: undefined,
+  };
   if (!versions.length) return internal;
   const first = versions[0] as CrdVersion;
   if (allIdentical(versions, (version) => version.schema)) {
@@ -103,7 +110,12 @@ export function internalSchema(schema: JsonSchema): Json {
     MaxProperties: schema.maxProperties ?? null,
     MinProperties: schema.minProperties ?? null,
     Required: schema.required ?? null,
-    Items: items === undefined ? null : Array.isArray(items) ? { Schema: null, JSONSchemas: items.map(internalSchema) } : { Schema: internalSchema(items), JSONSchemas: null },
+    Items:
+      items === undefined
+        ? null
+        : Array.isArray(items)
+          ? { Schema: null, JSONSchemas: items.map(internalSchema) }
+          : { Schema: internalSchema(items), JSONSchemas: null },
     AllOf: schemaList(schema.allOf),
     OneOf: schemaList(schema.oneOf),
     AnyOf: schemaList(schema.anyOf),
@@ -139,7 +151,11 @@ export function internalRule(rule: NonNullable<JsonSchema["x-kubernetes-validati
 }
 
 function internalVersion(version: CrdVersion): Json {
-  const raw = version as CrdVersion & { deprecated?: boolean; deprecationWarning?: string; selectableFields?: { jsonPath: string }[] };
+  const raw = version as CrdVersion & {
+    deprecated?: boolean;
+    deprecationWarning?: string;
+    selectableFields?: { jsonPath: string }[];
+  };
   const subresources = version.subresources;
   return {
     Name: version.name ?? "",
@@ -147,12 +163,18 @@ function internalVersion(version: CrdVersion): Json {
     Storage: version.storage ?? false,
     Deprecated: raw.deprecated ?? false,
     DeprecationWarning: raw.deprecationWarning ?? null,
-    Schema: version.schema ? { OpenAPIV3Schema: version.schema.openAPIV3Schema ? internalSchema(version.schema.openAPIV3Schema) : null } : null,
+    Schema: version.schema
+      ? { OpenAPIV3Schema: version.schema.openAPIV3Schema ? internalSchema(version.schema.openAPIV3Schema) : null }
+      : null,
     Subresources: subresources
       ? {
           Status: subresources.status ? {} : null,
           Scale: subresources.scale
-            ? { SpecReplicasPath: subresources.scale.specReplicasPath ?? "", StatusReplicasPath: subresources.scale.statusReplicasPath ?? "", LabelSelectorPath: subresources.scale.labelSelectorPath ?? null }
+            ? {
+                SpecReplicasPath: subresources.scale.specReplicasPath ?? "",
+                StatusReplicasPath: subresources.scale.statusReplicasPath ?? "",
+                LabelSelectorPath: subresources.scale.labelSelectorPath ?? null,
+              }
             : null,
         }
       : null,

@@ -13,21 +13,42 @@ function crd(name: string, names: CrdNames, acceptedNames?: CrdNames): KubeObjec
   };
 }
 
-const thingNames: CrdNames = { plural: "things", singular: "thing", shortNames: ["th"], kind: "Thing", listKind: "ThingList" };
+const thingNames: CrdNames = {
+  plural: "things",
+  singular: "thing",
+  shortNames: ["th"],
+  kind: "Thing",
+  listKind: "ThingList",
+};
 
 describe("decideNames", () => {
   it("accepts every name no other CRD of the group holds", () => {
     const fresh = crd("things.example.com", thingNames);
     const decision = decideNames(fresh, [fresh]);
-    assert.deepEqual(decision.namesAccepted, { type: "NamesAccepted", status: "True", reason: "NoConflicts", message: "no conflicts found" });
+    assert.deepEqual(decision.namesAccepted, {
+      type: "NamesAccepted",
+      status: "True",
+      reason: "NoConflicts",
+      message: "no conflicts found",
+    });
     assert.deepEqual(decision.acceptedNames, thingNames);
   });
 
   it("keeps the free names and reports the last conflict found, as the naming controller does", () => {
     const holder = crd("things.example.com", thingNames, thingNames);
-    const clash = crd("others.example.com", { plural: "others", singular: "thing", kind: "Thing", listKind: "ThingList" });
+    const clash = crd("others.example.com", {
+      plural: "others",
+      singular: "thing",
+      kind: "Thing",
+      listKind: "ThingList",
+    });
     const decision = decideNames(clash, [holder, clash]);
-    assert.deepEqual(decision.namesAccepted, { type: "NamesAccepted", status: "False", reason: "ListKindConflict", message: '"ThingList" is already in use' });
+    assert.deepEqual(decision.namesAccepted, {
+      type: "NamesAccepted",
+      status: "False",
+      reason: "ListKindConflict",
+      message: '"ThingList" is already in use',
+    });
     assert.deepEqual(decision.acceptedNames, { plural: "others", kind: "" });
   });
 
@@ -48,15 +69,24 @@ describe("namingConditions", () => {
   it("establishes a CRD whose names are accepted, and not one whose names are not", () => {
     const fresh = crd("things.example.com", thingNames);
     const accepted = namingConditions(fresh, decideNames(fresh, [fresh]), "2026-01-01T00:00:00Z");
-    assert.deepEqual(accepted.map((c) => [c.type, c.status, c.reason]), [["NamesAccepted", "True", "NoConflicts"], ["Established", "True", "InitialNamesAccepted"]]);
+    assert.deepEqual(
+      accepted.map((c) => [c.type, c.status, c.reason]),
+      [
+        ["NamesAccepted", "True", "NoConflicts"],
+        ["Established", "True", "InitialNamesAccepted"],
+      ],
+    );
     assert.ok(crdServable({ ...fresh, status: { conditions: accepted } }));
     const holder = crd("things.example.com", thingNames, thingNames);
     const clash = crd("others.example.com", { plural: "others", kind: "Thing" });
     const refused = namingConditions(clash, decideNames(clash, [holder, clash]), "2026-01-01T00:00:00Z");
-    assert.deepEqual(refused.map((c) => [c.type, c.status, c.reason, c.message]), [
-      ["NamesAccepted", "False", "KindConflict", '"Thing" is already in use'],
-      ["Established", "False", "NotAccepted", "not all names are accepted"],
-    ]);
+    assert.deepEqual(
+      refused.map((c) => [c.type, c.status, c.reason, c.message]),
+      [
+        ["NamesAccepted", "False", "KindConflict", '"Thing" is already in use'],
+        ["Established", "False", "NotAccepted", "not all names are accepted"],
+      ],
+    );
     assert.equal(crdServable({ ...clash, status: { conditions: refused } }), false);
   });
 });

@@ -42,7 +42,11 @@ export function crdServable(crd: KubeObject): boolean {
 }
 
 /** A name is fine when it is already this CRD's, or no CRD of the group holds it. */
-function conflict(requested: string | undefined, accepted: string | undefined, used: ReadonlySet<string>): string | undefined {
+function conflict(
+  requested: string | undefined,
+  accepted: string | undefined,
+  used: ReadonlySet<string>,
+): string | undefined {
   if (requested === accepted || requested === undefined || !used.has(requested)) return undefined;
   return `"${requested}" is already in use`;
 }
@@ -69,7 +73,11 @@ export function decideNames(crd: KubeObject, groupCrds: readonly KubeObject[]): 
   const accepted = acceptedNamesOf(crd);
   const next: Partial<CrdNames> = { ...accepted };
   let namesAccepted: NamingDecision["namesAccepted"] | undefined;
-  const check = (field: "plural" | "singular" | "kind" | "listKind", used: ReadonlySet<string>, reason: string): void => {
+  const check = (
+    field: "plural" | "singular" | "kind" | "listKind",
+    used: ReadonlySet<string>,
+    reason: string,
+  ): void => {
     const message = conflict(requested[field], accepted[field], used);
     if (message) namesAccepted = { type: "NamesAccepted", status: "False", reason, message };
     else if (requested[field] !== undefined) next[field] = requested[field];
@@ -78,7 +86,9 @@ export function decideNames(crd: KubeObject, groupCrds: readonly KubeObject[]): 
   check("singular", resources, "SingularConflict");
   if (JSON.stringify(requested.shortNames) !== JSON.stringify(accepted.shortNames)) {
     const held = new Set(accepted.shortNames ?? []);
-    const errors = (requested.shortNames ?? []).filter((name) => !held.has(name)).flatMap((name) => conflict(name, "", resources) ?? []);
+    const errors = (requested.shortNames ?? [])
+      .filter((name) => !held.has(name))
+      .flatMap((name) => conflict(name, "", resources) ?? []);
     // utilerrors.NewAggregate: one error as it is, several as a list in brackets.
     if (errors.length > 0) {
       const message = errors.length === 1 ? (errors[0] ?? "") : `[${errors.join(", ")}]`;
@@ -92,7 +102,12 @@ export function decideNames(crd: KubeObject, groupCrds: readonly KubeObject[]): 
   else delete next.categories;
   return {
     acceptedNames: orderedNames(next),
-    namesAccepted: namesAccepted ?? { type: "NamesAccepted", status: "True", reason: "NoConflicts", message: "no conflicts found" },
+    namesAccepted: namesAccepted ?? {
+      type: "NamesAccepted",
+      status: "True",
+      reason: "NoConflicts",
+      message: "no conflicts found",
+    },
   };
 }
 
@@ -123,9 +138,19 @@ export function namingConditions(crd: KubeObject, decision: NamingDecision, time
   let established: Omit<CrdCondition, "lastTransitionTime">;
   if (existingEstablished?.status === "True") established = existingEstablished;
   else if (decision.namesAccepted.status === "True") {
-    established = { type: "Established", status: "True", reason: "InitialNamesAccepted", message: "the initial names have been accepted" };
+    established = {
+      type: "Established",
+      status: "True",
+      reason: "InitialNamesAccepted",
+      message: "the initial names have been accepted",
+    };
   } else {
-    established = existingEstablished ?? { type: "Established", status: "False", reason: "NotAccepted", message: "not all names are accepted" };
+    established = existingEstablished ?? {
+      type: "Established",
+      status: "False",
+      reason: "NotAccepted",
+      message: "not all names are accepted",
+    };
   }
   return [withTime(decision.namesAccepted), withTime(established)];
 }

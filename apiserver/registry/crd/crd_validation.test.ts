@@ -10,7 +10,12 @@ function crd(versions: unknown[]): KubeObject {
     apiVersion: "apiextensions.k8s.io/v1",
     kind: "CustomResourceDefinition",
     metadata: { name: "things.example.com" },
-    spec: { group: "example.com", scope: "Namespaced", names: { plural: "things", singular: "thing", kind: "Thing", listKind: "ThingList" }, versions },
+    spec: {
+      group: "example.com",
+      scope: "Namespaced",
+      names: { plural: "things", singular: "thing", kind: "Thing", listKind: "ThingList" },
+      versions,
+    },
   } as KubeObject;
 }
 
@@ -18,7 +23,9 @@ const objectSchema = { openAPIV3Schema: { type: "object", properties: { spec: { 
 
 describe("CRD validation", () => {
   it("reports a missing storage version with the internal versions' JSON, hoisted schema left out", () => {
-    const errors = render(validateCrd(crd([{ name: "v1", served: true, storage: false, schema: objectSchema }]), undefined));
+    const errors = render(
+      validateCrd(crd([{ name: "v1", served: true, storage: false, schema: objectSchema }]), undefined),
+    );
     assert.deepEqual(errors, [
       'spec.versions: Invalid value: [{"Name":"v1","Served":true,"Storage":false,"Deprecated":false,"DeprecationWarning":null,"Schema":null,"Subresources":null,"AdditionalPrinterColumns":null,"SelectableFields":null}]: must have exactly one version marked as storage version',
       "status.storedVersions: Invalid value: null: must have at least one stored version",
@@ -27,18 +34,26 @@ describe("CRD validation", () => {
 
   it("keeps per-version schemas that differ, printed as internal JSONSchemaProps", () => {
     const errors = render(
-      validateCrd(crd([
-        { name: "v1", served: true, storage: true, schema: objectSchema },
-        { name: "v2", served: true, storage: true, schema: { openAPIV3Schema: { type: "object" } } },
-      ]), undefined),
+      validateCrd(
+        crd([
+          { name: "v1", served: true, storage: true, schema: objectSchema },
+          { name: "v2", served: true, storage: true, schema: { openAPIV3Schema: { type: "object" } } },
+        ]),
+        undefined,
+      ),
     );
     assert.equal(errors.length, 2);
-    assert.match(errors[0] ?? "", /^spec\.versions: Invalid value: \[\{"Name":"v1",.*"Schema":\{"OpenAPIV3Schema":\{"ID":"","Schema":"","Ref":null,"Description":"","Type":"object",.*"Properties":\{"spec":\{.*must have exactly one version marked as storage version$/);
+    assert.match(
+      errors[0] ?? "",
+      /^spec\.versions: Invalid value: \[\{"Name":"v1",.*"Schema":\{"OpenAPIV3Schema":\{"ID":"","Schema":"","Ref":null,"Description":"","Type":"object",.*"Properties":\{"spec":\{.*must have exactly one version marked as storage version$/,
+    );
     assert.equal(errors[1], 'status.storedVersions: Invalid value: ["v1"]: must have the storage version v2');
   });
 
   it("reports non-structural schemas under spec.validation, sorted by message", () => {
-    const schema = { openAPIV3Schema: { properties: { spec: { properties: { x: { type: "string" } } }, list: { type: "array" } } } };
+    const schema = {
+      openAPIV3Schema: { properties: { spec: { properties: { x: { type: "string" } } }, list: { type: "array" } } },
+    };
     assert.deepEqual(render(validateCrd(crd([{ name: "v1", served: true, storage: true, schema }]), undefined)), [
       "spec.validation.openAPIV3Schema.properties[list].items: Required value: must be specified",
       "spec.validation.openAPIV3Schema.properties[spec].type: Required value: must not be empty for specified object fields",

@@ -7,11 +7,30 @@ import type { KubeObject } from "../../storage/types.js";
 import { celErrorsAfterSchema } from "../../validation/cel_rules.js";
 import { validateEmbeddedResources } from "../../validation/embedded_resource.js";
 import { validateAgainstSchema } from "../../validation/openapi_validator.js";
-import { applyDefaults, prune, pruneNulls, validateListSets, type JsonSchema } from "../../validation/structural_schema.js";
-import { ageColumn, cellForJsonValue, creationTimestampDescription, evaluateSimpleJsonPath, nameColumn, parseSimpleJsonPath } from "../printing.js";
+import {
+  applyDefaults,
+  prune,
+  pruneNulls,
+  validateListSets,
+  type JsonSchema,
+} from "../../validation/structural_schema.js";
+import {
+  ageColumn,
+  cellForJsonValue,
+  creationTimestampDescription,
+  evaluateSimpleJsonPath,
+  nameColumn,
+  parseSimpleJsonPath,
+} from "../printing.js";
 import { defaultDeprecationWarning } from "./version_priority.js";
 import { validateScaleSpec, validateScaleStatus } from "./scale_validation.js";
-import { collectionOf, customResourceVerbs, type PrinterColumn, type ResourceStrategy, type ResourceType } from "../resource_type.js";
+import {
+  collectionOf,
+  customResourceVerbs,
+  type PrinterColumn,
+  type ResourceStrategy,
+  type ResourceType,
+} from "../resource_type.js";
 
 export interface CrdVersion {
   name: string;
@@ -20,13 +39,30 @@ export interface CrdVersion {
   deprecated?: boolean;
   deprecationWarning?: string;
   schema?: { openAPIV3Schema?: JsonSchema };
-  subresources?: { status?: object; scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string } };
-  additionalPrinterColumns?: { name: string; type: string; format?: string; description?: string; priority?: number; jsonPath: string }[];
+  subresources?: {
+    status?: object;
+    scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string };
+  };
+  additionalPrinterColumns?: {
+    name: string;
+    type: string;
+    format?: string;
+    description?: string;
+    priority?: number;
+    jsonPath: string;
+  }[];
 }
 
 export interface CrdSpec {
   group: string;
-  names: { plural: string; singular?: string; kind: string; listKind?: string; shortNames?: string[]; categories?: string[] };
+  names: {
+    plural: string;
+    singular?: string;
+    kind: string;
+    listKind?: string;
+    shortNames?: string[];
+    categories?: string[];
+  };
   scope: "Namespaced" | "Cluster";
   versions: CrdVersion[];
 }
@@ -82,14 +118,32 @@ function strategyOf(version: CrdVersion): ResourceStrategy {
       const errors: FieldError[] =
         context?.subresource === "status"
           ? [
-              ...(object.status !== undefined && schema.properties?.status ? validateAgainstSchema(schema.properties.status, object.status, "status", old ? { value: old.status } : undefined) : []),
+              ...(object.status !== undefined && schema.properties?.status
+                ? validateAgainstSchema(
+                    schema.properties.status,
+                    object.status,
+                    "status",
+                    old ? { value: old.status } : undefined,
+                  )
+                : []),
               ...validateScaleStatus(object, scale),
             ]
-          : [...validateAgainstSchema(resourceSchema, withoutTypeMeta(object), "", old ? { value: withoutTypeMeta(old) } : undefined), ...validateScaleSpec(object, scale), ...validateScaleStatus(object, scale)];
+          : [
+              ...validateAgainstSchema(
+                resourceSchema,
+                withoutTypeMeta(object),
+                "",
+                old ? { value: withoutTypeMeta(old) } : undefined,
+              ),
+              ...validateScaleSpec(object, scale),
+              ...validateScaleStatus(object, scale),
+            ];
       errors.push(...validateEmbeddedResources(resourceSchema, withoutTypeMeta(object)));
       errors.push(...validateListSets(resourceSchema, withoutTypeMeta(object), ""));
       // The whole object is validated on every write: a main-resource write carries the stored status.
-      errors.push(...celErrorsAfterSchema(schema, [...(context?.previous ?? []), ...errors], object, old, context?.warnings));
+      errors.push(
+        ...celErrorsAfterSchema(schema, [...(context?.previous ?? []), ...errors], object, old, context?.warnings),
+      );
       return errors;
     },
     columns: columnsOf(version),
@@ -117,7 +171,11 @@ export function customResourceTypes(spec: CrdSpec): ResourceType[] {
         verbs: [...customResourceVerbs],
         statusSubresource: hasStatus,
         scale: scale
-          ? { specReplicasPath: scale.specReplicasPath, statusReplicasPath: scale.statusReplicasPath, labelSelectorPath: scale.labelSelectorPath }
+          ? {
+              specReplicasPath: scale.specReplicasPath,
+              statusReplicasPath: scale.statusReplicasPath,
+              labelSelectorPath: scale.labelSelectorPath,
+            }
           : undefined,
         strategicMerge: false,
         tracksGeneration: true,
@@ -125,7 +183,9 @@ export function customResourceTypes(spec: CrdSpec): ResourceType[] {
         storageVersion: storage,
         strategy: strategyOf(version),
         openApiSchema: version.schema?.openAPIV3Schema as Record<string, unknown> | undefined,
-        deprecationWarning: version.deprecated ? (version.deprecationWarning ?? defaultDeprecationWarning(spec, version.name)) : undefined,
+        deprecationWarning: version.deprecated
+          ? (version.deprecationWarning ?? defaultDeprecationWarning(spec, version.name))
+          : undefined,
       } satisfies ResourceType;
     });
 }

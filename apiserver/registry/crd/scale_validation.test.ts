@@ -2,8 +2,13 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { validateScaleSpec, validateScaleStatus } from "./scale_validation.js";
 
-const render = (errors: ReturnType<typeof validateScaleSpec>) => errors.map((error) => `${error.field}: ${error.detail}`);
-const scale = { specReplicasPath: ".spec.replicas", statusReplicasPath: ".status.replicas", labelSelectorPath: ".status.selector" };
+const render = (errors: ReturnType<typeof validateScaleSpec>) =>
+  errors.map((error) => `${error.field}: ${error.detail}`);
+const scale = {
+  specReplicasPath: ".spec.replicas",
+  statusReplicasPath: ".status.replicas",
+  labelSelectorPath: ".status.selector",
+};
 
 describe("scale subresource validation", () => {
   it("accepts absent or valid replicas and nothing without a scale subresource", () => {
@@ -13,7 +18,9 @@ describe("scale subresource validation", () => {
   });
 
   it("words the errors as apiextensions' customResourceValidator", () => {
-    assert.deepEqual(render(validateScaleSpec({ spec: { replicas: -1 } }, scale)), [".spec.replicas: Invalid value: -1: should be a non-negative integer"]);
+    assert.deepEqual(render(validateScaleSpec({ spec: { replicas: -1 } }, scale)), [
+      ".spec.replicas: Invalid value: -1: should be a non-negative integer",
+    ]);
     assert.deepEqual(render(validateScaleSpec({ spec: { replicas: 2147483648 } }, scale)), [
       ".spec.replicas: Invalid value: 2147483648: should be less than or equal to 2147483647",
     ]);

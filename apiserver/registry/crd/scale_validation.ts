@@ -20,7 +20,9 @@ function goValue(value: unknown): string {
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : formatGoFloat(value);
   if (Array.isArray(value)) return `[${value.map(goValue).join(" ")}]`;
   if (value !== null && typeof value === "object") {
-    const entries = Object.keys(value).sort().map((key) => `${key}:${goValue((value as Record<string, unknown>)[key])}`);
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${key}:${goValue((value as Record<string, unknown>)[key])}`);
     return `map[${entries.join(" ")}]`;
   }
   return value === null ? "<nil>" : String(value);
@@ -45,13 +47,17 @@ function nested(object: unknown, path: string, expected: "int64" | "string"): Lo
   for (const [index, field] of fields.entries()) {
     if (current === null || typeof current !== "object" || Array.isArray(current)) {
       const at = `.${fields.slice(0, index).join(".")}`;
-      return { error: `${at} accessor error: ${goValue(current)} is of the type ${goType(current)}, expected map[string]interface{}` };
+      return {
+        error: `${at} accessor error: ${goValue(current)} is of the type ${goType(current)}, expected map[string]interface{}`,
+      };
     }
     if (!(field in current)) return { found: false };
     current = (current as Record<string, unknown>)[field];
   }
   if (goType(current) !== expected) {
-    return { error: `.${fields.join(".")} accessor error: ${goValue(current)} is of the type ${goType(current)}, expected ${expected}` };
+    return {
+      error: `.${fields.join(".")} accessor error: ${goValue(current)} is of the type ${goType(current)}, expected ${expected}`,
+    };
   }
   return { found: true, value: current };
 }

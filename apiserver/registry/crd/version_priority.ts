@@ -30,12 +30,19 @@ export function compareKubeAwareVersions(a: string, b: string): number {
  * served, non-deprecated version ranking above it, if there is one.
  */
 export function defaultDeprecationWarning(
-  spec: { group: string; names: { kind: string }; versions: readonly { name: string; served: boolean; deprecated?: boolean }[] },
+  spec: {
+    group: string;
+    names: { kind: string };
+    versions: readonly { name: string; served: boolean; deprecated?: boolean }[];
+  },
   deprecatedVersion: string,
 ): string {
   const message = `${spec.group}/${deprecatedVersion} ${spec.names.kind} is deprecated`;
   const newer = spec.versions
-    .filter((version) => version.served && !version.deprecated && compareKubeAwareVersions(deprecatedVersion, version.name) < 0)
+    .filter(
+      (version) =>
+        version.served && !version.deprecated && compareKubeAwareVersions(deprecatedVersion, version.name) < 0,
+    )
     .map((version) => version.name)
     .sort((a, b) => compareKubeAwareVersions(b, a));
   return newer[0] ? `${message}; use ${spec.group}/${newer[0]} ${spec.names.kind}` : message;

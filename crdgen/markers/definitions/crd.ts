@@ -22,7 +22,9 @@ function keyValues(entries: readonly string[], what: string, into: Record<string
 /** Every CRD-family definition. */
 export const crdDefinitions: readonly MarkerDefinition[] = [
   {
-    name: "kubebuilder:resource", family: "crd", targets: ["type"],
+    name: "kubebuilder:resource",
+    family: "crd",
+    targets: ["type"],
     args: [
       { name: "path", type: string, optional: true },
       { name: "shortName", type: strings, optional: true },
@@ -45,18 +47,23 @@ export const crdDefinitions: readonly MarkerDefinition[] = [
     },
   },
   {
-    name: "kubebuilder:subresource:status", family: "crd", targets: ["type"], args: [],
-    help: "enables the \"/status\" subresource on a CRD.",
+    name: "kubebuilder:subresource:status",
+    family: "crd",
+    targets: ["type"],
+    args: [],
+    help: 'enables the "/status" subresource on a CRD.',
     applyToCrd: ({ version }) => void (version.subresources.status = {}),
   },
   {
-    name: "kubebuilder:subresource:scale", family: "crd", targets: ["type"],
+    name: "kubebuilder:subresource:scale",
+    family: "crd",
+    targets: ["type"],
     args: [
       { name: "specpath", type: string },
       { name: "statuspath", type: string },
       { name: "selectorpath", type: string, optional: true },
     ],
-    help: "enables the \"/scale\" subresource on a CRD.",
+    help: 'enables the "/scale" subresource on a CRD.',
     applyToCrd: ({ version }, value) => {
       const scale: NonNullable<typeof version.subresources.scale> = {
         specReplicasPath: value["specpath"] as string,
@@ -68,7 +75,9 @@ export const crdDefinitions: readonly MarkerDefinition[] = [
     },
   },
   {
-    name: "kubebuilder:printcolumn", family: "crd", targets: ["type"],
+    name: "kubebuilder:printcolumn",
+    family: "crd",
+    targets: ["type"],
     args: [
       { name: "name", type: string },
       { name: "type", type: string },
@@ -77,15 +86,20 @@ export const crdDefinitions: readonly MarkerDefinition[] = [
       { name: "format", type: string, optional: true },
       { name: "priority", type: { kind: "int" }, optional: true },
     ],
-    help: "adds a column to \"kubectl get\" output for this CRD.",
+    help: 'adds a column to "kubectl get" output for this CRD.',
     applyToCrd: ({ version }, value) => {
       const type = value["type"] as string;
-      if (!columnTypes.includes(type)) return `printcolumn type must be one of ${columnTypes.join(", ")}; got ${JSON.stringify(type)}`;
+      if (!columnTypes.includes(type))
+        return `printcolumn type must be one of ${columnTypes.join(", ")}; got ${JSON.stringify(type)}`;
       const format = value["format"] as string | undefined;
       if (format !== undefined && !columnFormats.includes(format)) {
         return `printcolumn format must be one of ${columnFormats.join(", ")}; got ${JSON.stringify(format)}`;
       }
-      const column: (typeof version.printerColumns)[number] = { name: value["name"] as string, type, jsonPath: value["JSONPath"] as string };
+      const column: (typeof version.printerColumns)[number] = {
+        name: value["name"] as string,
+        type,
+        jsonPath: value["JSONPath"] as string,
+      };
       if (value["description"]) column.description = value["description"] as string;
       if (format) column.format = format;
       if (value["priority"]) column.priority = value["priority"] as number;
@@ -94,22 +108,34 @@ export const crdDefinitions: readonly MarkerDefinition[] = [
     },
   },
   {
-    name: "kubebuilder:storageversion", family: "crd", targets: ["type"], args: [],
-    help: "marks this version as the \"storage version\" for the CRD for conversion.",
+    name: "kubebuilder:storageversion",
+    family: "crd",
+    targets: ["type"],
+    args: [],
+    help: 'marks this version as the "storage version" for the CRD for conversion.',
     applyToCrd: ({ version }) => void (version.storage = true),
   },
   {
-    name: "kubebuilder:skipversion", family: "crd", targets: ["type"], args: [],
+    name: "kubebuilder:skipversion",
+    family: "crd",
+    targets: ["type"],
+    args: [],
     help: "removes the particular version of the CRD from the CRDs spec.",
     applyToCrd: ({ version }) => void (version.skip = true),
   },
   {
-    name: "kubebuilder:unservedversion", family: "crd", targets: ["type"], args: [],
+    name: "kubebuilder:unservedversion",
+    family: "crd",
+    targets: ["type"],
+    args: [],
     help: "does not serve this version.",
     applyToCrd: ({ version }) => void (version.served = false),
   },
   {
-    name: "kubebuilder:deprecatedversion", family: "crd", targets: ["type"], args: [{ name: "warning", type: string, optional: true }],
+    name: "kubebuilder:deprecatedversion",
+    family: "crd",
+    targets: ["type"],
+    args: [{ name: "warning", type: string, optional: true }],
     help: "marks this version as deprecated, with an optional warning returned to clients.",
     applyToCrd: ({ version }, value) => {
       version.deprecated = true;
@@ -118,12 +144,17 @@ export const crdDefinitions: readonly MarkerDefinition[] = [
     },
   },
   {
-    name: "kubebuilder:selectablefield", family: "crd", targets: ["type"], args: [{ name: "JSONPath", type: string }],
+    name: "kubebuilder:selectablefield",
+    family: "crd",
+    targets: ["type"],
+    args: [{ name: "JSONPath", type: string }],
     help: "adds a field that may be used with field selectors.",
     applyToCrd: ({ version }, value) => void version.selectableFields.push({ jsonPath: value["JSONPath"] as string }),
   },
   {
-    name: "kubebuilder:metadata", family: "crd", targets: ["type"],
+    name: "kubebuilder:metadata",
+    family: "crd",
+    targets: ["type"],
     args: [
       { name: "annotations", type: strings, optional: true },
       { name: "labels", type: strings, optional: true },
@@ -134,23 +165,38 @@ export const crdDefinitions: readonly MarkerDefinition[] = [
       keyValues((value["labels"] as string[] | undefined) ?? [], "labels", names.labels),
   },
   {
-    name: "kubebuilder:object:root", family: "object", targets: ["type"], args: [{ name: "", type: { kind: "bool" } }],
+    name: "kubebuilder:object:root",
+    family: "object",
+    targets: ["type"],
+    args: [{ name: "", type: { kind: "bool" } }],
     help: "marks the interface as a kind (a root object with apiVersion, kind, metadata).",
   },
   {
-    name: "kubebuilder:object:generate", family: "object", targets: ["type", "package"], args: [{ name: "", type: { kind: "bool" } }],
+    name: "kubebuilder:object:generate",
+    family: "object",
+    targets: ["type", "package"],
+    args: [{ name: "", type: { kind: "bool" } }],
     help: "accepted for compatibility with Go sources; deep-copy generation does not apply to TypeScript.",
   },
   {
-    name: "groupName", family: "package", targets: ["package"], args: [{ name: "", type: string }],
+    name: "groupName",
+    family: "package",
+    targets: ["package"],
+    args: [{ name: "", type: string }],
     help: "specifies the API group name for this package (in groupversion_info.ts).",
   },
   {
-    name: "versionName", family: "package", targets: ["package"], args: [{ name: "", type: string }],
+    name: "versionName",
+    family: "package",
+    targets: ["package"],
+    args: [{ name: "", type: string }],
     help: "overrides the API group version for this package (defaults to the folder name).",
   },
   {
-    name: "kubebuilder:skip", family: "package", targets: ["package"], args: [],
+    name: "kubebuilder:skip",
+    family: "package",
+    targets: ["package"],
+    args: [],
     help: "don't consider this package as an API version.",
   },
 ];

@@ -10,7 +10,9 @@ const list = { kind: "list", item: { kind: "string" } } as const;
 /** The RBAC-family definition. */
 export const rbacDefinitions: readonly MarkerDefinition[] = [
   {
-    name: "kubebuilder:rbac", family: "rbac", targets: ["package"],
+    name: "kubebuilder:rbac",
+    family: "rbac",
+    targets: ["package"],
     args: [
       { name: "groups", type: list, optional: true },
       { name: "resources", type: list, optional: true },

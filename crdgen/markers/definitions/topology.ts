@@ -9,11 +9,15 @@ const string = { kind: "string" } as const;
 /** `+mapType` and `+structType`: both set x-kubernetes-map-type on an object. */
 function atomicity(name: string, typeName: string, noun: string): MarkerDefinition {
   return {
-    name, family: "topology", targets: ["field", "type"], args: [{ name: "", type: string }],
+    name,
+    family: "topology",
+    targets: ["field", "type"],
+    args: [{ name: "", type: string }],
     help: `specifies the level of atomicity of the ${noun} (granular, atomic).`,
     applyToSchema: (schema, value) => {
       if (schema.type !== "object") return `must apply ${name} to an object`;
-      if (!["granular", "atomic"].includes(value[""] as string)) return `${typeName} must be either "granular" or "atomic"`;
+      if (!["granular", "atomic"].includes(value[""] as string))
+        return `${typeName} must be either "granular" or "atomic"`;
       schema["x-kubernetes-map-type"] = value[""] as string;
       return undefined;
     },
@@ -23,7 +27,11 @@ function atomicity(name: string, typeName: string, noun: string): MarkerDefiniti
 /** Every topology-family definition. */
 export const topologyDefinitions: readonly MarkerDefinition[] = [
   {
-    name: "listType", family: "topology", targets: ["field", "type"], args: [{ name: "", type: string }], priority: -1,
+    name: "listType",
+    family: "topology",
+    targets: ["field", "type"],
+    args: [{ name: "", type: string }],
+    priority: -1,
     help: "specifies the type of data-structure that the list represents (map, set, atomic).",
     applyToSchema: (schema, value) => {
       if (schema.type !== "array") return `must apply listType to an array, found ${schema.type ?? ""}`;
@@ -34,11 +42,15 @@ export const topologyDefinitions: readonly MarkerDefinition[] = [
     },
   },
   {
-    name: "listMapKey", family: "topology", targets: ["field", "type"], args: [{ name: "", type: string }],
+    name: "listMapKey",
+    family: "topology",
+    targets: ["field", "type"],
+    args: [{ name: "", type: string }],
     help: "specifies the keys to map listTypes (repeat the marker for several keys).",
     applyToSchema: (schema, value) => {
       if (schema.type !== "array") return `must apply listMapKey to an array, found ${schema.type ?? ""}`;
-      if (schema["x-kubernetes-list-type"] !== "map") return "must apply listMapKey to an associative-list (+listType=map)";
+      if (schema["x-kubernetes-list-type"] !== "map")
+        return "must apply listMapKey to an associative-list (+listType=map)";
       schema["x-kubernetes-list-map-keys"] = [...(schema["x-kubernetes-list-map-keys"] ?? []), value[""] as string];
       return undefined;
     },

@@ -13,7 +13,8 @@ const validationPrefix = "kubebuilder:validation:";
 const itemsPrefix = "kubebuilder:validation:items:";
 
 const isNumeric = (schema: JSONSchemaProps) => schema.type === "integer" || schema.type === "number";
-const isTextual = (schema: JSONSchemaProps) => schema.type === "string" || schema["x-kubernetes-int-or-string"] === true;
+const isTextual = (schema: JSONSchemaProps) =>
+  schema.type === "string" || schema["x-kubernetes-int-or-string"] === true;
 const found = (schema: JSONSchemaProps) => schema.type ?? "";
 
 type Apply = (schema: JSONSchemaProps, value: ArgumentValue) => string | undefined;
@@ -61,35 +62,108 @@ const string: ArgumentType = { kind: "string" };
 
 /** The markers controller-gen lists in ValidationMarkers: fields and types, plus `items:` twins. */
 const valueMarkers: readonly ValueMarker[] = [
-  { name: "Maximum", type: number, help: "specifies the maximum numeric value that this field can have.", apply: numeric("maximum", "maximum") },
-  { name: "Minimum", type: number, help: "specifies the minimum numeric value that this field can have. Negative numbers are supported.", apply: numeric("minimum", "minimum") },
   {
-    name: "ExclusiveMaximum", type: bool, help: "indicates that the maximum is \"up to\" but not including that value.",
-    apply: (schema, value) => (isNumeric(schema) ? void (schema.exclusiveMaximum = value as boolean) : `must apply exclusivemaximum to a numeric value, found ${found(schema)}`),
+    name: "Maximum",
+    type: number,
+    help: "specifies the maximum numeric value that this field can have.",
+    apply: numeric("maximum", "maximum"),
   },
   {
-    name: "ExclusiveMinimum", type: bool, help: "indicates that the minimum is \"up to\" but not including that value.",
-    apply: (schema, value) => (isNumeric(schema) ? void (schema.exclusiveMinimum = value as boolean) : `must apply exclusiveminimum to a numeric value, found ${found(schema)}`),
-  },
-  { name: "MultipleOf", type: number, help: "specifies that this field must have a numeric value that's a multiple of this one.", apply: numeric("multipleOf", "multipleof") },
-  { name: "MinProperties", type: int, help: "restricts the number of keys in an object", apply: typed("object", "minProperties", "minproperties") },
-  { name: "MaxProperties", type: int, help: "restricts the number of keys in an object", apply: typed("object", "maxProperties", "maxproperties") },
-  { name: "MaxLength", type: int, help: "specifies the maximum length for this string.", apply: textual("maxLength", "maxlength") },
-  { name: "MinLength", type: int, help: "specifies the minimum length for this string.", apply: textual("minLength", "minlength") },
-  { name: "Pattern", type: string, help: "specifies that this string must match the given regular expression.", apply: textual("pattern", "pattern") },
-  { name: "MaxItems", type: int, help: "specifies the maximum length for this list.", apply: typed("array", "maxItems", "maxitem") },
-  { name: "MinItems", type: int, help: "specifies the minimum length for this list.", apply: typed("array", "minItems", "minitems") },
-  {
-    name: "UniqueItems", type: bool, help: "specifies that all items in this list must be unique.",
-    apply: (schema, value) => (schema.type === "array" ? void (schema.uniqueItems = value as boolean) : "must apply uniqueitems to an array"),
+    name: "Minimum",
+    type: number,
+    help: "specifies the minimum numeric value that this field can have. Negative numbers are supported.",
+    apply: numeric("minimum", "minimum"),
   },
   {
-    name: "Enum", type: { kind: "list", item: { kind: "any" } }, help: "specifies that this (scalar) field is restricted to the *exact* values specified here.",
+    name: "ExclusiveMaximum",
+    type: bool,
+    help: 'indicates that the maximum is "up to" but not including that value.',
+    apply: (schema, value) =>
+      isNumeric(schema)
+        ? void (schema.exclusiveMaximum = value as boolean)
+        : `must apply exclusivemaximum to a numeric value, found ${found(schema)}`,
+  },
+  {
+    name: "ExclusiveMinimum",
+    type: bool,
+    help: 'indicates that the minimum is "up to" but not including that value.',
+    apply: (schema, value) =>
+      isNumeric(schema)
+        ? void (schema.exclusiveMinimum = value as boolean)
+        : `must apply exclusiveminimum to a numeric value, found ${found(schema)}`,
+  },
+  {
+    name: "MultipleOf",
+    type: number,
+    help: "specifies that this field must have a numeric value that's a multiple of this one.",
+    apply: numeric("multipleOf", "multipleof"),
+  },
+  {
+    name: "MinProperties",
+    type: int,
+    help: "restricts the number of keys in an object",
+    apply: typed("object", "minProperties", "minproperties"),
+  },
+  {
+    name: "MaxProperties",
+    type: int,
+    help: "restricts the number of keys in an object",
+    apply: typed("object", "maxProperties", "maxproperties"),
+  },
+  {
+    name: "MaxLength",
+    type: int,
+    help: "specifies the maximum length for this string.",
+    apply: textual("maxLength", "maxlength"),
+  },
+  {
+    name: "MinLength",
+    type: int,
+    help: "specifies the minimum length for this string.",
+    apply: textual("minLength", "minlength"),
+  },
+  {
+    name: "Pattern",
+    type: string,
+    help: "specifies that this string must match the given regular expression.",
+    apply: textual("pattern", "pattern"),
+  },
+  {
+    name: "MaxItems",
+    type: int,
+    help: "specifies the maximum length for this list.",
+    apply: typed("array", "maxItems", "maxitem"),
+  },
+  {
+    name: "MinItems",
+    type: int,
+    help: "specifies the minimum length for this list.",
+    apply: typed("array", "minItems", "minitems"),
+  },
+  {
+    name: "UniqueItems",
+    type: bool,
+    help: "specifies that all items in this list must be unique.",
+    apply: (schema, value) =>
+      schema.type === "array" ? void (schema.uniqueItems = value as boolean) : "must apply uniqueitems to an array",
+  },
+  {
+    name: "Enum",
+    type: { kind: "list", item: { kind: "any" } },
+    help: "specifies that this (scalar) field is restricted to the *exact* values specified here.",
     apply: (schema, value) => void (schema.enum = value as JsonValue[]),
   },
-  { name: "Format", type: string, help: "specifies additional \"complex\" formatting for this field.", apply: (schema, value) => void (schema.format = value as string) },
   {
-    name: "Type", type: string, help: "overrides the type for this field (which defaults to the equivalent of the TypeScript type).", priority: -1,
+    name: "Format",
+    type: string,
+    help: 'specifies additional "complex" formatting for this field.',
+    apply: (schema, value) => void (schema.format = value as string),
+  },
+  {
+    name: "Type",
+    type: string,
+    help: "overrides the type for this field (which defaults to the equivalent of the TypeScript type).",
+    priority: -1,
     apply: (schema, value) => {
       if (!["string", "integer", "number", "boolean", "object", "array"].includes(value as string)) {
         return `type must be one of string, integer, number, boolean, object, array; got ${JSON.stringify(value)}`;
@@ -99,15 +173,22 @@ const valueMarkers: readonly ValueMarker[] = [
     },
   },
   {
-    name: "XPreserveUnknownFields", type: { kind: "bool" }, help: "deprecated spelling of +kubebuilder:pruning:PreserveUnknownFields.",
+    name: "XPreserveUnknownFields",
+    type: { kind: "bool" },
+    help: "deprecated spelling of +kubebuilder:pruning:PreserveUnknownFields.",
     apply: (schema) => void (schema["x-kubernetes-preserve-unknown-fields"] = true),
   },
   {
-    name: "XEmbeddedResource", type: { kind: "bool" }, help: "marks a field as an embedded resource with apiVersion, kind and metadata fields.",
+    name: "XEmbeddedResource",
+    type: { kind: "bool" },
+    help: "marks a field as an embedded resource with apiVersion, kind and metadata fields.",
     apply: (schema) => void (schema["x-kubernetes-embedded-resource"] = true),
   },
   {
-    name: "XIntOrString", type: { kind: "bool" }, help: "marks a field as an IntOrString (integer or string).", priority: -1,
+    name: "XIntOrString",
+    type: { kind: "bool" },
+    help: "marks a field as an IntOrString (integer or string).",
+    priority: -1,
     apply: (schema) => {
       schema["x-kubernetes-int-or-string"] = true;
       // the shape the API server requires for int-or-string (structural schema rules)
@@ -140,7 +221,8 @@ function valueDefinition(marker: ValueMarker, items: boolean): MarkerDefinition 
   const apply = (schema: JSONSchemaProps, value: MarkerValue) => {
     const argument = isFlag ? true : (value[""] as ArgumentValue);
     if (!items) return marker.apply(schema, argument);
-    if (schema.type !== "array" || !schema.items) return `must apply +${itemsPrefix}${marker.name} to an array, found ${found(schema)}`;
+    if (schema.type !== "array" || !schema.items)
+      return `must apply +${itemsPrefix}${marker.name} to an array, found ${found(schema)}`;
     return marker.apply(schema.items, argument);
   };
   const definition: MarkerDefinition = {
@@ -168,14 +250,24 @@ function xValidationDefinition(items: boolean): MarkerDefinition {
       { name: "fieldPath", type: string, optional: true },
       { name: "optionalOldSelf", type: bool, optional: true },
     ],
-    help: (items ? "for array items " : "") + "marks a field as requiring a value for which a given CEL expression evaluates to true.",
+    help:
+      (items ? "for array items " : "") +
+      "marks a field as requiring a value for which a given CEL expression evaluates to true.",
     applyToSchema: items
-      ? (schema, value) => (schema.type === "array" && schema.items ? xValidation(schema.items, value) : `must apply +${itemsPrefix}XValidation to an array, found ${found(schema)}`)
+      ? (schema, value) =>
+          schema.type === "array" && schema.items
+            ? xValidation(schema.items, value)
+            : `must apply +${itemsPrefix}XValidation to an array, found ${found(schema)}`
       : xValidation,
   };
 }
 
-const flag = (name: string, targets: MarkerDefinition["targets"], help: string, apply?: MarkerDefinition["applyToSchema"]): MarkerDefinition => {
+const flag = (
+  name: string,
+  targets: MarkerDefinition["targets"],
+  help: string,
+  apply?: MarkerDefinition["applyToSchema"],
+): MarkerDefinition => {
   const definition: MarkerDefinition = { name, family: "validation", targets, args: [], help };
   if (apply) definition.applyToSchema = apply;
   return definition;
@@ -183,7 +275,14 @@ const flag = (name: string, targets: MarkerDefinition["targets"], help: string, 
 
 function defaultValue(schema: JSONSchemaProps, value: ArgumentValue): JsonValue {
   // controller-gen: an empty map given to an array means the empty list
-  if (schema.type === "array" && value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0) return [];
+  if (
+    schema.type === "array" &&
+    value !== null &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 0
+  )
+    return [];
   return value as JsonValue;
 }
 
@@ -202,42 +301,63 @@ export const validationDefinitions: readonly MarkerDefinition[] = [
   flag("kubebuilder:validation:Optional", ["field"], "specifies that this field is optional."),
   flag("required", ["field"], "specifies that this field is required."),
   flag("optional", ["field"], "specifies that this field is optional."),
-  flag("nullable", ["field"], "marks this field as allowing the \"null\" value.", (schema) => void (schema.nullable = true)),
   flag(
-    "kubebuilder:validation:EmbeddedResource", ["field"], "marks a field as an embedded resource with apiVersion, kind and metadata fields.",
+    "nullable",
+    ["field"],
+    'marks this field as allowing the "null" value.',
+    (schema) => void (schema.nullable = true),
+  ),
+  flag(
+    "kubebuilder:validation:EmbeddedResource",
+    ["field"],
+    "marks a field as an embedded resource with apiVersion, kind and metadata fields.",
     (schema) => void (schema["x-kubernetes-embedded-resource"] = true),
   ),
   flag(
-    "kubebuilder:validation:Schemaless", ["field", "type"],
+    "kubebuilder:validation:Schemaless",
+    ["field", "type"],
     "marks a field as being a schemaless object: its type is not introspected, give its type and validation with other markers. (On a type: a uselessctl extension, as controller-gen's built-in types.)",
   ),
   flag(
-    "kubebuilder:pruning:PreserveUnknownFields", ["field", "type"], "stops the apiserver from pruning fields which are not specified.",
+    "kubebuilder:pruning:PreserveUnknownFields",
+    ["field", "type"],
+    "stops the apiserver from pruning fields which are not specified.",
     (schema) => void (schema["x-kubernetes-preserve-unknown-fields"] = true),
   ),
   {
-    name: "kubebuilder:default", family: "validation", targets: ["field"], priority: 10,
+    name: "kubebuilder:default",
+    family: "validation",
+    targets: ["field"],
+    priority: 10,
     args: [{ name: "", type: { kind: "any" } }],
-    help: "sets the default value for this field (controller-gen syntax: true, Cluster, 1.24, {1,2}, {policy: \"delete\"}).",
+    help: 'sets the default value for this field (controller-gen syntax: true, Cluster, 1.24, {1,2}, {policy: "delete"}).',
     applyToSchema: (schema, value) => void (schema.default = defaultValue(schema, value[""] as ArgumentValue)),
   },
   {
-    name: "default", family: "validation", targets: ["field"], priority: 9,
+    name: "default",
+    family: "validation",
+    targets: ["field"],
+    priority: 9,
     args: [{ name: "", type: { kind: "json" } }],
-    help: "sets the default value for this field, as JSON (\"Cluster\", 1.24, [1,2], {\"policy\": \"delete\"}).",
+    help: 'sets the default value for this field, as JSON ("Cluster", 1.24, [1,2], {"policy": "delete"}).',
     applyToSchema: (schema, value) => void (schema.default = value[""] as JsonValue),
   },
   {
-    name: "kubebuilder:example", family: "validation", targets: ["field"],
+    name: "kubebuilder:example",
+    family: "validation",
+    targets: ["field"],
     args: [{ name: "", type: { kind: "any" } }],
     help: "sets the example value for this field.",
     applyToSchema: (schema, value) => void (schema.example = value[""] as JsonValue),
   },
   {
-    name: "kubebuilder:title", family: "validation", targets: ["field", "type"],
+    name: "kubebuilder:title",
+    family: "validation",
+    targets: ["field", "type"],
     args: [{ name: "", type: { kind: "any" } }],
     help: "sets the title for this field.",
     // controller-gen writes non-string titles as their JSON text ({} → "{}", 124 → "124")
-    applyToSchema: (schema, value) => void (schema.title = typeof value[""] === "string" ? value[""] : JSON.stringify(value[""])),
+    applyToSchema: (schema, value) =>
+      void (schema.title = typeof value[""] === "string" ? value[""] : JSON.stringify(value[""])),
   },
 ];

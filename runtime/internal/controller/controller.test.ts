@@ -104,8 +104,14 @@ test("a failing reconcile is retried with growing delays, errors are counted, su
   const gaps = times.slice(1).map((time, i) => time - (times[i] as number));
   assert.deepEqual(gaps, [5, 10, 20, 40]);
   assert.equal(await metrics.valueOf("controller_runtime_reconcile_errors_total", { controller: "failing" }), 4);
-  assert.equal(await metrics.valueOf("controller_runtime_reconcile_total", { controller: "failing", result: "error" }), 4);
-  assert.equal(await metrics.valueOf("controller_runtime_reconcile_total", { controller: "failing", result: "success" }), 1);
+  assert.equal(
+    await metrics.valueOf("controller_runtime_reconcile_total", { controller: "failing", result: "error" }),
+    4,
+  );
+  assert.equal(
+    await metrics.valueOf("controller_runtime_reconcile_total", { controller: "failing", result: "success" }),
+    1,
+  );
   assert.equal(await metrics.valueOf("workqueue_retries_total", { name: "failing" }), 4);
   assert.equal(controller.queue.numRequeues("ns/a"), 0, "success forgets the back-off");
   stop.abort();
@@ -134,7 +140,10 @@ test("a terminal error is counted and not retried", async () => {
   clock.advance(100_000);
   await tick();
   assert.equal(calls, 1);
-  assert.equal(await metrics.valueOf("controller_runtime_terminal_reconcile_errors_total", { controller: "terminal" }), 1);
+  assert.equal(
+    await metrics.valueOf("controller_runtime_terminal_reconcile_errors_total", { controller: "terminal" }),
+    1,
+  );
   stop.abort();
   await running;
 });

@@ -2,7 +2,13 @@ import { randomUUID } from "node:crypto";
 import { realClock, type Clock } from "../../clock.js";
 import { discardLogger, type Logger } from "../../log/logger.js";
 import type { RuntimeMetrics } from "../../metrics/registry.js";
-import { requestFromKey, requestKey, runReconciler, type ReconcilerLike, type Request } from "../../reconcile/reconcile.js";
+import {
+  requestFromKey,
+  requestKey,
+  runReconciler,
+  type ReconcilerLike,
+  type Request,
+} from "../../reconcile/reconcile.js";
 import type { RequestQueue } from "../../handler/handler.js";
 import type { Source } from "../../source/source.js";
 import { RateLimitingQueue } from "../../workqueue/rate_limiting_queue.js";
@@ -44,7 +50,9 @@ export const DEFAULT_CONTROLLER_OPTIONS = {
 export class CacheSyncTimeoutError extends Error {
   readonly controller: string;
   constructor(controller: string, timeoutMs: number) {
-    super(`controller ${controller}: caches did not sync within ${timeoutMs} ms; is the API server reachable and the kind installed?`);
+    super(
+      `controller ${controller}: caches did not sync within ${timeoutMs} ms; is the API server reachable and the kind installed?`,
+    );
     this.name = "CacheSyncTimeoutError";
     this.controller = controller;
   }
@@ -169,7 +177,9 @@ export class Controller {
     const startedAt = clock.now();
     let outcome: Outcome;
     try {
-      outcome = outcomeOf({ result: await runReconciler(reconciler, req, { signal, log: ctxLog, reconcileId, controller: this.name }) });
+      outcome = outcomeOf({
+        result: await runReconciler(reconciler, req, { signal, log: ctxLog, reconcileId, controller: this.name }),
+      });
     } catch (error) {
       outcome = outcomeOf({ error });
     } finally {
@@ -181,9 +191,13 @@ export class Controller {
     if (outcome.kind === "error" || outcome.kind === "terminal") {
       metrics?.reconcileErrors.inc(labels);
       if (outcome.kind === "terminal") metrics?.terminalReconcileErrors.inc(labels);
-      ctxLog.error(outcome.error, outcome.kind === "terminal" ? "Reconciler error (terminal, not retried)" : "Reconciler error", {
-        retries: this.queue.numRequeues(key),
-      });
+      ctxLog.error(
+        outcome.error,
+        outcome.kind === "terminal" ? "Reconciler error (terminal, not retried)" : "Reconciler error",
+        {
+          retries: this.queue.numRequeues(key),
+        },
+      );
     }
   }
 }

@@ -16,10 +16,13 @@ export type Outcome =
 /** Classifies what a reconcile returned or threw. */
 export function outcomeOf(settled: { result: Result | void } | { error: unknown }): Outcome {
   if ("error" in settled) {
-    return isTerminalError(settled.error) ? { kind: "terminal", error: settled.error } : { kind: "error", error: settled.error };
+    return isTerminalError(settled.error)
+      ? { kind: "terminal", error: settled.error }
+      : { kind: "error", error: settled.error };
   }
   const result = settled.result ?? {};
-  if (result.requeueAfter !== undefined && result.requeueAfter > 0) return { kind: "requeueAfter", delayMs: result.requeueAfter };
+  if (result.requeueAfter !== undefined && result.requeueAfter > 0)
+    return { kind: "requeueAfter", delayMs: result.requeueAfter };
   if (result.requeue) return { kind: "requeue" };
   return { kind: "success" };
 }

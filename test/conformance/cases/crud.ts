@@ -1,7 +1,16 @@
 /** Create, get, list, update, delete; optimistic concurrency; metadata.generation. */
 import assert from "node:assert/strict";
 import type { ConformanceCase } from "../harness/case.js";
-import { bodyOf, configMap, configMapsPath, expectStatus, gizmo, gizmosPath, itemNames, resourceVersionOf } from "./helpers.js";
+import {
+  bodyOf,
+  configMap,
+  configMapsPath,
+  expectStatus,
+  gizmo,
+  gizmosPath,
+  itemNames,
+  resourceVersionOf,
+} from "./helpers.js";
 
 export const crudCases: ConformanceCase[] = [
   {
@@ -46,7 +55,10 @@ export const crudCases: ConformanceCase[] = [
       const name = bodyOf(created)["metadata"].name as string;
       assert.match(name, /^gen-[a-z0-9]{5}$/);
       // The random suffix differs by design; the rest of the object must not.
-      t.record("created with generateName", { ...bodyOf(created), metadata: { ...bodyOf(created)["metadata"], name: "gen-<random>" } });
+      t.record("created with generateName", {
+        ...bodyOf(created),
+        metadata: { ...bodyOf(created)["metadata"], name: "gen-<random>" },
+      });
     },
   },
   {
@@ -75,7 +87,11 @@ export const crudCases: ConformanceCase[] = [
     area: "crud",
     name: "a body whose namespace differs from the URL's is 400 BadRequest",
     async run(t) {
-      const response = await t.http({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("a", { size: 1 }, { namespace: "other" }) });
+      const response = await t.http({
+        method: "POST",
+        path: gizmosPath(t.namespace),
+        body: gizmo("a", { size: 1 }, { namespace: "other" }),
+      });
       expectStatus(response, 400);
     },
   },
@@ -83,9 +99,20 @@ export const crudCases: ConformanceCase[] = [
     area: "crud",
     name: "configmaps are created, listed, updated and deleted",
     async run(t) {
-      const created = await t.http({ method: "POST", path: configMapsPath(t.namespace), body: configMap("cm", { a: "1" }) });
+      const created = await t.http({
+        method: "POST",
+        path: configMapsPath(t.namespace),
+        body: configMap("cm", { a: "1" }),
+      });
       expectStatus(created, 201);
-      expectStatus(await t.http({ method: "PUT", path: configMapsPath(t.namespace, "cm"), body: { ...bodyOf(created), data: { a: "2" } } }), 200);
+      expectStatus(
+        await t.http({
+          method: "PUT",
+          path: configMapsPath(t.namespace, "cm"),
+          body: { ...bodyOf(created), data: { a: "2" } },
+        }),
+        200,
+      );
       const list = await t.http({ path: configMapsPath(t.namespace) });
       assert.ok(itemNames(list).includes("cm"));
       expectStatus(await t.http({ method: "DELETE", path: configMapsPath(t.namespace, "cm") }), 200);
@@ -95,7 +122,8 @@ export const crudCases: ConformanceCase[] = [
     area: "crud",
     name: "deletecollection removes every gizmo of the namespace",
     async run(t) {
-      for (const name of ["d1", "d2"]) await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo(name) });
+      for (const name of ["d1", "d2"])
+        await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo(name) });
       expectStatus(await t.http({ method: "DELETE", path: gizmosPath(t.namespace) }), 200);
       assert.deepEqual(itemNames(await t.http({ path: gizmosPath(t.namespace) })), []);
     },
@@ -114,8 +142,19 @@ export const crudCases: ConformanceCase[] = [
     name: "an update with a stale resourceVersion is 409 Conflict",
     async run(t) {
       const created = await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("c") });
-      expectStatus(await t.send({ method: "PUT", path: gizmosPath(t.namespace, "c"), body: { ...bodyOf(created), spec: { size: 5 } } }), 200);
-      const stale = await t.http({ method: "PUT", path: gizmosPath(t.namespace, "c"), body: { ...bodyOf(created), spec: { size: 6 } } });
+      expectStatus(
+        await t.send({
+          method: "PUT",
+          path: gizmosPath(t.namespace, "c"),
+          body: { ...bodyOf(created), spec: { size: 5 } },
+        }),
+        200,
+      );
+      const stale = await t.http({
+        method: "PUT",
+        path: gizmosPath(t.namespace, "c"),
+        body: { ...bodyOf(created), spec: { size: 6 } },
+      });
       expectStatus(stale, 409);
       assert.equal(bodyOf(stale)["reason"], "Conflict");
     },
@@ -125,7 +164,11 @@ export const crudCases: ConformanceCase[] = [
     name: "an update of a custom resource without resourceVersion is 422",
     async run(t) {
       await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("norv") });
-      const response = await t.http({ method: "PUT", path: gizmosPath(t.namespace, "norv"), body: gizmo("norv", { size: 9 }) });
+      const response = await t.http({
+        method: "PUT",
+        path: gizmosPath(t.namespace, "norv"),
+        body: gizmo("norv", { size: 9 }),
+      });
       expectStatus(response, 422);
     },
   },
@@ -135,7 +178,16 @@ export const crudCases: ConformanceCase[] = [
     async run(t) {
       const created = await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("race") });
       const statuses = await Promise.all(
-        [4, 5].map(async (size) => (await t.send({ method: "PUT", path: gizmosPath(t.namespace, "race"), body: { ...bodyOf(created), spec: { size } } })).status),
+        [4, 5].map(
+          async (size) =>
+            (
+              await t.send({
+                method: "PUT",
+                path: gizmosPath(t.namespace, "race"),
+                body: { ...bodyOf(created), spec: { size } },
+              })
+            ).status,
+        ),
       );
       t.record("statuses of the racing updates (sorted)", statuses.sort());
       assert.deepEqual(statuses, [200, 409]);
@@ -146,7 +198,10 @@ export const crudCases: ConformanceCase[] = [
     name: "a configmap update without resourceVersion is an unconditional update",
     async run(t) {
       await t.send({ method: "POST", path: configMapsPath(t.namespace), body: configMap("cm") });
-      expectStatus(await t.http({ method: "PUT", path: configMapsPath(t.namespace, "cm"), body: configMap("cm", { b: "2" }) }), 200);
+      expectStatus(
+        await t.http({ method: "PUT", path: configMapsPath(t.namespace, "cm"), body: configMap("cm", { b: "2" }) }),
+        200,
+      );
     },
   },
   {
@@ -155,7 +210,11 @@ export const crudCases: ConformanceCase[] = [
     async run(t) {
       const created = await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("gen") });
       const generations: number[] = [bodyOf(created)["metadata"].generation as number];
-      const specChange = await t.send({ method: "PUT", path: gizmosPath(t.namespace, "gen"), body: { ...bodyOf(created), spec: { size: 8 } } });
+      const specChange = await t.send({
+        method: "PUT",
+        path: gizmosPath(t.namespace, "gen"),
+        body: { ...bodyOf(created), spec: { size: 8 } },
+      });
       generations.push(bodyOf(specChange)["metadata"].generation as number);
       const labelChange = await t.send({
         method: "PUT",
@@ -169,7 +228,11 @@ export const crudCases: ConformanceCase[] = [
         body: { ...bodyOf(labelChange), status: { phase: "Ready" } },
       });
       generations.push(bodyOf(statusChange)["metadata"].generation as number);
-      const sameSpec = await t.send({ method: "PUT", path: gizmosPath(t.namespace, "gen"), body: bodyOf(statusChange) });
+      const sameSpec = await t.send({
+        method: "PUT",
+        path: gizmosPath(t.namespace, "gen"),
+        body: bodyOf(statusChange),
+      });
       generations.push(bodyOf(sameSpec)["metadata"].generation as number);
       t.record("generations after create, spec, labels, status, no-op", generations);
       assert.deepEqual(generations, [1, 2, 2, 2, 2]);

@@ -58,7 +58,9 @@ export const discoveryCases: ConformanceCase[] = [
       const response = await t.send({ path: "/api/v1" });
       expectStatus(response, 200);
       const wanted = ["configmaps", "namespaces", "namespaces/status", "secrets", "serviceaccounts", "events"];
-      const resources = (bodyOf(response)["resources"] as { name: string }[]).filter((resource) => wanted.includes(resource.name));
+      const resources = (bodyOf(response)["resources"] as { name: string }[]).filter((resource) =>
+        wanted.includes(resource.name),
+      );
       t.record("GET /api/v1 (selected resources)", resources);
       assert.equal(resources.length, wanted.length);
     },

@@ -17,18 +17,30 @@ export function configMapsPath(namespace: string, name?: string): string {
 }
 
 /** A Gizmo manifest. */
-export function gizmo(name: string, spec: Record<string, unknown> = { size: 3 }, metadata: Record<string, unknown> = {}) {
+export function gizmo(
+  name: string,
+  spec: Record<string, unknown> = { size: 3 },
+  metadata: Record<string, unknown> = {},
+) {
   return { apiVersion: GROUP_VERSION, kind: "Gizmo", metadata: { name, ...metadata }, spec };
 }
 
 /** A ConfigMap manifest. */
-export function configMap(name: string, data: Record<string, string> = { key: "value" }, metadata: Record<string, unknown> = {}) {
+export function configMap(
+  name: string,
+  data: Record<string, string> = { key: "value" },
+  metadata: Record<string, unknown> = {},
+) {
   return { apiVersion: "v1", kind: "ConfigMap", metadata: { name, ...metadata }, data };
 }
 
 /** Asserts the status code, showing the body when it is not the expected one. */
 export function expectStatus(response: HttpResponse, status: number): void {
-  assert.equal(response.status, status, `expected HTTP ${status}, got ${response.status}: ${JSON.stringify(response.body)}`);
+  assert.equal(
+    response.status,
+    status,
+    `expected HTTP ${status}, got ${response.status}: ${JSON.stringify(response.body)}`,
+  );
 }
 
 /** A response body as a plain object. */

@@ -8,8 +8,23 @@ async function ownerAndDependent(t: CaseContext, blockOwnerDeletion = false): Pr
   const owner = await t.send({ method: "POST", path: configMapsPath(t.namespace), body: configMap("owner") });
   expectStatus(owner, 201);
   const uid = bodyOf(owner)["metadata"].uid as string;
-  const ownerReferences = [{ apiVersion: "v1", kind: "ConfigMap", name: "owner", uid, ...(blockOwnerDeletion ? { blockOwnerDeletion: true } : {}) }];
-  expectStatus(await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("dependent", { size: 1 }, { ownerReferences }) }), 201);
+  const ownerReferences = [
+    {
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      name: "owner",
+      uid,
+      ...(blockOwnerDeletion ? { blockOwnerDeletion: true } : {}),
+    },
+  ];
+  expectStatus(
+    await t.send({
+      method: "POST",
+      path: gizmosPath(t.namespace),
+      body: gizmo("dependent", { size: 1 }, { ownerReferences }),
+    }),
+    201,
+  );
   return uid;
 }
 
@@ -33,9 +48,22 @@ const COLLECTION_TIMEOUT_MS = 60_000;
  * gizmo created now with a missing owner is collected, the earlier ones are in the graph.
  */
 async function garbageCollectorHasSeenGizmos(t: CaseContext): Promise<void> {
-  const ownerReferences = [{ apiVersion: "v1", kind: "ConfigMap", name: "missing", uid: "00000000-0000-0000-0000-000000000002" }];
-  expectStatus(await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("marker", { size: 1 }, { ownerReferences }) }), 201);
-  await t.eventually("the garbage collector to collect the marker", gone(t, gizmosPath(t.namespace, "marker")), COLLECTION_TIMEOUT_MS);
+  const ownerReferences = [
+    { apiVersion: "v1", kind: "ConfigMap", name: "missing", uid: "00000000-0000-0000-0000-000000000002" },
+  ];
+  expectStatus(
+    await t.send({
+      method: "POST",
+      path: gizmosPath(t.namespace),
+      body: gizmo("marker", { size: 1 }, { ownerReferences }),
+    }),
+    201,
+  );
+  await t.eventually(
+    "the garbage collector to collect the marker",
+    gone(t, gizmosPath(t.namespace, "marker")),
+    COLLECTION_TIMEOUT_MS,
+  );
 }
 
 export const lifecycleCases: ConformanceCase[] = [
@@ -45,7 +73,11 @@ export const lifecycleCases: ConformanceCase[] = [
     async run(t) {
       await ownerAndDependent(t);
       expectStatus(await deleteOwner(t, "Background"), 200);
-      await t.eventually("the dependent to be collected", gone(t, gizmosPath(t.namespace, "dependent")), COLLECTION_TIMEOUT_MS);
+      await t.eventually(
+        "the dependent to be collected",
+        gone(t, gizmosPath(t.namespace, "dependent")),
+        COLLECTION_TIMEOUT_MS,
+      );
       expectStatus(await t.http({ path: gizmosPath(t.namespace, "dependent") }), 404);
     },
   },
@@ -59,7 +91,10 @@ export const lifecycleCases: ConformanceCase[] = [
       await t.eventually("the owner to be gone", gone(t, configMapsPath(t.namespace, "owner")), COLLECTION_TIMEOUT_MS);
       await t.eventually(
         "the dependent's owner reference to be removed",
-        async () => (bodyOf(await t.send({ path: gizmosPath(t.namespace, "dependent") }))["metadata"].ownerReferences ? undefined : true),
+        async () =>
+          bodyOf(await t.send({ path: gizmosPath(t.namespace, "dependent") }))["metadata"].ownerReferences
+            ? undefined
+            : true,
         COLLECTION_TIMEOUT_MS,
       );
       const dependent = await t.http({ path: gizmosPath(t.namespace, "dependent") });
@@ -83,9 +118,22 @@ export const lifecycleCases: ConformanceCase[] = [
     area: "garbage-collection",
     name: "a dependent whose owner uid does not exist is collected",
     async run(t) {
-      const ownerReferences = [{ apiVersion: "v1", kind: "ConfigMap", name: "never", uid: "00000000-0000-0000-0000-000000000001" }];
-      expectStatus(await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("stray", { size: 1 }, { ownerReferences }) }), 201);
-      await t.eventually("the stray dependent to be collected", gone(t, gizmosPath(t.namespace, "stray")), COLLECTION_TIMEOUT_MS);
+      const ownerReferences = [
+        { apiVersion: "v1", kind: "ConfigMap", name: "never", uid: "00000000-0000-0000-0000-000000000001" },
+      ];
+      expectStatus(
+        await t.send({
+          method: "POST",
+          path: gizmosPath(t.namespace),
+          body: gizmo("stray", { size: 1 }, { ownerReferences }),
+        }),
+        201,
+      );
+      await t.eventually(
+        "the stray dependent to be collected",
+        gone(t, gizmosPath(t.namespace, "stray")),
+        COLLECTION_TIMEOUT_MS,
+      );
       expectStatus(await t.http({ path: gizmosPath(t.namespace, "stray") }), 404);
     },
   },
@@ -94,7 +142,14 @@ export const lifecycleCases: ConformanceCase[] = [
     name: "deleting a namespace removes its contents and then the namespace",
     async run(t) {
       const ns = `${t.namespace}-x`.slice(0, 63);
-      expectStatus(await t.send({ method: "POST", path: "/api/v1/namespaces", body: { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } } }), 201);
+      expectStatus(
+        await t.send({
+          method: "POST",
+          path: "/api/v1/namespaces",
+          body: { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } },
+        }),
+        201,
+      );
       await t.send({ method: "POST", path: configMapsPath(ns), body: configMap("cm") });
       await t.send({ method: "POST", path: gizmosPath(ns), body: gizmo("g") });
       const deleted = await t.http({ method: "DELETE", path: `/api/v1/namespaces/${ns}` });
@@ -110,15 +165,28 @@ export const lifecycleCases: ConformanceCase[] = [
     name: "a terminating namespace refuses new content with 403 until its last finalizer is gone",
     async run(t) {
       const ns = `${t.namespace}-t`.slice(0, 63);
-      await t.send({ method: "POST", path: "/api/v1/namespaces", body: { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } } });
-      await t.send({ method: "POST", path: gizmosPath(ns), body: gizmo("held", { size: 1 }, { finalizers: ["example.com/hold"] }) });
+      await t.send({
+        method: "POST",
+        path: "/api/v1/namespaces",
+        body: { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } },
+      });
+      await t.send({
+        method: "POST",
+        path: gizmosPath(ns),
+        body: gizmo("held", { size: 1 }, { finalizers: ["example.com/hold"] }),
+      });
       expectStatus(await t.send({ method: "DELETE", path: `/api/v1/namespaces/${ns}` }), 200);
       const refused = await t.http({ method: "POST", path: configMapsPath(ns), body: configMap("late") });
       expectStatus(refused, 403);
       await t.eventually("the held gizmo to be marked for deletion", async () =>
         bodyOf(await t.send({ path: gizmosPath(ns, "held") }))["metadata"]?.deletionTimestamp ? true : undefined,
       );
-      await t.send({ method: "PATCH", path: gizmosPath(ns, "held"), contentType: "application/merge-patch+json", body: { metadata: { finalizers: null } } });
+      await t.send({
+        method: "PATCH",
+        path: gizmosPath(ns, "held"),
+        contentType: "application/merge-patch+json",
+        body: { metadata: { finalizers: null } },
+      });
       await t.eventually("the namespace to be gone", gone(t, `/api/v1/namespaces/${ns}`), COLLECTION_TIMEOUT_MS);
     },
   },

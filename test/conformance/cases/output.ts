@@ -45,9 +45,26 @@ export const outputCases: ConformanceCase[] = [
     area: "bad-input",
     name: "a body kind or apiVersion not matching the URL is rejected (422 for a custom resource's kind, 400 otherwise)",
     async run(t) {
-      expectStatus(await t.http({ method: "POST", path: gizmosPath(t.namespace), body: { ...gizmo("k"), kind: "Widget" } }), 422);
-      expectStatus(await t.http({ method: "POST", path: gizmosPath(t.namespace), body: { ...gizmo("k"), apiVersion: `${GROUP}/v9` } }), 400);
-      expectStatus(await t.http({ method: "POST", path: configMapsPath(t.namespace), body: { ...configMap("k"), kind: "Secret" } }), 400);
+      expectStatus(
+        await t.http({ method: "POST", path: gizmosPath(t.namespace), body: { ...gizmo("k"), kind: "Widget" } }),
+        422,
+      );
+      expectStatus(
+        await t.http({
+          method: "POST",
+          path: gizmosPath(t.namespace),
+          body: { ...gizmo("k"), apiVersion: `${GROUP}/v9` },
+        }),
+        400,
+      );
+      expectStatus(
+        await t.http({
+          method: "POST",
+          path: configMapsPath(t.namespace),
+          body: { ...configMap("k"), kind: "Secret" },
+        }),
+        400,
+      );
     },
   },
   {
@@ -72,9 +89,28 @@ export const outputCases: ConformanceCase[] = [
     name: "YAML bodies are accepted, malformed YAML is 400, an unknown content type is 415",
     async run(t) {
       const manifest = `apiVersion: ${GROUP_VERSION}\nkind: Gizmo\nmetadata:\n  name: yml\nspec:\n  size: 2\n`;
-      expectStatus(await t.http({ method: "POST", path: gizmosPath(t.namespace), body: manifest, contentType: "application/yaml" }), 201);
-      expectStatus(await t.http({ method: "POST", path: gizmosPath(t.namespace), body: "a: [b\n", contentType: "application/yaml" }), 400);
-      expectStatus(await t.http({ method: "POST", path: gizmosPath(t.namespace), body: "<x/>", contentType: "application/xml" }), 415);
+      expectStatus(
+        await t.http({
+          method: "POST",
+          path: gizmosPath(t.namespace),
+          body: manifest,
+          contentType: "application/yaml",
+        }),
+        201,
+      );
+      expectStatus(
+        await t.http({
+          method: "POST",
+          path: gizmosPath(t.namespace),
+          body: "a: [b\n",
+          contentType: "application/yaml",
+        }),
+        400,
+      );
+      expectStatus(
+        await t.http({ method: "POST", path: gizmosPath(t.namespace), body: "<x/>", contentType: "application/xml" }),
+        415,
+      );
     },
   },
   {
@@ -89,7 +125,12 @@ export const outputCases: ConformanceCase[] = [
     name: "an update or a patch of a collection is 400 (a name must be provided)",
     async run(t) {
       expectStatus(await t.http({ method: "PUT", path: gizmosPath(t.namespace), body: gizmo("v") }), 400);
-      const patched = await t.http({ method: "PATCH", path: gizmosPath(t.namespace), contentType: "application/merge-patch+json", body: { spec: {} } });
+      const patched = await t.http({
+        method: "PATCH",
+        path: gizmosPath(t.namespace),
+        contentType: "application/merge-patch+json",
+        body: { spec: {} },
+      });
       expectStatus(patched, 400);
     },
   },
@@ -121,9 +162,15 @@ export const outputCases: ConformanceCase[] = [
     area: "kubectl",
     name: "kubectl apply --server-side and a conflicting edit",
     async run(t) {
-      const manifest = (size: number) => `apiVersion: ${GROUP_VERSION}\nkind: Gizmo\nmetadata:\n  name: ks\n  namespace: ${t.namespace}\nspec:\n  size: ${size}\n`;
-      assert.equal((await t.kubectl(["apply", "--server-side", "--field-manager=one", "-f", "-"], { stdin: manifest(2) })).code, 0);
-      const conflict = await t.kubectl(["apply", "--server-side", "--field-manager=two", "-f", "-"], { stdin: manifest(3) });
+      const manifest = (size: number) =>
+        `apiVersion: ${GROUP_VERSION}\nkind: Gizmo\nmetadata:\n  name: ks\n  namespace: ${t.namespace}\nspec:\n  size: ${size}\n`;
+      assert.equal(
+        (await t.kubectl(["apply", "--server-side", "--field-manager=one", "-f", "-"], { stdin: manifest(2) })).code,
+        0,
+      );
+      const conflict = await t.kubectl(["apply", "--server-side", "--field-manager=two", "-f", "-"], {
+        stdin: manifest(3),
+      });
       assert.notEqual(conflict.code, 0);
       await t.kubectl(["get", "gizmo", "ks", "-n", t.namespace, "-o", "json"], { output: "json" });
     },
@@ -132,7 +179,9 @@ export const outputCases: ConformanceCase[] = [
     area: "kubectl",
     name: "kubectl explains validation errors and missing objects",
     async run(t) {
-      await t.kubectl(["create", "-f", "-"], { stdin: `apiVersion: ${GROUP_VERSION}\nkind: Gizmo\nmetadata:\n  name: bad\n  namespace: ${t.namespace}\nspec:\n  size: 3\n  color: purple\n` });
+      await t.kubectl(["create", "-f", "-"], {
+        stdin: `apiVersion: ${GROUP_VERSION}\nkind: Gizmo\nmetadata:\n  name: bad\n  namespace: ${t.namespace}\nspec:\n  size: 3\n  color: purple\n`,
+      });
       await t.kubectl(["get", "gizmo", "nothing", "-n", t.namespace]);
       await t.kubectl(["get", "uselessctl", "-n", t.namespace]);
     },

@@ -11,7 +11,14 @@ async function labelledGizmos(t: CaseContext): Promise<void> {
     d: { suite: t.namespace },
   };
   for (const [name, labelSet] of Object.entries(labels)) {
-    expectStatus(await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo(name, { size: 1 }, { labels: labelSet }) }), 201);
+    expectStatus(
+      await t.send({
+        method: "POST",
+        path: gizmosPath(t.namespace),
+        body: gizmo(name, { size: 1 }, { labels: labelSet }),
+      }),
+      201,
+    );
   }
 }
 
@@ -48,7 +55,9 @@ export const readCases: ConformanceCase[] = [
       await labelledGizmos(t);
       assert.deepEqual(itemNames(await listWith(t, "fieldSelector=metadata.name%3Db")), ["b"]);
       assert.deepEqual(itemNames(await listWith(t, "fieldSelector=metadata.name!%3Db")), ["a", "c", "d"]);
-      const all = await t.http({ path: `/apis/${GROUP_VERSION}/gizmos?fieldSelector=metadata.namespace%3D${t.namespace}` });
+      const all = await t.http({
+        path: `/apis/${GROUP_VERSION}/gizmos?fieldSelector=metadata.namespace%3D${t.namespace}`,
+      });
       assert.equal(itemNames(all).length, 4);
     },
   },
@@ -57,7 +66,9 @@ export const readCases: ConformanceCase[] = [
     name: "an all-namespaces list filters by label",
     async run(t) {
       await labelledGizmos(t);
-      const response = await t.http({ path: `/apis/${GROUP_VERSION}/gizmos?labelSelector=suite%3D${t.namespace},tier` });
+      const response = await t.http({
+        path: `/apis/${GROUP_VERSION}/gizmos?labelSelector=suite%3D${t.namespace},tier`,
+      });
       assert.deepEqual(itemNames(response), ["a", "b", "c"]);
     },
   },
@@ -73,7 +84,8 @@ export const readCases: ConformanceCase[] = [
     area: "pagination",
     name: "limit and continue page through a list with remainingItemCount",
     async run(t) {
-      for (const name of ["p1", "p2", "p3", "p4", "p5"]) await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo(name) });
+      for (const name of ["p1", "p2", "p3", "p4", "p5"])
+        await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo(name) });
       const pages: string[][] = [];
       let token = "";
       do {
@@ -102,11 +114,18 @@ export const readCases: ConformanceCase[] = [
         timeoutMs: 10_000,
         onOpen: async () => {
           const created = await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("w") });
-          await t.send({ method: "PUT", path: gizmosPath(t.namespace, "w"), body: { ...bodyOf(created), spec: { size: 4 } } });
+          await t.send({
+            method: "PUT",
+            path: gizmosPath(t.namespace, "w"),
+            body: { ...bodyOf(created), spec: { size: 4 } },
+          });
           await t.send({ method: "DELETE", path: gizmosPath(t.namespace, "w") });
         },
       });
-      assert.deepEqual(result.events.map((event) => event.type), ["ADDED", "MODIFIED", "DELETED"]);
+      assert.deepEqual(
+        result.events.map((event) => event.type),
+        ["ADDED", "MODIFIED", "DELETED"],
+      );
     },
   },
   {
@@ -116,20 +135,30 @@ export const readCases: ConformanceCase[] = [
       await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("before") });
       const middle = await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("middle") });
       await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("after") });
-      const result = await t.watch(`${gizmosPath(t.namespace)}?watch=true&resourceVersion=${resourceVersionOf(middle)}`, {
-        maxEvents: 1,
-        timeoutMs: 3_000,
-      });
-      assert.deepEqual(result.events.map((event) => (event.object as { metadata: { name: string } }).metadata.name), ["after"]);
+      const result = await t.watch(
+        `${gizmosPath(t.namespace)}?watch=true&resourceVersion=${resourceVersionOf(middle)}`,
+        {
+          maxEvents: 1,
+          timeoutMs: 3_000,
+        },
+      );
+      assert.deepEqual(
+        result.events.map((event) => (event.object as { metadata: { name: string } }).metadata.name),
+        ["after"],
+      );
     },
   },
   {
     area: "watch",
     name: "a watch without resourceVersion starts with ADDED for existing objects",
     async run(t) {
-      for (const name of ["x1", "x2"]) await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo(name) });
+      for (const name of ["x1", "x2"])
+        await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo(name) });
       const result = await t.watch(`${gizmosPath(t.namespace)}?watch=true`, { maxEvents: 2, timeoutMs: 5_000 });
-      assert.deepEqual(result.events.map((event) => event.type), ["ADDED", "ADDED"]);
+      assert.deepEqual(
+        result.events.map((event) => event.type),
+        ["ADDED", "ADDED"],
+      );
     },
   },
   {
@@ -137,15 +166,29 @@ export const readCases: ConformanceCase[] = [
     name: "a watch with a label selector sees only matching objects",
     async run(t) {
       const rv = resourceVersionOf(await t.send({ path: gizmosPath(t.namespace) }));
-      const result = await t.watch(`${gizmosPath(t.namespace)}?watch=true&labelSelector=pick%3Dyes&resourceVersion=${rv}`, {
-        maxEvents: 1,
-        timeoutMs: 10_000,
-        onOpen: async () => {
-          await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("no", { size: 1 }, { labels: { pick: "no" } }) });
-          await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("yes", { size: 1 }, { labels: { pick: "yes" } }) });
+      const result = await t.watch(
+        `${gizmosPath(t.namespace)}?watch=true&labelSelector=pick%3Dyes&resourceVersion=${rv}`,
+        {
+          maxEvents: 1,
+          timeoutMs: 10_000,
+          onOpen: async () => {
+            await t.send({
+              method: "POST",
+              path: gizmosPath(t.namespace),
+              body: gizmo("no", { size: 1 }, { labels: { pick: "no" } }),
+            });
+            await t.send({
+              method: "POST",
+              path: gizmosPath(t.namespace),
+              body: gizmo("yes", { size: 1 }, { labels: { pick: "yes" } }),
+            });
+          },
         },
-      });
-      assert.deepEqual(result.events.map((event) => (event.object as { metadata: { name: string } }).metadata.name), ["yes"]);
+      );
+      assert.deepEqual(
+        result.events.map((event) => (event.object as { metadata: { name: string } }).metadata.name),
+        ["yes"],
+      );
     },
   },
   {
@@ -153,7 +196,10 @@ export const readCases: ConformanceCase[] = [
     name: "timeoutSeconds ends the watch",
     async run(t) {
       const started = Date.now();
-      const result = await t.watch(`${gizmosPath(t.namespace)}?watch=true&timeoutSeconds=1&resourceVersion=0`, { maxEvents: 100, timeoutMs: 10_000 });
+      const result = await t.watch(`${gizmosPath(t.namespace)}?watch=true&timeoutSeconds=1&resourceVersion=0`, {
+        maxEvents: 100,
+        timeoutMs: 10_000,
+      });
       const elapsed = Date.now() - started;
       assert.ok(elapsed < 5_000, `the watch should end after about 1 s, took ${elapsed} ms`);
       assert.equal(result.status, 200);
@@ -163,7 +209,10 @@ export const readCases: ConformanceCase[] = [
     area: "watch",
     name: "a watch from a far too old resourceVersion gets 410 Expired",
     async run(t) {
-      const result = await t.watch(`${gizmosPath(t.namespace)}?watch=true&resourceVersion=1`, { maxEvents: 1, timeoutMs: 5_000 });
+      const result = await t.watch(`${gizmosPath(t.namespace)}?watch=true&resourceVersion=1`, {
+        maxEvents: 1,
+        timeoutMs: 5_000,
+      });
       const first = result.events[0];
       assert.ok(first, "an event or error body is expected");
       assert.equal((first.object as { code?: number }).code, 410);
@@ -176,15 +225,21 @@ export const readCases: ConformanceCase[] = [
       await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("solo") });
       await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("other") });
       const rv = resourceVersionOf(await t.send({ path: gizmosPath(t.namespace) }));
-      const result = await t.watch(`${gizmosPath(t.namespace)}?watch=true&fieldSelector=metadata.name%3Dsolo&resourceVersion=${rv}`, {
-        maxEvents: 1,
-        timeoutMs: 10_000,
-        onOpen: async () => {
-          await t.send({ method: "DELETE", path: gizmosPath(t.namespace, "other") });
-          await t.send({ method: "DELETE", path: gizmosPath(t.namespace, "solo") });
+      const result = await t.watch(
+        `${gizmosPath(t.namespace)}?watch=true&fieldSelector=metadata.name%3Dsolo&resourceVersion=${rv}`,
+        {
+          maxEvents: 1,
+          timeoutMs: 10_000,
+          onOpen: async () => {
+            await t.send({ method: "DELETE", path: gizmosPath(t.namespace, "other") });
+            await t.send({ method: "DELETE", path: gizmosPath(t.namespace, "solo") });
+          },
         },
-      });
-      assert.deepEqual(result.events.map((event) => event.type), ["DELETED"]);
+      );
+      assert.deepEqual(
+        result.events.map((event) => event.type),
+        ["DELETED"],
+      );
     },
   },
 ];

@@ -11,11 +11,21 @@ export const resourceVersionCases: ConformanceCase[] = [
       const first = await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("a") });
       await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("b") });
       const rv = resourceVersionOf(first);
-      const exact = await t.http({ path: `${gizmosPath(t.namespace)}?resourceVersion=${rv}&resourceVersionMatch=Exact` });
+      const exact = await t.http({
+        path: `${gizmosPath(t.namespace)}?resourceVersion=${rv}&resourceVersionMatch=Exact`,
+      });
       assert.deepEqual(itemNames(exact), ["a"]);
       assert.equal(bodyOf(exact)["metadata"].resourceVersion, rv);
-      assert.deepEqual(itemNames(await t.http({ path: `${gizmosPath(t.namespace)}?resourceVersion=${rv}&resourceVersionMatch=NotOlderThan` })), ["a", "b"]);
-      assert.deepEqual(itemNames(await t.http({ path: `${gizmosPath(t.namespace)}?resourceVersion=${rv}` })), ["a", "b"]);
+      assert.deepEqual(
+        itemNames(
+          await t.http({ path: `${gizmosPath(t.namespace)}?resourceVersion=${rv}&resourceVersionMatch=NotOlderThan` }),
+        ),
+        ["a", "b"],
+      );
+      assert.deepEqual(itemNames(await t.http({ path: `${gizmosPath(t.namespace)}?resourceVersion=${rv}` })), [
+        "a",
+        "b",
+      ]);
       // resourceVersion=0 is served from the watch cache, which does not paginate.
       const whole = await t.http({ path: `${gizmosPath(t.namespace)}?resourceVersion=0&limit=1` });
       assert.deepEqual(itemNames(whole), ["a", "b"]);
@@ -28,13 +38,22 @@ export const resourceVersionCases: ConformanceCase[] = [
       await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("a") });
       await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("b") });
       expectStatus(await t.http({ path: `${gizmosPath(t.namespace)}?resourceVersionMatch=Exact` }), 422);
-      expectStatus(await t.http({ path: `${gizmosPath(t.namespace)}?resourceVersion=0&resourceVersionMatch=Exact` }), 422);
-      expectStatus(await t.http({ path: `${gizmosPath(t.namespace)}?resourceVersion=1&resourceVersionMatch=Sometimes` }), 422);
+      expectStatus(
+        await t.http({ path: `${gizmosPath(t.namespace)}?resourceVersion=0&resourceVersionMatch=Exact` }),
+        422,
+      );
+      expectStatus(
+        await t.http({ path: `${gizmosPath(t.namespace)}?resourceVersion=1&resourceVersionMatch=Sometimes` }),
+        422,
+      );
       expectStatus(await t.http({ path: `${gizmosPath(t.namespace)}?resourceVersion=abc` }), 400);
       const page = await t.send({ path: `${gizmosPath(t.namespace)}?limit=1` });
       const token = encodeURIComponent(bodyOf(page)["metadata"].continue as string);
       const rv = resourceVersionOf(page);
-      expectStatus(await t.http({ path: `${gizmosPath(t.namespace)}?limit=1&continue=${token}&resourceVersion=${rv}` }), 400);
+      expectStatus(
+        await t.http({ path: `${gizmosPath(t.namespace)}?limit=1&continue=${token}&resourceVersion=${rv}` }),
+        400,
+      );
       expectStatus(await t.http({ path: `${gizmosPath(t.namespace)}?resourceVersion=${Number(rv) + 100_000}` }), 504);
     },
   },

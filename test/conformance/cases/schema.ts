@@ -4,7 +4,12 @@ import type { CaseContext, ConformanceCase } from "../harness/case.js";
 import { bodyOf, expectStatus, gizmo, gizmosPath } from "./helpers.js";
 
 /** Creates `spec` as a gizmo and expects `status`; the Status body is what gets compared. */
-function rejects(area: "validation" | "cel", name: string, spec: Record<string, unknown>, status = 422): ConformanceCase {
+function rejects(
+  area: "validation" | "cel",
+  name: string,
+  spec: Record<string, unknown>,
+  status = 422,
+): ConformanceCase {
   return {
     area,
     name,
@@ -26,7 +31,11 @@ export const schemaCases: ConformanceCase[] = [
     name: "a main-resource write ignores status; a status write changes only status",
     async run(t) {
       const created = bodyOf(await createGizmo(t, "s"));
-      const main = await t.http({ method: "PUT", path: gizmosPath(t.namespace, "s"), body: { ...created, status: { phase: "Ignored" } } });
+      const main = await t.http({
+        method: "PUT",
+        path: gizmosPath(t.namespace, "s"),
+        body: { ...created, status: { phase: "Ignored" } },
+      });
       expectStatus(main, 200);
       assert.equal(bodyOf(main)["status"], undefined);
       const status = await t.http({
@@ -52,7 +61,11 @@ export const schemaCases: ConformanceCase[] = [
       });
       const scale = await t.http({ path: gizmosPath(t.namespace, "sc", "scale") });
       expectStatus(scale, 200);
-      const written = await t.http({ method: "PUT", path: gizmosPath(t.namespace, "sc", "scale"), body: { ...bodyOf(scale), spec: { replicas: 5 } } });
+      const written = await t.http({
+        method: "PUT",
+        path: gizmosPath(t.namespace, "sc", "scale"),
+        body: { ...bodyOf(scale), spec: { replicas: 5 } },
+      });
       expectStatus(written, 200);
       const after = await t.http({ path: gizmosPath(t.namespace, "sc") });
       assert.equal(bodyOf(after)["spec"].replicas, 5);
@@ -111,7 +124,14 @@ export const schemaCases: ConformanceCase[] = [
     name: "an invalid update changes nothing",
     async run(t) {
       const created = bodyOf(await createGizmo(t, "keep"));
-      expectStatus(await t.http({ method: "PUT", path: gizmosPath(t.namespace, "keep"), body: { ...created, spec: { size: 99 } } }), 422);
+      expectStatus(
+        await t.http({
+          method: "PUT",
+          path: gizmosPath(t.namespace, "keep"),
+          body: { ...created, spec: { size: 99 } },
+        }),
+        422,
+      );
       assert.equal(bodyOf(await t.http({ path: gizmosPath(t.namespace, "keep") }))["spec"].size, 3);
     },
   },
@@ -132,7 +152,10 @@ export const schemaCases: ConformanceCase[] = [
       expectStatus(created, 201);
       assert.equal(bodyOf(created)["spec"].extra, undefined);
       assert.deepEqual(bodyOf(created)["spec"].config, { anything: { goes: true } });
-      expectStatus(await t.http({ method: "POST", path: gizmosPath(t.namespace), body: { ...gizmo("top"), unknownTopLevel: 1 } }), 201);
+      expectStatus(
+        await t.http({ method: "POST", path: gizmosPath(t.namespace), body: { ...gizmo("top"), unknownTopLevel: 1 } }),
+        201,
+      );
     },
   },
   {

@@ -12,9 +12,22 @@ export const watchingCases: ConformanceCase[] = [
       const result = await t.kubectl(["get", "gizmos", "-n", t.namespace, "-w"], {
         async whileRunning(stdout) {
           // kubectl watches from its list's resourceVersion: a change made once the list is printed is never missed.
-          await t.eventually("kubectl to print the list", async () => (stdout().includes("watched") ? true : undefined), 20_000);
-          await t.send({ method: "PATCH", path: gizmosPath(t.namespace, "watched"), contentType: "application/merge-patch+json", body: { spec: { size: 2 } } });
-          await t.eventually("kubectl to print the change", async () => ((stdout().match(/watched/g) ?? []).length >= 2 ? true : undefined), 20_000);
+          await t.eventually(
+            "kubectl to print the list",
+            async () => (stdout().includes("watched") ? true : undefined),
+            20_000,
+          );
+          await t.send({
+            method: "PATCH",
+            path: gizmosPath(t.namespace, "watched"),
+            contentType: "application/merge-patch+json",
+            body: { spec: { size: 2 } },
+          });
+          await t.eventually(
+            "kubectl to print the change",
+            async () => ((stdout().match(/watched/g) ?? []).length >= 2 ? true : undefined),
+            20_000,
+          );
         },
       });
       const rows = result.stdout.trim().split("\n");
@@ -27,22 +40,37 @@ export const watchingCases: ConformanceCase[] = [
     name: "allowWatchBookmarks: an initial-events-end bookmark, and a bookmark before the watch ends",
     async run(t) {
       await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("first") });
-      const fromNow = await t.watch(`${gizmosPath(t.namespace)}?watch=true&resourceVersion=0&allowWatchBookmarks=true&timeoutSeconds=2`, {
-        maxEvents: 2,
-        timeoutMs: 10_000,
-      });
-      assert.deepEqual(fromNow.events.map((event) => event.type), ["ADDED", "BOOKMARK"]);
-      const rv = resourceVersionOf(await t.send({ path: gizmosPath(t.namespace) }));
-      const resumed = await t.watch(`${gizmosPath(t.namespace)}?watch=true&resourceVersion=${rv}&allowWatchBookmarks=true&timeoutSeconds=4`, {
-        maxEvents: 2,
-        timeoutMs: 10_000,
-        onOpen: async () => {
-          await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("second") });
+      const fromNow = await t.watch(
+        `${gizmosPath(t.namespace)}?watch=true&resourceVersion=0&allowWatchBookmarks=true&timeoutSeconds=2`,
+        {
+          maxEvents: 2,
+          timeoutMs: 10_000,
         },
-      });
-      assert.deepEqual(resumed.events.map((event) => event.type), ["ADDED", "BOOKMARK"]);
+      );
+      assert.deepEqual(
+        fromNow.events.map((event) => event.type),
+        ["ADDED", "BOOKMARK"],
+      );
+      const rv = resourceVersionOf(await t.send({ path: gizmosPath(t.namespace) }));
+      const resumed = await t.watch(
+        `${gizmosPath(t.namespace)}?watch=true&resourceVersion=${rv}&allowWatchBookmarks=true&timeoutSeconds=4`,
+        {
+          maxEvents: 2,
+          timeoutMs: 10_000,
+          onOpen: async () => {
+            await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("second") });
+          },
+        },
+      );
+      assert.deepEqual(
+        resumed.events.map((event) => event.type),
+        ["ADDED", "BOOKMARK"],
+      );
       const bookmark = resumed.events[1]?.object as { metadata?: { resourceVersion?: string } } | undefined;
-      assert.ok(Number(bookmark?.metadata?.resourceVersion) > Number(rv), "the bookmark is past the watch's resourceVersion");
+      assert.ok(
+        Number(bookmark?.metadata?.resourceVersion) > Number(rv),
+        "the bookmark is past the watch's resourceVersion",
+      );
     },
   },
   {

@@ -9,7 +9,12 @@ const APPLY = "application/apply-patch+yaml";
 const STRATEGIC = "application/strategic-merge-patch+json";
 
 function patch(t: CaseContext, path: string, contentType: string, body: unknown, query = "") {
-  return t.http({ method: "PATCH", path: `${path}${query}`, contentType, body: typeof body === "string" ? body : JSON.stringify(body) });
+  return t.http({
+    method: "PATCH",
+    path: `${path}${query}`,
+    contentType,
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 }
 
 export const writeCases: ConformanceCase[] = [
@@ -36,9 +41,13 @@ export const writeCases: ConformanceCase[] = [
       ]);
       expectStatus(ok, 200);
       assert.deepEqual(bodyOf(ok)["spec"].tags, ["a", "b"]);
-      const failing = await patch(t, gizmosPath(t.namespace, "j"), JSON_PATCH, [{ op: "test", path: "/spec/size", value: 99 }]);
+      const failing = await patch(t, gizmosPath(t.namespace, "j"), JSON_PATCH, [
+        { op: "test", path: "/spec/size", value: 99 },
+      ]);
       assert.ok(failing.status >= 400);
-      const badPath = await patch(t, gizmosPath(t.namespace, "j"), JSON_PATCH, [{ op: "remove", path: "/spec/nothing" }]);
+      const badPath = await patch(t, gizmosPath(t.namespace, "j"), JSON_PATCH, [
+        { op: "remove", path: "/spec/nothing" },
+      ]);
       assert.ok(badPath.status >= 400);
     },
   },
@@ -69,7 +78,10 @@ export const writeCases: ConformanceCase[] = [
       const created = await patch(t, gizmosPath(t.namespace, "ssa"), APPLY, manifest, "?fieldManager=alice");
       expectStatus(created, 201);
       const managed = bodyOf(created)["metadata"].managedFields as { manager: string; operation: string }[];
-      assert.deepEqual(managed.map((entry) => [entry.manager, entry.operation]), [["alice", "Apply"]]);
+      assert.deepEqual(
+        managed.map((entry) => [entry.manager, entry.operation]),
+        [["alice", "Apply"]],
+      );
       const again = await patch(t, gizmosPath(t.namespace, "ssa"), APPLY, manifest, "?fieldManager=alice");
       expectStatus(again, 200);
     },
@@ -78,11 +90,18 @@ export const writeCases: ConformanceCase[] = [
     area: "patch",
     name: "server-side apply of a field another manager owns is 409 Conflict, unless forced",
     async run(t) {
-      const manifest = (size: number) => `apiVersion: ${GROUP_VERSION}\nkind: Gizmo\nmetadata:\n  name: owned\nspec:\n  size: ${size}\n`;
+      const manifest = (size: number) =>
+        `apiVersion: ${GROUP_VERSION}\nkind: Gizmo\nmetadata:\n  name: owned\nspec:\n  size: ${size}\n`;
       expectStatus(await patch(t, gizmosPath(t.namespace, "owned"), APPLY, manifest(2), "?fieldManager=alice"), 201);
       const conflict = await patch(t, gizmosPath(t.namespace, "owned"), APPLY, manifest(5), "?fieldManager=bob");
       expectStatus(conflict, 409);
-      const forced = await patch(t, gizmosPath(t.namespace, "owned"), APPLY, manifest(5), "?fieldManager=bob&force=true");
+      const forced = await patch(
+        t,
+        gizmosPath(t.namespace, "owned"),
+        APPLY,
+        manifest(5),
+        "?fieldManager=bob&force=true",
+      );
       expectStatus(forced, 200);
       assert.equal(bodyOf(forced)["spec"].size, 5);
     },
@@ -93,9 +112,17 @@ export const writeCases: ConformanceCase[] = [
     async run(t) {
       const manifest = `apiVersion: ${GROUP_VERSION}\nkind: Gizmo\nmetadata:\n  name: mixed\nspec:\n  size: 2\n`;
       await patch(t, gizmosPath(t.namespace, "mixed"), APPLY, manifest, "?fieldManager=alice");
-      const merged = await patch(t, gizmosPath(t.namespace, "mixed"), MERGE, { spec: { color: "blue" } }, "?fieldManager=carol");
+      const merged = await patch(
+        t,
+        gizmosPath(t.namespace, "mixed"),
+        MERGE,
+        { spec: { color: "blue" } },
+        "?fieldManager=carol",
+      );
       expectStatus(merged, 200);
-      const managers = (bodyOf(merged)["metadata"].managedFields as { manager: string }[]).map((entry) => entry.manager).sort();
+      const managers = (bodyOf(merged)["metadata"].managedFields as { manager: string }[])
+        .map((entry) => entry.manager)
+        .sort();
       assert.deepEqual(managers, ["alice", "carol"]);
     },
   },
@@ -104,7 +131,15 @@ export const writeCases: ConformanceCase[] = [
     name: "apply without fieldManager is 422, and a malformed patch body is 400",
     async run(t) {
       await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("nofm") });
-      expectStatus(await patch(t, gizmosPath(t.namespace, "nofm"), APPLY, `apiVersion: ${GROUP_VERSION}\nkind: Gizmo\nmetadata:\n  name: nofm\n`), 422);
+      expectStatus(
+        await patch(
+          t,
+          gizmosPath(t.namespace, "nofm"),
+          APPLY,
+          `apiVersion: ${GROUP_VERSION}\nkind: Gizmo\nmetadata:\n  name: nofm\n`,
+        ),
+        422,
+      );
       expectStatus(await patch(t, gizmosPath(t.namespace, "nofm"), MERGE, "{not json"), 400);
       expectStatus(await patch(t, gizmosPath(t.namespace, "nofm"), JSON_PATCH, { not: "a list" }), 400);
     },
@@ -120,13 +155,19 @@ export const writeCases: ConformanceCase[] = [
     area: "finalizers",
     name: "a finalizer keeps a deleted object until it is removed",
     async run(t) {
-      await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("fin", { size: 3 }, { finalizers: ["example.com/hold"] }) });
+      await t.send({
+        method: "POST",
+        path: gizmosPath(t.namespace),
+        body: gizmo("fin", { size: 3 }, { finalizers: ["example.com/hold"] }),
+      });
       const deleted = await t.http({ method: "DELETE", path: gizmosPath(t.namespace, "fin") });
       expectStatus(deleted, 200);
       assert.ok(bodyOf(deleted)["metadata"].deletionTimestamp);
       const held = await t.http({ path: gizmosPath(t.namespace, "fin") });
       expectStatus(held, 200);
-      const adding = await patch(t, gizmosPath(t.namespace, "fin"), MERGE, { metadata: { finalizers: ["example.com/hold", "example.com/more"] } });
+      const adding = await patch(t, gizmosPath(t.namespace, "fin"), MERGE, {
+        metadata: { finalizers: ["example.com/hold", "example.com/more"] },
+      });
       expectStatus(adding, 422);
       const spec = await patch(t, gizmosPath(t.namespace, "fin"), MERGE, { spec: { size: 4 } });
       expectStatus(spec, 200);
@@ -138,10 +179,19 @@ export const writeCases: ConformanceCase[] = [
     area: "finalizers",
     name: "deleting an object that is already being deleted returns it again",
     async run(t) {
-      await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("twice", { size: 3 }, { finalizers: ["example.com/hold"] }) });
+      await t.send({
+        method: "POST",
+        path: gizmosPath(t.namespace),
+        body: gizmo("twice", { size: 3 }, { finalizers: ["example.com/hold"] }),
+      });
       expectStatus(await t.http({ method: "DELETE", path: gizmosPath(t.namespace, "twice") }), 200);
       expectStatus(await t.http({ method: "DELETE", path: gizmosPath(t.namespace, "twice") }), 200);
-      await t.send({ method: "PATCH", path: gizmosPath(t.namespace, "twice"), contentType: MERGE, body: { metadata: { finalizers: null } } });
+      await t.send({
+        method: "PATCH",
+        path: gizmosPath(t.namespace, "twice"),
+        contentType: MERGE,
+        body: { metadata: { finalizers: null } },
+      });
     },
   },
   {
@@ -149,11 +199,20 @@ export const writeCases: ConformanceCase[] = [
     name: "a delete with a stale resourceVersion precondition is 409",
     async run(t) {
       const created = bodyOf(await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("pre") }));
-      await t.send({ method: "PATCH", path: gizmosPath(t.namespace, "pre"), contentType: MERGE, body: { spec: { size: 4 } } });
+      await t.send({
+        method: "PATCH",
+        path: gizmosPath(t.namespace, "pre"),
+        contentType: MERGE,
+        body: { spec: { size: 4 } },
+      });
       const response = await t.http({
         method: "DELETE",
         path: gizmosPath(t.namespace, "pre"),
-        body: { kind: "DeleteOptions", apiVersion: "v1", preconditions: { resourceVersion: created["metadata"].resourceVersion } },
+        body: {
+          kind: "DeleteOptions",
+          apiVersion: "v1",
+          preconditions: { resourceVersion: created["metadata"].resourceVersion },
+        },
       });
       expectStatus(response, 409);
     },

@@ -5,7 +5,17 @@
  */
 import assert from "node:assert/strict";
 import type { CaseContext, ConformanceCase } from "../harness/case.js";
-import { bodyOf, configMap, configMapsPath, CRDS, establish, expectStatus, gizmo, GROUP_VERSION, gizmosPath } from "./helpers.js";
+import {
+  bodyOf,
+  configMap,
+  configMapsPath,
+  CRDS,
+  establish,
+  expectStatus,
+  gizmo,
+  GROUP_VERSION,
+  gizmosPath,
+} from "./helpers.js";
 
 const APPLY = "application/apply-patch+yaml";
 const MERGE = "application/merge-patch+json";
@@ -20,7 +30,11 @@ function rackCrd(group: string, statusSubresource: boolean) {
     type: "array",
     "x-kubernetes-list-type": "map",
     "x-kubernetes-list-map-keys": ["type"],
-    items: { type: "object", required: ["type", "status"], properties: { type: stringType, status: stringType, reason: stringType } },
+    items: {
+      type: "object",
+      required: ["type", "status"],
+      properties: { type: stringType, status: stringType, reason: stringType },
+    },
   };
   return {
     apiVersion: "apiextensions.k8s.io/v1",
@@ -47,7 +61,11 @@ function rackCrd(group: string, statusSubresource: boolean) {
                       type: "array",
                       "x-kubernetes-list-type": "map",
                       "x-kubernetes-list-map-keys": ["name"],
-                      items: { type: "object", required: ["name"], properties: { name: stringType, port: { type: "integer" } } },
+                      items: {
+                        type: "object",
+                        required: ["name"],
+                        properties: { name: stringType, port: { type: "integer" } },
+                      },
                     },
                     tags: { type: "array", "x-kubernetes-list-type": "set", items: stringType },
                     hosts: { type: "array", items: stringType },
@@ -67,20 +85,40 @@ function rackCrd(group: string, statusSubresource: boolean) {
 }
 
 /** Installs the Rack CRD in a group of the case's own; resolves to the racks collection path. */
-async function installRacks(t: CaseContext, statusSubresource = false): Promise<(name?: string, subresource?: string) => string> {
+async function installRacks(
+  t: CaseContext,
+  statusSubresource = false,
+): Promise<(name?: string, subresource?: string) => string> {
   const group = `${t.namespace}.racks.example.com`;
   expectStatus(await t.send({ method: "POST", path: CRDS, body: rackCrd(group, statusSubresource) }), 201);
   await establish(t, `racks.${group}`);
-  return (name, subresource) => `/apis/${group}/v1/namespaces/${t.namespace}/racks${name ? `/${name}` : ""}${subresource ? `/${subresource}` : ""}`;
+  return (name, subresource) =>
+    `/apis/${group}/v1/namespaces/${t.namespace}/racks${name ? `/${name}` : ""}${subresource ? `/${subresource}` : ""}`;
 }
 
-function rackManifest(path: (name?: string) => string, name: string, spec: Record<string, unknown> | undefined, status?: Record<string, unknown>): string {
+function rackManifest(
+  path: (name?: string) => string,
+  name: string,
+  spec: Record<string, unknown> | undefined,
+  status?: Record<string, unknown>,
+): string {
   const apiVersion = path().split("/").slice(2, 4).join("/");
-  return JSON.stringify({ apiVersion, kind: "Rack", metadata: { name }, ...(spec ? { spec } : {}), ...(status ? { status } : {}) });
+  return JSON.stringify({
+    apiVersion,
+    kind: "Rack",
+    metadata: { name },
+    ...(spec ? { spec } : {}),
+    ...(status ? { status } : {}),
+  });
 }
 
 function apply(t: CaseContext, path: string, body: string, manager: string, force = false) {
-  return t.http({ method: "PATCH", path: `${path}?fieldManager=${manager}${force ? "&force=true" : ""}`, contentType: APPLY, body });
+  return t.http({
+    method: "PATCH",
+    path: `${path}?fieldManager=${manager}${force ? "&force=true" : ""}`,
+    contentType: APPLY,
+    body,
+  });
 }
 
 export const writeMoreCases: ConformanceCase[] = [
@@ -94,9 +132,17 @@ export const writeMoreCases: ConformanceCase[] = [
       const bob = rackManifest(racks, "r", { ports: [{ name: "metrics", port: 9090 }], tags: ["y"] });
       const both = await apply(t, racks("r"), bob, "bob");
       expectStatus(both, 200);
-      assert.deepEqual(bodyOf(both)["spec"].ports, [{ name: "http", port: 80 }, { name: "metrics", port: 9090 }]);
+      assert.deepEqual(bodyOf(both)["spec"].ports, [
+        { name: "http", port: 80 },
+        { name: "metrics", port: 9090 },
+      ]);
       assert.deepEqual(bodyOf(both)["spec"].tags, ["x", "y"]);
-      const conflict = await apply(t, racks("r"), rackManifest(racks, "r", { ports: [{ name: "http", port: 8080 }] }), "bob");
+      const conflict = await apply(
+        t,
+        racks("r"),
+        rackManifest(racks, "r", { ports: [{ name: "http", port: 8080 }] }),
+        "bob",
+      );
       expectStatus(conflict, 409);
     },
   },
@@ -120,7 +166,12 @@ export const writeMoreCases: ConformanceCase[] = [
     name: "server-side apply: a dropped field is removed unless another manager co-owns it",
     async run(t) {
       const racks = await installRacks(t);
-      const first = rackManifest(racks, "r", { a: "one", b: "two", ports: [{ name: "http", port: 80 }], tags: ["x", "shared"] });
+      const first = rackManifest(racks, "r", {
+        a: "one",
+        b: "two",
+        ports: [{ name: "http", port: 80 }],
+        tags: ["x", "shared"],
+      });
       expectStatus(await apply(t, racks("r"), first, "alice"), 201);
       expectStatus(await apply(t, racks("r"), rackManifest(racks, "r", { b: "two", tags: ["shared"] }), "bob"), 200);
       const dropped = await apply(t, racks("r"), rackManifest(racks, "r", { tags: ["x"] }), "alice");
@@ -137,10 +188,19 @@ export const writeMoreCases: ConformanceCase[] = [
       const racks = await installRacks(t);
       expectStatus(await apply(t, racks("r"), rackManifest(racks, "r", { a: "one", b: "two" }), "alice"), 201);
       const live = bodyOf(await t.send({ path: racks("r") }));
-      const put = await t.http({ method: "PUT", path: `${racks("r")}?fieldManager=controller`, body: { ...live, spec: { ...live["spec"], a: "changed" } } });
+      const put = await t.http({
+        method: "PUT",
+        path: `${racks("r")}?fieldManager=controller`,
+        body: { ...live, spec: { ...live["spec"], a: "changed" } },
+      });
       expectStatus(put, 200);
       expectStatus(await apply(t, racks("r"), rackManifest(racks, "r", { a: "one", b: "two" }), "alice"), 409);
-      const dry = await t.http({ method: "PATCH", path: `${racks("r")}?fieldManager=alice&dryRun=All&force=true`, contentType: APPLY, body: rackManifest(racks, "r", { a: "one" }) });
+      const dry = await t.http({
+        method: "PATCH",
+        path: `${racks("r")}?fieldManager=alice&dryRun=All&force=true`,
+        contentType: APPLY,
+        body: rackManifest(racks, "r", { a: "one" }),
+      });
       expectStatus(dry, 200);
       const released = await apply(t, racks("r"), rackManifest(racks, "r", undefined), "alice");
       expectStatus(released, 200);
@@ -152,9 +212,20 @@ export const writeMoreCases: ConformanceCase[] = [
     name: "server-side apply on a ConfigMap: each manager keeps its data keys and labels; dropping them all leaves none",
     async run(t) {
       const manifest = (data: Record<string, string> | undefined, labels?: Record<string, string>) =>
-        JSON.stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "shared", ...(labels ? { labels } : {}) }, ...(data ? { data } : {}) });
-      expectStatus(await apply(t, configMapsPath(t.namespace, "shared"), manifest({ a: "1" }, { team: "x" }), "alice"), 201);
-      expectStatus(await apply(t, configMapsPath(t.namespace, "shared"), manifest({ b: "2" }, { tier: "y" }), "bob"), 200);
+        JSON.stringify({
+          apiVersion: "v1",
+          kind: "ConfigMap",
+          metadata: { name: "shared", ...(labels ? { labels } : {}) },
+          ...(data ? { data } : {}),
+        });
+      expectStatus(
+        await apply(t, configMapsPath(t.namespace, "shared"), manifest({ a: "1" }, { team: "x" }), "alice"),
+        201,
+      );
+      expectStatus(
+        await apply(t, configMapsPath(t.namespace, "shared"), manifest({ b: "2" }, { tier: "y" }), "bob"),
+        200,
+      );
       const aliceGone = await apply(t, configMapsPath(t.namespace, "shared"), manifest(undefined), "alice");
       expectStatus(aliceGone, 200);
       assert.deepEqual(bodyOf(aliceGone)["data"], { b: "2" });
@@ -171,16 +242,33 @@ export const writeMoreCases: ConformanceCase[] = [
       const racks = await installRacks(t, true);
       expectStatus(await apply(t, racks("r"), rackManifest(racks, "r", { a: "x" }), "user"), 201);
       const ready = { conditions: [{ type: "Ready", status: "True", reason: "Up" }] };
-      expectStatus(await apply(t, racks("r", "status"), rackManifest(racks, "r", undefined, ready), "ready-controller"), 200);
+      expectStatus(
+        await apply(t, racks("r", "status"), rackManifest(racks, "r", undefined, ready), "ready-controller"),
+        200,
+      );
       const synced = { conditions: [{ type: "Synced", status: "False" }] };
       const both = await apply(t, racks("r", "status"), rackManifest(racks, "r", undefined, synced), "sync-controller");
       expectStatus(both, 200);
-      assert.deepEqual((bodyOf(both)["status"].conditions as { type: string }[]).map((c) => c.type), ["Ready", "Synced"]);
+      assert.deepEqual(
+        (bodyOf(both)["status"].conditions as { type: string }[]).map((c) => c.type),
+        ["Ready", "Synced"],
+      );
       const stolen = { conditions: [{ type: "Ready", status: "False" }] };
-      expectStatus(await apply(t, racks("r", "status"), rackManifest(racks, "r", undefined, stolen), "sync-controller"), 409);
-      const dropped = await apply(t, racks("r", "status"), rackManifest(racks, "r", undefined, { conditions: [] }), "ready-controller");
+      expectStatus(
+        await apply(t, racks("r", "status"), rackManifest(racks, "r", undefined, stolen), "sync-controller"),
+        409,
+      );
+      const dropped = await apply(
+        t,
+        racks("r", "status"),
+        rackManifest(racks, "r", undefined, { conditions: [] }),
+        "ready-controller",
+      );
       expectStatus(dropped, 200);
-      assert.deepEqual((bodyOf(dropped)["status"].conditions as { type: string }[]).map((c) => c.type), ["Synced"]);
+      assert.deepEqual(
+        (bodyOf(dropped)["status"].conditions as { type: string }[]).map((c) => c.type),
+        ["Synced"],
+      );
       await t.http({ path: racks("r") });
     },
   },
@@ -189,13 +277,22 @@ export const writeMoreCases: ConformanceCase[] = [
     name: "server-side apply on /status records a status entry and ignores spec",
     async run(t) {
       await t.send({ method: "POST", path: `${gizmosPath(t.namespace)}?fieldManager=creator`, body: gizmo("st") });
-      const manifest = JSON.stringify({ apiVersion: GROUP_VERSION, kind: "Gizmo", metadata: { name: "st" }, spec: { size: 9 }, status: { phase: "Ready", replicas: 2 } });
+      const manifest = JSON.stringify({
+        apiVersion: GROUP_VERSION,
+        kind: "Gizmo",
+        metadata: { name: "st" },
+        spec: { size: 9 },
+        status: { phase: "Ready", replicas: 2 },
+      });
       const applied = await apply(t, gizmosPath(t.namespace, "st", "status"), manifest, "controller");
       expectStatus(applied, 200);
       assert.equal(bodyOf(applied)["spec"].size, 3);
       assert.equal(bodyOf(applied)["status"].phase, "Ready");
       const entries = bodyOf(applied)["metadata"].managedFields as { manager: string; subresource?: string }[];
-      assert.deepEqual(entries.map((entry) => [entry.manager, entry.subresource ?? ""]).sort(), [["controller", "status"], ["creator", ""]]);
+      assert.deepEqual(entries.map((entry) => [entry.manager, entry.subresource ?? ""]).sort(), [
+        ["controller", "status"],
+        ["creator", ""],
+      ]);
     },
   },
   {
@@ -203,10 +300,26 @@ export const writeMoreCases: ConformanceCase[] = [
     name: "a status update with a stale resourceVersion is 409; a status patch cannot change spec",
     async run(t) {
       const created = bodyOf(await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("sv") }));
-      const updated = await t.http({ method: "PUT", path: gizmosPath(t.namespace, "sv", "status"), body: { ...created, status: { phase: "One" } } });
+      const updated = await t.http({
+        method: "PUT",
+        path: gizmosPath(t.namespace, "sv", "status"),
+        body: { ...created, status: { phase: "One" } },
+      });
       expectStatus(updated, 200);
-      expectStatus(await t.http({ method: "PUT", path: gizmosPath(t.namespace, "sv", "status"), body: { ...created, status: { phase: "Two" } } }), 409);
-      const patched = await t.http({ method: "PATCH", path: gizmosPath(t.namespace, "sv", "status"), contentType: MERGE, body: { spec: { size: 5 }, status: { phase: "Three" } } });
+      expectStatus(
+        await t.http({
+          method: "PUT",
+          path: gizmosPath(t.namespace, "sv", "status"),
+          body: { ...created, status: { phase: "Two" } },
+        }),
+        409,
+      );
+      const patched = await t.http({
+        method: "PATCH",
+        path: gizmosPath(t.namespace, "sv", "status"),
+        contentType: MERGE,
+        body: { spec: { size: 5 }, status: { phase: "Three" } },
+      });
       expectStatus(patched, 200);
       assert.equal(bodyOf(patched)["spec"].size, 3);
       assert.equal(bodyOf(patched)["metadata"].generation, 1);
@@ -217,10 +330,23 @@ export const writeMoreCases: ConformanceCase[] = [
     name: "/status of a CRD without the status subresource is 404",
     async run(t) {
       const racks = await installRacks(t);
-      const created = bodyOf(await t.send({ method: "POST", path: racks(), body: rackManifest(racks, "r", { a: "x" }) }));
+      const created = bodyOf(
+        await t.send({ method: "POST", path: racks(), body: rackManifest(racks, "r", { a: "x" }) }),
+      );
       expectStatus(await t.http({ path: racks("r", "status") }), 404);
-      expectStatus(await t.http({ method: "PUT", path: racks("r", "status"), body: { ...created, status: { phase: "p" } } }), 404);
-      expectStatus(await t.http({ method: "PATCH", path: racks("r", "status"), contentType: MERGE, body: { status: { phase: "p" } } }), 404);
+      expectStatus(
+        await t.http({ method: "PUT", path: racks("r", "status"), body: { ...created, status: { phase: "p" } } }),
+        404,
+      );
+      expectStatus(
+        await t.http({
+          method: "PATCH",
+          path: racks("r", "status"),
+          contentType: MERGE,
+          body: { status: { phase: "p" } },
+        }),
+        404,
+      );
       const status = await t.http({ path: racks("r") });
       assert.equal(bodyOf(status)["status"], undefined);
     },
@@ -229,16 +355,61 @@ export const writeMoreCases: ConformanceCase[] = [
     area: "crud",
     name: "an immutable ConfigMap or Secret refuses data changes; a Secret's type cannot change",
     async run(t) {
-      expectStatus(await t.http({ method: "POST", path: configMapsPath(t.namespace), body: { ...configMap("frozen"), immutable: true } }), 201);
-      expectStatus(await t.http({ method: "PATCH", path: configMapsPath(t.namespace, "frozen"), contentType: MERGE, body: { data: { key: "other" } } }), 422);
-      expectStatus(await t.http({ method: "PATCH", path: configMapsPath(t.namespace, "frozen"), contentType: MERGE, body: { immutable: false } }), 422);
-      expectStatus(await t.http({ method: "PATCH", path: configMapsPath(t.namespace, "frozen"), contentType: MERGE, body: { metadata: { labels: { a: "b" } } } }), 200);
+      expectStatus(
+        await t.http({
+          method: "POST",
+          path: configMapsPath(t.namespace),
+          body: { ...configMap("frozen"), immutable: true },
+        }),
+        201,
+      );
+      expectStatus(
+        await t.http({
+          method: "PATCH",
+          path: configMapsPath(t.namespace, "frozen"),
+          contentType: MERGE,
+          body: { data: { key: "other" } },
+        }),
+        422,
+      );
+      expectStatus(
+        await t.http({
+          method: "PATCH",
+          path: configMapsPath(t.namespace, "frozen"),
+          contentType: MERGE,
+          body: { immutable: false },
+        }),
+        422,
+      );
+      expectStatus(
+        await t.http({
+          method: "PATCH",
+          path: configMapsPath(t.namespace, "frozen"),
+          contentType: MERGE,
+          body: { metadata: { labels: { a: "b" } } },
+        }),
+        200,
+      );
       const secrets = `/api/v1/namespaces/${t.namespace}/secrets`;
       const secret = { apiVersion: "v1", kind: "Secret", metadata: { name: "s" }, type: "Opaque", data: { k: "dg==" } };
       expectStatus(await t.http({ method: "POST", path: secrets, body: { ...secret, immutable: true } }), 201);
-      expectStatus(await t.http({ method: "PATCH", path: `${secrets}/s`, contentType: MERGE, body: { stringData: { k: "w" } } }), 422);
-      expectStatus(await t.http({ method: "POST", path: secrets, body: { ...secret, metadata: { name: "typed" } } }), 201);
-      expectStatus(await t.http({ method: "PATCH", path: `${secrets}/typed`, contentType: MERGE, body: { type: "example.com/other" } }), 422);
+      expectStatus(
+        await t.http({ method: "PATCH", path: `${secrets}/s`, contentType: MERGE, body: { stringData: { k: "w" } } }),
+        422,
+      );
+      expectStatus(
+        await t.http({ method: "POST", path: secrets, body: { ...secret, metadata: { name: "typed" } } }),
+        201,
+      );
+      expectStatus(
+        await t.http({
+          method: "PATCH",
+          path: `${secrets}/typed`,
+          contentType: MERGE,
+          body: { type: "example.com/other" },
+        }),
+        422,
+      );
     },
   },
   {
@@ -261,13 +432,42 @@ export const writeMoreCases: ConformanceCase[] = [
     name: "kubectl get and patch --subresource=status",
     async run(t) {
       await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("ss") });
-      const patched = await t.kubectl(["patch", "gizmo", "ss", "-n", t.namespace, "--subresource=status", "--type=merge", "-p", '{"status":{"phase":"Done"},"spec":{"size":9}}']);
+      const patched = await t.kubectl([
+        "patch",
+        "gizmo",
+        "ss",
+        "-n",
+        t.namespace,
+        "--subresource=status",
+        "--type=merge",
+        "-p",
+        '{"status":{"phase":"Done"},"spec":{"size":9}}',
+      ]);
       assert.equal(patched.code, 0, patched.stderr);
-      await t.kubectl(["get", "gizmo", "ss", "-n", t.namespace, "--subresource=status", "-o", "json"], { output: "json" });
+      await t.kubectl(["get", "gizmo", "ss", "-n", t.namespace, "--subresource=status", "-o", "json"], {
+        output: "json",
+      });
       await t.kubectl(["get", "gizmo", "ss", "-n", t.namespace, "--subresource=status"]);
-      const scale = await t.kubectl(["get", "gizmo", "ss", "-n", t.namespace, "--subresource=scale", "-o", "json"], { output: "json" });
+      const scale = await t.kubectl(["get", "gizmo", "ss", "-n", t.namespace, "--subresource=scale", "-o", "json"], {
+        output: "json",
+      });
       assert.equal(scale.code, 0, scale.stderr);
-      assert.notEqual((await t.kubectl(["patch", "gizmo", "ss", "-n", t.namespace, "--subresource=nothing", "--type=merge", "-p", "{}"])).code, 0);
+      assert.notEqual(
+        (
+          await t.kubectl([
+            "patch",
+            "gizmo",
+            "ss",
+            "-n",
+            t.namespace,
+            "--subresource=nothing",
+            "--type=merge",
+            "-p",
+            "{}",
+          ])
+        ).code,
+        0,
+      );
     },
   },
   {
@@ -276,10 +476,15 @@ export const writeMoreCases: ConformanceCase[] = [
     async run(t) {
       await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("sc", { size: 3, replicas: 2 }) });
       assert.equal((await t.kubectl(["scale", "gizmo", "sc", "-n", t.namespace, "--replicas=4"])).code, 0);
-      assert.notEqual((await t.kubectl(["scale", "gizmo", "sc", "-n", t.namespace, "--current-replicas=2", "--replicas=5"])).code, 0);
+      assert.notEqual(
+        (await t.kubectl(["scale", "gizmo", "sc", "-n", t.namespace, "--current-replicas=2", "--replicas=5"])).code,
+        0,
+      );
       const replicas = await t.kubectl(["get", "gizmo", "sc", "-n", t.namespace, "-o", "jsonpath={.spec.replicas}"]);
       assert.equal(replicas.stdout, "4");
-      await t.kubectl(["get", "gizmo", "sc", "-n", t.namespace, "-o", "json", "--show-managed-fields"], { output: "json" });
+      await t.kubectl(["get", "gizmo", "sc", "-n", t.namespace, "-o", "json", "--show-managed-fields"], {
+        output: "json",
+      });
     },
   },
   {
@@ -287,9 +492,24 @@ export const writeMoreCases: ConformanceCase[] = [
     name: "kubectl get -o jsonpath, --field-selector, -l and -A",
     async run(t) {
       const mark = { labels: { suite: t.namespace } };
-      await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("g1", { size: 1, color: "blue" }, mark) });
-      await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("g2", { size: 2 }, { labels: { ...mark.labels, tier: "x" } }) });
-      const names = await t.kubectl(["get", "gizmos", "-n", t.namespace, "-o", "jsonpath={range .items[*]}{.metadata.name}={.spec.color}{\"\\n\"}{end}"]);
+      await t.send({
+        method: "POST",
+        path: gizmosPath(t.namespace),
+        body: gizmo("g1", { size: 1, color: "blue" }, mark),
+      });
+      await t.send({
+        method: "POST",
+        path: gizmosPath(t.namespace),
+        body: gizmo("g2", { size: 2 }, { labels: { ...mark.labels, tier: "x" } }),
+      });
+      const names = await t.kubectl([
+        "get",
+        "gizmos",
+        "-n",
+        t.namespace,
+        "-o",
+        'jsonpath={range .items[*]}{.metadata.name}={.spec.color}{"\\n"}{end}',
+      ]);
       assert.equal(names.stdout, "g1=blue\ng2=red\n");
       await t.kubectl(["get", "gizmos", "-n", t.namespace, "--field-selector", "metadata.name=g2", "-o", "name"]);
       await t.kubectl(["get", "gizmos", "-n", t.namespace, "--field-selector", "spec.size=2"]);
@@ -302,7 +522,10 @@ export const writeMoreCases: ConformanceCase[] = [
     area: "kubectl",
     name: "kubectl create configmap --dry-run=server -o yaml stores nothing",
     async run(t) {
-      const dry = await t.kubectl(["create", "configmap", "dry", "-n", t.namespace, "--from-literal=a=1", "--dry-run=server", "-o", "yaml"], { output: "yaml" });
+      const dry = await t.kubectl(
+        ["create", "configmap", "dry", "-n", t.namespace, "--from-literal=a=1", "--dry-run=server", "-o", "yaml"],
+        { output: "yaml" },
+      );
       assert.equal(dry.code, 0, dry.stderr);
       const missing = await t.kubectl(["get", "configmap", "dry", "-n", t.namespace]);
       assert.notEqual(missing.code, 0);
@@ -312,12 +535,23 @@ export const writeMoreCases: ConformanceCase[] = [
     area: "kubectl",
     name: "kubectl diff --server-side shows the change an apply would make",
     async run(t) {
-      const manifest = (size: number) => `apiVersion: ${GROUP_VERSION}\nkind: Gizmo\nmetadata:\n  name: df\n  namespace: ${t.namespace}\nspec:\n  size: ${size}\n`;
-      assert.equal((await t.kubectl(["apply", "--server-side", "--field-manager=me", "-f", "-"], { stdin: manifest(2) })).code, 0);
-      assert.equal((await t.kubectl(["diff", "--server-side", "--field-manager=me", "-f", "-"], { stdin: manifest(2) })).code, 0);
-      const changed = await t.kubectl(["diff", "--server-side", "--field-manager=me", "-f", "-"], { stdin: manifest(6) });
+      const manifest = (size: number) =>
+        `apiVersion: ${GROUP_VERSION}\nkind: Gizmo\nmetadata:\n  name: df\n  namespace: ${t.namespace}\nspec:\n  size: ${size}\n`;
+      assert.equal(
+        (await t.kubectl(["apply", "--server-side", "--field-manager=me", "-f", "-"], { stdin: manifest(2) })).code,
+        0,
+      );
+      assert.equal(
+        (await t.kubectl(["diff", "--server-side", "--field-manager=me", "-f", "-"], { stdin: manifest(2) })).code,
+        0,
+      );
+      const changed = await t.kubectl(["diff", "--server-side", "--field-manager=me", "-f", "-"], {
+        stdin: manifest(6),
+      });
       assert.equal(changed.code, 1, changed.stderr);
-      const invalid = await t.kubectl(["diff", "--server-side", "--field-manager=me", "-f", "-"], { stdin: manifest(60) });
+      const invalid = await t.kubectl(["diff", "--server-side", "--field-manager=me", "-f", "-"], {
+        stdin: manifest(60),
+      });
       assert.ok(invalid.code > 1);
     },
   },
@@ -326,13 +560,25 @@ export const writeMoreCases: ConformanceCase[] = [
     name: "kubectl delete --cascade=orphan keeps the dependent without its owner reference",
     async run(t) {
       const owner = bodyOf(await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("owner") }));
-      const ownerReferences = [{ apiVersion: GROUP_VERSION, kind: "Gizmo", name: "owner", uid: owner["metadata"].uid as string }];
-      expectStatus(await t.send({ method: "POST", path: configMapsPath(t.namespace), body: configMap("dependent", { a: "b" }, { ownerReferences }) }), 201);
+      const ownerReferences = [
+        { apiVersion: GROUP_VERSION, kind: "Gizmo", name: "owner", uid: owner["metadata"].uid as string },
+      ];
+      expectStatus(
+        await t.send({
+          method: "POST",
+          path: configMapsPath(t.namespace),
+          body: configMap("dependent", { a: "b" }, { ownerReferences }),
+        }),
+        201,
+      );
       const deleted = await t.kubectl(["delete", "gizmo", "owner", "-n", t.namespace, "--cascade=orphan"]);
       assert.equal(deleted.code, 0, deleted.stderr);
       await t.eventually(
         "the dependent's owner reference to be removed",
-        async () => (bodyOf(await t.send({ path: configMapsPath(t.namespace, "dependent") }))["metadata"].ownerReferences ? undefined : true),
+        async () =>
+          bodyOf(await t.send({ path: configMapsPath(t.namespace, "dependent") }))["metadata"].ownerReferences
+            ? undefined
+            : true,
         60_000,
       );
       await t.kubectl(["get", "configmap", "dependent", "-n", t.namespace, "-o", "json"], { output: "json" });

@@ -7,7 +7,14 @@
 import { execFile } from "node:child_process";
 import type { KubeConfig } from "@kubernetes/client-node";
 import yaml from "js-yaml";
-import { sendRequest, watchEvents, type HttpRequest, type HttpResponse, type WatchOptions, type WatchResult } from "./http.js";
+import {
+  sendRequest,
+  watchEvents,
+  type HttpRequest,
+  type HttpResponse,
+  type WatchOptions,
+  type WatchResult,
+} from "./http.js";
 import { normalize, normalizeKubectlOutput, normalizeLabel } from "./normalize.js";
 import type { Target } from "./targets.js";
 
@@ -91,13 +98,20 @@ export interface CaseRun {
 }
 
 function namespaceFor(index: number, name: string): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return `c${index}-${slug}`.slice(0, 50).replace(/-$/, "");
 }
 
 function describeRequest(req: HttpRequest): unknown {
   const body = req.body === undefined || typeof req.body !== "string" ? req.body : req.body.slice(0, 200);
-  return { method: req.method ?? "GET", path: req.path, ...(body === undefined || Buffer.isBuffer(body) ? {} : { body }) };
+  return {
+    method: req.method ?? "GET",
+    path: req.path,
+    ...(body === undefined || Buffer.isBuffer(body) ? {} : { body }),
+  };
 }
 
 /** Runs `testCase` (the `index`-th of the suite) against `target` and records everything. */
@@ -157,7 +171,8 @@ export async function runCase(target: Target, testCase: ConformanceCase, index: 
       path: "/api/v1/namespaces",
       body: { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace } },
     });
-    if (created.status !== 201) throw new Error(`creating namespace ${namespace}: HTTP ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`creating namespace ${namespace}: HTTP ${created.status} ${JSON.stringify(created.body)}`);
     await testCase.run(context);
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
@@ -166,7 +181,11 @@ export async function runCase(target: Target, testCase: ConformanceCase, index: 
   return { observations, failure };
 }
 
-function runKubectl(target: Target, args: readonly string[], options: KubectlOptions): Promise<{ code: number; stdout: string; stderr: string }> {
+function runKubectl(
+  target: Target,
+  args: readonly string[],
+  options: KubectlOptions,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const kubectl = target.kubectlPath;
   if (!kubectl) throw new Error("kubectl not found (neither built nor on PATH)");
   return new Promise((resolve, reject) => {

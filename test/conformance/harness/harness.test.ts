@@ -5,33 +5,69 @@ import { compareRuns, countByArea, describeDifferences, type CaseOutcome } from 
 
 test("normalize replaces only uids, timestamps, resourceVersions, continue tokens and Table ages", () => {
   const response = {
-    metadata: { name: "g", uid: "0b7c1e0e-1111-2222-3333-444455556666", resourceVersion: "42", creationTimestamp: "2026-01-01T00:00:00Z", generation: 2 },
+    metadata: {
+      name: "g",
+      uid: "0b7c1e0e-1111-2222-3333-444455556666",
+      resourceVersion: "42",
+      creationTimestamp: "2026-01-01T00:00:00Z",
+      generation: 2,
+    },
     managedFields: [{ manager: "alice", time: "2026-01-01T00:00:00Z" }],
     list: { continue: "eyJ2IjoibWV0YS5rOHMuaW8vdjEi", remainingItemCount: 3 },
-    message: 'too old resource version: 5 (9) for uid 0b7c1e0e-1111-2222-3333-444455556666',
+    message: "too old resource version: 5 (9) for uid 0b7c1e0e-1111-2222-3333-444455556666",
   };
   assert.deepEqual(normalize(response), {
-    metadata: { name: "g", uid: "<uid>", resourceVersion: "<resourceVersion>", creationTimestamp: "<timestamp>", generation: 2 },
+    metadata: {
+      name: "g",
+      uid: "<uid>",
+      resourceVersion: "<resourceVersion>",
+      creationTimestamp: "<timestamp>",
+      generation: 2,
+    },
     managedFields: [{ manager: "alice", time: "<timestamp>" }],
     list: { continue: "<continue>", remainingItemCount: 3 },
     message: "too old resource version: <rv> (<rv>) for uid <uid>",
   });
-  const precondition = "the ResourceVersion in the precondition (203) does not match the ResourceVersion in record (204). The object might have been modified";
+  const precondition =
+    "the ResourceVersion in the precondition (203) does not match the ResourceVersion in record (204). The object might have been modified";
   assert.equal(
     normalize(precondition),
     "the ResourceVersion in the precondition (<rv>) does not match the ResourceVersion in record (<rv>). The object might have been modified",
   );
-  const table = { kind: "Table", columnDefinitions: [{ name: "Name" }, { name: "Age" }], rows: [{ cells: ["g", "5s"] }] };
+  const table = {
+    kind: "Table",
+    columnDefinitions: [{ name: "Name" }, { name: "Age" }],
+    rows: [{ cells: ["g", "5s"] }],
+  };
   assert.deepEqual((normalize(table) as typeof table).rows, [{ cells: ["g", "<age>"] }]);
 });
 
 test("managedFields are compared in kube-apiserver's order less the write time", () => {
-  const entry = (operation: string, manager: string, time: string, subresource?: string) => ({ operation, manager, apiVersion: "g/v1", time, ...(subresource ? { subresource } : {}) });
-  const sameSecond = [entry("Update", "kube-apiserver", "2026-01-01T00:00:00Z", "status"), entry("Update", "unknown", "2026-01-01T00:00:00Z"), entry("Apply", "z", "2026-01-01T00:00:09Z")];
-  const secondsApart = [entry("Apply", "z", "2026-01-01T00:00:09Z"), entry("Update", "unknown", "2026-01-01T00:00:00Z"), entry("Update", "kube-apiserver", "2026-01-01T00:00:01Z", "status")];
-  const normalized = normalize({ metadata: { managedFields: sameSecond } }) as { metadata: { managedFields: { manager: string }[] } };
+  const entry = (operation: string, manager: string, time: string, subresource?: string) => ({
+    operation,
+    manager,
+    apiVersion: "g/v1",
+    time,
+    ...(subresource ? { subresource } : {}),
+  });
+  const sameSecond = [
+    entry("Update", "kube-apiserver", "2026-01-01T00:00:00Z", "status"),
+    entry("Update", "unknown", "2026-01-01T00:00:00Z"),
+    entry("Apply", "z", "2026-01-01T00:00:09Z"),
+  ];
+  const secondsApart = [
+    entry("Apply", "z", "2026-01-01T00:00:09Z"),
+    entry("Update", "unknown", "2026-01-01T00:00:00Z"),
+    entry("Update", "kube-apiserver", "2026-01-01T00:00:01Z", "status"),
+  ];
+  const normalized = normalize({ metadata: { managedFields: sameSecond } }) as {
+    metadata: { managedFields: { manager: string }[] };
+  };
   assert.deepEqual(normalized, normalize({ metadata: { managedFields: secondsApart } }));
-  assert.deepEqual(normalized.metadata.managedFields.map((e) => e.manager), ["z", "kube-apiserver", "unknown"]);
+  assert.deepEqual(
+    normalized.metadata.managedFields.map((e) => e.manager),
+    ["z", "kube-apiserver", "unknown"],
+  );
 });
 
 test("step labels hide resourceVersion values and continue tokens, but keep resourceVersion=0 and other parameters", () => {
@@ -39,9 +75,18 @@ test("step labels hide resourceVersion values and continue tokens, but keep reso
     normalizeLabel("WATCH /apis/g/v1/things?watch=true&resourceVersion=336&labelSelector=a%3Db"),
     "WATCH /apis/g/v1/things?watch=true&resourceVersion=<rv>&labelSelector=a%3Db",
   );
-  assert.equal(normalizeLabel("GET /api/v1/things?limit=2&continue=eyJ2Ijoi"), "GET /api/v1/things?limit=2&continue=<continue>");
-  assert.equal(normalizeLabel("GET /api/v1/things?resourceVersion=0&limit=2"), "GET /api/v1/things?resourceVersion=0&limit=2");
-  assert.notEqual(normalizeLabel("GET /api/v1/things?resourceVersion=1&limit=2"), normalizeLabel("GET /api/v1/things?resourceVersion=1&limit=3"));
+  assert.equal(
+    normalizeLabel("GET /api/v1/things?limit=2&continue=eyJ2Ijoi"),
+    "GET /api/v1/things?limit=2&continue=<continue>",
+  );
+  assert.equal(
+    normalizeLabel("GET /api/v1/things?resourceVersion=0&limit=2"),
+    "GET /api/v1/things?resourceVersion=0&limit=2",
+  );
+  assert.notEqual(
+    normalizeLabel("GET /api/v1/things?resourceVersion=1&limit=2"),
+    normalizeLabel("GET /api/v1/things?resourceVersion=1&limit=3"),
+  );
 });
 
 test("kubectl output is compared modulo AGE and column widths", () => {
@@ -60,8 +105,17 @@ test("kubectl diff output is compared modulo its temporary directories and file 
 });
 
 test("compareRuns reports each differing step with the request, expected and got", () => {
-  const reference = { failure: undefined, observations: [{ label: "GET /a", request: { path: "/a" }, value: { status: 200 } }, { label: "GET /b", value: 1 }] };
-  const candidate = { failure: undefined, observations: [{ label: "GET /a", request: { path: "/a" }, value: { status: 404 } }] };
+  const reference = {
+    failure: undefined,
+    observations: [
+      { label: "GET /a", request: { path: "/a" }, value: { status: 200 } },
+      { label: "GET /b", value: 1 },
+    ],
+  };
+  const candidate = {
+    failure: undefined,
+    observations: [{ label: "GET /a", request: { path: "/a" }, value: { status: 404 } }],
+  };
   const differences = compareRuns(reference, candidate);
   assert.deepEqual(
     differences.map((d) => [d.step, d.label, d.got]),

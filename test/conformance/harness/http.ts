@@ -26,11 +26,17 @@ export interface HttpResponse {
 function encodeBody(req: HttpRequest): { data?: Buffer; contentType?: string } {
   if (req.body === undefined) return {};
   if (Buffer.isBuffer(req.body)) return { data: req.body, contentType: req.contentType ?? "application/json" };
-  if (typeof req.body === "string") return { data: Buffer.from(req.body), contentType: req.contentType ?? "application/json" };
+  if (typeof req.body === "string")
+    return { data: Buffer.from(req.body), contentType: req.contentType ?? "application/json" };
   return { data: Buffer.from(JSON.stringify(req.body)), contentType: req.contentType ?? "application/json" };
 }
 
-function headersFor(endpoint: ApiServerEndpoint, req: HttpRequest, contentType?: string, contentLength?: number): Record<string, string> {
+function headersFor(
+  endpoint: ApiServerEndpoint,
+  req: HttpRequest,
+  contentType?: string,
+  contentLength?: number,
+): Record<string, string> {
   return {
     authorization: `Bearer ${endpoint.token}`,
     accept: req.accept ?? "application/json",
@@ -47,7 +53,11 @@ export function sendRequest(endpoint: ApiServerEndpoint, req: HttpRequest): Prom
   return new Promise((resolve, reject) => {
     const outgoing = request(
       new URL(req.path, endpoint.url),
-      { method: req.method ?? "GET", ca: endpoint.caCertificatePem, headers: headersFor(endpoint, req, contentType, data?.length) },
+      {
+        method: req.method ?? "GET",
+        ca: endpoint.caCertificatePem,
+        headers: headersFor(endpoint, req, contentType, data?.length),
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));

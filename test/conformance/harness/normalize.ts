@@ -119,7 +119,10 @@ export function normalizeKubectlOutput(text: string): string {
   const ageStart = header.search(/\bAGE\b/);
   return lines
     .map((line) =>
-      KUBECTL_DIFF_PATTERNS.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), normalizeString(line))
+      KUBECTL_DIFF_PATTERNS.reduce(
+        (text, [pattern, replacement]) => text.replace(pattern, replacement),
+        normalizeString(line),
+      )
         .split(/(\s+)/)
         .map((word) => (AGE_PATTERN.test(word) && ageStart >= 0 ? "<age>" : word))
         .join(""),

@@ -60,9 +60,15 @@ export function loadAcceptedDifferences(path: string): AcceptedDifference[] {
 export function describeDifferences(expected: unknown, got: unknown, path = "", lines: string[] = []): string[] {
   if (isDeepStrictEqual(expected, got)) return lines;
   const bothObjects =
-    expected !== null && got !== null && typeof expected === "object" && typeof got === "object" && Array.isArray(expected) === Array.isArray(got);
+    expected !== null &&
+    got !== null &&
+    typeof expected === "object" &&
+    typeof got === "object" &&
+    Array.isArray(expected) === Array.isArray(got);
   if (!bothObjects) {
-    lines.push(`${path || "(whole value)"}: expected ${JSON.stringify(expected) ?? "(absent)"}, got ${JSON.stringify(got) ?? "(absent)"}`);
+    lines.push(
+      `${path || "(whole value)"}: expected ${JSON.stringify(expected) ?? "(absent)"}, got ${JSON.stringify(got) ?? "(absent)"}`,
+    );
     return lines;
   }
   const e = expected as Record<string, unknown>;
@@ -176,7 +182,8 @@ export function formatReport(outcomes: readonly CaseOutcome[], notes: readonly s
       lines.push(`  step ${difference.step}: ${difference.label}`);
       if (difference.request) lines.push(`    request:  ${JSON.stringify(difference.request)}`);
       const details = describeDifferences(difference.expected, difference.got);
-      for (const detail of details.slice(0, 8)) lines.push(`    ${detail.length > 400 ? `${detail.slice(0, 400)}...` : detail}`);
+      for (const detail of details.slice(0, 8))
+        lines.push(`    ${detail.length > 400 ? `${detail.slice(0, 400)}...` : detail}`);
       if (details.length > 8) lines.push(`    ... and ${details.length - 8} more differing fields`);
     }
     if (outcome.differences.length > 3) lines.push(`  ... and ${outcome.differences.length - 3} more differing steps`);

@@ -45,7 +45,11 @@ function endpointOf(env: TestEnv): ApiServerEndpoint {
   const cluster = env.kubeConfig.getCurrentCluster();
   const user = env.kubeConfig.getCurrentUser();
   if (!cluster?.caData || !user?.token) throw new Error(`kubeconfig ${env.kubeconfigPath} lacks CA data or a token`);
-  return { url: cluster.server, caCertificatePem: Buffer.from(cluster.caData, "base64").toString("utf8"), token: user.token };
+  return {
+    url: cluster.server,
+    caCertificatePem: Buffer.from(cluster.caData, "base64").toString("utf8"),
+    token: user.token,
+  };
 }
 
 function kubectlOnPath(): string | undefined {
