@@ -25,5 +25,6 @@ export {
 } from "./binaries/assets.js";
 export { ChildProcessDiedError } from "./binaries/process.js";
 export { installCrds, readCrdFiles, type CrdInstallOptions } from "./crd_install.js";
-export { renderKubeconfig, type ApiServerEndpoint } from "./kubeconfig.js";
+export { writeKubeconfig } from "./kubeconfig.js";
+export { renderKubeconfig, type ApiServerEndpoint } from "../apimachinery/index.js";
 export { KUBERNETES_VERSION } from "./kubernetes_version.js";

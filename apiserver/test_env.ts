@@ -20,7 +20,8 @@ import { findBinaryAssets } from "./binaries/assets.js";
 import { registerCleanup } from "./binaries/cleanup.js";
 import { startControlPlane } from "./binaries/control_plane.js";
 import { installCrds, type CrdInstallOptions } from "./crd_install.js";
-import { writeKubeconfig, type ApiServerEndpoint } from "./kubeconfig.js";
+import type { ApiServerEndpoint } from "../apimachinery/index.js";
+import { writeKubeconfig } from "./kubeconfig.js";
 
 /** Which API server a test environment runs. */
 export type ControlPlaneKind = "embedded" | "binaries";

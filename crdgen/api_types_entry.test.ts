@@ -18,9 +18,9 @@ const loadedFiles = (apiFiles: string[], typeCheck: boolean) =>
     .map((sourceFile) => sourceFile.fileName.slice(repositoryRoot.length + 1));
 
 describe("resolveToApiTypesEntry", () => {
-  it("loads runtime/apis instead of the whole runtime when the API files import only API types", () => {
+  it("loads apimachinery/ instead of the whole runtime when the API files import only API types", () => {
     const files = loadedFiles(fixtureFiles(basic).apiFiles, false);
-    assert.ok(files.includes("runtime/apis/index.ts"), files.join("\n"));
+    assert.ok(files.includes("apimachinery/index.ts"), files.join("\n"));
     assert.ok(!files.includes("runtime/index.ts"), "the runtime entry was loaded");
   });
 

@@ -1,5 +1,5 @@
 /**
- * Resolves `"uselessctl"` to its API-types entry (`runtime/apis/index`) instead of the whole
+ * Resolves `"uselessctl"` to its API-types entry (`apimachinery/index`) instead of the whole
  * controller runtime, when that is provably the same for the API files.
  *
  * Why: API files import only types such as `int32` or `ObjectMeta` from "uselessctl", but the
@@ -84,11 +84,11 @@ function namesImportedFromPackage(host: ts.CompilerHost, apiFiles: readonly stri
   return names;
 }
 
-/** `runtime/apis/index.(d.)ts` beside the package entry, if it exports every imported name. */
+/** `apimachinery/index.(d.)ts` beside the package entry's folder, if it exports every imported name. */
 function apiTypesEntry(host: ts.CompilerHost, packageEntry: string, imported: ReadonlySet<string>): string | undefined {
   const declaration = packageEntry.endsWith(".d.ts");
   if (!declaration && !packageEntry.endsWith(".ts")) return undefined;
-  const entry = join(dirname(packageEntry), "apis", declaration ? "index.d.ts" : "index.ts");
+  const entry = join(dirname(packageEntry), "..", "apimachinery", declaration ? "index.d.ts" : "index.ts");
   const text = host.fileExists(entry) ? host.readFile(entry) : undefined;
   if (text === undefined) return undefined;
   const exported = new Set<string>();

@@ -7,7 +7,6 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, describe, it } from "node:test";
-import type * as ts from "typescript";
 import typescript from "./typescript.js";
 import { generateManifests, markerHelp } from "./index.js";
 import {
@@ -99,11 +98,14 @@ describe("generateManifests", () => {
         exports: { ".": { types: "./dist/runtime/index.d.ts" } },
       }),
     };
-    // Every runtime module, as `npm run build` emits them: the facade re-exports the API types
-    // through other modules (conditions/), and the generator must follow those re-exports.
-    const runtimeSources = readdirSync(join(repositoryRoot, "runtime"), { recursive: true, encoding: "utf8" })
-      .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
-      .map((file) => join("runtime", file));
+    // Every runtime module and the apimachinery/ leaf the API types live in, as `npm run build`
+    // emits them: the facade re-exports the API types through other modules (conditions/), and
+    // the generator must follow those re-exports.
+    const runtimeSources = ["runtime", "apimachinery"].flatMap((folder) =>
+      readdirSync(join(repositoryRoot, folder), { recursive: true, encoding: "utf8" })
+        .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
+        .map((file) => join(folder, file)),
+    );
     for (const source of runtimeSources) {
       const text = readFileSync(join(repositoryRoot, source), "utf8");
       const output = typescript.transpileDeclaration(text, {

@@ -29,7 +29,7 @@ export type {
   Duration,
   RawExtension,
   JSON,
-} from "./apis/index.js";
+} from "../apimachinery/index.js";
 export type {
   TypeMeta,
   ObjectMeta,
@@ -37,7 +37,7 @@ export type {
   OwnerReference,
   ManagedFieldsEntry,
   ConditionStatus,
-} from "./apis/index.js";
+} from "../apimachinery/index.js";
 
 // Kinds and objects
 export {
@@ -124,18 +124,21 @@ export {
   type Patch,
   type PatchType,
   type JsonPatchOperation,
-  type Status,
-  type StatusCause,
   type Transport,
   type FakeClientOptions,
 } from "./client/index.js";
 export {
+  type Status,
+  type StatusDetails,
+  type StatusCause,
   type LabelSelector,
   type LabelSelectorRequirement,
+  type Selector,
+  LabelSelectorError,
   parseSelector,
   selectorFromSet,
   selectorFromLabelSelector,
-} from "./labels/index.js";
+} from "../apimachinery/index.js";
 
 // Cache
 export {

@@ -1,9 +1,9 @@
 /**
  * The object shape the runtime works with: anything with `apiVersion`, `kind` and `metadata`.
- * The meta types are `runtime/apis`' Go-style definitions.
+ * The meta types are apimachinery/'s Go-style definitions, shared with the API server.
  */
 
-import type { ObjectMeta, OwnerReference } from "./apis/index.js";
+import type { ObjectMeta, OwnerReference } from "../apimachinery/index.js";
 
 export type { ObjectMeta, OwnerReference };
 

@@ -1,7 +1,7 @@
 /**
  * The import rules between the toolkit's parts (STYLE.md, principle 4), read from the sources
- * with the TypeScript API: `runtime/` and `apiserver/` meet only over HTTP and a kubeconfig,
- * `crdgen/` stays pure, and the flagship operator uses the toolkit only by its package name, as a
+ * with the TypeScript API: `runtime/` and `apiserver/` meet only over HTTP and a kubeconfig, and
+ * share only the pure leaf `apimachinery/` (types, selectors, the kubeconfig), `crdgen/` stays pure, and the flagship operator uses the toolkit only by its package name, as a
  * user's project does.
  */
 import assert from "node:assert/strict";
@@ -58,6 +58,24 @@ test("apiserver/ never imports runtime/", () => {
   assert.deepEqual(describeImports(offending), []);
 });
 
+test("apimachinery/ is a pure leaf: itself and js-yaml only, no I/O, neither runtime/ nor apiserver/", () => {
+  // Its tests may use node:test and node:assert; the product files may not reach past js-yaml.
+  const productFiles = sourceFiles("apimachinery").filter((file) => !file.endsWith(".test.ts"));
+  const offending = importsOf(productFiles).filter(({ specifier, landsIn }) =>
+    landsIn === undefined ? specifier !== "js-yaml" : landsIn !== "apimachinery",
+  );
+  assert.deepEqual(describeImports(offending), []);
+});
+
+test("runtime/ and apiserver/ reach apimachinery/ only through its index.ts facade", () => {
+  const offending = importsOf([...sourceFiles("runtime"), ...sourceFiles("apiserver")]).filter(
+    ({ file, specifier, landsIn }) =>
+      landsIn === "apimachinery" &&
+      relative(root, resolve(root, dirname(file), specifier)) !== join("apimachinery", "index.js"),
+  );
+  assert.deepEqual(describeImports(offending), []);
+});
+
 test("crdgen/ imports only itself, node's built-ins, typescript and js-yaml", () => {
   const allowed = (specifier: string) =>
     specifier.startsWith("node:") || specifier === "typescript" || specifier === "js-yaml";
@@ -68,7 +86,7 @@ test("crdgen/ imports only itself, node's built-ins, typescript and js-yaml", ()
 });
 
 test("the flagship operator imports the toolkit only by its package name", () => {
-  const toolkit = new Set(["cli", "crdgen", "runtime", "apiserver", "scaffold", "templates"]);
+  const toolkit = new Set(["apimachinery", "cli", "crdgen", "runtime", "apiserver", "scaffold", "templates"]);
   const flagshipFiles = [...sourceFiles("api"), ...sourceFiles("controllers"), "main.ts"];
   const offending = importsOf(flagshipFiles).filter(({ landsIn }) => landsIn !== undefined && toolkit.has(landsIn));
   assert.deepEqual(describeImports(offending), []);

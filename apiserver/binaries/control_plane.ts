@@ -15,8 +15,8 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ApiServerEndpoint } from "../kubeconfig.js";
-import { renderKubeconfig } from "../kubeconfig.js";
+import type { ApiServerEndpoint } from "../../apimachinery/index.js";
+import { writeKubeconfig } from "../kubeconfig.js";
 import type { BinaryAssets } from "./assets.js";
 import { MissingBinaryError } from "./assets.js";
 import type { CleanupRegistration } from "./cleanup.js";
@@ -202,7 +202,7 @@ export async function startControlPlane(
       // a still-starting API server on a busy machine can cause: start it once the server is ready.
       await apiServerReady;
       const kubeconfig = join(root, "controller-manager.kubeconfig");
-      writeFileSync(kubeconfig, renderKubeconfig(endpoint), { mode: 0o600 });
+      writeKubeconfig(kubeconfig, endpoint);
       const controllerManager = launch("kube-controller-manager", binaryPath(o.assets, "kube-controller-manager"), [
         `--kubeconfig=${kubeconfig}`,
         `--authentication-kubeconfig=${kubeconfig}`,

@@ -2,36 +2,16 @@
  * Kubernetes `Status` errors: every rejection the server makes is one of these, worded as
  * kube-apiserver words it (k8s.io/apimachinery/pkg/api/errors).
  */
+import type { Status, StatusCause, StatusDetails } from "../../apimachinery/index.js";
 import { formatGoNumber, goJsonMarshal } from "./go_format.js";
 
-/** One entry of `details.causes`. */
-export interface StatusCause {
-  reason: string;
-  message: string;
-  field?: string;
-}
-
-/** `details` of a Status. */
-export interface StatusDetails {
-  name?: string;
-  group?: string;
-  kind?: string;
-  uid?: string;
-  causes?: StatusCause[];
-  retryAfterSeconds?: number;
-}
-
-/** The wire form of a meta/v1 Status. */
-export interface StatusBody {
+/** The wire form of a meta/v1 Status as this server sends it. */
+export interface StatusBody extends Status {
   kind: "Status";
   apiVersion: "v1";
   /** A list's continue token, on the 410 for a continue token too old to continue consistently. */
   metadata: { continue?: string };
   status: "Failure" | "Success";
-  message?: string;
-  reason?: string;
-  details?: StatusDetails;
-  code?: number;
 }
 
 /** An error that the HTTP layer answers with a `Status` body and its code. */

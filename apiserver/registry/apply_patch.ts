@@ -9,7 +9,8 @@
  * Caveat: the fields the applier dropped since its last apply are pruned by path in the
  * applier's current version (right for custom resources, whose versions share field names).
  */
-import { StatusError, badRequest, type StatusCause } from "../http/status.js";
+import type { StatusCause } from "../../apimachinery/index.js";
+import { StatusError, badRequest } from "../http/status.js";
 import type { KubeObject, ManagedFieldsEntry } from "../storage/types.js";
 import { deepClone } from "./conversion.js";
 import {
@@ -85,7 +86,7 @@ function removePath(object: Record<string, unknown>, path: string): void {
     const index = findItem(parent, last);
     if (index >= 0) parent.splice(index, 1);
   } else if (parent && typeof parent === "object") {
-    delete (parent as Record<string, unknown>)[last.slice(2)];
+    Reflect.deleteProperty(parent, last.slice(2));
   }
 }
 
@@ -122,7 +123,7 @@ export function removePaths(
       const parent = depth > 1 ? valueAt(object, joinPath(segments.slice(0, depth - 1))) : object;
       if (!emptied || !key.startsWith("f:") || !isPlainObject(parent)) continue;
       if (schemaAt(schema, segments.slice(0, depth))?.nullable) parent[key.slice(2)] = null;
-      else delete parent[key.slice(2)];
+      else Reflect.deleteProperty(parent, key.slice(2));
     }
   }
 }

@@ -1,10 +1,23 @@
 /**
- * Field selectors as `fields.ParseSelector` reads them; label selectors live in label_selector.ts.
+ * The `labelSelector` and `fieldSelector` of lists and watches: label selectors are parsed by the
+ * shared labels.Parse port (apimachinery/), field selectors as `fields.ParseSelector` reads them.
  */
+import { LabelSelectorError, parseSelector, type Selector } from "../../apimachinery/index.js";
 import { badRequest } from "../http/status.js";
 import type { KubeObject } from "./types.js";
 
-export { parseLabelSelector, type LabelSelector } from "./label_selector.js";
+/**
+ * Parses `labelSelector`; an empty or absent selector matches everything.
+ * @throws StatusError 400 with labels.Parse's message
+ */
+export function parseLabelSelector(text: string | null | undefined): Selector {
+  try {
+    return parseSelector(text);
+  } catch (error) {
+    if (error instanceof LabelSelectorError) throw badRequest(error.message);
+    throw error;
+  }
+}
 
 /** A parsed field selector. */
 export interface FieldSelector {

@@ -1,48 +1,28 @@
 /** Shapes shared by the store, its log and its watchers. */
 
+import type { ManagedFieldsEntry as MetaManagedFieldsEntry, ObjectMeta } from "../../apimachinery/index.js";
+
 /** Any Kubernetes object as JSON. */
 export interface KubeObject {
   apiVersion?: string;
   kind?: string;
-  metadata: ObjectMeta;
+  metadata: StoredObjectMeta;
   [field: string]: unknown;
 }
 
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
-}
-
-export interface ObjectMeta {
-  name?: string;
-  generateName?: string;
-  namespace?: string;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  creationTimestamp?: string;
-  deletionTimestamp?: string;
-  deletionGracePeriodSeconds?: number;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  finalizers?: string[];
-  ownerReferences?: OwnerReference[];
+/** ObjectMeta as a request carries it: any other field a client sent stays until it is pruned or refused. */
+export interface StoredObjectMeta extends ObjectMeta {
   managedFields?: ManagedFieldsEntry[];
   [field: string]: unknown;
 }
 
-export interface ManagedFieldsEntry {
+/** A managedFields entry as the server writes it: the fields it always sets are required. */
+export interface ManagedFieldsEntry extends MetaManagedFieldsEntry {
   manager: string;
   operation: "Apply" | "Update";
   apiVersion: string;
-  time?: string;
   fieldsType: "FieldsV1";
   fieldsV1: Record<string, unknown>;
-  subresource?: string;
 }
 
 /** Names the collection an object lives in: a group and a resource (plural), whatever the version. */

@@ -5,7 +5,8 @@
  */
 import { fieldErrors, type FieldError } from "../http/status.js";
 import type { KubeObject } from "../storage/types.js";
-import { dns1035LabelErrors, validateObjectMeta } from "./object_meta.js";
+import { dns1035LabelErrors } from "../../apimachinery/index.js";
+import { validateObjectMeta } from "./object_meta.js";
 import type { JsonSchema } from "./structural_schema.js";
 
 function child(path: string, name: string): string {

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { KubeObject } from "../storage/types.js";
-import { qualifiedNameErrors, validateObjectMeta } from "./object_meta.js";
+import { qualifiedNameErrors } from "../../apimachinery/index.js";
+import { validateObjectMeta } from "./object_meta.js";
 
 test("a qualified name's parts are checked in bytes, and an empty name part fails the pattern too", () => {
   assert.deepEqual(qualifiedNameErrors("example.com/").length, 2);

@@ -113,7 +113,8 @@ test("reads api/<version>/*.ts and controllers/*.ts under --dir, leaving out tes
   const result = await runGenerate(["--dir", root], generator, root);
   assert.equal(result.code, 0, result.stderr);
   assert.equal(calls.length, 1);
-  const input = calls[0]!.input;
+  const input = calls[0]?.input;
+  assert.ok(input);
   assert.equal(input.rootDir, root);
   assert.deepEqual(input.apiFiles, [
     join(root, "api/v1alpha1/groupversion_info.ts"),
@@ -130,8 +131,8 @@ test("--paths narrows the files read to the folders named, controller-gen's ./ap
   const { generator, calls } = fakeGenerator({ files: [crdFile] });
   const result = await runGenerate(["--dir", root, "--paths", "./api/v1beta1/...,controllers"], generator, root);
   assert.equal(result.code, 0, result.stderr);
-  assert.deepEqual(calls[0]!.input.apiFiles, [join(root, "api/v1beta1/machine_types.ts")]);
-  assert.deepEqual(calls[0]!.input.controllerFiles, [join(root, "controllers/machine_controller.ts")]);
+  assert.deepEqual(calls[0]?.input.apiFiles, [join(root, "api/v1beta1/machine_types.ts")]);
+  assert.deepEqual(calls[0]?.input.controllerFiles, [join(root, "controllers/machine_controller.ts")]);
   rmSync(root, { recursive: true });
 });
 
@@ -140,11 +141,11 @@ test("--paths naming one types file still reads its folder's groupversion_info.t
   const { generator, calls } = fakeGenerator({ files: [crdFile] });
   const result = await runGenerate(["--dir", root, "--paths", "api/v1alpha1/machine_types.ts"], generator, root);
   assert.equal(result.code, 0, result.stderr);
-  assert.deepEqual(calls[0]!.input.apiFiles, [
+  assert.deepEqual(calls[0]?.input.apiFiles, [
     join(root, "api/v1alpha1/groupversion_info.ts"),
     join(root, "api/v1alpha1/machine_types.ts"),
   ]);
-  assert.deepEqual(calls[0]!.input.controllerFiles, []);
+  assert.deepEqual(calls[0]?.input.controllerFiles, []);
   rmSync(root, { recursive: true });
 });
 
@@ -294,7 +295,7 @@ test("--max-description-length reaches the generator as a number", async () => {
   const root = project(sampleProject);
   const { generator, calls } = fakeGenerator({ files: [crdFile] });
   await runGenerate(["--dir", root, "--max-description-length", "0"], generator, root);
-  assert.deepEqual(calls[0]!.options, { maxDescriptionLength: 0 });
+  assert.deepEqual(calls[0]?.options, { maxDescriptionLength: 0 });
   rmSync(root, { recursive: true });
 });
 
@@ -336,10 +337,10 @@ test("the real process exits 1 and says why when the project has no API types", 
 
 /**
  * A project in a temporary folder whose `import "uselessctl"` means this checkout's API types
- * (mapped to runtime/apis directly, so the program stays small and the test fast).
+ * (mapped to apimachinery/ directly, so the program stays small and the test fast).
  */
 function projectUsingThisCheckout(files: Record<string, string>): string {
-  const apis = join(import.meta.dirname, "..", "..", "runtime", "apis", "index.ts");
+  const apis = join(import.meta.dirname, "..", "..", "apimachinery", "index.ts");
   return project({
     ...files,
     "tsconfig.json": JSON.stringify({

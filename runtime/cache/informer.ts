@@ -1,7 +1,8 @@
 import { realClock, type Clock } from "../clock.js";
 import { keyOf, type KubernetesObject } from "../object.js";
 import type { KindDescriptor } from "../scheme/group_version.js";
-import { ApiError, isGone, type Status } from "../client/errors.js";
+import type { Status } from "../../apimachinery/index.js";
+import { ApiError, isGone } from "../client/errors.js";
 import type { RawWatchEvent } from "../client/transport.js";
 import { compareResourceVersions, sleep } from "../internal/sleep.js";
 import { IndexedStore, type IndexFunc } from "./store.js";
@@ -323,13 +324,12 @@ export class Informer {
     const period = this.#options.resyncPeriodMs;
     if (period <= 0) return undefined;
     const clock = this.#options.clock;
-    let handle = clock.setTimeout(tick, period);
-    const informer = this;
-    function tick(): void {
+    const tick = (): void => {
       if (signal.aborted) return;
-      for (const obj of informer.store.values()) informer.#emit((handler) => handler.onUpdate?.(obj, obj));
+      for (const obj of this.store.values()) this.#emit((handler) => handler.onUpdate?.(obj, obj));
       handle = clock.setTimeout(tick, period);
-    }
+    };
+    let handle = clock.setTimeout(tick, period);
     return { handle: () => handle };
   }
 }

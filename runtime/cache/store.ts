@@ -1,5 +1,5 @@
 import { keyOf, type KubernetesObject } from "../object.js";
-import type { Selector } from "../labels/selector.js";
+import type { Selector } from "../../apimachinery/index.js";
 
 /** Computes the values an object is indexed under (client-go's `IndexFunc`). */
 export type IndexFunc = (obj: KubernetesObject) => string[];
@@ -135,7 +135,8 @@ export class IndexedStore {
       candidates.push(this.#lookup(field, value));
     }
     for (const requirement of query.labels?.requirements ?? []) {
-      if (requirement.operator === "In" && requirement.values?.length === 1) {
+      const equality = requirement.operator === "=" || requirement.operator === "==" || requirement.operator === "in";
+      if (equality && requirement.values.length === 1) {
         candidates.push(this.#lookup(LABEL_INDEX, `${requirement.key}=${requirement.values[0]}`));
       }
     }

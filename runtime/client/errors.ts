@@ -4,30 +4,7 @@
  * rather than by parsing messages.
  */
 
-/** One cause of a failure, as in `Status.details.causes[]`. */
-export interface StatusCause {
-  reason?: string;
-  message?: string;
-  field?: string;
-}
-
-/** The meta/v1 `Status` the API server answers failures with. */
-export interface Status {
-  apiVersion?: string;
-  kind?: string;
-  status?: "Success" | "Failure";
-  message?: string;
-  reason?: string;
-  code?: number;
-  details?: {
-    name?: string;
-    group?: string;
-    kind?: string;
-    uid?: string;
-    causes?: StatusCause[];
-    retryAfterSeconds?: number;
-  };
-}
+import type { Status } from "../../apimachinery/index.js";
 
 /** What a failed request was, for the error message. */
 export interface ApiErrorRequest {

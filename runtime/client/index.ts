@@ -17,17 +17,7 @@ export {
   type RawWatchEvent,
   type KubeConfigTransportOptions,
 } from "./transport.js";
-export {
-  ApiError,
-  isNotFound,
-  isConflict,
-  isAlreadyExists,
-  isInvalid,
-  isGone,
-  isForbidden,
-  type Status,
-  type StatusCause,
-} from "./errors.js";
+export { ApiError, isNotFound, isConflict, isAlreadyExists, isInvalid, isGone, isForbidden } from "./errors.js";
 export {
   mergePatch,
   jsonPatch,

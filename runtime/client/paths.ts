@@ -1,5 +1,12 @@
 import type { KindDescriptor } from "../scheme/group_version.js";
-import { parseSelector, selectorFromLabelSelector, selectorFromSet, type Selector } from "../labels/selector.js";
+import {
+  newSelector,
+  parseSelector,
+  selectorFromLabelSelector,
+  selectorFromSet,
+  type Requirement,
+  type Selector,
+} from "../../apimachinery/index.js";
 import type { ListOptions } from "./types.js";
 
 /** URL paths and query strings of the Kubernetes REST API. */
@@ -32,15 +39,18 @@ export function resourcePath(
   return path;
 }
 
-/** Combines the label options into one selector, or undefined when none is given. */
+/**
+ * Combines the label options into one selector, or undefined when none is given.
+ * Errors: throws a LabelSelectorError naming what is wrong with a selector or a label.
+ */
 export function labelSelectorOf(options: ListOptions): Selector | undefined {
-  const requirements = [];
+  const requirements: Requirement[] = [];
   if (options.matchingLabels) requirements.push(...selectorFromSet(options.matchingLabels).requirements);
   if (typeof options.labelSelector === "string")
     requirements.push(...parseSelector(options.labelSelector).requirements);
   else if (options.labelSelector) requirements.push(...selectorFromLabelSelector(options.labelSelector).requirements);
   if (requirements.length === 0) return undefined;
-  return selectorFromLabelSelector({ matchExpressions: requirements });
+  return newSelector().add(...requirements);
 }
 
 /** A query string (with `?`) from defined values, or "" when there are none. */

@@ -1,7 +1,8 @@
 import * as http from "node:http";
 import * as https from "node:https";
 import { KubeConfig } from "@kubernetes/client-node";
-import { ApiError, type Status } from "./errors.js";
+import type { Status } from "../../apimachinery/index.js";
+import { ApiError } from "./errors.js";
 
 /**
  * The HTTP layer under the typed client: JSON requests and line-delimited watch streams, with

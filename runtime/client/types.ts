@@ -1,6 +1,6 @@
 import type { KubernetesObject, ObjectList } from "../object.js";
 import type { KindDescriptor } from "../scheme/group_version.js";
-import type { LabelSelector } from "../labels/selector.js";
+import type { LabelSelector } from "../../apimachinery/index.js";
 import type { Patch } from "./patch.js";
 
 /** Names one object: `namespace` is ignored (may be "") for cluster-scoped kinds. */

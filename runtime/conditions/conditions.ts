@@ -4,7 +4,7 @@
  * `observedGeneration` are updated in place.
  */
 
-import type { Condition } from "../apis/index.js";
+import type { Condition } from "../../apimachinery/index.js";
 
 export type { Condition };
 

@@ -7,7 +7,7 @@
 import { goJsonMarshal } from "../../http/go_format.js";
 import { fieldErrors, type FieldError } from "../../http/status.js";
 import type { KubeObject } from "../../storage/types.js";
-import { dns1035LabelErrors, dns1123SubdomainErrors } from "../../validation/object_meta.js";
+import { dns1035LabelErrors, dns1123SubdomainErrors } from "../../../apimachinery/index.js";
 import { crdSchemaErrors } from "./crd_schema_validation.js";
 import { renderInternalVersions, toInternalSpec, type InternalCrdSpec } from "./crd_internal.js";
 import type { CrdSpec, CrdVersion } from "./custom_resource.js";

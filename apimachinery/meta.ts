@@ -154,3 +154,20 @@ export interface Condition {
    */
   message: string;
 }
+
+/** @remarks One `matchExpressions` entry of a label selector (metav1.LabelSelectorRequirement). */
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: "In" | "NotIn" | "Exists" | "DoesNotExist";
+  values?: string[];
+}
+
+/**
+ * @remarks A label query over a set of resources (metav1.LabelSelector): every `matchLabels`
+ * pair and every `matchExpressions` entry must hold; an empty selector matches everything.
+ * +structType=atomic
+ */
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: LabelSelectorRequirement[];
+}
