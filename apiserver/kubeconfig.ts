@@ -1,8 +1,9 @@
 /**
  * The one kubeconfig writer: the file apimachinery's `renderKubeconfig` renders, written with mode
- * 0600 (the token is an admin credential) into a folder created if missing.
+ * 0600 (the token is an admin credential) into a folder created if missing, and replaced in one
+ * rename, so that a reader waiting for it (npm start, kubectl) never reads half of one.
  */
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { KubeConfig } from "@kubernetes/client-node";
 import { renderKubeconfig, type ApiServerEndpoint, type KubeconfigNames } from "../apimachinery/index.js";
@@ -15,9 +16,14 @@ export function writeKubeconfig(
 ): KubeConfig {
   const text = renderKubeconfig(endpoint, names);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text, { mode: 0o600 });
-  // `mode` applies only when the file is created: an existing kubeconfig keeps its own otherwise.
-  chmodSync(path, 0o600);
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text, { mode: 0o600 });
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromString(text);
   return kubeConfig;

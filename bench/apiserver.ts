@@ -6,7 +6,7 @@
  * latency at N objects, watch event latency (write sent → event received) across 10 watchers,
  * and heap bytes per stored object. N defaults to 10,000 (BENCH_OBJECTS overrides it).
  *
- * The server runs in its own process, compiled (dist/apiserver/main.js, which the npm script
+ * The server runs in its own process, compiled (dist/cli/main.js `cluster start`, which the npm script
  * builds first), as `uselessctl cluster start` runs for users, so that the load generator does not
  * share its core and tsx's on-the-fly transform is not measured; heap per object is measured
  * in-process on the store alone.
@@ -31,10 +31,11 @@ interface RunningApiServer {
   stop(): Promise<void>;
 }
 
-/** Starts apiserver/main.ts and reads its kubeconfig. */
+/** Starts the compiled `uselessctl cluster start` and reads its kubeconfig. */
 async function startServerProcess(directory: string, dataDir: string | undefined): Promise<RunningApiServer> {
   const kubeconfig = join(directory, `kubeconfig-${Date.now()}`);
-  const args = [new URL("../dist/apiserver/main.js", import.meta.url).pathname, "--kubeconfig", kubeconfig];
+  const cliMain = new URL("../dist/cli/main.js", import.meta.url).pathname;
+  const args = [cliMain, "cluster", "start", "--kubeconfig", kubeconfig];
   if (dataDir) args.push("--data-dir", dataDir);
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
   let output = "";

@@ -1,6 +1,6 @@
 /**
- * The embedded, Kubernetes-compatible API server: the entry point `startTestEnv()` (#8) and
- * `apiserver/main.ts` start.
+ * The embedded, Kubernetes-compatible API server that `startTestEnv()` (#8) starts, and with it
+ * `uselessctl cluster start` (also `npm run apiserver`).
  *
  * It speaks the real HTTP API over HTTPS on loopback with a bearer token, so that kubectl and
  * @kubernetes/client-node work against it unchanged. What it serves: namespaces, configmaps,

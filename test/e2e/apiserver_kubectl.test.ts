@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { startClusterProcess } from "../helpers/cluster_process.js";
 import { fixture } from "../helpers/embedded_apiserver.js";
 
 const run = promisify(execFile);
 const kubectlAvailable = spawnSync("kubectl", ["version", "--client"], { stdio: "ignore" }).status === 0;
-const mainScript = new URL("../../apiserver/main.ts", import.meta.url).pathname;
 
 describe(
   "embedded API server driven by the real kubectl",
@@ -22,21 +22,7 @@ describe(
     before(async () => {
       directory = mkdtempSync(join(tmpdir(), "uselessctl-kubectl-"));
       const kubeconfig = join(directory, "kubeconfig");
-      server = spawn(process.execPath, ["--import", "tsx", mainScript, "--kubeconfig", kubeconfig], {
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let output = "";
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
-        server.stdout?.on("data", (chunk: Buffer) => {
-          output += chunk.toString();
-          if (output.includes("kubeconfig:")) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-        server.once("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-      });
+      server = (await startClusterProcess(["--kubeconfig", kubeconfig])).child;
       kubectl = async (...args) => {
         try {
           const { stdout } = await run(

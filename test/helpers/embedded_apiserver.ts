@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { KubeConfig, CoreV1Api, ApiextensionsV1Api } from "@kubernetes/client-node";
 import yaml from "js-yaml";
+import { renderKubeconfig } from "../../apimachinery/index.js";
 import {
   startEmbeddedApiServer,
   type EmbeddedApiServerOptions,
@@ -19,14 +20,10 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/** A client-node KubeConfig for `server`, from the kubeconfig every front door writes. */
 export function kubeConfigFor(server: Pick<RunningApiServer, "url" | "caCertificatePem" | "token">): KubeConfig {
   const kubeConfig = new KubeConfig();
-  kubeConfig.loadFromOptions({
-    clusters: [{ name: "test", server: server.url, caData: Buffer.from(server.caCertificatePem).toString("base64") }],
-    users: [{ name: "test", token: server.token }],
-    contexts: [{ name: "test", cluster: "test", user: "test" }],
-    currentContext: "test",
-  });
+  kubeConfig.loadFromString(renderKubeconfig(server));
   return kubeConfig;
 }
 

@@ -1,38 +1,17 @@
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CoreV1Api, KubeConfig, makeInformer, type V1ConfigMap } from "@kubernetes/client-node";
+import { startClusterProcess } from "../helpers/cluster_process.js";
 import { installSwitchCrd, kubeConfigFor, rawRequest, startTestServer } from "../helpers/embedded_apiserver.js";
 
-const mainScript = new URL("../../apiserver/main.ts", import.meta.url).pathname;
-
-/** Starts apiserver/main.ts as a child process and waits for its kubeconfig line. */
-async function startChild(dataDir: string, port: number, token: string): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", mainScript, "--port", String(port), "--data-dir", dataDir, "--token", token],
-    {
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("kubeconfig:")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-  return child;
+/** Runs `uselessctl cluster start` on the data directory, its kubeconfig inside it. */
+async function startChild(dataDir: string, port: number): Promise<ChildProcess> {
+  const args = ["--port", String(port), "--data-dir", dataDir, "--kubeconfig", join(dataDir, "kubeconfig")];
+  return (await startClusterProcess(args)).child;
 }
 
 function kubeConfigFile(dataDir: string): KubeConfig {
@@ -52,8 +31,7 @@ describe("embedded API server: persistence with a data directory", () => {
   it("keeps every acknowledged write across kill -9 and restart", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "uselessctl-crash-"));
     directories.push(dataDir);
-    const token = "crash-test-token";
-    const first = await startChild(dataDir, 0, token);
+    const first = await startChild(dataDir, 0);
     children.push(first);
     assert.equal(statSync(join(dataDir, "kubeconfig")).mode & 0o777, 0o600);
     const core = kubeConfigFile(dataDir).makeApiClient(CoreV1Api);
@@ -83,7 +61,7 @@ describe("embedded API server: persistence with a data directory", () => {
     await Promise.all(writers);
     assert.ok(acknowledged.length >= 20, `only ${acknowledged.length} writes before the kill`);
     const port = new URL(kubeConfigFile(dataDir).getCurrentCluster()?.server ?? "").port;
-    const second = await startChild(dataDir, Number(port), token);
+    const second = await startChild(dataDir, Number(port));
     children.push(second);
     const stored = new Set(
       (
