@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { CoreV1Api } from "@kubernetes/client-node";
 import { startTestEnv, type TestEnv } from "uselessctl/testenv";
+import { eventually } from "../helpers/eventually.js";
 import { CONFORMANCE_CRD_DIRECTORY, referenceUnavailableReason } from "./harness/targets.js";
 
 const unavailable = referenceUnavailableReason();
@@ -22,14 +23,6 @@ function isRunning(pid: number): boolean {
     return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
   } catch {
     return false;
-  }
-}
-
-async function eventually(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

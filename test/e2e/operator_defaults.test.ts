@@ -6,7 +6,6 @@ import {
   OperatorProcess,
   createNamespace,
   SwitchWatch,
-  eventually,
   kubectl,
   kubectlApply,
   missingPrerequisite,
@@ -14,6 +13,7 @@ import {
   switchesOf,
   type Cluster,
 } from "./operator_harness.js";
+import { eventually } from "../helpers/eventually.js";
 
 const FLIPPED_AT = "useless.container.training/flipped-at";
 let cluster: Cluster;

@@ -6,7 +6,6 @@ import {
   OperatorProcess,
   createNamespace,
   SwitchWatch,
-  eventually,
   getItems,
   kubectl,
   kubectlApply,
@@ -17,6 +16,7 @@ import {
   type MachineObject,
   type SwitchObject,
 } from "./operator_harness.js";
+import { eventually } from "../helpers/eventually.js";
 
 const FLIP_DELAY_MS = 400;
 const FLIP_INTERVAL_MS = 1000;

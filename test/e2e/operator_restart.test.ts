@@ -6,7 +6,6 @@ import {
   OperatorProcess,
   createNamespace,
   SwitchWatch,
-  eventually,
   kubectl,
   kubectlApply,
   missingPrerequisite,
@@ -15,6 +14,7 @@ import {
   type Cluster,
   type MachineObject,
 } from "./operator_harness.js";
+import { eventually } from "../helpers/eventually.js";
 
 const FLAGS = { flipDelay: "3s", flipInterval: "1s" };
 const FLIPPED_AT = "useless.container.training/flipped-at";

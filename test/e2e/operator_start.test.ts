@@ -7,14 +7,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  ROOT,
-  eventually,
-  kubectl,
-  missingPrerequisite,
-  type Cluster,
-  type MachineObject,
-} from "./operator_harness.js";
+import { ROOT, kubectl, missingPrerequisite, type Cluster, type MachineObject } from "./operator_harness.js";
+import { eventually } from "../helpers/eventually.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "uselessctl-start-"));
 

@@ -36,20 +36,6 @@ export async function freshNamespace(client: Client, prefix = "rt"): Promise<str
   return name;
 }
 
-/** Polls `condition` every 20 ms until it is true; rejects after `timeoutMs` naming `what`. */
-export async function eventually(
-  what: string,
-  condition: () => boolean | Promise<boolean>,
-  timeoutMs = 10_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await condition()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** Real sleep, for integration tests only. */
 export function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -7,7 +7,8 @@ import { createManager, discardLogger, mergePatch, type Client, type Manager } f
 import { Machine, Switch } from "../../api/v1alpha1/index.js";
 import { setupMachineController } from "../../controllers/index.js";
 import { startFrontDoor, type FrontDoor } from "../helpers/front_door.js";
-import { eventually, freshNamespace, startRuntimeTestEnv } from "../helpers/runtime_env.js";
+import { eventually } from "../helpers/eventually.js";
+import { freshNamespace, startRuntimeTestEnv } from "../helpers/runtime_env.js";
 
 const crds = fileURLToPath(new URL("../../config/crd/bases", import.meta.url));
 const setup = await startRuntimeTestEnv({ crdDirectoryPaths: [crds] });

@@ -20,7 +20,8 @@ import {
   type Manager,
 } from "uselessctl";
 import { startFrontDoor } from "../helpers/front_door.js";
-import { directClient, eventually, freshNamespace, startRuntimeTestEnv } from "../helpers/runtime_env.js";
+import { eventually } from "../helpers/eventually.js";
+import { directClient, freshNamespace, startRuntimeTestEnv } from "../helpers/runtime_env.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "runtime-recovery-"));
 const first = await startRuntimeTestEnv({ dataDir });

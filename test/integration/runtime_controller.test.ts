@@ -22,7 +22,8 @@ import {
   type ReconcileFunc,
 } from "uselessctl";
 import { startFrontDoor, type FrontDoor } from "../helpers/front_door.js";
-import { eventually, freshNamespace, pause, startRuntimeTestEnv } from "../helpers/runtime_env.js";
+import { eventually } from "../helpers/eventually.js";
+import { freshNamespace, pause, startRuntimeTestEnv } from "../helpers/runtime_env.js";
 
 const setup = await startRuntimeTestEnv();
 // Set RUNTIME_TEST_LOGS=1 to see the managers' logs.

@@ -15,7 +15,8 @@ import {
   type Manager,
   type ManagerOptions,
 } from "uselessctl";
-import { eventually, freshNamespace, pause, startRuntimeTestEnv } from "../helpers/runtime_env.js";
+import { eventually } from "../helpers/eventually.js";
+import { freshNamespace, pause, startRuntimeTestEnv } from "../helpers/runtime_env.js";
 
 const setup = await startRuntimeTestEnv();
 

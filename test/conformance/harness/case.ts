@@ -17,6 +17,7 @@ import {
 } from "./http.js";
 import { normalize, normalizeKubectlOutput, normalizeLabel } from "./normalize.js";
 import type { Target } from "./targets.js";
+import { eventually } from "../../helpers/eventually.js";
 
 /** The areas of issue #8, in report order. */
 export const AREAS = [
@@ -154,15 +155,7 @@ export async function runCase(target: Target, testCase: ConformanceCase, index: 
     record(label, value) {
       observations.push({ label, value: normalize(value) });
     },
-    async eventually(what, check, timeoutMs = 30_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const value = await check();
-        if (value !== undefined) return value;
-        if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    },
+    eventually: (what, check, timeoutMs = 30_000) => eventually(what, check, timeoutMs, 100),
   };
   let failure: string | undefined;
   try {
