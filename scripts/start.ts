@@ -12,12 +12,16 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createSamples, installCrds, waitForApiServer } from "./start/manifests.js";
+import { KubeConfig } from "@kubernetes/client-node";
+import { installCrds } from "uselessctl/testenv";
+import { createSamples } from "./start/manifests.js";
+import { whenParentExits } from "./start/parent_watch.js";
 import { startApiServer, startOperator, type Child } from "./start/processes.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const dataDir = resolve(ROOT, process.env.USELESS_DATA_DIR ?? ".uselessctl");
 const kubeconfigPath = join(dataDir, "kubeconfig");
+const logPath = join(dataDir, "apiserver.log");
 /** Written once the samples went in, so a machine the user deleted is not brought back. */
 const samplesMarker = join(dataDir, "samples-created");
 const bold = (text: string): string => (process.stdout.isTTY && !process.env.NO_COLOR ? `\x1b[1m${text}\x1b[0m` : text);
@@ -53,26 +57,24 @@ async function main(): Promise<number> {
     (stopping ??= (async () => {
       for (const child of [...children].reverse()) await child.stop();
     })());
+  const stopOn = (cause: string): void => {
+    say(`\n${cause}: stopping the operator, then the API server...`);
+    void stopAll();
+  };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.once(signal, () => {
-      say(`\n${signal === "SIGINT" ? "Ctrl-C" : signal}: stopping the operator, then the API server...`);
-      void stopAll();
-    });
+    process.once(signal, () => stopOn(signal === "SIGINT" ? "Ctrl-C" : signal));
   }
+  // Under npm, this run lives as long as npm does: a killed npm must not leave it behind.
+  if (process.env["npm_lifecycle_event"] === "start") whenParentExits(() => stopOn("npm exited"));
 
   try {
-    say(`Starting the local API server (data in ${relative(ROOT, dataDir) || dataDir}/, log in apiserver.log)...`);
-    children.push(
-      await startApiServer({
-        root: ROOT,
-        dataDir: join(dataDir, "data"),
-        kubeconfigPath,
-        logPath: join(dataDir, "apiserver.log"),
-      }),
-    );
-    await waitForApiServer(kubeconfigPath);
-    const crds = await installCrds(kubeconfigPath, join(ROOT, "config/crd/bases"));
-    say(`Installed CRDs: ${crds.join(", ")}`);
+    say(`Starting the local API server (data in ${relative(ROOT, dataDir) || dataDir}/, log in ${logPath})...`);
+    children.push(await startApiServer({ root: ROOT, dataDir: join(dataDir, "data"), kubeconfigPath, logPath }));
+    const kubeConfig = new KubeConfig();
+    kubeConfig.loadFromFile(kubeconfigPath);
+    // As sent, not through client-node's models, which drop enum, default and x-kubernetes-* (#13).
+    const crds = await installCrds(kubeConfig, { paths: [join(ROOT, "config/crd/bases")], maxTimeMs: 30_000 });
+    say(`Installed CRDs: ${crds.map((crd) => crd.metadata?.name).join(", ")}`);
     if (!existsSync(samplesMarker)) {
       const samples = await createSamples(kubeconfigPath, join(ROOT, "config/samples"));
       writeFileSync(samplesMarker, `${new Date().toISOString()}\n`);

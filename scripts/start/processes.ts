@@ -2,14 +2,27 @@
  * The two processes `npm start` runs: the local API server (`uselessctl cluster start`) and the
  * operator (`main.ts`). Each runs in its own process group, so a Ctrl-C reaches only `npm start`,
  * which then stops the operator first and the API server last: the operator never sees its
- * server vanish under it.
+ * server vanish under it. Each also stops by itself when `npm start` dies without stopping it
+ * (`kill -9`, a crash): every child is started by {@link spawnChild}, with an IPC channel and
+ * exit_with_parent.mjs preloaded.
  */
-import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
+import { spawn, type ChildProcess, type StdioNull, type StdioPipe } from "node:child_process";
 import { existsSync, openSync, rmSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /** The node arguments that run a TypeScript entry point of this repository from source. */
 const FROM_SOURCE = ["--conditions=uselessctl-source", "--import", "tsx"];
+/** Preloaded into every child: it stops when this process is gone. */
+const EXIT_WITH_PARENT = ["--import", new URL("./exit_with_parent.mjs", import.meta.url).href];
+
+type StdioTarget = StdioNull | StdioPipe | number;
+
+/** How a child is started: where, with what environment, and where its output goes. */
+interface ChildOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdio: [StdioNull, StdioTarget, StdioTarget];
+}
 
 /** A child process that can be stopped and awaited. */
 export class Child {
@@ -37,14 +50,22 @@ export class Child {
   }
 }
 
-function startTypeScript(
-  name: string,
-  entry: string,
-  args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; stdio: StdioOptions },
-): Child {
-  const child = spawn(process.execPath, [...FROM_SOURCE, entry, ...args], { ...options, detached: true });
+/**
+ * Starts `node <nodeArgs>` as a child of npm start: in its own process group (a Ctrl-C reaches
+ * npm start only, which stops the children in order), and with an IPC channel and
+ * exit_with_parent.mjs, so that it stops by itself if npm start dies without stopping it.
+ */
+function spawnChild(name: string, nodeArgs: readonly string[], options: ChildOptions): Child {
+  const child = spawn(process.execPath, [...EXIT_WITH_PARENT, ...nodeArgs], {
+    ...options,
+    stdio: [...options.stdio, "ipc"],
+    detached: true,
+  });
   return new Child(name, child);
+}
+
+function startTypeScript(name: string, entry: string, args: string[], options: ChildOptions): Child {
+  return spawnChild(name, [...FROM_SOURCE, entry, ...args], options);
 }
 
 /** Options of {@link startApiServer}. */

@@ -12,19 +12,10 @@ import { after, before, describe, test } from "node:test";
 import { CoreV1Api } from "@kubernetes/client-node";
 import { startTestEnv, type TestEnv } from "uselessctl/testenv";
 import { eventually } from "../helpers/eventually.js";
+import { isRunning } from "../helpers/processes.js";
 import { CONFORMANCE_CRD_DIRECTORY, referenceUnavailableReason } from "./harness/targets.js";
 
 const unavailable = referenceUnavailableReason();
-
-/** True while `pid` runs (a zombie waiting for its reaper counts as gone). */
-function isRunning(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return false;
-  }
-}
 
 function childPids(env: TestEnv): number[] {
   const pidFile = join(dirname(env.kubeconfigPath), "pids");

@@ -1,6 +1,6 @@
 // `npm start` end to end: the server comes up with the CRDs and samples, the operator runs on
 // them, Ctrl-C stops everything cleanly, and the next start finds the machines where they were.
-// Issue #6.
+// Issue #6; the CRDs installed as generated and the children that die with it, issue #13.
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -9,8 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT, kubectl, missingPrerequisite, type Cluster, type MachineObject } from "./operator_harness.js";
 import { eventually } from "../helpers/eventually.js";
+import { childrenOf, isRunning, procAvailable } from "../helpers/processes.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "uselessctl-start-"));
+const killedDataDir = mkdtempSync(join(tmpdir(), "uselessctl-start-killed-"));
 
 interface Started {
   child: ChildProcess;
@@ -18,13 +20,13 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-function npmStart(): Started {
+function npmStart(folder = dataDir): Started {
   let output = "";
   const child = spawn(process.execPath, ["--conditions=uselessctl-source", "--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,
-      USELESS_DATA_DIR: dataDir,
+      USELESS_DATA_DIR: folder,
       USELESS_FLIP_DELAY: "0",
       USELESS_FLIP_INTERVAL: "0",
       NO_COLOR: "1",
@@ -41,8 +43,22 @@ async function machines(cluster: Cluster): Promise<MachineObject[]> {
     .items;
 }
 
+async function waitForBanner(started: Started): Promise<void> {
+  await eventually(
+    "the banner",
+    async () => {
+      if (started.child.exitCode !== null) throw new Error(`npm start exited:\n${started.output()}`);
+      return started.output().includes("kubectl get switches -w") ? true : undefined;
+    },
+    60_000,
+  );
+}
+
 describe("npm start", { skip: missingPrerequisite() }, () => {
-  after(() => rmSync(dataDir, { recursive: true, force: true }));
+  after(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(killedDataDir, { recursive: true, force: true });
+  });
 
   test(
     "runs the machine, prints how to try it, stops on Ctrl-C and resumes where it was",
@@ -51,12 +67,9 @@ describe("npm start", { skip: missingPrerequisite() }, () => {
       const cluster: Cluster = { kubeconfigPath: join(dataDir, "kubeconfig"), stop: async () => {} };
       const first = npmStart();
       try {
-        await eventually(
-          "the banner",
-          async () => (first.output().includes("kubectl get switches -w") ? true : undefined),
-          60_000,
-        );
+        await waitForBanner(first);
         const banner = first.output();
+        assert.ok(banner.includes(`log in ${join(dataDir, "apiserver.log")}`), banner);
         assert.ok(banner.includes(`kubeconfig: ${cluster.kubeconfigPath}`), banner);
         assert.ok(banner.includes("kubectl get machines,switches"), banner);
         assert.match(banner, /kubectl patch .* --type=merge -p '\{"spec":\{"position":"up"\}\}'/);
@@ -73,11 +86,36 @@ describe("npm start", { skip: missingPrerequisite() }, () => {
           30_000,
         );
         const [machine] = settled;
+        assert.ok(machine);
+
+        // The CRD as generated, not as client-node's models re-serialise it (enum, default and
+        // x-kubernetes-* dropped), so the server validates and defaults as kubectl apply makes it.
+        const crd = JSON.parse(
+          await kubectl(cluster, "get", "crd", "machines.useless.container.training", "-o", "json"),
+        );
+        const schema = crd.spec.versions[0].schema.openAPIV3Schema.properties;
+        assert.deepEqual(schema.spec.properties.switchPosition.enum, ["up", "down"]);
+        assert.equal(schema.spec.properties.switches.default, 1);
+        assert.equal(schema.status.properties.conditions["x-kubernetes-list-type"], "map");
+        await assert.rejects(
+          kubectl(
+            cluster,
+            "patch",
+            "machine",
+            machine.metadata.name,
+            "-n",
+            "default",
+            "--type=merge",
+            "-p",
+            '{"spec":{"switchPosition":"sideways"}}',
+          ),
+          /spec\.switchPosition: Unsupported value: "sideways"/,
+        );
         await kubectl(
           cluster,
           "patch",
           "machine",
-          machine!.metadata.name,
+          machine.metadata.name,
           "-n",
           "default",
           "--type=merge",
@@ -85,7 +123,7 @@ describe("npm start", { skip: missingPrerequisite() }, () => {
           '{"spec":{"switches":4}}',
         );
         await eventually("the machine scaled", async () => {
-          const found = (await machines(cluster)).find((m) => m.metadata.uid === machine!.metadata.uid);
+          const found = (await machines(cluster)).find((m) => m.metadata.uid === machine.metadata.uid);
           return found?.status?.switches === 4 ? true : undefined;
         });
 
@@ -103,13 +141,36 @@ describe("npm start", { skip: missingPrerequisite() }, () => {
           assert.match(second.output(), /as you left them/);
           const again = await machines(cluster);
           assert.deepEqual(again.map((m) => m.metadata.uid).sort(), settled.map((m) => m.metadata.uid).sort());
-          assert.equal(again.find((m) => m.metadata.uid === machine!.metadata.uid)?.spec.switches, 4);
+          assert.equal(again.find((m) => m.metadata.uid === machine.metadata.uid)?.spec.switches, 4);
         } finally {
           second.child.kill("SIGINT");
           assert.equal(await second.exited, 0, second.output());
         }
       } finally {
         if (first.child.exitCode === null) first.child.kill("SIGKILL");
+      }
+    },
+  );
+
+  test(
+    "its API server and operator exit when npm start is killed with SIGKILL",
+    { timeout: 180_000, skip: procAvailable ? false : "reads the process table from /proc" },
+    async () => {
+      const started = npmStart(killedDataDir);
+      try {
+        await waitForBanner(started);
+        const pid = started.child.pid ?? 0;
+        const children = childrenOf(pid);
+        assert.equal(
+          children.length,
+          2,
+          `expected the API server and the operator under ${pid}: ${children.join(", ")}`,
+        );
+        started.child.kill("SIGKILL");
+        await started.exited;
+        await eventually("the API server and the operator to exit", () => !children.some(isRunning), 30_000);
+      } finally {
+        if (started.child.exitCode === null) started.child.kill("SIGKILL");
       }
     },
   );
