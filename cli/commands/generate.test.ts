@@ -15,11 +15,29 @@ import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { Command, CommanderError } from "commander";
 import { generateCommand, type GenerateEnvironment, type ManifestGenerator } from "./generate.js";
-import type { Diagnostic } from "../../crdgen/index.js";
+import type { ClusterRole, CustomResourceDefinition, Diagnostic } from "../../crdgen/index.js";
 import type { GeneratedFile } from "../write_files.js";
 
 type GenerateInput = Parameters<ManifestGenerator["generateManifests"]>[0];
 type GenerateOptions = Parameters<ManifestGenerator["generateManifests"]>[1];
+
+const fakeCrd: CustomResourceDefinition = {
+  apiVersion: "apiextensions.k8s.io/v1",
+  kind: "CustomResourceDefinition",
+  metadata: { name: "machines.useless.container.training", annotations: {} },
+  spec: {
+    group: "useless.container.training",
+    names: { kind: "Machine", listKind: "MachineList", plural: "machines", singular: "machine" },
+    scope: "Namespaced",
+    versions: [],
+  },
+};
+const fakeRole: ClusterRole = {
+  apiVersion: "rbac.authorization.k8s.io/v1",
+  kind: "ClusterRole",
+  metadata: { name: "manager-role" },
+  rules: [],
+};
 
 /** A stand-in for crdgen that records what it was asked and answers what the test says. */
 function fakeGenerator(answer: { files?: GeneratedFile[]; diagnostics?: Diagnostic[]; crds?: number; role?: boolean }) {
@@ -29,9 +47,9 @@ function fakeGenerator(answer: { files?: GeneratedFile[]; diagnostics?: Diagnost
       calls.push({ input, options });
       return {
         files: answer.files ?? [],
-        crds: Array.from({ length: answer.crds ?? answer.files?.length ?? 0 }, () => ({})),
-        role: answer.role ? {} : undefined,
-        roles: answer.role ? [{}] : [],
+        crds: Array.from({ length: answer.crds ?? answer.files?.length ?? 0 }, () => fakeCrd),
+        role: answer.role ? fakeRole : undefined,
+        roles: answer.role ? [fakeRole] : [],
         diagnostics: answer.diagnostics ?? [],
       };
     },
