@@ -3,22 +3,12 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { assembleCrds } from "./assemble.js";
 import type { CrdLayout } from "./layout.js";
-import type { VersionDraft } from "./model.js";
+import { newVersionDraft, type VersionDraft } from "./model.js";
 import type { VersionWithSchema } from "./schemas.js";
 
 function version(name: string, changes: Partial<VersionDraft> = {}): VersionWithSchema {
   return {
-    version: {
-      name,
-      served: true,
-      storage: false,
-      skip: false,
-      deprecated: false,
-      printerColumns: [],
-      selectableFields: [],
-      subresources: {},
-      ...changes,
-    },
+    version: { ...newVersionDraft(name), ...changes },
     model: { kind: "any", from: "test", markers: [], position: { file: "types.ts", line: 1, column: 1 } },
     schema: { type: "object" },
   };

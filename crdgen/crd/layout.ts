@@ -10,7 +10,7 @@
 import { DiagnosticCode, errorAt, positionOf, type Checked, type Diagnostic, type Position } from "../diagnostics.js";
 import type { TypeModel } from "../schema/model.js";
 import type { KindModel } from "./kind_models.js";
-import type { CrdNamesDraft, VersionDraft } from "./model.js";
+import { newVersionDraft, type CrdNamesDraft, type VersionDraft } from "./model.js";
 import { pluralize } from "./names.js";
 
 /** One version of a CRD: what its markers say, and the model its schema comes from. */
@@ -41,16 +41,7 @@ export function layOutCrds(kindModels: readonly KindModel[]): Checked<CrdLayout[
   const byGroupKind = new Map<string, KindVersion[]>();
   for (const kindModel of kindModels) {
     const { kind, model } = kindModel;
-    const version: VersionDraft = {
-      name: kind.version,
-      served: true,
-      storage: false,
-      skip: false,
-      deprecated: false,
-      printerColumns: [],
-      selectableFields: [],
-      subresources: {},
-    };
+    const version = newVersionDraft(kind.version);
     const key = `${kind.group}/${kind.name}`;
     byGroupKind.set(key, [...(byGroupKind.get(key) ?? []), { kindModel, model, version }]);
   }

@@ -33,6 +33,20 @@ export interface VersionDraft {
   subresources: CustomResourceSubresources;
 }
 
+/** A version before any marker: served, not stored, nothing else set. */
+export function newVersionDraft(name: string): VersionDraft {
+  return {
+    name,
+    served: true,
+    storage: false,
+    skip: false,
+    deprecated: false,
+    printerColumns: [],
+    selectableFields: [],
+    subresources: {},
+  };
+}
+
 /** What a CRD marker receives: the kind-wide names and the version it was found in. */
 export interface CrdMarkerTarget {
   names: CrdNamesDraft;
