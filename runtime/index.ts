@@ -100,6 +100,7 @@ export {
   createKubeConfigTransport,
   loadDefaultKubeConfig,
   FakeClient,
+  interceptClient,
   ApiError,
   isNotFound,
   isConflict,
@@ -128,6 +129,8 @@ export {
   type StatusCause,
   type Transport,
   type FakeClientOptions,
+  type FieldIndexer,
+  type InterceptorFuncs,
 } from "./client/index.js";
 export {
   type LabelSelector,
