@@ -13,14 +13,6 @@
  * machine wakes that machine even before it owns it. Updates that change only status or
  * annotations are filtered out (`event_filter.ts`).
  *
- * RBAC: exactly the requests the controller makes. Reads are served by the cache (list, watch);
- * `get` stays for the client's `get`, which an uncached client would send. Status is only ever
- * written whole (`update`).
- *
- * +kubebuilder:rbac:groups=useless.container.training,resources=machines,verbs=get;list;watch;update
- * +kubebuilder:rbac:groups=useless.container.training,resources=machines/status,verbs=update
- * +kubebuilder:rbac:groups=useless.container.training,resources=switches,verbs=get;list;watch;create;update;delete
- * +kubebuilder:rbac:groups=useless.container.training,resources=switches/status,verbs=update
  */
 import {
   controllerManagedBy,
@@ -73,6 +65,15 @@ export interface MachineReconcilerOptions {
 /**
  * MachineReconciler reconciles Machine objects and their Switches, one machine per call, and
  * keeps what it expects of each machine between calls (`expectations.ts`).
+ *
+ * RBAC: exactly the requests it makes. Reads are served by the cache (list, watch); `get` stays
+ * for the client's `get`, which an uncached client would send. Status is only ever written whole
+ * (`update`).
+ *
+ * +kubebuilder:rbac:groups=useless.container.training,resources=machines,verbs=get;list;watch;update
+ * +kubebuilder:rbac:groups=useless.container.training,resources=machines/status,verbs=update
+ * +kubebuilder:rbac:groups=useless.container.training,resources=switches,verbs=get;list;watch;create;update;delete
+ * +kubebuilder:rbac:groups=useless.container.training,resources=switches/status,verbs=update
  */
 export class MachineReconciler implements Reconciler {
   readonly client: Client;
