@@ -12,7 +12,6 @@
  * through their `machine` label (`watches` with a map function), so a switch labelled for a
  * machine wakes that machine even before it owns it. Updates that change only status or
  * annotations are filtered out (`event_filter.ts`).
- *
  */
 import {
   controllerManagedBy,

@@ -91,7 +91,7 @@ describe("npm start", { skip: missingPrerequisite() }, () => {
           cwd: ROOT,
           env: { ...process.env, KUBECONFIG: cluster.kubeconfigPath },
         });
-        const switchName = /switches?\.useless\.container\.training\/(\S+) patched/.exec(patched.stdout)?.[1];
+        const switchName = /^switch\.useless\.container\.training\/(\S+) patched$/m.exec(patched.stdout)?.[1];
         assert.ok(switchName, patched.stdout + patched.stderr);
         await eventually("the patched switch flipped back down by the operator", async () => {
           const sw = JSON.parse(
