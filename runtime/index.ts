@@ -101,6 +101,7 @@ export {
   createKubeConfigTransport,
   loadDefaultKubeConfig,
   FakeClient,
+  interceptClient,
   ApiError,
   isNotFound,
   isConflict,
@@ -127,6 +128,8 @@ export {
   type JsonPatchOperation,
   type Transport,
   type FakeClientOptions,
+  type FieldIndexer,
+  type InterceptorFuncs,
 } from "./client/index.js";
 export {
   type Status,

@@ -3,11 +3,19 @@
 // Issue #6; the CRDs installed as generated and the children that die with it, issue #13.
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, kubectl, missingPrerequisite, type Cluster, type MachineObject } from "./operator_harness.js";
+import { promisify } from "node:util";
+import {
+  ROOT,
+  kubectl,
+  missingPrerequisite,
+  type Cluster,
+  type MachineObject,
+  type SwitchObject,
+} from "./operator_harness.js";
 import { eventually } from "../helpers/eventually.js";
 import { childrenOf, isRunning, procAvailable } from "../helpers/processes.js";
 
@@ -85,6 +93,27 @@ describe("npm start", { skip: missingPrerequisite() }, () => {
           },
           30_000,
         );
+        // The banner's patch command, run as a user would (issue 12): it always picks a switch
+        // that a machine flips back down, which stamps it with its flipped-at annotation.
+        const patchCommand = banner
+          .split("\n")
+          .map((line) => line.trim())
+          .find((line) => line.startsWith("kubectl patch"));
+        assert.ok(patchCommand, banner);
+        const patched = await promisify(execFile)("sh", ["-c", patchCommand], {
+          cwd: ROOT,
+          env: { ...process.env, KUBECONFIG: cluster.kubeconfigPath },
+        });
+        const switchName = /^switch\.useless\.container\.training\/(\S+) patched$/m.exec(patched.stdout)?.[1];
+        assert.ok(switchName, patched.stdout + patched.stderr);
+        await eventually("the patched switch flipped back down by the operator", async () => {
+          const sw = JSON.parse(
+            await kubectl(cluster, "get", "switch", switchName, "-n", "default", "-o", "json"),
+          ) as SwitchObject & { spec: { position?: string } };
+          const flipped = sw.metadata.annotations?.["useless.container.training/flipped-at"] !== undefined;
+          return flipped && sw.spec.position === "down" ? true : undefined;
+        });
+
         const [machine] = settled;
         assert.ok(machine);
 
