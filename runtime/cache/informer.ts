@@ -37,8 +37,8 @@ export interface InformerOptions {
   /** First and largest wait between failed attempts. */
   backoffInitialMs: number;
   backoffMaxMs: number;
-  /** Watches are asked to end after a random time in [min, 2*min) seconds, then resume. */
-  minWatchTimeoutSeconds: number;
+  /** Watches are asked to end after a random time in [min, 2*min), then resume (whole seconds on the wire). */
+  minWatchTimeoutMs: number;
   /** Told about list/watch failures (the manager logs them). */
   onError: (err: unknown, phase: "list" | "watch") => void;
 }
@@ -51,7 +51,7 @@ export const DEFAULT_INFORMER_OPTIONS = {
   pageSize: 500,
   backoffInitialMs: 800,
   backoffMaxMs: 30_000,
-  minWatchTimeoutSeconds: 300,
+  minWatchTimeoutMs: 300_000,
   onError: () => undefined,
 } as const;
 
@@ -221,8 +221,8 @@ export class Informer {
   }
 
   #watch(signal: AbortSignal): Promise<void> {
-    const min = this.#options.minWatchTimeoutSeconds;
-    const timeoutSeconds = Math.floor(min * (1 + Math.random()));
+    const min = this.#options.minWatchTimeoutMs;
+    const timeoutSeconds = Math.max(1, Math.floor((min * (1 + Math.random())) / 1000));
     let failure: Error | undefined;
     const abort = new AbortController();
     const onAbort = (): void => abort.abort();
@@ -323,13 +323,12 @@ export class Informer {
     const period = this.#options.resyncPeriodMs;
     if (period <= 0) return undefined;
     const clock = this.#options.clock;
-    let handle = clock.setTimeout(tick, period);
-    const informer = this;
-    function tick(): void {
+    const tick = (): void => {
       if (signal.aborted) return;
-      for (const obj of informer.store.values()) informer.#emit((handler) => handler.onUpdate?.(obj, obj));
+      for (const obj of this.store.values()) this.#emit((handler) => handler.onUpdate?.(obj, obj));
       handle = clock.setTimeout(tick, period);
-    }
+    };
+    let handle = clock.setTimeout(tick, period);
     return { handle: () => handle };
   }
 }

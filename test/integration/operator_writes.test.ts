@@ -21,9 +21,10 @@ describe("the machine controller's requests", { skip: setup.skipReason }, () => 
   before(async () => {
     client = setup.client!;
     frontDoor = await startFrontDoor(setup.env!.kubeConfig);
-    mgr = createManager({ kubeConfig: frontDoor.kubeConfig, logger: discardLogger, gracefulShutdownTimeout: 2_000 });
+    mgr = createManager({ kubeConfig: frontDoor.kubeConfig, logger: discardLogger, gracefulShutdownTimeoutMs: 2_000 });
     setupMachineController(mgr, { settings: { flipDelayMs: 0, flipIntervalMs: 0 } });
     done = mgr.start();
+    await mgr.elected(); // the controller asks the cache for its informers once elected
     assert.equal(await mgr.getCache().waitForCacheSync(), true);
   });
 

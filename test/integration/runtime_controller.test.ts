@@ -52,12 +52,14 @@ describe("runtime against the API server", { skip: setup.skipReason }, () => {
       kubeConfig: frontDoor.kubeConfig,
       namespace,
       logger: quietLogger,
-      gracefulShutdownTimeout: 2_000,
+      gracefulShutdownTimeoutMs: 2_000,
       ...options,
     });
     build(mgr);
     const done = mgr.start();
     running.push({ mgr, done });
+    // Controllers start (and ask the cache for their informers) once elected.
+    await mgr.elected();
     assert.equal(await mgr.getCache().waitForCacheSync(), true);
     return mgr;
   }
@@ -99,8 +101,7 @@ describe("runtime against the API server", { skip: setup.skipReason }, () => {
     let calls = 0;
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    let mgr!: Manager;
-    mgr = await startManager(namespace, (m) =>
+    const mgr: Manager = await startManager(namespace, (m) =>
       controllerManagedBy(m)
         .for(ConfigMap)
         .complete(async () => {
