@@ -1,11 +1,9 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import { readFileSync } from "node:fs";
 import { defaultScheme } from "../scheme/group_version.js";
-import { createClient } from "../client/client.js";
 import type { Client, Reader } from "../client/types.js";
-import { createKubeConfigTransport, loadDefaultKubeConfig } from "../client/transport.js";
-import { InformerCache } from "../cache/cache.js";
-import { createListerWatcher } from "../cache/list_watcher.js";
+import type { InformerCache } from "../cache/cache.js";
+import { loadDefaultKubeConfig } from "../client/transport.js";
 import { createLogger, type Logger } from "../log/logger.js";
 import { RuntimeMetrics } from "../metrics/registry.js";
 import { createEventRecorder, type EventRecorder } from "../record/event_recorder.js";
@@ -19,7 +17,7 @@ import {
   type ManagerOptions,
   type Runnable,
 } from "./options.js";
-import { createCachedClient, WriteTracker } from "./cached_client.js";
+import { createCluster } from "./cluster.js";
 import { serverMember, type Routes } from "./http_server.js";
 import { RunnableGroup, runnableMember } from "./runnable_group.js";
 
@@ -30,14 +28,6 @@ function inClusterNamespace(): string | undefined {
     return readFileSync(IN_CLUSTER_NAMESPACE_FILE, "utf8").trim() || undefined;
   } catch {
     return undefined;
-  }
-}
-
-function hostOf(kubeConfig: KubeConfig | undefined): string {
-  try {
-    return new URL(kubeConfig?.getCurrentCluster()?.server ?? "").host;
-  } catch {
-    return "";
   }
 }
 
@@ -97,40 +87,10 @@ class ControllerManager implements Manager {
     }
     this.#elected = new Promise<void>((resolve) => (this.#markElected = resolve));
 
-    const transport =
-      settings.transport ??
-      createKubeConfigTransport({
-        kubeConfig: settings.kubeConfig,
-        clock: settings.clock,
-        observeRequest: (method, code) =>
-          this.#metrics.restClientRequests.inc({ method, code: String(code), host: hostOf(kubeConfig) }),
-      });
-    const tracker = new WriteTracker();
-    this.#apiClient = createClient({
-      transport,
-      scheme: settings.scheme,
-      fieldManager: settings.fieldManager,
-      onWrite: (kind, obj) => tracker.record(kind, obj.metadata?.resourceVersion),
-    });
-    this.#cache = new InformerCache({
-      listerWatcherFor: (kind, namespace) => createListerWatcher(transport, kind, namespace),
-      namespace: settings.namespace,
-      clock: settings.clock,
-      resyncPeriodMs: settings.syncPeriodMs,
-      transform: settings.cacheTransform,
-      informerOptions: {
-        onError: (err, phase) => this.#logger.withName("cache").error(err, `${phase} failed, retrying`),
-      },
-    });
-    this.#client = createCachedClient(
-      {
-        apiClient: this.#apiClient,
-        cache: this.#cache,
-        uncached: settings.uncachedKinds,
-        readYourWritesTimeoutMs: settings.readYourWritesTimeoutMs,
-      },
-      tracker,
-    );
+    const cluster = createCluster(settings, this.#metrics, this.#logger.withName("cache"));
+    this.#apiClient = cluster.apiClient;
+    this.#cache = cluster.cache;
+    this.#client = cluster.client;
     this.#readyChecks.set("informers", () => this.#checkInformers());
     this.#addServers();
     this.#caches.add({ start: (signal) => this.#cache.start(signal), ready: (stop) => this.#cacheSynced(stop) });
