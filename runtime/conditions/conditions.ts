@@ -17,8 +17,8 @@ export type ConditionInput = Omit<Condition, "lastTransitionTime" | "message"> &
 
 /** Options of {@link setStatusCondition}. */
 export interface SetConditionOptions {
-  /** Where the time to record comes from; the wall clock by default. */
-  clock?: Clock;
+  /** Where the time to record comes from (only its `now` is read); the wall clock by default. */
+  clock?: Pick<Clock, "now">;
 }
 
 /**
