@@ -137,6 +137,7 @@ async function managerFigures(): Promise<void> {
     });
   const startedAt = performance.now();
   const running = mgr.start();
+  await mgr.elected();
   await mgr.getCache().waitForCacheSync();
   const synced = performance.now() - startedAt;
   await done;

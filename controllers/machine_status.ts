@@ -29,7 +29,7 @@ export function machineStatus(machine: Machine, switches: readonly Switch[], now
   const generation = machine.metadata?.generation;
   const conditions = structuredClone(current.conditions ?? []);
   const conditionChanged = setStatusCondition(conditions, readyCondition(machine, sorted, generation), {
-    now: () => new Date(now),
+    clock: { now: () => now },
   });
   const status: MachineStatus = {
     switches: sorted.length,

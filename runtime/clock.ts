@@ -47,6 +47,16 @@ export const realClock: Clock = {
   },
 };
 
+/** Kubernetes `Time` (metav1.Time): RFC 3339 to the second, in UTC. */
+export function formatTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d+Z$/, "Z");
+}
+
+/** Kubernetes `MicroTime` (metav1.MicroTime): RFC 3339 with microseconds, in UTC. */
+export function formatMicroTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, ".$1000Z");
+}
+
 interface FakeTimer {
   readonly id: number;
   readonly at: number;

@@ -7,6 +7,7 @@ import type { ListOptions, ObjectKey, Reader } from "../client/types.js";
 import { DEFAULT_INFORMER_OPTIONS, Informer, type InformerOptions, type TransformFunc } from "./informer.js";
 import type { ListerWatcher } from "./list_watcher.js";
 import type { IndexFunc } from "./store.js";
+import { untilAborted } from "../internal/sleep.js";
 
 /** Hands out the shared informer of each kind. */
 export interface Informers {
@@ -113,7 +114,7 @@ export class InformerCache implements Cache {
     if (this.#signal) throw new Error("the cache is already started");
     this.#signal = signal;
     for (const informer of this.#informers.values()) this.#runs.push(informer.run(signal));
-    await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+    await untilAborted(signal);
     // Informers started while we waited are in #runs too.
     await Promise.all(this.#runs);
   }

@@ -38,8 +38,8 @@ export interface InformerOptions {
   /** First and largest wait between failed attempts. */
   backoffInitialMs: number;
   backoffMaxMs: number;
-  /** Watches are asked to end after a random time in [min, 2*min) seconds, then resume. */
-  minWatchTimeoutSeconds: number;
+  /** Watches are asked to end after a random time in [min, 2*min), then resume (whole seconds on the wire). */
+  minWatchTimeoutMs: number;
   /** Told about list/watch failures (the manager logs them). */
   onError: (err: unknown, phase: "list" | "watch") => void;
 }
@@ -52,7 +52,7 @@ export const DEFAULT_INFORMER_OPTIONS = {
   pageSize: 500,
   backoffInitialMs: 800,
   backoffMaxMs: 30_000,
-  minWatchTimeoutSeconds: 300,
+  minWatchTimeoutMs: 300_000,
   onError: () => undefined,
 } as const;
 
@@ -222,8 +222,8 @@ export class Informer {
   }
 
   #watch(signal: AbortSignal): Promise<void> {
-    const min = this.#options.minWatchTimeoutSeconds;
-    const timeoutSeconds = Math.floor(min * (1 + Math.random()));
+    const min = this.#options.minWatchTimeoutMs;
+    const timeoutSeconds = Math.max(1, Math.floor((min * (1 + Math.random())) / 1000));
     let failure: Error | undefined;
     const abort = new AbortController();
     const onAbort = (): void => abort.abort();

@@ -1,3 +1,4 @@
+import { formatTime, realClock, type Clock } from "../clock.js";
 import { randomUUID } from "node:crypto";
 import { keyOf, objectKey, type KubernetesObject, type ObjectList } from "../object.js";
 import { defaultScheme, resourceName, type KindDescriptor, type Scheme } from "../scheme/group_version.js";
@@ -19,8 +20,8 @@ export interface FakeClientOptions {
   scheme: Scheme;
   /** Objects present from the start. */
   objects: KubernetesObject[];
-  /** Clock for creationTimestamp. */
-  now: () => Date;
+  /** Clock for creationTimestamp and deletionTimestamp. */
+  clock: Clock;
 }
 
 function apiError(code: number, reason: string, message: string): ApiError {
@@ -58,14 +59,14 @@ export class FakeClient implements Client, FieldIndexer {
   readonly #objects = new Map<string, KubernetesObject>();
   /** Index functions by kind (`apiVersion/kind`), then field. */
   readonly #indexes = new Map<string, Map<string, (obj: KubernetesObject) => string[]>>();
-  readonly #now: () => Date;
+  readonly #clock: Clock;
   #resourceVersion = 1;
   /** Every call made, as `verb kind namespace/name`, for assertions. */
   readonly actions: string[] = [];
 
   constructor(options: Partial<FakeClientOptions> = {}) {
     this.#scheme = options.scheme ?? defaultScheme;
-    this.#now = options.now ?? (() => new Date());
+    this.#clock = options.clock ?? realClock;
     for (const obj of options.objects ?? []) this.#store(this.#scheme.descriptorFor(obj), structuredClone(obj));
   }
 
@@ -78,9 +79,7 @@ export class FakeClient implements Client, FieldIndexer {
     obj.kind = kind.kind;
     obj.metadata = { ...obj.metadata, resourceVersion: String(++this.#resourceVersion) };
     obj.metadata.uid ??= randomUUID();
-    obj.metadata.creationTimestamp ??= this.#now()
-      .toISOString()
-      .replace(/\.\d+Z$/, "Z");
+    obj.metadata.creationTimestamp ??= formatTime(this.#clock.now());
     obj.metadata.generation ??= 1;
     this.#objects.set(this.#id(kind, obj.metadata.namespace, obj.metadata.name ?? ""), obj);
     return structuredClone(obj);
@@ -226,9 +225,7 @@ export class FakeClient implements Client, FieldIndexer {
         const next = structuredClone(current);
         next.metadata = {
           ...next.metadata,
-          deletionTimestamp: this.#now()
-            .toISOString()
-            .replace(/\.\d+Z$/, "Z"),
+          deletionTimestamp: formatTime(this.#clock.now()),
         };
         this.#store(kind, next);
       }

@@ -1,3 +1,4 @@
+import { realClock, type Clock } from "../clock.js";
 import * as http from "node:http";
 import * as https from "node:https";
 import { KubeConfig } from "@kubernetes/client-node";
@@ -56,6 +57,8 @@ export interface KubeConfigTransportOptions {
   /** How long credentials from the kubeconfig (exec plugins, token files) are reused, ms. */
   credentialRefreshMs: number;
   observeRequest?: RequestObserver;
+  /** Where credential ages are measured. */
+  clock: Clock;
   /** Sockets kept open per host; watches use one each. */
   maxSockets: number;
 }
@@ -65,6 +68,7 @@ export const DEFAULT_TRANSPORT_OPTIONS = {
   requestTimeoutMs: 30_000,
   credentialRefreshMs: 60_000,
   maxSockets: 64,
+  clock: realClock,
 } as const;
 
 interface Connection {
@@ -91,7 +95,7 @@ export function createKubeConfigTransport(
   let connection: Connection | undefined;
 
   async function connect(): Promise<Connection> {
-    if (connection && Date.now() - connection.loadedAt < settings.credentialRefreshMs) return connection;
+    if (connection && settings.clock.now() - connection.loadedAt < settings.credentialRefreshMs) return connection;
     const cluster = settings.kubeConfig.getCurrentCluster();
     if (!cluster) throw new Error("the kubeconfig names no current cluster; set current-context or KUBECONFIG");
     const applied: https.RequestOptions = {};
@@ -128,7 +132,7 @@ export function createKubeConfigTransport(
         : server.protocol === "https:"
           ? new https.Agent(agentOptions)
           : new http.Agent(agentOptions);
-    connection = { server, agent, agentKey, headers, loadedAt: Date.now() };
+    connection = { server, agent, agentKey, headers, loadedAt: settings.clock.now() };
     return connection;
   }
 

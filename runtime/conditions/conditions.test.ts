@@ -8,8 +8,9 @@ import {
   setStatusCondition,
   type Condition,
 } from "./conditions.js";
+import { FakeClock } from "../clock.js";
 
-const at = (iso: string) => () => new Date(iso);
+const at = (iso: string) => new FakeClock(Date.parse(iso));
 
 test("setting a new condition stamps lastTransitionTime and reports a change", () => {
   const conditions: Condition[] = [];
@@ -17,7 +18,7 @@ test("setting a new condition stamps lastTransitionTime and reports a change", (
     setStatusCondition(
       conditions,
       { type: "Ready", status: "False", reason: "Creating", observedGeneration: 1 },
-      { now: at("2026-01-01T00:00:00.123Z") },
+      { clock: at("2026-01-01T00:00:00.123Z") },
     ),
     true,
   );
@@ -35,12 +36,16 @@ test("setting a new condition stamps lastTransitionTime and reports a change", (
 
 test("lastTransitionTime moves only when status changes", () => {
   const conditions: Condition[] = [];
-  setStatusCondition(conditions, { type: "Ready", status: "False", reason: "A" }, { now: at("2026-01-01T00:00:00Z") });
+  setStatusCondition(
+    conditions,
+    { type: "Ready", status: "False", reason: "A" },
+    { clock: at("2026-01-01T00:00:00Z") },
+  );
   assert.equal(
     setStatusCondition(
       conditions,
       { type: "Ready", status: "False", reason: "B", message: "m", observedGeneration: 2 },
-      { now: at("2026-01-02T00:00:00Z") },
+      { clock: at("2026-01-02T00:00:00Z") },
     ),
     true,
   );
@@ -49,7 +54,7 @@ test("lastTransitionTime moves only when status changes", () => {
   setStatusCondition(
     conditions,
     { type: "Ready", status: "True", reason: "B", message: "m", observedGeneration: 2 },
-    { now: at("2026-01-03T00:00:00Z") },
+    { clock: at("2026-01-03T00:00:00Z") },
   );
   assert.equal(findStatusCondition(conditions, "Ready")?.lastTransitionTime, "2026-01-03T00:00:00Z");
   assert.equal(isStatusConditionTrue(conditions, "Ready"), true);

@@ -5,6 +5,7 @@
  */
 
 import type { Condition } from "../../apimachinery/index.js";
+import { formatTime, realClock, type Clock } from "../clock.js";
 
 export type { Condition };
 
@@ -16,13 +17,8 @@ export type ConditionInput = Omit<Condition, "lastTransitionTime" | "message"> &
 
 /** Options of {@link setStatusCondition}. */
 export interface SetConditionOptions {
-  /** The time to record; now by default. */
-  now?: () => Date;
-}
-
-/** Kubernetes `Time`: RFC 3339 to the second. */
-function timeString(date: Date): string {
-  return date.toISOString().replace(/\.\d+Z$/, "Z");
+  /** Where the time to record comes from (only its `now` is read); the wall clock by default. */
+  clock?: Pick<Clock, "now">;
 }
 
 /**
@@ -34,14 +30,14 @@ export function setStatusCondition(
   input: ConditionInput,
   options: SetConditionOptions = {},
 ): boolean {
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? realClock;
   const existing = conditions.find((condition) => condition.type === input.type);
   if (!existing) {
     conditions.push({
       type: input.type,
       status: input.status,
       ...(input.observedGeneration !== undefined ? { observedGeneration: input.observedGeneration } : {}),
-      lastTransitionTime: input.lastTransitionTime ?? timeString(now()),
+      lastTransitionTime: input.lastTransitionTime ?? formatTime(clock.now()),
       reason: input.reason,
       message: input.message ?? "",
     });
@@ -50,7 +46,7 @@ export function setStatusCondition(
   let changed = false;
   if (existing.status !== input.status) {
     existing.status = input.status;
-    existing.lastTransitionTime = input.lastTransitionTime ?? timeString(now());
+    existing.lastTransitionTime = input.lastTransitionTime ?? formatTime(clock.now());
     changed = true;
   }
   if (existing.reason !== input.reason) {

@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import { realClock, type Clock } from "../clock.js";
+import { formatMicroTime, realClock, type Clock } from "../clock.js";
 import { discardLogger, type Logger } from "../log/logger.js";
 import { isAlreadyExists, isConflict, isNotFound } from "../client/errors.js";
 import type { Client } from "../client/types.js";
@@ -50,11 +50,6 @@ export class LeaderElectionLostError extends Error {
     this.name = "LeaderElectionLostError";
     this.identity = identity;
   }
-}
-
-/** Kubernetes MicroTime: RFC 3339 with microseconds. */
-function microTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, ".$1000Z");
 }
 
 /**
@@ -131,8 +126,8 @@ export class LeaderElector {
     const spec = {
       holderIdentity: identity,
       leaseDurationSeconds: Math.round(leaseDurationMs / 1000),
-      acquireTime: microTime(now),
-      renewTime: microTime(now),
+      acquireTime: formatMicroTime(now),
+      renewTime: formatMicroTime(now),
       leaseTransitions: 0,
     };
     try {
@@ -183,7 +178,7 @@ export class LeaderElector {
     try {
       const current = await client.get(Lease, { namespace: leaseNamespace, name: leaseName });
       if (current.spec?.holderIdentity !== identity) return;
-      const now = microTime(clock.now());
+      const now = formatMicroTime(clock.now());
       await client.update<Lease>({
         ...current,
         spec: { ...current.spec, holderIdentity: "", leaseDurationSeconds: 1, acquireTime: now, renewTime: now },

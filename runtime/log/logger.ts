@@ -1,3 +1,4 @@
+import { realClock, type Clock } from "../clock.js";
 import { inspect } from "node:util";
 
 /**
@@ -37,7 +38,7 @@ export interface LoggerOptions {
   format: "json" | "text" | "auto";
   sink: LogSink;
   /** Time source for timestamps. */
-  now: () => Date;
+  clock: Clock;
 }
 
 /** Defaults of {@link createLogger}: info and above, to standard error, format by terminal. */
@@ -45,7 +46,7 @@ export const DEFAULT_LOGGER_OPTIONS: LoggerOptions = {
   level: "info",
   format: "auto",
   sink: process.stderr,
-  now: () => new Date(),
+  clock: realClock,
 };
 
 const LEVEL_ORDER: Record<LogLevel, number> = { debug: 0, info: 1, error: 2 };
@@ -70,7 +71,7 @@ export function createLogger(options: Partial<LoggerOptions> = {}, name = "", bo
   function write(level: LogLevel, message: string, fields: LogFields): void {
     if (LEVEL_ORDER[level] < minimum) return;
     const all = { ...bound, ...fields };
-    const time = settings.now();
+    const time = new Date(settings.clock.now());
     if (text) {
       const pairs = Object.entries(all)
         .filter(([key, value]) => value !== undefined && key !== "stacktrace")

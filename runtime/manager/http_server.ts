@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { untilAborted } from "../internal/sleep.js";
+import type { GroupMember } from "./runnable_group.js";
 
 /** Routes of one small HTTP server: path prefix → handler (the rest of the path is passed on). */
 export type Routes = Record<
@@ -29,7 +31,31 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts a server for the routes. Errors: rejects when the address is in use. */
+/** Raised when a server of the manager cannot listen: names the option, the address and why. */
+export class BindError extends Error {
+  readonly option: string;
+  readonly address: string;
+  constructor(option: string, address: string, cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+    const port = address.slice(address.lastIndexOf(":") + 1);
+    const reason =
+      code === "EADDRINUSE"
+        ? `port ${port} is already in use`
+        : code === "EACCES"
+          ? `no permission to listen on port ${port}`
+          : code === "EADDRNOTAVAIL"
+            ? `the host is not an address of this machine`
+            : cause instanceof Error
+              ? cause.message
+              : String(cause);
+    super(`${option} "${address}": cannot listen: ${reason} (choose another address, or "0" to disable)`, { cause });
+    this.name = "BindError";
+    this.option = option;
+    this.address = address;
+  }
+}
+
+/** Starts a server for the routes. Errors: rejects when it cannot listen (the address is in use). */
 export async function serve(bind: { host?: string; port: number }, routes: Routes): Promise<RunningServer> {
   const prefixes = Object.keys(routes).sort((a, b) => b.length - a.length);
   const server: Server = createServer((request, response) => {
@@ -61,5 +87,35 @@ export async function serve(bind: { host?: string; port: number }, routes: Route
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+/**
+ * The member of the manager's HTTP servers group that serves `routes` on the address of `option`
+ * (`metricsBindAddress`, `healthProbeBindAddress`): ready once listening, closed on stop.
+ * Errors: its start rejects with a {@link BindError} when it cannot listen.
+ */
+export function serverMember(
+  server: { option: string; address: string; routes: Routes },
+  onListening: (address: string) => void,
+): GroupMember {
+  const bind = parseBindAddress(server.address);
+  if (!bind) throw new Error(`${server.option} "${server.address}" disables the server: it has no member`);
+  let markListening!: () => void;
+  const listening = new Promise<void>((resolve) => (markListening = resolve));
+  return {
+    async start(signal) {
+      let running: RunningServer;
+      try {
+        running = await serve(bind, server.routes);
+      } catch (err) {
+        throw new BindError(server.option, server.address, err);
+      }
+      onListening(running.address);
+      markListening();
+      await untilAborted(signal);
+      await running.close();
+    },
+    ready: (stop) => Promise.race([listening, untilAborted(stop)]),
   };
 }

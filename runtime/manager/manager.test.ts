@@ -1,39 +1,32 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { FakeClock } from "../clock.js";
 import { discardLogger } from "../log/logger.js";
-import type { RawWatchEvent, Transport, TransportRequest } from "../client/transport.js";
+import { isNotFound } from "../client/errors.js";
 import { ConfigMap } from "../scheme/core_kinds.js";
 import { controllerManagedBy } from "../builder/builder.js";
+import { fakeConfigMapServer } from "../internal/testing/fake_transport.js";
 import { createManager } from "./manager.js";
 import { parseBindAddress } from "./http_server.js";
 
-/** A fake server with config maps: lists them, streams watch events the test pushes. */
-function fakeServer() {
-  const requests: TransportRequest[] = [];
-  const watchers: ((event: RawWatchEvent) => void)[] = [];
-  let resourceVersion = 10;
-  const transport: Transport = {
-    async request(req) {
-      requests.push(req);
-      if (req.method === "GET") return { metadata: { resourceVersion: String(resourceVersion) }, items: [] };
-      if (req.method === "PUT" || req.method === "POST") {
-        const obj = structuredClone(req.body) as ConfigMap;
-        obj.metadata = { ...obj.metadata, resourceVersion: String(++resourceVersion) };
-        return obj;
-      }
-      throw new Error(`unexpected ${req.method}`);
-    },
-    watch(req, onEvent) {
-      req.onOpen?.();
-      watchers.push(onEvent);
-      return new Promise((resolve) => req.signal?.addEventListener("abort", () => resolve(), { once: true }));
-    },
+/** Lets every pending promise callback and I/O callback run; no time passes on any clock. */
+async function settle(rounds = 5): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A runnable that records when it starts and stops, and stops when told. */
+function recorder(events: string[], name: string, needLeaderElection: boolean) {
+  return {
+    needLeaderElection,
+    start: (signal: AbortSignal) =>
+      new Promise<void>((resolve) => {
+        events.push(`${name} started`);
+        signal.addEventListener("abort", () => {
+          events.push(`${name} stopped`);
+          resolve();
+        });
+      }),
   };
-  const push = (object: ConfigMap, type: RawWatchEvent["type"] = "ADDED") => {
-    object.metadata = { ...object.metadata, resourceVersion: String(++resourceVersion) };
-    for (const watcher of watchers) watcher({ type, object });
-  };
-  return { transport, requests, push, rv: () => String(resourceVersion) };
 }
 
 test("bind addresses follow controller-runtime: 0 disables, :port binds all, host:port one address", () => {
@@ -43,83 +36,165 @@ test("bind addresses follow controller-runtime: 0 disables, :port binds all, hos
   assert.deepEqual(parseBindAddress("127.0.0.1:0"), { host: "127.0.0.1", port: 0 });
   assert.deepEqual(parseBindAddress("[::1]:9090"), { host: "::1", port: 9090 });
   assert.throws(() => parseBindAddress("localhost"), /bind address "localhost": expected host:port/);
+  assert.throws(
+    () => createManager({ transport: fakeConfigMapServer().transport, healthProbeBindAddress: "localhost" }),
+    /bind address "localhost"/,
+  );
 });
 
-test("the manager serves probes and metrics, runs controllers and stops them", async () => {
-  const server = fakeServer();
-  const mgr = createManager({
-    transport: server.transport,
-    logger: discardLogger,
-    metricsBindAddress: "127.0.0.1:0",
-    healthProbeBindAddress: "127.0.0.1:0",
-  });
-  const seen: string[] = [];
-  controllerManagedBy(mgr)
-    .for(ConfigMap)
-    .complete(async (req) => {
-      seen.push(req.name);
-    });
-  let runnableStopped = false;
+test("runnables start by group: the cache synced first, then the others, then the leader's; they stop in reverse", async () => {
+  const server = fakeConfigMapServer();
+  const mgr = createManager({ transport: server.transport, logger: discardLogger, clock: new FakeClock() });
+  const events: string[] = [];
+  const informer = mgr.getCache().getInformer(ConfigMap);
+  mgr.add(recorder(events, "leader runnable", true));
   mgr.add({
     needLeaderElection: false,
-    start: (signal) =>
-      new Promise<void>((resolve) =>
-        signal.addEventListener("abort", () => {
-          runnableStopped = true;
-          resolve();
-        }),
-      ),
+    start: (signal) => {
+      events.push(`other runnable started, cache synced: ${informer.hasSynced()}`);
+      return recorder(events, "other runnable", false).start(signal);
+    },
   });
-  mgr.addReadyzCheck("custom", () => undefined);
   const running = mgr.start();
   await mgr.elected();
-  assert.equal(await mgr.getCache().waitForCacheSync(), true);
-  const { metrics, healthProbe } = mgr.servingAddresses();
-  assert.equal((await fetch(`http://${healthProbe}/healthz`)).status, 200);
-  const readyz = await fetch(`http://${healthProbe}/readyz?verbose`);
-  assert.equal(readyz.status, 200);
-  assert.match(await readyz.text(), /\[\+\]custom ok\n\[\+\]informers ok\n\[\+\]ping ok\nreadyz check passed/);
-  assert.equal((await fetch(`http://${healthProbe}/readyz/custom`)).status, 200);
-  assert.equal((await fetch(`http://${healthProbe}/nothing`)).status, 404);
-
-  server.push({ metadata: { namespace: "ns", name: "a" } });
-  for (let i = 0; i < 50 && seen.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
-  assert.deepEqual(seen, ["a"]);
-  const text = await (await fetch(`http://${metrics}/metrics`)).text();
-  assert.match(text, /controller_runtime_reconcile_total\{controller="configmap",result="success"\} 1/);
-  assert.match(text, /workqueue_adds_total\{name="configmap",controller="configmap"\} 1/);
-  assert.match(text, /process_cpu_seconds_total/);
+  await settle();
+  assert.deepEqual(events, [
+    "other runnable started, cache synced: true",
+    "other runnable started",
+    "leader runnable started",
+  ]);
+  assert.throws(() => mgr.add(async () => undefined), /add runnables before the manager starts/);
 
   await mgr.stop();
   await running;
-  assert.equal(runnableStopped, true);
-  await assert.rejects(fetch(`http://${healthProbe}/healthz`), "the probe server is closed");
+  assert.deepEqual(events.slice(3), ["leader runnable stopped", "other runnable stopped"]);
+  assert.equal(informer.hasSynced(), true);
   await assert.rejects(mgr.start(), /already started/);
 });
 
-test("reads through the manager's client wait for the manager's own writes to reach the cache", async () => {
-  const server = fakeServer();
-  const mgr = createManager({ transport: server.transport, logger: discardLogger, readYourWritesTimeoutMs: 2_000 });
-  const client = mgr.getClient();
-  mgr.getCache().getInformer(ConfigMap);
+test("the manager runs controllers on its cache", async () => {
+  const server = fakeConfigMapServer();
+  const mgr = createManager({ transport: server.transport, logger: discardLogger, clock: new FakeClock() });
+  let reconciled!: (name: string) => void;
+  const firstReconcile = new Promise<string>((resolve) => (reconciled = resolve));
+  controllerManagedBy(mgr)
+    .for(ConfigMap)
+    .complete(async (req) => reconciled(req.name));
   const running = mgr.start();
-  await mgr.getCache().waitForCacheSync();
-  const created = await client.create<ConfigMap>({
-    apiVersion: "v1",
-    kind: "ConfigMap",
-    metadata: { namespace: "ns", name: "mine" },
-  });
-  const result: { read?: ConfigMap } = {};
-  const reading = client.get(ConfigMap, { namespace: "ns", name: "mine" }).then((obj) => (result.read = obj));
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  assert.ok(result.read === undefined, "the read waits while the cache lags behind the write");
-  server.push(structuredClone(created)); // the watch delivers the write
-  const read = await reading;
-  assert.equal(read.metadata?.name, "mine");
+  await mgr.elected();
+  await settle();
+  server.push({ metadata: { namespace: "ns", name: "a" } });
+  assert.equal(await firstReconcile, "a");
+  await settle(); // the outcome is counted once the reconciler has returned
+  assert.match(
+    await mgr.getMetrics().text(),
+    /controller_runtime_reconcile_total\{controller="configmap",result="success"\} 1/,
+  );
   await mgr.stop();
   await running;
 });
 
+test("stopping waits for runnables up to gracefulShutdownTimeoutMs on the manager's clock, then goes on", async () => {
+  const clock = new FakeClock();
+  const mgr = createManager({
+    transport: fakeConfigMapServer().transport,
+    logger: discardLogger,
+    clock,
+    gracefulShutdownTimeoutMs: 5_000,
+  });
+  mgr.add(() => new Promise<void>(() => undefined)); // ignores its signal
+  const running = mgr.start();
+  await mgr.elected();
+  let stopped = false;
+  const stopping = mgr.stop().then(() => (stopped = true));
+  await settle();
+  clock.advance(4_999);
+  await settle();
+  assert.equal(stopped, false, "still waiting 1 ms before the timeout");
+  clock.advance(1);
+  await stopping;
+  await running;
+});
+
+test("a runnable's failure stops the others and rejects start with it", async () => {
+  const mgr = createManager({
+    transport: fakeConfigMapServer().transport,
+    logger: discardLogger,
+    clock: new FakeClock(),
+  });
+  const events: string[] = [];
+  mgr.add(recorder(events, "other runnable", false));
+  mgr.add(async () => {
+    throw new Error("the runnable broke");
+  });
+  await assert.rejects(mgr.start(), /the runnable broke/);
+  assert.deepEqual(events, ["other runnable started", "other runnable stopped"]);
+});
+
+test("reads through the manager's client wait for the manager's own writes to reach the cache", async () => {
+  const server = fakeConfigMapServer();
+  const clock = new FakeClock();
+  const mgr = createManager({
+    transport: server.transport,
+    logger: discardLogger,
+    clock,
+    readYourWritesTimeoutMs: 2_000,
+  });
+  const client = mgr.getClient();
+  mgr.getCache().getInformer(ConfigMap);
+  const running = mgr.start();
+  await mgr.elected();
+  const write = (name: string) =>
+    client.create<ConfigMap>({ apiVersion: "v1", kind: "ConfigMap", metadata: { namespace: "ns", name } });
+  const created = await write("mine");
+  const result: { read?: ConfigMap } = {};
+  const reading = client.get(ConfigMap, { namespace: "ns", name: "mine" }).then((obj) => (result.read = obj));
+  await settle();
+  clock.advance(1_999);
+  await settle();
+  // Only the watch event or the timeout on the fake clock can end the wait: neither has happened.
+  assert.equal(result.read, undefined, "the read waits while the cache lags behind the write");
+  server.push(structuredClone(created)); // the watch delivers the write
+  assert.equal((await reading).metadata?.name, "mine");
+
+  await write("lost"); // its watch event never comes
+  const lostRead = client.get(ConfigMap, { namespace: "ns", name: "lost" });
+  let settled = false;
+  void lostRead.catch(() => undefined).finally(() => (settled = true));
+  await settle();
+  clock.advance(1_999);
+  await settle();
+  assert.equal(settled, false, "still waiting 1 ms before readYourWritesTimeoutMs");
+  clock.advance(1);
+  await assert.rejects(lostRead, (err) => isNotFound(err), "after the timeout the read answers from the cache");
+  await mgr.stop();
+  await running;
+});
+
+test("a cache that does not sync within cacheSyncTimeoutMs fails the start, naming the option and the kind", async () => {
+  const clock = new FakeClock();
+  const mgr = createManager({
+    transport: {
+      request: () => Promise.reject(new Error("connection refused")),
+      watch: () => Promise.reject(new Error("connection refused")),
+    },
+    logger: discardLogger,
+    clock,
+    cacheSyncTimeoutMs: 10_000,
+  });
+  mgr.getCache().getInformer(ConfigMap);
+  const events: string[] = [];
+  mgr.add(recorder(events, "other runnable", false));
+  const running = mgr.start();
+  await settle();
+  clock.advance(10_000);
+  await assert.rejects(running, /the cache did not sync within cacheSyncTimeoutMs \(10000 ms\): ConfigMap/);
+  assert.deepEqual(events, [], "runnables that need the cache never started");
+});
+
 test("a manager with leader election needs a lease name", () => {
-  assert.throws(() => createManager({ transport: fakeServer().transport, leaderElection: true }), /leaderElectionId/);
+  assert.throws(
+    () => createManager({ transport: fakeConfigMapServer().transport, leaderElection: true }),
+    /leaderElectionId/,
+  );
 });

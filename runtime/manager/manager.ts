@@ -1,19 +1,25 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import { readFileSync } from "node:fs";
 import { defaultScheme } from "../scheme/group_version.js";
-import { createClient } from "../client/client.js";
-import { createKubeConfigTransport, loadDefaultKubeConfig } from "../client/transport.js";
-import { InformerCache } from "../cache/cache.js";
-import { createListerWatcher } from "../cache/list_watcher.js";
-import { createLogger } from "../log/logger.js";
+import type { Client, Reader } from "../client/types.js";
+import type { InformerCache } from "../cache/cache.js";
+import { loadDefaultKubeConfig } from "../client/transport.js";
+import { createLogger, type Logger } from "../log/logger.js";
 import { RuntimeMetrics } from "../metrics/registry.js";
-import { createEventRecorder } from "../record/event_recorder.js";
+import { createEventRecorder, type EventRecorder } from "../record/event_recorder.js";
 import { LeaderElector, defaultIdentity } from "../leaderelection/leader_elector.js";
 import { checksHandler, ping, type Checker } from "../healthz/healthz.js";
-import { sleep } from "../internal/sleep.js";
-import { DEFAULT_MANAGER_OPTIONS, type Manager, type ManagerOptions, type Runnable } from "./options.js";
-import { createCachedClient, WriteTracker } from "./cached_client.js";
-import { parseBindAddress, serve, type RunningServer } from "./http_server.js";
+import { abortAfter, untilAborted } from "../internal/sleep.js";
+import {
+  DEFAULT_MANAGER_OPTIONS,
+  type ControllerDefaults,
+  type Manager,
+  type ManagerOptions,
+  type Runnable,
+} from "./options.js";
+import { createCluster } from "./cluster.js";
+import { serverMember, type Routes } from "./http_server.js";
+import { RunnableGroup, runnableMember } from "./runnable_group.js";
 
 const IN_CLUSTER_NAMESPACE_FILE = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
 
@@ -25,242 +31,248 @@ function inClusterNamespace(): string | undefined {
   }
 }
 
-function runnableStart(runnable: Runnable): (signal: AbortSignal) => Promise<void> {
-  return typeof runnable === "function" ? runnable : (signal) => runnable.start(signal);
-}
-
-function needsLeader(runnable: Runnable): boolean {
-  return typeof runnable === "function" ? true : runnable.needLeaderElection !== false;
-}
-
 /**
  * Creates a manager. Nothing connects until `start()`.
  * Errors: throws when leader election is on without `leaderElectionId`, or a bind address is malformed.
  */
 export function createManager(options: Partial<ManagerOptions> = {}): Manager {
-  const kubeConfig = options.kubeConfig ?? (options.transport ? undefined : loadDefaultKubeConfig());
-  const settings = { ...DEFAULT_MANAGER_OPTIONS, scheme: defaultScheme, ...options };
-  const rootLogger = options.logger ?? createLogger();
-  const logger = rootLogger.withName("manager");
-  const clock = settings.clock;
-  const metrics = new RuntimeMetrics({ processMetrics: true });
-  if (settings.leaderElection && !settings.leaderElectionId) {
-    throw new Error("leader election needs leaderElectionId: the name of the Lease replicas compete for");
-  }
-  const metricsBind = parseBindAddress(settings.metricsBindAddress);
-  const healthBind = parseBindAddress(settings.healthProbeBindAddress);
+  return new ControllerManager(options);
+}
 
-  const transport =
-    options.transport ??
-    createKubeConfigTransport({
+/**
+ * The manager (controller-runtime's `controllerManager`): its runnables sit in groups started in
+ * order (HTTP servers, caches, runnables that need no leader, then, once elected, the leader
+ * election runnables) and stopped in reverse, the lease released last.
+ */
+class ControllerManager implements Manager {
+  readonly #settings: ManagerOptions;
+  readonly #rootLogger: Logger;
+  readonly #logger: Logger;
+  readonly #metrics = new RuntimeMetrics({ processMetrics: true });
+  readonly #apiClient: Client;
+  readonly #cache: InformerCache;
+  readonly #client: Client;
+  readonly #healthChecks = new Map<string, Checker>([["ping", ping]]);
+  readonly #readyChecks = new Map<string, Checker>([["ping", ping]]);
+  readonly #controllerNames = new Set<string>();
+  readonly #addresses: { metrics?: string; healthProbe?: string } = {};
+  readonly #stop = new AbortController();
+  readonly #fail = (err: unknown): void => {
+    this.#failure ??= err;
+    this.#stop.abort();
+  };
+  readonly #httpServers = new RunnableGroup("HTTP server", this.#fail);
+  readonly #caches = new RunnableGroup("cache", this.#fail);
+  readonly #others = new RunnableGroup("other", this.#fail);
+  readonly #leaderElection = new RunnableGroup("leader election", this.#fail);
+  readonly #elected: Promise<void>;
+  #markElected!: () => void;
+  #failure: unknown;
+  #running: Promise<void> | undefined;
+
+  constructor(options: Partial<ManagerOptions>) {
+    const kubeConfig = options.kubeConfig ?? (options.transport ? undefined : loadDefaultKubeConfig());
+    const settings: ManagerOptions = {
+      ...DEFAULT_MANAGER_OPTIONS,
+      scheme: defaultScheme,
+      logger: options.logger ?? createLogger({ clock: options.clock ?? DEFAULT_MANAGER_OPTIONS.clock }),
       kubeConfig: kubeConfig as KubeConfig,
-      observeRequest: (method, code) =>
-        metrics.restClientRequests.inc({ method, code: String(code), host: hostOf(kubeConfig) }),
-    });
-  const tracker = new WriteTracker();
-  const apiClient = createClient({
-    transport,
-    scheme: settings.scheme,
-    fieldManager: settings.fieldManager,
-    onWrite: (kind, obj) => tracker.record(kind, obj.metadata?.resourceVersion),
-  });
-  const cache = new InformerCache({
-    listerWatcherFor: (kind, namespace) => createListerWatcher(transport, kind, namespace),
-    namespace: settings.namespace,
-    clock,
-    resyncPeriodMs: settings.syncPeriod,
-    transform: settings.cacheTransform,
-    informerOptions: {
-      onError: (err, phase) => logger.withName("cache").error(err, `${phase} failed, retrying`),
-    },
-  });
-  const client = createCachedClient(
-    { apiClient, cache, uncached: settings.uncachedKinds, readYourWritesTimeoutMs: settings.readYourWritesTimeoutMs },
-    tracker,
-  );
+      ...options,
+    };
+    this.#settings = settings;
+    this.#rootLogger = settings.logger;
+    this.#logger = settings.logger.withName("manager");
+    if (settings.leaderElection && !settings.leaderElectionId) {
+      throw new Error("leader election needs leaderElectionId: the name of the Lease replicas compete for");
+    }
+    this.#elected = new Promise<void>((resolve) => (this.#markElected = resolve));
 
-  const runnables: Runnable[] = [];
-  const controllerNames = new Set<string>();
-  const healthChecks = new Map<string, Checker>([["ping", ping]]);
-  const readyChecks = new Map<string, Checker>([["ping", ping]]);
-  readyChecks.set("informers", () => {
-    const now = clock.now();
-    for (const informer of cache.informers()) {
+    const cluster = createCluster(settings, this.#metrics, this.#logger.withName("cache"));
+    this.#apiClient = cluster.apiClient;
+    this.#cache = cluster.cache;
+    this.#client = cluster.client;
+    this.#readyChecks.set("informers", () => this.#checkInformers());
+    this.#addServers();
+    this.#caches.add({ start: (signal) => this.#cache.start(signal), ready: (stop) => this.#cacheSynced(stop) });
+  }
+
+  #addServers(): void {
+    const { metricsBindAddress, healthProbeBindAddress } = this.#settings;
+    if (metricsBindAddress && metricsBindAddress !== "0") {
+      const routes: Routes = {
+        "/metrics": async (_request, response) => {
+          response
+            .writeHead(200, { "Content-Type": this.#metrics.registry.contentType })
+            .end(await this.#metrics.text());
+        },
+      };
+      const server = { option: "metricsBindAddress", address: metricsBindAddress, routes };
+      this.#httpServers.add(serverMember(server, (address) => this.#listening("metrics", address)));
+    }
+    if (healthProbeBindAddress && healthProbeBindAddress !== "0") {
+      const routes: Routes = {
+        "/healthz": checksHandler("healthz", this.#healthChecks),
+        "/readyz": checksHandler("readyz", this.#readyChecks),
+      };
+      const server = { option: "healthProbeBindAddress", address: healthProbeBindAddress, routes };
+      this.#httpServers.add(serverMember(server, (address) => this.#listening("healthProbe", address)));
+    }
+  }
+
+  #listening(server: "metrics" | "healthProbe", address: string): void {
+    this.#addresses[server] = address;
+    const what = server === "metrics" ? "metrics server" : "health probe server";
+    this.#logger.info(`Starting ${what}`, { bindAddress: address });
+  }
+
+  #checkInformers(): void {
+    const now = this.#settings.clock.now();
+    for (const informer of this.#cache.informers()) {
       if (!informer.hasSynced()) throw new Error(`${informer.kind.kind} has not synced yet`);
       const downSince = informer.watchDownSince();
-      if (downSince !== undefined && now - downSince > settings.watchDownReadyzThresholdMs) {
+      if (downSince !== undefined && now - downSince > this.#settings.watchDownReadyzThresholdMs) {
         throw new Error(`the ${informer.kind.kind} watch has been down for ${Math.round((now - downSince) / 1000)} s`);
       }
     }
-  });
+  }
 
-  let started = false;
-  const stopController = new AbortController();
-  let stopped: Promise<void> | undefined;
-  let resolveElected!: () => void;
-  const electedPromise = new Promise<void>((resolve) => (resolveElected = resolve));
-  const servers: RunningServer[] = [];
-  const addresses: { metrics?: string; healthProbe?: string } = {};
+  /** The cache group's readiness: synced, or a failure once `cacheSyncTimeoutMs` has passed. */
+  async #cacheSynced(stop: AbortSignal): Promise<void> {
+    const { clock, cacheSyncTimeoutMs } = this.#settings;
+    const bound = abortAfter(clock, cacheSyncTimeoutMs, stop);
+    const synced = await this.#cache.waitForCacheSync(bound.signal);
+    bound.dispose();
+    if (synced || stop.aborted) return;
+    const pending = this.#cache.informers().filter((informer) => !informer.hasSynced());
+    const kinds = pending.map((informer) => informer.kind.kind).join(", ");
+    this.#fail(new Error(`the cache did not sync within cacheSyncTimeoutMs (${cacheSyncTimeoutMs} ms): ${kinds}`));
+  }
 
-  async function run(external: AbortSignal | undefined): Promise<void> {
+  getClient = (): Client => this.#client;
+  getAPIReader = (): Reader => this.#apiClient;
+  getCache = (): InformerCache => this.#cache;
+  getScheme = (): ManagerOptions["scheme"] => this.#settings.scheme;
+  getLogger = (): Logger => this.#logger;
+  getMetrics = (): RuntimeMetrics => this.#metrics;
+  elected = (): Promise<void> => this.#elected;
+  servingAddresses = (): { metrics?: string; healthProbe?: string } => ({ ...this.#addresses });
+
+  getEventRecorderFor(name: string): EventRecorder {
+    const log = this.#logger.withName("events");
+    return createEventRecorder({ client: this.#apiClient, component: name, log, clock: this.#settings.clock });
+  }
+
+  add(runnable: Runnable): void {
+    if (this.#running) throw new Error("add runnables before the manager starts");
+    const { member, needsLeader } = runnableMember(runnable);
+    (needsLeader ? this.#leaderElection : this.#others).add(member);
+  }
+
+  addHealthzCheck(name: string, check: Checker): void {
+    if (this.#healthChecks.has(name)) throw new Error(`a healthz check named ${name} already exists`);
+    this.#healthChecks.set(name, check);
+  }
+
+  addReadyzCheck(name: string, check: Checker): void {
+    if (this.#readyChecks.has(name)) throw new Error(`a readyz check named ${name} already exists`);
+    this.#readyChecks.set(name, check);
+  }
+
+  start(signal?: AbortSignal): Promise<void> {
+    if (this.#running) return Promise.reject(new Error("the manager was already started; create a new one"));
+    this.#running = this.#run(signal);
+    return this.#running;
+  }
+
+  async stop(): Promise<void> {
+    this.#stop.abort();
+    await this.#running?.catch(() => undefined);
+  }
+
+  controllerDefaults(): ControllerDefaults {
+    return {
+      clock: this.#settings.clock,
+      log: this.#rootLogger.withName("controller"),
+      metrics: this.#metrics,
+      gracefulShutdownTimeoutMs: this.#settings.gracefulShutdownTimeoutMs,
+      cacheSyncTimeoutMs: this.#settings.cacheSyncTimeoutMs,
+    };
+  }
+
+  registerControllerName(name: string): void {
+    if (this.#controllerNames.has(name)) {
+      throw new Error(
+        `a controller named "${name}" already exists; controller names must be unique so that metrics and logs tell them apart: call .named("another-name")`,
+      );
+    }
+    this.#controllerNames.add(name);
+  }
+
+  async #run(external: AbortSignal | undefined): Promise<void> {
+    const onExternalAbort = (): void => this.#stop.abort();
+    if (external?.aborted) this.#stop.abort();
+    external?.addEventListener("abort", onExternalAbort, { once: true });
     // The clock's timers are unref'd so that they never hold a process open on their own; a
     // running manager must, as Go's blocking mgr.Start does.
     const keepAlive = setInterval(() => undefined, 1 << 30);
+    const leaderAbort = new AbortController();
     try {
-      await runUntilStopped(external);
+      const stop = this.#stop.signal;
+      for (const group of [this.#httpServers, this.#caches, this.#others]) await group.start(stop);
+      const election = stop.aborted ? undefined : this.#campaign(leaderAbort.signal);
+      await untilAborted(stop);
+      await this.#stopGroups();
+      leaderAbort.abort();
+      await election;
+      this.#metrics.leaderElectionStatus.set({ name: this.#settings.leaderElectionId ?? "" }, 0);
+      this.#logger.info("Stopped");
     } finally {
       clearInterval(keepAlive);
+      external?.removeEventListener("abort", onExternalAbort);
     }
+    if (this.#failure) throw this.#failure;
   }
 
-  async function runUntilStopped(external: AbortSignal | undefined): Promise<void> {
-    const onExternalAbort = (): void => stopController.abort();
-    external?.addEventListener("abort", onExternalAbort, { once: true });
-    if (external?.aborted) stopController.abort();
-    // Runnables stop before the cache and the lease: they may still read and write while draining.
-    const runnablesAbort = new AbortController();
-    const cacheAbort = new AbortController();
-    const leaderAbort = new AbortController();
-    const running: Promise<void>[] = [];
-    let failure: unknown;
-    const fail = (err: unknown): void => {
-      failure ??= err;
-      stopController.abort();
+  /** Runs leader election (or not), starting the leader election runnables once elected. */
+  #campaign(signal: AbortSignal): Promise<void> | undefined {
+    const onElected = (): void => {
+      this.#metrics.leaderElectionStatus.set({ name: this.#settings.leaderElectionId ?? "" }, 1);
+      this.#markElected();
+      this.#leaderElection.start(this.#stop.signal).catch(this.#fail);
     };
-    const launch = (runnable: Runnable): void => {
-      running.push(runnableStart(runnable)(runnablesAbort.signal).catch(fail));
-    };
-
-    try {
-      if (metricsBind) {
-        const server = await serve(metricsBind, {
-          "/metrics": async (_request, response) => {
-            response.writeHead(200, { "Content-Type": metrics.registry.contentType }).end(await metrics.text());
-          },
-        });
-        servers.push(server);
-        addresses.metrics = server.address;
-        logger.info("Starting metrics server", { bindAddress: server.address });
-      }
-      if (healthBind) {
-        const server = await serve(healthBind, {
-          "/healthz": checksHandler("healthz", healthChecks),
-          "/readyz": checksHandler("readyz", readyChecks),
-        });
-        servers.push(server);
-        addresses.healthProbe = server.address;
-        logger.info("Starting health probe server", { bindAddress: server.address });
-      }
-    } catch (err) {
-      for (const server of servers.splice(0)) await server.close();
-      throw err;
+    const settings = this.#settings;
+    if (!settings.leaderElection) {
+      onElected();
+      return undefined;
     }
-
-    const cacheRun = cache.start(cacheAbort.signal);
-    for (const runnable of runnables) if (!needsLeader(runnable)) launch(runnable);
-    const startLeaderRunnables = (): void => {
-      metrics.leaderElectionStatus.set({ name: settings.leaderElectionId ?? "" }, 1);
-      resolveElected();
-      for (const runnable of runnables) if (needsLeader(runnable)) launch(runnable);
-    };
-    let electionRun: Promise<void> | undefined;
-    if (settings.leaderElection) {
-      const elector = new LeaderElector({
-        client: apiClient,
-        leaseName: settings.leaderElectionId as string,
-        leaseNamespace: settings.leaderElectionNamespace ?? inClusterNamespace() ?? settings.namespace ?? "default",
-        identity: settings.leaderElectionIdentity ?? defaultIdentity(),
-        leaseDurationMs: settings.leaseDurationMs,
-        renewDeadlineMs: settings.renewDeadlineMs,
-        retryPeriodMs: settings.retryPeriodMs,
-        releaseOnCancel: settings.leaderElectionReleaseOnCancel,
-        clock,
-        log: logger.withName("leaderelection"),
-      });
-      electionRun = elector.run(leaderAbort.signal, startLeaderRunnables).catch(fail);
-    } else {
-      startLeaderRunnables();
-    }
-
-    await new Promise<void>((resolve) => {
-      if (stopController.signal.aborted) resolve();
-      else stopController.signal.addEventListener("abort", () => resolve(), { once: true });
+    const elector = new LeaderElector({
+      client: this.#apiClient,
+      leaseName: settings.leaderElectionId as string,
+      leaseNamespace: settings.leaderElectionNamespace ?? inClusterNamespace() ?? settings.namespace ?? "default",
+      identity: settings.leaderElectionIdentity ?? defaultIdentity(),
+      leaseDurationMs: settings.leaseDurationMs,
+      renewDeadlineMs: settings.renewDeadlineMs,
+      retryPeriodMs: settings.retryPeriodMs,
+      releaseOnCancel: settings.leaderElectionReleaseOnCancel,
+      clock: settings.clock,
+      log: this.#logger.withName("leaderelection"),
     });
-    logger.info("Stopping and waiting for runnables");
-    runnablesAbort.abort();
-    const waitAbort = new AbortController();
-    const drained = await Promise.race([
-      Promise.all(running).then(() => true),
-      sleep(clock, settings.gracefulShutdownTimeout + 1_000, waitAbort.signal).then(() => false),
-    ]);
-    waitAbort.abort();
-    if (!drained) logger.info("Runnables did not stop within the graceful shutdown timeout");
-    leaderAbort.abort();
-    await electionRun;
-    metrics.leaderElectionStatus.set({ name: settings.leaderElectionId ?? "" }, 0);
-    cacheAbort.abort();
-    await cacheRun;
-    for (const server of servers.splice(0)) await server.close();
-    external?.removeEventListener("abort", onExternalAbort);
-    logger.info("Stopped");
-    if (failure) throw failure;
+    return elector.run(signal, onElected).catch(this.#fail);
   }
 
-  return {
-    getClient: () => client,
-    getAPIReader: () => apiClient,
-    getCache: () => cache,
-    getScheme: () => settings.scheme,
-    getLogger: () => logger,
-    getMetrics: () => metrics,
-    getEventRecorderFor: (name) =>
-      createEventRecorder({ client: apiClient, component: name, log: logger.withName("events") }),
-    add(runnable) {
-      if (started) throw new Error("add runnables before the manager starts");
-      runnables.push(runnable);
-    },
-    addHealthzCheck(name, check) {
-      if (healthChecks.has(name)) throw new Error(`a healthz check named ${name} already exists`);
-      healthChecks.set(name, check);
-    },
-    addReadyzCheck(name, check) {
-      if (readyChecks.has(name)) throw new Error(`a readyz check named ${name} already exists`);
-      readyChecks.set(name, check);
-    },
-    start(signal) {
-      if (started) return Promise.reject(new Error("the manager was already started; create a new one"));
-      started = true;
-      stopped = run(signal);
-      return stopped;
-    },
-    async stop() {
-      stopController.abort();
-      await stopped?.catch(() => undefined);
-    },
-    elected: () => electedPromise,
-    servingAddresses: () => ({ ...addresses }),
-    controllerDefaults: () => ({
-      clock,
-      log: rootLogger.withName("controller"),
-      metrics,
-      gracefulShutdownTimeoutMs: settings.gracefulShutdownTimeout,
-      cacheSyncTimeoutMs: settings.cacheSyncTimeout,
-    }),
-    registerControllerName(name) {
-      if (controllerNames.has(name)) {
-        throw new Error(
-          `a controller named "${name}" already exists; controller names must be unique so that metrics and logs tell them apart: call .named("another-name")`,
-        );
+  /** Stops the groups in reverse start order, all within one graceful shutdown deadline. */
+  async #stopGroups(): Promise<void> {
+    this.#logger.info("Stopping and waiting for runnables");
+    const { clock, gracefulShutdownTimeoutMs } = this.#settings;
+    const deadline = abortAfter(clock, gracefulShutdownTimeoutMs);
+    for (const group of [this.#leaderElection, this.#others, this.#caches, this.#httpServers]) {
+      if (!(await group.stopAndWait(deadline.signal))) {
+        this.#logger.info("Runnables did not stop within the graceful shutdown timeout", {
+          group: group.name,
+          gracefulShutdownTimeoutMs,
+        });
       }
-      controllerNames.add(name);
-    },
-  };
-}
-
-function hostOf(kubeConfig: KubeConfig | undefined): string {
-  try {
-    return new URL(kubeConfig?.getCurrentCluster()?.server ?? "").host;
-  } catch {
-    return "";
+    }
+    deadline.dispose();
   }
 }

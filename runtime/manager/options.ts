@@ -16,7 +16,10 @@ export type Runnable =
   | { start(signal: AbortSignal): Promise<void>; needLeaderElection?: boolean }
   | ((signal: AbortSignal) => Promise<void>);
 
-/** Options of {@link createManager}. */
+/**
+ * Options of {@link createManager}. Every duration is a number of milliseconds and its name ends
+ * in `Ms`, as in the rest of the runtime's options.
+ */
 export interface ManagerOptions {
   /** Where the API server is; loaded the standard way when absent (KUBECONFIG, ~/.kube/config, in-cluster). */
   kubeConfig: KubeConfig;
@@ -30,8 +33,11 @@ export interface ManagerOptions {
   leaderElectionId?: string;
   /** The Lease namespace; the pod's namespace in cluster, else `namespace`, else `default`. */
   leaderElectionNamespace?: string;
+  /** How long a lease is valid after its last renewal: standbys wait this long to take over. */
   leaseDurationMs: number;
+  /** How long the leader keeps trying to renew before it gives up leadership. */
   renewDeadlineMs: number;
+  /** Wait between attempts to acquire or renew the lease. */
   retryPeriodMs: number;
   /** Release the lease on stop so a standby takes over at once. */
   leaderElectionReleaseOnCancel: boolean;
@@ -41,20 +47,20 @@ export interface ManagerOptions {
   metricsBindAddress: string;
   /** `host:port` or `:port` of `/healthz` and `/readyz`; `"0"` disables. */
   healthProbeBindAddress: string;
-  /** How long stopping waits for running reconciles and runnables, ms. */
-  gracefulShutdownTimeout: number;
-  /** `/readyz` fails while any watch has been down longer than this, ms. */
+  /** How long stopping waits for running reconciles, runnables, the cache and the servers. */
+  gracefulShutdownTimeoutMs: number;
+  /** `/readyz` fails while any watch has been down longer than this. */
   watchDownReadyzThresholdMs: number;
-  /** How long a cache read waits for this process's own writes to reach the cache, ms. */
+  /** How long a cache read waits for this process's own writes to reach the cache. */
   readYourWritesTimeoutMs: number;
   /** Kinds the manager's client reads from the API server instead of the cache. */
   uncachedKinds: KindDescriptor[];
-  /** Every informer's resync period, ms (0 disables). */
-  syncPeriod: number;
+  /** Every informer's resync period (0 disables). */
+  syncPeriodMs: number;
   /** Transform applied to objects before caching; strips managedFields by default. */
   cacheTransform: TransformFunc;
-  /** How long controllers wait for their caches to sync, ms. */
-  cacheSyncTimeout: number;
+  /** How long the manager and its controllers wait for their caches to sync. */
+  cacheSyncTimeoutMs: number;
   /** The field manager recorded for this manager's writes. */
   fieldManager: string;
   logger: Logger;
@@ -70,13 +76,13 @@ export const DEFAULT_MANAGER_OPTIONS = {
   leaderElectionReleaseOnCancel: true,
   metricsBindAddress: "0",
   healthProbeBindAddress: "0",
-  gracefulShutdownTimeout: 30_000,
+  gracefulShutdownTimeoutMs: 30_000,
   watchDownReadyzThresholdMs: 30_000,
   readYourWritesTimeoutMs: 5_000,
   uncachedKinds: [] as KindDescriptor[],
-  syncPeriod: 10 * 60 * 60 * 1000,
+  syncPeriodMs: 10 * 60 * 60 * 1000,
   cacheTransform: stripManagedFields,
-  cacheSyncTimeout: 120_000,
+  cacheSyncTimeoutMs: 120_000,
   fieldManager: "uselessctl-manager",
   clock: realClock,
 } as const;
@@ -102,13 +108,19 @@ export interface Manager {
   getMetrics(): RuntimeMetrics;
   /** An event recorder whose events name `name` as their source component. */
   getEventRecorderFor(name: string): EventRecorder;
-  /** Adds a runnable; controllers (and runnables by default) start only once elected. */
+  /**
+   * Adds a runnable; controllers (and runnables by default) start only once elected, runnables
+   * with `needLeaderElection: false` once the cache has synced. Errors: throws once started.
+   */
   add(runnable: Runnable): void;
   addHealthzCheck(name: string, check: Checker): void;
   addReadyzCheck(name: string, check: Checker): void;
   /**
-   * Starts everything and resolves when stopped (signal, `stop()`). Errors: rejects with the
-   * first runnable error, or `LeaderElectionLostError`, after stopping everything else.
+   * Starts the HTTP servers, then the cache (waiting for it to sync), then the runnables that need
+   * no leader, then leader election and, once elected, the rest; resolves when stopped (signal,
+   * `stop()`), after stopping them in reverse order within `gracefulShutdownTimeoutMs`.
+   * Errors: rejects with the first failure (a `BindError` naming the option when a server cannot
+   * listen, a runnable's error, `LeaderElectionLostError`) after stopping everything else.
    */
   start(signal?: AbortSignal): Promise<void>;
   /** Stops gracefully; resolves when everything has stopped. */

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { FakeClient } from "../client/fake.js";
+import { FakeClock } from "../clock.js";
 import { Event } from "../scheme/core_kinds.js";
 import { createEventRecorder } from "./event_recorder.js";
 
@@ -8,8 +9,8 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 test("events are written as core/v1 Events and repeats raise the count", async () => {
   const client = new FakeClient();
-  let now = Date.parse("2026-01-01T00:00:00Z");
-  const recorder = createEventRecorder({ client, component: "machine-controller", now: () => new Date(now) });
+  const clock = new FakeClock(Date.parse("2026-01-01T00:00:00Z"));
+  const recorder = createEventRecorder({ client, component: "machine-controller", clock });
   const machine = {
     apiVersion: "useless.container.training/v1alpha1",
     kind: "Machine",
@@ -17,7 +18,7 @@ test("events are written as core/v1 Events and repeats raise the count", async (
   };
   recorder.event(machine, "Normal", "Flipped", "switch-a flipped down");
   await settle();
-  now += 1000;
+  clock.advance(1000);
   recorder.eventf(machine, "Normal", "Flipped", "switch-%s flipped %s", "a", "down");
   await settle();
   recorder.event(machine, "Warning", "Stuck", "cannot flip");

@@ -1,3 +1,4 @@
+import { formatTime, realClock, type Clock } from "../clock.js";
 import { hostname } from "node:os";
 import type { KubernetesObject } from "../object.js";
 import { Event, type ObjectReference } from "../scheme/core_kinds.js";
@@ -26,14 +27,14 @@ export interface EventRecorderOptions {
   /** `source.component` and `reportingComponent` of the events. */
   component: string;
   log: Logger;
-  now: () => Date;
+  clock: Clock;
   /** Identical events within this window raise `count` on one Event instead of a new one. */
   aggregationWindowMs: number;
 }
 
 const DEFAULT_EVENT_RECORDER_OPTIONS = {
   log: discardLogger,
-  now: () => new Date(),
+  clock: realClock,
   aggregationWindowMs: 10 * 60 * 1000,
 } as const;
 
@@ -76,16 +77,16 @@ export function createEventRecorder(
 
   async function write(object: KubernetesObject, type: EventType, reason: string, message: string): Promise<void> {
     const namespace = object.metadata?.namespace || "default";
-    const now = settings.now();
-    const timestamp = now.toISOString().replace(/\.\d+Z$/, "Z");
+    const now = settings.clock.now();
+    const timestamp = formatTime(now);
     const key = JSON.stringify([object.metadata?.uid ?? object.metadata?.name, type, reason, message]);
     for (const [candidate, aggregate] of aggregates) {
-      if (now.getTime() - aggregate.lastSeen > settings.aggregationWindowMs) aggregates.delete(candidate);
+      if (now - aggregate.lastSeen > settings.aggregationWindowMs) aggregates.delete(candidate);
     }
     const previous = aggregates.get(key);
     if (previous) {
       previous.count++;
-      previous.lastSeen = now.getTime();
+      previous.lastSeen = now;
       const target: Event = {
         apiVersion: "v1",
         kind: "Event",
@@ -100,7 +101,7 @@ export function createEventRecorder(
         aggregates.delete(key); // someone deleted it: write a fresh one
       }
     }
-    const name = `${object.metadata?.name ?? "object"}.${(now.getTime() * 1_000_000 + Math.floor(Math.random() * 1_000_000)).toString(16)}`;
+    const name = `${object.metadata?.name ?? "object"}.${(now * 1_000_000 + Math.floor(Math.random() * 1_000_000)).toString(16)}`;
     const event: Event = {
       apiVersion: "v1",
       kind: "Event",
@@ -117,7 +118,7 @@ export function createEventRecorder(
       reportingInstance: host,
     };
     await settings.client.create(event);
-    aggregates.set(key, { name, namespace, count: 1, firstTimestamp: timestamp, lastSeen: now.getTime() });
+    aggregates.set(key, { name, namespace, count: 1, firstTimestamp: timestamp, lastSeen: now });
   }
 
   const event: EventRecorder["event"] = (object, type, reason, message) => {

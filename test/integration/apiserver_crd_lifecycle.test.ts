@@ -1,4 +1,4 @@
-import { after, before, describe, it } from "node:test";
+import { afterEach, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   installSwitchCrd,
@@ -8,12 +8,13 @@ import {
   type TestServer,
 } from "../helpers/embedded_apiserver.js";
 
+// CRDs are cluster-scoped: each test has a server of its own, so none sees another's CRD.
 describe("embedded API server: CRD lifecycle", () => {
   let env: TestServer;
-  before(async () => {
+  beforeEach(async () => {
     env = await startTestServer();
   });
-  after(() => env.stop());
+  afterEach(() => env.stop());
 
   const crdPath = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/switches.test.uselessctl.io";
   const switches = "/apis/test.uselessctl.io/v1alpha1/namespaces/default/switches";
@@ -51,6 +52,12 @@ describe("embedded API server: CRD lifecycle", () => {
   });
 
   it("removes the instances and then the endpoints when the CRD is deleted", async () => {
+    await installSwitchCrd(env.kubeConfig);
+    const created = await rawRequest(env.server, "POST", switches, {
+      contentType: "application/json",
+      body: JSON.stringify({ apiVersion: "test.uselessctl.io/v1alpha1", kind: "Switch", metadata: { name: "a" } }),
+    });
+    assert.equal(created.status, 201);
     assert.equal((await rawRequest(env.server, "DELETE", crdPath)).status, 200);
     for (let attempt = 0; attempt < 200 && (await rawRequest(env.server, "GET", crdPath)).status !== 404; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 10));

@@ -23,12 +23,13 @@ describe("the machine controller's requests", { skip: setup.skipReason }, () => 
     if (!setup.env) throw new Error(setup.skipReason);
     client = setup.client;
     frontDoor = await startFrontDoor(setup.env.kubeConfig);
-    mgr = createManager({ kubeConfig: frontDoor.kubeConfig, logger: discardLogger, gracefulShutdownTimeout: 2_000 });
+    mgr = createManager({ kubeConfig: frontDoor.kubeConfig, logger: discardLogger, gracefulShutdownTimeoutMs: 2_000 });
     new MachineReconciler({
       client: mgr.getClient(),
       settings: { flipDelayMs: 0, flipIntervalMs: 0 },
     }).setupWithManager(mgr);
     done = mgr.start();
+    await mgr.elected(); // the controller asks the cache for its informers once elected
     assert.equal(await mgr.getCache().waitForCacheSync(), true);
   });
 

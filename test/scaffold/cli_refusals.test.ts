@@ -3,15 +3,12 @@
  * the exit code, and that no file changed (issue #5).
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
 import { run } from "../../cli/main.js";
 import { snapshotDir, temporaryDir } from "./dir_snapshot.js";
 
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 let scratch: ReturnType<typeof temporaryDir>;
 let project: string;
 
@@ -126,19 +123,4 @@ test("a missing required flag is refused by the parser", async () => {
     ["create", "api", "--dir", project, "--group", "useless", "--version", "v1"],
     /error: required option '--kind <Kind>' not specified/,
   );
-});
-
-test("a refusal exits the real process with status 1", () => {
-  const before = snapshotDir(project);
-  const result = spawnSync(
-    process.execPath,
-    ["--conditions=uselessctl-source", "--import", "tsx", "cli/main.ts", ...createApi(project, { kind: "bad_kind" })],
-    {
-      cwd: repoRoot,
-      encoding: "utf8",
-    },
-  );
-  assert.equal(result.status, 1);
-  assert.match(result.stderr, /^uselessctl: --kind "bad_kind" must be PascalCase/);
-  assert.deepEqual(snapshotDir(project), before);
 });

@@ -13,7 +13,7 @@ import type { RequestQueue } from "../../handler/handler.js";
 import type { Source } from "../../source/source.js";
 import { RateLimitingQueue } from "../../workqueue/rate_limiting_queue.js";
 import type { RateLimiter } from "../../workqueue/rate_limiters.js";
-import { sleep } from "../sleep.js";
+import { abortAfter, sleep, untilAborted } from "../sleep.js";
 import { applyOutcome, outcomeOf, type Outcome } from "./outcome.js";
 
 /** Options of {@link Controller}. */
@@ -108,13 +108,9 @@ export class Controller {
     const { log, clock, metrics, maxConcurrentReconciles, cacheSyncTimeoutMs } = this.#options;
     for (const source of this.#sources) source.start(this.requestQueue, signal);
 
-    const syncAbort = new AbortController();
-    const onStop = (): void => syncAbort.abort();
-    signal.addEventListener("abort", onStop, { once: true });
-    const timeout = clock.setTimeout(() => syncAbort.abort(), cacheSyncTimeoutMs);
-    const synced = await Promise.all(this.#sources.map((source) => source.waitForSync(syncAbort.signal)));
-    clock.clearTimeout(timeout);
-    signal.removeEventListener("abort", onStop);
+    const syncBound = abortAfter(clock, cacheSyncTimeoutMs, signal);
+    const synced = await Promise.all(this.#sources.map((source) => source.waitForSync(syncBound.signal)));
+    syncBound.dispose();
     if (signal.aborted) {
       this.queue.shutDown();
       return;
@@ -129,10 +125,7 @@ export class Controller {
     const reconcileAbort = new AbortController();
     const workers = Array.from({ length: maxConcurrentReconciles }, () => this.#work(reconcileAbort.signal));
 
-    await new Promise<void>((resolve) => {
-      if (signal.aborted) resolve();
-      else signal.addEventListener("abort", () => resolve(), { once: true });
-    });
+    await untilAborted(signal);
     log.info("Shutdown signal received, waiting for all workers to finish", { controller: this.name });
     this.queue.shutDown();
     const stopWaiting = new AbortController();

@@ -80,4 +80,26 @@ export const discoveryCases: ConformanceCase[] = [
       expectStatus(await t.http({ path: `/apis/${GROUP}` }), 200);
     },
   },
+  {
+    area: "discovery",
+    name: "aggregated discovery (apidiscovery.k8s.io/v2) describes the CRD group",
+    async run(t) {
+      const response = await t.send({
+        path: "/apis",
+        accept: "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json",
+      });
+      expectStatus(response, 200);
+      const body = bodyOf(response);
+      const group = (body["items"] as { metadata: { name: string } }[] | undefined)?.find(
+        (item) => item.metadata.name === GROUP,
+      );
+      t.record("aggregated discovery: kind and the CRD group's entry", {
+        kind: body["kind"],
+        apiVersion: body["apiVersion"],
+        group,
+      });
+      assert.equal(body["kind"], "APIGroupDiscoveryList");
+      assert.ok(group, "the CRD group is listed");
+    },
+  },
 ];

@@ -62,6 +62,10 @@ export function itemNames(response: HttpResponse): string[] {
   return ((bodyOf(response)["items"] ?? []) as { metadata: { name: string } }[]).map((item) => item.metadata.name);
 }
 
+/** Content types of server-side apply and JSON merge patch. */
+export const APPLY = "application/apply-patch+yaml";
+export const MERGE = "application/merge-patch+json";
+
 export const CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
 /** Waits until the CRD `name` is Established. */
@@ -71,4 +75,31 @@ export async function establish(t: CaseContext, name: string): Promise<void> {
     const conditions = (crd["status"]?.conditions ?? []) as { type: string; status: string }[];
     return conditions.some((c) => c.type === "Established" && c.status === "True") ? true : undefined;
   });
+}
+
+/** A cluster-scoped Globe CRD in `group`, with one string field in its spec. */
+export function clusterCrd(group: string) {
+  return {
+    apiVersion: "apiextensions.k8s.io/v1",
+    kind: "CustomResourceDefinition",
+    metadata: { name: `globes.${group}` },
+    spec: {
+      group,
+      scope: "Cluster",
+      names: { plural: "globes", singular: "globe", kind: "Globe", listKind: "GlobeList" },
+      versions: [
+        {
+          name: "v1",
+          served: true,
+          storage: true,
+          schema: {
+            openAPIV3Schema: {
+              type: "object",
+              properties: { spec: { type: "object", properties: { a: { type: "string" } } } },
+            },
+          },
+        },
+      ],
+    },
+  };
 }

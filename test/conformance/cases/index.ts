@@ -1,31 +1,39 @@
 /** Every conformance case, in report order. */
 import type { ConformanceCase } from "../harness/case.js";
 import { crdLifecycleCases } from "./crd_lifecycle.js";
+import { crdVersionCases } from "./crd_versions.js";
 import { crudCases } from "./crud.js";
+import { crudKindCases } from "./crud_kinds.js";
 import { discoveryCases } from "./discovery.js";
+import { kubectlVerbCases } from "./kubectl_verbs.js";
 import { lifecycleCases } from "./lifecycle.js";
-import { moreCases } from "./more.js";
 import { outputCases } from "./output.js";
 import { readCases } from "./reads.js";
 import { resourceVersionCases } from "./resource_versions.js";
 import { schemaCases } from "./schema.js";
-import { schemaMoreCases } from "./schema_more.js";
+import { celRuleCases } from "./cel_rules.js";
+import { validationRuleCases } from "./validation_rules.js";
+import { serverSideApplyCases } from "./server_side_apply.js";
+import { statusSubresourceCases } from "./status_subresource.js";
 import { watchingCases } from "./watching.js";
 import { writeCases } from "./writes.js";
-import { writeMoreCases } from "./writes_more.js";
 
 export const ALL_CASES: readonly ConformanceCase[] = [
   ...discoveryCases,
   ...crdLifecycleCases,
+  ...crdVersionCases,
   ...crudCases,
+  ...crudKindCases,
   ...schemaCases,
-  ...schemaMoreCases,
+  ...validationRuleCases,
+  ...celRuleCases,
   ...readCases,
   ...writeCases,
-  ...writeMoreCases,
+  ...serverSideApplyCases,
+  ...statusSubresourceCases,
   ...lifecycleCases,
   ...outputCases,
-  ...moreCases,
+  ...kubectlVerbCases,
   ...watchingCases,
   ...resourceVersionCases,
 ];

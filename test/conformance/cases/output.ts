@@ -226,4 +226,26 @@ export const outputCases: ConformanceCase[] = [
       }
     },
   },
+  {
+    area: "table",
+    name: "namespaces as Table, and a Table with the objects included",
+    async run(t) {
+      const table = await t.send({
+        path: `/api/v1/namespaces?fieldSelector=metadata.name%3D${t.namespace}`,
+        accept: "application/json;as=Table;g=meta.k8s.io;v=v1",
+      });
+      expectStatus(table, 200);
+      t.record("namespace Table", bodyOf(table));
+      await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("obj") });
+      const withObject = await t.http({
+        path: `${gizmosPath(t.namespace)}?includeObject=Object`,
+        accept: "application/json;as=Table;g=meta.k8s.io;v=v1",
+      });
+      expectStatus(withObject, 200);
+      assert.equal(
+        (bodyOf(withObject)["rows"] as { object: { metadata: { name: string } } }[])[0]?.object.metadata.name,
+        "obj",
+      );
+    },
+  },
 ];

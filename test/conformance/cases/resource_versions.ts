@@ -57,4 +57,20 @@ export const resourceVersionCases: ConformanceCase[] = [
       expectStatus(await t.http({ path: `${gizmosPath(t.namespace)}?resourceVersion=${Number(rv) + 100_000}` }), 504);
     },
   },
+  {
+    area: "pagination",
+    name: "a list at resourceVersion=0 and an exact resourceVersionMatch",
+    async run(t) {
+      const created = await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo("rv") });
+      // resourceVersion=0 means "any version": the watch cache may answer before it has the create.
+      expectStatus(await t.send({ path: `${gizmosPath(t.namespace)}?resourceVersion=0` }), 200);
+      const exact = await t.send({
+        path: `${gizmosPath(t.namespace)}?resourceVersion=${resourceVersionOf(created)}&resourceVersionMatch=Exact`,
+      });
+      t.record("list at the exact resourceVersion of the create", {
+        status: exact.status,
+        names: exact.status === 200 ? itemNames(exact) : bodyOf(exact)["reason"],
+      });
+    },
+  },
 ];

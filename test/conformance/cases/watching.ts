@@ -84,4 +84,22 @@ export const watchingCases: ConformanceCase[] = [
       expectStatus(await t.http({ path: `${base}&sendInitialEvents=true&resourceVersionMatch=Exact` }), 422);
     },
   },
+  {
+    area: "watch",
+    name: "a watch-list (sendInitialEvents) replays the state and ends it with a bookmark",
+    async run(t) {
+      for (const name of ["i1", "i2"])
+        await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo(name) });
+      const result = await t.watch(
+        `${gizmosPath(t.namespace)}?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true`,
+        { maxEvents: 3, timeoutMs: 10_000 },
+      );
+      assert.deepEqual(
+        result.events.map((event) => event.type),
+        ["ADDED", "ADDED", "BOOKMARK"],
+      );
+      const bookmark = result.events[2]?.object as { metadata?: { annotations?: Record<string, string> } };
+      assert.equal(bookmark.metadata?.annotations?.["k8s.io/initial-events-end"], "true");
+    },
+  },
 ];

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ChildProcessDiedError, startSupervisedProcess, unlessDied } from "./process.js";
+import { ChildProcessDiedError, startSupervisedProcess, unlessDied } from "../../apiserver/binaries/process.js";
 
 test("a child that dies while awaited rejects with its name, exit code and last output", async () => {
   const child = startSupervisedProcess({

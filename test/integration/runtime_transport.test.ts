@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { KubeConfig } from "@kubernetes/client-node";
-import { createKubeConfigTransport, type RawWatchEvent } from "./transport.js";
-import { ApiError, isConflict, isNotFound } from "./errors.js";
+import { createKubeConfigTransport, type RawWatchEvent } from "../../runtime/client/transport.js";
+import { ApiError, isConflict, isNotFound } from "../../runtime/client/errors.js";
 
 const seen: { method?: string; url?: string; auth?: string; type?: string; body: string }[] = [];
 const server = createServer((request, response) => {

@@ -3,9 +3,9 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { ChildProcessDiedError } from "./binaries/process.js";
-import { MissingBinaryError } from "./binaries/assets.js";
-import { startTestEnv } from "./test_env.js";
+import { ChildProcessDiedError } from "../../apiserver/binaries/process.js";
+import { MissingBinaryError } from "../../apiserver/binaries/assets.js";
+import { startTestEnv } from "../../apiserver/test_env.js";
 
 // Test files run in parallel processes and other suites start real test environments: give this
 // file a temporary root of its own, so that "nothing left behind" sees only what it started.

@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { after, test } from "node:test";
 import { KUBERNETES_VERSION } from "../../apiserver/kubernetes_version.js";
 
-const script = fileURLToPath(new URL("build.sh", import.meta.url));
+const script = fileURLToPath(new URL("../../hack/control-plane/build.sh", import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), "uselessctl-build-sh-test-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
