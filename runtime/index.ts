@@ -144,6 +144,7 @@ export {
   stripManagedFields,
   type Cache,
   type Informers,
+  type KindCacheOptions,
   type ResourceEventHandler,
   type TransformFunc,
 } from "./cache/index.js";

@@ -7,7 +7,6 @@
  * nothing at all when any diagnostic is an error. crdgen and the TypeScript compiler are imported
  * inside the action, so that `uselessctl --help` never loads them.
  */
-import { createRequire } from "node:module";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import type ts from "typescript";
 import type * as crdgen from "../../crdgen/index.js";
@@ -44,9 +43,7 @@ const defaultEnvironment: GenerateEnvironment = {
   loadGenerator: () => import("../../crdgen/index.js"),
   loadCompilerOptions: async (rootDir) => {
     const { projectCompilerOptions } = await import("../compiler_options.js");
-    // require, not import: importing the 9 MB CommonJS typescript.js from ESM makes Node scan it
-    // for named exports, which costs seconds on a loaded machine (crdgen loads it the same way).
-    const typescript = createRequire(import.meta.url)("typescript") as typeof ts;
+    const { default: typescript } = await import("../../crdgen/typescript.js");
     return projectCompilerOptions(typescript, rootDir);
   },
 };

@@ -70,6 +70,7 @@ export function createManager(options: Partial<ManagerOptions> = {}): Manager {
     clock,
     resyncPeriodMs: settings.syncPeriod,
     transform: settings.cacheTransform,
+    byKind: settings.cacheByKind,
     informerOptions: {
       onError: (err, phase) => logger.withName("cache").error(err, `${phase} failed, retrying`),
     },
