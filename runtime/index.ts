@@ -99,6 +99,7 @@ export {
   createClient,
   createKubeConfigTransport,
   loadDefaultKubeConfig,
+  type KubeConfigSource,
   FakeClient,
   ApiError,
   isNotFound,

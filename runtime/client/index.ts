@@ -7,9 +7,9 @@
  * is an in-memory client for unit tests.
  */
 export { createClient, type ClientOptions, type WriteObserver } from "./client.js";
+export { loadDefaultKubeConfig, type KubeConfigSource } from "./kubeconfig.js";
 export {
   createKubeConfigTransport,
-  loadDefaultKubeConfig,
   DEFAULT_TRANSPORT_OPTIONS,
   type Transport,
   type TransportRequest,

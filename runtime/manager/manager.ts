@@ -2,7 +2,9 @@ import type { KubeConfig } from "@kubernetes/client-node";
 import { readFileSync } from "node:fs";
 import { defaultScheme } from "../scheme/group_version.js";
 import { createClient } from "../client/client.js";
-import { createKubeConfigTransport, loadDefaultKubeConfig } from "../client/transport.js";
+import type { KubeConfigSource } from "../client/kubeconfig.js";
+import { loadDefaultKubeConfig } from "../client/kubeconfig.js";
+import { createKubeConfigTransport } from "../client/transport.js";
 import { InformerCache } from "../cache/cache.js";
 import { createListerWatcher } from "../cache/list_watcher.js";
 import { createLogger } from "../log/logger.js";
@@ -258,7 +260,7 @@ export function createManager(options: Partial<ManagerOptions> = {}): Manager {
   };
 }
 
-function hostOf(kubeConfig: KubeConfig | undefined): string {
+function hostOf(kubeConfig: KubeConfigSource | undefined): string {
   try {
     return new URL(kubeConfig?.getCurrentCluster()?.server ?? "").host;
   } catch {
