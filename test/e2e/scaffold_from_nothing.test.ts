@@ -170,7 +170,9 @@ test(
       assert.match(readFileSync(join(project, "config/rbac/role.yaml"), "utf8"), /- admirals\n/);
 
       await timed("tsc --noEmit", () => step("npx", ["--no-install", "tsc", "--noEmit"], { cwd: project }));
-      const tests = await timed("npm test", () => step("npm", ["test"], { cwd: project }));
+      // Without NODE_TEST_CONTEXT (set for this test's own runner), the project's runner reports in TAP.
+      const { NODE_TEST_CONTEXT: _ours, ...env } = process.env;
+      const tests = await timed("npm test", () => step("npm", ["test"], { cwd: project, env }));
       assert.match(tests, /^# pass 4$/m, "both controllers' scaffolded tests ran and passed");
       const usage = step(process.execPath, ["--import", "tsx", "main.ts", "--help"], { cwd: project });
       assert.match(usage, /^Usage: node dist\/main\.js \[flags\]/);
