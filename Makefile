@@ -46,8 +46,8 @@ build: manifests typecheck ## Compile the toolkit and the manager into dist/.
 RUN_ARGS ?=
 
 .PHONY: run
-run: manifests ## Run the manager from your host against the cluster the current kubeconfig names.
-	node --conditions=uselessctl-source --import tsx main.ts $(RUN_ARGS)
+run: build ## Run the compiled manager (dist/main.js) from your host against the cluster the current kubeconfig names.
+	node dist/main.js $(RUN_ARGS)
 
 .PHONY: docker-build
 docker-build: ## Build the manager's container image.

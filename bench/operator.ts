@@ -62,11 +62,9 @@ async function main(): Promise<void> {
   const operatorLog = openSync(operatorLogPath, "w");
   const operator = spawn(
     process.execPath,
+    // The compiled operator (`npm run build`), as `npm start`, `make run` and an image run it.
     [
-      "--conditions=uselessctl-source",
-      "--import",
-      "tsx",
-      "main.ts",
+      "dist/main.js",
       "--flip-delay=0",
       "--flip-interval=0",
       "--health-probe-bind-address=0",

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { clusterCommand } from "./commands/cluster.js";
 import { createCommand } from "./commands/create_api.js";
+import { editCommand } from "./commands/edit.js";
 import { generateCommand } from "./commands/generate.js";
 import { initCommand } from "./commands/init.js";
 import { type CliOutput, processOutput } from "./output.js";
@@ -43,6 +44,7 @@ export function buildProgram(output: CliOutput = processOutput): Command {
     .enablePositionalOptions()
     .addCommand(initCommand(output))
     .addCommand(createCommand(output))
+    .addCommand(editCommand(output))
     .addCommand(generateCommand())
     .addCommand(clusterCommand())
     .showHelpAfterError()

@@ -100,6 +100,7 @@ export {
   createClient,
   createKubeConfigTransport,
   loadDefaultKubeConfig,
+  type KubeConfigSource,
   FakeClient,
   interceptClient,
   ApiError,
@@ -151,6 +152,7 @@ export {
   stripManagedFields,
   type Cache,
   type Informers,
+  type KindCacheOptions,
   type ResourceEventHandler,
   type TransformFunc,
 } from "./cache/index.js";

@@ -130,12 +130,12 @@ test("--templates replaces the template folder", () => {
   const dir = newProject();
   const templates = join(scratch.dir, "templates");
   mkdirSync(join(templates, "init"), { recursive: true });
-  mkdirSync(join(templates, "api/api/{{version}}"), { recursive: true });
+  mkdirSync(join(templates, "api/{{apiDir}}"), { recursive: true });
   writeFileSync(
-    join(templates, "api/api/{{version}}/{{kindLower}}_types.ts.hbs"),
+    join(templates, "api/{{apiDir}}/{{kindLower}}_types.ts.hbs"),
     "// {{kind}} of {{apiVersion}}: {{plural}}\n",
   );
-  writeFileSync(join(templates, "api/api/{{version}}/index.ts.hbs"), "// +kubebuilder:scaffold:exports\n");
+  writeFileSync(join(templates, "api/{{apiDir}}/index.ts.hbs"), "// +kubebuilder:scaffold:exports\n");
   const plan = planCreateApi(machine(dir, { controller: false, templatesDir: templates }));
   const types = plan.files.find((file) => file.path === "api/v1alpha1/machine_types.ts");
   assert.equal(types?.content, "// Machine of useless.container.training/v1alpha1: machines\n");

@@ -46,10 +46,10 @@ interface TemplateRule {
 }
 
 /** Files shared by every kind of a version (or project): made once, then only inserted into. */
-const SHARED_FILES = new Set(["api/{{version}}/groupversion_info.ts.hbs", "api/{{version}}/index.ts.hbs"]);
+const SHARED_FILES = new Set(["{{apiDir}}/groupversion_info.ts.hbs", "{{apiDir}}/index.ts.hbs"]);
 
 function ruleFor(template: TemplateFile): TemplateRule {
-  const part = template.templatePath.startsWith("controllers/") ? "controller" : "resource";
+  const part = template.templatePath.startsWith("{{controllerDir}}/") ? "controller" : "resource";
   return { part };
 }
 
@@ -67,6 +67,7 @@ export function planCreateApi(options: CreateApiOptions): FilePlan {
       domain: project.domain,
       plural: options.plural,
       namespaced: options.namespaced ?? true,
+      multigroup: project.multigroup,
     }),
     projectName: project.projectName,
   };
@@ -84,6 +85,7 @@ export function planCreateApi(options: CreateApiOptions): FilePlan {
     );
   }
   refusePluralClash(project, model);
+  refuseSecondGroup(project, model);
 
   const draft = new PlanDraft(root);
   const onExisting: OnExisting = options.force ? "overwrite" : "refuse";
@@ -94,7 +96,7 @@ export function planCreateApi(options: CreateApiOptions): FilePlan {
     draft.put(file.path, file.content, SHARED_FILES.has(file.templatePath) ? "keep" : onExisting);
   }
   if (wantResource) {
-    draft.insert(`api/${model.version}/index.ts`, [
+    draft.insert(`${model.apiDir}/index.ts`, [
       {
         marker: "exports",
         fragment: `export { ${model.kind}, type ${model.kind}List, type ${model.kind}Spec, type ${model.kind}Status } from "${model.typesImportFromVersion}";`,
@@ -147,6 +149,19 @@ function refusePluralClash(project: ProjectConfig, model: ResourceModel): void {
   }
 }
 
+/** A single-group project takes one group, as kubebuilder's (its message, and how to switch here). */
+function refuseSecondGroup(project: ProjectConfig, model: ResourceModel): void {
+  if (project.multigroup || project.resources.length === 0) return;
+  if (project.resources.some((entry) => entry.group === model.group)) return;
+  const groups = [...new Set(project.resources.map((entry) => entry.group))].join(", ");
+  throw new ScaffoldError(
+    "invalid-input",
+    `--group "${model.group}": multiple groups are not allowed by default, to enable multi-group visit https://kubebuilder.io/migration/multi-group.html ` +
+      `(this project's group is ${groups}; \`uselessctl edit --multigroup=true\` switches it to api/<group>/<version>/ for new APIs)`,
+    { subject: "--group" },
+  );
+}
+
 function withResource(
   project: ProjectConfig,
   model: ResourceModel,
@@ -159,7 +174,7 @@ function withResource(
     domain: model.domain,
     group: model.group,
     kind: model.kind,
-    path: `api/${model.version}`,
+    path: model.apiDir,
     plural: model.plural,
     version: model.version,
   };

@@ -13,8 +13,6 @@
  * the generator no longer writes (a CRD whose kind was removed is left for the user to delete,
  * as controller-gen leaves it).
  */
-import { createRequire } from "node:module";
-import type ts from "typescript";
 import type * as crdgen from "../crdgen/index.js";
 import { projectCompilerOptions } from "./compiler_options.js";
 import { PlanDraft, type FilePlan } from "./plan.js";
@@ -56,9 +54,8 @@ export interface ManifestsPlan {
  */
 export async function planManifests(options: ManifestsOptions): Promise<ManifestsPlan> {
   const project = discoverProjectFiles({ dir: options.dir, paths: options.paths });
-  // require, not import: importing the 9 MB CommonJS typescript.js from ESM makes Node scan it
-  // for named exports, which costs seconds on a loaded machine (crdgen loads it the same way).
-  const typescript = createRequire(import.meta.url)("typescript") as typeof ts;
+  // crdgen's loader: require, not import (see there), and what to install when it is missing.
+  const { default: typescript } = await import("../crdgen/typescript.js");
   const compilerOptions = projectCompilerOptions(typescript, project.rootDir);
   const generator = options.generator ?? (await import("../crdgen/index.js"));
   const result = generator.generateManifests(

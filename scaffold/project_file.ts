@@ -34,6 +34,8 @@ export interface ProjectResource {
 export interface ProjectConfig {
   readonly domain: string;
   readonly layout: readonly string[];
+  /** APIs in `api/<group>/<version>/`, controllers in `controllers/<group>/` (kubebuilder's multi-group layout). */
+  readonly multigroup?: boolean | undefined;
   readonly projectName: string;
   readonly repo?: string | undefined;
   readonly resources: readonly ProjectResource[];
@@ -102,11 +104,14 @@ export function parseProjectFile(text: string, fileName: string = PROJECT_FILE_N
       controller,
     };
   });
+  const multigroup = document["multigroup"];
+  if (multigroup !== undefined && typeof multigroup !== "boolean") throw malformed("multigroup", "true or false");
   const repo = document["repo"];
   if (repo !== undefined && typeof repo !== "string") throw malformed("repo", "a string");
   return {
     domain: text_(document, "domain", ""),
     layout: layout as string[],
+    ...(multigroup === undefined ? {} : { multigroup }),
     projectName: text_(document, "projectName", ""),
     repo,
     resources,
@@ -131,6 +136,7 @@ export function formatProjectFile(config: ProjectConfig): string {
   const document = {
     domain: config.domain,
     layout: [...config.layout],
+    ...(config.multigroup ? { multigroup: true } : {}),
     projectName: config.projectName,
     ...(config.repo === undefined ? {} : { repo: config.repo }),
     ...(config.resources.length === 0 ? {} : { resources: config.resources.map(withoutUndefined) }),

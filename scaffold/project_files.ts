@@ -1,8 +1,9 @@
 /**
  * Finds the sources `uselessctl generate manifests` reads, laid out as kubebuilder lays a project
- * out: the API types in `api/<version>/*.ts` and the reconcilers (which carry the
- * `+kubebuilder:rbac` markers) in `controllers/*.ts`. Tests (`*.test.ts`) and declaration files
- * are never part of an API.
+ * out: the API types in `api/<version>/*.ts` (`api/<group>/<version>/*.ts` in a multi-group
+ * project) and the reconcilers (which carry the `+kubebuilder:rbac` markers) below
+ * `controllers/`, every folder read as controller-gen's `paths="./..."` reads every package.
+ * Tests (`*.test.ts`) and declaration files are never part of an API.
  */
 import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
@@ -44,14 +45,17 @@ function sourceFilesIn(dir: string): string[] {
   return entries.filter((entry) => entry.isFile() && isSourceFile(entry.name)).map((entry) => join(dir, entry.name));
 }
 
-function subfolders(dir: string): string[] {
+/** Every folder below `dir` (not `dir` itself), at any depth. */
+function foldersBelow(dir: string): string[] {
+  let entries;
   try {
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => join(dir, entry.name));
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
   }
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) => [join(dir, entry.name), ...foldersBelow(join(dir, entry.name))]);
 }
 
 function isWithin(file: string, folderOrFile: string): boolean {
@@ -85,7 +89,7 @@ function resolveScopes(rootDir: string, paths: readonly string[]): string[] {
 }
 
 /**
- * Lists `api/<version>/*.ts` and `controllers/*.ts` under `options.dir`, narrowed by
+ * Lists the `.ts` files below `api/` and `controllers/` under `options.dir`, narrowed by
  * `options.paths`. Throws an `invalid-input` {@link ScaffoldError} when the project folder does
  * not exist, when a `--paths` entry names nothing, or when no API file is left to read.
  */
@@ -105,7 +109,7 @@ export function discoverProjectFiles(options: DiscoverOptions): ProjectFiles {
   const scopes = options.paths && options.paths.length > 0 ? resolveScopes(rootDir, options.paths) : [rootDir];
   const inScope = (file: string) => scopes.some((scope) => isWithin(file, scope));
 
-  const allApiFiles = subfolders(join(rootDir, "api")).flatMap(sourceFilesIn);
+  const allApiFiles = foldersBelow(join(rootDir, "api")).flatMap(sourceFilesIn);
   const selected = allApiFiles.filter(inScope);
   // A kind's group comes from its folder's groupversion_info.ts (Go's package doc), so narrowing
   // to one types file still reads it, as controller-gen always reads a whole package.
@@ -115,7 +119,11 @@ export function discoverProjectFiles(options: DiscoverOptions): ProjectFiles {
       (file) => selected.includes(file) || (basename(file) === groupVersionFile && versionFolders.has(dirname(file))),
     )
     .sort();
-  const controllerFiles = sourceFilesIn(join(rootDir, "controllers")).filter(inScope).sort();
+  const controllersDir = join(rootDir, "controllers");
+  const controllerFiles = [controllersDir, ...foldersBelow(controllersDir)]
+    .flatMap(sourceFilesIn)
+    .filter(inScope)
+    .sort();
   if (apiFiles.length === 0) {
     const where = options.paths && options.paths.length > 0 ? ` within --paths ${options.paths.join(",")}` : "";
     throw new ScaffoldError(

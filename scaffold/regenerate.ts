@@ -4,8 +4,10 @@
  * shows whether the project's scaffold-owned files still match the templates (the flagship
  * operator of this repository is checked this way).
  */
-import { resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { commitPlan } from "./commit.js";
+import { declaredDependency } from "./package_json.js";
 import { planCreateApi } from "./plan_api.js";
 import { planInit } from "./plan_init.js";
 import { readProjectFile } from "./project_file.js";
@@ -21,13 +23,25 @@ export interface RegenerateOptions {
 
 /** Replays the project's scaffold into `outputDir`; returns every path written, sorted. */
 export function regenerateScaffold(options: RegenerateOptions): string[] {
-  const project = readProjectFile(resolve(options.projectDir));
+  const projectDir = resolve(options.projectDir);
+  const project = readProjectFile(projectDir);
   const dir = resolve(options.outputDir);
+  const manifest = join(projectDir, "package.json");
+  const dependency = declaredDependency(
+    existsSync(manifest) ? readFileSync(manifest, "utf8") : undefined,
+    "uselessctl",
+  );
   const written = new Set<string>();
   const apply = (files: readonly { path: string }[]): void => files.forEach((file) => written.add(file.path));
   apply(
     commitPlan(
-      planInit({ dir, domain: project.domain, projectName: project.projectName, templatesDir: options.templatesDir }),
+      planInit({
+        dir,
+        domain: project.domain,
+        projectName: project.projectName,
+        templatesDir: options.templatesDir,
+        uselessctlDependency: dependency,
+      }),
     ).files,
   );
   for (const resource of project.resources) {

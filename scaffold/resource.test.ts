@@ -28,10 +28,22 @@ test("the model computes every derived name once", () => {
     sampleName: "machine-sample",
     sampleFile: "useless_v1alpha1_machine.yaml",
     crdFile: "bases/useless.container.training_machines.yaml",
+    apiDir: "api/v1alpha1",
+    controllerDir: "controllers",
+    suiteImportFromControllers: "../test/suite.js",
     controllerImportFromRoot: "./controllers/machine_controller.js",
     apiImportFromControllers: "../api/v1alpha1/index.js",
     typesImportFromVersion: "./machine_types.js",
   });
+});
+
+test("a multi-group project puts each group in its own folder, as kubebuilder's multigroup layout", () => {
+  const model = resourceModel({ ...machine, multigroup: true });
+  assert.equal(model.apiDir, "api/useless/v1alpha1");
+  assert.equal(model.controllerDir, "controllers/useless");
+  assert.equal(model.controllerImportFromRoot, "./controllers/useless/machine_controller.js");
+  assert.equal(model.apiImportFromControllers, "../../api/useless/v1alpha1/index.js");
+  assert.equal(model.suiteImportFromControllers, "../../test/suite.js");
 });
 
 test("--plural overrides the computed plural and cluster scope shows in the model", () => {

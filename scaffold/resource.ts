@@ -70,6 +70,8 @@ export interface ResourceInput {
   /** Overrides the plural kubebuilder's rules compute from the kind. */
   readonly plural?: string | undefined;
   readonly namespaced: boolean;
+  /** The project's layout (PROJECT's `multigroup`): folders per group under api/ and controllers/. */
+  readonly multigroup?: boolean | undefined;
 }
 
 /** A validated resource with every name the templates and the plan need. */
@@ -97,6 +99,12 @@ export interface ResourceModel {
   readonly sampleFile: string;
   /** `bases/useless.container.training_machines.yaml`: the CRD as config/crd/kustomization.yaml lists it. */
   readonly crdFile: string;
+  /** `api/v1alpha1`, or `api/useless/v1alpha1` in a multi-group project: the version's folder. */
+  readonly apiDir: string;
+  /** `controllers`, or `controllers/useless` in a multi-group project: the controller's folder. */
+  readonly controllerDir: string;
+  /** `../test/suite.js`: the project's test suite, from the controller's folder. */
+  readonly suiteImportFromControllers: string;
   /** `./controllers/machine_controller.js`: the controller module, from the project root. */
   readonly controllerImportFromRoot: string;
   /** `../api/v1alpha1/index.js`: the version's types, from controllers/. */
@@ -147,6 +155,9 @@ export function resourceModel(input: ResourceInput): ResourceModel {
   const kindLower = input.kind.toLowerCase();
   const plural = input.plural ?? pluralize(kindLower);
   const groupFqdn = `${input.group}.${input.domain}`;
+  const apiDir = input.multigroup ? `api/${input.group}/${input.version}` : `api/${input.version}`;
+  const controllerDir = input.multigroup ? `controllers/${input.group}` : "controllers";
+  const toRoot = input.multigroup ? "../.." : "..";
   return {
     group: input.group,
     version: input.version,
@@ -163,8 +174,11 @@ export function resourceModel(input: ResourceInput): ResourceModel {
     sampleName: `${kindLower}-sample`,
     sampleFile: `${input.group}_${input.version}_${kindLower}.yaml`,
     crdFile: `bases/${groupFqdn}_${plural}.yaml`,
-    controllerImportFromRoot: `./controllers/${kindLower}_controller.js`,
-    apiImportFromControllers: `../api/${input.version}/index.js`,
+    apiDir,
+    controllerDir,
+    suiteImportFromControllers: `${toRoot}/test/suite.js`,
+    controllerImportFromRoot: `./${controllerDir}/${kindLower}_controller.js`,
+    apiImportFromControllers: `${toRoot}/${apiDir}/index.js`,
     typesImportFromVersion: `./${kindLower}_types.js`,
   };
 }

@@ -3,7 +3,7 @@
  * in the source tree or in dist/), its version and the versions of the tools a scaffolded project
  * pins, and its templates/ folder.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -32,7 +32,8 @@ let cached: ToolkitInfo | undefined;
 /** Finds and reads uselessctl's own package.json once. */
 export function toolkitInfo(): ToolkitInfo {
   if (cached) return cached;
-  let dir = dirname(fileURLToPath(import.meta.url));
+  // The real path: a linked copy (npm link, a file: folder dependency) is the folder it links to.
+  let dir = dirname(realpathSync(fileURLToPath(import.meta.url)));
   for (;;) {
     const candidate = join(dir, "package.json");
     if (existsSync(candidate)) {

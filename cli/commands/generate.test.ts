@@ -120,10 +120,10 @@ const sampleProject = {
   "controllers/machine_controller.ts":
     "// +kubebuilder:rbac:groups=useless.container.training,resources=machines,verbs=get\n",
   "controllers/machine_controller.test.ts": "// a test\n",
-  "controllers/internal/helper.ts": "// below controllers/, not a controller file\n",
+  "controllers/internal/helper.ts": "// a helper below controllers/: read for markers, as controller-gen reads ./...\n",
 };
 
-test("reads api/<version>/*.ts and controllers/*.ts under --dir, leaving out tests and declaration files", async () => {
+test("reads api/<version>/*.ts and every .ts below controllers/ under --dir, leaving out tests and declarations", async () => {
   const root = project(sampleProject);
   const { generator, calls } = fakeGenerator({ files: [crdFile] });
   const result = await runGenerate(["--dir", root], generator, root);
@@ -137,7 +137,10 @@ test("reads api/<version>/*.ts and controllers/*.ts under --dir, leaving out tes
     join(root, "api/v1alpha1/machine_types.ts"),
     join(root, "api/v1beta1/machine_types.ts"),
   ]);
-  assert.deepEqual(input.controllerFiles, [join(root, "controllers/machine_controller.ts")]);
+  assert.deepEqual(input.controllerFiles, [
+    join(root, "controllers/internal/helper.ts"),
+    join(root, "controllers/machine_controller.ts"),
+  ]);
   assert.equal(input.compilerOptions?.strict, true, "the project's tsconfig.json is read");
   assert.deepEqual(input.compilerOptions.types, []);
   rmSync(root, { recursive: true });
@@ -149,7 +152,10 @@ test("--paths narrows the files read to the folders named, controller-gen's ./ap
   const result = await runGenerate(["--dir", root, "--paths", "./api/v1beta1/...,controllers"], generator, root);
   assert.equal(result.code, 0, result.stderr);
   assert.deepEqual(calls[0]?.input.apiFiles, [join(root, "api/v1beta1/machine_types.ts")]);
-  assert.deepEqual(calls[0]?.input.controllerFiles, [join(root, "controllers/machine_controller.ts")]);
+  assert.deepEqual(calls[0]?.input.controllerFiles, [
+    join(root, "controllers/internal/helper.ts"),
+    join(root, "controllers/machine_controller.ts"),
+  ]);
   rmSync(root, { recursive: true });
 });
 

@@ -33,10 +33,20 @@ export interface InformerCacheOptions {
   namespace?: string;
   clock: Clock;
   resyncPeriodMs: number;
+  /** Applied to every object before it is stored (controller-runtime's `cache.Options.DefaultTransform`). */
   transform: TransformFunc;
+  /** Per-kind settings that replace the defaults for that kind (controller-runtime's `cache.Options.ByObject`). */
+  byKind: readonly KindCacheOptions[];
   /** Copy objects handed to readers (on by default: a reconciler must not corrupt the cache). */
   copyOnRead: boolean;
   informerOptions: Partial<InformerOptions>;
+}
+
+/** How one kind is cached, when it differs from the cache's defaults. */
+export interface KindCacheOptions {
+  readonly kind: KindDescriptor;
+  /** Applied to this kind's objects before they are stored, instead of the cache's `transform`. */
+  readonly transform?: TransformFunc;
 }
 
 /** Defaults of {@link InformerCache}. */
@@ -44,9 +54,14 @@ export const DEFAULT_CACHE_OPTIONS = {
   clock: realClock,
   resyncPeriodMs: DEFAULT_INFORMER_OPTIONS.resyncPeriodMs,
   transform: DEFAULT_INFORMER_OPTIONS.transform,
+  byKind: [] as readonly KindCacheOptions[],
   copyOnRead: true,
   informerOptions: {},
 } as const;
+
+function kindId(kind: KindDescriptor): string {
+  return `${kind.apiVersion}/${kind.kind}`;
+}
 
 function notFound(kind: KindDescriptor, key: ObjectKey): ApiError {
   const name = key.name;
@@ -82,16 +97,17 @@ export class InformerCache implements Cache {
   }
 
   getInformer(kind: KindDescriptor): Informer {
-    const id = `${kind.apiVersion}/${kind.kind}`;
+    const id = kindId(kind);
     let informer = this.#informers.get(id);
     if (!informer) {
-      const { clock, resyncPeriodMs, transform, informerOptions, namespace } = this.#options;
+      const { clock, resyncPeriodMs, informerOptions, namespace } = this.#options;
+      const transform = this.#options.byKind.find((entry) => kindId(entry.kind) === id)?.transform;
       informer = new Informer({
         ...informerOptions,
         kind,
         clock,
         resyncPeriodMs,
-        transform,
+        transform: transform ?? this.#options.transform,
         listerWatcher: this.#options.listerWatcherFor(kind, kind.namespaced ? namespace : undefined),
       });
       this.#informers.set(id, informer);

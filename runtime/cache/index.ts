@@ -9,6 +9,7 @@ export {
   type Cache,
   type Informers,
   type InformerCacheOptions,
+  type KindCacheOptions,
 } from "./cache.js";
 export {
   Informer,

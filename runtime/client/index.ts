@@ -8,9 +8,9 @@
  * chosen calls.
  */
 export { createClient, type ClientOptions, type WriteObserver } from "./client.js";
+export { loadDefaultKubeConfig, type KubeConfigSource } from "./kubeconfig.js";
 export {
   createKubeConfigTransport,
-  loadDefaultKubeConfig,
   DEFAULT_TRANSPORT_OPTIONS,
   type Transport,
   type TransportRequest,

@@ -1,13 +1,14 @@
 import { realClock, type Clock } from "../clock.js";
 import * as http from "node:http";
 import * as https from "node:https";
-import { KubeConfig } from "@kubernetes/client-node";
 import type { Status } from "../../apimachinery/index.js";
 import { ApiError } from "./errors.js";
+import type { KubeConfigSource } from "./kubeconfig.js";
 
 /**
  * The HTTP layer under the typed client: JSON requests and line-delimited watch streams, with
- * connection settings (server, TLS, credentials) taken from a client-node `KubeConfig`.
+ * connection settings (server, TLS, credentials) taken from a kubeconfig (`loadDefaultKubeConfig`,
+ * or a client-node `KubeConfig`).
  * There are no hidden retries here: a failure is reported once, and retrying is the work queue's
  * and the reflector's decision.
  */
@@ -51,7 +52,7 @@ export type RequestObserver = (method: string, code: number) => void;
 
 /** Options of {@link createKubeConfigTransport}. */
 export interface KubeConfigTransportOptions {
-  kubeConfig: KubeConfig;
+  kubeConfig: KubeConfigSource;
   /** Timeout of non-watch requests, ms. */
   requestTimeoutMs: number;
   /** How long credentials from the kubeconfig (exec plugins, token files) are reused, ms. */
@@ -80,26 +81,20 @@ interface Connection {
   loadedAt: number;
 }
 
-/** Loads a kubeconfig the standard way: KUBECONFIG, then ~/.kube/config, then in-cluster. */
-export function loadDefaultKubeConfig(): KubeConfig {
-  const kubeConfig = new KubeConfig();
-  kubeConfig.loadFromDefault();
-  return kubeConfig;
-}
-
 /** A {@link Transport} over node's http/https with the kubeconfig's TLS and credentials applied. */
 export function createKubeConfigTransport(
-  options: Partial<KubeConfigTransportOptions> & { kubeConfig: KubeConfig },
+  options: Partial<KubeConfigTransportOptions> & { kubeConfig: KubeConfigSource },
 ): Transport {
   const settings = { ...DEFAULT_TRANSPORT_OPTIONS, ...options };
   let connection: Connection | undefined;
 
   async function connect(): Promise<Connection> {
     if (connection && settings.clock.now() - connection.loadedAt < settings.credentialRefreshMs) return connection;
+    const applied: https.RequestOptions = {};
+    // First: a kubeconfig that needs client-node knows its cluster once loaded, on first use.
+    await settings.kubeConfig.applyToHTTPSOptions(applied);
     const cluster = settings.kubeConfig.getCurrentCluster();
     if (!cluster) throw new Error("the kubeconfig names no current cluster; set current-context or KUBECONFIG");
-    const applied: https.RequestOptions = {};
-    await settings.kubeConfig.applyToHTTPSOptions(applied);
     const server = new URL(cluster.server);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(applied.headers ?? {})) {

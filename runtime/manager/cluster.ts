@@ -1,6 +1,6 @@
-import type { KubeConfig } from "@kubernetes/client-node";
 import { createClient } from "../client/client.js";
 import type { Client } from "../client/types.js";
+import type { KubeConfigSource } from "../client/kubeconfig.js";
 import { createKubeConfigTransport } from "../client/transport.js";
 import { InformerCache } from "../cache/cache.js";
 import { createListerWatcher } from "../cache/list_watcher.js";
@@ -18,7 +18,7 @@ export interface Cluster {
   client: Client;
 }
 
-function hostOf(kubeConfig: KubeConfig | undefined): string {
+function hostOf(kubeConfig: KubeConfigSource | undefined): string {
   try {
     return new URL(kubeConfig?.getCurrentCluster()?.server ?? "").host;
   } catch {
@@ -49,6 +49,7 @@ export function createCluster(settings: ManagerOptions, metrics: RuntimeMetrics,
     clock: settings.clock,
     resyncPeriodMs: settings.syncPeriodMs,
     transform: settings.cacheTransform,
+    byKind: settings.cacheByKind,
     informerOptions: {
       onError: (err, phase) => log.error(err, `${phase} failed, retrying`),
     },

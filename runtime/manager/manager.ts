@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { defaultScheme } from "../scheme/group_version.js";
 import type { Client, Reader } from "../client/types.js";
 import type { InformerCache } from "../cache/cache.js";
-import { loadDefaultKubeConfig } from "../client/transport.js";
+import { loadDefaultKubeConfig } from "../client/kubeconfig.js";
 import { createLogger, type Logger } from "../log/logger.js";
 import { RuntimeMetrics } from "../metrics/registry.js";
 import { createEventRecorder, type EventRecorder } from "../record/event_recorder.js";

@@ -4,6 +4,7 @@ import type { KindDescriptor, Scheme } from "../scheme/group_version.js";
 import type { Transport } from "../client/transport.js";
 import type { Client, Reader } from "../client/types.js";
 import type { Cache } from "../cache/cache.js";
+import type { KindCacheOptions } from "../cache/cache.js";
 import { stripManagedFields, type TransformFunc } from "../cache/informer.js";
 import type { Logger } from "../log/logger.js";
 import type { RuntimeMetrics } from "../metrics/registry.js";
@@ -59,6 +60,8 @@ export interface ManagerOptions {
   syncPeriodMs: number;
   /** Transform applied to objects before caching; strips managedFields by default. */
   cacheTransform: TransformFunc;
+  /** Per-kind cache settings (a kind's own transform), as controller-runtime's `cache.Options.ByObject`. */
+  cacheByKind: readonly KindCacheOptions[];
   /** How long the manager and its controllers wait for their caches to sync. */
   cacheSyncTimeoutMs: number;
   /** The field manager recorded for this manager's writes. */
@@ -82,6 +85,7 @@ export const DEFAULT_MANAGER_OPTIONS = {
   uncachedKinds: [] as KindDescriptor[],
   syncPeriodMs: 10 * 60 * 60 * 1000,
   cacheTransform: stripManagedFields,
+  cacheByKind: [] as readonly KindCacheOptions[],
   cacheSyncTimeoutMs: 120_000,
   fieldManager: "uselessctl-manager",
   clock: realClock,

@@ -102,9 +102,12 @@ export async function startApiServer(options: ApiServerOptions, timeoutMs = 30_0
   return server;
 }
 
-/** Starts the operator against the kubeconfig, its logs on this terminal. */
+/**
+ * Starts the compiled operator (`dist/main.js`, which `npm start` builds first) against the
+ * kubeconfig, its logs on this terminal: compiled, as an image runs it, not through tsx.
+ */
 export function startOperator(root: string, kubeconfigPath: string, args: string[]): Child {
-  return startTypeScript("operator", "main.ts", args, {
+  return spawnChild("operator", ["dist/main.js", ...args], {
     cwd: root,
     env: { ...process.env, KUBECONFIG: kubeconfigPath },
     stdio: ["ignore", "inherit", "inherit"],

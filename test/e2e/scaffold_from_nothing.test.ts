@@ -1,9 +1,9 @@
 /**
- * From nothing (issue #5): the published CLI scaffolds a project in a temporary folder (init,
- * create api Machine and Switch), `npm install` resolves `uselessctl` from this checkout through
- * a `file:` dependency (no registry publish, offline from npm's cache), then `make manifests`,
- * `tsc --noEmit` and the generated controller tests must pass; then `make run` against a local
- * API server starts the manager, and a sample applied with kubectl gets reconciled.
+ * From nothing, as a newcomer with this checkout and no registry package: `npm pack` the checkout,
+ * `npx --package <tarball> uselessctl init` in an empty folder, `edit --multigroup=true`, `create
+ * api` in two groups, `npm install` (the tarball plus npm's cache; the registry when the cache
+ * lacks something), `make manifests`, `tsc`, the scaffolded tests, usage from `main.ts --help`,
+ * and `make run` against a local API server reconciling a sample applied with kubectl.
  *
  * Needs the CRD generator, the runtime and the local API server: until they are on the checkout
  * the test is skipped with a one-line reason.
@@ -11,12 +11,20 @@
 import assert from "node:assert/strict";
 import { execFile, spawn, spawnSync, type SpawnSyncOptions } from "node:child_process";
 import { promisify } from "node:util";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { test } from "node:test";
 import { temporaryDir } from "../scaffold/dir_snapshot.js";
-import { USELESS_COMMANDS } from "../scaffold/useless_project.js";
+
+/** The newcomer's commands after init: two groups, so the project goes multi-group first. */
+const PROJECT_COMMANDS: readonly (readonly string[])[] = [
+  ["edit", "--multigroup=true"],
+  ["create", "api", "--group", "ships", "--version", "v1beta1", "--kind", "Frigate"],
+  ["create", "api", "--group", "fleet", "--version", "v1alpha1", "--kind", "Admiral", "--namespaced=false"],
+];
+/** npm as a newcomer runs it, but preferring its cache: offline when the cache has everything. */
+const NPM_QUIET = ["--prefer-offline", "--no-audit", "--no-fund"];
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -32,13 +40,12 @@ const PREREQUISITES: ReadonlyArray<readonly [name: string, present: () => boolea
 ];
 const missing = PREREQUISITES.filter(([, present]) => !present()).map(([name]) => name);
 
-/** Runs a command, failing the test with its output when it fails; returns elapsed ms. */
-function step(command: string, args: readonly string[], options: SpawnSyncOptions & { cwd: string }): number {
-  const start = Date.now();
+/** Runs a command, failing the test with its output when it fails; returns its standard output. */
+function step(command: string, args: readonly string[], options: SpawnSyncOptions & { cwd: string }): string {
   const result = spawnSync(command, args, { encoding: "utf8", timeout: 300_000, ...options });
   const output = `${String(result.stdout ?? "")}\n${String(result.stderr ?? "")}`.trim();
   assert.equal(result.status, 0, `${command} ${args.join(" ")} (in ${options.cwd}) failed:\n${output.slice(-4000)}`);
-  return Date.now() - start;
+  return String(result.stdout ?? "");
 }
 
 /** The newest modification time of any .ts file below the toolkit's library folders. */
@@ -57,11 +64,15 @@ function newestSource(): number {
   return newest;
 }
 
-/** A scaffolded project imports uselessctl's dist/ (its published form): build it when stale. */
-function ensureBuilt(): void {
+/** The tarball `npm pack` makes of this checkout (its dist/ built when stale), in `dir`. */
+function packCheckout(dir: string): string {
   const marker = join(root, "dist/cli/main.js");
-  if (existsSync(marker) && statSync(marker).mtimeMs >= newestSource()) return;
-  step(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root });
+  if (!existsSync(marker) || statSync(marker).mtimeMs < newestSource()) {
+    step(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root });
+  }
+  // --ignore-scripts: prepare would build dist/ again, which is fresh
+  const name = step("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", dir], { cwd: root }).trim();
+  return join(dir, name.split("\n").at(-1) ?? name);
 }
 
 /** Waits until `output()` matches `pattern`, or fails after `timeoutMs` showing the output. */
@@ -96,12 +107,12 @@ async function makeRunReconcilesTheSample(project: string): Promise<void> {
     });
     await waitForOutput(
       () => output,
-      /Reconciling Machine[^\n]*machine-sample|machine-sample[^\n]*Reconciling Machine/,
+      /Reconciling Frigate[^\n]*frigate-sample|frigate-sample[^\n]*Reconciling Frigate/,
       180_000,
     );
     await waitForOutput(
       () => output,
-      /Reconciling Switch[^\n]*switch-sample|switch-sample[^\n]*Reconciling Switch/,
+      /Reconciling Admiral[^\n]*admiral-sample|admiral-sample[^\n]*Reconciling Admiral/,
       60_000,
     );
   } finally {
@@ -112,50 +123,60 @@ async function makeRunReconcilesTheSample(project: string): Promise<void> {
 }
 
 test(
-  "init + create api Machine + Switch, npm install, make manifests, tsc, the generated tests and make run work",
+  "npm pack, init from the tarball, create api in two groups, npm install, make manifests, tsc, tests, --help, make run",
   {
     skip: missing.length > 0 ? `needs ${missing.join(", ")} on this checkout (merge main once they land)` : false,
-    timeout: 600_000,
+    timeout: 900_000,
   },
   async (t) => {
     const timings: string[] = [];
-    const timed = async (label: string, action: () => unknown): Promise<void> => {
+    const timed = async <T>(label: string, action: () => T | Promise<T>): Promise<T> => {
       const start = Date.now();
-      await action();
+      const result = await action();
       timings.push(`${label} ${Date.now() - start} ms`);
+      return result;
     };
-    await timed("build", ensureBuilt);
     const { dir, remove } = temporaryDir("from-nothing");
-    const project = join(dir, "useless");
+    const project = join(dir, "fleet");
     try {
-      await timed("scaffold", () => {
-        for (const args of USELESS_COMMANDS)
+      const tarball = await timed("npm pack", () => packCheckout(dir));
+      await timed("npx init", () => {
+        const init = ["init", "--domain", "example.com", "--dir", project];
+        step("npx", [...NPM_QUIET, "--yes", "--package", tarball, "uselessctl", ...init], { cwd: dir });
+      });
+      const manifest = JSON.parse(readFileSync(join(project, "package.json"), "utf8")) as {
+        dependencies: Record<string, string>;
+        devDependencies: Record<string, string>;
+      };
+      assert.deepEqual(manifest.dependencies, { uselessctl: `file:../${tarball.split("/").at(-1) ?? ""}` });
+      assert.ok(manifest.devDependencies["typescript"], "the generator's compiler is a dev dependency");
+      assert.match(readFileSync(join(project, ".gitignore"), "utf8"), /^\.uselessctl\/$/m);
+
+      await timed("create api x2", () => {
+        for (const args of PROJECT_COMMANDS)
           step(process.execPath, [join(root, "bin/uselessctl.js"), ...args, "--dir", project], { cwd: dir });
       });
-
-      const manifestPath = join(project, "package.json");
-      const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { dependencies: Record<string, string> };
-      manifest.dependencies["uselessctl"] = `file:${root}`;
-      writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-      // Offline from npm's cache (filled by this checkout's own `npm ci`), and no install scripts:
-      // the file: dependency is a symlink to this checkout, already built.
-      const npmArgs = ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts"];
-      await timed("npm install", () => step("npm", npmArgs, { cwd: project }));
+      await timed("npm install", () => step("npm", ["install", ...NPM_QUIET], { cwd: project }));
 
       await timed("make manifests", () => step("make", ["manifests"], { cwd: project }));
-      assert.ok(
-        existsSync(join(project, "config/crd/bases/useless.container.training_machines.yaml")),
-        "the Machine CRD was generated",
+      for (const crd of ["ships.example.com_frigates.yaml", "fleet.example.com_admirals.yaml"]) {
+        const path = join(project, "config/crd/bases", crd);
+        assert.ok(existsSync(path), `${crd} was generated`);
+      }
+      assert.match(
+        readFileSync(join(project, "config/crd/bases/fleet.example.com_admirals.yaml"), "utf8"),
+        /scope: Cluster/,
       );
-      assert.ok(
-        existsSync(join(project, "config/crd/bases/useless.container.training_switches.yaml")),
-        "the Switch CRD was generated",
-      );
-      assert.ok(existsSync(join(project, "config/rbac/role.yaml")), "the manager role was generated");
+      assert.match(readFileSync(join(project, "config/rbac/role.yaml"), "utf8"), /- admirals\n/);
 
       await timed("tsc --noEmit", () => step("npx", ["--no-install", "tsc", "--noEmit"], { cwd: project }));
-      await timed("npm test", () => step("npm", ["test"], { cwd: project }));
-      await timed("make run + sample", () => makeRunReconcilesTheSample(project));
+      // Without NODE_TEST_CONTEXT (set for this test's own runner), the project's runner reports in TAP.
+      const { NODE_TEST_CONTEXT: _ours, ...env } = process.env;
+      const tests = await timed("npm test", () => step("npm", ["test"], { cwd: project, env }));
+      assert.match(tests, /^# pass 4$/m, "both controllers' scaffolded tests ran and passed");
+      const usage = step(process.execPath, ["--import", "tsx", "main.ts", "--help"], { cwd: project });
+      assert.match(usage, /^Usage: node dist\/main\.js \[flags\]/);
+      await timed("make run + samples", () => makeRunReconcilesTheSample(project));
       t.diagnostic(timings.join(", "));
     } finally {
       remove();

@@ -12,9 +12,22 @@ export const USELESS_COMMANDS: readonly (readonly string[])[] = [
   ["create", "api", "--group", "useless", "--version", "v1alpha1", "--kind", "Switch"],
 ];
 
+/**
+ * The dependency the golden project declares: init writes the copy of uselessctl it runs from,
+ * whose path differs from machine to machine, so the golden project names a tarball beside it.
+ */
+export const GOLDEN_USELESSCTL_DEPENDENCY = "file:../uselessctl-0.1.0.tgz";
+
 /** Scaffolds the useless project into `dir` (empty or missing). */
 export function scaffoldUselessProject(dir: string): void {
-  commitPlan(planInit({ dir, domain: "container.training", projectName: "useless" }));
+  commitPlan(
+    planInit({
+      dir,
+      domain: "container.training",
+      projectName: "useless",
+      uselessctlDependency: GOLDEN_USELESSCTL_DEPENDENCY,
+    }),
+  );
   for (const kind of ["Machine", "Switch"]) {
     commitPlan(planCreateApi({ dir, group: "useless", version: "v1alpha1", kind, resource: true, controller: true }));
   }

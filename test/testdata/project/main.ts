@@ -9,13 +9,36 @@ import { MachineReconciler } from "./controllers/machine_controller.js";
 import { SwitchReconciler } from "./controllers/switch_controller.js";
 // +kubebuilder:scaffold:imports
 
-const { values: flags } = parseArgs({
-  options: {
-    "leader-elect": { type: "boolean", default: false },
-    "metrics-bind-address": { type: "string", default: "0" },
-    "health-probe-bind-address": { type: "string", default: ":8081" },
-  },
-});
+const USAGE = `Usage: node dist/main.js [flags]
+
+  --leader-elect                         elect a leader so that only one replica reconciles
+  --metrics-bind-address <address>       where /metrics is served (default 0: off)
+  --health-probe-bind-address <address>  where /healthz and /readyz are served (default :8081; 0: off)
+  -h, --help                             print this help
+`;
+
+function parseFlags() {
+  return parseArgs({
+    options: {
+      "leader-elect": { type: "boolean", default: false },
+      "metrics-bind-address": { type: "string", default: "0" },
+      "health-probe-bind-address": { type: "string", default: ":8081" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  }).values;
+}
+
+let flags: ReturnType<typeof parseFlags>;
+try {
+  flags = parseFlags();
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (flags.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 
 const mgr = createManager({
   // Leader election keeps a single active manager when several replicas run.
