@@ -6,6 +6,7 @@
 import { fieldErrors, type FieldError } from "../http/status.js";
 import type { KubeObject } from "../storage/types.js";
 import { coreEventColumns, eventsV1Columns } from "./event_columns.js";
+import { droppingUnknownFields } from "./builtin_fields.js";
 import { fillEmptyFields } from "./conversion.js";
 import { ageColumn, column, nameColumn } from "./printing.js";
 import { allVerbs, collectionOf, type ResourceStrategy, type ResourceType } from "./resource_type.js";
@@ -227,7 +228,10 @@ function struct(
 }
 
 /** A struct kube-apiserver tracks as one field (`+structType=atomic`, as ObjectReference). */
-const atomicStruct = { "x-kubernetes-map-type": "atomic" };
+const atomicStruct = {
+  "x-kubernetes-map-type": "atomic",
+  ...struct(["kind", "namespace", "name", "uid", "apiVersion", "resourceVersion", "fieldPath"]),
+};
 const stringMap = { additionalProperties: {} };
 const eventSeries = struct(["count", "lastObservedTime"]);
 const eventSource = struct(["component", "host"]);
@@ -291,7 +295,8 @@ const namespaceSchema = struct([], {
   }),
 });
 
-const serviceAccountSchema = struct(["automountServiceAccountToken", "imagePullSecrets"], {
+const serviceAccountSchema = struct(["automountServiceAccountToken"], {
+  imagePullSecrets: { items: struct(["name"]) },
   secrets: {
     "x-kubernetes-list-type": "map",
     "x-kubernetes-list-map-keys": ["name"],
@@ -349,7 +354,7 @@ export function builtinType(
 
 /** Every built-in resource type, in discovery order. */
 export function builtinTypes(): ResourceType[] {
-  return [
+  const types: ResourceType[] = [
     builtinType({
       group: "",
       version: "v1",
@@ -435,6 +440,7 @@ export function builtinTypes(): ResourceType[] {
       conversion: eventsConversion,
     },
   ];
+  return types.map(droppingUnknownFields);
 }
 
 /** Namespaces that exist from the start, as kube-apiserver's system namespaces controller makes them. */

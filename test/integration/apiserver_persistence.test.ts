@@ -141,4 +141,93 @@ describe("embedded API server: persistence with a data directory", () => {
       await env.stop();
     }
   });
+
+  it("locks the data dir: a second server refuses, naming the holder's pid; a killed holder's lock is taken over", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "uselessctl-lock-"));
+    directories.push(dataDir);
+    const token = "lock-test-token";
+    const first = await startChild(dataDir, 0, token);
+    children.push(first);
+    const core = kubeConfigFile(dataDir).makeApiClient(CoreV1Api);
+    await core.createNamespacedConfigMap({ namespace: "default", body: { metadata: { name: "first" } } });
+    await assert.rejects(startChild(dataDir, 0, token), (error: Error) => {
+      assert.match(error.message, /server exited with 1/);
+      assert.ok(
+        error.message.includes(`data directory ${dataDir} is in use by another API server (pid ${first.pid})`),
+        error.message,
+      );
+      return true;
+    });
+    // The refused server changed nothing: the holder still serves, with its writes.
+    await core.createNamespacedConfigMap({ namespace: "default", body: { metadata: { name: "second" } } });
+    first.kill("SIGKILL");
+    await new Promise((resolve) => first.once("exit", resolve));
+    const port = new URL(kubeConfigFile(dataDir).getCurrentCluster()?.server ?? "").port;
+    const next = await startChild(dataDir, Number(port), token);
+    children.push(next);
+    const names = (
+      await kubeConfigFile(dataDir).makeApiClient(CoreV1Api).listNamespacedConfigMap({ namespace: "default" })
+    ).items.map((item) => item.metadata?.name);
+    assert.ok(names.includes("first") && names.includes("second"), `stored: ${names.join(", ")}`);
+    assert.equal(readFileSync(join(dataDir, "lock"), "utf8").trim(), String(next.pid));
+    next.kill("SIGTERM");
+  });
+
+  it("answers a watch from a resourceVersion before a restart with 410 Expired, never with a silent gap", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "uselessctl-resume-"));
+    directories.push(dataDir);
+    let env = await startTestServer({ dataDir, token: "resume-token" });
+    const path = "/api/v1/namespaces/default/configmaps";
+    const revisions: string[] = [];
+    const created = await rawRequest(env.server, "POST", path, {
+      body: JSON.stringify({ metadata: { name: "watched" }, data: { step: "0" } }),
+      contentType: "application/json",
+    });
+    revisions.push((created.json().metadata as { resourceVersion: string }).resourceVersion);
+    for (let step = 1; step <= 3; step++) {
+      const updated = await rawRequest(env.server, "PATCH", `${path}/watched`, {
+        body: JSON.stringify({ data: { step: String(step) } }),
+        contentType: "application/merge-patch+json",
+      });
+      revisions.push((updated.json().metadata as { resourceVersion: string }).resourceVersion);
+    }
+    await env.stop();
+    env = await startTestServer({ dataDir, token: "resume-token" });
+    try {
+      const current = (await rawRequest(env.server, "GET", path)).json().metadata as { resourceVersion: string };
+      await rawRequest(env.server, "PATCH", `${path}/watched`, {
+        body: JSON.stringify({ data: { step: "4" } }),
+        contentType: "application/merge-patch+json",
+      });
+      for (const revision of ["1", ...revisions.slice(0, -1)]) {
+        const watched = await rawRequest(
+          env.server,
+          "GET",
+          `${path}?watch=1&resourceVersion=${revision}&timeoutSeconds=1`,
+        );
+        const events = watched.body
+          .split("\n")
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as { type: string; object: { code?: number; reason?: string } });
+        assert.deepEqual(
+          events.map((event) => [event.type, event.object.code, event.object.reason]),
+          [["ERROR", 410, "Expired"]],
+          `watch from ${revision}`,
+        );
+      }
+      // From the revision the restarted server started at, every later change is replayed.
+      const resumed = await rawRequest(
+        env.server,
+        "GET",
+        `${path}?watch=1&resourceVersion=${current.resourceVersion}&timeoutSeconds=1`,
+      );
+      const [event] = resumed.body
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { type: string; object: { data: unknown } });
+      assert.deepEqual([event?.type, event?.object.data], ["MODIFIED", { step: "4" }]);
+    } finally {
+      await env.stop();
+    }
+  });
 });
