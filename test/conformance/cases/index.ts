@@ -3,6 +3,7 @@ import type { ConformanceCase } from "../harness/case.js";
 import { crdLifecycleCases } from "./crd_lifecycle.js";
 import { crudCases } from "./crud.js";
 import { discoveryCases } from "./discovery.js";
+import { hostileInputCases } from "./hostile_input.js";
 import { lifecycleCases } from "./lifecycle.js";
 import { moreCases } from "./more.js";
 import { outputCases } from "./output.js";
@@ -28,4 +29,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...moreCases,
   ...watchingCases,
   ...resourceVersionCases,
+  ...hostileInputCases,
 ];

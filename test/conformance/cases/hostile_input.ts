@@ -1,0 +1,108 @@
+/** Bodies that must be bounded: nesting depth, YAML aliases, data sizes, and unknown fields of built-in kinds. */
+import type { ConformanceCase } from "../harness/case.js";
+import { configMapsPath } from "./helpers.js";
+
+/** `depth` levels of arrays. */
+const nestedArrays = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
+
+/** A YAML ConfigMap whose `laughs` field expands nine times per level ("billion laughs"). */
+function laughingConfigMap(name: string, levels: number): string {
+  const names = "abcdefghi".slice(0, levels).split("");
+  const anchors = names.map((anchor, index) =>
+    index === 0
+      ? `  ${anchor}: &${anchor} "lol"`
+      : `  ${anchor}: &${anchor} [${Array(9)
+          .fill(`*${names[index - 1]}`)
+          .join(",")}]`,
+  );
+  return `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\nlaughs:\n${anchors.join("\n")}\n`;
+}
+
+export const hostileInputCases: ConformanceCase[] = [
+  {
+    area: "bad-input",
+    name: "a body nested deeper than 10,000 levels is a 400 and stores nothing; 10,000 levels decode",
+    async run(t) {
+      for (const [name, depth] of [
+        ["too-deep", 10_000],
+        ["deep-enough", 9_999],
+      ] as const) {
+        await t.http({
+          method: "POST",
+          path: configMapsPath(t.namespace),
+          contentType: "application/json",
+          body: `{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"${name}"},"foo":${nestedArrays(depth)}}`,
+        });
+        await t.http({ path: configMapsPath(t.namespace, name) });
+      }
+    },
+  },
+  {
+    area: "bad-input",
+    name: "a YAML body with excessive aliasing is a 400; moderate aliasing expands",
+    async run(t) {
+      for (const [name, levels] of [
+        ["laughs", 9],
+        ["chuckles", 2],
+      ] as const) {
+        await t.http({
+          method: "POST",
+          path: `${configMapsPath(t.namespace)}?fieldValidation=Ignore`,
+          contentType: "application/yaml",
+          body: laughingConfigMap(name, levels),
+        });
+        await t.http({ path: configMapsPath(t.namespace, name) });
+      }
+    },
+  },
+  {
+    area: "bad-input",
+    name: "ConfigMap and Secret data over 1 MiB is refused",
+    async run(t) {
+      const big = "x".repeat(1024 * 1024 + 1);
+      await t.http({
+        method: "POST",
+        path: configMapsPath(t.namespace),
+        body: { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "big" }, data: { a: big } },
+      });
+      await t.http({
+        method: "POST",
+        path: `/api/v1/namespaces/${t.namespace}/secrets`,
+        body: { apiVersion: "v1", kind: "Secret", metadata: { name: "big" }, stringData: { a: big } },
+      });
+      await t.http({ path: configMapsPath(t.namespace, "big") });
+    },
+  },
+  {
+    area: "bad-input",
+    name: "unknown fields of built-in kinds are warned about, ignored or refused per fieldValidation, never stored",
+    async run(t) {
+      for (const validation of ["Warn", "Ignore", "Strict"]) {
+        const name = `unknown-${validation.toLowerCase()}`;
+        await t.http({
+          method: "POST",
+          path: `${configMapsPath(t.namespace)}?fieldValidation=${validation}`,
+          body: {
+            apiVersion: "v1",
+            kind: "ConfigMap",
+            metadata: { name, foo: 1, ownerReferences: [{ apiVersion: "v1", kind: "X", name: "x", uid: "u", bar: 2 }] },
+            foo: 1,
+            data: { a: "b" },
+          },
+        });
+        await t.http({ path: configMapsPath(t.namespace, name) });
+        await t.http({
+          method: "POST",
+          path: `/api/v1/namespaces/${t.namespace}/serviceaccounts?fieldValidation=${validation}`,
+          body: {
+            apiVersion: "v1",
+            kind: "ServiceAccount",
+            metadata: { name },
+            secrets: [{ name: "s", foo: 1 }],
+            imagePullSecrets: [{ name: "p", bar: 1 }],
+          },
+        });
+      }
+    },
+  },
+];
