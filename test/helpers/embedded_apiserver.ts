@@ -98,6 +98,8 @@ export function rawRequest(
   if (token !== null) headers.Authorization = `Bearer ${token}`;
   if (options.contentType) headers["Content-Type"] = options.contentType;
   if (options.accept) headers.Accept = options.accept;
+  // As client-go does: a body goes with its length, not chunked.
+  if (options.body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(options.body));
   return new Promise((resolve, reject) => {
     const request = httpsRequest(url, { method, headers, ca: server.caCertificatePem }, (response) => {
       const chunks: Buffer[] = [];

@@ -75,9 +75,18 @@ describe("embedded API server: persistence with a data directory", () => {
         }
       }
     });
+    // Watchers' starting points while writes go on: a list's resourceVersion and what it held.
+    const snapshots: { revision: string; names: Set<string> }[] = [];
     // Kill while writes are in flight, once a good number were acknowledged (however loaded the machine).
     const deadline = Date.now() + 30_000;
-    while (acknowledged.length < 20 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (acknowledged.length < 20 && Date.now() < deadline) {
+      const listed = await core.listNamespacedConfigMap({ namespace: "durable" });
+      snapshots.push({
+        revision: listed.metadata?.resourceVersion ?? "",
+        names: new Set(listed.items.map((item) => item.metadata?.name ?? "")),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     first.kill("SIGKILL");
     killed = true;
     await Promise.all(writers);
@@ -92,6 +101,32 @@ describe("embedded API server: persistence with a data directory", () => {
     );
     const lost = acknowledged.filter((name) => !stored.has(name));
     assert.deepEqual(lost, []);
+    // Each watch resumed from before the kill is told 410, or replays every write it had not listed.
+    const cluster = kubeConfigFile(dataDir).getCurrentCluster();
+    const endpoint = {
+      url: cluster?.server ?? "",
+      caCertificatePem: Buffer.from(cluster?.caData ?? "", "base64").toString(),
+      token,
+    };
+    assert.ok(snapshots.length > 0);
+    for (const snapshot of snapshots) {
+      const watched = await rawRequest(
+        endpoint,
+        "GET",
+        `/api/v1/namespaces/durable/configmaps?watch=1&resourceVersion=${snapshot.revision}&timeoutSeconds=1`,
+      );
+      const events = watched.body
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { type: string; object: { code?: number; metadata?: { name?: string } } });
+      if (events[0]?.type === "ERROR") {
+        assert.equal(events[0].object.code, 410);
+        continue;
+      }
+      const replayed = new Set(events.map((event) => event.object.metadata?.name ?? ""));
+      const missed = acknowledged.filter((name) => !snapshot.names.has(name) && !replayed.has(name));
+      assert.deepEqual(missed, [], `watch from ${snapshot.revision} resumed with a gap`);
+    }
     second.kill("SIGTERM");
   });
 
