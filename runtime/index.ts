@@ -71,6 +71,7 @@ export {
   type Result,
   type ReconcileContext,
   type ReconcileFunc,
+  type ReconcileResult,
   type Reconciler,
   type ReconcilerLike,
 } from "./reconcile/index.js";
@@ -100,6 +101,7 @@ export {
   createKubeConfigTransport,
   loadDefaultKubeConfig,
   FakeClient,
+  interceptClient,
   ApiError,
   isNotFound,
   isConflict,
@@ -128,6 +130,8 @@ export {
   type StatusCause,
   type Transport,
   type FakeClientOptions,
+  type FieldIndexer,
+  type InterceptorFuncs,
 } from "./client/index.js";
 export {
   type LabelSelector,

@@ -59,8 +59,7 @@ export class Store {
   #dispatchChain: Promise<void> = Promise.resolve();
   readonly #globalListeners = new Set<StoreListener>();
 
-  /** Use `Store.open`, which also replays the log. */
-  constructor(options: StoreOptions) {
+  private constructor(options: StoreOptions) {
     this.#options = options;
   }
 
