@@ -65,3 +65,22 @@ describe("parseGoJson and goJsonTypeName", () => {
     ]);
   });
 });
+
+describe("nesting depth", () => {
+  const nested = (depth: number) => Buffer.from(`{"foo":${"[".repeat(depth - 1)}${"]".repeat(depth - 1)}}`);
+
+  it("accepts 10,000 levels and refuses the next with encoding/json's scanner error", () => {
+    assert.ok("value" in parseGoJson(nested(10_000)));
+    assert.deepEqual(parseGoJson(nested(10_001)), { error: "invalid character '[' exceeded max depth" });
+  });
+
+  it("reports a syntax error before the depth limit first, as the scanner meets it first", () => {
+    const body = Buffer.from(`{"a":x,"foo":${"[".repeat(10_001)}}`);
+    assert.deepEqual(parseGoJson(body), { error: "invalid character 'x' looking for beginning of value" });
+  });
+
+  it("does not count brackets inside strings", () => {
+    const body = Buffer.from(`{"foo":"${"[".repeat(20_000)}"}`);
+    assert.ok("value" in parseGoJson(body));
+  });
+});

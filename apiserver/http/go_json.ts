@@ -7,6 +7,24 @@
 
 type Context = "object key" | "object value" | "array value";
 
+/** encoding/json's scanner limit on nested arrays and objects, which bounds what a body can make the decoder do. */
+export const maxNestingDepth = 10000;
+
+/** Whether arrays and objects in `data` nest deeper than `limit` (strings skipped; validity not checked). */
+export function nestsDeeperThan(data: Uint8Array, limit: number): boolean {
+  let depth = 0;
+  for (let index = 0; index < data.length; index += 1) {
+    const c = data[index];
+    if (c === 0x22) {
+      for (index += 1; index < data.length && data[index] !== 0x22; index += 1) if (data[index] === 0x5c) index += 1;
+    } else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return false;
+}
+
 const whitespace = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
 function isDigit(c: number): boolean {
@@ -137,10 +155,10 @@ export function goJsonSyntaxError(data: Uint8Array): string | undefined {
     switch (c) {
       case 0x7b:
         stack.push("object key");
-        return beginStringOrEmpty;
+        return stack.length > maxNestingDepth ? invalid(c, "exceeded max depth") : beginStringOrEmpty;
       case 0x5b:
         stack.push("array value");
-        return beginValueOrEmpty;
+        return stack.length > maxNestingDepth ? invalid(c, "exceeded max depth") : beginValueOrEmpty;
       case 0x22:
         return inString;
       case 0x2d:
@@ -211,6 +229,8 @@ export function parseGoJson(data: Uint8Array): { value: unknown } | { error: str
   // JSON.parse accepts exactly the grammar Go's scanner does and is many times faster, so the
   // byte-by-byte scan runs only to word the error of a body that does not parse.
   try {
+    // JSON.parse has no depth limit; Go's scanner stops at maxNestingDepth, wherever that comes first.
+    if (nestsDeeperThan(data, maxNestingDepth)) throw new SyntaxError("exceeded max depth");
     return { value: JSON.parse(Buffer.from(data).toString("utf8")) as unknown };
   } catch {
     return { error: goJsonSyntaxError(data) ?? "unexpected end of JSON input" };

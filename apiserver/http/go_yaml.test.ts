@@ -41,3 +41,39 @@ describe("parseGoYaml", () => {
     assert.deepEqual(parseGoYaml("a: [b, {c: 1}]\n"), { a: ["b", { c: 1 }] });
   });
 });
+
+/** Nested anchors, each level aliasing the previous one nine times ("billion laughs" with `levels` levels). */
+function laughs(levels: number): string {
+  const names = "abcdefghi".slice(0, levels).split("");
+  return names
+    .map((name, index) =>
+      index === 0
+        ? `${name}: &${name} [${Array(9).fill('"lol"').join(",")}]`
+        : `${name}: &${name} [${Array(9)
+            .fill(`*${names[index - 1]}`)
+            .join(",")}]`,
+    )
+    .join("\n");
+}
+
+describe("parseGoYaml bounds", () => {
+  // Expected outcomes are go-yaml v2.4.4's (through sigs.k8s.io/yaml v1.6.0 YAMLToJSON).
+  it("refuses excessive aliasing as go-yaml does", () => {
+    assert.throws(() => parseGoYaml(laughs(9)), { message: "yaml: document contains excessive aliasing" });
+    assert.throws(() => parseGoYaml(laughs(4)), { message: "yaml: document contains excessive aliasing" });
+  });
+
+  it("expands moderate aliasing into separate copies", () => {
+    const value = parseGoYaml(laughs(3)) as Record<string, unknown[][]>;
+    assert.equal(value.c?.length, 9);
+    assert.notEqual(value.c?.[0], value.c?.[1]);
+    const small = parseGoYaml("a: &a [1,2]\nb: *a\nc: *a\n") as Record<string, unknown>;
+    assert.deepEqual(small, { a: [1, 2], b: [1, 2], c: [1, 2] });
+    assert.notEqual(small.a, small.b);
+  });
+
+  it("refuses nesting beyond go-yaml's depth limit with its error", () => {
+    const deep = `a: ${"[".repeat(10_001)}${"]".repeat(10_001)}`;
+    assert.throws(() => parseGoYaml(deep), { message: "yaml: exceeded max depth of 10000" });
+  });
+});

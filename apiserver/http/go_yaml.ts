@@ -7,6 +7,8 @@
  * Rarer errors keep js-yaml's reason in go-yaml's `yaml: line N: ...` form.
  */
 import yaml from "js-yaml";
+import { copyJsonTree } from "../storage/deep_values.js";
+import { maxNestingDepth } from "./go_json.js";
 
 function linesBefore(text: string, end: number): number {
   let lines = 0;
@@ -84,12 +86,74 @@ export function goYamlMessage(text: string, error: yaml.YAMLException): string {
   return withLine(markLine + 1, reason);
 }
 
+/** go-yaml's allowed share of alias-driven decodes for a document that took `decodes` decodes so far. */
+function allowedAliasRatio(decodes: number): number {
+  const low = 400_000;
+  const high = 4_000_000;
+  if (decodes <= low) return 0.99;
+  if (decodes >= high) return 0.1;
+  return 0.99 - 0.89 * ((decodes - low) / (high - low));
+}
+
+/**
+ * Counts decodes as go-yaml's decoder does (each node and each mapping key; an aliased node again
+ * at every alias) and throws its error once too many of them come from aliases: a small document
+ * must not expand into an unbounded one. js-yaml hands an alias out as the anchored value itself,
+ * so a value met again is an alias. The walk stops at the limit, so its cost stays bounded too.
+ */
+function checkAliasing(root: unknown): void {
+  let decodes = 1; // the document node
+  let aliased = 0;
+  const seen = new Set<object>();
+  const pending: { value: unknown; inAlias: boolean; isKey: boolean }[] = [
+    { value: root, inAlias: false, isKey: false },
+  ];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, inAlias } = next;
+    let expanding = inAlias;
+    if (!next.isKey && value !== null && typeof value === "object") {
+      if (seen.has(value) && !inAlias) {
+        decodes += 1; // the alias node itself
+        expanding = true;
+      }
+      seen.add(value);
+    }
+    decodes += 1;
+    if (expanding) aliased += 1;
+    if (aliased > 100 && decodes > 1000 && aliased / decodes > allowedAliasRatio(decodes)) {
+      throw new Error("yaml: document contains excessive aliasing");
+    }
+    if (next.isKey || value === null || typeof value !== "object") continue;
+    const children: typeof pending = [];
+    if (Array.isArray(value))
+      for (const item of value) children.push({ value: item, inAlias: expanding, isKey: false });
+    else {
+      for (const [key, field] of Object.entries(value)) {
+        children.push(
+          { value: key, inAlias: expanding, isKey: true },
+          { value: field, inAlias: expanding, isKey: false },
+        );
+      }
+    }
+    for (let index = children.length - 1; index >= 0; index -= 1) pending.push(children[index] as (typeof pending)[0]);
+  }
+}
+
 /** Parses one YAML document as JSON-compatible data; throws an Error carrying go-yaml's message. */
 export function parseGoYaml(text: string): unknown {
+  let value: unknown;
   try {
-    return yaml.load(text, { schema: yaml.JSON_SCHEMA });
+    // go-yaml allows 10,000 levels; js-yaml recurses on the stack, which runs out first for very
+    // deep documents: that is reported as go-yaml's depth error rather than failing the server.
+    // (js-yaml 4.3 has maxDepth; its published types do not list it yet.)
+    const options = { schema: yaml.JSON_SCHEMA, maxDepth: maxNestingDepth } as yaml.LoadOptions;
+    value = yaml.load(text, options);
   } catch (error) {
     if (error instanceof yaml.YAMLException) throw new Error(goYamlMessage(text, error));
+    if (error instanceof RangeError) throw new Error(withLine(0, `exceeded max depth of ${maxNestingDepth}`));
     throw error;
   }
+  checkAliasing(value);
+  // Aliases share one value; each place gets its own copy, as the JSON go-yaml's output becomes.
+  return copyJsonTree(value);
 }

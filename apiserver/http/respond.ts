@@ -5,6 +5,7 @@ import type { ServerResponse } from "node:http";
 import yaml from "js-yaml";
 import type { ResourceType } from "../registry/resource_type.js";
 import { partialObjectMetadata } from "../registry/printing.js";
+import { stringifyJson } from "../storage/deep_values.js";
 import type { KubeObject } from "../storage/types.js";
 import type { OutputFormat } from "./negotiation.js";
 import { StatusError, internalError } from "./status.js";
@@ -19,7 +20,7 @@ const serialized = new WeakMap<object, string>();
 export function toJson(object: object): string {
   let text = serialized.get(object);
   if (text === undefined) {
-    text = JSON.stringify(object);
+    text = stringifyJson(object);
     serialized.set(object, text);
   }
   return text;
@@ -34,7 +35,7 @@ function toJsonWithoutTypeMeta(object: object): string {
     const { apiVersion, kind, ...rest } = object as Record<string, unknown>;
     void apiVersion;
     void kind;
-    text = JSON.stringify(rest);
+    text = stringifyJson(rest);
     serializedWithoutTypeMeta.set(object, text);
   }
   return text;
@@ -56,9 +57,18 @@ export function writeList(
   response.end(text);
 }
 
+/** YAML text; a value too deep for js-yaml's recursion is sent as JSON, which is YAML too. */
+function toYaml(body: unknown): string {
+  try {
+    return yaml.dump(body, { noRefs: true, lineWidth: -1 });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return `${stringifyJson(body)}\n`;
+  }
+}
+
 export function writeJson(response: ServerResponse, code: number, body: unknown, mediaType = "application/json"): void {
-  const text =
-    mediaType === "application/yaml" ? yaml.dump(body, { noRefs: true, lineWidth: -1 }) : JSON.stringify(body);
+  const text = mediaType === "application/yaml" ? toYaml(body) : stringifyJson(body);
   response.writeHead(code, { "Content-Type": mediaType, "Content-Length": Buffer.byteLength(text) });
   response.end(text);
 }

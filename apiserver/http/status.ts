@@ -232,8 +232,9 @@ export function invalid(
   errors: readonly FieldError[],
 ): StatusError {
   const qualifiedKind = kind.group ? `${kind.kind}.${kind.group}` : kind.kind;
-  // The message aggregates the errors as field.ErrorList.ToAggregate does: each distinct text once.
-  const rendered = [...new Set(errors.map((e) => (e.field ? `${e.field}: ${e.detail}` : e.detail)))];
+  // The message aggregates the errors as field.ErrorList.ToAggregate does: each distinct text once,
+  // each as field.Error prints itself ("<field>: <detail>", even for the whole object's empty path).
+  const rendered = [...new Set(errors.map((e) => `${e.field}: ${e.detail}`))];
   const summary = rendered.length === 1 ? rendered[0] : `[${rendered.join(", ")}]`;
   const details: StatusDetails = { name };
   if (kind.group) details.group = kind.group;

@@ -6,6 +6,7 @@
 import { fieldErrors, type FieldError } from "../http/status.js";
 import type { KubeObject } from "../storage/types.js";
 import { coreEventColumns, eventsV1Columns } from "./event_columns.js";
+import { droppingUnknownFields } from "./builtin_fields.js";
 import { fillEmptyFields } from "./conversion.js";
 import { ageColumn, column, nameColumn } from "./printing.js";
 import { allVerbs, collectionOf, type ResourceStrategy, type ResourceType } from "./resource_type.js";
@@ -29,6 +30,22 @@ function validateDataKeys(object: KubeObject, fields: readonly string[]): FieldE
     }
   }
   return errors;
+}
+
+/** core.MaxSecretSize: the most bytes a Secret's or a ConfigMap's data may hold in all. */
+const maxDataBytes = 1024 * 1024;
+
+/** The bytes `fields` hold: string values as UTF-8, base64 fields (`binaryData`, a Secret's `data`) decoded. */
+function dataBytes(object: KubeObject, fields: { field: string; base64: boolean }[]): number {
+  let total = 0;
+  for (const { field, base64 } of fields) {
+    const data = object[field];
+    if (data === null || typeof data !== "object") continue;
+    for (const value of Object.values(data as Record<string, unknown>)) {
+      if (typeof value === "string") total += base64 ? Buffer.from(value, "base64").length : Buffer.byteLength(value);
+    }
+  }
+  return total;
 }
 
 // Column descriptions are the API types' swagger docs, as kube-apiserver's printers use them.
@@ -65,6 +82,8 @@ const secretStrategy: ResourceStrategy = {
   },
   validate(object, old) {
     const errors = validateDataKeys(object, ["data"]);
+    if (dataBytes(object, [{ field: "data", base64: true }]) > maxDataBytes)
+      errors.push(fieldErrors.tooLong("data", maxDataBytes));
     for (const [key, value] of Object.entries((object.data as Record<string, unknown> | undefined) ?? {})) {
       if (typeof value === "string" && (!base64Pattern.test(value) || value.length % 4 !== 0)) {
         errors.push(fieldErrors.invalid(`data[${key}]`, "<secret contents redacted>", "must be base64-encoded"));
@@ -87,6 +106,12 @@ const secretStrategy: ResourceStrategy = {
 const configMapStrategy: ResourceStrategy = {
   validate(object, old) {
     const errors = validateDataKeys(object, ["data", "binaryData"]);
+    const sizes = [
+      { field: "data", base64: false },
+      { field: "binaryData", base64: true },
+    ];
+    // ValidateConfigMap names the whole object (an empty path) for its total size.
+    if (dataBytes(object, sizes) > maxDataBytes) errors.push(fieldErrors.tooLong("", maxDataBytes));
     if (old?.immutable === true) {
       if (JSON.stringify(old.data ?? {}) !== JSON.stringify(object.data ?? {})) {
         errors.push(fieldErrors.forbidden("data", "field is immutable when `immutable` is set"));
@@ -163,7 +188,7 @@ function renameFields(object: Record<string, unknown>, pairs: readonly [string, 
   for (const [from, to] of pairs) {
     if (from in object) {
       object[to] = object[from];
-      delete object[from];
+      Reflect.deleteProperty(object, from);
     }
   }
 }
@@ -183,7 +208,7 @@ const eventsConversion = {
     );
     // Empty strings that core/v1 always serializes and events.k8s.io/v1 omits.
     for (const field of ["reportingController", "reportingInstance"])
-      if (converted[field] === "") delete converted[field];
+      if (converted[field] === "") Reflect.deleteProperty(converted, field);
     return converted;
   },
 };
@@ -203,7 +228,10 @@ function struct(
 }
 
 /** A struct kube-apiserver tracks as one field (`+structType=atomic`, as ObjectReference). */
-const atomicStruct = { "x-kubernetes-map-type": "atomic" };
+const atomicStruct = {
+  "x-kubernetes-map-type": "atomic",
+  ...struct(["kind", "namespace", "name", "uid", "apiVersion", "resourceVersion", "fieldPath"]),
+};
 const stringMap = { additionalProperties: {} };
 const eventSeries = struct(["count", "lastObservedTime"]);
 const eventSource = struct(["component", "host"]);
@@ -267,7 +295,8 @@ const namespaceSchema = struct([], {
   }),
 });
 
-const serviceAccountSchema = struct(["automountServiceAccountToken", "imagePullSecrets"], {
+const serviceAccountSchema = struct(["automountServiceAccountToken"], {
+  imagePullSecrets: { items: struct(["name"]) },
   secrets: {
     "x-kubernetes-list-type": "map",
     "x-kubernetes-list-map-keys": ["name"],
@@ -325,7 +354,7 @@ export function builtinType(
 
 /** Every built-in resource type, in discovery order. */
 export function builtinTypes(): ResourceType[] {
-  return [
+  const types: ResourceType[] = [
     builtinType({
       group: "",
       version: "v1",
@@ -411,6 +440,7 @@ export function builtinTypes(): ResourceType[] {
       conversion: eventsConversion,
     },
   ];
+  return types.map(droppingUnknownFields);
 }
 
 /** Namespaces that exist from the start, as kube-apiserver's system namespaces controller makes them. */

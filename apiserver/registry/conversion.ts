@@ -3,6 +3,7 @@
  * stored form; with conversion strategy None (the only one served here) converting is setting
  * `apiVersion`, as kube-apiserver's nopConverter does.
  */
+import { cloneJson, equalJson } from "../storage/deep_values.js";
 import type { KubeObject } from "../storage/types.js";
 import { apiVersionOf, type ResourceType } from "./resource_type.js";
 
@@ -41,25 +42,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-export function deepClone<T>(value: T): T {
-  return structuredClone(value);
-}
+/** A deep copy, safe for values of any depth. */
+export const deepClone = cloneJson;
 
-/** Deep equality of JSON values. */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== "object") return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const other = b as unknown[];
-    return a.length === other.length && a.every((item, index) => jsonEqual(item, other[index]));
-  }
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const leftKeys = Object.keys(left).filter((key) => left[key] !== undefined);
-  const rightKeys = Object.keys(right).filter((key) => right[key] !== undefined);
-  return leftKeys.length === rightKeys.length && leftKeys.every((key) => jsonEqual(left[key], right[key]));
-}
+/** Deep equality of JSON values, safe for values of any depth. */
+export const jsonEqual = equalJson;
 
 /** The object without the fields that never count as a spec change. */
 export function specPart(object: KubeObject, statusSubresource: boolean): Record<string, unknown> {

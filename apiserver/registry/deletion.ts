@@ -45,6 +45,13 @@ export function parseDeleteOptions(body: unknown, query: URLSearchParams): Delet
   }
   const orphanDependents = options.orphanDependents ?? query.get("orphanDependents");
   const dryRun = options.dryRun ?? query.getAll("dryRun");
+  // Checked before anything is deleted: a delete meant as a dry run must never delete.
+  const dryRunValues = Array.isArray(dryRun) ? dryRun : [dryRun];
+  if (dryRunValues.some((value) => value !== "All")) {
+    throw badRequest(
+      `DeleteOptions.meta.k8s.io "" is invalid: dryRun: Unsupported value: []string{${dryRunValues.map((value) => JSON.stringify(value)).join(", ")}}: supported values: "All"`,
+    );
+  }
   return {
     propagationPolicy:
       (policy as PropagationPolicy | undefined) ??

@@ -22,6 +22,7 @@ import {
 import { objectKey, type Store } from "../storage/store.js";
 import type { KubeObject } from "../storage/types.js";
 import { validateObjectMeta, type NameValidation } from "../validation/object_meta.js";
+import { coerceObjectMetaTypes } from "../validation/object_meta_types.js";
 import { deepClone, fillEmptyFields, jsonEqual, specPart, toStorageVersion, toVersion } from "./conversion.js";
 import { recordUpdate, type ManagerIdentity } from "./managed_fields.js";
 import type { ResourceType } from "./resource_type.js";
@@ -119,6 +120,12 @@ export class ObjectService {
     old: KubeObject | undefined,
     options: WriteOptions & { subresource?: string },
   ): string[] {
+    const typeError = coerceObjectMetaTypes(object);
+    if (typeError) {
+      throw badRequest(
+        `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: json: cannot unmarshal ${typeError.jsonType} into Go struct field ObjectMeta.${typeError.field} of type ${typeError.goType}`,
+      );
+    }
     fillEmptyFields(object, type.emptyObject);
     dropEmptyMetadata(object);
     const warnings = [
@@ -169,7 +176,7 @@ export class ObjectService {
     if (type.namespaced) meta.namespace = namespace;
     else delete meta.namespace;
     for (const field of ["uid", "resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"])
-      delete meta[field];
+      Reflect.deleteProperty(meta, field);
     meta.creationTimestamp = timestamp(this.now());
     if (type.tracksGeneration) meta.generation = 1;
     else delete meta.generation;
@@ -294,7 +301,7 @@ export function isEmptyMetadataValue(value: unknown): boolean {
 /** Every kind's metadata is an ObjectMeta: empty fields (`labels: {}`, `managedFields: []`) are not kept. */
 function dropEmptyMetadata(object: KubeObject): void {
   for (const [field, value] of Object.entries(object.metadata ?? {})) {
-    if (isEmptyMetadataValue(value)) delete object.metadata[field];
+    if (isEmptyMetadataValue(value)) Reflect.deleteProperty(object.metadata, field);
   }
 }
 

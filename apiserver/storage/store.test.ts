@@ -1,9 +1,9 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { RevisionTooOldError, Store, objectKey } from "./store.js";
+import { DataDirInUseError, RevisionTooOldError, Store, objectKey } from "./store.js";
 import type { KubeObject } from "./types.js";
 
 const object = (name: string, data = "1"): KubeObject => ({
@@ -110,6 +110,65 @@ describe("Store", () => {
       );
       assert.equal(reopened.currentRevision(), revision);
       await reopened.close();
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it("answers a watch from before a restart with 410, never with the changes it can no longer replay", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "store-test-"));
+    try {
+      const store = await Store.open({ dataDir: directory });
+      const first = store.put("/configmaps", objectKey("ns", "a"), object("a"));
+      await first.durable;
+      const early = Number(first.object.metadata.resourceVersion);
+      await store.put("/configmaps", objectKey("ns", "a"), object("a", "2")).durable;
+      await store.put("/configmaps", objectKey("ns", "a"), object("a", "3")).durable;
+      await store.close();
+      const reopened = await Store.open({ dataDir: directory });
+      const opened = reopened.currentRevision();
+      assert.throws(() => reopened.changesSince("/configmaps", early), RevisionTooOldError);
+      assert.throws(() => reopened.changesSince("/configmaps", 1), RevisionTooOldError);
+      assert.throws(() => reopened.changesSince("/secrets", early), RevisionTooOldError);
+      await reopened.put("/configmaps", objectKey("ns", "a"), object("a", "4")).durable;
+      assert.deepEqual(
+        reopened.changesSince("/configmaps", opened).map((event) => event.object.data),
+        [{ v: "4" }],
+      );
+      await reopened.close();
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it("locks its data directory: a second store on it refuses, naming the holder's pid", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "store-test-"));
+    try {
+      const store = await Store.open({ dataDir: directory });
+      await assert.rejects(Store.open({ dataDir: directory }), (error: Error) => {
+        assert.ok(error instanceof DataDirInUseError);
+        assert.match(error.message, new RegExp(`in use by another API server \\(pid ${process.pid}\\)`));
+        assert.ok(error.message.includes(directory));
+        return true;
+      });
+      await store.close();
+      const again = await Store.open({ dataDir: directory });
+      await again.close();
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it("takes over the lock of a process that is gone", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "store-test-"));
+    try {
+      // Above Linux's largest pid_max (2^22), so no process has it.
+      const deadPid = 2 ** 22 + 1;
+      writeFileSync(join(directory, "lock"), `${deadPid}\n`);
+      const store = await Store.open({ dataDir: directory });
+      assert.equal(readFileSync(join(directory, "lock"), "utf8").trim(), String(process.pid));
+      await store.close();
+      assert.ok(!existsSync(join(directory, "lock")), "closing gives the directory up");
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }

@@ -11,11 +11,13 @@
  * Caveats: objects handed out are the stored instances; callers must not mutate them (clone
  * first). Lists see the latest state, not a snapshot at an older revision.
  */
+import { DataDirLock } from "./data_dir_lock.js";
 import { WriteAheadLog, type LogRecord } from "./write_ahead_log.js";
 import type { CollectionKey, KubeObject, StoreEvent } from "./types.js";
 import { WatchHistory, defaultWatchHistoryOptions } from "./watch_history.js";
 
 export { RevisionTooOldError } from "./watch_history.js";
+export { DataDirInUseError } from "./data_dir_lock.js";
 
 export interface StoreOptions {
   /** The most changes of one collection that watches can resume from; older revisions get 410 Expired. */
@@ -53,6 +55,7 @@ export class Store {
   /** The revision the store was opened at: where the history of every collection begins. */
   #openedAt = 1;
   #wal: WriteAheadLog | undefined;
+  #lock: DataDirLock | undefined;
   #dispatchChain: Promise<void> = Promise.resolve();
   readonly #globalListeners = new Set<StoreListener>();
 
@@ -65,12 +68,28 @@ export class Store {
     const store = new Store({ ...defaultStoreOptions, ...options });
     if (store.#options.dataDir) {
       const wal = new WriteAheadLog(store.#options.dataDir);
-      for (const record of wal.replay()) store.#replayRecord(record);
-      store.#openedAt = store.#revision;
-      await wal.rewrite(store.#snapshotRecords());
-      store.#wal = wal;
+      // Taken before the log is read: another server's later writes would otherwise be lost.
+      const lock = DataDirLock.acquire(store.#options.dataDir);
+      try {
+        await store.#openLog(wal);
+      } catch (error) {
+        lock.release();
+        throw error;
+      }
+      store.#lock = lock;
     }
     return store;
+  }
+
+  /** Replays and compacts the log, then appends to it. */
+  async #openLog(wal: WriteAheadLog): Promise<void> {
+    for (const record of wal.replay()) this.#replayRecord(record);
+    this.#openedAt = this.#revision;
+    // The changes before the restart are not kept: every watch cache starts at the replayed
+    // revision, so a watch from an older one is told 410 instead of silently missing them.
+    for (const collection of this.#collections.values()) collection.history.restart(this.#openedAt);
+    await wal.rewrite(this.#snapshotRecords());
+    this.#wal = wal;
   }
 
   #replayRecord(record: LogRecord): void {
@@ -257,5 +276,6 @@ export class Store {
   async close(): Promise<void> {
     await this.#dispatchChain.catch(() => undefined);
     await this.#wal?.close();
+    this.#lock?.release();
   }
 }

@@ -10,6 +10,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync, existsSync } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
+import { stringifyJson } from "./deep_values.js";
 import type { CollectionKey, KubeObject } from "./types.js";
 
 /** One line of the log. */
@@ -53,7 +54,7 @@ export class WriteAheadLog {
     try {
       let chunk = "";
       for (const record of records) {
-        chunk += JSON.stringify(record) + "\n";
+        chunk += stringifyJson(record) + "\n";
         if (chunk.length > 1 << 20) {
           writeSync(fd, chunk);
           chunk = "";
@@ -77,7 +78,7 @@ export class WriteAheadLog {
   /** Appends one record; resolves once it is durable. */
   append(record: LogRecord): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ line: JSON.stringify(record) + "\n", resolve, reject });
+      this.#queue.push({ line: stringifyJson(record) + "\n", resolve, reject });
       if (!this.#writing) void this.#drain();
     });
   }

@@ -107,7 +107,8 @@ export function validateListSets(schema: JsonSchema | undefined, value: unknown,
  * PruneNonNullableNullsWithoutDefaults does before defaulting: such a field is simply absent.
  */
 export function pruneNulls(schema: JsonSchema | undefined, value: unknown): void {
-  if (value === null || typeof value !== "object") return;
+  // Where the schema ends (preserved unknown fields) there is nothing to prune: stop, however deep the value goes.
+  if (!schema || value === null || typeof value !== "object") return;
   if (Array.isArray(value)) {
     for (const item of value) pruneNulls(schema?.items, item);
     return;
@@ -115,7 +116,8 @@ export function pruneNulls(schema: JsonSchema | undefined, value: unknown): void
   const record = value as Record<string, unknown>;
   for (const [name, fieldValue] of Object.entries(record)) {
     const property = childSchema(schema, name);
-    if (fieldValue === null && property && !property.nullable && property.default === undefined) delete record[name];
+    if (fieldValue === null && property && !property.nullable && property.default === undefined)
+      Reflect.deleteProperty(record, name);
     else pruneNulls(property, fieldValue);
   }
 }
@@ -162,7 +164,7 @@ function pruneObjectMeta(metadata: unknown, path: string): string[] {
   if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) return [];
   const record = metadata as Record<string, unknown>;
   const unknown = Object.keys(record).filter((field) => !objectMetaFields.has(field));
-  for (const field of unknown) delete record[field];
+  for (const field of unknown) Reflect.deleteProperty(record, field);
   return unknown.map((field) => child(path, field));
 }
 
@@ -194,7 +196,7 @@ export function prune(schema: JsonSchema, value: unknown, path: string, isRoot =
       (typeof schema.additionalProperties === "object" ? schema.additionalProperties : undefined);
     if (property) pruned.push(...prune(property, record[name], child(path, name)));
     else if (!preserve && schema.additionalProperties !== true) {
-      delete record[name];
+      Reflect.deleteProperty(record, name);
       pruned.push(child(path, name));
     }
   }

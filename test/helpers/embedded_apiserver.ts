@@ -47,18 +47,22 @@ export function loadFixture<T = Record<string, unknown>>(name: string): T {
   return yaml.load(readFileSync(fixture(name), "utf8")) as T;
 }
 
+/** The server, CA and token a kubeconfig's current context names, as {@link rawRequest} takes them. */
+export function endpointOf(kubeConfig: KubeConfig): Pick<RunningApiServer, "url" | "caCertificatePem" | "token"> {
+  const cluster = kubeConfig.getCurrentCluster();
+  return {
+    url: cluster?.server ?? "",
+    caCertificatePem: Buffer.from(cluster?.caData ?? "", "base64").toString(),
+    token: kubeConfig.getCurrentUser()?.token ?? "",
+  };
+}
+
 /** Installs the Switch CRD fixture and waits until it is Established. */
 export async function installSwitchCrd(kubeConfig: KubeConfig): Promise<void> {
   const api = kubeConfig.makeApiClient(ApiextensionsV1Api);
   const crd = loadFixture<{ metadata: { name: string } }>("switch_crd.yaml");
   // Raw JSON: client-node's typed models drop schema keys it renames (enum, default, x-kubernetes-*).
-  const cluster = kubeConfig.getCurrentCluster();
-  const user = kubeConfig.getCurrentUser();
-  const server = {
-    url: cluster?.server ?? "",
-    caCertificatePem: Buffer.from(cluster?.caData ?? "", "base64").toString(),
-    token: user?.token ?? "",
-  };
+  const server = endpointOf(kubeConfig);
   const created = await rawRequest(server, "POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", {
     body: JSON.stringify(crd),
     contentType: "application/json",
@@ -95,6 +99,8 @@ export function rawRequest(
   if (token !== null) headers.Authorization = `Bearer ${token}`;
   if (options.contentType) headers["Content-Type"] = options.contentType;
   if (options.accept) headers.Accept = options.accept;
+  // As client-go does: a body goes with its length, not chunked.
+  if (options.body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(options.body));
   return new Promise((resolve, reject) => {
     const request = httpsRequest(url, { method, headers, ca: server.caCertificatePem }, (response) => {
       const chunks: Buffer[] = [];

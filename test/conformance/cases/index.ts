@@ -5,6 +5,7 @@ import { crdVersionCases } from "./crd_versions.js";
 import { crudCases } from "./crud.js";
 import { crudKindCases } from "./crud_kinds.js";
 import { discoveryCases } from "./discovery.js";
+import { hostileInputCases } from "./hostile_input.js";
 import { kubectlVerbCases } from "./kubectl_verbs.js";
 import { lifecycleCases } from "./lifecycle.js";
 import { outputCases } from "./output.js";
@@ -36,4 +37,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...kubectlVerbCases,
   ...watchingCases,
   ...resourceVersionCases,
+  ...hostileInputCases,
 ];

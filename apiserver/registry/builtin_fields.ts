@@ -1,0 +1,82 @@
+/**
+ * Unknown fields of built-in kinds. kube-apiserver decodes a built-in body into its Go struct,
+ * which drops every field the struct lacks; its strict decoder (sigs.k8s.io/json) names each
+ * one, in body order, as `unknown field "<path>"` (`spec.foo`, `secrets[0].foo`,
+ * `metadata.ownerReferences[0].foo`), which fieldValidation turns into a warning (Warn), a 400
+ * (Strict) or nothing (Ignore). The struct layouts come from each kind's tracking schema
+ * (`fieldSchema`) plus ObjectMeta's, with every leaf taken as a value the struct accepts whole.
+ */
+import { prune, type JsonSchema } from "../validation/structural_schema.js";
+import type { ResourceStrategy, ResourceType } from "./resource_type.js";
+
+/** A field whose value is not walked further (a scalar, a list of scalars, a free-form map value). */
+const leaf: JsonSchema = { "x-kubernetes-preserve-unknown-fields": true };
+
+function fields(names: readonly string[], nested: Record<string, JsonSchema> = {}): JsonSchema {
+  return { properties: { ...Object.fromEntries(names.map((name) => [name, leaf])), ...nested } };
+}
+
+/** metav1.ObjectMeta, with its OwnerReference and ManagedFieldsEntry items. */
+const objectMeta = fields(
+  [
+    "name",
+    "generateName",
+    "namespace",
+    "selfLink",
+    "uid",
+    "resourceVersion",
+    "generation",
+    "creationTimestamp",
+    "deletionTimestamp",
+    "deletionGracePeriodSeconds",
+    "labels",
+    "annotations",
+    "finalizers",
+  ],
+  {
+    ownerReferences: { items: fields(["apiVersion", "kind", "name", "uid", "controller", "blockOwnerDeletion"]) },
+    managedFields: {
+      items: fields(["manager", "operation", "apiVersion", "time", "fieldsType", "fieldsV1", "subresource"]),
+    },
+  },
+);
+
+/** The decoding layout of a tracking schema: its structure, with schema-less fields as leaves. */
+function layoutOf(schema: Record<string, unknown>): JsonSchema {
+  const { properties, items, additionalProperties } = schema as {
+    properties?: Record<string, Record<string, unknown>>;
+    items?: Record<string, unknown>;
+    additionalProperties?: Record<string, unknown>;
+  };
+  if (!properties && !items && !additionalProperties) return leaf;
+  const layout: JsonSchema = {};
+  if (properties)
+    layout.properties = Object.fromEntries(Object.entries(properties).map(([name, field]) => [name, layoutOf(field)]));
+  if (items) layout.items = layoutOf(items);
+  if (additionalProperties) layout.additionalProperties = layoutOf(additionalProperties);
+  return layout;
+}
+
+/** The whole object's layout for a kind: type meta, ObjectMeta and the kind's own fields. */
+export function decodingLayout(fieldSchema: Record<string, unknown>): JsonSchema {
+  const own = layoutOf(fieldSchema);
+  return { properties: { apiVersion: leaf, kind: leaf, metadata: objectMeta, ...own.properties } };
+}
+
+/**
+ * `type` with unknown fields dropped on every write before its own normalization, each reported
+ * as the strict decoder words it.
+ */
+export function droppingUnknownFields(type: ResourceType): ResourceType {
+  if (!type.fieldSchema) return type;
+  const layout = decodingLayout(type.fieldSchema);
+  const own = type.strategy;
+  const strategy: ResourceStrategy = {
+    ...own,
+    normalize(object, options) {
+      const unknown = options.pruneUnknown ? prune(layout, object, "").map((path) => `unknown field "${path}"`) : [];
+      return [...unknown, ...(own.normalize?.(object, options) ?? [])];
+    },
+  };
+  return { ...type, strategy };
+}
