@@ -35,6 +35,7 @@ import {
   type OutputFormat,
 } from "./negotiation.js";
 import { decodeProtobufObject } from "./protobuf.js";
+import { int64Parameter, listIntegerOptions } from "./query_parameters.js";
 import type { ResourceRequest } from "./request_info.js";
 import { addWarnings, writeJson, writeList, writeObject, writePageNotFound } from "./respond.js";
 import {
@@ -269,7 +270,7 @@ export async function handleResource(
         namespace,
         labelSelector: query.get("labelSelector"),
         fieldSelector: query.get("fieldSelector"),
-        limit: Number(query.get("limit") ?? 0) || 0,
+        limit: listIntegerOptions(query).limit,
         continueToken: query.get("continue"),
         resourceVersion: query.get("resourceVersion"),
         resourceVersionMatch: query.get("resourceVersionMatch"),
@@ -297,6 +298,7 @@ export async function handleResource(
       return writeJson(response, 200, body, format.mediaType);
     }
     case "watch":
+      listIntegerOptions(query);
       return streamWatch(request, response, {
         store: service.store,
         type,
@@ -421,6 +423,8 @@ export async function handleResource(
     case "delete": {
       const raw = await readBody(request);
       const body = raw.length ? decodeDocument(raw, "application/json") : undefined;
+      // DeleteOptions come from the body when there is one, and only then is the query not decoded.
+      if (!raw.length) int64Parameter(query, "gracePeriodSeconds");
       const result = await deleteObject(service, type, namespace, name, parseDeleteOptions(body, query));
       if (result.status) return writeJson(response, 200, result.status);
       return writeObject(response, 200, type, format, result.object as KubeObject, now);
@@ -428,6 +432,7 @@ export async function handleResource(
     case "deletecollection": {
       const raw = await readBody(request);
       const body = raw.length ? decodeDocument(raw, "application/json") : undefined;
+      listIntegerOptions(query);
       const options = parseDeleteOptions(body, query);
       const matching = list(service.store, type, {
         namespace,

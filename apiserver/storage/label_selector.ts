@@ -4,6 +4,7 @@
  * with its error wording, label key and value validation, values kept as a sorted set, and the
  * operators =, ==, !=, in, notin, exists, !exists, > and <.
  */
+import { parseGoInt64 } from "../http/go_strconv.js";
 import { badRequest, renderValue } from "../http/status.js";
 import { labelValueErrors, qualifiedNameErrors } from "../validation/object_meta.js";
 
@@ -60,9 +61,9 @@ const fieldError = (path: string, value: string, messages: string[]): string =>
 
 /** strconv.ParseInt(value, 10, 64), or undefined where it fails. */
 function integerOf(value: string | undefined): bigint | undefined {
-  if (value === undefined || !/^[+-]?\d+$/.test(value)) return undefined;
-  const parsed = BigInt(value);
-  return parsed >= -(2n ** 63n) && parsed < 2n ** 63n ? parsed : undefined;
+  if (value === undefined) return undefined;
+  const parsed = parseGoInt64(value);
+  return "value" in parsed ? parsed.value : undefined;
 }
 
 /** NewRequirement's checks of an operator's values; the key was checked while parsing. */

@@ -5,6 +5,7 @@ import { crudCases } from "./crud.js";
 import { discoveryCases } from "./discovery.js";
 import { lifecycleCases } from "./lifecycle.js";
 import { moreCases } from "./more.js";
+import { optionCases } from "./options.js";
 import { outputCases } from "./output.js";
 import { readCases } from "./reads.js";
 import { resourceVersionCases } from "./resource_versions.js";
@@ -26,6 +27,7 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...lifecycleCases,
   ...outputCases,
   ...moreCases,
+  ...optionCases,
   ...watchingCases,
   ...resourceVersionCases,
 ];
