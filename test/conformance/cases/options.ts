@@ -28,3 +28,30 @@ export const optionCases: ConformanceCase[] = [
     },
   },
 ];
+
+optionCases.push({
+  area: "bad-input",
+  name: "invalid write and delete options are 422 Invalid on the options kind",
+  async run(t) {
+    expectStatus(await t.send({ method: "POST", path: configMapsPath(t.namespace), body: configMap("c") }), 201);
+    expectStatus(
+      await t.http({ method: "POST", path: `${configMapsPath(t.namespace)}?dryRun=Yes`, body: configMap("d") }),
+      422,
+    );
+    expectStatus(
+      await t.http({ method: "POST", path: `${gizmosPath(t.namespace)}?dryRun=Yes`, body: gizmo("g") }),
+      422,
+    );
+    for (const query of [
+      "propagationPolicy=Sideways",
+      "dryRun=Yes",
+      "propagationPolicy=Orphan&orphanDependents=false",
+    ]) {
+      expectStatus(await t.http({ method: "DELETE", path: `${configMapsPath(t.namespace, "c")}?${query}` }), 422);
+    }
+    const merge = { "Content-Type": "application/merge-patch+json" };
+    const patch = { method: "PATCH", headers: merge, body: { data: { a: "b" } } } as const;
+    expectStatus(await t.http({ ...patch, path: `${configMapsPath(t.namespace, "c")}?force=true` }), 422);
+    expectStatus(await t.http({ path: configMapsPath(t.namespace, "c") }), 200);
+  },
+});
