@@ -63,3 +63,4 @@ export {
   type ApiServerEndpoint,
   type KubeconfigNames,
 } from "./kubeconfig.js";
+export { parseGoInt64 } from "./go_strconv.js";

@@ -8,6 +8,7 @@
  * controller runtime matches labels in its cache and renders the `labelSelector` query parameter.
  * The meta/v1 `LabelSelector` object converts to the same type (`LabelSelectorAsSelector`).
  */
+import { parseGoInt64 } from "./go_strconv.js";
 import type { LabelSelector } from "./meta.js";
 import { labelValueErrors, qualifiedNameErrors } from "./name_validation.js";
 
@@ -66,9 +67,9 @@ const fieldError = (path: string, value: string, messages: string[]): string =>
 
 /** strconv.ParseInt(value, 10, 64), or undefined where it fails. */
 function integerOf(value: string | undefined): bigint | undefined {
-  if (value === undefined || !/^[+-]?\d+$/.test(value)) return undefined;
-  const parsed = BigInt(value);
-  return parsed >= -(2n ** 63n) && parsed < 2n ** 63n ? parsed : undefined;
+  if (value === undefined) return undefined;
+  const parsed = parseGoInt64(value);
+  return "value" in parsed ? parsed.value : undefined;
 }
 
 /** NewRequirement's checks of an operator's values; the key was checked while parsing. */

@@ -5,9 +5,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { applyPatch } from "../registry/apply_patch.js";
 import { deepClone, jsonEqual } from "../registry/conversion.js";
-import { deleteObject, parseDeleteOptions } from "../registry/deletion.js";
+import { deleteObject } from "../registry/deletion.js";
 import { list } from "../registry/list_watch.js";
-import { managerFromUserAgent } from "../registry/managed_fields.js";
 import { groupResource, timestamp, type ObjectService, type WriteOptions } from "../registry/object_service.js";
 import {
   decodePatchBody,
@@ -35,6 +34,8 @@ import {
   type OutputFormat,
 } from "./negotiation.js";
 import { decodeProtobufObject } from "./protobuf.js";
+import { int64Parameter, listIntegerOptions } from "./query_parameters.js";
+import { deleteOptions, writeOptions } from "./request_options.js";
 import type { ResourceRequest } from "./request_info.js";
 import { addWarnings, writeJson, writeList, writeObject, writePageNotFound } from "./respond.js";
 import {
@@ -58,30 +59,6 @@ export interface ResourceContext {
 }
 
 const bodyMediaTypes = ["application/json", "application/yaml", "application/vnd.kubernetes.protobuf"];
-
-const optionsKinds = { create: "CreateOptions", update: "UpdateOptions", patch: "PatchOptions" } as const;
-
-function writeOptions(request: IncomingMessage, query: URLSearchParams, verb: keyof typeof optionsKinds): WriteOptions {
-  // An empty fieldValidation is the default, as kube-apiserver's options validation allows "".
-  const validation = query.get("fieldValidation") || "Warn";
-  if (validation !== "Strict" && validation !== "Warn" && validation !== "Ignore") {
-    // kube-apiserver validates the decoded CreateOptions/UpdateOptions/PatchOptions: a 422 on the options kind.
-    const error = invalid({ group: "meta.k8s.io", kind: optionsKinds[verb] }, "", [
-      fieldErrors.notSupported("fieldValidation", validation, ["", "Ignore", "Strict", "Warn"]),
-    ]);
-    if (error.details) delete error.details.name;
-    throw error;
-  }
-  const dryRun = query.getAll("dryRun");
-  for (const value of dryRun)
-    if (value !== "All") throw badRequest(`dryRun: Unsupported value: "${value}": supported values: "All"`);
-  const fieldManager = query.get("fieldManager");
-  return {
-    dryRun: dryRun.includes("All"),
-    fieldValidation: validation,
-    manager: { manager: fieldManager ?? managerFromUserAgent(request.headers["user-agent"]) },
-  };
-}
 
 /** Decodes a create/update body and checks it against the URL's kind, as the create handler does. */
 /** Duplicate keys of a JSON body; a body that does not parse is left to the decoder's error. */
@@ -269,7 +246,7 @@ export async function handleResource(
         namespace,
         labelSelector: query.get("labelSelector"),
         fieldSelector: query.get("fieldSelector"),
-        limit: Number(query.get("limit") ?? 0) || 0,
+        limit: listIntegerOptions(query).limit,
         continueToken: query.get("continue"),
         resourceVersion: query.get("resourceVersion"),
         resourceVersionMatch: query.get("resourceVersionMatch"),
@@ -297,6 +274,7 @@ export async function handleResource(
       return writeJson(response, 200, body, format.mediaType);
     }
     case "watch":
+      listIntegerOptions(query);
       return streamWatch(request, response, {
         store: service.store,
         type,
@@ -307,7 +285,7 @@ export async function handleResource(
         register: context.registerWatch,
       });
     case "create": {
-      const options = writeOptions(request, query, "create");
+      const options = writeOptions(request, query, "CreateOptions");
       const body = await decodeObject(request, { type, options, registry: context.registry, response });
       checkNamespaceMatches(body, namespace, type);
       const result = await service.create(type, namespace, body, options);
@@ -316,7 +294,7 @@ export async function handleResource(
     }
     case "update": {
       if (info.name === undefined) throw badRequest("name must be provided");
-      const options = writeOptions(request, query, "update");
+      const options = writeOptions(request, query, "UpdateOptions");
       if (subresource === "scale") {
         const scale = decodeDocument(
           await readBody(request),
@@ -355,16 +333,16 @@ export async function handleResource(
     }
     case "patch": {
       if (info.name === undefined) throw badRequest("name must be provided");
-      const options = writeOptions(request, query, "patch");
       const kind = patchKindOf(type, mediaTypeOf(request.headers["content-type"]));
-      const patch = decodePatchBody(await readBody(request), kind);
+      const body = await readBody(request);
+      const options = writeOptions(request, query, "PatchOptions", kind);
+      const patch = decodePatchBody(body, kind);
       const strictDecoding = options.fieldValidation !== "Ignore";
       if (kind === "apply") {
         const result = await applyPatch(service, type, namespace, name, patch, {
           ...options,
           subresource,
           force: query.get("force") === "true",
-          fieldManagerSet: query.get("fieldManager") !== null,
         });
         addWarnings(response, result.warnings);
         return writeObject(response, result.created ? 201 : 200, type, format, result.object, now);
@@ -421,14 +399,17 @@ export async function handleResource(
     case "delete": {
       const raw = await readBody(request);
       const body = raw.length ? decodeDocument(raw, "application/json") : undefined;
-      const result = await deleteObject(service, type, namespace, name, parseDeleteOptions(body, query));
+      // DeleteOptions come from the body when there is one, and only then is the query not decoded.
+      if (!raw.length) int64Parameter(query, "gracePeriodSeconds");
+      const result = await deleteObject(service, type, namespace, name, deleteOptions(body, query));
       if (result.status) return writeJson(response, 200, result.status);
       return writeObject(response, 200, type, format, result.object as KubeObject, now);
     }
     case "deletecollection": {
       const raw = await readBody(request);
       const body = raw.length ? decodeDocument(raw, "application/json") : undefined;
-      const options = parseDeleteOptions(body, query);
+      listIntegerOptions(query);
+      const options = deleteOptions(body, query);
       const matching = list(service.store, type, {
         namespace,
         labelSelector: query.get("labelSelector"),

@@ -43,9 +43,16 @@ export class StatusError extends Error {
       reason: this.reason,
       code: this.code,
     };
-    if (this.details) body.details = this.details;
+    if (this.details) body.details = withoutEmptyName(this.details);
     return body;
   }
+}
+
+/** StatusDetails.name is `omitempty`: an error about no object in particular sends none. */
+function withoutEmptyName(details: StatusDetails): StatusDetails {
+  if (details.name !== "") return details;
+  const { name: _omitted, ...rest } = details;
+  return rest;
 }
 
 /** Identifies a resource in error messages: `configmaps` or `machines.useless.container.training`. */

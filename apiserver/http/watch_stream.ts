@@ -16,6 +16,7 @@ import {
 import type { ResourceType } from "../registry/resource_type.js";
 import type { Store } from "../storage/store.js";
 import type { OutputFormat } from "./negotiation.js";
+import { listIntegerOptions } from "./query_parameters.js";
 import { StatusError } from "./status.js";
 import { toTable } from "./table.js";
 import { partialObjectMetadata } from "../registry/printing.js";
@@ -105,7 +106,7 @@ export function streamWatch(
     }
     throw error;
   }
-  const timeoutMs = Math.max(0, Number(query.get("timeoutSeconds") ?? options.defaultTimeoutSeconds)) * 1000;
+  const timeoutMs = Math.max(0, listIntegerOptions(query).timeoutSeconds ?? options.defaultTimeoutSeconds) * 1000;
   if (query.get("allowWatchBookmarks") === "true")
     scheduleBookmarks(
       subscription,

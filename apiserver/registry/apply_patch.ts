@@ -41,7 +41,6 @@ import { apiVersionOf, type ResourceType } from "./resource_type.js";
 export interface ApplyOptions extends WriteOptions {
   subresource: string;
   force: boolean;
-  fieldManagerSet: boolean;
 }
 
 /** How a conflict names a manager: quoted, then its subresource, then (for an Update) its version. */
@@ -170,24 +169,6 @@ export async function applyPatch(
   patch: unknown,
   options: ApplyOptions,
 ): Promise<WriteResult> {
-  if (!options.fieldManagerSet) {
-    throw new StatusError(
-      422,
-      "Invalid",
-      'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
-      {
-        group: "meta.k8s.io",
-        kind: "PatchOptions",
-        causes: [
-          {
-            reason: "FieldValueRequired",
-            message: "Required value: is required for apply patch",
-            field: "fieldManager",
-          },
-        ],
-      },
-    );
-  }
   if (!isPlainObject(patch)) throw badRequest("error decoding YAML: the applied configuration must be an object");
   const applied = deepClone(patch) as KubeObject;
   if (!applied.apiVersion || !applied.kind) {

@@ -5,7 +5,7 @@
  * (`orphan` finalizer). Namespaces get `status.phase: Terminating` and are emptied by the
  * namespace lifecycle in `garbagecollector/`.
  */
-import { badRequest, conflict, forbidden, notFound, type StatusBody } from "../http/status.js";
+import { conflict, forbidden, notFound, type StatusBody } from "../http/status.js";
 import { objectKey } from "../storage/store.js";
 import type { KubeObject } from "../storage/types.js";
 import { deepClone } from "./conversion.js";
@@ -32,33 +32,6 @@ export interface DeleteResult {
   object: KubeObject | undefined;
   /** The Success Status kinds that do not return the deleted object answer with. */
   status: (StatusBody & { status: "Success" }) | undefined;
-}
-
-/** Reads a DeleteOptions body or query into options, with the 400 errors of the real server. */
-export function parseDeleteOptions(body: unknown, query: URLSearchParams): DeleteOptions {
-  const options = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
-  const policy = (options.propagationPolicy ?? query.get("propagationPolicy") ?? undefined) as string | undefined;
-  if (policy !== undefined && policy !== "Background" && policy !== "Foreground" && policy !== "Orphan") {
-    throw badRequest(
-      `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan", "nil"`,
-    );
-  }
-  const orphanDependents = options.orphanDependents ?? query.get("orphanDependents");
-  const dryRun = options.dryRun ?? query.getAll("dryRun");
-  // Checked before anything is deleted: a delete meant as a dry run must never delete.
-  const dryRunValues = Array.isArray(dryRun) ? dryRun : [dryRun];
-  if (dryRunValues.some((value) => value !== "All")) {
-    throw badRequest(
-      `DeleteOptions.meta.k8s.io "" is invalid: dryRun: Unsupported value: []string{${dryRunValues.map((value) => JSON.stringify(value)).join(", ")}}: supported values: "All"`,
-    );
-  }
-  return {
-    propagationPolicy:
-      (policy as PropagationPolicy | undefined) ??
-      (orphanDependents === true || orphanDependents === "true" ? "Orphan" : undefined),
-    preconditions: options.preconditions as DeleteOptions["preconditions"],
-    dryRun: Array.isArray(dryRun) && dryRun.includes("All"),
-  };
 }
 
 function successStatus(type: ResourceType, object: KubeObject): DeleteResult["status"] {

@@ -8,6 +8,7 @@ import { discoveryCases } from "./discovery.js";
 import { hostileInputCases } from "./hostile_input.js";
 import { kubectlVerbCases } from "./kubectl_verbs.js";
 import { lifecycleCases } from "./lifecycle.js";
+import { optionCases } from "./options.js";
 import { outputCases } from "./output.js";
 import { readCases } from "./reads.js";
 import { resourceVersionCases } from "./resource_versions.js";
@@ -35,6 +36,7 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...lifecycleCases,
   ...outputCases,
   ...kubectlVerbCases,
+  ...optionCases,
   ...watchingCases,
   ...resourceVersionCases,
   ...hostileInputCases,
