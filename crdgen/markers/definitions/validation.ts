@@ -288,8 +288,8 @@ function defaultValue(schema: JSONSchemaProps, value: ArgumentValue): JsonValue 
 
 /** Required/optional flags are read by the schema stage, not applied as schema changes. */
 export const requirednessMarkers = {
-  required: ["required", "kubebuilder:validation:Required"],
-  optional: ["optional", "kubebuilder:validation:Optional"],
+  required: ["required", "kubebuilder:validation:Required", "k8s:required"],
+  optional: ["optional", "kubebuilder:validation:Optional", "k8s:optional"],
 } as const;
 
 /** Every validation-family definition. */
@@ -339,8 +339,12 @@ export const validationDefinitions: readonly MarkerDefinition[] = [
     targets: ["field"],
     priority: 9,
     args: [{ name: "", type: { kind: "json" } }],
-    help: 'sets the default value for this field, as JSON ("Cluster", 1.24, [1,2], {"policy": "delete"}).',
-    applyToSchema: (schema, value) => void (schema.default = value[""] as JsonValue),
+    help: 'sets the default value for this field, as JSON ("Cluster", 1.24, [1,2], {"policy": "delete"}); ref(...) and null set none, as in controller-gen.',
+    applyToSchema: (schema, value) => {
+      // controller-gen skips `ref(Constant)` (it cannot evaluate Go constants) and a null value
+      if (value[""] !== null) schema.default = value[""] as JsonValue;
+      return undefined;
+    },
   },
   {
     name: "kubebuilder:example",

@@ -10,7 +10,7 @@ type Size string
 
 // Level is 1, 2 or 3.
 // +kubebuilder:validation:Enum=1;2;3
-type Level int64
+type Level int
 
 // WidgetSpec uses literal unions.
 type WidgetSpec struct {
