@@ -199,6 +199,8 @@ function versionObject(version: VersionDraft): Record<string, unknown> {
   if (version.selectableFields.length > 0) object["selectableFields"] = version.selectableFields;
   object["served"] = version.served;
   object["storage"] = version.storage;
-  if (version.subresources.status || version.subresources.scale) object["subresources"] = version.subresources;
+  // controller-gen creates the (possibly empty) subresources object for printer columns too
+  if (version.subresources.status || version.subresources.scale || version.printerColumns.length > 0)
+    object["subresources"] = version.subresources;
   return object;
 }
