@@ -7,6 +7,7 @@
  */
 import type { ArgumentType, ArgumentValue } from "../argument.js";
 import type { JSONSchemaProps, JsonValue } from "../../schema/model.js";
+import { compilePattern } from "../../schema/validate_value.js";
 import type { MarkerDefinition, MarkerValue } from "../registry.js";
 
 const validationPrefix = "kubebuilder:validation:";
@@ -41,8 +42,12 @@ function numeric(key: "maximum" | "minimum" | "multipleOf", word: string): Apply
 function textual(key: "maxLength" | "minLength" | "pattern", word: string): Apply {
   return (schema, value) => {
     if (!isTextual(schema)) return `must apply ${word} to a textual value, found type ${JSON.stringify(found(schema))}`;
-    if (key === "pattern") schema.pattern = value as string;
-    else schema[key] = value as number;
+    if (key === "pattern") {
+      // checked here, at the marker, with the API server's regexp syntax (RE2)
+      const compiled = compilePattern(value as string);
+      if ("error" in compiled) return `must be a valid regular expression, but isn't: ${compiled.error}`;
+      schema.pattern = value as string;
+    } else schema[key] = value as number;
     return undefined;
   };
 }
