@@ -27,6 +27,8 @@ function tierOf(file) {
   if (parts[0] !== "test") return "unit";
   if (["integration", "e2e", "conformance"].includes(parts[1])) return parts[1];
   if (parts[1] === "scaffold") return "integration";
+  // controller-gen against crdgen: a reference suite, like the API server's
+  if (parts[1] === "crdgen-conformance") return "conformance";
   return "unit";
 }
 

@@ -37,7 +37,7 @@ function fragment(name: string) {
 describe("controller-gen's rules", () => {
   it("accepts an RE2 pattern that JavaScript cannot read (POSIX class in a bracket, \\z)", () => {
     assert.deepEqual(fragment("re2Accepted").diagnostics, []);
-    assert.equal(fragment("re2Accepted").schema.pattern, "^[^[:punct:]\\s]+\\z");
+    assert.equal(fragment("re2Accepted").schema?.pattern, "^[^[:punct:]\\s]+\\z");
   });
 
   it("rejects a pattern RE2 rejects, at the marker, with Go's message", () => {
@@ -59,7 +59,7 @@ describe("controller-gen's rules", () => {
       diagnostics.map((diagnostic) => [diagnostic.severity, diagnostic.hint]),
       [["warning", "did you mean +nullable?"]],
     );
-    assert.equal(fragment("lowercase").schema.nullable, undefined);
+    assert.equal(fragment("lowercase").schema?.nullable, undefined);
   });
 
   it("keeps a type's and a field's conflicting bounds in allOf, and the field's CEL rule first", () => {

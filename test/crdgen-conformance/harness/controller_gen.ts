@@ -3,7 +3,7 @@
  * over the Go fixtures, CRDs of every fixture in one invocation (one package load), each RBAC
  * fixture in its own (controller-gen merges all RBAC markers of a run into one role).
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -28,6 +28,9 @@ export function controllerGenPath(version = pinnedControllerGenVersion()): strin
 export function controllerGenUnavailableReason(): string | undefined {
   const binary = controllerGenPath();
   if (!existsSync(binary)) return `controller-gen is not built (${binary}); run npm run controller-gen:build`;
+  // controller-gen loads the Go fixtures through `go list`
+  const go = spawnSync("go", ["version"], { stdio: "ignore" });
+  if (go.error || go.status !== 0) return "go is not on PATH (controller-gen needs it to load the Go fixtures)";
   return undefined;
 }
 

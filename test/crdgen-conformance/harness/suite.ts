@@ -135,11 +135,12 @@ export function formatTable(outcomes: readonly FixtureOutcome[]): string {
     if (inArea.length > 0) rows.push(row(area, inArea));
   }
   rows.push(row("total", outcomes));
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((cells) => cells[column]!.length)));
+  const header = ["area", "fixtures", "identical", "accepted", "differing"];
+  const widths = header.map((_, column) => Math.max(...rows.map((cells) => (cells[column] ?? "").length)));
   return rows
     .map((cells) =>
       cells
-        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
         .join("  "),
     )
     .join("\n");
