@@ -71,6 +71,7 @@ export {
   type Result,
   type ReconcileContext,
   type ReconcileFunc,
+  type ReconcileResult,
   type Reconciler,
   type ReconcilerLike,
 } from "./reconcile/index.js";
