@@ -101,6 +101,7 @@ export {
   createKubeConfigTransport,
   loadDefaultKubeConfig,
   FakeClient,
+  interceptClient,
   ApiError,
   isNotFound,
   isConflict,
@@ -129,6 +130,8 @@ export {
   type StatusCause,
   type Transport,
   type FakeClientOptions,
+  type FieldIndexer,
+  type InterceptorFuncs,
 } from "./client/index.js";
 export {
   type LabelSelector,
