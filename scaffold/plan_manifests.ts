@@ -29,6 +29,8 @@ export interface ManifestsOptions {
   readonly paths?: readonly string[] | undefined;
   /** controller-gen's maxDescLen: 0 drops descriptions, n cuts them at n characters + "...". */
   readonly maxDescriptionLength?: number | undefined;
+  /** The `controller-gen.kubebuilder.io/version` annotation of every CRD; crdgen's default when left out. */
+  readonly controllerGenVersion?: string | undefined;
   /** The generator; crdgen's when left out. */
   readonly generator?: ManifestGenerator | undefined;
 }
@@ -60,7 +62,10 @@ export async function planManifests(options: ManifestsOptions): Promise<Manifest
   const generator = options.generator ?? (await import("../crdgen/index.js"));
   const result = generator.generateManifests(
     { ...project, ...(compilerOptions ? { compilerOptions } : {}) },
-    options.maxDescriptionLength === undefined ? {} : { maxDescriptionLength: options.maxDescriptionLength },
+    {
+      ...(options.maxDescriptionLength === undefined ? {} : { maxDescriptionLength: options.maxDescriptionLength }),
+      ...(options.controllerGenVersion === undefined ? {} : { controllerGenVersion: options.controllerGenVersion }),
+    },
   );
   const draft = new PlanDraft(project.rootDir);
   const unchanged: string[] = [];

@@ -26,6 +26,8 @@ export const TIER_FOLDERS = {
   "test/integration/": "integration",
   "test/e2e/": "e2e",
   "test/conformance/": "conformance",
+  // controller-gen against crdgen: a reference suite, like the API server's
+  "test/crdgen-conformance/": "conformance",
 };
 
 /** Functions that start a process; any other imported `start*` function starts a server. */

@@ -76,9 +76,10 @@ test("runtime/ and apiserver/ reach apimachinery/ only through its index.ts faca
   assert.deepEqual(describeImports(offending), []);
 });
 
-test("crdgen/ imports only itself, node's built-ins, typescript and js-yaml", () => {
+test("crdgen/ imports only itself, node's built-ins, typescript, js-yaml and re2js", () => {
+  // re2js: schema patterns are RE2, checked as the API server's Go regexp checks them
   const allowed = (specifier: string) =>
-    specifier.startsWith("node:") || specifier === "typescript" || specifier === "js-yaml";
+    specifier.startsWith("node:") || ["typescript", "js-yaml", "re2js"].includes(specifier);
   const offending = importsOf(sourceFiles("crdgen")).filter(({ specifier, landsIn }) =>
     landsIn === undefined ? !allowed(specifier) : landsIn !== "crdgen",
   );

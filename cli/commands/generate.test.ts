@@ -327,6 +327,26 @@ test("--max-description-length that is not a whole number fails and names the fl
   assert.equal(calls.length, 0);
 });
 
+test("--controller-gen-version reaches the generator as the CRDs' version annotation", async () => {
+  const root = project(sampleProject);
+  const { generator, calls } = fakeGenerator({ files: [crdFile] });
+  const result = await runGenerate(["--dir", root, "--controller-gen-version", "v0.23.0"], generator, root);
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(calls[0]?.options, { controllerGenVersion: "v0.23.0" });
+  rmSync(root, { recursive: true });
+});
+
+test("--controller-gen-version that is not a release fails, names the flag and generates nothing", async () => {
+  const { generator, calls } = fakeGenerator({});
+  const result = await runGenerate(["--controller-gen-version", "latest"], generator, tmpdir());
+  assert.equal(result.code, 1);
+  assert.match(
+    result.stderr,
+    /--controller-gen-version <version>' argument 'latest' is invalid\. expected a controller-gen release/,
+  );
+  assert.equal(calls.length, 0);
+});
+
 test("--help-markers prints the marker table grouped by target and generates nothing", async () => {
   const { generator, calls } = fakeGenerator({});
   const result = await runGenerate(["--help-markers"], generator, tmpdir());

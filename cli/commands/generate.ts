@@ -59,6 +59,7 @@ interface ManifestsFlags {
   readonly dir: string;
   readonly paths?: string[];
   readonly maxDescriptionLength?: number;
+  readonly controllerGenVersion?: string;
   readonly helpMarkers?: boolean;
 }
 
@@ -66,6 +67,12 @@ function nonNegativeInteger(value: string): number {
   if (!/^\d+$/.test(value))
     throw new InvalidArgumentError(`expected a whole number of characters (0 or more), got "${value}".`);
   return Number(value);
+}
+
+function controllerGenVersion(value: string): string {
+  if (!/^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(value))
+    throw new InvalidArgumentError(`expected a controller-gen release such as v0.23.0, got "${value}".`);
+  return value;
 }
 
 function commaList(value: string, previous: string[] | undefined): string[] {
@@ -99,6 +106,7 @@ async function generateManifests(flags: ManifestsFlags, env: GenerateEnvironment
       dir: flags.dir,
       paths: flags.paths,
       maxDescriptionLength: flags.maxDescriptionLength,
+      controllerGenVersion: flags.controllerGenVersion,
       generator,
     });
   } catch (error) {
@@ -140,6 +148,11 @@ export function generateCommand(overrides: Partial<GenerateEnvironment> = {}): C
       "--max-description-length <n>",
       "truncate field descriptions to n characters (0 drops them), as controller-gen's maxDescLen",
       nonNegativeInteger,
+    )
+    .option(
+      "--controller-gen-version <version>",
+      "the controller-gen.kubebuilder.io/version annotation written on every CRD (e.g. v0.23.0)",
+      controllerGenVersion,
     )
     .option("--help-markers", "print every marker the generator understands (controller-gen -w), then exit")
     .action((flags: ManifestsFlags) => generateManifests(flags, env));

@@ -62,6 +62,8 @@ function assembleVersion({ version, schema }: VersionWithSchema): CustomResource
   if (version.deprecated) assembled.deprecated = true;
   if (version.deprecationWarning !== undefined) assembled.deprecationWarning = version.deprecationWarning;
   if (version.selectableFields.length > 0) assembled.selectableFields = version.selectableFields;
-  if (version.subresources.status || version.subresources.scale) assembled.subresources = version.subresources;
+  // controller-gen creates the (possibly empty) subresources object for printer columns too
+  if (version.subresources.status || version.subresources.scale || version.printerColumns.length > 0)
+    assembled.subresources = version.subresources;
   return assembled;
 }

@@ -2,7 +2,9 @@
  * The kinds half of marker collection: finds the API versions and kinds of a program. A version
  * is a folder of API files whose `groupversion_info.ts` header carries `+groupName=` (and
  * optionally `+versionName=`); a kind is an exported interface marked
- * `+kubebuilder:object:root=true` that is not a `…List`, in a folder that names its group.
+ * `+kubebuilder:object:root=true`, or one that extends TypeMeta and has `metadata: ObjectMeta`
+ * (controller-gen finds kinds by their embedded TypeMeta and ObjectMeta, wherever the root
+ * marker sits), that is not a `…List`, in a folder that names its group.
  */
 import { basename, dirname } from "node:path";
 import type * as ts from "typescript";
@@ -53,11 +55,13 @@ export function findKinds(
     applyPackageMarkers(packageOf(file), header.markers);
   }
   const kinds: KindDeclaration[] = [];
+  const checker = program.getTypeChecker();
   for (const file of apiFiles) {
     const sourceFile = program.getSourceFile(file);
     if (!sourceFile) continue;
     for (const statement of sourceFile.statements) {
-      if (!typescript.isInterfaceDeclaration(statement) || !isRoot(statement, registry)) continue;
+      if (!typescript.isInterfaceDeclaration(statement)) continue;
+      if (!isRoot(statement, registry) && !hasObjectMetas(statement, checker)) continue;
       const apiPackage = packageOf(file);
       if (apiPackage.skip || isList(statement)) continue;
       if (!statement.modifiers?.some((modifier) => modifier.kind === typescript.SyntaxKind.ExportKeyword)) {
@@ -115,5 +119,33 @@ function isList(declaration: ts.InterfaceDeclaration): boolean {
   return (
     declaration.name.text.endsWith("List") &&
     declaration.members.some((member) => typescript.isPropertySignature(member) && member.name.getText() === "items")
+  );
+}
+
+/** `extends TypeMeta` and `metadata?: ObjectMeta`, both uselessctl's (Go's embedded metav1 types). */
+function hasObjectMetas(declaration: ts.InterfaceDeclaration, checker: ts.TypeChecker): boolean {
+  const extendsTypeMeta = (declaration.heritageClauses ?? []).some((clause) =>
+    clause.types.some((base) => isMetaType(base.expression, "TypeMeta", checker)),
+  );
+  if (!extendsTypeMeta) return false;
+  return declaration.members.some(
+    (member) =>
+      typescript.isPropertySignature(member) &&
+      member.name.getText() === "metadata" &&
+      member.type !== undefined &&
+      typescript.isTypeReferenceNode(member.type) &&
+      isMetaType(member.type.typeName, "ObjectMeta", checker),
+  );
+}
+
+/** True when `node` names uselessctl's `name` (declared in its apis/meta module). */
+function isMetaType(node: ts.Node, name: string, checker: ts.TypeChecker): boolean {
+  let symbol = checker.getSymbolAtLocation(node);
+  if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  return (
+    symbol?.name === name &&
+    (symbol.declarations ?? []).some((declaration) =>
+      /[\\/]apis[\\/]meta\.(d\.)?ts$/.test(declaration.getSourceFile().fileName),
+    )
   );
 }

@@ -64,6 +64,8 @@ export function parseArgument(scanner: ArgumentScanner, type: ArgumentType, inLi
     case "json": {
       const rest = scanner.text.slice(scanner.offset).trim();
       scanner.offset = scanner.text.length;
+      // Kubernetes' `+default=ref(Constant)`: no value here (controller-gen ignores it too)
+      if (/^ref\(.*\)$/.test(rest)) return null;
       try {
         return JSON.parse(rest) as ArgumentValue;
       } catch {

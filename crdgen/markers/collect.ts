@@ -148,7 +148,18 @@ function addMarker(
   const where = { fieldPath };
   if (parsed.status === "unknown") {
     const hint = parsed.suggestion ? `did you mean +${parsed.suggestion}?` : undefined;
-    if (parsed.name.startsWith("kubebuilder:")) {
+    const caseVariant = caseVariantOf(parsed.name, registry);
+    if (caseVariant) {
+      // controller-gen ignores markers it does not know, and names are case-sensitive
+      collected.diagnostics.push(
+        warningAt(
+          position,
+          DiagnosticCode.unknownMarker,
+          `unknown marker +${parsed.name} is ignored (marker names are case-sensitive), as controller-gen ignores it`,
+          { ...where, hint: `did you mean +${caseVariant}?` },
+        ),
+      );
+    } else if (parsed.name.startsWith("kubebuilder:")) {
       collected.diagnostics.push(
         errorAt(position, DiagnosticCode.unknownMarker, `unknown marker +${parsed.name}`, { ...where, hint }),
       );
@@ -201,4 +212,14 @@ export function cleanDescription(lines: readonly string[]): string | undefined {
   }
   const description = out.join("\n");
   return description === "" ? undefined : description;
+}
+
+/** The known marker a name spells with other letter cases (`kubebuilder:validation:nullable` → `nullable`). */
+function caseVariantOf(name: string, registry: MarkerRegistry): string | undefined {
+  const lower = name.toLowerCase();
+  const shortLower = lower.startsWith("kubebuilder:validation:") ? lower.slice("kubebuilder:validation:".length) : "";
+  return registry
+    .definitions()
+    .map((definition) => definition.name)
+    .find((known) => known !== name && (known.toLowerCase() === lower || known.toLowerCase() === shortLower));
 }

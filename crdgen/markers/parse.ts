@@ -32,7 +32,9 @@ export function parseMarker(text: string, registry: MarkerRegistry): ParsedMarke
 }
 
 function parseUncached(text: string, registry: MarkerRegistry): ParsedMarker {
-  const trimmed = text.trim();
+  let trimmed = text.trim();
+  // declarative-validation markers end at a `#` comment, as Kubernetes' codetags parser reads them
+  if (trimmed.startsWith("k8s:") && trimmed.includes("#")) trimmed = trimmed.slice(0, trimmed.indexOf("#")).trim();
   const equals = trimmed.indexOf("=");
   const anonymousName = (equals >= 0 ? trimmed.slice(0, equals) : trimmed).trim();
   const anonymous = registry.get(anonymousName);

@@ -1,5 +1,6 @@
 /** The one marker registry: every family's definitions and the JSDoc aliases. */
 import { crdDefinitions } from "./definitions/crd.js";
+import { declarativeDefinitions } from "./definitions/declarative.js";
 import { jsDocAliases } from "./definitions/jsdoc_aliases.js";
 import { rbacDefinitions } from "./definitions/rbac.js";
 import { topologyDefinitions } from "./definitions/topology.js";
@@ -8,6 +9,6 @@ import { MarkerRegistry } from "./registry.js";
 
 /** The registry every stage uses. */
 export const markerRegistry = new MarkerRegistry(
-  [...validationDefinitions, ...topologyDefinitions, ...crdDefinitions, ...rbacDefinitions],
+  [...validationDefinitions, ...declarativeDefinitions, ...topologyDefinitions, ...crdDefinitions, ...rbacDefinitions],
   jsDocAliases,
 );

@@ -170,13 +170,20 @@ function heritageModel(
     );
     return undefined;
   }
-  if (!typescript.isInterfaceDeclaration(declaration) || base.typeArguments?.length) {
+  const plain = typescript.isInterfaceDeclaration(declaration) || typescript.isTypeAliasDeclaration(declaration);
+  if (!plain || base.typeArguments?.length || declaration.typeParameters?.length) {
     context.diagnostics.push(
       unsupported(base, `${path} extends ${base.getText()}, which is not a plain interface`, path),
     );
     return undefined;
   }
-  return modelOfDeclaration(declaration, context);
+  // `type Alias = SomeInterface` (Go's embedded alias): the alias stands for the object it names
+  const model = modelOfDeclaration(declaration, context);
+  if (model.kind !== "object" && model.kind !== "invalid") {
+    context.diagnostics.push(unsupported(base, `${path} extends ${base.getText()}, which is not an object type`, path));
+    return undefined;
+  }
+  return model;
 }
 
 function membersModel(

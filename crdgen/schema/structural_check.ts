@@ -77,12 +77,10 @@ function checkNode(schema: JSONSchemaProps, path: string, violations: Structural
   }
   if (intOrString) checkIntOrString(schema, report);
   checkExtensions(schema, report);
-  if (
-    schema.pattern !== undefined &&
-    compilePattern(schema.pattern) === undefined &&
-    !/\(\?[a-zA-Z]/.test(schema.pattern)
-  ) {
-    report(`pattern ${JSON.stringify(schema.pattern)} is not a valid regular expression`);
+  const pattern = schema.pattern === undefined ? undefined : compilePattern(schema.pattern);
+  if (pattern && "error" in pattern) {
+    // kube-apiserver's words (apiextensions-apiserver pkg/apiserver/schema/validation.go)
+    report(`pattern ${JSON.stringify(schema.pattern)} must be a valid regular expression, but isn't: ${pattern.error}`);
   }
   for (const value of schema.enum ?? []) {
     const { enum: _enum, default: _default, ...rest } = schema;

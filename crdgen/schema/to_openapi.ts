@@ -5,7 +5,8 @@
  */
 import { DiagnosticCode, errorAt, type Diagnostic } from "../diagnostics.js";
 import { requirednessMarkers } from "../markers/definitions/validation.js";
-import { applySchemaMarkers, findMarker } from "./apply_markers.js";
+import { applySchemaMarkers, findMarker, hasMarker } from "./apply_markers.js";
+import { mergeFieldOverType } from "./flatten.js";
 import type { JSONSchemaProps, JsonValue, PropertyModel, TypeModel } from "./model.js";
 import { validateValue } from "./validate_value.js";
 
@@ -78,17 +79,64 @@ function objectSchema(
   }
   schema.properties = byName;
   if (required.length > 0) schema.required = required.sort();
+  // an optional immutable field could still be removed: its parent keeps it once set (controller-gen)
+  for (const property of properties) {
+    if (!hasMarker(property.markers, "k8s:immutable") || required.includes(property.name)) continue;
+    schema["x-kubernetes-validations"] = [
+      ...(schema["x-kubernetes-validations"] ?? []),
+      {
+        rule: `!has(oldSelf.${property.name}) || has(self.${property.name})`,
+        message: `field ${property.name} is immutable once set`,
+      },
+    ];
+  }
   return schema;
 }
 
 function propertySchema(property: PropertyModel, path: string, diagnostics: Diagnostic[]): JSONSchemaProps {
-  const schema = schemaOfModel(property.type, path, diagnostics);
-  if (property.description !== undefined) schema.description = property.description;
+  let schema = schemaOfModel(property.type, path, diagnostics);
   // a type that could not be read is already reported; its markers would only fail again
-  if (property.type.kind === "invalid") return schema;
-  applySchemaMarkers(schema, property.markers, path, diagnostics);
+  if (property.type.kind === "invalid") {
+    if (property.description !== undefined) schema.description = property.description;
+    return schema;
+  }
+  if (isReference(property.type) && property.markers.some((marker) => marker.definition.applyToSchema)) {
+    const fieldSchema = referenceSchema(property.type, schema);
+    applySchemaMarkers(fieldSchema, property.markers, path, diagnostics);
+    delete fieldSchema.$ref;
+    schema = mergeFieldOverType(schema, fieldSchema);
+  } else {
+    applySchemaMarkers(schema, property.markers, path, diagnostics);
+  }
+  if (property.description !== undefined) schema.description = property.description;
   requireSchema(property.type, schema, path, diagnostics);
   checkDefault(property, schema, path, diagnostics);
+  return schema;
+}
+
+/**
+ * Go's predeclared types, which controller-gen writes in place; every other named type is a
+ * reference whose field markers merge over the type's schema (see flatten.ts).
+ */
+const goPredeclaredAliases = new Set(["int32", "int64", "float64"]);
+
+function isReference(model: TypeModel): model is TypeModel & { name: string } {
+  return model.name !== undefined && !goPredeclaredAliases.has(model.name);
+}
+
+/**
+ * What controller-gen gives a field of a named type before the field's markers apply: the
+ * reference, with the type and format of a named scalar and the type of a named list or map
+ * (pkg/crd/schema.go, localNamedToSchema), so that markers check what they apply to.
+ */
+function referenceSchema(model: TypeModel & { name: string }, typeSchema: JSONSchemaProps): JSONSchemaProps {
+  const schema: JSONSchemaProps = { $ref: model.name };
+  if (model.kind === "array") schema.type = "array";
+  else if (model.kind === "map") schema.type = "object";
+  else if ((model.kind === "primitive" || model.kind === "enum") && typeSchema.type !== undefined) {
+    schema.type = typeSchema.type;
+    if (typeSchema.format !== undefined) schema.format = typeSchema.format;
+  }
   return schema;
 }
 

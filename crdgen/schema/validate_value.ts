@@ -3,6 +3,7 @@
  * API server's OpenAPI validator does for CRD defaults: types, enums, bounds, lengths, patterns,
  * items, properties, required and int-or-string. Returns one message per problem.
  */
+import { RE2JS } from "re2js";
 import type { JSONSchemaProps, JsonValue } from "./model.js";
 
 /** Problems of `value` against `schema`, each prefixed by the JSON path below `path`. */
@@ -99,27 +100,36 @@ function stringProblems(value: string, schema: JSONSchemaProps, at: string): str
     problems.push(`${at}must be at most ${schema.maxLength} characters long`);
   if (schema.pattern !== undefined) {
     const pattern = compilePattern(schema.pattern);
-    if (pattern && !pattern.test(value))
+    if ("test" in pattern && !pattern.test(value))
       problems.push(`${at}must match the pattern ${schema.pattern}, got ${JSON.stringify(value)}`);
   }
   return problems;
 }
 
-/** Compiles an ECMA-262/RE2 pattern; undefined when JavaScript cannot read it (then not checked). */
-export function compilePattern(pattern: string): RegExp | undefined {
-  if (!compiledPatterns.has(pattern)) {
-    let compiled: RegExp | undefined;
+/**
+ * Compiles a schema pattern as the API server does, with Go's regexp (RE2 syntax, Perl flags):
+ * re2js is a port of the same parser, so it accepts and rejects the same patterns, with Go's
+ * messages (`error parsing regexp: missing closing ): \`(abc\``).
+ */
+export function compilePattern(pattern: string): CompiledPattern {
+  let compiled = compiledPatterns.get(pattern);
+  if (!compiled) {
     try {
-      compiled = new RegExp(pattern, "u");
-    } catch {
-      compiled = undefined;
+      const re2 = RE2JS.compile(pattern);
+      // Go's MatchString: a match anywhere in the value
+      compiled = { test: (value) => re2.test(value) };
+    } catch (error) {
+      compiled = { error: (error as Error).message };
     }
     compiledPatterns.set(pattern, compiled);
   }
-  return compiledPatterns.get(pattern);
+  return compiled;
 }
 
-const compiledPatterns = new Map<string, RegExp | undefined>();
+/** A compiled pattern, or Go's parse error. */
+export type CompiledPattern = { test: (value: string) => boolean } | { error: string };
+
+const compiledPatterns = new Map<string, CompiledPattern>();
 
 function hasType(value: JsonValue, type: string): boolean {
   switch (type) {

@@ -7,6 +7,7 @@
  */
 import type { ArgumentType, ArgumentValue } from "../argument.js";
 import type { JSONSchemaProps, JsonValue } from "../../schema/model.js";
+import { compilePattern } from "../../schema/validate_value.js";
 import type { MarkerDefinition, MarkerValue } from "../registry.js";
 
 const validationPrefix = "kubebuilder:validation:";
@@ -41,8 +42,12 @@ function numeric(key: "maximum" | "minimum" | "multipleOf", word: string): Apply
 function textual(key: "maxLength" | "minLength" | "pattern", word: string): Apply {
   return (schema, value) => {
     if (!isTextual(schema)) return `must apply ${word} to a textual value, found type ${JSON.stringify(found(schema))}`;
-    if (key === "pattern") schema.pattern = value as string;
-    else schema[key] = value as number;
+    if (key === "pattern") {
+      // checked here, at the marker, with the API server's regexp syntax (RE2)
+      const compiled = compilePattern(value as string);
+      if ("error" in compiled) return `must be a valid regular expression, but isn't: ${compiled.error}`;
+      schema.pattern = value as string;
+    } else schema[key] = value as number;
     return undefined;
   };
 }
@@ -288,8 +293,8 @@ function defaultValue(schema: JSONSchemaProps, value: ArgumentValue): JsonValue 
 
 /** Required/optional flags are read by the schema stage, not applied as schema changes. */
 export const requirednessMarkers = {
-  required: ["required", "kubebuilder:validation:Required"],
-  optional: ["optional", "kubebuilder:validation:Optional"],
+  required: ["required", "kubebuilder:validation:Required", "k8s:required"],
+  optional: ["optional", "kubebuilder:validation:Optional", "k8s:optional"],
 } as const;
 
 /** Every validation-family definition. */
@@ -339,8 +344,12 @@ export const validationDefinitions: readonly MarkerDefinition[] = [
     targets: ["field"],
     priority: 9,
     args: [{ name: "", type: { kind: "json" } }],
-    help: 'sets the default value for this field, as JSON ("Cluster", 1.24, [1,2], {"policy": "delete"}).',
-    applyToSchema: (schema, value) => void (schema.default = value[""] as JsonValue),
+    help: 'sets the default value for this field, as JSON ("Cluster", 1.24, [1,2], {"policy": "delete"}); ref(...) and null set none, as in controller-gen.',
+    applyToSchema: (schema, value) => {
+      // controller-gen skips `ref(Constant)` (it cannot evaluate Go constants) and a null value
+      if (value[""] !== null) schema.default = value[""] as JsonValue;
+      return undefined;
+    },
   },
   {
     name: "kubebuilder:example",

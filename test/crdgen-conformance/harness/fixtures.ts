@@ -1,0 +1,64 @@
+/**
+ * The paired fixtures: `testdata/<area>/<name>/` holds one API (or, in the rbac area, one
+ * controller package) written twice, in Go for controller-gen and in TypeScript for crdgen. A
+ * fixture's CRDs are the files named after the groups its `groupversion_info.go` files declare.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root. */
+export const repositoryRoot = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
+/** test/crdgen-conformance/testdata, the root of the fixtures' Go module. */
+export const fixturesRoot = join(repositoryRoot, "test", "crdgen-conformance", "testdata");
+
+/** The areas of the report, in its order. */
+export const AREAS = ["markers", "types", "crd", "multi-version", "rbac", "builtin"] as const;
+export type Area = (typeof AREAS)[number];
+
+/** One paired fixture. */
+export interface Fixture {
+  area: Area;
+  name: string;
+  dir: string;
+  /** API groups declared by its version folders (none for rbac fixtures). */
+  groups: string[];
+}
+
+function filesUnder(dir: string, suffix: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** Every fixture, by area then name. */
+export function listFixtures(): Fixture[] {
+  const fixtures: Fixture[] = [];
+  for (const area of AREAS) {
+    let names: string[];
+    try {
+      names = readdirSync(join(fixturesRoot, area), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const dir = join(fixturesRoot, area, name);
+      const groups = new Set<string>();
+      for (const file of filesUnder(dir, "groupversion_info.go")) {
+        const group = /\+groupName=(\S+)/.exec(readFileSync(file, "utf8"))?.[1];
+        if (group) groups.add(group);
+      }
+      fixtures.push({ area, name, dir, groups: [...groups] });
+    }
+  }
+  return fixtures;
+}
+
+/** The TypeScript files of a fixture. */
+export function typescriptFiles(fixture: Fixture): string[] {
+  return filesUnder(fixture.dir, ".ts");
+}

@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the cluster_scoped_status fixture's API.
+ * +groupName=cluster-scoped-status.crd.conformance.uselessctl.dev
+ */
+export const version = "v1";

@@ -1,0 +1,3 @@
+// Package v1 is the kind_by_embedded_meta fixture's API.
+// +groupName=kind-by-embedded-meta.crd.conformance.uselessctl.dev
+package v1

@@ -1,0 +1,3 @@
+// Package v1 is the list_kind fixture's API.
+// +groupName=list-kind.crd.conformance.uselessctl.dev
+package v1

@@ -1,0 +1,25 @@
+import type { ListMeta, ObjectMeta, TypeMeta, int32 } from "uselessctl";
+
+/** WidgetSpec is plain. */
+export interface WidgetSpec {
+  /** size is a size. */
+  size?: int32;
+}
+
+/**
+ * Widget is the fixture's kind.
+ * +kubebuilder:object:root=true
+ */
+export interface Widget extends TypeMeta {
+  metadata?: ObjectMeta;
+  spec?: WidgetSpec;
+}
+
+/**
+ * WidgetList is a list of widgets.
+ * +kubebuilder:object:root=true
+ */
+export interface WidgetList extends TypeMeta {
+  metadata?: ListMeta;
+  items: Widget[];
+}

@@ -1,0 +1,4 @@
+// Package v1 is the object_generate fixture's API.
+// +kubebuilder:object:generate=true
+// +groupName=object-generate.crd.conformance.uselessctl.dev
+package v1

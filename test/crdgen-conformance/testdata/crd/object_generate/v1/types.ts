@@ -1,0 +1,17 @@
+import type { ObjectMeta, TypeMeta, int32 } from "uselessctl";
+
+/** WidgetSpec is plain. */
+export interface WidgetSpec {
+  /** size is a size. */
+  size?: int32;
+}
+
+/**
+ * Widget is the fixture's kind.
+ * +kubebuilder:object:root=true
+ * +kubebuilder:object:generate=true
+ */
+export interface Widget extends TypeMeta {
+  metadata?: ObjectMeta;
+  spec?: WidgetSpec;
+}

@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the printer_columns fixture's API.
+ * +groupName=printer-columns.crd.conformance.uselessctl.dev
+ */
+export const version = "v1";

@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the resource_names fixture's API.
+ * +groupName=resource-names.crd.conformance.uselessctl.dev
+ */
+export const version = "v1";

@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the selectable_fields fixture's API.
+ * +groupName=selectable-fields.crd.conformance.uselessctl.dev
+ */
+export const version = "v1";

@@ -1,0 +1,3 @@
+// Package v1 is the subresources fixture's API.
+// +groupName=subresources.crd.conformance.uselessctl.dev
+package v1

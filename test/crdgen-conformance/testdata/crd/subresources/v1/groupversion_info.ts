@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the subresources fixture's API.
+ * +groupName=subresources.crd.conformance.uselessctl.dev
+ */
+export const version = "v1";

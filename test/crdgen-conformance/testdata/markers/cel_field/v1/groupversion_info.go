@@ -1,0 +1,3 @@
+// Package v1 is the cel_field fixture's API.
+// +groupName=cel-field.markers.conformance.uselessctl.dev
+package v1

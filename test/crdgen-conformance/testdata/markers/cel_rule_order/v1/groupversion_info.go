@@ -1,0 +1,3 @@
+// Package v1 is the cel_rule_order fixture's API.
+// +groupName=cel-rule-order.markers.conformance.uselessctl.dev
+package v1

@@ -1,0 +1,3 @@
+// Package v1 is the cel_type fixture's API.
+// +groupName=cel-type.markers.conformance.uselessctl.dev
+package v1

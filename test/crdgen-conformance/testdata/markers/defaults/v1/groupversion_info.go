@@ -1,0 +1,3 @@
+// Package v1 is the defaults fixture's API.
+// +groupName=defaults.markers.conformance.uselessctl.dev
+package v1

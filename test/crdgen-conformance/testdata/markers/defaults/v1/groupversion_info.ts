@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the defaults fixture's API.
+ * +groupName=defaults.markers.conformance.uselessctl.dev
+ */
+export const version = "v1";

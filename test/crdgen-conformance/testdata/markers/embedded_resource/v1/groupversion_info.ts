@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the embedded_resource fixture's API.
+ * +groupName=embedded-resource.markers.conformance.uselessctl.dev
+ */
+export const version = "v1";

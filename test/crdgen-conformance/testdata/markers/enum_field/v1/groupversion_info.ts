@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the enum_field fixture's API.
+ * +groupName=enum-field.markers.conformance.uselessctl.dev
+ */
+export const version = "v1";

@@ -1,0 +1,3 @@
+// Package v1 is the enum_type fixture's API.
+// +groupName=enum-type.markers.conformance.uselessctl.dev
+package v1

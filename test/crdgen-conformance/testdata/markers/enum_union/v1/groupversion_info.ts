@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the enum_union fixture's API.
+ * +groupName=enum-union.markers.conformance.uselessctl.dev
+ */
+export const version = "v1";

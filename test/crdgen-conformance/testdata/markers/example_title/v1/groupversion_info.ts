@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the example_title fixture's API.
+ * +groupName=example-title.markers.conformance.uselessctl.dev
+ */
+export const version = "v1";

@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the int_or_string fixture's API.
+ * +groupName=int-or-string.markers.conformance.uselessctl.dev
+ */
+export const version = "v1";

@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the items_type_markers fixture's API.
+ * +groupName=items-type-markers.markers.conformance.uselessctl.dev
+ */
+export const version = "v1";

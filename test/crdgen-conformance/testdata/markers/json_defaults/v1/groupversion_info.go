@@ -1,0 +1,3 @@
+// Package v1 is the json_defaults fixture's API.
+// +groupName=json-defaults.markers.conformance.uselessctl.dev
+package v1

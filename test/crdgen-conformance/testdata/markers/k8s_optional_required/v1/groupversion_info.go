@@ -1,0 +1,3 @@
+// Package v1 is the k8s_optional_required fixture's API.
+// +groupName=k8s-optional-required.markers.conformance.uselessctl.dev
+package v1

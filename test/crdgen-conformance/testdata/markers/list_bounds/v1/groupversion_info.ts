@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the list_bounds fixture's API.
+ * +groupName=list-bounds.markers.conformance.uselessctl.dev
+ */
+export const version = "v1";

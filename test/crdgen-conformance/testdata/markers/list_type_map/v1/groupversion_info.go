@@ -1,0 +1,3 @@
+// Package v1 is the list_type_map fixture's API.
+// +groupName=list-type-map.markers.conformance.uselessctl.dev
+package v1

@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the list_type_map fixture's API.
+ * +groupName=list-type-map.markers.conformance.uselessctl.dev
+ */
+export const version = "v1";

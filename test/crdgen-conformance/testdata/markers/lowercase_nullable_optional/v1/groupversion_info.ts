@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the lowercase_nullable_optional fixture's API.
+ * +groupName=lowercase-nullable-optional.markers.conformance.uselessctl.dev
+ */
+export const version = "v1";

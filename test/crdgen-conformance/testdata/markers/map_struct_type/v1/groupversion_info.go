@@ -1,0 +1,3 @@
+// Package v1 is the map_struct_type fixture's API.
+// +groupName=map-struct-type.markers.conformance.uselessctl.dev
+package v1

@@ -1,0 +1,3 @@
+// Package v1 is the nullable fixture's API.
+// +groupName=nullable.markers.conformance.uselessctl.dev
+package v1

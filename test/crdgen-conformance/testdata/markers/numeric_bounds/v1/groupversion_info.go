@@ -1,0 +1,3 @@
+// Package v1 is the numeric_bounds fixture's API.
+// +groupName=numeric-bounds.markers.conformance.uselessctl.dev
+package v1

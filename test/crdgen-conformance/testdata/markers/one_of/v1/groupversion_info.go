@@ -1,0 +1,3 @@
+// Package v1 is the one_of fixture's API.
+// +groupName=one-of.markers.conformance.uselessctl.dev
+package v1

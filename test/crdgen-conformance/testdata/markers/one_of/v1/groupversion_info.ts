@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the one_of fixture's API.
+ * +groupName=one-of.markers.conformance.uselessctl.dev
+ */
+export const version = "v1";

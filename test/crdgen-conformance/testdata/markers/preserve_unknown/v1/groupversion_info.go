@@ -1,0 +1,3 @@
+// Package v1 is the preserve_unknown fixture's API.
+// +groupName=preserve-unknown.markers.conformance.uselessctl.dev
+package v1

@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the re2_pattern fixture's API.
+ * +groupName=re2-pattern.markers.conformance.uselessctl.dev
+ */
+export const version = "v1";

@@ -1,0 +1,3 @@
+// Package v1 is the required_optional fixture's API.
+// +groupName=required-optional.markers.conformance.uselessctl.dev
+package v1

@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the required_optional fixture's API.
+ * +groupName=required-optional.markers.conformance.uselessctl.dev
+ */
+export const version = "v1";

@@ -1,0 +1,3 @@
+// Package v1 is the string_bounds fixture's API.
+// +groupName=string-bounds.markers.conformance.uselessctl.dev
+package v1

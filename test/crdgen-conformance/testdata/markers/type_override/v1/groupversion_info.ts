@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the type_override fixture's API.
+ * +groupName=type-override.markers.conformance.uselessctl.dev
+ */
+export const version = "v1";

@@ -1,0 +1,3 @@
+// Package v1 is the type_title fixture's API.
+// +groupName=type-title.markers.conformance.uselessctl.dev
+package v1

@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the unique_items fixture's API.
+ * +groupName=unique-items.markers.conformance.uselessctl.dev
+ */
+export const version = "v1";

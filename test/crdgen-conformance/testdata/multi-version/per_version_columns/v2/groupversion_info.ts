@@ -1,0 +1,5 @@
+/**
+ * Package v2 is the per_version_columns fixture's API.
+ * +groupName=per-version-columns.multi-version.conformance.uselessctl.dev
+ */
+export const version = "v2";

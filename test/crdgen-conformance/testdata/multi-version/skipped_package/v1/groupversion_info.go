@@ -1,0 +1,4 @@
+// Package v1 is the skipped_package fixture's API.
+// +kubebuilder:skip
+// +groupName=skipped-package.multi-version.conformance.uselessctl.dev
+package v1

@@ -1,0 +1,5 @@
+/**
+ * Package v2 is the skipped_package fixture's API.
+ * +groupName=skipped-package.multi-version.conformance.uselessctl.dev
+ */
+export const version = "v2";

@@ -1,0 +1,5 @@
+/**
+ * Package v2 is the two_kinds_two_versions fixture's API.
+ * +groupName=two-kinds-two-versions.multi-version.conformance.uselessctl.dev
+ */
+export const version = "v2";

@@ -1,0 +1,23 @@
+package v2
+
+import (
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+)
+
+// WidgetSpec is v2.
+type WidgetSpec struct {
+	// size is a size.
+	Size string `json:"size,omitempty"`
+	// extra is new in v2.
+	Extra string `json:"extra,omitempty"`
+}
+
+// Widget is the fixture's kind.
+// +kubebuilder:object:root=true
+// +kubebuilder:storageversion
+type Widget struct {
+	metav1.TypeMeta   `json:",inline"`
+	metav1.ObjectMeta `json:"metadata,omitempty"`
+
+	Spec WidgetSpec `json:"spec,omitempty"`
+}

@@ -1,0 +1,17 @@
+import type { ObjectMeta, TypeMeta } from "uselessctl";
+
+/** WidgetSpec is v1. */
+export interface WidgetSpec {
+  /** size is a size. */
+  size?: string;
+}
+
+/**
+ * Widget is the fixture's kind.
+ * +kubebuilder:object:root=true
+ * +kubebuilder:storageversion
+ */
+export interface Widget extends TypeMeta {
+  metadata?: ObjectMeta;
+  spec?: WidgetSpec;
+}

@@ -1,0 +1,10 @@
+// Package controllers holds a reconciler's RBAC markers, some of them namespaced.
+package controllers
+
+// +kubebuilder:rbac:groups="",resources=secrets,verbs=get;list;watch
+// +kubebuilder:rbac:groups="",resources=configmaps,verbs=get,namespace=system
+// +kubebuilder:rbac:groups=coordination.k8s.io,resources=leases,verbs=get;create;update,namespace=system
+// +kubebuilder:rbac:groups="",resources=events,verbs=create;patch,namespace=other
+
+// Reconcile is where the markers sit in a Go project.
+func Reconcile() {}

@@ -1,0 +1,3 @@
+// Package v1 is the collections fixture's API.
+// +groupName=collections.types.conformance.uselessctl.dev
+package v1

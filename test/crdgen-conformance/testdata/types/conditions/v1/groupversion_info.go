@@ -1,0 +1,3 @@
+// Package v1 is the conditions fixture's API.
+// +groupName=conditions.types.conformance.uselessctl.dev
+package v1

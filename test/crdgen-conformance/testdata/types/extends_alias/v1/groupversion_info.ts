@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the extends_alias fixture's API.
+ * +groupName=extends-alias.types.conformance.uselessctl.dev
+ */
+export const version = "v1";

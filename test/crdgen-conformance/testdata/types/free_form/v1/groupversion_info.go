@@ -1,0 +1,3 @@
+// Package v1 is the free_form fixture's API.
+// +groupName=free-form.types.conformance.uselessctl.dev
+package v1

@@ -1,0 +1,3 @@
+// Package v1 is the index_signature fixture's API.
+// +groupName=index-signature.types.conformance.uselessctl.dev
+package v1

@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the intersection fixture's API.
+ * +groupName=intersection.types.conformance.uselessctl.dev
+ */
+export const version = "v1";

@@ -1,0 +1,3 @@
+// Package v1 is the literal_unions fixture's API.
+// +groupName=literal-unions.types.conformance.uselessctl.dev
+package v1

@@ -1,0 +1,3 @@
+// Package v1 is the meta_types fixture's API.
+// +groupName=meta-types.types.conformance.uselessctl.dev
+package v1

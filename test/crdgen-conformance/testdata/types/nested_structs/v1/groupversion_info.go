@@ -1,0 +1,3 @@
+// Package v1 is the nested_structs fixture's API.
+// +groupName=nested-structs.types.conformance.uselessctl.dev
+package v1

@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the numbers fixture's API.
+ * +groupName=numbers.types.conformance.uselessctl.dev
+ */
+export const version = "v1";

@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the scalars fixture's API.
+ * +groupName=scalars.types.conformance.uselessctl.dev
+ */
+export const version = "v1";

@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the string_aliases fixture's API.
+ * +groupName=string-aliases.types.conformance.uselessctl.dev
+ */
+export const version = "v1";

@@ -1,0 +1,3 @@
+// Package v1 is the type_descriptions fixture's API.
+// +groupName=type-descriptions.types.conformance.uselessctl.dev
+package v1
