@@ -7,8 +7,10 @@
 export type {
   int32,
   int64,
+  int,
   float64,
   Quantity,
+  Bytes,
   IntOrString,
   Time,
   MicroTime,

@@ -20,6 +20,12 @@ export type int32 = number;
  */
 export type int64 = number;
 
+/**
+ * @remarks A platform-sized integer (Go `int`): `type: integer`, no format, as controller-gen emits.
+ * +kubebuilder:validation:Type=integer
+ */
+export type int = number;
+
 /** @remarks A floating-point number (Go `float64`): `type: number`, no format, as controller-gen emits. */
 export type float64 = number;
 
@@ -30,6 +36,13 @@ export type float64 = number;
  * +kubebuilder:validation:Pattern=`^(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?$`
  */
 export type Quantity = string | number;
+
+/**
+ * @remarks Bytes as base64 text (Go `[]byte`): `type: string, format: byte`.
+ * +kubebuilder:validation:Type=string
+ * +kubebuilder:validation:Format=byte
+ */
+export type Bytes = string;
 
 /**
  * @remarks An integer or a string (intstr.IntOrString), e.g. a port number or name, or `25%`.
