@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -208,14 +209,14 @@ func (w *moduleWriter) writeDoc(indent string, doc docComment) {
 }
 
 // jsDoc writes a doc comment as JSDoc: Go's prose, then the markers. "*/" cannot appear in a
-// comment, so it is written "*\/" (emit refuses prose lines that JSDoc would read as tags).
+// comment: in prose it is written "*\/" (emit refuses prose lines that JSDoc would read as tags).
 func jsDoc(indent string, doc docComment) string {
 	lines := append([]string{}, doc.prose...)
 	if len(doc.markers) > 0 && len(lines) > 0 {
 		lines = append(lines, "")
 	}
 	for _, marker := range doc.markers {
-		lines = append(lines, "+"+marker)
+		lines = append(lines, "+"+commentSafeMarker(marker))
 	}
 	if len(lines) == 0 {
 		return ""
@@ -232,4 +233,15 @@ func jsDoc(indent string, doc docComment) string {
 	}
 	out.WriteString(indent + " */\n")
 	return out.String()
+}
+
+// commentSafeMarker rewrites a marker whose raw-string value holds "*/" as a double-quoted string
+// that spells the "/" \u002f, which marker parsers decode to the same value.
+func commentSafeMarker(marker string) string {
+	equals := strings.Index(marker, "=`")
+	if !strings.Contains(marker, "*/") || equals < 0 || !strings.HasSuffix(marker, "`") {
+		return marker
+	}
+	value := marker[equals+2 : len(marker)-1]
+	return marker[:equals+1] + strings.ReplaceAll(strconv.Quote(value), "*/", "*\\u002f")
 }
