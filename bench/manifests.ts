@@ -114,6 +114,7 @@ function compareBuiltinApiImports(): void {
         extends: "../../tsconfig.json",
         compilerOptions: { customConditions: [] },
         include: ["api/**/*.ts"],
+        exclude: ["**/*.test.ts"],
       }),
     );
   }

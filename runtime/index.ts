@@ -21,7 +21,6 @@
 export type {
   int32,
   int64,
-  int,
   float64,
   Quantity,
   Bytes,

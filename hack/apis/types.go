@@ -36,8 +36,7 @@ var shared = map[string]string{
 
 // basics maps Go's predeclared types to TypeScript or to runtime/apis scalars.
 var basics = map[string]string{
-	"string": "string", "bool": "boolean", "int32": "int32", "int64": "int64", "int": "int",
-	"float64": "float64",
+	"string": "string", "bool": "boolean", "int32": "int32", "int64": "int64", "float64": "float64",
 }
 
 // customJSON gives the JSON form of types whose UnmarshalJSON accepts something other than their

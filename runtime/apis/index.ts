@@ -7,7 +7,6 @@
 export type {
   int32,
   int64,
-  int,
   float64,
   Quantity,
   Bytes,

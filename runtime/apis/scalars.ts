@@ -20,12 +20,6 @@ export type int32 = number;
  */
 export type int64 = number;
 
-/**
- * @remarks A platform-sized integer (Go `int`): `type: integer`, no format, as controller-gen emits.
- * +kubebuilder:validation:Type=integer
- */
-export type int = number;
-
 /** @remarks A floating-point number (Go `float64`): `type: number`, no format, as controller-gen emits. */
 export type float64 = number;
 
