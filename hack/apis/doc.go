@@ -37,6 +37,9 @@ func markerName(marker string) string {
 
 func isReadMarker(marker string) bool {
 	name := markerName(marker)
+	if name == "default" && strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(marker, "default=")), "ref(") {
+		return false // controller-gen skips +default=ref(...) (pkg/crd/markers/validation.go, KubernetesDefault)
+	}
 	return readMarkers[name] || strings.HasPrefix(name, "kubebuilder:")
 }
 

@@ -2356,7 +2356,6 @@ export interface AzureDiskVolumeSource {
    * cachingMode is the Host Caching mode: None, Read Only, Read Write.
    *
    * +optional
-   * +default=ref(AzureDataDiskCachingReadWrite)
    */
   cachingMode?: AzureDataDiskCachingMode;
   /**
@@ -2378,8 +2377,6 @@ export interface AzureDiskVolumeSource {
   readOnly?: boolean;
   /**
    * kind expected values are Shared: multiple blob disks per storage account  Dedicated: single blob disk per storage account  Managed: azure managed data disk (only in managed availability set). defaults to shared
-   *
-   * +default=ref(AzureSharedBlobDisk)
    */
   kind?: AzureDataDiskKind;
 }
