@@ -85,7 +85,7 @@ async function kubeRequest(
   method: string,
   path: string,
   body?: unknown,
-): Promise<{ status: number; body: Record<string, any> }> {
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const cluster = kubeConfig.getCurrentCluster();
   if (!cluster) throw new Error("the kubeconfig names no current cluster");
   const url = new URL(path, cluster.server);
@@ -103,7 +103,7 @@ async function kubeRequest(
       res.on("error", reject);
       res.on("end", () => {
         try {
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, any> });
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> });
         } catch {
           resolve({ status: res.statusCode ?? 0, body: { message: text } });
         }
@@ -139,7 +139,7 @@ export async function installCrds(
       const existing = await kubeRequest(kubeConfig, "GET", `${CRDS_PATH}/${name}`);
       const metadata = {
         ...crd.metadata,
-        resourceVersion: existing.body["metadata"]?.resourceVersion as string | undefined,
+        resourceVersion: (existing.body["metadata"] as { resourceVersion?: string } | undefined)?.resourceVersion,
       };
       response = await kubeRequest(kubeConfig, "PUT", `${CRDS_PATH}/${name}`, { ...crd, metadata });
     }
@@ -151,7 +151,9 @@ export async function installCrds(
   }
   const deadline = Date.now() + o.maxTimeMs;
   await pollUntilAll(names, deadline, o, "CRDs not Established", async (name) =>
-    isEstablished((await kubeRequest(kubeConfig, "GET", `${CRDS_PATH}/${name}`)).body as V1CustomResourceDefinition),
+    isEstablished(
+      (await kubeRequest(kubeConfig, "GET", `${CRDS_PATH}/${name}`)).body as unknown as V1CustomResourceDefinition,
+    ),
   );
   // kube-apiserver builds a custom resource's storage on its first request and answers 429
   // ("storage is (re)initializing") until its watch cache is filled; client-go retries that, but

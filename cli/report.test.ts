@@ -35,7 +35,7 @@ test("colour paints the location, severity and code with tsc's palette, and only
       "\u001b[96mapi/v1alpha1/switch_types.ts\u001b[0m:\u001b[93m20\u001b[0m:\u001b[93m3\u001b[0m - \u001b[91merror\u001b[0m",
     ),
   );
-  assert.doesNotMatch(formatDiagnostic(unknownMarker, plain), /\u001b/);
+  assert.ok(!formatDiagnostic(unknownMarker, plain).includes("\u001b"), "no ANSI escape in plain output");
 });
 
 test("colour is wanted on a terminal only, and never with NO_COLOR or TERM=dumb", () => {

@@ -5,7 +5,6 @@
  * `generateManifests` refuses to produce files when any of them is an error.
  */
 import type * as ts from "typescript";
-import typescript from "./typescript.js";
 
 /** One problem found in the user's sources, positioned like a `tsc` diagnostic (1-based). */
 export interface Diagnostic {

@@ -7,7 +7,6 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, describe, it } from "node:test";
-import type * as ts from "typescript";
 import typescript from "./typescript.js";
 import { generateManifests, markerHelp } from "./index.js";
 import {

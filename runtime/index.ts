@@ -72,6 +72,7 @@ export {
   type Result,
   type ReconcileContext,
   type ReconcileFunc,
+  type ReconcileResult,
   type Reconciler,
   type ReconcilerLike,
 } from "./reconcile/index.js";

@@ -41,154 +41,154 @@ function keyOf(object: KubeObject): string {
 }
 
 export class GarbageCollector {
-  private readonly dependencies: GarbageCollectorDependencies;
+  readonly #dependencies: GarbageCollectorDependencies;
   /** owner uid → dependents, kept from the event stream. */
-  private readonly dependents = new Map<string, Map<string, Dependent>>();
-  private queue: StoreEvent[] = [];
-  private running = false;
-  private unsubscribe: (() => void) | undefined;
-  private stopped = false;
+  readonly #dependents = new Map<string, Map<string, Dependent>>();
+  #queue: StoreEvent[] = [];
+  #running = false;
+  #unsubscribe: (() => void) | undefined;
+  #stopped = false;
 
   constructor(dependencies: GarbageCollectorDependencies) {
-    this.dependencies = dependencies;
+    this.#dependencies = dependencies;
   }
 
-  private get store(): Store {
-    return this.dependencies.store;
+  get #store(): Store {
+    return this.#dependencies.store;
   }
 
   start(): void {
-    for (const collection of this.store.collectionNames()) {
-      for (const object of this.store.list(collection)) this.index(collection, undefined, object);
+    for (const collection of this.#store.collectionNames()) {
+      for (const object of this.#store.list(collection)) this.#index(collection, undefined, object);
     }
-    this.unsubscribe = this.store.subscribeAll((event) => {
-      this.index(event.collection, event.previous, event.type === "DELETED" ? undefined : event.object);
-      this.queue.push(event);
-      if (!this.running) void this.drain();
+    this.#unsubscribe = this.#store.subscribeAll((event) => {
+      this.#index(event.collection, event.previous, event.type === "DELETED" ? undefined : event.object);
+      this.#queue.push(event);
+      if (!this.#running) void this.#drain();
     });
     // Finish what a previous run left: terminating namespaces and owners, orphans whose owners are gone.
-    for (const collection of this.store.collectionNames()) {
-      for (const object of this.store.list(collection)) {
+    for (const collection of this.#store.collectionNames()) {
+      for (const object of this.#store.list(collection)) {
         if (object.metadata.deletionTimestamp || object.metadata.ownerReferences?.length) {
-          this.queue.push({ type: "MODIFIED", collection, object, previous: object, revision: 0 });
+          this.#queue.push({ type: "MODIFIED", collection, object, previous: object, revision: 0 });
         }
       }
     }
-    if (this.queue.length) void this.drain();
+    if (this.#queue.length) void this.#drain();
   }
 
   stop(): void {
-    this.stopped = true;
-    this.unsubscribe?.();
+    this.#stopped = true;
+    this.#unsubscribe?.();
   }
 
-  private index(collection: string, previous: KubeObject | undefined, current: KubeObject | undefined): void {
+  #index(collection: string, previous: KubeObject | undefined, current: KubeObject | undefined): void {
     for (const reference of previous?.metadata.ownerReferences ?? [])
-      this.dependents.get(reference.uid)?.delete(`${collection}|${keyOf(previous as KubeObject)}`);
+      this.#dependents.get(reference.uid)?.delete(`${collection}|${keyOf(previous as KubeObject)}`);
     for (const reference of current?.metadata.ownerReferences ?? []) {
-      let set = this.dependents.get(reference.uid);
+      let set = this.#dependents.get(reference.uid);
       if (!set) {
         set = new Map();
-        this.dependents.set(reference.uid, set);
+        this.#dependents.set(reference.uid, set);
       }
       set.set(`${collection}|${keyOf(current as KubeObject)}`, { collection, key: keyOf(current as KubeObject) });
     }
   }
 
-  private async drain(): Promise<void> {
-    this.running = true;
+  async #drain(): Promise<void> {
+    this.#running = true;
     try {
-      while (this.queue.length && !this.stopped) {
-        const event = this.queue.shift() as StoreEvent;
+      while (this.#queue.length && !this.#stopped) {
+        const event = this.#queue.shift() as StoreEvent;
         try {
-          await this.process(event);
+          await this.#process(event);
         } catch {
           // A conflicting concurrent write or a vanished object: the next event for it brings another
           // pass. The collector must never take the server down.
         }
       }
     } finally {
-      this.running = false;
+      this.#running = false;
     }
   }
 
-  private typeOf(collection: string): ResourceType | undefined {
-    return this.dependencies.registry.collections().find((type) => type.collection === collection);
+  #typeOf(collection: string): ResourceType | undefined {
+    return this.#dependencies.registry.collections().find((type) => type.collection === collection);
   }
 
-  private async process(event: StoreEvent): Promise<void> {
+  async #process(event: StoreEvent): Promise<void> {
     const object = event.object;
     if (event.type === "DELETED") {
-      await this.ownerGone(object.metadata.uid ?? "");
-      await this.revisitForegroundOwners(object);
-      this.dependencies.onDeleted?.(event.collection);
+      await this.#ownerGone(object.metadata.uid ?? "");
+      await this.#revisitForegroundOwners(object);
+      this.#dependencies.onDeleted?.(event.collection);
       const namespace = object.metadata.namespace;
       if (namespace) {
-        const owner = this.store.get("/namespaces", objectKey(undefined, namespace));
-        if (owner?.metadata.deletionTimestamp) await this.finalizeNamespace(owner);
+        const owner = this.#store.get("/namespaces", objectKey(undefined, namespace));
+        if (owner?.metadata.deletionTimestamp) await this.#finalizeNamespace(owner);
       }
       return;
     }
-    const current = this.store.get(event.collection, keyOf(object));
+    const current = this.#store.get(event.collection, keyOf(object));
     if (!current || current.metadata.resourceVersion !== object.metadata.resourceVersion) return; // stale; a newer event follows
     if (current.metadata.deletionTimestamp) {
-      if (event.collection === "/namespaces") await this.finalizeNamespace(current);
+      if (event.collection === "/namespaces") await this.#finalizeNamespace(current);
       const finalizers = current.metadata.finalizers ?? [];
-      if (finalizers.includes(finalizerOrphan)) await this.orphanDependents(event.collection, current);
-      else if (finalizers.includes(finalizerForeground)) await this.deleteDependentsFirst(event.collection, current);
+      if (finalizers.includes(finalizerOrphan)) await this.#orphanDependents(event.collection, current);
+      else if (finalizers.includes(finalizerForeground)) await this.#deleteDependentsFirst(event.collection, current);
     }
-    if (current.metadata.ownerReferences?.length) await this.checkOwners(event.collection, current);
+    if (current.metadata.ownerReferences?.length) await this.#checkOwners(event.collection, current);
   }
 
-  private ownerAlive(
+  #ownerAlive(
     dependent: KubeObject,
     reference: { apiVersion: string; kind: string; name: string; uid: string },
   ): boolean | undefined {
-    const type = this.dependencies.registry.lookupKind(reference.apiVersion, reference.kind);
+    const type = this.#dependencies.registry.lookupKind(reference.apiVersion, reference.kind);
     if (!type) return undefined;
-    const owner = this.store.get(
+    const owner = this.#store.get(
       type.collection,
       objectKey(type.namespaced ? dependent.metadata.namespace : undefined, reference.name),
     );
     return owner !== undefined && owner.metadata.uid === reference.uid;
   }
 
-  private async checkOwners(collection: string, object: KubeObject): Promise<void> {
+  async #checkOwners(collection: string, object: KubeObject): Promise<void> {
     const references = object.metadata.ownerReferences ?? [];
-    const alive = references.map((reference) => this.ownerAlive(object, reference));
+    const alive = references.map((reference) => this.#ownerAlive(object, reference));
     if (alive.some((state) => state === undefined || state === true)) {
       const gone = references.filter((_, index) => alive[index] === false);
-      if (gone.length) await this.dropReferences(collection, object, new Set(gone.map((reference) => reference.uid)));
+      if (gone.length) await this.#dropReferences(collection, object, new Set(gone.map((reference) => reference.uid)));
       return;
     }
-    await this.deleteQuietly(collection, object, "Background");
+    await this.#deleteQuietly(collection, object, "Background");
   }
 
-  private async ownerGone(uid: string): Promise<void> {
-    for (const dependent of [...(this.dependents.get(uid)?.values() ?? [])]) {
-      const object = this.store.get(dependent.collection, dependent.key);
-      if (object) await this.checkOwners(dependent.collection, object);
+  async #ownerGone(uid: string): Promise<void> {
+    for (const dependent of [...(this.#dependents.get(uid)?.values() ?? [])]) {
+      const object = this.#store.get(dependent.collection, dependent.key);
+      if (object) await this.#checkOwners(dependent.collection, object);
     }
   }
 
-  private async dropReferences(collection: string, object: KubeObject, uids: Set<string>): Promise<void> {
+  async #dropReferences(collection: string, object: KubeObject, uids: Set<string>): Promise<void> {
     const updated = deepClone(object);
     updated.metadata.ownerReferences = (updated.metadata.ownerReferences ?? []).filter(
       (reference) => !uids.has(reference.uid),
     );
     if (!updated.metadata.ownerReferences.length) delete updated.metadata.ownerReferences;
     // The removed references leave managedFields too, as the collector's patch does.
-    const type = this.typeOf(collection);
+    const type = this.#typeOf(collection);
     if (type)
-      recordUpdate(type, updated, object, { manager: collectorManager }, timestamp(this.dependencies.service.now()));
-    await this.store.put(collection, keyOf(object), updated).durable;
+      recordUpdate(type, updated, object, { manager: collectorManager }, timestamp(this.#dependencies.service.now()));
+    await this.#store.put(collection, keyOf(object), updated).durable;
   }
 
-  private async deleteQuietly(collection: string, object: KubeObject, policy: PropagationPolicy): Promise<void> {
-    const type = this.typeOf(collection);
+  async #deleteQuietly(collection: string, object: KubeObject, policy: PropagationPolicy): Promise<void> {
+    const type = this.#typeOf(collection);
     if (!type || object.metadata.deletionTimestamp) return;
     try {
-      await deleteObject(this.dependencies.service, type, object.metadata.namespace, object.metadata.name ?? "", {
+      await deleteObject(this.#dependencies.service, type, object.metadata.namespace, object.metadata.name ?? "", {
         propagationPolicy: policy,
         preconditions: { uid: object.metadata.uid ?? "" },
         dryRun: false,
@@ -198,87 +198,87 @@ export class GarbageCollector {
     }
   }
 
-  private liveDependents(owner: KubeObject): { collection: string; object: KubeObject }[] {
+  #liveDependents(owner: KubeObject): { collection: string; object: KubeObject }[] {
     const result: { collection: string; object: KubeObject }[] = [];
-    for (const dependent of this.dependents.get(owner.metadata.uid ?? "")?.values() ?? []) {
-      const object = this.store.get(dependent.collection, dependent.key);
+    for (const dependent of this.#dependents.get(owner.metadata.uid ?? "")?.values() ?? []) {
+      const object = this.#store.get(dependent.collection, dependent.key);
       if (object) result.push({ collection: dependent.collection, object });
     }
     return result;
   }
 
-  private async removeFinalizer(collection: string, object: KubeObject, finalizer: string): Promise<void> {
+  async #removeFinalizer(collection: string, object: KubeObject, finalizer: string): Promise<void> {
     const updated = deepClone(object);
     updated.metadata.finalizers = (updated.metadata.finalizers ?? []).filter((entry) => entry !== finalizer);
     if (!updated.metadata.finalizers.length) delete updated.metadata.finalizers;
     const key = keyOf(object);
-    await this.store.put(collection, key, updated).durable;
+    await this.#store.put(collection, key, updated).durable;
     if (
       updated.metadata.deletionTimestamp &&
       !updated.metadata.finalizers &&
       !(collection === "/namespaces" && namespaceFinalizers(updated).length)
     ) {
-      await this.store.delete(collection, key)?.durable;
+      await this.#store.delete(collection, key)?.durable;
     }
   }
 
-  private async orphanDependents(collection: string, owner: KubeObject): Promise<void> {
+  async #orphanDependents(collection: string, owner: KubeObject): Promise<void> {
     const uid = owner.metadata.uid ?? "";
-    for (const dependent of this.liveDependents(owner))
-      await this.dropReferences(dependent.collection, dependent.object, new Set([uid]));
-    const current = this.store.get(collection, keyOf(owner));
-    if (current) await this.removeFinalizer(collection, current, finalizerOrphan);
+    for (const dependent of this.#liveDependents(owner))
+      await this.#dropReferences(dependent.collection, dependent.object, new Set([uid]));
+    const current = this.#store.get(collection, keyOf(owner));
+    if (current) await this.#removeFinalizer(collection, current, finalizerOrphan);
   }
 
-  private async deleteDependentsFirst(collection: string, owner: KubeObject): Promise<void> {
-    const dependents = this.liveDependents(owner);
-    for (const dependent of dependents) await this.deleteQuietly(dependent.collection, dependent.object, "Foreground");
-    const blocking = this.liveDependents(owner).filter(({ object }) =>
+  async #deleteDependentsFirst(collection: string, owner: KubeObject): Promise<void> {
+    const dependents = this.#liveDependents(owner);
+    for (const dependent of dependents) await this.#deleteQuietly(dependent.collection, dependent.object, "Foreground");
+    const blocking = this.#liveDependents(owner).filter(({ object }) =>
       (object.metadata.ownerReferences ?? []).some(
         (reference) => reference.uid === owner.metadata.uid && reference.blockOwnerDeletion === true,
       ),
     );
     if (blocking.length) return; // their deletion events bring us back here
-    const current = this.store.get(collection, keyOf(owner));
-    if (current) await this.removeFinalizer(collection, current, finalizerForeground);
+    const current = this.#store.get(collection, keyOf(owner));
+    if (current) await this.#removeFinalizer(collection, current, finalizerForeground);
   }
 
   /** A foreground-deleting owner waits for its dependents; one of them just went. */
-  private async revisitForegroundOwners(dependent: KubeObject): Promise<void> {
+  async #revisitForegroundOwners(dependent: KubeObject): Promise<void> {
     for (const reference of dependent.metadata.ownerReferences ?? []) {
-      const type = this.dependencies.registry.lookupKind(reference.apiVersion, reference.kind);
+      const type = this.#dependencies.registry.lookupKind(reference.apiVersion, reference.kind);
       if (!type) continue;
-      const owner = this.store.get(
+      const owner = this.#store.get(
         type.collection,
         objectKey(type.namespaced ? dependent.metadata.namespace : undefined, reference.name),
       );
       if (owner?.metadata.uid === reference.uid && owner.metadata.finalizers?.includes(finalizerForeground)) {
-        await this.deleteDependentsFirst(type.collection, owner);
+        await this.#deleteDependentsFirst(type.collection, owner);
       }
     }
   }
 
-  private async finalizeNamespace(namespace: KubeObject): Promise<void> {
+  async #finalizeNamespace(namespace: KubeObject): Promise<void> {
     const name = namespace.metadata.name ?? "";
-    for (const type of this.dependencies.registry.collections()) {
+    for (const type of this.#dependencies.registry.collections()) {
       if (!type.namespaced) continue;
-      for (const object of this.store.list(type.collection, name))
-        await this.deleteQuietly(type.collection, object, "Background");
+      for (const object of this.#store.list(type.collection, name))
+        await this.#deleteQuietly(type.collection, object, "Background");
     }
-    const left = this.dependencies.registry
+    const left = this.#dependencies.registry
       .collections()
-      .some((type) => type.namespaced && this.store.list(type.collection, name).length > 0);
+      .some((type) => type.namespaced && this.#store.list(type.collection, name).length > 0);
     if (left) return; // objects with finalizers: their deletion events bring us back
-    const current = this.store.get("/namespaces", objectKey(undefined, name));
+    const current = this.#store.get("/namespaces", objectKey(undefined, name));
     if (!current || !namespaceFinalizers(current).includes("kubernetes")) return;
     const updated = deepClone(current);
     (updated.spec as { finalizers?: string[] }).finalizers = namespaceFinalizers(current).filter(
       (entry) => entry !== "kubernetes",
     );
     const key = objectKey(undefined, name);
-    await this.store.put("/namespaces", key, updated).durable;
+    await this.#store.put("/namespaces", key, updated).durable;
     if (!updated.metadata.finalizers?.length && !namespaceFinalizers(updated).length)
-      await this.store.delete("/namespaces", key)?.durable;
+      await this.#store.delete("/namespaces", key)?.durable;
   }
 }
 

@@ -121,19 +121,19 @@ const schemas: Record<string, Schema> = {
 };
 
 class Reader {
-  private offset = 0;
-  private readonly bytes: Buffer;
+  #offset = 0;
+  readonly #bytes: Buffer;
   constructor(bytes: Buffer) {
-    this.bytes = bytes;
+    this.#bytes = bytes;
   }
   done(): boolean {
-    return this.offset >= this.bytes.length;
+    return this.#offset >= this.#bytes.length;
   }
   varint(): bigint {
     let result = 0n;
     let shift = 0n;
     for (;;) {
-      const byte = this.bytes[this.offset++];
+      const byte = this.#bytes[this.#offset++];
       if (byte === undefined) throw badRequest("protobuf: unexpected end of input");
       result |= BigInt(byte & 0x7f) << shift;
       if (!(byte & 0x80)) return result;
@@ -141,9 +141,9 @@ class Reader {
     }
   }
   take(length: number): Buffer {
-    if (this.offset + length > this.bytes.length) throw badRequest("protobuf: unexpected end of input");
-    const slice = this.bytes.subarray(this.offset, this.offset + length);
-    this.offset += length;
+    if (this.#offset + length > this.#bytes.length) throw badRequest("protobuf: unexpected end of input");
+    const slice = this.#bytes.subarray(this.#offset, this.#offset + length);
+    this.#offset += length;
     return slice;
   }
   skip(wireType: number): void {

@@ -7,7 +7,7 @@ import { fieldErrors, type FieldError } from "../http/status.js";
 import type { KubeObject } from "../storage/types.js";
 import { coreEventColumns, eventsV1Columns } from "./event_columns.js";
 import { fillEmptyFields } from "./conversion.js";
-import { ageColumn, column, nameColumn, age } from "./printing.js";
+import { ageColumn, column, nameColumn } from "./printing.js";
 import { allVerbs, collectionOf, type ResourceStrategy, type ResourceType } from "./resource_type.js";
 
 const configKeyPattern = /^[-._a-zA-Z0-9]+$/;

@@ -67,18 +67,18 @@ function nameRuleOf(type: ResourceType): NameValidation {
 
 /** The write half shared by create, update and patch. */
 export class ObjectService {
-  private readonly dependencies: ServiceDependencies;
+  readonly #dependencies: ServiceDependencies;
 
   constructor(dependencies: ServiceDependencies) {
-    this.dependencies = dependencies;
+    this.#dependencies = dependencies;
   }
 
   get store(): Store {
-    return this.dependencies.store;
+    return this.#dependencies.store;
   }
 
   now(): Date {
-    return this.dependencies.now();
+    return this.#dependencies.now();
   }
 
   /** The stored object, or a 404. */
@@ -92,7 +92,7 @@ export class ObjectService {
     return toVersion(this.getStored(type, namespace, name), type);
   }
 
-  private checkNamespace(type: ResourceType, namespace: string | undefined, name: string): void {
+  #checkNamespace(type: ResourceType, namespace: string | undefined, name: string): void {
     if (!type.namespaced || !namespace) return;
     const namespaceObject = this.store.get("/namespaces", objectKey(undefined, namespace));
     if (!namespaceObject) throw notFound({ group: "", resource: "namespaces" }, namespace);
@@ -113,7 +113,7 @@ export class ObjectService {
   }
 
   /** Defaulting, pruning and validation common to creates and updates. */
-  private admit(
+  #admit(
     type: ResourceType,
     object: KubeObject,
     old: KubeObject | undefined,
@@ -174,10 +174,10 @@ export class ObjectService {
     if (type.tracksGeneration) meta.generation = 1;
     else delete meta.generation;
     if (type.statusSubresource && !(type.group === "" && type.resource === "namespaces")) delete object.status;
-    if (!meta.name && meta.generateName) meta.name = this.generateName(type, namespace, meta.generateName);
-    const warnings = this.admit(type, object, undefined, options);
+    if (!meta.name && meta.generateName) meta.name = this.#generateName(type, namespace, meta.generateName);
+    const warnings = this.#admit(type, object, undefined, options);
     const name = meta.name ?? "";
-    this.checkNamespace(type, namespace, name);
+    this.#checkNamespace(type, namespace, name);
     const key = objectKey(type.namespaced ? namespace : undefined, name);
     if (this.store.get(type.collection, key)) throw alreadyExists(groupResource(type), name);
     meta.uid = randomUUID();
@@ -194,7 +194,7 @@ export class ObjectService {
     return { object: toVersion(stored.object, type), created: true, warnings };
   }
 
-  private generateName(type: ResourceType, namespace: string | undefined, prefix: string): string {
+  #generateName(type: ResourceType, namespace: string | undefined, prefix: string): string {
     const base = prefix.slice(0, 63 - 5);
     for (let attempt = 0; attempt < 8; attempt++) {
       let suffix = "";
@@ -223,8 +223,8 @@ export class ObjectService {
     const requested = options.expectedResourceVersion ?? body.metadata?.resourceVersion;
     if (requested && requested !== old.metadata.resourceVersion)
       throw conflict(groupResource(type), name, objectModifiedMessage);
-    const object = this.prepareUpdate(type, deepClone(body), old, options.subresource);
-    const warnings = this.admit(type, object, old, options);
+    const object = this.#prepareUpdate(type, deepClone(body), old, options.subresource);
+    const warnings = this.#admit(type, object, old, options);
     if (!options.managedFieldsPrepared)
       recordUpdate(type, object, toVersion(old, type), options.manager, timestamp(this.now()), options.subresource);
     toStorageVersion(object, type);
@@ -246,7 +246,7 @@ export class ObjectService {
   }
 
   /** Copies what a write may not change from the stored object, as the strategies' PrepareForUpdate do. */
-  private prepareUpdate(type: ResourceType, object: KubeObject, old: KubeObject, subresource: string): KubeObject {
+  #prepareUpdate(type: ResourceType, object: KubeObject, old: KubeObject, subresource: string): KubeObject {
     object.metadata ??= {};
     if (subresource === "status") {
       const status = object.status;

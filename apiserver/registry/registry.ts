@@ -37,55 +37,55 @@ const builtinGroupPriority: Readonly<Record<string, number>> = {
 };
 
 export class ResourceRegistry {
-  private readonly byPath = new Map<string, ResourceType>();
+  readonly #byPath = new Map<string, ResourceType>();
   /** Which CRD contributed which entries, so that updating or deleting it replaces them all. */
-  private readonly byOwner = new Map<string, string[]>();
-  private readonly groupOrder: string[] = [];
-  private generation = 0;
+  readonly #byOwner = new Map<string, string[]>();
+  readonly #groupOrder: string[] = [];
+  #generation = 0;
 
-  private static path(group: string, version: string, resource: string): string {
+  static #path(group: string, version: string, resource: string): string {
     return `${group}/${version}/${resource}`;
   }
 
   /** Registers built-in types (owner "") or the types served for one CRD, replacing its previous ones. */
   replace(owner: string, types: readonly ResourceType[]): void {
-    for (const path of this.byOwner.get(owner) ?? []) this.byPath.delete(path);
+    for (const path of this.#byOwner.get(owner) ?? []) this.#byPath.delete(path);
     const paths: string[] = [];
     for (const type of types) {
-      const path = ResourceRegistry.path(type.group, type.version, type.resource);
-      this.byPath.set(path, type);
+      const path = ResourceRegistry.#path(type.group, type.version, type.resource);
+      this.#byPath.set(path, type);
       paths.push(path);
-      if (!this.groupOrder.includes(type.group)) this.groupOrder.push(type.group);
+      if (!this.#groupOrder.includes(type.group)) this.#groupOrder.push(type.group);
     }
-    if (paths.length) this.byOwner.set(owner, paths);
-    else this.byOwner.delete(owner);
-    this.generation += 1;
+    if (paths.length) this.#byOwner.set(owner, paths);
+    else this.#byOwner.delete(owner);
+    this.#generation += 1;
   }
 
   /** Counts changes, so that discovery documents can be cached until the next one. */
   version(): number {
-    return this.generation;
+    return this.#generation;
   }
 
   lookup(group: string, version: string, resource: string): ResourceType | undefined {
-    return this.byPath.get(ResourceRegistry.path(group, version, resource));
+    return this.#byPath.get(ResourceRegistry.#path(group, version, resource));
   }
 
   /** The type serving `kind` at `apiVersion` (used by the garbage collector and owner checks). */
   lookupKind(apiVersion: string, kind: string): ResourceType | undefined {
-    for (const type of this.byPath.values()) if (type.kind === kind && apiVersionOf(type) === apiVersion) return type;
+    for (const type of this.#byPath.values()) if (type.kind === kind && apiVersionOf(type) === apiVersion) return type;
     return undefined;
   }
 
   /** Every served version of a collection, for events and cross-version reads. */
   typesOfCollection(collection: string): ResourceType[] {
-    return [...this.byPath.values()].filter((type) => type.collection === collection);
+    return [...this.#byPath.values()].filter((type) => type.collection === collection);
   }
 
   /** One type per collection (its storage version), for sweeps over all stored objects. */
   collections(): ResourceType[] {
     const seen = new Map<string, ResourceType>();
-    for (const type of this.byPath.values()) {
+    for (const type of this.#byPath.values()) {
       const existing = seen.get(type.collection);
       if (!existing || type.version === type.storageVersion) seen.set(type.collection, type);
     }
@@ -93,7 +93,7 @@ export class ResourceRegistry {
   }
 
   resources(group: string, version: string): ResourceType[] {
-    return [...this.byPath.values()]
+    return [...this.#byPath.values()]
       .filter((type) => type.group === group && type.version === version)
       .sort((a, b) => (a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0));
   }
@@ -105,10 +105,10 @@ export class ResourceRegistry {
   groups(): GroupVersions[] {
     const result: GroupVersions[] = [];
     const priority = (group: string): number => builtinGroupPriority[group] ?? 1000;
-    const ordered = [...this.groupOrder].sort((a, b) => priority(b) - priority(a) || (a < b ? -1 : a > b ? 1 : 0));
+    const ordered = [...this.#groupOrder].sort((a, b) => priority(b) - priority(a) || (a < b ? -1 : a > b ? 1 : 0));
     for (const group of ordered) {
       const versions = new Set<string>();
-      for (const type of this.byPath.values()) if (type.group === group) versions.add(type.version);
+      for (const type of this.#byPath.values()) if (type.group === group) versions.add(type.version);
       if (versions.size) result.push({ group, versions: [...versions].sort(compareVersionPriority) });
     }
     return result;

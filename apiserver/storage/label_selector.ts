@@ -25,7 +25,6 @@ const KEYWORDS = new Set<string>([")", ",", "!", "==", "=", ">", "in", "<", "!="
 const BINARY_OPERATORS = ["in", "notin", "=", "==", "!=", "gt", "lt"];
 const isWhitespace = (c: string): boolean => c === " " || c === "\t" || c === "\r" || c === "\n";
 const isSpecial = (c: string): boolean => "=!(),><".includes(c);
-const bytes = (text: string): number => Buffer.byteLength(text, "utf8");
 
 /** Splits a selector into tokens; a NUL character ends it, as in Go's lexer. */
 function lex(text: string): Item[] {
@@ -85,66 +84,66 @@ function newRequirement(key: string, operator: Operator, values: string[]): Requ
 }
 
 class Parser {
-  private readonly items: Item[];
-  private position = 0;
+  readonly #items: Item[];
+  #position = 0;
 
   constructor(text: string) {
-    this.items = lex(text);
+    this.#items = lex(text);
   }
 
   /** In a value position, `in` and `notin` are identifiers. */
-  private peek(asValue = true): Item {
-    const item = this.items[this.position] ?? { token: "end", literal: "" };
+  #peek(asValue = true): Item {
+    const item = this.#items[this.#position] ?? { token: "end", literal: "" };
     return asValue && (item.token === "in" || item.token === "notin")
       ? { token: "identifier", literal: item.literal }
       : item;
   }
 
-  private next(asValue = true): Item {
-    const item = this.peek(asValue);
-    this.position++;
+  #next(asValue = true): Item {
+    const item = this.#peek(asValue);
+    this.#position++;
     return item;
   }
 
   parse(): Requirement[] {
     const requirements: Requirement[] = [];
     for (;;) {
-      const { token, literal } = this.peek();
+      const { token, literal } = this.#peek();
       if (token === "end") return requirements;
       if (token !== "identifier" && token !== "!")
         throw new Error(`found '${literal}', expected: !, identifier, or 'end of string'`);
       try {
-        requirements.push(this.requirement());
+        requirements.push(this.#requirement());
       } catch (error) {
         throw new Error(`unable to parse requirement: ${(error as Error).message}`);
       }
-      const after = this.next();
+      const after = this.#next();
       if (after.token === "end") return requirements;
       if (after.token !== ",") throw new Error(`found '${after.literal}', expected: ',' or 'end of string'`);
-      const following = this.peek();
+      const following = this.#peek();
       if (following.token !== "identifier" && following.token !== "!")
         throw new Error(`found '${following.literal}', expected: identifier after ','`);
     }
   }
 
-  private requirement(): Requirement {
-    let item = this.next();
+  #requirement(): Requirement {
+    let item = this.#next();
     const negated = item.token === "!";
-    if (negated) item = this.next();
+    if (negated) item = this.#next();
     if (item.token !== "identifier") throw new Error(`found '${item.literal}', expected: identifier`);
     const key = item.literal;
     const keyErrors = qualifiedNameErrors(key);
     if (keyErrors.length) throw new Error(fieldError("<nil>", key, keyErrors));
-    const following = this.peek().token;
+    const following = this.#peek().token;
     if (negated) return { key, operator: "!", values: [] };
     if (following === "end" || following === ",") return { key, operator: "exists", values: [] };
-    const operator = this.operator();
-    const values = operator === "in" || operator === "notin" ? this.valueSet() : this.exactValue();
+    const operator = this.#operator();
+    const values = operator === "in" || operator === "notin" ? this.#valueSet() : this.#exactValue();
     return newRequirement(key, operator, [...new Set(values)].sort());
   }
 
-  private operator(): Operator {
-    const { token, literal } = this.next(false);
+  #operator(): Operator {
+    const { token, literal } = this.#next(false);
     const operators: Partial<Record<Token, Operator>> = {
       in: "in",
       notin: "notin",
@@ -159,44 +158,44 @@ class Parser {
     return operator;
   }
 
-  private valueSet(): string[] {
-    const open = this.next();
+  #valueSet(): string[] {
+    const open = this.#next();
     if (open.token !== "(") throw new Error(`found '${open.literal}' expected: '('`);
-    const { token, literal } = this.peek();
+    const { token, literal } = this.#peek();
     if (token === ")") {
-      this.next();
+      this.#next();
       return [""];
     }
     if (token !== "identifier" && token !== ",")
       throw new Error(`found '${literal}', expected: ',', ')' or identifier`);
-    const values = this.identifierList();
+    const values = this.#identifierList();
     // Go reports the token seen before the list here, not the one that is not ')'.
-    if (this.next().token !== ")") throw new Error(`found '${literal}', expected: ')'`);
+    if (this.#next().token !== ")") throw new Error(`found '${literal}', expected: ')'`);
     return values;
   }
 
-  private identifierList(): string[] {
+  #identifierList(): string[] {
     const values: string[] = [];
     for (;;) {
-      const item = this.next();
+      const item = this.#next();
       if (item.token === "identifier") {
         values.push(item.literal);
-        const following = this.peek();
+        const following = this.#peek();
         if (following.token === ")") return values;
         if (following.token !== ",") throw new Error(`found '${following.literal}', expected: ',' or ')'`);
       } else if (item.token === ",") {
         if (values.length === 0) values.push("");
-        const following = this.peek().token;
+        const following = this.#peek().token;
         if (following === ")" || following === ",") values.push("");
         if (following === ")") return values;
       } else throw new Error(`found '${item.literal}', expected: ',', or identifier`);
     }
   }
 
-  private exactValue(): string[] {
-    const following = this.peek().token;
+  #exactValue(): string[] {
+    const following = this.#peek().token;
     if (following === "end" || following === ",") return [""];
-    const item = this.next();
+    const item = this.#next();
     if (item.token !== "identifier") throw new Error(`found '${item.literal}', expected: identifier`);
     return [item.literal];
   }

@@ -47,81 +47,84 @@ export function objectKey(namespace: string | undefined, name: string): string {
 }
 
 export class Store {
-  private readonly options: StoreOptions;
-  private readonly collections = new Map<CollectionKey, Collection>();
-  private revision = 1;
+  readonly #options: StoreOptions;
+  readonly #collections = new Map<CollectionKey, Collection>();
+  #revision = 1;
   /** The revision the store was opened at: where the history of every collection begins. */
-  private openedAt = 1;
-  private wal: WriteAheadLog | undefined;
-  private dispatchChain: Promise<void> = Promise.resolve();
-  private readonly globalListeners = new Set<StoreListener>();
+  #openedAt = 1;
+  #wal: WriteAheadLog | undefined;
+  #dispatchChain: Promise<void> = Promise.resolve();
+  readonly #globalListeners = new Set<StoreListener>();
 
   private constructor(options: StoreOptions) {
-    this.options = options;
+    this.#options = options;
   }
 
   /** Opens a store, replaying and compacting the log when `dataDir` is set. */
   static async open(options: Partial<StoreOptions> = {}): Promise<Store> {
     const store = new Store({ ...defaultStoreOptions, ...options });
-    if (store.options.dataDir) {
-      const wal = new WriteAheadLog(store.options.dataDir);
-      for (const record of wal.replay()) store.replayRecord(record);
-      store.openedAt = store.revision;
-      await wal.rewrite(store.snapshotRecords());
-      store.wal = wal;
+    if (store.#options.dataDir) {
+      const wal = new WriteAheadLog(store.#options.dataDir);
+      for (const record of wal.replay()) store.#replayRecord(record);
+      store.#openedAt = store.#revision;
+      await wal.rewrite(store.#snapshotRecords());
+      store.#wal = wal;
     }
     return store;
   }
 
-  private replayRecord(record: LogRecord): void {
-    const collection = this.collection(record.collection);
+  #replayRecord(record: LogRecord): void {
+    const collection = this.#collection(record.collection);
     if (record.op === "put") {
       if (!collection.objects.has(record.key)) collection.sortedKeys = undefined;
       collection.objects.set(record.key, record.object);
     } else if (collection.objects.delete(record.key)) {
       collection.sortedKeys = undefined;
     }
-    this.revision = Math.max(this.revision, record.revision);
+    this.#revision = Math.max(this.#revision, record.revision);
   }
 
-  private *snapshotRecords(): Generator<LogRecord> {
-    for (const [name, collection] of this.collections) {
+  *#snapshotRecords(): Generator<LogRecord> {
+    for (const [name, collection] of this.#collections) {
       for (const [key, object] of collection.objects) {
         yield { op: "put", collection: name, key, object, revision: Number(object.metadata.resourceVersion ?? 0) };
       }
     }
     // Keep the revision counter even when the newest change was a deletion.
-    yield { op: "delete", collection: "", key: "", revision: this.revision };
+    yield { op: "delete", collection: "", key: "", revision: this.#revision };
   }
 
-  private collection(name: CollectionKey): Collection {
-    let collection = this.collections.get(name);
+  #collection(name: CollectionKey): Collection {
+    let collection = this.#collections.get(name);
     if (!collection) {
-      const history = new WatchHistory(this.openedAt, { maxEvents: this.options.historySize, now: this.options.now });
+      const history = new WatchHistory(this.#openedAt, {
+        maxEvents: this.#options.historySize,
+        now: this.#options.now,
+      });
       collection = { objects: new Map(), sortedKeys: undefined, listeners: new Set(), history };
-      this.collections.set(name, collection);
+      this.#collections.set(name, collection);
     }
     return collection;
   }
 
   /** The newest revision handed out. */
   currentRevision(): number {
-    return this.revision;
+    return this.#revision;
   }
 
   /** The next revision a write will get, reserved now. */
-  private nextRevision(): number {
-    this.revision += 1;
-    return this.revision;
+  #nextRevision(): number {
+    this.#revision += 1;
+    return this.#revision;
   }
 
   get(collection: CollectionKey, key: string): KubeObject | undefined {
-    return this.collections.get(collection)?.objects.get(key);
+    return this.#collections.get(collection)?.objects.get(key);
   }
 
   /** Objects of a collection in key order (namespace/name), optionally of one namespace. */
   list(collectionName: CollectionKey, namespace?: string): KubeObject[] {
-    const collection = this.collections.get(collectionName);
+    const collection = this.#collections.get(collectionName);
     if (!collection) return [];
     collection.sortedKeys ??= [...collection.objects.keys()].sort();
     const prefix = namespace === undefined ? undefined : `${namespace}/`;
@@ -142,7 +145,7 @@ export class Store {
   listAt(collectionName: CollectionKey, revision: number, namespace?: string): KubeObject[] {
     const changes = this.changesSince(collectionName, revision);
     if (changes.length === 0) return this.list(collectionName, namespace);
-    const objects = new Map(this.collections.get(collectionName)?.objects);
+    const objects = new Map(this.#collections.get(collectionName)?.objects);
     for (const change of changes.reverse()) {
       const key = objectKey(change.object.metadata.namespace, change.object.metadata.name ?? "");
       if (change.previous) objects.set(key, change.previous);
@@ -156,7 +159,7 @@ export class Store {
   }
 
   count(collection: CollectionKey): number {
-    return this.collections.get(collection)?.objects.size ?? 0;
+    return this.#collections.get(collection)?.objects.size ?? 0;
   }
 
   /**
@@ -164,9 +167,9 @@ export class Store {
    * revision. The caller has already checked preconditions against `get()` synchronously.
    */
   put(collectionName: CollectionKey, key: string, object: KubeObject): { object: KubeObject; durable: Promise<void> } {
-    const collection = this.collection(collectionName);
+    const collection = this.#collection(collectionName);
     const previous = collection.objects.get(key);
-    const revision = this.nextRevision();
+    const revision = this.#nextRevision();
     object.metadata.resourceVersion = String(revision);
     if (!previous) collection.sortedKeys = undefined;
     collection.objects.set(key, object);
@@ -177,36 +180,36 @@ export class Store {
       previous,
       revision,
     };
-    return { object, durable: this.record(event, { op: "put", collection: collectionName, key, object, revision }) };
+    return { object, durable: this.#record(event, { op: "put", collection: collectionName, key, object, revision }) };
   }
 
   /** Removes `key`; the DELETED event carries the last state with the deletion's revision. */
   delete(collectionName: CollectionKey, key: string): { object: KubeObject; durable: Promise<void> } | undefined {
-    const collection = this.collections.get(collectionName);
+    const collection = this.#collections.get(collectionName);
     const previous = collection?.objects.get(key);
     if (!collection || !previous) return undefined;
-    const revision = this.nextRevision();
+    const revision = this.#nextRevision();
     collection.objects.delete(key);
     collection.sortedKeys = undefined;
     const object: KubeObject = { ...previous, metadata: { ...previous.metadata, resourceVersion: String(revision) } };
     const event: StoreEvent = { type: "DELETED", collection: collectionName, object, previous, revision };
-    return { object, durable: this.record(event, { op: "delete", collection: collectionName, key, revision }) };
+    return { object, durable: this.#record(event, { op: "delete", collection: collectionName, key, revision }) };
   }
 
-  private record(event: StoreEvent, logRecord: LogRecord): Promise<void> {
-    this.collection(event.collection).history.add(event);
-    const durable = this.wal ? this.wal.append(logRecord) : Promise.resolve();
+  #record(event: StoreEvent, logRecord: LogRecord): Promise<void> {
+    this.#collection(event.collection).history.add(event);
+    const durable = this.#wal ? this.#wal.append(logRecord) : Promise.resolve();
     // Chain dispatches so that watchers see events in revision order even across log batches.
-    this.dispatchChain = this.dispatchChain.then(
-      () => durable.then(() => this.dispatch(event)),
-      () => durable.then(() => this.dispatch(event)),
+    this.#dispatchChain = this.#dispatchChain.then(
+      () => durable.then(() => this.#dispatch(event)),
+      () => durable.then(() => this.#dispatch(event)),
     );
-    return this.dispatchChain;
+    return this.#dispatchChain;
   }
 
-  private dispatch(event: StoreEvent): void {
-    const collection = this.collections.get(event.collection);
-    const listeners = [...(collection?.listeners ?? []), ...this.globalListeners];
+  #dispatch(event: StoreEvent): void {
+    const collection = this.#collections.get(event.collection);
+    const listeners = [...(collection?.listeners ?? []), ...this.#globalListeners];
     for (const listener of listeners) {
       try {
         listener(event);
@@ -218,13 +221,13 @@ export class Store {
 
   /** Registers a listener for every collection's events (the garbage collector's view). */
   subscribeAll(listener: StoreListener): () => void {
-    this.globalListeners.add(listener);
-    return () => this.globalListeners.delete(listener);
+    this.#globalListeners.add(listener);
+    return () => this.#globalListeners.delete(listener);
   }
 
   /** Names of the collections that hold objects. */
   collectionNames(): CollectionKey[] {
-    return [...this.collections.keys()];
+    return [...this.#collections.keys()];
   }
 
   /**
@@ -232,7 +235,7 @@ export class Store {
    * @throws RevisionTooOldError when changes after `revision` may have been dropped.
    */
   changesSince(collection: CollectionKey, revision: number): StoreEvent[] {
-    return this.collection(collection).history.since(revision);
+    return this.#collection(collection).history.since(revision);
   }
 
   /**
@@ -240,19 +243,19 @@ export class Store {
    * does (kube-apiserver recreates a custom resource's storage when its CRD changes).
    */
   restartHistory(collection: CollectionKey): void {
-    this.collection(collection).history.restart(this.revision);
+    this.#collection(collection).history.restart(this.#revision);
   }
 
   /** Registers a listener for a collection's events; returns the function that removes it. */
   subscribe(collectionName: CollectionKey, listener: StoreListener): () => void {
-    const collection = this.collection(collectionName);
+    const collection = this.#collection(collectionName);
     collection.listeners.add(listener);
     return () => collection.listeners.delete(listener);
   }
 
   /** Waits for pending writes and closes the log. */
   async close(): Promise<void> {
-    await this.dispatchChain.catch(() => undefined);
-    await this.wal?.close();
+    await this.#dispatchChain.catch(() => undefined);
+    await this.#wal?.close();
   }
 }

@@ -45,68 +45,68 @@ interface Recorded {
 }
 
 export class WatchHistory {
-  private readonly options: WatchHistoryOptions;
+  readonly #options: WatchHistoryOptions;
   /** Kept changes are `entries[head..]`; the array is compacted now and then rather than shifted on every write. */
-  private entries: Recorded[] = [];
-  private head = 0;
-  private capacity: number;
-  private startRevision: number;
-  private droppedSinceStart = false;
+  #entries: Recorded[] = [];
+  #head = 0;
+  #capacity: number;
+  #startRevision: number;
+  #droppedSinceStart = false;
 
   constructor(startRevision: number, options: Partial<WatchHistoryOptions> = {}) {
     const completed = { ...defaultWatchHistoryOptions, ...options };
-    this.options = { ...completed, minEvents: Math.min(completed.minEvents, completed.maxEvents) };
-    this.capacity = this.options.minEvents;
-    this.startRevision = startRevision;
+    this.#options = { ...completed, minEvents: Math.min(completed.minEvents, completed.maxEvents) };
+    this.#capacity = this.#options.minEvents;
+    this.#startRevision = startRevision;
   }
 
-  private get size(): number {
-    return this.entries.length - this.head;
+  get #size(): number {
+    return this.#entries.length - this.#head;
   }
 
   /** Forgets every change: watches can resume from `revision` onwards only (a new watch cache). */
   restart(revision: number): void {
-    this.entries = [];
-    this.head = 0;
-    this.startRevision = revision;
-    this.droppedSinceStart = false;
-    this.capacity = this.options.minEvents;
+    this.#entries = [];
+    this.#head = 0;
+    this.#startRevision = revision;
+    this.#droppedSinceStart = false;
+    this.#capacity = this.#options.minEvents;
   }
 
   add(event: StoreEvent): void {
-    const at = this.options.now();
-    this.resize(at);
-    if (this.size >= this.capacity) this.drop(this.size - this.capacity + 1);
-    this.entries.push({ event, at });
+    const at = this.#options.now();
+    this.#resize(at);
+    if (this.#size >= this.#capacity) this.#drop(this.#size - this.#capacity + 1);
+    this.#entries.push({ event, at });
   }
 
-  private drop(count: number): void {
-    this.head += count;
-    this.droppedSinceStart = true;
-    if (this.head > 1024 && this.head > this.entries.length / 2) {
-      this.entries = this.entries.slice(this.head);
-      this.head = 0;
+  #drop(count: number): void {
+    this.#head += count;
+    this.#droppedSinceStart = true;
+    if (this.#head > 1024 && this.#head > this.#entries.length / 2) {
+      this.#entries = this.#entries.slice(this.#head);
+      this.#head = 0;
     }
   }
 
-  private resize(at: number): void {
-    if (this.size < this.capacity) return;
-    const oldest = this.entries[this.head];
-    if (oldest && at - oldest.at < this.options.freshMs) {
-      this.capacity = Math.min(this.capacity * 2, this.options.maxEvents);
+  #resize(at: number): void {
+    if (this.#size < this.#capacity) return;
+    const oldest = this.#entries[this.#head];
+    if (oldest && at - oldest.at < this.#options.freshMs) {
+      this.#capacity = Math.min(this.#capacity * 2, this.#options.maxEvents);
       return;
     }
-    const quarterFromNewest = this.entries[this.entries.length - Math.floor(this.capacity / 4)];
-    if (quarterFromNewest && at - quarterFromNewest.at > this.options.freshMs) {
-      this.capacity = Math.max(Math.floor(this.capacity / 2), this.options.minEvents);
+    const quarterFromNewest = this.#entries[this.#entries.length - Math.floor(this.#capacity / 4)];
+    if (quarterFromNewest && at - quarterFromNewest.at > this.#options.freshMs) {
+      this.#capacity = Math.max(Math.floor(this.#capacity / 2), this.#options.minEvents);
     }
   }
 
   /** The oldest revision a watch can resume from. */
   oldestResumable(): number {
-    const first = this.entries[this.head];
-    if (this.droppedSinceStart && first) return first.event.revision - 1;
-    return this.startRevision;
+    const first = this.#entries[this.#head];
+    if (this.#droppedSinceStart && first) return first.event.revision - 1;
+    return this.#startRevision;
   }
 
   /**
@@ -116,13 +116,13 @@ export class WatchHistory {
   since(revision: number): StoreEvent[] {
     const oldest = this.oldestResumable();
     if (revision < oldest) throw new RevisionTooOldError(revision, oldest);
-    let low = this.head;
-    let high = this.entries.length;
+    let low = this.#head;
+    let high = this.#entries.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if ((this.entries[middle]?.event.revision ?? 0) <= revision) low = middle + 1;
+      if ((this.#entries[middle]?.event.revision ?? 0) <= revision) low = middle + 1;
       else high = middle;
     }
-    return this.entries.slice(low).map((entry) => entry.event);
+    return this.#entries.slice(low).map((entry) => entry.event);
   }
 }

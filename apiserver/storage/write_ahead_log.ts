@@ -20,20 +20,20 @@ export type LogRecord =
 const logFileName = "wal.jsonl";
 
 export class WriteAheadLog {
-  private readonly path: string;
-  private handle: FileHandle | undefined;
-  private queue: { line: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  private writing = false;
+  readonly #path: string;
+  #handle: FileHandle | undefined;
+  #queue: { line: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  #writing = false;
 
   constructor(directory: string) {
     mkdirSync(directory, { recursive: true, mode: 0o700 });
-    this.path = join(directory, logFileName);
+    this.#path = join(directory, logFileName);
   }
 
   /** Reads every complete record; a torn last line is ignored. */
   replay(): LogRecord[] {
-    if (!existsSync(this.path)) return [];
-    const text = readFileSync(this.path, "utf8");
+    if (!existsSync(this.#path)) return [];
+    const text = readFileSync(this.#path, "utf8");
     const records: LogRecord[] = [];
     for (const line of text.split("\n")) {
       if (!line) continue;
@@ -48,7 +48,7 @@ export class WriteAheadLog {
 
   /** Replaces the log by `records` atomically (write, fsync, rename), then opens it for appends. */
   async rewrite(records: Iterable<LogRecord>): Promise<void> {
-    const temporary = `${this.path}.tmp`;
+    const temporary = `${this.#path}.tmp`;
     const fd = openSync(temporary, "w", 0o600);
     try {
       let chunk = "";
@@ -64,48 +64,48 @@ export class WriteAheadLog {
     } finally {
       closeSync(fd);
     }
-    renameSync(temporary, this.path);
-    const directory = openSync(join(this.path, ".."), "r");
+    renameSync(temporary, this.#path);
+    const directory = openSync(join(this.#path, ".."), "r");
     try {
       fsyncSync(directory);
     } finally {
       closeSync(directory);
     }
-    this.handle = await open(this.path, "a", 0o600);
+    this.#handle = await open(this.#path, "a", 0o600);
   }
 
   /** Appends one record; resolves once it is durable. */
   append(record: LogRecord): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ line: JSON.stringify(record) + "\n", resolve, reject });
-      if (!this.writing) void this.drain();
+      this.#queue.push({ line: JSON.stringify(record) + "\n", resolve, reject });
+      if (!this.#writing) void this.#drain();
     });
   }
 
-  private async drain(): Promise<void> {
-    this.writing = true;
+  async #drain(): Promise<void> {
+    this.#writing = true;
     try {
-      while (this.queue.length > 0) {
-        const batch = this.queue;
-        this.queue = [];
+      while (this.#queue.length > 0) {
+        const batch = this.#queue;
+        this.#queue = [];
         try {
-          if (!this.handle) throw new Error("write-ahead log is not open");
-          await this.handle.write(batch.map((entry) => entry.line).join(""));
-          await this.handle.datasync();
+          if (!this.#handle) throw new Error("write-ahead log is not open");
+          await this.#handle.write(batch.map((entry) => entry.line).join(""));
+          await this.#handle.datasync();
           for (const entry of batch) entry.resolve();
         } catch (error) {
           for (const entry of batch) entry.reject(error);
         }
       }
     } finally {
-      this.writing = false;
+      this.#writing = false;
     }
   }
 
   /** Waits for queued records, then closes the file. */
   async close(): Promise<void> {
-    while (this.writing || this.queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
-    await this.handle?.close();
-    this.handle = undefined;
+    while (this.#writing || this.#queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    await this.#handle?.close();
+    this.#handle = undefined;
   }
 }

@@ -61,42 +61,42 @@ export interface JsDocAlias {
 
 /** The registry: definitions by name, aliases by tag. */
 export class MarkerRegistry {
-  private readonly byName = new Map<string, MarkerDefinition>();
-  private readonly aliasesByTag = new Map<string, JsDocAlias>();
+  readonly #byName = new Map<string, MarkerDefinition>();
+  readonly #aliasesByTag = new Map<string, JsDocAlias>();
 
   constructor(definitions: readonly MarkerDefinition[], aliases: readonly JsDocAlias[]) {
     for (const definition of definitions) {
-      if (this.byName.has(definition.name)) throw new Error(`duplicate marker definition ${definition.name}`);
-      this.byName.set(definition.name, definition);
+      if (this.#byName.has(definition.name)) throw new Error(`duplicate marker definition ${definition.name}`);
+      this.#byName.set(definition.name, definition);
     }
     for (const alias of aliases) {
-      if (!this.byName.has(alias.marker))
+      if (!this.#byName.has(alias.marker))
         throw new Error(`alias @${alias.tag} points at unknown marker ${alias.marker}`);
-      this.aliasesByTag.set(alias.tag, alias);
+      this.#aliasesByTag.set(alias.tag, alias);
     }
   }
 
   get(name: string): MarkerDefinition | undefined {
-    return this.byName.get(name);
+    return this.#byName.get(name);
   }
 
   alias(tag: string): JsDocAlias | undefined {
-    return this.aliasesByTag.get(tag);
+    return this.#aliasesByTag.get(tag);
   }
 
   definitions(): MarkerDefinition[] {
-    return [...this.byName.values()];
+    return [...this.#byName.values()];
   }
 
   aliases(): JsDocAlias[] {
-    return [...this.aliasesByTag.values()];
+    return [...this.#aliasesByTag.values()];
   }
 
   /** The closest known name to a misspelt one, for "did you mean" hints. */
   suggest(name: string): string | undefined {
     let best: string | undefined;
     let bestDistance = Math.max(3, Math.floor(name.length / 4)) + 1;
-    for (const candidate of this.byName.keys()) {
+    for (const candidate of this.#byName.keys()) {
       const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
       if (distance < bestDistance) {
         best = candidate;

@@ -82,43 +82,43 @@ type Context = "document" | "mapping-value" | "sequence-item";
 class Writer {
   // One growing string (V8 concatenation ropes) and the current column: far cheaper than an
   // array of millions of chunks joined at the end.
-  private out = "";
-  private column = 0;
+  #out = "";
+  #column = 0;
 
   result(): string {
-    return this.out;
+    return this.#out;
   }
 
   /** Writes text that contains no line break. */
   text(text: string): void {
-    this.out += text;
-    this.column += text.length;
+    this.#out += text;
+    this.#column += text.length;
   }
 
   /** Writes text that may contain line breaks. */
   textWithBreaks(text: string): void {
-    this.out += text;
+    this.#out += text;
     const lastBreak = text.lastIndexOf("\n");
-    this.column = lastBreak >= 0 ? text.length - lastBreak - 1 : this.column + text.length;
+    this.#column = lastBreak >= 0 ? text.length - lastBreak - 1 : this.#column + text.length;
   }
 
-  private newline(indent: number): void {
+  #newline(indent: number): void {
     const spaces = Math.max(indent, 0);
-    this.out += "\n" + " ".repeat(spaces);
-    this.column = spaces;
+    this.#out += "\n" + " ".repeat(spaces);
+    this.#column = spaces;
   }
 
   /** Writes `value` whose container sits at column `indent`; the cursor is where it starts. */
   node(value: YamlValue, indent: number, context: Context): void {
-    if (Array.isArray(value)) return this.sequence(value as readonly YamlValue[], indent, context);
+    if (Array.isArray(value)) return this.#sequence(value as readonly YamlValue[], indent, context);
     if (value !== null && typeof value === "object")
-      return this.mapping(value as Record<string, YamlValue | undefined>, indent, context);
+      return this.#mapping(value as Record<string, YamlValue | undefined>, indent, context);
     if (context === "mapping-value") this.text(" ");
-    this.scalar(value as string | number | boolean | null, indent + 2);
+    this.#scalar(value as string | number | boolean | null, indent + 2);
     if (context === "document") this.textWithBreaks("\n");
   }
 
-  private mapping(map: Record<string, YamlValue | undefined>, indent: number, context: Context): void {
+  #mapping(map: Record<string, YamlValue | undefined>, indent: number, context: Context): void {
     const keys = Object.keys(map)
       .filter((key) => map[key] !== undefined)
       .sort(compareYamlKeys);
@@ -131,16 +131,16 @@ class Writer {
     keys.forEach((key, index) => {
       // The first key of a mapping that is a sequence item shares the "- " line.
       if (!(index === 0 && context === "sequence-item")) {
-        if (context === "mapping-value" || index > 0) this.newline(childIndent);
+        if (context === "mapping-value" || index > 0) this.#newline(childIndent);
       }
-      this.scalar(key, childIndent + 2, true);
+      this.#scalar(key, childIndent + 2, true);
       this.text(":");
       this.node(map[key] as YamlValue, childIndent, "mapping-value");
     });
     if (context === "document") this.textWithBreaks("\n");
   }
 
-  private sequence(items: readonly YamlValue[], indent: number, context: Context): void {
+  #sequence(items: readonly YamlValue[], indent: number, context: Context): void {
     if (items.length === 0) {
       this.text(context === "mapping-value" ? " []" : "[]");
       if (context === "document") this.textWithBreaks("\n");
@@ -150,7 +150,7 @@ class Writer {
     const itemIndent = context === "mapping-value" ? indent : indent + 2;
     items.forEach((item, index) => {
       if (!(index === 0 && context === "sequence-item")) {
-        if (context === "mapping-value" || index > 0) this.newline(itemIndent);
+        if (context === "mapping-value" || index > 0) this.#newline(itemIndent);
       }
       this.text("- ");
       this.node(item, itemIndent, "sequence-item");
@@ -158,25 +158,25 @@ class Writer {
     if (context === "document") this.textWithBreaks("\n");
   }
 
-  private scalar(value: string | number | boolean | null, continuationIndent: number, simpleKey = false): void {
+  #scalar(value: string | number | boolean | null, continuationIndent: number, simpleKey = false): void {
     if (value === null) return this.text("null");
     if (typeof value === "boolean") return this.text(String(value));
     if (typeof value === "number") return this.text(formatNumber(value));
     // Fast path for identifiers and paths: plain, nothing to fold, nothing to escape.
     if (simpleToken.test(value) && !resolvesToNonString(value)) return this.text(value);
     const style = chooseStringStyle(value, simpleKey);
-    if (style === "plain") return this.plain(value, continuationIndent, !simpleKey);
-    if (style === "single") return this.quoted(value, continuationIndent, !simpleKey, "'");
-    if (style === "double") return this.quoted(value, continuationIndent, !simpleKey, '"');
-    return this.literal(value, continuationIndent);
+    if (style === "plain") return this.#plain(value, continuationIndent, !simpleKey);
+    if (style === "single") return this.#quoted(value, continuationIndent, !simpleKey, "'");
+    if (style === "double") return this.#quoted(value, continuationIndent, !simpleKey, '"');
+    return this.#literal(value, continuationIndent);
   }
 
   /** A plain scalar, folded at the first space past column 80 (libyaml's rule), word by word. */
-  private plain(value: string, indent: number, allowBreaks: boolean): void {
-    if (!allowBreaks || this.column + value.length <= bestWidth || !value.includes(" ")) return this.text(value);
+  #plain(value: string, indent: number, allowBreaks: boolean): void {
+    if (!allowBreaks || this.#column + value.length <= bestWidth || !value.includes(" ")) return this.text(value);
     let out = "";
     let segmentStart = 0;
-    let lineColumn = this.column;
+    let lineColumn = this.#column;
     for (let space = value.indexOf(" "); space !== -1; space = value.indexOf(" ", space + 1)) {
       const column = lineColumn + (space - segmentStart);
       if (value[space - 1] !== " " && column > bestWidth && value[space + 1] !== " " && space + 1 < value.length) {
@@ -193,7 +193,7 @@ class Writer {
    * double `'`; double quotes escape what is not printable and keep a leading space of a
    * continuation line with a backslash.
    */
-  private quoted(value: string, indent: number, allowBreaks: boolean, quote: "'" | '"'): void {
+  #quoted(value: string, indent: number, allowBreaks: boolean, quote: "'" | '"'): void {
     const chars = Array.from(value);
     let spaces = false;
     let line: string = quote;
@@ -205,11 +205,11 @@ class Writer {
         spaces = false;
       } else if (ch === " ") {
         const fold =
-          allowBreaks && !spaces && this.column + line.length > bestWidth && i !== 0 && i !== chars.length - 1;
+          allowBreaks && !spaces && this.#column + line.length > bestWidth && i !== 0 && i !== chars.length - 1;
         if (fold && (quote === '"' || chars[i + 1] !== " ")) {
           this.text(line);
           line = quote === '"' && chars[i + 1] === " " ? "\\" : "";
-          this.newline(indent);
+          this.#newline(indent);
         } else line += ch;
         spaces = true;
       } else {
@@ -220,7 +220,7 @@ class Writer {
     this.text(line + quote);
   }
 
-  private literal(value: string, indent: number): void {
+  #literal(value: string, indent: number): void {
     let header = "|";
     if (value.startsWith(" ") || value.startsWith("\n")) header += "2";
     if (!value.endsWith("\n")) header += "-";
@@ -229,7 +229,10 @@ class Writer {
     const lines = value.endsWith("\n") ? value.slice(0, -1).split("\n") : value.split("\n");
     for (const line of lines) {
       if (line === "") this.textWithBreaks("\n");
-      else (this.newline(indent), this.text(line));
+      else {
+        this.#newline(indent);
+        this.text(line);
+      }
     }
     if (value.endsWith("\n")) {
       // the final break belongs to the scalar; the writer's own newline follows

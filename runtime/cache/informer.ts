@@ -323,13 +323,12 @@ export class Informer {
     const period = this.#options.resyncPeriodMs;
     if (period <= 0) return undefined;
     const clock = this.#options.clock;
-    let handle = clock.setTimeout(tick, period);
-    const informer = this;
-    function tick(): void {
+    const tick = (): void => {
       if (signal.aborted) return;
-      for (const obj of informer.store.values()) informer.#emit((handler) => handler.onUpdate?.(obj, obj));
+      for (const obj of this.store.values()) this.#emit((handler) => handler.onUpdate?.(obj, obj));
       handle = clock.setTimeout(tick, period);
-    }
+    };
+    let handle = clock.setTimeout(tick, period);
     return { handle: () => handle };
   }
 }

@@ -12,6 +12,7 @@ export {
   type Result,
   type ReconcileContext,
   type ReconcileFunc,
+  type ReconcileResult,
   type Reconciler,
   type ReconcilerLike,
 } from "./reconcile.js";

@@ -33,22 +33,33 @@ export interface ReconcileContext {
   controller: string;
 }
 
+/**
+ * What a reconcile settles with: a {@link Result}, or nothing at all (an `async` function without
+ * `return`), which means the same as controller-runtime's zero `Result`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- `void` lets a function with no return be a reconciler
+export type ReconcileResult = Result | void;
+
 /** The function form of a reconciler (controller-runtime's `reconcile.Func`). */
-export type ReconcileFunc = (req: Request, ctx: ReconcileContext) => Promise<Result | void>;
+export type ReconcileFunc = (req: Request, ctx: ReconcileContext) => Promise<ReconcileResult>;
 
 /**
  * A reconciler: one method (controller-runtime's `reconcile.Reconciler`); classes can
  * `implements Reconciler`. Wherever a reconciler is taken, a bare {@link ReconcileFunc} works too.
  */
 export interface Reconciler {
-  reconcile(req: Request, ctx: ReconcileContext): Promise<Result | void>;
+  reconcile(req: Request, ctx: ReconcileContext): Promise<ReconcileResult>;
 }
 
 /** Either form a controller accepts: a {@link Reconciler} or a {@link ReconcileFunc}. */
 export type ReconcilerLike = Reconciler | ReconcileFunc;
 
 /** Calls either form of reconciler. */
-export function runReconciler(reconciler: ReconcilerLike, req: Request, ctx: ReconcileContext): Promise<Result | void> {
+export function runReconciler(
+  reconciler: ReconcilerLike,
+  req: Request,
+  ctx: ReconcileContext,
+): Promise<ReconcileResult> {
   return typeof reconciler === "function" ? reconciler(req, ctx) : reconciler.reconcile(req, ctx);
 }
 

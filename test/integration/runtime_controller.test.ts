@@ -99,8 +99,7 @@ describe("runtime against the API server", { skip: setup.skipReason }, () => {
     let calls = 0;
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    let mgr!: Manager;
-    mgr = await startManager(namespace, (m) =>
+    const mgr = await startManager(namespace, (m) =>
       controllerManagedBy(m)
         .for(ConfigMap)
         .complete(async () => {

@@ -102,34 +102,34 @@ export function crdResourceType(): ResourceType {
 }
 
 export class CrdController {
-  private readonly store: Store;
-  private readonly registry: ResourceRegistry;
-  private readonly service: ObjectService;
-  private unsubscribe: (() => void) | undefined;
-  private readonly cleaning = new Set<string>();
+  readonly #store: Store;
+  readonly #registry: ResourceRegistry;
+  readonly #service: ObjectService;
+  #unsubscribe: (() => void) | undefined;
+  readonly #cleaning = new Set<string>();
   /** What each CRD's storage was built from (uid, spec, accepted names), to tell when it must be rebuilt. */
-  private readonly servedFrom = new Map<string, string>();
+  readonly #servedFrom = new Map<string, string>();
 
   constructor(dependencies: { store: Store; registry: ResourceRegistry; service: ObjectService }) {
-    this.store = dependencies.store;
-    this.registry = dependencies.registry;
-    this.service = dependencies.service;
+    this.#store = dependencies.store;
+    this.#registry = dependencies.registry;
+    this.#service = dependencies.service;
   }
 
   /** Serves every stored CRD right away (so restarts serve them before the first request), then follows changes. */
   start(): void {
-    for (const crd of this.store.list(crdCollection)) this.serve(crd, false);
-    this.unsubscribe = this.store.subscribe(crdCollection, (event) => this.onEvent(event));
-    for (const crd of this.store.list(crdCollection)) void this.reconcile(crd).catch(() => undefined);
+    for (const crd of this.#store.list(crdCollection)) this.#serve(crd, false);
+    this.#unsubscribe = this.#store.subscribe(crdCollection, (event) => this.#onEvent(event));
+    for (const crd of this.#store.list(crdCollection)) void this.#reconcile(crd).catch(() => undefined);
   }
 
   stop(): void {
-    this.unsubscribe?.();
+    this.#unsubscribe?.();
   }
 
   /** Every stored CRD of `group`, whose granted names the naming decision weighs. */
-  private groupCrds(group: string): KubeObject[] {
-    return this.store.list(crdCollection).filter((crd) => (crd.spec as CrdSpec).group === group);
+  #groupCrds(group: string): KubeObject[] {
+    return this.#store.list(crdCollection).filter((crd) => (crd.spec as CrdSpec).group === group);
   }
 
   /**
@@ -137,53 +137,53 @@ export class CrdController {
    * storage with a new watch cache, so watches cannot resume from before that moment: the
    * collection's history restarts (not at start-up, where every history begins anyway).
    */
-  private serve(crd: KubeObject, restartHistory: boolean): void {
+  #serve(crd: KubeObject, restartHistory: boolean): void {
     const name = crd.metadata.name ?? "";
     const spec = crd.spec as CrdSpec;
     // Before its naming decision is stored, a CRD is served only if its names would be accepted.
     const servable = crdCondition(crd, "NamesAccepted")
       ? crdServable(crd)
-      : decideNames(crd, this.groupCrds(spec.group)).namesAccepted.status === "True";
+      : decideNames(crd, this.#groupCrds(spec.group)).namesAccepted.status === "True";
     const types = servable ? customResourceTypes(spec) : [];
-    this.registry.replace(`crd:${name}`, types);
+    this.#registry.replace(`crd:${name}`, types);
     const source = JSON.stringify([
       crd.metadata.uid,
       spec,
       (crd.status as { acceptedNames?: unknown } | undefined)?.acceptedNames,
       servable,
     ]);
-    if (this.servedFrom.get(name) === source) return;
-    this.servedFrom.set(name, source);
+    if (this.#servedFrom.get(name) === source) return;
+    this.#servedFrom.set(name, source);
     if (restartHistory)
-      for (const collection of new Set(types.map((type) => type.collection))) this.store.restartHistory(collection);
+      for (const collection of new Set(types.map((type) => type.collection))) this.#store.restartHistory(collection);
   }
 
-  private onEvent(event: StoreEvent): void {
+  #onEvent(event: StoreEvent): void {
     const group = (event.object.spec as CrdSpec).group;
     if (event.type === "DELETED") {
-      this.registry.replace(`crd:${event.object.metadata.name ?? ""}`, []);
-      this.servedFrom.delete(event.object.metadata.name ?? "");
+      this.#registry.replace(`crd:${event.object.metadata.name ?? ""}`, []);
+      this.#servedFrom.delete(event.object.metadata.name ?? "");
     } else {
-      this.serve(event.object, true);
-      void this.reconcile(event.object).catch(() => undefined);
+      this.#serve(event.object, true);
+      void this.#reconcile(event.object).catch(() => undefined);
     }
     // A deleted or renamed CRD may release names that another CRD of its group is waiting for.
-    for (const other of this.groupCrds(group)) {
+    for (const other of this.#groupCrds(group)) {
       if (
         other.metadata.name !== event.object.metadata.name &&
         crdCondition(other, "NamesAccepted")?.status === "False"
       ) {
-        void this.reconcile(other).catch(() => undefined);
+        void this.#reconcile(other).catch(() => undefined);
       }
     }
   }
 
-  private async reconcile(crd: KubeObject): Promise<void> {
-    if (crd.metadata.deletionTimestamp) return this.cleanUp(crd);
+  async #reconcile(crd: KubeObject): Promise<void> {
+    if (crd.metadata.deletionTimestamp) return this.#cleanUp(crd);
     const spec = crd.spec as CrdSpec;
     const status = deepClone((crd.status ?? {}) as Record<string, unknown>);
-    const time = timestamp(this.service.now());
-    const decision = decideNames(crd, this.groupCrds(spec.group));
+    const time = timestamp(this.#service.now());
+    const decision = decideNames(crd, this.#groupCrds(spec.group));
     const conditions = (Array.isArray(status.conditions) ? [...status.conditions] : []) as CrdCondition[];
     for (const condition of namingConditions(crd, decision, time)) {
       const index = conditions.findIndex((entry) => entry.type === condition.type);
@@ -203,27 +203,27 @@ export class CrdController {
     };
     if (jsonEqual(next, crd.status)) return;
     const key = objectKey(undefined, crd.metadata.name ?? "");
-    const current = this.store.get(crdCollection, key);
+    const current = this.#store.get(crdCollection, key);
     if (!current || current.metadata.resourceVersion !== crd.metadata.resourceVersion) return; // a newer event will come
     const updated = { ...deepClone(current), status: next };
     // The naming and establishing controllers write the status as kube-apiserver does.
     recordUpdate(crdResourceType(), updated, current, { manager: "kube-apiserver" }, time, "status");
-    await this.store.put(crdCollection, key, updated).durable;
+    await this.#store.put(crdCollection, key, updated).durable;
   }
 
   /** Deletes every instance, then lets the CRD go by dropping the cleanup finalizer. */
-  private async cleanUp(crd: KubeObject): Promise<void> {
+  async #cleanUp(crd: KubeObject): Promise<void> {
     const name = crd.metadata.name ?? "";
-    if (!crd.metadata.finalizers?.includes(cleanupFinalizer) || this.cleaning.has(name)) return;
-    this.cleaning.add(name);
+    if (!crd.metadata.finalizers?.includes(cleanupFinalizer) || this.#cleaning.has(name)) return;
+    this.#cleaning.add(name);
     try {
       const spec = crd.spec as CrdSpec;
       const types = customResourceTypes(spec);
       const type = types.find((candidate) => candidate.version === candidate.storageVersion) ?? types[0];
       if (type) {
-        for (const instance of this.store.list(type.collection)) {
+        for (const instance of this.#store.list(type.collection)) {
           try {
-            await deleteObject(this.service, type, instance.metadata.namespace, instance.metadata.name ?? "", {
+            await deleteObject(this.#service, type, instance.metadata.namespace, instance.metadata.name ?? "", {
               propagationPolicy: undefined,
               preconditions: undefined,
               dryRun: false,
@@ -232,10 +232,10 @@ export class CrdController {
             if (!(error instanceof StatusError && error.code === 404)) throw error;
           }
         }
-        if (this.store.count(type.collection) > 0) return; // instances with finalizers: wait for their updates
+        if (this.#store.count(type.collection) > 0) return; // instances with finalizers: wait for their updates
       }
       const key = objectKey(undefined, name);
-      const current = this.store.get(crdCollection, key);
+      const current = this.#store.get(crdCollection, key);
       if (!current) return;
       const updated = deepClone(current);
       updated.metadata.finalizers = (updated.metadata.finalizers ?? []).filter(
@@ -243,22 +243,22 @@ export class CrdController {
       );
       if (updated.metadata.finalizers.length === 0) {
         delete updated.metadata.finalizers;
-        await this.store.put(crdCollection, key, updated).durable;
-        await this.store.delete(crdCollection, key)?.durable;
+        await this.#store.put(crdCollection, key, updated).durable;
+        await this.#store.delete(crdCollection, key)?.durable;
       } else {
-        await this.store.put(crdCollection, key, updated).durable;
+        await this.#store.put(crdCollection, key, updated).durable;
       }
     } finally {
-      this.cleaning.delete(name);
+      this.#cleaning.delete(name);
     }
   }
 
   /** Called when an instance of a terminating CRD goes away, to finish the cleanup. */
   retryCleanup(collection: string): void {
-    for (const crd of this.store.list(crdCollection)) {
+    for (const crd of this.#store.list(crdCollection)) {
       const spec = crd.spec as CrdSpec;
       if (crd.metadata.deletionTimestamp && `${spec.group}/${spec.names.plural}` === collection)
-        void this.cleanUp(crd).catch(() => undefined);
+        void this.#cleanUp(crd).catch(() => undefined);
     }
   }
 }

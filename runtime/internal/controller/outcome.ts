@@ -1,4 +1,4 @@
-import { isTerminalError, type Result } from "../../reconcile/reconcile.js";
+import { isTerminalError, type ReconcileResult } from "../../reconcile/reconcile.js";
 import type { ReconcileResultLabel } from "../../metrics/registry.js";
 
 /**
@@ -14,7 +14,7 @@ export type Outcome =
   | { kind: "error"; error: unknown };
 
 /** Classifies what a reconcile returned or threw. */
-export function outcomeOf(settled: { result: Result | void } | { error: unknown }): Outcome {
+export function outcomeOf(settled: { result: ReconcileResult } | { error: unknown }): Outcome {
   if ("error" in settled) {
     return isTerminalError(settled.error)
       ? { kind: "terminal", error: settled.error }

@@ -1,6 +1,6 @@
 /** Built-in kinds beyond ConfigMaps, dry runs, watch-list, aggregated discovery, CRD changes. */
 import assert from "node:assert/strict";
-import type { CaseContext, ConformanceCase } from "../harness/case.js";
+import type { ConformanceCase } from "../harness/case.js";
 import {
   bodyOf,
   CRDS,
