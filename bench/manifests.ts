@@ -53,7 +53,10 @@ function median(samples: number[]): number {
 }
 
 function medianTime(args: readonly string[]): ProcessTime {
-  const samples = Array.from({ length: runs }, () => timeProcess(args));
+  return medianOf(Array.from({ length: runs }, () => timeProcess(args)));
+}
+
+function medianOf(samples: readonly ProcessTime[]): ProcessTime {
   const cpus = samples.map((sample) => sample.cpu);
   return {
     wall: median(samples.map((sample) => sample.wall)),
@@ -131,8 +134,14 @@ function compareBuiltinApiImports(): void {
       "",
     ].join("\n"),
   );
-  const without = medianTime([tsc, "--noEmit", "-p", join(projects.without, "tsconfig.json")]);
-  const withApis = medianTime([tsc, "--noEmit", "-p", join(projects.with, "tsconfig.json")]);
+  // interleaved, so that a change in the machine's load falls on both sides alike
+  const samples = { without: [] as ProcessTime[], with: [] as ProcessTime[] };
+  for (let run = 0; run < runs; run++) {
+    for (const side of ["without", "with"] as const)
+      samples[side].push(timeProcess([tsc, "--noEmit", "-p", join(projects[side], "tsconfig.json")]));
+  }
+  const without = medianOf(samples.without);
+  const withApis = medianOf(samples.with);
   const cpuRatio = without.cpu && withApis.cpu ? ` (cpu ${(withApis.cpu / without.cpu).toFixed(2)})` : "";
   console.log("importing uselessctl/apis/core/v1 and apps/v1 (api/ of this repository, dist types)");
   console.log(`  tsc --noEmit without           ${format(without)}`);
