@@ -10,7 +10,8 @@
  */
 import { parseArgs } from "node:util";
 import { createManager } from "uselessctl";
-import { formatDuration, resolveSettings, setupMachineController } from "./controllers/index.js";
+import { formatDuration, resolveSettings } from "./controllers/settings.js";
+import { MachineReconciler } from "./controllers/machine_controller.js";
 // +kubebuilder:scaffold:imports
 
 const USAGE = `Usage: main.ts [flags]
@@ -76,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
     metricsBindAddress: flags["metrics-bind-address"],
     healthProbeBindAddress: flags["health-probe-bind-address"],
   });
-  setupMachineController(mgr, { settings, maxConcurrentReconciles });
+  new MachineReconciler({ client: mgr.getClient(), settings, maxConcurrentReconciles }).setupWithManager(mgr);
   // +kubebuilder:scaffold:builder
 
   const stop = new AbortController();

@@ -5,30 +5,24 @@
  * a deletion. Status-only and annotation-only updates, which are the controller's own seen marks
  * and stamps, are dropped: the controller already planned its next look with `requeueAfter`.
  */
-import type { MetaView } from "./objects.js";
+import { generationChangedPredicate, labelChangedPredicate, or, type Predicate } from "uselessctl";
 
-/** An object as an event carries it: only metadata is read. */
-interface EventObject {
-  metadata?: MetaView;
-}
+/** Lets updates through when the owner references changed (adoption, release). */
+const ownerReferencesChanged: Predicate = {
+  update: ({ objectOld, objectNew }) =>
+    JSON.stringify(objectOld.metadata?.ownerReferences ?? []) !==
+    JSON.stringify(objectNew.metadata?.ownerReferences ?? []),
+};
 
-/** An update event (the runtime's UpdateEvent, structurally). */
-export interface ObjectUpdate {
-  objectOld: EventObject;
-  objectNew: EventObject;
-}
+/** Lets updates through when a deletion started. */
+const deletionStarted: Predicate = {
+  update: ({ objectOld, objectNew }) => objectOld.metadata?.deletionTimestamp !== objectNew.metadata?.deletionTimestamp,
+};
 
-/** Whether an update changed anything the machine controller decides on. */
-export function updateMatters(event: ObjectUpdate): boolean {
-  const before = event.objectOld.metadata ?? {};
-  const after = event.objectNew.metadata ?? {};
-  return (
-    before.generation !== after.generation ||
-    before.deletionTimestamp !== after.deletionTimestamp ||
-    JSON.stringify(before.labels ?? {}) !== JSON.stringify(after.labels ?? {}) ||
-    JSON.stringify(before.ownerReferences ?? []) !== JSON.stringify(after.ownerReferences ?? [])
-  );
-}
-
-/** The filter as a runtime Predicate: only `update` is narrowed. */
-export const machineEventFilter = { update: updateMatters };
+/** The filter of the machine controller's watches. */
+export const machineEventFilter: Predicate = or(
+  generationChangedPredicate,
+  labelChangedPredicate,
+  ownerReferencesChanged,
+  deletionStarted,
+);

@@ -6,8 +6,8 @@
  * lost event cannot freeze a machine. Memory only: after a restart the cache is authoritative
  * and the flipped-at annotations carry the spacing.
  */
+import type { Switch } from "../api/v1alpha1/index.js";
 import type { MachineMemory } from "./machine_plan.js";
-import type { SwitchView } from "./objects.js";
 
 /** How long an expectation is trusted without the cache confirming it. */
 export const EXPECTATION_TIMEOUT_MS = 60_000;
@@ -15,7 +15,7 @@ export const EXPECTATION_TIMEOUT_MS = 60_000;
 /** One machine's memory, with the times its expectations were made. */
 export interface MachineExpectations {
   lastFlipAt?: number | undefined;
-  created: { switch: SwitchView; at: number }[];
+  created: { switch: Switch; at: number }[];
   deleted: { name: string; at: number }[];
 }
 
@@ -30,7 +30,7 @@ export function noExpectations(): MachineExpectations {
  */
 export function settleExpectations(
   expectations: MachineExpectations,
-  cached: readonly SwitchView[],
+  cached: readonly Switch[],
   now: number,
 ): MachineMemory {
   const names = new Set(cached.map((sw) => sw.metadata?.name));

@@ -1,7 +1,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { planMachine, type MachineAction, type MachineMemory, type PlanInput } from "./machine_plan.js";
-import { FLIPPED_AT_ANNOTATION, SEEN_AT_ANNOTATION, formatTime, type SwitchView } from "./objects.js";
+import type { Switch } from "../api/v1alpha1/index.js";
+import { FLIPPED_AT_ANNOTATION, SEEN_AT_ANNOTATION, formatTime } from "./marks.js";
 import type { OperatorSettings } from "./settings.js";
 import { T0, at, machine, ownerRef, sw } from "./testing/fixtures.js";
 
@@ -18,7 +19,7 @@ function describeActions(actions: readonly MachineAction[]): string[] {
   });
 }
 
-function plan(input: Partial<PlanInput> & { switches: SwitchView[] }) {
+function plan(input: Partial<PlanInput> & { switches: Switch[] }) {
   const result = planMachine({ machine: machine(), now: T0, settings: DEFAULTS, ...input });
   return { ...result, described: describeActions(result.actions) };
 }
@@ -144,15 +145,16 @@ describe("flipping with the default 5 s delay and interval", () => {
   });
 
   test("two due switches are flipped one interval apart, the one seen first going first", () => {
-    const switches = [sw("a", { position: "up", seenAt: at(1) }), sw("b", { position: "up", seenAt: at(0) }), sw("c")];
+    const a = sw("a", { position: "up", seenAt: at(1) });
+    const switches = [a, sw("b", { position: "up", seenAt: at(0) }), sw("c")];
     const first = plan({ now: at(6), switches });
     assert.deepEqual(first.described, ["flip b @6s", "clearSeen b"]);
     assert.equal(first.requeueAfterMs, 5000);
     const memory: MachineMemory = { lastFlipAt: first.lastFlipAt, created: [], deleted: [] };
-    const tooEarly = plan({ now: at(9), memory, switches: [switches[0]!, sw("b"), sw("c")] });
+    const tooEarly = plan({ now: at(9), memory, switches: [a, sw("b"), sw("c")] });
     assert.deepEqual(tooEarly.described, []);
     assert.equal(tooEarly.requeueAfterMs, 2000);
-    const second = plan({ now: at(11), memory, switches: [switches[0]!, sw("b"), sw("c")] });
+    const second = plan({ now: at(11), memory, switches: [a, sw("b"), sw("c")] });
     assert.deepEqual(second.described, ["flip a @11s", "clearSeen a"]);
   });
 

@@ -3,27 +3,20 @@
  * of its namespace, what this process remembers and the time, the list of writes to make and when
  * to look again. The reconciler (`machine_controller.ts`) only reads, calls this and writes.
  */
+import type { Machine, Switch } from "../api/v1alpha1/index.js";
 import { planFlips, type FlipAction, type FlipCandidate } from "./flip_plan.js";
-import {
-  FLIPPED_AT_ANNOTATION,
-  SEEN_AT_ANNOTATION,
-  byAge,
-  parseTime,
-  positionOf,
-  type MachineView,
-  type SwitchView,
-} from "./objects.js";
+import { FLIPPED_AT_ANNOTATION, SEEN_AT_ANNOTATION, parseTime } from "./marks.js";
 import type { OperatorSettings } from "./settings.js";
-import { classifySwitches } from "./switch_membership.js";
+import { byAge, classifySwitches, positionOf } from "./switch_membership.js";
 
 /** What a flip or seen mark applies to: a switch, or the machine's own `spec.switchPosition`. */
-export type Target = { kind: "switch"; switch: SwitchView } | { kind: "machine" };
+export type Target = { kind: "switch"; switch: Switch } | { kind: "machine" };
 
 /** One write the reconciler makes, in the order given. */
 export type MachineAction =
-  | { type: "release"; switch: SwitchView }
-  | { type: "adopt"; switch: SwitchView }
-  | { type: "delete"; switch: SwitchView }
+  | { type: "release"; switch: Switch }
+  | { type: "adopt"; switch: Switch }
+  | { type: "delete"; switch: Switch }
   | { type: "create" }
   | FlipAction<Target>;
 
@@ -32,16 +25,16 @@ export interface MachineMemory {
   /** When it last flipped something of this machine; the annotations cover restarts. */
   lastFlipAt?: number | undefined;
   /** Switches it created that the cache may not show yet, so that they are not created twice. */
-  created: readonly SwitchView[];
+  created: readonly Switch[];
   /** Names of switches it deleted that the cache may still show, so that none is deleted twice. */
   deleted: readonly string[];
 }
 
 /** The inputs of {@link planMachine}. */
 export interface PlanInput {
-  machine: MachineView;
+  machine: Machine;
   /** Switches of the machine's namespace, as the cache has them; unrelated ones are ignored. */
-  switches: readonly SwitchView[];
+  switches: readonly Switch[];
   now: number;
   settings: OperatorSettings;
   memory?: MachineMemory | undefined;
@@ -51,7 +44,7 @@ export interface PlanInput {
 export interface MachinePlan {
   actions: MachineAction[];
   /** The switches that belong to the machine once the actions are done, created ones excluded. */
-  members: SwitchView[];
+  members: Switch[];
   /** When the machine last flipped, this plan included (for {@link MachineMemory.lastFlipAt}). */
   lastFlipAt: number | undefined;
   /** Milliseconds until the machine must be looked at again, if something is waiting. */
@@ -59,8 +52,8 @@ export interface MachinePlan {
 }
 
 /** The number of switches a machine wants; the CRD defaults `spec.switches` to 1. */
-export function desiredSwitches(machine: MachineView): number {
-  return Math.max(0, machine.spec?.switches ?? 1);
+export function desiredSwitches(machine: Machine): number {
+  return Math.max(0, machine.spec.switches ?? 1);
 }
 
 /** Decides the writes that bring a machine and its switches to where the rules want them. */
@@ -104,7 +97,7 @@ export function planMachine(input: PlanInput): MachinePlan {
 }
 
 /** The cache's switches corrected by what this process knows it just created and deleted. */
-function withExpectations(switches: readonly SwitchView[], memory: MachineMemory | undefined): SwitchView[] {
+function withExpectations(switches: readonly Switch[], memory: MachineMemory | undefined): Switch[] {
   if (!memory) return [...switches];
   const deleted = new Set(memory.deleted);
   const seen = new Set(switches.map((sw) => sw.metadata?.name));
@@ -114,16 +107,16 @@ function withExpectations(switches: readonly SwitchView[], memory: MachineMemory
   ];
 }
 
-function machineCandidate(machine: MachineView): FlipCandidate<Target> {
+function machineCandidate(machine: Machine): FlipCandidate<Target> {
   return {
     target: { kind: "machine" },
     name: "",
-    up: (machine.spec?.switchPosition ?? "down") !== "down",
+    up: (machine.spec.switchPosition ?? "down") !== "down",
     seenAt: parseTime(machine.metadata?.annotations?.[SEEN_AT_ANNOTATION]),
   };
 }
 
-function switchCandidate(sw: SwitchView): FlipCandidate<Target> {
+function switchCandidate(sw: Switch): FlipCandidate<Target> {
   return {
     target: { kind: "switch", switch: sw },
     name: sw.metadata?.name ?? "",
@@ -138,8 +131,8 @@ function switchCandidate(sw: SwitchView): FlipCandidate<Target> {
  * clock that jumped back cannot stall a machine for longer than one interval.
  */
 function lastFlipOf(
-  machine: MachineView,
-  members: readonly SwitchView[],
+  machine: Machine,
+  members: readonly Switch[],
   memory: MachineMemory | undefined,
   now: number,
 ): number | undefined {

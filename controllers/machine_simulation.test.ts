@@ -3,19 +3,20 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { planMachine, type MachineMemory, type Target } from "./machine_plan.js";
+import type { Machine, Switch } from "../api/v1alpha1/index.js";
+import { FLIPPED_AT_ANNOTATION, SEEN_AT_ANNOTATION, formatTime } from "./marks.js";
 import { machineStatus } from "./machine_status.js";
-import { FLIPPED_AT_ANNOTATION, SEEN_AT_ANNOTATION, formatTime, type MachineView, type SwitchView } from "./objects.js";
 import type { OperatorSettings } from "./settings.js";
 import { T0, at, machine, sw } from "./testing/fixtures.js";
 
 interface World {
-  machine: MachineView;
-  switches: SwitchView[];
+  machine: Machine;
+  switches: Switch[];
   flips: { name: string; at: number }[];
   created: number;
 }
 
-function targetOf(world: World, target: Target): SwitchView | undefined {
+function targetOf(world: World, target: Target): Switch | undefined {
   return target.kind === "switch"
     ? world.switches.find((s) => s.metadata?.name === target.switch.metadata?.name)
     : undefined;
@@ -66,7 +67,7 @@ function run(
       }
     }
     memory.lastFlipAt = plan.lastFlipAt;
-    world.machine.status = machineStatus(world.machine, members, now);
+    world.machine.status = machineStatus(world.machine, members, now).status;
     if (plan.requeueAfterMs === undefined) return world;
     now += plan.requeueAfterMs;
   }

@@ -13,8 +13,8 @@ const scratch = mkdtempSync(join(repositoryRoot, ".uselessctl", "crdgen-entry-")
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 const loadedFiles = (apiFiles: string[], typeCheck: boolean) =>
-  loadProgram({ rootDir: basic, apiFiles, controllerFiles: [], compilerOptions: fixtureCompilerOptions(), typeCheck })
-    .program.getSourceFiles()
+  loadProgram({ apiFiles, controllerFiles: [], compilerOptions: fixtureCompilerOptions(), typeCheck })
+    .value.program.getSourceFiles()
     .map((sourceFile) => sourceFile.fileName.slice(repositoryRoot.length + 1));
 
 describe("resolveToApiTypesEntry", () => {

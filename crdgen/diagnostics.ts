@@ -1,8 +1,9 @@
 /**
  * Diagnostics: every problem the generator finds, as a value with its position.
  *
- * The generator never throws for bad input and never prints; each stage returns diagnostics and
- * `generateManifests` refuses to produce files when any of them is an error.
+ * The generator never throws for bad input and never prints. Diagnostics travel one way: each
+ * stage of the pipeline returns them beside its output as a {@link Checked} value, and
+ * `generateManifests` gathers them and refuses to produce files when any of them is an error.
  */
 import type * as ts from "typescript";
 
@@ -18,6 +19,16 @@ export interface Diagnostic {
   fieldPath?: string;
   /** What to write instead, when the fix is mechanical. */
   hint?: string;
+}
+
+/**
+ * What a pipeline stage returns: its output and every problem found producing it. A stage with
+ * errors still returns the output it could build, so that later stages can report their own
+ * problems in the same run (as `tsc` reports every error, not the first).
+ */
+export interface Checked<T> {
+  readonly value: T;
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /** The code table: one stable code per kind of problem, grouped by stage. */

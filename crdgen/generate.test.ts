@@ -50,7 +50,7 @@ describe("generateManifests", () => {
         "config/rbac/role.yaml",
       ],
     );
-    assert.equal((first.role as { kind: string }).kind, "ClusterRole");
+    assert.equal(first.role?.kind, "ClusterRole");
   });
 
   it("cuts descriptions at maxDescriptionLength, or drops them at 0, as controller-gen's maxDescLen", () => {
@@ -113,13 +113,17 @@ describe("generateManifests", () => {
     }
     writeFiles(root, declarations);
     cpSync(join(basic, "api"), join(root, "api"), { recursive: true });
-    writeFileSync(
-      join(root, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: { module: "nodenext", moduleResolution: "nodenext", strict: true, types: [] },
-      }),
+    // a consumer's tsconfig.json, as its caller (scaffold's planManifests) reads it
+    const { options: compilerOptions } = typescript.convertCompilerOptionsFromJson(
+      { module: "nodenext", moduleResolution: "nodenext", strict: true, types: [] },
+      root,
     );
-    const fromDist = generateManifests({ rootDir: root, apiFiles: fixtureFiles(root).apiFiles, controllerFiles: [] });
+    const fromDist = generateManifests({
+      rootDir: root,
+      apiFiles: fixtureFiles(root).apiFiles,
+      controllerFiles: [],
+      compilerOptions,
+    });
     assert.deepEqual(fromDist.diagnostics, []);
     const fromSource = generateFixture(basic);
     assert.deepEqual(

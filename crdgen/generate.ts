@@ -1,21 +1,25 @@
 /**
- * The pipeline: program → kinds → type models → schemas → CRDs and Roles → YAML. Each stage is a
- * function from data to data; diagnostics from every stage are gathered and, if any is an error,
- * no file is produced.
+ * The pipeline, run in sequence over typed values: program (one `ts.Program`) → marker
+ * collection (kinds, RBAC markers) → type models → CRD layout → structural schemas → CRD and
+ * RBAC assembly → YAML. Each stage is a function from data to data that returns its output
+ * beside its diagnostics (`Checked`); this function only runs them in order, gathers the
+ * diagnostics, and produces no file when any of them is an error.
  */
 import { relative, sep } from "node:path";
 import type ts from "typescript";
 import { assembleCrds } from "./crd/assemble.js";
+import { modelKinds } from "./crd/kind_models.js";
 import { findKinds } from "./crd/kinds.js";
-import { DiagnosticCode, hasErrors, positionOf, sortDiagnostics, warningAt, type Diagnostic } from "./diagnostics.js";
-import { collectFromAllComments } from "./markers/collect.js";
+import { layOutCrds } from "./crd/layout.js";
+import { buildSchemas, checkStructuralSchemas } from "./crd/schemas.js";
+import type { CustomResourceDefinition } from "./crd/types.js";
+import { hasErrors, sortDiagnostics, type Checked, type Diagnostic } from "./diagnostics.js";
 import { markerRegistry } from "./markers/table.js";
 import { loadProgram } from "./program.js";
 import { assembleRoles } from "./rbac/assemble.js";
-import { createModelContext } from "./schema/from_typescript.js";
-import type { JSONSchemaProps } from "./schema/model.js";
-import { checkStructural } from "./schema/structural_check.js";
-import { toYamlDocument, type YamlValue } from "./yaml/emit.js";
+import { collectRbacMarkers } from "./rbac/collect.js";
+import type { ClusterRole, RbacRole } from "./rbac/types.js";
+import { renderManifests, type GeneratedFile } from "./yaml/manifests.js";
 
 /** What `generateManifests` reads. */
 export interface GenerateInput {
@@ -25,7 +29,7 @@ export interface GenerateInput {
   apiFiles: readonly string[];
   /** Absolute paths of `controllers/*.ts` (RBAC markers). */
   controllerFiles: readonly string[];
-  /** Compiler options; else `<rootDir>/tsconfig.json` if present, else defaults. */
+  /** The project's compiler options (its tsconfig.json); defaults when left out. */
   compilerOptions?: ts.CompilerOptions;
 }
 
@@ -48,83 +52,46 @@ export const defaultGenerateOptions: GenerateOptions = {
 
 /** What a run produced. */
 export interface GenerateResult {
-  files: { path: string; content: string }[];
-  crds: object[];
-  role: object | undefined;
+  /** The files to write, sorted by path; none when any diagnostic is an error. */
+  files: GeneratedFile[];
+  /** Every CRD assembled, also when errors keep the files from being written. */
+  crds: CustomResourceDefinition[];
+  /** The manager's ClusterRole, when any RBAC marker has no namespace. */
+  role: ClusterRole | undefined;
   /** Every Role object (the ClusterRole first, then namespaced Roles), as written to role.yaml. */
-  roles: object[];
+  roles: RbacRole[];
+  /** Every problem found, sorted by file and position, files relative to `rootDir`. */
   diagnostics: Diagnostic[];
 }
-
-/** Above this size a CRD cannot be applied client-side (the last-applied annotation limit). */
-export const maxClientSideApplyBytes = 262_144;
 
 /** Generates CRDs and the manager Role from a project's API and controller files. */
 export function generateManifests(input: GenerateInput, options: Partial<GenerateOptions> = {}): GenerateResult {
   const settings: GenerateOptions = { ...defaultGenerateOptions, ...options };
-  const loaded = loadProgram({ ...input, typeCheck: settings.typeCheck });
-  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const diagnostics: Diagnostic[] = [];
+  const run = <T>(stage: Checked<T>): T => {
+    diagnostics.push(...stage.diagnostics);
+    return stage.value;
+  };
 
-  const found = findKinds(loaded.program, input.apiFiles, markerRegistry);
-  diagnostics.push(...found.diagnostics);
-  const context = createModelContext(loaded.program, markerRegistry);
-  const assembled = assembleCrds(found.kinds, context, settings);
-  diagnostics.push(...assembled.diagnostics, ...context.diagnostics);
-
-  const files: GenerateResult["files"] = [];
+  const { program, controllerFiles } = run(loadProgram({ ...input, typeCheck: settings.typeCheck }));
+  const kinds = run(findKinds(program, input.apiFiles, markerRegistry));
+  const kindModels = run(modelKinds(program, kinds, markerRegistry));
+  const layouts = run(layOutCrds(kindModels));
+  const withSchemas = run(buildSchemas(layouts, settings));
   // The structural check is the safety net: when earlier stages found errors, its findings
   // would only repeat them less precisely.
-  const checkSchemas = !hasErrors(diagnostics);
-  for (const crd of assembled.crds) {
-    const position = positionOf(crd.declaration.name);
-    for (const version of (
-      crd.object["spec"] as { versions: { name: string; schema: { openAPIV3Schema: JSONSchemaProps } }[] }
-    ).versions) {
-      for (const violation of checkSchemas ? checkStructural(version.schema.openAPIV3Schema) : []) {
-        diagnostics.push({
-          ...position,
-          code: DiagnosticCode.structural,
-          severity: "error",
-          message: `the schema of ${crd.kind} ${version.name} is not structural at ${violation.path || "the root"}: ${violation.message}`,
-        });
-      }
-    }
-    const content = toYamlDocument(crd.object as YamlValue);
-    if (Buffer.byteLength(content) > maxClientSideApplyBytes) {
-      diagnostics.push(
-        warningAt(
-          position,
-          DiagnosticCode.crdTooLarge,
-          `the CRD for ${crd.kind} is ${Buffer.byteLength(content)} bytes, over the ${maxClientSideApplyBytes} bytes kubectl client-side apply can store`,
-          {
-            hint: "set maxDescriptionLength (--max-description-length) and install with kubectl apply --server-side",
-          },
-        ),
-      );
-    }
-    files.push({ path: `config/crd/bases/${crd.group}_${crd.plural}.yaml`, content });
-  }
-
-  const rbacMarkers = loaded.controllerFiles.flatMap((sourceFile) => {
-    const collected = collectFromAllComments(sourceFile, markerRegistry);
-    diagnostics.push(...collected.diagnostics);
-    return collected.markers;
-  });
-  const roles = assembleRoles(rbacMarkers);
-  if (roles.length > 0)
-    files.push({
-      path: "config/rbac/role.yaml",
-      content: roles.map((role) => toYamlDocument(role as YamlValue)).join(""),
-    });
+  if (!hasErrors(diagnostics)) diagnostics.push(...checkStructuralSchemas(withSchemas));
+  const crds = assembleCrds(withSchemas, settings);
+  const roles = assembleRoles(run(collectRbacMarkers(controllerFiles, markerRegistry)));
+  const files = run(renderManifests(crds, roles));
 
   const relativeDiagnostics = sortDiagnostics(
     diagnostics.map((diagnostic) => ({ ...diagnostic, file: relativePath(input.rootDir, diagnostic.file) })),
   );
-  const failed = hasErrors(relativeDiagnostics);
   return {
-    files: failed ? [] : files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-    crds: assembled.crds.map((crd) => crd.object),
-    role: roles.find((role) => role["kind"] === "ClusterRole"),
+    files: hasErrors(relativeDiagnostics) ? [] : files,
+    crds: crds.map(({ crd }) => crd),
+    role: roles.find((role): role is ClusterRole => role.kind === "ClusterRole"),
     roles,
     diagnostics: relativeDiagnostics,
   };

@@ -8,7 +8,6 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fixtureCases, generateFixture, renderDiagnostics, renderFiles, testdataRoot } from "./internal/fixtures.js";
-import type { JSONSchemaProps } from "./schema/model.js";
 import { checkStructural } from "./schema/structural_check.js";
 
 const update = process.env["UPDATE_GOLDEN"] === "1";
@@ -34,9 +33,7 @@ describe("valid fixtures", () => {
       const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
       assert.deepEqual(errors, [], renderDiagnostics(errors));
       compareGolden(join(caseDir, "expected.yaml"), renderDiagnostics(result.diagnostics) + renderFiles(result));
-      for (const crd of result.crds as {
-        spec: { versions: { name: string; schema: { openAPIV3Schema: JSONSchemaProps } }[] };
-      }[]) {
+      for (const crd of result.crds) {
         for (const version of crd.spec.versions) {
           assert.deepEqual(
             checkStructural(version.schema.openAPIV3Schema),

@@ -2,22 +2,40 @@
  * crdgen: CustomResourceDefinitions and the manager Role from TypeScript types with
  * controller-gen markers.
  *
- * Entry point: `generateManifests({ rootDir, apiFiles, controllerFiles })` builds one
- * `ts.Program`, finds the kinds (`+kubebuilder:object:root=true` interfaces in API version
- * folders named by `groupversion_info.ts`), models their types, turns the models into structural
- * OpenAPI v3 schemas, assembles CRDs and RBAC roles, and writes YAML byte-for-byte in
- * controller-gen's layout. Problems come back as `Diagnostic`s (file, line, column, code); any
- * error means no files. `markerHelp()` lists every marker and its JSDoc aliases.
+ * Entry point: `generateManifests({ rootDir, apiFiles, controllerFiles, compilerOptions })` runs
+ * a pipeline of pure stages over typed values: one `ts.Program` → marker collection (the kinds
+ * in API version folders named by `groupversion_info.ts`, and the controllers' RBAC markers) →
+ * type models → CRD layout (CRD markers) → structural OpenAPI v3 schemas → typed
+ * `CustomResourceDefinition` and Role values → YAML byte-for-byte in controller-gen's layout.
+ * Problems come back as `Diagnostic`s (file, line, column, code) beside the result; any error
+ * means no files. `markerHelp()` lists every marker and its JSDoc aliases.
  *
- * Not here: discovering files, writing them and printing diagnostics (that is `cli/`), webhooks,
+ * Not here: finding a project's files, reading its tsconfig.json, writing files and printing
+ * diagnostics (`planManifests` in scaffold/ plans the files, `cli/` prints), webhooks,
  * conversion, and deep-copy generation (TypeScript has no use for it).
  */
 import { markerHelpRows, type MarkerHelp } from "./markers/help.js";
 import { markerRegistry } from "./markers/table.js";
 
-export { generateManifests, defaultGenerateOptions, maxClientSideApplyBytes } from "./generate.js";
+export { generateManifests, defaultGenerateOptions } from "./generate.js";
 export type { GenerateInput, GenerateOptions, GenerateResult } from "./generate.js";
-export type { Diagnostic } from "./diagnostics.js";
+export { maxClientSideApplyBytes } from "./yaml/manifests.js";
+export type { GeneratedFile } from "./yaml/manifests.js";
+export type { Checked, Diagnostic } from "./diagnostics.js";
+export type {
+  CustomResourceColumnDefinition,
+  CustomResourceDefinition,
+  CustomResourceDefinitionMetadata,
+  CustomResourceDefinitionNames,
+  CustomResourceDefinitionSpec,
+  CustomResourceDefinitionVersion,
+  CustomResourceSubresources,
+  CustomResourceSubresourceScale,
+  CustomResourceValidation,
+  ResourceScope,
+  SelectableField,
+} from "./crd/types.js";
+export type { ClusterRole, PolicyRule, RbacRole, Role } from "./rbac/types.js";
 export type { MarkerHelp } from "./markers/help.js";
 export type { JSONSchemaProps } from "./schema/model.js";
 export { checkStructural } from "./schema/structural_check.js";

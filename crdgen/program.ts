@@ -1,18 +1,19 @@
 /**
- * The one `ts.Program` of a generation run, and the only place the generator touches files
- * (through the TypeScript compiler host): sources, tsconfig.json and controller files.
+ * The program stage: the one `ts.Program` of a generation run, and the only place the generator
+ * reads files, through the TypeScript compiler host (the API sources, what they import, and the
+ * controller files). Finding those files and reading tsconfig.json is the caller's job.
  *
  * Only the API files are roots; the checker resolves the declarations the kinds reach lazily,
  * and no full type-check runs unless asked for (generation must not be slower than
  * `tsc --noEmit` over the same files).
  */
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import type * as ts from "typescript";
 import typescript from "./typescript.js";
 import { resolveToApiTypesEntry } from "./api_types_entry.js";
-import { DiagnosticCode, errorAt, positionAt, type Diagnostic } from "./diagnostics.js";
+import { DiagnosticCode, errorAt, positionAt, type Checked, type Diagnostic } from "./diagnostics.js";
 
-/** Options a program is built with when the project has no tsconfig.json. */
+/** Options a program is built with when the caller gives none (a project without tsconfig.json). */
 export const defaultCompilerOptions: ts.CompilerOptions = {
   target: typescript.ScriptTarget.ES2022,
   module: typescript.ModuleKind.NodeNext,
@@ -26,20 +27,18 @@ export const defaultCompilerOptions: ts.CompilerOptions = {
 export interface LoadedProgram {
   program: ts.Program;
   controllerFiles: ts.SourceFile[];
-  diagnostics: Diagnostic[];
 }
 
-/** Builds the program over `apiFiles`, with `compilerOptions` or `<rootDir>/tsconfig.json`. */
+/** Builds the program over `apiFiles`, with `compilerOptions` or {@link defaultCompilerOptions}. */
 export function loadProgram(input: {
-  rootDir: string;
   apiFiles: readonly string[];
   controllerFiles: readonly string[];
   compilerOptions?: ts.CompilerOptions | undefined;
   /** Also report type errors of the API files (a full type-check of them: slower). */
   typeCheck?: boolean;
-}): LoadedProgram {
+}): Checked<LoadedProgram> {
   const diagnostics: Diagnostic[] = [];
-  const projectOptions = input.compilerOptions ?? readProjectOptions(input.rootDir, diagnostics);
+  const projectOptions = input.compilerOptions ?? defaultCompilerOptions;
   // Without a type-check the walk needs only the API files and what they import: no lib files
   // and no ambient @types packages (@types/node alone is megabytes to parse and bind).
   const options: ts.CompilerOptions = input.typeCheck
@@ -77,7 +76,7 @@ export function loadProgram(input: {
   }
   const controllerFiles: ts.SourceFile[] = [];
   for (const file of input.controllerFiles) {
-    const text = typescript.sys.readFile(file);
+    const text = host.readFile(file);
     if (text === undefined) {
       diagnostics.push({
         file,
@@ -91,7 +90,7 @@ export function loadProgram(input: {
     }
     controllerFiles.push(typescript.createSourceFile(file, text, typescript.ScriptTarget.Latest, true));
   }
-  return { program, controllerFiles, diagnostics };
+  return { value: { program, controllerFiles }, diagnostics };
 }
 
 // TypeScript's own lib files never change while a process runs: parse them once per process,
@@ -118,31 +117,6 @@ function hostWithLibraryCache(options: ts.CompilerOptions): ts.CompilerHost {
     return sourceFile;
   };
   return host;
-}
-
-function readProjectOptions(rootDir: string, diagnostics: Diagnostic[]): ts.CompilerOptions {
-  const configPath = join(rootDir, "tsconfig.json");
-  if (!typescript.sys.fileExists(configPath)) return defaultCompilerOptions;
-  const read = typescript.readConfigFile(configPath, (path) => typescript.sys.readFile(path));
-  if (read.error) {
-    diagnostics.push({
-      file: configPath,
-      line: 1,
-      column: 1,
-      code: DiagnosticCode.typeError,
-      severity: "error",
-      message: flatten(read.error.messageText),
-    });
-    return defaultCompilerOptions;
-  }
-  const parsed = typescript.parseJsonConfigFileContent(
-    read.config,
-    typescript.sys,
-    dirname(configPath),
-    undefined,
-    configPath,
-  );
-  return parsed.options;
 }
 
 function fromTypeScript(diagnostic: ts.Diagnostic, fallback: ts.SourceFile): Diagnostic {

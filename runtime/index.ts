@@ -102,6 +102,7 @@ export {
   createKubeConfigTransport,
   loadDefaultKubeConfig,
   FakeClient,
+  interceptClient,
   ApiError,
   isNotFound,
   isConflict,
@@ -130,6 +131,8 @@ export {
   type StatusCause,
   type Transport,
   type FakeClientOptions,
+  type FieldIndexer,
+  type InterceptorFuncs,
 } from "./client/index.js";
 export {
   type LabelSelector,

@@ -5,14 +5,17 @@
  * plan.ts, rendering templates/ through render.ts and inserting at scaffold markers with
  * insert.ts, the PROJECT file through project_file.ts), then write the plan all or nothing
  * (commit.ts). A plan that fails to build has written nothing; so has a commit that fails.
+ * `planManifests` (plan_manifests.ts) plans `generate manifests` the same way: it finds the
+ * project's files and tsconfig.json, calls crdgen's pure pipeline, and plans its output.
  *
- * Not here: printing, prompting and exit codes (cli/commands/), CRD generation (crdgen/).
+ * Not here: printing, prompting and exit codes (cli/commands/), CRD generation itself (crdgen/).
  */
 export { commitPlan, type CommitFileSystem, type CommitOptions, type CommitResult } from "./commit.js";
 export { isScaffoldError, ScaffoldError, type ScaffoldErrorCode } from "./errors.js";
 export { insertAtMarkers, markerComment, type Insertion } from "./insert.js";
 export { type FileAction, type FilePlan, type PlannedFile } from "./plan.js";
 export { planCreateApi, type ApiModel, type CreateApiOptions } from "./plan_api.js";
+export { planManifests, type ManifestGenerator, type ManifestsOptions, type ManifestsPlan } from "./plan_manifests.js";
 export { initModel, planInit, type InitModel, type InitOptions } from "./plan_init.js";
 export { isVerbatimScaffoldFile, scaffoldDrift, type ScaffoldDrift, type ScaffoldDriftOptions } from "./ownership.js";
 export { pluralize } from "./pluralize.js";

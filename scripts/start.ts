@@ -36,7 +36,7 @@ function banner(): string {
     "Try, in another terminal:",
     `  export KUBECONFIG=${shown.startsWith("..") ? kubeconfigPath : shown}`,
     "  kubectl get machines,switches",
-    `  kubectl patch $(kubectl get switches -o name | head -n 1) --type=merge -p '{"spec":{"position":"up"}}'`,
+    `  kubectl patch $(kubectl get switches -l machine=machine-sample -o name | head -n 1) --type=merge -p '{"spec":{"position":"up"}}'`,
     "  kubectl get switches -w        # watch it come back down",
     "",
     "Ctrl-C stops everything; the next `npm start` finds the machines where they were.",

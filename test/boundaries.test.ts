@@ -67,6 +67,17 @@ test("crdgen/ imports only itself, node's built-ins, typescript and js-yaml", ()
   assert.deepEqual(describeImports(offending), []);
 });
 
+test("crdgen/ does no I/O of its own: it reads sources only through the compiler host, and never writes", () => {
+  // Finding a project's files, reading tsconfig.json and writing the output is scaffold's
+  // planManifests and commitPlan; the test support under crdgen/internal/ reads fixtures.
+  const library = sourceFiles("crdgen").filter(
+    (file) => !file.endsWith(".test.ts") && !file.startsWith(join("crdgen", "internal")),
+  );
+  const io = /^node:(fs|fs\/promises|child_process|net|http|https|os|process)$/;
+  const offending = importsOf(library).filter(({ specifier }) => io.test(specifier));
+  assert.deepEqual(describeImports(offending), []);
+});
+
 test("the flagship operator imports the toolkit only by its package name", () => {
   const toolkit = new Set(["cli", "crdgen", "runtime", "apiserver", "scaffold", "templates"]);
   const flagshipFiles = [...sourceFiles("api"), ...sourceFiles("controllers"), "main.ts"];

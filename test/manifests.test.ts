@@ -1,6 +1,6 @@
 /**
  * The committed `config/` is what `uselessctl generate manifests` makes of `api/` and
- * `controllers/` today: regenerated in memory, compared byte for byte. Also checks that the
+ * `controllers/` today: planned by the same library call, which must plan no write. Also checks that the
  * kustomizations list every CRD and sample, and that every sample fits its CRD's schema.
  */
 import { test } from "node:test";
@@ -8,40 +8,29 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
 import yaml from "js-yaml";
-import { generateManifests } from "../crdgen/index.js";
-import { discoverProjectFiles } from "../cli/project_files.js";
-import { projectCompilerOptions } from "../cli/compiler_options.js";
+import type { JSONSchemaProps } from "../crdgen/index.js";
+import { planManifests } from "../scaffold/index.js";
 import { formatReport } from "../cli/report.js";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const rerun = "Run `make manifests` (or `npm run manifests`) and commit config/.";
 
-function regenerate() {
-  const project = discoverProjectFiles({ dir: repo });
-  const compilerOptions = projectCompilerOptions(ts, repo);
-  return generateManifests({ ...project, ...(compilerOptions ? { compilerOptions } : {}) });
-}
-
-const generated = regenerate();
-
-function readIfExists(path: string): string | undefined {
-  return existsSync(join(repo, path)) ? readFileSync(join(repo, path), "utf8") : undefined;
-}
+// What `uselessctl generate manifests` would write here, planned and not committed.
+const planned = await planManifests({ dir: repo });
+const generatedPaths = [...planned.plan.files.map((file) => file.path), ...planned.unchanged].sort();
 
 test("api/ and controllers/ generate without errors", () => {
-  const errors = generated.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
-  assert.deepEqual(errors, [], formatReport(generated.diagnostics, { color: false, cwd: repo, rootDir: repo }));
+  const errors = planned.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
+  assert.deepEqual(errors, [], formatReport(planned.diagnostics, { color: false, cwd: repo, rootDir: repo }));
 });
 
 test("the committed config/ equals what `uselessctl generate manifests` writes", () => {
-  const outOfDate = generated.files.filter((file) => readIfExists(file.path) !== file.content).map((file) => file.path);
-  const generatedPaths = new Set(generated.files.map((file) => file.path));
+  const outOfDate = planned.plan.files.map((file) => file.path);
   const stale = readdirSync(join(repo, "config/crd/bases"))
     .map((name) => `config/crd/bases/${name}`)
-    .filter((path) => !generatedPaths.has(path));
-  if (!generatedPaths.has("config/rbac/role.yaml") && existsSync(join(repo, "config/rbac/role.yaml"))) {
+    .filter((path) => !generatedPaths.includes(path));
+  if (!generatedPaths.includes("config/rbac/role.yaml") && existsSync(join(repo, "config/rbac/role.yaml"))) {
     stale.push("config/rbac/role.yaml");
   }
   assert.deepEqual(
@@ -58,10 +47,7 @@ test("the committed config/ equals what `uselessctl generate manifests` writes",
 
 test("the useless machine's CRDs are generated: machines and switches of useless.container.training", () => {
   assert.deepEqual(
-    generated.files
-      .map((file) => file.path)
-      .filter((path) => path.startsWith("config/crd/"))
-      .sort(),
+    generatedPaths.filter((path) => path.startsWith("config/crd/")),
     [
       "config/crd/bases/useless.container.training_machines.yaml",
       "config/crd/bases/useless.container.training_switches.yaml",
@@ -75,11 +61,9 @@ function kustomizationResources(path: string): string[] {
 }
 
 test("config/crd/kustomization.yaml lists every generated CRD", () => {
-  const bases = generated.files
-    .map((file) => file.path)
+  const bases = generatedPaths
     .filter((path) => path.startsWith("config/crd/bases/"))
-    .map((path) => path.slice("config/crd/".length))
-    .sort();
+    .map((path) => path.slice("config/crd/".length));
   assert.deepEqual(kustomizationResources("config/crd/kustomization.yaml"), bases);
 });
 
@@ -90,25 +74,14 @@ test("config/samples/kustomization.yaml lists every sample", () => {
   assert.deepEqual(kustomizationResources("config/samples/kustomization.yaml"), samples);
 });
 
-interface Schema {
-  type?: string;
-  properties?: Record<string, Schema>;
-  items?: Schema;
-  enum?: unknown[];
-  minimum?: number;
-  required?: string[];
-  additionalProperties?: Schema | boolean;
-  "x-kubernetes-preserve-unknown-fields"?: boolean;
-}
-
 /** The problems of `value` against a structural schema: types, unknown fields, enums, minimums. */
-function schemaProblems(value: unknown, schema: Schema, path: string): string[] {
+function schemaProblems(value: unknown, schema: JSONSchemaProps, path: string): string[] {
   const kind = Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
   const expected = schema.type === "integer" ? "number" : schema.type;
   if (expected && expected !== kind) return [`${path}: expected ${schema.type}, found ${kind}`];
   if (schema.type === "integer" && !Number.isInteger(value)) return [`${path}: expected an integer`];
   const problems: string[] = [];
-  if (schema.enum && !schema.enum.includes(value))
+  if (schema.enum && !schema.enum.some((allowed) => allowed === value))
     problems.push(`${path}: ${String(value)} is not one of ${schema.enum.join(", ")}`);
   if (schema.minimum !== undefined && typeof value === "number" && value < schema.minimum) {
     problems.push(`${path}: ${value} is below the minimum ${schema.minimum}`);
@@ -125,20 +98,15 @@ function schemaProblems(value: unknown, schema: Schema, path: string): string[] 
       else problems.push(...schemaProblems(child, childSchema, `${path}.${key}`));
     }
   }
-  if (kind === "array" && schema.items) {
-    (value as unknown[]).forEach((item, index) =>
-      problems.push(...schemaProblems(item, schema.items!, `${path}[${index}]`)),
-    );
+  const items = schema.items;
+  if (kind === "array" && items) {
+    (value as unknown[]).forEach((item, index) => problems.push(...schemaProblems(item, items, `${path}[${index}]`)));
   }
   return problems;
 }
 
-interface Crd {
-  spec: { group: string; names: { kind: string }; versions: { name: string; schema: { openAPIV3Schema: Schema } }[] };
-}
-
 test("every sample in config/samples/ fits the schema of its CRD", () => {
-  const crds = generated.crds as Crd[];
+  const crds = planned.crds;
   const samples = readdirSync(join(repo, "config/samples")).filter(
     (name) => name.endsWith(".yaml") && name !== "kustomization.yaml",
   );

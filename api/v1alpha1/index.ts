@@ -5,4 +5,11 @@
  */
 export { GroupVersion } from "./groupversion_info.js";
 export { Machine, type MachineList, type MachineSpec, type MachineStatus } from "./machine_types.js";
-export { Switch, type SwitchList, type SwitchPosition, type SwitchSpec, type SwitchStatus } from "./switch_types.js";
+export {
+  MACHINE_LABEL,
+  Switch,
+  type SwitchList,
+  type SwitchPosition,
+  type SwitchSpec,
+  type SwitchStatus,
+} from "./switch_types.js";

@@ -4,6 +4,12 @@ import { GroupVersion } from "./groupversion_info.js";
 /** SwitchPosition is where a switch's lever is: up (someone flipped it) or down (at rest). */
 export type SwitchPosition = "up" | "down";
 
+/**
+ * The label that names the Machine a Switch belongs to (`machine=<machine name>`): the machine
+ * adopts the switches labelled for it and releases those that no longer are.
+ */
+export const MACHINE_LABEL = "machine";
+
 /** SwitchSpec defines the desired state of a Switch. */
 export interface SwitchSpec {
   /**

@@ -2,18 +2,15 @@
  * `uselessctl generate manifests`: CRDs from `api/<version>/*.ts` and the manager ClusterRole
  * from `+kubebuilder:rbac` markers in `controllers/*.ts` (what `make manifests` runs).
  *
- * The command only talks: it finds the project's files, hands them to crdgen's
- * `generateManifests`, prints the diagnostics tsc-style, and writes the files atomically, or
- * nothing at all when any diagnostic is an error. crdgen and the TypeScript compiler are imported
- * inside the action, so that `uselessctl --help` never loads them.
+ * The command only talks: it parses the flags, calls scaffold's `planManifests` (which finds
+ * the files, runs crdgen and plans the writes), prints the diagnostics tsc-style, and commits
+ * the plan with the one writer, `commitPlan`, or writes nothing at all when any diagnostic is an
+ * error. The libraries are imported inside the action, so that `uselessctl --help` never loads
+ * them or the TypeScript compiler.
  */
-import { createRequire } from "node:module";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import type ts from "typescript";
 import type * as crdgen from "../../crdgen/index.js";
-import { discoverProjectFiles } from "../project_files.js";
 import { formatReport, wantsColor } from "../report.js";
-import { writeFilesAtomically } from "../write_files.js";
 import { formatMarkerTable } from "../marker_table.js";
 
 /** The part of crdgen's public API this command calls. */
@@ -33,8 +30,6 @@ export interface GenerateEnvironment {
   readonly cwd: () => string;
   /** Loads the generator; the default imports crdgen lazily. */
   readonly loadGenerator: () => Promise<ManifestGenerator>;
-  /** Loads the compiler options of the project at a root; the default reads its tsconfig.json. */
-  readonly loadCompilerOptions: (rootDir: string) => Promise<ts.CompilerOptions | undefined>;
 }
 
 const defaultEnvironment: GenerateEnvironment = {
@@ -42,13 +37,6 @@ const defaultEnvironment: GenerateEnvironment = {
   stderr: process.stderr,
   cwd: () => process.cwd(),
   loadGenerator: () => import("../../crdgen/index.js"),
-  loadCompilerOptions: async (rootDir) => {
-    const { projectCompilerOptions } = await import("../compiler_options.js");
-    // require, not import: importing the 9 MB CommonJS typescript.js from ESM makes Node scan it
-    // for named exports, which costs seconds on a loaded machine (crdgen loads it the same way).
-    const typescript = createRequire(import.meta.url)("typescript") as typeof ts;
-    return projectCompilerOptions(typescript, rootDir);
-  },
 };
 
 /**
@@ -101,39 +89,41 @@ async function printMarkerHelp(env: GenerateEnvironment): Promise<void> {
 
 async function generateManifests(flags: ManifestsFlags, env: GenerateEnvironment): Promise<void> {
   if (flags.helpMarkers) return printMarkerHelp(env);
-  let project;
-  try {
-    project = discoverProjectFiles({ dir: flags.dir, paths: flags.paths });
-  } catch (error) {
-    fail(env, (error as Error).message);
-  }
-  const [generator, compilerOptions] = await Promise.all([
+  const [{ commitPlan, isScaffoldError, planManifests }, generator] = await Promise.all([
+    import("../../scaffold/index.js"),
     env.loadGenerator(),
-    env.loadCompilerOptions(project.rootDir),
   ]);
-  const result = generator.generateManifests(
-    { ...project, ...(compilerOptions ? { compilerOptions } : {}) },
-    flags.maxDescriptionLength === undefined ? {} : { maxDescriptionLength: flags.maxDescriptionLength },
-  );
+  let planned;
+  try {
+    planned = await planManifests({
+      dir: flags.dir,
+      paths: flags.paths,
+      maxDescriptionLength: flags.maxDescriptionLength,
+      generator,
+    });
+  } catch (error) {
+    if (isScaffoldError(error)) fail(env, error.message);
+    throw error;
+  }
 
-  const reportOptions = { cwd: env.cwd(), rootDir: project.rootDir, color: wantsColor(env.stderr) };
-  env.stderr.write(formatReport(result.diagnostics, reportOptions));
-  const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
-  if (errors.length > 0) {
+  const reportOptions = { cwd: env.cwd(), rootDir: planned.plan.root, color: wantsColor(env.stderr) };
+  env.stderr.write(formatReport(planned.diagnostics, reportOptions));
+  if (planned.diagnostics.some((diagnostic) => diagnostic.severity === "error")) {
     fail(env, "nothing was written.");
   }
 
-  let outcome;
   try {
-    outcome = writeFilesAtomically(project.rootDir, result.files);
+    commitPlan(planned.plan);
   } catch (error) {
-    fail(env, `${(error as Error).message}; nothing was written.`);
+    if (isScaffoldError(error)) fail(env, error.message);
+    throw error;
   }
-  const role = result.role ? " and the manager ClusterRole" : "";
+  const written = planned.plan.files.map((file) => file.path);
+  const role = planned.roles.some((role) => role.kind === "ClusterRole") ? " and the manager ClusterRole" : "";
   env.stdout.write(
-    `generate manifests: ${plural(result.crds.length, "CRD")}${role}: ` +
-      `${plural(outcome.written.length, "file")} written, ${outcome.unchanged.length} unchanged` +
-      `${outcome.written.length > 0 ? ` (${outcome.written.join(", ")})` : ""}.\n`,
+    `generate manifests: ${plural(planned.crds.length, "CRD")}${role}: ` +
+      `${plural(written.length, "file")} written, ${planned.unchanged.length} unchanged` +
+      `${written.length > 0 ? ` (${written.join(", ")})` : ""}.\n`,
   );
 }
 

@@ -2,16 +2,9 @@
  * Literal Machines and Switches for the controller's unit tests, built the way the API server
  * would return them.
  */
-import {
-  FLIPPED_AT_ANNOTATION,
-  GROUP,
-  MACHINE_LABEL,
-  formatTime,
-  type MachineView,
-  type OwnerReferenceView,
-  type Position,
-  type SwitchView,
-} from "../objects.js";
+import type { OwnerReference } from "uselessctl";
+import { MACHINE_LABEL, Machine, Switch, type SwitchPosition } from "../../api/v1alpha1/index.js";
+import { FLIPPED_AT_ANNOTATION, formatTime } from "../marks.js";
 
 /** Epoch of the tests' injected clock: all times are offsets from it. */
 export const T0 = Date.parse("2026-01-01T00:00:00Z");
@@ -25,22 +18,24 @@ export interface MachineFixture {
   name?: string;
   uid?: string;
   switches?: number;
-  switchPosition?: Position;
+  switchPosition?: SwitchPosition;
   generation?: number;
   annotations?: Record<string, string>;
   deleting?: boolean;
 }
 
-export function machine(options: MachineFixture = {}): MachineView {
+export function machine(options: MachineFixture = {}): Machine {
   const name = options.name ?? "m";
   return {
+    apiVersion: Machine.apiVersion,
+    kind: Machine.kind,
     metadata: {
       name,
       namespace: "ns",
       uid: options.uid ?? `uid-${name}`,
       generation: options.generation ?? 1,
       ...(options.annotations ? { annotations: options.annotations } : {}),
-      ...(options.deleting ? { deletionTimestamp: formatTime(T0) } : {}),
+      ...(options.deleting ? { deletionTimestamp: formatTime(T0), finalizers: ["foregroundDeletion"] } : {}),
     },
     spec: {
       switches: options.switches ?? 3,
@@ -49,10 +44,10 @@ export function machine(options: MachineFixture = {}): MachineView {
   };
 }
 
-export function ownerRef(owner: MachineView): OwnerReferenceView {
+export function ownerRef(owner: Machine): OwnerReference {
   return {
-    apiVersion: `${GROUP}/v1alpha1`,
-    kind: "Machine",
+    apiVersion: Machine.apiVersion,
+    kind: Machine.kind,
     name: owner.metadata?.name ?? "",
     uid: owner.metadata?.uid ?? "",
     controller: true,
@@ -63,19 +58,21 @@ export function ownerRef(owner: MachineView): OwnerReferenceView {
 export interface SwitchFixture {
   /** The machine whose label it carries, or null for none; defaults to the owner. */
   label?: string | null;
-  owner?: MachineView | OwnerReferenceView | null;
-  position?: Position;
+  owner?: Machine | OwnerReference | null;
+  position?: SwitchPosition;
   seenAt?: number;
   flippedAt?: number;
   createdAt?: number;
   deleting?: boolean;
 }
 
-export function sw(name: string, options: SwitchFixture = {}): SwitchView {
+export function sw(name: string, options: SwitchFixture = {}): Switch {
   const owner = options.owner === undefined ? machine() : options.owner;
-  const ref = owner === null ? undefined : "kind" in owner ? owner : ownerRef(owner);
+  const ref = owner === null ? undefined : "uid" in owner ? owner : ownerRef(owner);
   const label = options.label === undefined ? ref?.name : options.label;
   return {
+    apiVersion: Switch.apiVersion,
+    kind: Switch.kind,
     metadata: {
       name,
       namespace: "ns",
@@ -86,7 +83,7 @@ export function sw(name: string, options: SwitchFixture = {}): SwitchView {
       ...(options.flippedAt === undefined
         ? {}
         : { annotations: { [FLIPPED_AT_ANNOTATION]: formatTime(options.flippedAt) } }),
-      ...(options.deleting ? { deletionTimestamp: formatTime(T0) } : {}),
+      ...(options.deleting ? { deletionTimestamp: formatTime(T0), finalizers: ["foregroundDeletion"] } : {}),
     },
     spec: { position: options.position ?? "down" },
     ...(options.seenAt === undefined ? {} : { status: { seenAt: formatTime(options.seenAt) } }),

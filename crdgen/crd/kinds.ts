@@ -1,28 +1,30 @@
 /**
- * Finds the API versions and kinds of a program: a version is a folder of API files whose
- * `groupversion_info.ts` header carries `+groupName=` (and optionally `+versionName=`); a kind
- * is an exported interface marked `+kubebuilder:object:root=true` that is not a `…List`.
+ * The kinds half of marker collection: finds the API versions and kinds of a program. A version
+ * is a folder of API files whose `groupversion_info.ts` header carries `+groupName=` (and
+ * optionally `+versionName=`); a kind is an exported interface marked
+ * `+kubebuilder:object:root=true` that is not a `…List`, in a folder that names its group.
  */
 import { basename, dirname } from "node:path";
 import type * as ts from "typescript";
 import typescript from "../typescript.js";
-import { DiagnosticCode, errorAt, positionOf, type Diagnostic } from "../diagnostics.js";
+import { DiagnosticCode, errorAt, positionOf, type Checked, type Diagnostic } from "../diagnostics.js";
 import { collectFromFileHeader, collectFromNode } from "../markers/collect.js";
 import type { MarkerInstance, MarkerRegistry } from "../markers/registry.js";
 
 /** One API version folder. */
-export interface ApiPackage {
+interface ApiPackage {
   directory: string;
   group?: string;
   version: string;
   skip: boolean;
 }
 
-/** One kind declaration found in an API version folder. */
+/** One kind declaration found in an API version folder, with the group and version it is served in. */
 export interface KindDeclaration {
   name: string;
   declaration: ts.InterfaceDeclaration;
-  apiPackage: ApiPackage;
+  group: string;
+  version: string;
 }
 
 /** Reads the packages and kinds of `apiFiles`; every problem becomes a diagnostic. */
@@ -30,7 +32,7 @@ export function findKinds(
   program: ts.Program,
   apiFiles: readonly string[],
   registry: MarkerRegistry,
-): { kinds: KindDeclaration[]; diagnostics: Diagnostic[] } {
+): Checked<KindDeclaration[]> {
   const diagnostics: Diagnostic[] = [];
   const packages = new Map<string, ApiPackage>();
   const packageOf = (file: string): ApiPackage => {
@@ -68,10 +70,28 @@ export function findKinds(
         );
         continue;
       }
-      kinds.push({ name: statement.name.text, declaration: statement, apiPackage });
+      if (apiPackage.group === undefined) {
+        diagnostics.push(
+          errorAt(
+            positionOf(statement.name),
+            DiagnosticCode.missingGroup,
+            `kind ${statement.name.text} has no API group`,
+            {
+              hint: "start groupversion_info.ts in the same folder with the comment /** +groupName=<group> */",
+            },
+          ),
+        );
+        continue;
+      }
+      kinds.push({
+        name: statement.name.text,
+        declaration: statement,
+        group: apiPackage.group,
+        version: apiPackage.version,
+      });
     }
   }
-  return { kinds, diagnostics };
+  return { value: kinds, diagnostics };
 }
 
 function applyPackageMarkers(apiPackage: ApiPackage, markers: readonly MarkerInstance[]): void {

@@ -1,18 +1,13 @@
 /**
  * The CRD under construction: what CRD markers write into, before assembly turns it into the
- * apiextensions.k8s.io/v1 object.
+ * typed apiextensions.k8s.io/v1 object.
  */
-import type { JSONSchemaProps } from "../schema/model.js";
-
-/** One printer column, as `additionalPrinterColumns` holds it. */
-export interface PrinterColumn {
-  name: string;
-  type: string;
-  jsonPath: string;
-  description?: string;
-  format?: string;
-  priority?: number;
-}
+import type {
+  CustomResourceColumnDefinition,
+  CustomResourceSubresources,
+  ResourceScope,
+  SelectableField,
+} from "./types.js";
 
 /** Kind-wide settings collected from markers on the kind's interface. */
 export interface CrdNamesDraft {
@@ -20,7 +15,7 @@ export interface CrdNamesDraft {
   singular?: string;
   shortNames?: string[];
   categories?: string[];
-  scope: "Namespaced" | "Cluster";
+  scope: ResourceScope;
   annotations: Record<string, string>;
   labels: Record<string, string>;
 }
@@ -33,13 +28,23 @@ export interface VersionDraft {
   skip: boolean;
   deprecated: boolean;
   deprecationWarning?: string;
-  printerColumns: PrinterColumn[];
-  selectableFields: { jsonPath: string }[];
-  subresources: {
-    status?: Record<string, never>;
-    scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string };
+  printerColumns: CustomResourceColumnDefinition[];
+  selectableFields: SelectableField[];
+  subresources: CustomResourceSubresources;
+}
+
+/** A version before any marker: served, not stored, nothing else set. */
+export function newVersionDraft(name: string): VersionDraft {
+  return {
+    name,
+    served: true,
+    storage: false,
+    skip: false,
+    deprecated: false,
+    printerColumns: [],
+    selectableFields: [],
+    subresources: {},
   };
-  schema?: JSONSchemaProps;
 }
 
 /** What a CRD marker receives: the kind-wide names and the version it was found in. */

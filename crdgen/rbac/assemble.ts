@@ -6,15 +6,7 @@
  * everything deduplicated and sorted, "core" written as "".
  */
 import type { MarkerInstance } from "../markers/registry.js";
-
-/** One policy rule, as rbac.authorization.k8s.io/v1 writes it. */
-export interface PolicyRule {
-  apiGroups?: string[];
-  nonResourceURLs?: string[];
-  resourceNames?: string[];
-  resources?: string[];
-  verbs: string[];
-}
+import type { PolicyRule, RbacRole } from "./types.js";
 
 interface Rule {
   groups: string[];
@@ -32,10 +24,7 @@ const keyOf = (rule: Rule) =>
 const sortKey = (rule: Rule) => keyOf(rule).join(" + ");
 
 /** The Role objects for `markers`: the ClusterRole first, then Roles by namespace. */
-export function assembleRoles(
-  markers: readonly MarkerInstance[],
-  roleName = "manager-role",
-): Record<string, unknown>[] {
+export function assembleRoles(markers: readonly MarkerInstance[], roleName = "manager-role"): RbacRole[] {
   const byNamespace = new Map<string, Rule[]>();
   for (const marker of markers) {
     if (marker.definition.name !== "kubebuilder:rbac") continue;
@@ -54,15 +43,12 @@ export function assembleRoles(
     for (const resource of resources) rules.push({ ...base, resources: [resource] });
     byNamespace.set(namespace, rules);
   }
-  return [...byNamespace.keys()].sort().map((namespace) => {
-    const metadata: Record<string, string> = { name: roleName };
-    if (namespace !== "") metadata["namespace"] = namespace;
-    return {
-      apiVersion: "rbac.authorization.k8s.io/v1",
-      kind: namespace === "" ? "ClusterRole" : "Role",
-      metadata,
-      rules: normalizeRules(byNamespace.get(namespace) ?? []),
-    };
+  return [...byNamespace.keys()].sort().map((namespace): RbacRole => {
+    const apiVersion = "rbac.authorization.k8s.io/v1";
+    const rules = normalizeRules(byNamespace.get(namespace) ?? []);
+    return namespace === ""
+      ? { apiVersion, kind: "ClusterRole", metadata: { name: roleName }, rules }
+      : { apiVersion, kind: "Role", metadata: { name: roleName, namespace }, rules };
   });
 }
 

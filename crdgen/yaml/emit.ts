@@ -15,11 +15,15 @@ const simpleToken = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
 export type YamlValue =
   string | number | boolean | null | readonly YamlValue[] | { readonly [key: string]: YamlValue | undefined };
 
-/** Writes one YAML document for `value`, starting with `---` as controller-gen's files do. */
-export function toYamlDocument(value: YamlValue): string {
+/**
+ * Writes one YAML document for `value`, starting with `---` as controller-gen's files do. Like
+ * `JSON.stringify`, it takes typed API objects (a CustomResourceDefinition, a Role) as they are:
+ * interfaces are not assignable to `YamlValue`'s index signature, but their members are JSON.
+ */
+export function toYamlDocument(value: YamlValue | object): string {
   const out = new Writer();
   out.textWithBreaks("---\n");
-  out.node(value, -2, "document");
+  out.node(value as YamlValue, -2, "document");
   return out.result();
 }
 

@@ -4,7 +4,15 @@ import { defaultScheme, resourceName, type KindDescriptor, type Scheme } from ".
 import { ApiError } from "./errors.js";
 import { labelSelectorOf } from "./paths.js";
 import type { Patch } from "./patch.js";
-import type { Client, DeleteOptions, ListOptions, ObjectKey, PatchOptions, StatusWriter } from "./types.js";
+import type {
+  Client,
+  DeleteOptions,
+  FieldIndexer,
+  ListOptions,
+  ObjectKey,
+  PatchOptions,
+  StatusWriter,
+} from "./types.js";
 
 /** Options of {@link FakeClient}. */
 export interface FakeClientOptions {
@@ -25,27 +33,31 @@ function apiError(code: number, reason: string, message: string): ApiError {
 
 function applyMergePatch(target: unknown, patch: unknown): unknown {
   if (typeof patch !== "object" || patch === null || Array.isArray(patch)) return patch;
-  const base: Record<string, unknown> =
-    typeof target === "object" && target !== null && !Array.isArray(target)
-      ? { ...(target as Record<string, unknown>) }
-      : {};
+  const base = new Map<string, unknown>(
+    typeof target === "object" && target !== null && !Array.isArray(target) ? Object.entries(target) : [],
+  );
   for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete base[key];
-    else base[key] = applyMergePatch(base[key], value);
+    if (value === null) base.delete(key);
+    else base.set(key, applyMergePatch(base.get(key), value));
   }
-  return base;
+  return Object.fromEntries(base);
 }
 
 /**
  * An in-memory {@link Client} for unit tests of reconcilers (controller-runtime's fake client):
  * resourceVersions, optimistic concurrency, generateName, generation bumps on spec changes,
  * finalizers holding deletion, label selectors and the status subresource split.
- * Caveats: merge and apply patches are both applied as JSON merge patches; JSON patches and
- * field indexes are not supported; no garbage collection or admission.
+ * Field selectors (`matchingFields`) work on `metadata.name`, `metadata.namespace` and the fields
+ * registered with {@link FakeClient.indexField}, as the manager's cached client does (the fake
+ * client's `WithIndex` in controller-runtime).
+ * Caveats: merge and apply patches are both applied as JSON merge patches; JSON patches are not
+ * supported; no garbage collection or admission.
  */
-export class FakeClient implements Client {
+export class FakeClient implements Client, FieldIndexer {
   readonly #scheme: Scheme;
   readonly #objects = new Map<string, KubernetesObject>();
+  /** Index functions by kind (`apiVersion/kind`), then field. */
+  readonly #indexes = new Map<string, Map<string, (obj: KubernetesObject) => string[]>>();
   readonly #now: () => Date;
   #resourceVersion = 1;
   /** Every call made, as `verb kind namespace/name`, for assertions. */
@@ -80,6 +92,30 @@ export class FakeClient implements Client {
     return current;
   }
 
+  /**
+   * Registers a field index, so that `list(kind, { matchingFields: { [field]: value } })` finds
+   * the objects whose `extract` returns `value`: the same call a reconciler makes on the
+   * manager's cache in `setupWithManager`.
+   * Errors: throws when the field of this kind is already indexed.
+   */
+  indexField<T extends KubernetesObject>(kind: KindDescriptor<T>, field: string, extract: (obj: T) => string[]): void {
+    const kindKey = `${kind.apiVersion}/${kind.kind}`;
+    const fields = this.#indexes.get(kindKey) ?? new Map<string, (obj: KubernetesObject) => string[]>();
+    if (fields.has(field)) throw new Error(`field "${field}" of ${kind.kind} is already indexed`);
+    fields.set(field, extract as (obj: KubernetesObject) => string[]);
+    this.#indexes.set(kindKey, fields);
+  }
+
+  #matchesField(kind: KindDescriptor, obj: KubernetesObject, field: string, value: string): boolean {
+    const extract = this.#indexes.get(`${kind.apiVersion}/${kind.kind}`)?.get(field);
+    if (extract) return extract(obj).includes(value);
+    if (field === "metadata.name") return obj.metadata?.name === value;
+    if (field === "metadata.namespace") return obj.metadata?.namespace === value;
+    throw new Error(
+      `no index for field "${field}" of ${kind.kind}; register one with fakeClient.indexField(kind, "${field}", extract)`,
+    );
+  }
+
   async get<T extends KubernetesObject>(kind: KindDescriptor<T>, key: ObjectKey): Promise<T> {
     this.actions.push(`get ${kind.kind} ${objectKey(key.namespace, key.name)}`);
     const obj = this.#objects.get(this.#id(kind, key.namespace, key.name));
@@ -97,11 +133,9 @@ export class FakeClient implements Client {
       .filter((obj) => !options.namespace || obj.metadata?.namespace === options.namespace)
       .filter((obj) => !selector || selector.matches(obj.metadata?.labels))
       .filter((obj) =>
-        Object.entries(options.matchingFields ?? {}).every(([field, value]) => {
-          if (field === "metadata.name") return obj.metadata?.name === value;
-          if (field === "metadata.namespace") return obj.metadata?.namespace === value;
-          throw new Error(`the fake client supports metadata.name and metadata.namespace fields only, not "${field}"`);
-        }),
+        Object.entries(options.matchingFields ?? {}).every(([field, value]) =>
+          this.#matchesField(kind, obj, field, value),
+        ),
       );
     return { items: structuredClone(items) as T[], metadata: { resourceVersion: String(this.#resourceVersion) } };
   }

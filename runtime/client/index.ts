@@ -4,7 +4,8 @@
  * the narrow interfaces consumers ask for; errors are {@link ApiError}s told apart with
  * `isNotFound`, `isConflict`, ...; patches are values (`mergeFrom`, `mergePatch`, `jsonPatch`,
  * `applyPatch`). The manager's cache-backed client is in `runtime/manager/`. {@link FakeClient}
- * is an in-memory client for unit tests.
+ * is an in-memory client for unit tests; {@link interceptClient} wraps any client to fail or alter
+ * chosen calls.
  */
 export { createClient, type ClientOptions, type WriteObserver } from "./client.js";
 export {
@@ -41,6 +42,7 @@ export {
   type MergeFromOptions,
 } from "./patch.js";
 export { FakeClient, type FakeClientOptions } from "./fake.js";
+export { interceptClient, type InterceptorFuncs } from "./interceptor.js";
 export type {
   Client,
   Reader,
@@ -51,4 +53,5 @@ export type {
   WriteOptions,
   PatchOptions,
   DeleteOptions,
+  FieldIndexer,
 } from "./types.js";

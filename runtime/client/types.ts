@@ -86,3 +86,12 @@ export type Client = Reader &
   Writer & {
     status(): StatusWriter;
   };
+
+/**
+ * Registers field indexes that `list(kind, { matchingFields })` looks up (controller-runtime's
+ * `client.FieldIndexer`): the manager's cache implements it, and so does the fake client, so a
+ * reconciler registers its indexes once for both.
+ */
+export interface FieldIndexer {
+  indexField<T extends KubernetesObject>(kind: KindDescriptor<T>, field: string, extract: (obj: T) => string[]): void;
+}

@@ -3,10 +3,11 @@
 // Issue #6.
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import {
   ROOT,
   eventually,
@@ -14,6 +15,7 @@ import {
   missingPrerequisite,
   type Cluster,
   type MachineObject,
+  type SwitchObject,
 } from "./operator_harness.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "uselessctl-start-"));
@@ -78,12 +80,34 @@ describe("npm start", { skip: missingPrerequisite() }, () => {
           },
           30_000,
         );
+        // The banner's patch command, run as a user would (issue 12): it always picks a switch
+        // that a machine flips back down, which stamps it with its flipped-at annotation.
+        const patchCommand = banner
+          .split("\n")
+          .map((line) => line.trim())
+          .find((line) => line.startsWith("kubectl patch"));
+        assert.ok(patchCommand, banner);
+        const patched = await promisify(execFile)("sh", ["-c", patchCommand], {
+          cwd: ROOT,
+          env: { ...process.env, KUBECONFIG: cluster.kubeconfigPath },
+        });
+        const switchName = /^switch\.useless\.container\.training\/(\S+) patched$/m.exec(patched.stdout)?.[1];
+        assert.ok(switchName, patched.stdout + patched.stderr);
+        await eventually("the patched switch flipped back down by the operator", async () => {
+          const sw = JSON.parse(
+            await kubectl(cluster, "get", "switch", switchName, "-n", "default", "-o", "json"),
+          ) as SwitchObject & { spec: { position?: string } };
+          const flipped = sw.metadata.annotations?.["useless.container.training/flipped-at"] !== undefined;
+          return flipped && sw.spec.position === "down" ? true : undefined;
+        });
+
         const [machine] = settled;
+        assert.ok(machine);
         await kubectl(
           cluster,
           "patch",
           "machine",
-          machine!.metadata.name,
+          machine.metadata.name,
           "-n",
           "default",
           "--type=merge",
@@ -91,7 +115,7 @@ describe("npm start", { skip: missingPrerequisite() }, () => {
           '{"spec":{"switches":4}}',
         );
         await eventually("the machine scaled", async () => {
-          const found = (await machines(cluster)).find((m) => m.metadata.uid === machine!.metadata.uid);
+          const found = (await machines(cluster)).find((m) => m.metadata.uid === machine.metadata.uid);
           return found?.status?.switches === 4 ? true : undefined;
         });
 
@@ -109,7 +133,7 @@ describe("npm start", { skip: missingPrerequisite() }, () => {
           assert.match(second.output(), /as you left them/);
           const again = await machines(cluster);
           assert.deepEqual(again.map((m) => m.metadata.uid).sort(), settled.map((m) => m.metadata.uid).sort());
-          assert.equal(again.find((m) => m.metadata.uid === machine!.metadata.uid)?.spec.switches, 4);
+          assert.equal(again.find((m) => m.metadata.uid === machine.metadata.uid)?.spec.switches, 4);
         } finally {
           second.child.kill("SIGINT");
           assert.equal(await second.exited, 0, second.output());

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { createManager, discardLogger, mergePatch, type Client, type Manager } from "uselessctl";
 import { Machine, Switch } from "../../api/v1alpha1/index.js";
-import { setupMachineController } from "../../controllers/index.js";
+import { MachineReconciler } from "../../controllers/machine_controller.js";
 import { startFrontDoor, type FrontDoor } from "../helpers/front_door.js";
 import { eventually, freshNamespace, startRuntimeTestEnv } from "../helpers/runtime_env.js";
 
@@ -19,10 +19,14 @@ describe("the machine controller's requests", { skip: setup.skipReason }, () => 
   let done: Promise<void>;
 
   before(async () => {
-    client = setup.client!;
-    frontDoor = await startFrontDoor(setup.env!.kubeConfig);
+    if (!setup.env) throw new Error(setup.skipReason);
+    client = setup.client;
+    frontDoor = await startFrontDoor(setup.env.kubeConfig);
     mgr = createManager({ kubeConfig: frontDoor.kubeConfig, logger: discardLogger, gracefulShutdownTimeout: 2_000 });
-    setupMachineController(mgr, { settings: { flipDelayMs: 0, flipIntervalMs: 0 } });
+    new MachineReconciler({
+      client: mgr.getClient(),
+      settings: { flipDelayMs: 0, flipIntervalMs: 0 },
+    }).setupWithManager(mgr);
     done = mgr.start();
     assert.equal(await mgr.getCache().waitForCacheSync(), true);
   });

@@ -4,6 +4,7 @@ import {
   type Client,
   type Manager,
   type ReconcileContext,
+  type Reconciler,
   type Request,
   type Result,
 } from "uselessctl";
@@ -22,7 +23,7 @@ export interface MachineReconcilerOptions {
  * +kubebuilder:rbac:groups=useless.container.training,resources=machines/status,verbs=get;update;patch
  * +kubebuilder:rbac:groups=useless.container.training,resources=machines/finalizers,verbs=update
  */
-export class MachineReconciler {
+export class MachineReconciler implements Reconciler {
   readonly client: Client;
 
   constructor(options: MachineReconcilerOptions) {

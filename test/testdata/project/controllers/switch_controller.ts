@@ -4,6 +4,7 @@ import {
   type Client,
   type Manager,
   type ReconcileContext,
+  type Reconciler,
   type Request,
   type Result,
 } from "uselessctl";
@@ -22,7 +23,7 @@ export interface SwitchReconcilerOptions {
  * +kubebuilder:rbac:groups=useless.container.training,resources=switches/status,verbs=get;update;patch
  * +kubebuilder:rbac:groups=useless.container.training,resources=switches/finalizers,verbs=update
  */
-export class SwitchReconciler {
+export class SwitchReconciler implements Reconciler {
   readonly client: Client;
 
   constructor(options: SwitchReconcilerOptions) {

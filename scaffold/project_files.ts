@@ -6,6 +6,7 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { ScaffoldError } from "./errors.js";
 
 /** The files of one project, absolute paths, sorted. */
 export interface ProjectFiles {
@@ -24,11 +25,6 @@ export interface DiscoverOptions {
    * folder with any file selected always contributes its `groupversion_info.ts`.
    */
   readonly paths?: readonly string[] | undefined;
-}
-
-/** Bad input to discovery (a missing folder, a `--paths` entry that names nothing). */
-export class ProjectFilesError extends Error {
-  override readonly name = "ProjectFilesError";
 }
 
 /** The file that carries a version folder's `+groupName`, as kubebuilder names it. */
@@ -71,10 +67,18 @@ function resolveScopes(rootDir: string, paths: readonly string[]): string[] {
     try {
       statSync(scope);
     } catch {
-      throw new ProjectFilesError(`--paths ${path}: no such file or folder under ${rootDir}`);
+      throw new ScaffoldError("invalid-input", `--paths ${path}: no such file or folder under ${rootDir}`, {
+        subject: "--paths",
+      });
     }
     if (!isWithin(scope, rootDir)) {
-      throw new ProjectFilesError(`--paths ${path}: expected a path inside the project folder ${rootDir}`);
+      throw new ScaffoldError(
+        "invalid-input",
+        `--paths ${path}: expected a path inside the project folder ${rootDir}`,
+        {
+          subject: "--paths",
+        },
+      );
     }
     return scope;
   });
@@ -82,8 +86,8 @@ function resolveScopes(rootDir: string, paths: readonly string[]): string[] {
 
 /**
  * Lists `api/<version>/*.ts` and `controllers/*.ts` under `options.dir`, narrowed by
- * `options.paths`. Throws {@link ProjectFilesError} when the project folder does not exist, when a
- * `--paths` entry names nothing, or when no API file is left to read.
+ * `options.paths`. Throws an `invalid-input` {@link ScaffoldError} when the project folder does
+ * not exist, when a `--paths` entry names nothing, or when no API file is left to read.
  */
 export function discoverProjectFiles(options: DiscoverOptions): ProjectFiles {
   const rootDir = resolve(options.dir);
@@ -93,7 +97,10 @@ export function discoverProjectFiles(options: DiscoverOptions): ProjectFiles {
   } catch {
     // reported below, with the same message as a file given in place of a folder
   }
-  if (!isFolder) throw new ProjectFilesError(`--dir ${options.dir}: expected a project folder, found none`);
+  if (!isFolder)
+    throw new ScaffoldError("invalid-input", `--dir ${options.dir}: expected a project folder, found none`, {
+      subject: "--dir",
+    });
 
   const scopes = options.paths && options.paths.length > 0 ? resolveScopes(rootDir, options.paths) : [rootDir];
   const inScope = (file: string) => scopes.some((scope) => isWithin(file, scope));
@@ -111,8 +118,10 @@ export function discoverProjectFiles(options: DiscoverOptions): ProjectFiles {
   const controllerFiles = sourceFilesIn(join(rootDir, "controllers")).filter(inScope).sort();
   if (apiFiles.length === 0) {
     const where = options.paths && options.paths.length > 0 ? ` within --paths ${options.paths.join(",")}` : "";
-    throw new ProjectFilesError(
+    throw new ScaffoldError(
+      "invalid-input",
       `no API types found${where}: expected TypeScript files in ${join(rootDir, "api")}${sep}<version>${sep}*.ts`,
+      { subject: join(rootDir, "api") },
     );
   }
   return { rootDir, apiFiles, controllerFiles };
