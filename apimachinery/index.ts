@@ -21,6 +21,7 @@ export type {
   int64,
   float64,
   Quantity,
+  Bytes,
   IntOrString,
   Time,
   MicroTime,

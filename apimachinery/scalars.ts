@@ -32,6 +32,13 @@ export type float64 = number;
 export type Quantity = string | number;
 
 /**
+ * @remarks Bytes as base64 text (Go `[]byte`): `type: string, format: byte`.
+ * +kubebuilder:validation:Type=string
+ * +kubebuilder:validation:Format=byte
+ */
+export type Bytes = string;
+
+/**
  * @remarks An integer or a string (intstr.IntOrString), e.g. a port number or name, or `25%`.
  * +kubebuilder:validation:XIntOrString
  */

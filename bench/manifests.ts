@@ -48,11 +48,15 @@ function timeProcess(args: readonly string[]): ProcessTime {
 function median(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  const at = (index: number) => sorted[index] ?? Number.NaN;
+  return sorted.length % 2 === 1 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
 }
 
 function medianTime(args: readonly string[]): ProcessTime {
-  const samples = Array.from({ length: runs }, () => timeProcess(args));
+  return medianOf(Array.from({ length: runs }, () => timeProcess(args)));
+}
+
+function medianOf(samples: readonly ProcessTime[]): ProcessTime {
   const cpus = samples.map((sample) => sample.cpu);
   return {
     wall: median(samples.map((sample) => sample.wall)),
@@ -63,6 +67,9 @@ function medianTime(args: readonly string[]): ProcessTime {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 const format = (time: ProcessTime) =>
   `${seconds(time.wall)}${time.cpu === undefined ? "" : ` (cpu ${seconds(time.cpu)})`}`;
+
+/** Scratch projects to remove at the end. */
+const roots: string[] = [];
 
 /**
  * A scratch project inside the repository's ignored `.uselessctl/` folder, so that
@@ -94,6 +101,54 @@ function compare(label: string, root: string): void {
   console.log(`  ratio generate / tsc           ${(generate.wall / typecheck.wall).toFixed(2)}${cpuRatio}`);
 }
 
+/**
+ * What importing the built-in API modules costs a user's `tsc`: the same project type-checked
+ * with and without a file that imports `uselessctl/apis/core/v1` and `uselessctl/apis/apps/v1`,
+ * resolved as an installed package resolves them (dist's .d.ts, no source condition).
+ */
+function compareBuiltinApiImports(): void {
+  const projects = { without: scratchProject("apis-without"), with: scratchProject("apis-with") };
+  roots.push(projects.without, projects.with);
+  for (const root of Object.values(projects)) {
+    cpSync(join(repo, "api"), join(root, "api"), { recursive: true });
+    writeFileSync(
+      join(root, "tsconfig.json"),
+      JSON.stringify({
+        extends: "../../tsconfig.json",
+        compilerOptions: { customConditions: [] },
+        include: ["api/**/*.ts"],
+        exclude: ["**/*.test.ts"],
+      }),
+    );
+  }
+  writeFileSync(
+    join(projects.with, "api", "workload.ts"),
+    [
+      'import type { PodTemplateSpec, ResourceRequirements } from "uselessctl/apis/core/v1";',
+      'import { Deployment } from "uselessctl/apis/apps/v1";',
+      "export interface WorkloadSpec {",
+      "  template: PodTemplateSpec;",
+      "  resources?: ResourceRequirements;",
+      "}",
+      "export const owned = Deployment;",
+      "",
+    ].join("\n"),
+  );
+  // interleaved, so that a change in the machine's load falls on both sides alike
+  const samples = { without: [] as ProcessTime[], with: [] as ProcessTime[] };
+  for (let run = 0; run < runs; run++) {
+    for (const side of ["without", "with"] as const)
+      samples[side].push(timeProcess([tsc, "--noEmit", "-p", join(projects[side], "tsconfig.json")]));
+  }
+  const without = medianOf(samples.without);
+  const withApis = medianOf(samples.with);
+  const cpuRatio = without.cpu && withApis.cpu ? ` (cpu ${(withApis.cpu / without.cpu).toFixed(2)})` : "";
+  console.log("importing uselessctl/apis/core/v1 and apps/v1 (api/ of this repository, dist types)");
+  console.log(`  tsc --noEmit without           ${format(without)}`);
+  console.log(`  tsc --noEmit with              ${format(withApis)}`);
+  console.log(`  ratio with / without           ${(withApis.wall / without.wall).toFixed(2)}${cpuRatio}`);
+}
+
 if (!existsSync(join(repo, "dist", "cli", "main.js"))) {
   console.error("bench:manifests: dist/ is missing; run `npm run build` first (the npm script does).");
   process.exit(1);
@@ -102,7 +157,6 @@ if (!existsSync(join(repo, "dist", "cli", "main.js"))) {
 console.log(`uselessctl bench:manifests: wall time of whole processes, median of ${runs} runs (BENCH_RUNS)`);
 console.log(`uselessctl --help                ${format(medianTime([cli, "--help"]))}`);
 
-const roots: string[] = [];
 try {
   const own = scratchProject("repo");
   roots.push(own);
@@ -116,6 +170,8 @@ try {
   writeSyntheticApi(synthetic);
   const { kinds, fields, depth } = defaultSyntheticApi;
   compare(`synthetic (${kinds} kinds x ${fields} fields x ${depth} levels)`, synthetic);
+
+  compareBuiltinApiImports();
 } finally {
   for (const root of roots) rmSync(root, { recursive: true, force: true });
 }

@@ -23,6 +23,7 @@ export type {
   int64,
   float64,
   Quantity,
+  Bytes,
   IntOrString,
   Time,
   MicroTime,

@@ -41,7 +41,8 @@ export function referenceUnavailableReason(): string | undefined {
   }
 }
 
-function endpointOf(env: TestEnv): ApiServerEndpoint {
+/** How to reach a started environment's API server with raw HTTP. */
+export function endpointOf(env: TestEnv): ApiServerEndpoint {
   const cluster = env.kubeConfig.getCurrentCluster();
   const user = env.kubeConfig.getCurrentUser();
   if (!cluster?.caData || !user?.token) throw new Error(`kubeconfig ${env.kubeconfigPath} lacks CA data or a token`);
