@@ -203,9 +203,11 @@ test("waitForResourceVersion resolves when the watch catches up, false after the
   const stop = new AbortController();
   const running = informer.run(stop.signal);
   const watch = await lw.watchNumber(1);
+  const timersBefore = clock.pendingTimers;
   const caughtUp = informer.waitForResourceVersion("12", 1000);
   watch.emit({ type: "ADDED", object: widget("a", 12) });
   assert.equal(await caughtUp, true);
+  assert.equal(clock.pendingTimers, timersBefore, "the bound's timer is cancelled once the version is seen");
   const late = informer.waitForResourceVersion("99", 1000);
   clock.advance(1000);
   assert.equal(await late, false);

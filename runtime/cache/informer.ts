@@ -131,16 +131,24 @@ export class Informer {
     const comparison = compareResourceVersions(this.#lastResourceVersion || "0", rv);
     if (comparison === undefined || comparison >= 0) return Promise.resolve(comparison !== undefined);
     return new Promise((resolve) => {
-      const waiter = { rv, resolve: () => resolve(true) };
-      this.#rvWaiters.push(waiter);
       const clock = this.#options.clock;
-      clock.setTimeout(() => {
+      const timer = clock.setTimeout(() => {
         const index = this.#rvWaiters.indexOf(waiter);
         if (index >= 0) {
           this.#rvWaiters.splice(index, 1);
           resolve(false);
         }
       }, timeoutMs);
+      // Cancelled once seen: under a burst most reads wait, and each pending timer (with its
+      // closure) would outlive the read by the whole timeout and be promoted to the old heap.
+      const waiter = {
+        rv,
+        resolve: () => {
+          clock.clearTimeout(timer);
+          resolve(true);
+        },
+      };
+      this.#rvWaiters.push(waiter);
     });
   }
 
