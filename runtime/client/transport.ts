@@ -3,6 +3,7 @@ import * as http from "node:http";
 import * as https from "node:https";
 import type { Status } from "../../apimachinery/index.js";
 import { ApiError } from "./errors.js";
+import { JsonLineDecoder } from "./json_lines.js";
 import type { KubeConfigSource } from "./kubeconfig.js";
 
 /**
@@ -217,23 +218,13 @@ export function createKubeConfigTransport(
       if (code !== 200) throw failure({ method: "GET", path: req.path }, code, await readBody(response));
       req.onOpen?.();
       await new Promise<void>((resolve, reject) => {
-        let buffered = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk: string) => {
-          buffered += chunk;
-          let newline = buffered.indexOf("\n");
-          while (newline >= 0) {
-            const line = buffered.slice(0, newline).trim();
-            buffered = buffered.slice(newline + 1);
-            if (line) {
-              try {
-                onEvent(JSON.parse(line) as RawWatchEvent);
-              } catch (err) {
-                response.destroy(err instanceof Error ? err : new Error(String(err)));
-                return;
-              }
-            }
-            newline = buffered.indexOf("\n");
+        const lines = new JsonLineDecoder();
+        const deliver = (event: unknown): void => onEvent(event as RawWatchEvent);
+        response.on("data", (chunk: Buffer) => {
+          try {
+            lines.push(chunk, deliver);
+          } catch (err) {
+            response.destroy(err instanceof Error ? err : new Error(String(err)));
           }
         });
         response.on("end", resolve);
