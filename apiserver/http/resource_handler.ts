@@ -320,14 +320,13 @@ export async function handleResource(
       if (body.metadata.name && body.metadata.name !== name) {
         throw badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`);
       }
-      if (!body.metadata.resourceVersion && !type.strategicMerge) {
-        // genericregistry.Store names the resource where the kind goes here (its TODO: "The Invalid
-        // error should have a field for Resource"), and prints the parsed version, a uint64 0.
-        throw invalid({ group: type.group, kind: type.resource }, name, [
-          fieldErrors.invalid("metadata.resourceVersion", 0, "must be specified for an update"),
-        ]);
-      }
-      const result = await service.update(type, namespace, name, body, { ...options, subresource });
+      const result = await service.update(type, namespace, name, body, {
+        ...options,
+        subresource,
+        uidPrecondition: body.metadata.uid,
+        // Built-in kinds allow an update without a resourceVersion; custom resources do not.
+        unconditionalUpdate: type.strategicMerge,
+      });
       addWarnings(response, result.warnings);
       return writeObject(response, 200, type, format, result.object, now);
     }

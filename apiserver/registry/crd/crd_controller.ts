@@ -60,6 +60,9 @@ export function crdResourceType(): ResourceType {
     categories: ["api-extensions"],
     statusSubresource: true,
     tracksGeneration: true,
+    // apiextensions-apiserver's CRD strategy validates by hand only.
+    declarativeValidation: false,
+    storagePrefix: "apiextensions.k8s.io/customresourcedefinitions",
     fieldSchema: crdFieldSchema,
     emptyObject: {
       spec: { group: "", names: { plural: "", kind: "" }, scope: "", versions: null },

@@ -18,6 +18,7 @@ import { validationRuleCases } from "./validation_rules.js";
 import { serverSideApplyCases } from "./server_side_apply.js";
 import { statusSubresourceCases } from "./status_subresource.js";
 import { watchingCases } from "./watching.js";
+import { updateRuleCases } from "./update_rules.js";
 import { writeCases } from "./writes.js";
 
 export const ALL_CASES: readonly ConformanceCase[] = [
@@ -40,4 +41,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...watchingCases,
   ...resourceVersionCases,
   ...hostileInputCases,
+  ...updateRuleCases,
 ];
