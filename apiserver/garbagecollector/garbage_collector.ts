@@ -212,14 +212,13 @@ export class GarbageCollector {
     updated.metadata.finalizers = (updated.metadata.finalizers ?? []).filter((entry) => entry !== finalizer);
     if (!updated.metadata.finalizers.length) delete updated.metadata.finalizers;
     const key = keyOf(object);
-    await this.#store.put(collection, key, updated).durable;
-    if (
+    const finalized =
       updated.metadata.deletionTimestamp &&
       !updated.metadata.finalizers &&
-      !(collection === "/namespaces" && namespaceFinalizers(updated).length)
-    ) {
-      await this.#store.delete(collection, key)?.durable;
-    }
+      !(collection === "/namespaces" && namespaceFinalizers(updated).length);
+    // An update that removes the last finalizer deletes instead of writing: one DELETED event.
+    if (finalized) await this.#store.delete(collection, key)?.durable;
+    else await this.#store.put(collection, key, updated).durable;
   }
 
   async #orphanDependents(collection: string, owner: KubeObject): Promise<void> {

@@ -260,12 +260,11 @@ export class ObjectService {
       return { object: toVersion(old, type), created: false, warnings };
     if (options.dryRun) return { object: toVersion(object, type), created: false, warnings };
     if (object.metadata.deletionTimestamp && !object.metadata.finalizers?.length) {
-      // The last finalizer is gone: the pending deletion completes now.
-      const removed = this.store.put(type.collection, key, object);
-      await removed.durable;
-      const deleted = this.store.delete(type.collection, key);
-      await deleted?.durable;
-      return { object: toVersion(deleted?.object ?? removed.object, type), created: false, warnings };
+      // The last finalizer is gone: the object is deleted instead of written (the generic store's
+      // shouldDeleteDuringUpdate), so watchers see one DELETED with its last stored state, and
+      // the caller gets the updated object, as from deleteWithoutFinalizers.
+      await this.store.delete(type.collection, key)?.durable;
+      return { object: toVersion(object, type), created: false, warnings };
     }
     const stored = this.store.put(type.collection, key, object);
     await stored.durable;

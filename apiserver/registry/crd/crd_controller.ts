@@ -245,8 +245,7 @@ export class CrdController {
         (finalizer) => finalizer !== cleanupFinalizer,
       );
       if (updated.metadata.finalizers.length === 0) {
-        delete updated.metadata.finalizers;
-        await this.#store.put(crdCollection, key, updated).durable;
+        // Removing the last finalizer deletes instead of writing: one DELETED event.
         await this.#store.delete(crdCollection, key)?.durable;
       } else {
         await this.#store.put(crdCollection, key, updated).durable;

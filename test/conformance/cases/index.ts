@@ -19,6 +19,7 @@ import { serverSideApplyCases } from "./server_side_apply.js";
 import { statusSubresourceCases } from "./status_subresource.js";
 import { watchingCases } from "./watching.js";
 import { updateRuleCases } from "./update_rules.js";
+import { watchEventCases } from "./watch_events.js";
 import { writeCases } from "./writes.js";
 
 export const ALL_CASES: readonly ConformanceCase[] = [
@@ -42,4 +43,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...resourceVersionCases,
   ...hostileInputCases,
   ...updateRuleCases,
+  ...watchEventCases,
 ];
