@@ -136,6 +136,9 @@ export class ObjectService {
         `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: json: cannot unmarshal ${typeError.jsonType} into Go struct field ObjectMeta.${typeError.field} of type ${typeError.goType}`,
       );
     }
+    const decodeError = type.strategy.decodeTypeError?.(object);
+    if (decodeError)
+      throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${decodeError}`);
     fillEmptyFields(object, type.emptyObject);
     dropEmptyMetadata(object);
     const warnings = [

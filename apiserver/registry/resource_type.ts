@@ -24,6 +24,11 @@ export interface ScaleSubresource {
 
 /** How a kind is checked and shaped on writes; defaults do nothing. */
 export interface ResourceStrategy {
+  /**
+   * encoding/json's "cannot unmarshal" error for a value of the body whose JSON type the kind's Go
+   * field cannot hold (a 400 before anything else is checked), or undefined.
+   */
+  decodeTypeError?(object: KubeObject): string | undefined;
   /** Defaulting and pruning of a decoded body, before validation; returns unknown-field warnings. */
   normalize?(object: KubeObject, options: { pruneUnknown: boolean }): string[];
   /**

@@ -16,6 +16,7 @@ import { creationTimestampDescription, nameColumn } from "../printing.js";
 import type { ResourceRegistry } from "../registry.js";
 import type { ResourceType } from "../resource_type.js";
 import { customResourceTypes, type CrdSpec } from "./custom_resource.js";
+import { schemaTypeError } from "./crd_schema_types.js";
 import { crdCondition, crdServable, decideNames, namingConditions, type CrdCondition } from "./crd_names.js";
 import { validateCrd } from "./crd_validation.js";
 
@@ -69,6 +70,15 @@ export function crdResourceType(): ResourceType {
       status: { conditions: null, acceptedNames: { plural: "", kind: "" }, storedVersions: null },
     },
     strategy: {
+      decodeTypeError(object) {
+        const versions = (object.spec as { versions?: unknown } | undefined)?.versions;
+        if (!Array.isArray(versions)) return undefined;
+        for (const version of versions as { schema?: { openAPIV3Schema?: unknown } | null }[]) {
+          const error = schemaTypeError(version?.schema?.openAPIV3Schema, "spec.versions.schema.openAPIV3Schema");
+          if (error) return error;
+        }
+        return undefined;
+      },
       prepareForCreate(object) {
         // The status starts empty but for the storage version (PrepareForCreate).
         const storage = (object.spec as CrdSpec).versions.find((version) => version.storage)?.name;

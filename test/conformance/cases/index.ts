@@ -1,6 +1,7 @@
 /** Every conformance case, in report order. */
 import type { ConformanceCase } from "../harness/case.js";
 import { crdLifecycleCases } from "./crd_lifecycle.js";
+import { crdSchemaTypeCases } from "./crd_schema_types.js";
 import { crdVersionCases } from "./crd_versions.js";
 import { crudCases } from "./crud.js";
 import { crudKindCases } from "./crud_kinds.js";
@@ -44,4 +45,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...hostileInputCases,
   ...updateRuleCases,
   ...watchEventCases,
+  ...crdSchemaTypeCases,
 ];
