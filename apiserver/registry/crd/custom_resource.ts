@@ -14,14 +14,8 @@ import {
   validateListSets,
   type JsonSchema,
 } from "../../validation/structural_schema.js";
-import {
-  ageColumn,
-  cellForJsonValue,
-  creationTimestampDescription,
-  evaluateSimpleJsonPath,
-  nameColumn,
-  parseSimpleJsonPath,
-} from "../printing.js";
+import { ageColumn, cellForJsonValue, creationTimestampDescription, nameColumn } from "../printing.js";
+import { findJsonPathResults, JsonPathError, parseJsonPath } from "../jsonpath.js";
 import { defaultDeprecationWarning } from "./version_priority.js";
 import { validateScaleSpec, validateScaleStatus } from "./scale_validation.js";
 import {
@@ -76,17 +70,38 @@ function columnsOf(version: CrdVersion): PrinterColumn[] {
   return [
     nameColumn,
     ...declared.map((column): PrinterColumn => {
-      const steps = parseSimpleJsonPath(column.jsonPath);
+      const steps = columnPath(column.jsonPath);
       return {
         name: column.name,
         type: column.type,
         format: column.format ?? "",
         description: column.description ?? `Custom resource definition column (in JSONPath format): ${column.jsonPath}`,
         priority: column.priority ?? 0,
-        cell: (object, now) => cellForJsonValue(column.type, evaluateSimpleJsonPath(object, steps), now),
+        cell: (object, now) => cellForJsonValue(column.type, firstResult(object, steps), now),
       };
     }),
   ];
+}
+
+/** A printer column's parsed path; one that does not parse shows no value, as the table convertor's. */
+function columnPath(path: string): ReturnType<typeof parseJsonPath> | undefined {
+  try {
+    return parseJsonPath(path);
+  } catch (error) {
+    if (error instanceof JsonPathError) return undefined;
+    throw error;
+  }
+}
+
+/** The first value a column's path finds (the table convertor's results[0][0]), or undefined on an error. */
+function firstResult(object: KubeObject, steps: ReturnType<typeof parseJsonPath> | undefined): unknown {
+  if (!steps) return undefined;
+  try {
+    return findJsonPathResults(object, steps)[0];
+  } catch (error) {
+    if (error instanceof JsonPathError) return undefined;
+    throw error;
+  }
 }
 
 /** The object without apiVersion, kind and metadata, which the schema validation leaves to others. */

@@ -11,6 +11,7 @@ import { kubectlVerbCases } from "./kubectl_verbs.js";
 import { lifecycleCases } from "./lifecycle.js";
 import { optionCases } from "./options.js";
 import { outputCases } from "./output.js";
+import { printerColumnCases } from "./printer_columns.js";
 import { readCases } from "./reads.js";
 import { resourceVersionCases } from "./resource_versions.js";
 import { schemaCases } from "./schema.js";
@@ -46,4 +47,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...updateRuleCases,
   ...watchEventCases,
   ...crdSchemaTypeCases,
+  ...printerColumnCases,
 ];
