@@ -9,6 +9,7 @@ import { discoveryCases } from "./discovery.js";
 import { hostileInputCases } from "./hostile_input.js";
 import { kubectlVerbCases } from "./kubectl_verbs.js";
 import { lifecycleCases } from "./lifecycle.js";
+import { namespaceTerminationCases } from "./namespace_termination.js";
 import { optionCases } from "./options.js";
 import { outputCases } from "./output.js";
 import { printerColumnCases } from "./printer_columns.js";
@@ -48,4 +49,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...watchEventCases,
   ...crdSchemaTypeCases,
   ...printerColumnCases,
+  ...namespaceTerminationCases,
 ];
