@@ -169,7 +169,9 @@ export class ObjectService {
     );
     const answered = [...(options.fieldValidation === "Warn" ? warnings : []), ...validationWarnings];
     if (errors.length) {
-      const rejection = invalid(type, object.metadata.name ?? object.metadata.generateName ?? "", errors);
+      // The error names the object's own kind, which a custom resource's body may get wrong.
+      const kind = { group: type.group, kind: object.kind ?? type.kind };
+      const rejection = invalid(kind, object.metadata.name ?? object.metadata.generateName ?? "", errors);
       rejection.warnings = answered;
       throw rejection;
     }

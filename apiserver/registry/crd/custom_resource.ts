@@ -2,7 +2,7 @@
  * Resource types for the served versions of a CRD, and the custom resource strategy: pruning of
  * unknown fields, defaulting, structural-schema validation and x-kubernetes-validations (CEL).
  */
-import type { FieldError } from "../../http/status.js";
+import { fieldErrors, type FieldError } from "../../http/status.js";
 import type { KubeObject } from "../../storage/types.js";
 import { celErrorsAfterSchema } from "../../validation/cel_rules.js";
 import { validateEmbeddedResources } from "../../validation/embedded_resource.js";
@@ -113,7 +113,7 @@ function withoutTypeMeta(object: KubeObject): Record<string, unknown> {
   return body;
 }
 
-function strategyOf(version: CrdVersion): ResourceStrategy {
+function strategyOf(version: CrdVersion, kind: string): ResourceStrategy {
   const schema = version.schema?.openAPIV3Schema ?? { type: "object", "x-kubernetes-preserve-unknown-fields": true };
   const resourceSchema: JsonSchema = { ...schema, properties: { ...schema.properties } };
   delete resourceSchema.properties?.metadata;
@@ -128,10 +128,15 @@ function strategyOf(version: CrdVersion): ResourceStrategy {
     },
     validate(object, old, context) {
       const scale = version.subresources?.scale;
+      // A body of another kind fails ValidateTypeMeta, which stands for the schema and scale
+      // checks; the embedded-resource, list and CEL checks still run after it.
+      const typeMetaErrors =
+        object.kind === kind ? undefined : [fieldErrors.invalid("kind", object.kind, `must be ${kind}`)];
       // A /status write is validated as the status strategy does: status against its own schema
       // (paths relative to it, reported under "status"), and the status half of the scale checks.
-      const errors: FieldError[] =
-        context?.subresource === "status"
+      const errors: FieldError[] = typeMetaErrors
+        ? typeMetaErrors
+        : context?.subresource === "status"
           ? [
               ...(object.status !== undefined && schema.properties?.status
                 ? validateAgainstSchema(
@@ -196,7 +201,7 @@ export function customResourceTypes(spec: CrdSpec): ResourceType[] {
         tracksGeneration: true,
         collection: collectionOf(spec.group, spec.names.plural),
         storageVersion: storage,
-        strategy: strategyOf(version),
+        strategy: strategyOf(version, spec.names.kind),
         openApiSchema: version.schema?.openAPIV3Schema as Record<string, unknown> | undefined,
         deprecationWarning: version.deprecated
           ? (version.deprecationWarning ?? defaultDeprecationWarning(spec, version.name))

@@ -7,6 +7,7 @@ import { crudCases } from "./crud.js";
 import { crudKindCases } from "./crud_kinds.js";
 import { discoveryCases } from "./discovery.js";
 import { hostileInputCases } from "./hostile_input.js";
+import { invalidMessageCases } from "./invalid_messages.js";
 import { kubectlVerbCases } from "./kubectl_verbs.js";
 import { lifecycleCases } from "./lifecycle.js";
 import { namespaceTerminationCases } from "./namespace_termination.js";
@@ -50,4 +51,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...crdSchemaTypeCases,
   ...printerColumnCases,
   ...namespaceTerminationCases,
+  ...invalidMessageCases,
 ];
