@@ -13,7 +13,12 @@ import type {
   ObjectKey,
   PatchOptions,
   StatusWriter,
+  SubResourceClient,
+  SubResourcePatchOptions,
+  SubResourceUpdateOptions,
 } from "./types.js";
+import type { Scale } from "../apis/k8s/autoscaling/v1.js";
+import { scaleOf, withScale } from "./scale.js";
 
 /** Options of {@link FakeClient}. */
 export interface FakeClientOptions {
@@ -158,7 +163,7 @@ export class FakeClient implements Client, FieldIndexer {
     return Object.assign(obj, this.#store(kind, copy));
   }
 
-  #write<T extends KubernetesObject>(obj: T, next: KubernetesObject, subresource: "status" | undefined): T {
+  #write<T extends KubernetesObject>(obj: T, next: KubernetesObject, subresource: "status" | "scale" | undefined): T {
     const kind = this.#scheme.descriptorFor(obj);
     const current = this.#existing(kind, obj);
     const sentRv = next.metadata?.resourceVersion;
@@ -185,7 +190,7 @@ export class FakeClient implements Client, FieldIndexer {
     if (subresource !== "status" && JSON.stringify(nextRecord.spec) !== JSON.stringify(currentRecord.spec))
       metadata.generation++;
     merged.metadata = metadata;
-    this.actions.push(`${subresource ? "update-status" : "update"} ${kind.kind} ${keyOf(current)}`);
+    this.actions.push(`${subresource ? `update-${subresource}` : "update"} ${kind.kind} ${keyOf(current)}`);
     if (metadata.deletionTimestamp && (metadata.finalizers ?? []).length === 0) {
       this.#objects.delete(this.#id(kind, metadata.namespace, metadata.name ?? ""));
       return Object.assign(obj, merged);
@@ -245,6 +250,69 @@ export class FakeClient implements Client, FieldIndexer {
     return {
       update: async (obj) => this.#write(obj, obj, "status"),
       patch: async (obj, patch) => this.#write(obj, this.#patched(obj, patch), "status"),
+    };
+  }
+
+  /**
+   * The status subresource (writes only, as {@link FakeClient.status}), and the scale subresource
+   * of Deployments, ReplicaSets, StatefulSets and ReplicationControllers as the API server serves it.
+   * Errors: throws for any other subresource.
+   */
+  subResource(subResource: string): SubResourceClient {
+    if (subResource === "scale") return this.#scaleClient();
+    const unsupported = async (): Promise<never> => {
+      throw new Error(
+        `the fake client reads and creates no ${subResource} subresource; it serves status writes and scale`,
+      );
+    };
+    if (subResource !== "status") {
+      return { get: unsupported, create: unsupported, update: unsupported, patch: unsupported };
+    }
+    const status = this.status();
+    return {
+      get: unsupported,
+      create: unsupported,
+      update: async <T extends KubernetesObject, S extends KubernetesObject = T>(obj: T) =>
+        (await status.update(obj)) as unknown as S,
+      patch: async <T extends KubernetesObject, S extends KubernetesObject = T>(obj: T, patch: Patch) =>
+        (await status.patch(obj, patch)) as unknown as S,
+    };
+  }
+
+  #scaleClient(): SubResourceClient {
+    const currentScale = (obj: KubernetesObject): { kind: KindDescriptor; scale: Scale } => {
+      const kind = this.#scheme.descriptorFor(obj);
+      return { kind, scale: scaleOf(kind, this.#existing(kind, obj)) };
+    };
+    const writeScale = <S extends KubernetesObject>(obj: KubernetesObject, scale: Scale, into: S): S => {
+      const kind = this.#scheme.descriptorFor(obj);
+      const written = this.#write(structuredClone(obj), withScale(kind, this.#existing(kind, obj), scale), "scale");
+      return Object.assign(into, scaleOf(kind, written));
+    };
+    return {
+      get: async <S extends KubernetesObject>(obj: KubernetesObject) => currentScale(obj).scale as S,
+      create: async () => {
+        throw apiError(405, "MethodNotAllowed", "the scale subresource cannot be created");
+      },
+      update: async <T extends KubernetesObject, S extends KubernetesObject = T>(
+        obj: T,
+        options?: SubResourceUpdateOptions<S>,
+      ) => {
+        const body = options?.subResourceBody;
+        if (!body)
+          throw apiError(400, "BadRequest", "a scale update needs options.subResourceBody: the Scale to write");
+        return writeScale(obj, body as Scale, body);
+      },
+      patch: async <T extends KubernetesObject, S extends KubernetesObject = T>(
+        obj: T,
+        patch: Patch,
+        options?: SubResourcePatchOptions<S>,
+      ) => {
+        if (patch.type === "json") throw new Error("the fake client does not support JSON patches; use mergePatch");
+        const { scale } = currentScale(obj);
+        const patched = applyMergePatch(scale, patch.data(options?.subResourceBody ?? obj)) as Scale;
+        return writeScale(obj, patched, (options?.subResourceBody ?? {}) as S);
+      },
     };
   }
 }
