@@ -254,23 +254,23 @@ export class FakeClient implements Client, FieldIndexer {
   }
 
   /**
-   * The status subresource (writes only, as {@link FakeClient.status}), and the scale subresource
-   * of Deployments, ReplicaSets, StatefulSets and ReplicationControllers as the API server serves it.
-   * Errors: throws for any other subresource.
+   * The status subresource (read, as the API server answers it, the whole object; written as
+   * {@link FakeClient.status} writes), and the scale subresource of Deployments, ReplicaSets,
+   * StatefulSets and ReplicationControllers as the API server serves it.
+   * Errors: the calls of any other subresource reject, naming it.
    */
   subResource(subResource: string): SubResourceClient {
     if (subResource === "scale") return this.#scaleClient();
     const unsupported = async (): Promise<never> => {
-      throw new Error(
-        `the fake client reads and creates no ${subResource} subresource; it serves status writes and scale`,
-      );
+      throw new Error(`the fake client serves the status and scale subresources, not ${subResource}`);
     };
     if (subResource !== "status") {
       return { get: unsupported, create: unsupported, update: unsupported, patch: unsupported };
     }
     const status = this.status();
     return {
-      get: unsupported,
+      get: async <S extends KubernetesObject>(obj: KubernetesObject) =>
+        structuredClone(this.#existing(this.#scheme.descriptorFor(obj), obj)) as S,
       create: unsupported,
       update: async <T extends KubernetesObject, S extends KubernetesObject = T>(obj: T) =>
         (await status.update(obj)) as unknown as S,

@@ -154,5 +154,10 @@ test("the fake client serves scale for StatefulSets and ReplicationControllers, 
   });
   assert.equal((await client.subResource("scale").get<Scale>(controller)).status?.selector, "a=1,b=2");
   await assert.rejects(client.subResource("scale").get(configMap), /ConfigMap of v1 has no scale subresource/);
-  await assert.rejects(client.subResource("eviction").get(configMap), /no eviction subresource/);
+  const read = await client.subResource("status").get<typeof statefulSet>(statefulSet);
+  assert.deepEqual([read.kind, read.status], ["StatefulSet", { replicas: 2 }], "status reads the whole object");
+  await assert.rejects(
+    client.subResource("eviction").get(configMap),
+    /serves the status and scale subresources, not eviction/,
+  );
 });
