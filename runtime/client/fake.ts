@@ -2,7 +2,6 @@ import { formatTime, realClock, type Clock } from "../clock.js";
 import { randomUUID } from "node:crypto";
 import { keyOf, objectKey, type KubernetesObject, type ObjectList } from "../object.js";
 import { defaultScheme, resourceName, type KindDescriptor, type Scheme } from "../scheme/group_version.js";
-import { ApiError } from "./errors.js";
 import { labelSelectorOf } from "./paths.js";
 import type { Patch } from "./patch.js";
 import type {
@@ -14,11 +13,9 @@ import type {
   PatchOptions,
   StatusWriter,
   SubResourceClient,
-  SubResourcePatchOptions,
-  SubResourceUpdateOptions,
 } from "./types.js";
-import type { Scale } from "../apis/k8s/autoscaling/v1.js";
-import { scaleOf, withScale } from "./scale.js";
+import { fakeApiError as apiError, applyMergePatch } from "./fake_support.js";
+import { fakeScaleClient } from "./fake_scale.js";
 
 /** Options of {@link FakeClient}. */
 export interface FakeClientOptions {
@@ -27,26 +24,6 @@ export interface FakeClientOptions {
   objects: KubernetesObject[];
   /** Clock for creationTimestamp and deletionTimestamp. */
   clock: Clock;
-}
-
-function apiError(code: number, reason: string, message: string): ApiError {
-  return new ApiError({
-    code,
-    status: { kind: "Status", status: "Failure", code, reason, message },
-    request: { method: "FAKE", path: "" },
-  });
-}
-
-function applyMergePatch(target: unknown, patch: unknown): unknown {
-  if (typeof patch !== "object" || patch === null || Array.isArray(patch)) return patch;
-  const base = new Map<string, unknown>(
-    typeof target === "object" && target !== null && !Array.isArray(target) ? Object.entries(target) : [],
-  );
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) base.delete(key);
-    else base.set(key, applyMergePatch(base.get(key), value));
-  }
-  return Object.fromEntries(base);
 }
 
 /**
@@ -163,7 +140,7 @@ export class FakeClient implements Client, FieldIndexer {
     return Object.assign(obj, this.#store(kind, copy));
   }
 
-  #write<T extends KubernetesObject>(obj: T, next: KubernetesObject, subresource: "status" | "scale" | undefined): T {
+  #write<T extends KubernetesObject>(obj: T, next: KubernetesObject, subresource: "status" | undefined): T {
     const kind = this.#scheme.descriptorFor(obj);
     const current = this.#existing(kind, obj);
     const sentRv = next.metadata?.resourceVersion;
@@ -190,7 +167,7 @@ export class FakeClient implements Client, FieldIndexer {
     if (subresource !== "status" && JSON.stringify(nextRecord.spec) !== JSON.stringify(currentRecord.spec))
       metadata.generation++;
     merged.metadata = metadata;
-    this.actions.push(`${subresource ? `update-${subresource}` : "update"} ${kind.kind} ${keyOf(current)}`);
+    this.actions.push(`${subresource ? "update-status" : "update"} ${kind.kind} ${keyOf(current)}`);
     if (metadata.deletionTimestamp && (metadata.finalizers ?? []).length === 0) {
       this.#objects.delete(this.#id(kind, metadata.namespace, metadata.name ?? ""));
       return Object.assign(obj, merged);
@@ -260,7 +237,7 @@ export class FakeClient implements Client, FieldIndexer {
    * Errors: the calls of any other subresource reject, naming it.
    */
   subResource(subResource: string): SubResourceClient {
-    if (subResource === "scale") return this.#scaleClient();
+    if (subResource === "scale") return fakeScaleClient(this, this.#scheme);
     const unsupported = async (): Promise<never> => {
       throw new Error(`the fake client serves the status and scale subresources, not ${subResource}`);
     };
@@ -276,43 +253,6 @@ export class FakeClient implements Client, FieldIndexer {
         (await status.update(obj)) as unknown as S,
       patch: async <T extends KubernetesObject, S extends KubernetesObject = T>(obj: T, patch: Patch) =>
         (await status.patch(obj, patch)) as unknown as S,
-    };
-  }
-
-  #scaleClient(): SubResourceClient {
-    const currentScale = (obj: KubernetesObject): { kind: KindDescriptor; scale: Scale } => {
-      const kind = this.#scheme.descriptorFor(obj);
-      return { kind, scale: scaleOf(kind, this.#existing(kind, obj)) };
-    };
-    const writeScale = <S extends KubernetesObject>(obj: KubernetesObject, scale: Scale, into: S): S => {
-      const kind = this.#scheme.descriptorFor(obj);
-      const written = this.#write(structuredClone(obj), withScale(kind, this.#existing(kind, obj), scale), "scale");
-      return Object.assign(into, scaleOf(kind, written));
-    };
-    return {
-      get: async <S extends KubernetesObject>(obj: KubernetesObject) => currentScale(obj).scale as S,
-      create: async () => {
-        throw apiError(405, "MethodNotAllowed", "the scale subresource cannot be created");
-      },
-      update: async <T extends KubernetesObject, S extends KubernetesObject = T>(
-        obj: T,
-        options?: SubResourceUpdateOptions<S>,
-      ) => {
-        const body = options?.subResourceBody;
-        if (!body)
-          throw apiError(400, "BadRequest", "a scale update needs options.subResourceBody: the Scale to write");
-        return writeScale(obj, body as Scale, body);
-      },
-      patch: async <T extends KubernetesObject, S extends KubernetesObject = T>(
-        obj: T,
-        patch: Patch,
-        options?: SubResourcePatchOptions<S>,
-      ) => {
-        if (patch.type === "json") throw new Error("the fake client does not support JSON patches; use mergePatch");
-        const { scale } = currentScale(obj);
-        const patched = applyMergePatch(scale, patch.data(options?.subResourceBody ?? obj)) as Scale;
-        return writeScale(obj, patched, (options?.subResourceBody ?? {}) as S);
-      },
     };
   }
 }
