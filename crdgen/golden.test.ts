@@ -83,7 +83,13 @@ const expectedErrors: Record<string, { code: string; message: RegExp }[]> = {
   not_structural: [{ code: "UCTL1105", message: /uniqueItems cannot be true/ }],
   kind_shape: [{ code: "UCTL1203", message: /kind Widget lacks apiVersion, kind, metadata/ }],
   type_error: [{ code: "UCTL1301", message: /has no exported member 'NoSuchType'/ }],
-  unsupported_types: [{ code: "UCTL1102", message: /enum Color is not supported/ }],
+  unsupported_types: [
+    { code: "UCTL1102", message: /enum Mixed mixes string and number members/ },
+    { code: "UCTL1102", message: /the generic type Box needs a type argument for T/ },
+    { code: "UCTL1102", message: /\{ a: string \} has no property b/ },
+    { code: "UCTL1102", message: /Partial<…> needs an object type, and string is not one/ },
+    { code: "UCTL1101", message: /shape has no structural schema: a union of different types/ },
+  ],
 };
 
 describe("invalid fixtures", () => {
