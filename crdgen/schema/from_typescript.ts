@@ -20,6 +20,8 @@ import type { PropertyModel, TypeModel, TypeModelCommon } from "./model.js";
 import {
   bindTypeArguments,
   boundTypeArgument,
+  instantiationKey,
+  instantiationPrefix,
   isUnboundTypeParameter,
   utilityTypeModel,
   utilityTypeNames,
@@ -34,7 +36,8 @@ export interface ModelContext {
   isLibraryFile: (sourceFile: ts.SourceFile) => boolean;
   /** Named declarations already modelled (each is walked once). */
   named: Map<ts.Declaration, TypeModel>;
-  inProgress: Set<ts.Declaration>;
+  /** Declarations being walked, and generic ones by their instantiation key. */
+  inProgress: Set<ts.Declaration | string>;
   /** Top-level names already resolved, per file. */
   resolved: Map<ts.SourceFile, Map<string, ts.Declaration | undefined>>;
   /** The type arguments of the generic declaration being walked, by type parameter. */
@@ -71,7 +74,24 @@ export function modelOfDeclaration(
   const generic = !typescript.isEnumDeclaration(declaration) && (declaration.typeParameters?.length ?? 0) > 0;
   const cached = generic ? undefined : context.named.get(declaration);
   if (cached) return cached;
-  if (context.inProgress.has(declaration)) {
+  const outerBindings = context.bindings;
+  let key: ts.Declaration | string = declaration;
+  if (generic) {
+    const at = instantiation?.at ?? declaration.name;
+    const path = instantiation?.path ?? declaration.name.text;
+    context.bindings = bindTypeArguments(declaration, instantiation?.typeArguments ?? [], at, path, context);
+    key = instantiationKey(declaration, context);
+  } else if (instantiation?.typeArguments.length) {
+    context.diagnostics.push(
+      unsupported(
+        instantiation.at,
+        `${instantiation.path}: ${declaration.name.text} takes no type arguments`,
+        instantiation.path,
+      ),
+    );
+  }
+  if (context.inProgress.has(key) || (generic && instantiationDepth(declaration, context) > maxInstantiationDepth)) {
+    context.bindings = outerBindings;
     context.diagnostics.push(
       errorAt(
         positionOf(declaration.name),
@@ -84,21 +104,7 @@ export function modelOfDeclaration(
     );
     return { kind: "invalid", markers: [], position: positionOf(declaration.name) };
   }
-  const outerBindings = context.bindings;
-  if (generic) {
-    const at = instantiation?.at ?? declaration.name;
-    const path = instantiation?.path ?? declaration.name.text;
-    context.bindings = bindTypeArguments(declaration, instantiation?.typeArguments ?? [], at, path, context);
-  } else if (instantiation?.typeArguments.length) {
-    context.diagnostics.push(
-      unsupported(
-        instantiation.at,
-        `${instantiation.path}: ${declaration.name.text} takes no type arguments`,
-        instantiation.path,
-      ),
-    );
-  }
-  context.inProgress.add(declaration);
+  context.inProgress.add(key);
   const name = declaration.name.text;
   const doc = collectFromNode(declaration, "type", context.registry, name);
   context.diagnostics.push(...doc.diagnostics);
@@ -114,10 +120,18 @@ export function modelOfDeclaration(
     model = modelOfTypeNode(declaration.type, context, name);
   }
   const named = withDoc(model, name, doc.markers, doc.description);
-  context.inProgress.delete(declaration);
+  context.inProgress.delete(key);
   context.bindings = outerBindings;
   if (!generic) context.named.set(declaration, named);
   return named;
+}
+
+/** Beyond this many nested instantiations of one generic, its arguments only grow (`Tree<T[]>`): a recursion. */
+const maxInstantiationDepth = 16;
+
+function instantiationDepth(declaration: NamedDeclaration, context: ModelContext): number {
+  const prefix = instantiationPrefix(declaration);
+  return [...context.inProgress].filter((key) => typeof key === "string" && key.startsWith(prefix)).length;
 }
 
 /** A named model: the referenced type's markers first, then this declaration's. */

@@ -78,15 +78,7 @@ export function boundTypeArgument(
   node: ts.TypeReferenceNode,
   context: ModelContext,
 ): ((path: string) => TypeModel) | undefined {
-  if (context.bindings.size === 0 || !typescript.isIdentifier(node.typeName)) return undefined;
-  const text = node.typeName.text;
-  if (![...context.bindings.keys()].some((parameter) => parameter.name.text === text)) return undefined;
-  const symbol = context.checker.getSymbolAtLocation(node.typeName);
-  const parameter = symbol?.declarations?.find(
-    (declaration): declaration is ts.TypeParameterDeclaration =>
-      typescript.isTypeParameterDeclaration(declaration) && context.bindings.has(declaration),
-  );
-  const binding = parameter && context.bindings.get(parameter);
+  const binding = bindingOf(node, context.bindings, context);
   if (!binding) return undefined;
   return (path) => {
     if (!binding.node) return { kind: "invalid", markers: [], position: positionOf(node) };
@@ -98,6 +90,62 @@ export function boundTypeArgument(
       context.bindings = inner;
     }
   };
+}
+
+function bindingOf(
+  node: ts.TypeReferenceNode,
+  scope: TypeArgumentBindings,
+  context: ModelContext,
+): TypeArgumentBinding | undefined {
+  if (scope.size === 0 || !typescript.isIdentifier(node.typeName)) return undefined;
+  const text = node.typeName.text;
+  if (![...scope.keys()].some((parameter) => parameter.name.text === text)) return undefined;
+  const symbol = context.checker.getSymbolAtLocation(node.typeName);
+  const parameter = symbol?.declarations?.find(
+    (declaration): declaration is ts.TypeParameterDeclaration =>
+      typescript.isTypeParameterDeclaration(declaration) && scope.has(declaration),
+  );
+  return parameter && scope.get(parameter);
+}
+
+/**
+ * What tells one instantiation of `declaration` from another, with the bindings in force: its
+ * type arguments written out with every bound parameter replaced, so that `Tree<T>` inside
+ * `Tree<int32>` is seen as `Tree<int32>` again (recursion), and `Range<Range<int32>>` is not.
+ */
+export function instantiationKey(
+  declaration: Exclude<NamedDeclaration, ts.EnumDeclaration>,
+  context: ModelContext,
+): string {
+  const rendered = (declaration.typeParameters ?? []).map((parameter) => {
+    const binding = context.bindings.get(parameter);
+    return binding?.node ? renderTypeNode(binding.node, binding.scope, context) : "?";
+  });
+  return `${instantiationPrefix(declaration)}${rendered.join(", ")}>`;
+}
+
+/** The start of every instantiation key of `declaration`. */
+export function instantiationPrefix(declaration: NamedDeclaration): string {
+  return `${declaration.getSourceFile().fileName}:${declaration.pos}<`;
+}
+
+function renderTypeNode(node: ts.Node, scope: TypeArgumentBindings, context: ModelContext): string {
+  const text = node.getText();
+  const start = node.getStart();
+  let out = "";
+  let cursor = start;
+  const visit = (child: ts.Node): void => {
+    const binding = typescript.isTypeReferenceNode(child) ? bindingOf(child, scope, context) : undefined;
+    if (!binding) {
+      typescript.forEachChild(child, visit);
+      return;
+    }
+    out += text.slice(cursor - start, child.getStart() - start);
+    out += binding.node ? renderTypeNode(binding.node, binding.scope, context) : "?";
+    cursor = child.getEnd();
+  };
+  visit(node);
+  return out + text.slice(cursor - start);
 }
 
 /** True when `name` is a type parameter (one no instantiation binds: reported, not resolved). */
