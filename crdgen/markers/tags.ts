@@ -78,10 +78,13 @@ function itemsMarkers(written: string, itemTag: string, text: string, registry: 
     // the items markers all take one anonymous argument (or none): the name ends at `=`
     marker !== undefined && registry.get(marker.split("=")[0] as string) !== undefined;
   if (!alias || markers.length === 0 || !markers.every(known)) {
+    const onTypes = alias !== undefined && registry.get(alias.marker)?.targets.includes("type") === true;
     return problem(
       "error",
       `@${written} is not supported: @${itemTag} has no form for the items of an array`,
-      `declare the item type as a type alias and write @${itemTag} on it`,
+      onTypes
+        ? `declare the item type as a type alias and write @${itemTag} on it`
+        : `controller-gen has no +kubebuilder:validation:items: form of ${alias ? `+${alias.marker}` : `@${itemTag}`} either`,
     );
   }
   return { kind: "markers", markers };
