@@ -54,8 +54,7 @@ export function fixtureFiles(caseDir: string): { apiFiles: string[]; controllerF
       // a case's node_modules holds the packages it imports, not API files
       if (entry.isDirectory()) {
         if (entry.name !== "node_modules") walk(path);
-      }
-      else if (entry.name.endsWith(".ts")) files.push(path);
+      } else if (entry.name.endsWith(".ts")) files.push(path);
     }
   };
   walk(caseDir);

@@ -8,7 +8,9 @@
  * runs its own full `getPreEmitDiagnostics` over every file including lib files (our budget is
  * "no slower than tsc --noEmit"); and on bad input it prints and returns null instead of giving
  * diagnostics. Walking the syntax of property types keeps every alias, every doc comment and
- * every position, and touches only the declarations the kinds reach.
+ * every position, and touches only the declarations the kinds reach. Types written for
+ * typescript-json-schema still work: its tags are read (markers/tags.ts), and enums, generics and
+ * the utility types it expands are expanded here (enum_model.ts, type_arguments.ts).
  */
 import type * as ts from "typescript";
 import typescript from "../typescript.js";
