@@ -145,7 +145,7 @@ function isMetaType(node: ts.Node, name: string, checker: ts.TypeChecker): boole
   return (
     symbol?.name === name &&
     (symbol.declarations ?? []).some((declaration) =>
-      /[\\/](?:apimachinery|apis)[\\/]meta\.(d\.)?ts$/.test(declaration.getSourceFile().fileName),
+      /[\\/]apimachinery[\\/]meta\.(d\.)?ts$/.test(declaration.getSourceFile().fileName),
     )
   );
 }
