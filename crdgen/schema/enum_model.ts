@@ -6,7 +6,8 @@
  */
 import type * as ts from "typescript";
 import typescript from "../typescript.js";
-import { positionOf, type Position } from "../diagnostics.js";
+import { DiagnosticCode, positionOf, warningAt, type Position } from "../diagnostics.js";
+import { collectFromNode } from "../markers/collect.js";
 import { invalid, type ModelContext } from "./from_typescript.js";
 import type { TypeModel } from "./model.js";
 
@@ -17,6 +18,7 @@ export function enumModel(declaration: ts.EnumDeclaration, context: ModelContext
   const declarations = symbol?.declarations?.filter(typescript.isEnumDeclaration) ?? [declaration];
   const values: (string | number)[] = [];
   for (const member of declarations.flatMap((each) => [...each.members])) {
+    reportMemberDoc(member, name, context);
     const value = context.checker.getConstantValue(member);
     if (value === undefined) {
       return invalid(
@@ -61,4 +63,25 @@ function valueType(values: readonly (string | number)[]): "string" | "integer" |
   if (values.every((value) => typeof value === "string")) return "string";
   if (!values.every((value) => typeof value === "number")) return undefined;
   return values.every((value) => Number.isInteger(value)) ? "integer" : "number";
+}
+
+/** controller-gen reads no markers on a Go enum's constants: tags and markers on members are said to do nothing. */
+function reportMemberDoc(member: ts.EnumMember, enumName: string, context: ModelContext): void {
+  const tags = typescript
+    .getJSDocTags(member)
+    .map((tag) => ({ position: positionOf(tag), text: `@${tag.tagName.text}` }));
+  // markers as the comment reader finds them, for their positions (its verdicts do not apply here)
+  const markers = collectFromNode(member, "field", context.registry)
+    .markers.filter((marker) => !marker.text.startsWith("@"))
+    .map((marker) => ({ position: marker.position, text: `+${marker.text}` }));
+  for (const { position, text } of [...tags, ...markers]) {
+    context.diagnostics.push(
+      warningAt(
+        position,
+        DiagnosticCode.unsupportedTag,
+        `${text} on the enum member ${enumName}.${member.name.getText()} is ignored: members carry values only`,
+        { hint: `write it on the enum ${enumName} or on the fields that use it` },
+      ),
+    );
+  }
 }

@@ -46,6 +46,21 @@ export interface WidgetSpec {
    * @discriminator kind
    */
   shape?: string;
+  /** mode is a mode. */
+  mode?: Mode;
+}
+
+export enum Mode {
+  /**
+   * Fast is fast.
+   * @deprecated use Safe
+   */
+  Fast = "fast",
+  /**
+   * Safe is safe.
+   * +kubebuilder:validation:MinLength=1
+   */
+  Safe = "safe",
 }
 
 /** +kubebuilder:object:root=true */
