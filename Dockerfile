@@ -15,4 +15,4 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts
 COPY --from=build /workspace/dist ./dist
 USER 65532:65532
-ENTRYPOINT ["node", "dist/main.js"]
+ENTRYPOINT ["node", "--optimize-for-size", "dist/main.js"]

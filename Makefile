@@ -47,7 +47,7 @@ RUN_ARGS ?=
 
 .PHONY: run
 run: build ## Run the compiled manager (dist/main.js) from your host against the cluster the current kubeconfig names.
-	node dist/main.js $(RUN_ARGS)
+	node --optimize-for-size dist/main.js $(RUN_ARGS)
 
 .PHONY: docker-build
 docker-build: ## Build the manager's container image.

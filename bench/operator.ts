@@ -4,7 +4,9 @@
  * every machine's status current), the API requests the operator made per switch (counted at a
  * front door to the local API server: writes by kind, single-object reads that bypassed the
  * cache, lists, watches), writes against the minimum, and the operator's peak memory.
- * Prints figures; never fails on a time. BENCH_MACHINES changes the count.
+ * Prints figures; never fails on a time. BENCH_MACHINES changes the count;
+ * BENCH_OPERATOR_NODE_FLAGS (space-separated, may be empty) replaces the node flags the operator
+ * runs with everywhere (OPERATOR_NODE_FLAGS), to measure what a flag costs or saves.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -12,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
+import { OPERATOR_NODE_FLAGS } from "../scripts/start/processes.js";
 import { CountingProxy, DirectClient, endpointFromKubeconfig, inParallel } from "./operator_support.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -45,6 +48,14 @@ function peakMemoryMiB(pid: number): number {
   return Math.round(kib / 1024);
 }
 
+/** CPU time (user + system) a process has used so far, in seconds. */
+function cpuSeconds(pid: number): number {
+  // Fields 14 and 15 of /proc/<pid>/stat, counted after the command name's closing parenthesis.
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  const ticksPerSecond = 100; // USER_HZ, 100 on every Linux ABI node runs on
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
 async function main(): Promise<void> {
   const specifier = "uselessctl/testenv";
   const { startTestEnv } = (await import(specifier)) as {
@@ -64,6 +75,7 @@ async function main(): Promise<void> {
     process.execPath,
     // The compiled operator (`npm run build`), as `npm start`, `make run` and an image run it.
     [
+      ...(process.env.BENCH_OPERATOR_NODE_FLAGS?.split(" ").filter(Boolean) ?? OPERATOR_NODE_FLAGS),
       "dist/main.js",
       "--flip-delay=0",
       "--flip-interval=0",
@@ -156,6 +168,7 @@ async function main(): Promise<void> {
       `  reads bypassing cache:  ${proxy.counts.gets} single-object GETs, ${proxy.counts.lists} lists (target 0; ${startupLists} lists at start-up)`,
       `  watches opened:         ${proxy.counts.watches}`,
       `  operator peak memory:   ${peakMemoryMiB(operator.pid ?? 0)} MiB (VmHWM)`,
+      `  operator CPU time:      ${cpuSeconds(operator.pid ?? 0).toFixed(1)} s (user + system, whole run)`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
     failed = false;

@@ -10,6 +10,15 @@ import { spawn, type ChildProcess, type StdioNull, type StdioPipe } from "node:c
 import { existsSync, openSync, rmSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
+/**
+ * The node flags the compiled operator runs with on every path (`npm start`, `make run`, the
+ * image's ENTRYPOINT, the scaffold's, bench:operator). `--optimize-for-size` keeps V8's young
+ * generation at its initial 1 MiB instead of letting a burst of watch events grow it to 2 x 16
+ * MiB, and grows the old generation more slowly: at bench:operator's 1,000 x 3 the peak RSS falls
+ * from 116-132 to 83-85 MiB, for about 18% more CPU time (more frequent short collections, less
+ * eager optimisation). README's "The useless machine" section has the figures.
+ */
+export const OPERATOR_NODE_FLAGS: readonly string[] = ["--optimize-for-size"];
 /** The node arguments that run a TypeScript entry point of this repository from source. */
 const FROM_SOURCE = ["--conditions=uselessctl-source", "--import", "tsx"];
 /** Preloaded into every child: it stops when this process is gone. */
@@ -107,7 +116,7 @@ export async function startApiServer(options: ApiServerOptions, timeoutMs = 30_0
  * kubeconfig, its logs on this terminal: compiled, as an image runs it, not through tsx.
  */
 export function startOperator(root: string, kubeconfigPath: string, args: string[]): Child {
-  return spawnChild("operator", ["dist/main.js", ...args], {
+  return spawnChild("operator", [...OPERATOR_NODE_FLAGS, "dist/main.js", ...args], {
     cwd: root,
     env: { ...process.env, KUBECONFIG: kubeconfigPath },
     stdio: ["ignore", "inherit", "inherit"],
