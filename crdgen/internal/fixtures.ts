@@ -51,8 +51,10 @@ export function fixtureFiles(caseDir: string): { apiFiles: string[]; controllerF
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".ts")) files.push(path);
+      // a case's node_modules holds packages the API files import, not API files
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules") walk(path);
+      } else if (entry.name.endsWith(".ts")) files.push(path);
     }
   };
   walk(caseDir);

@@ -15,6 +15,7 @@ import typescript from "../typescript.js";
 import { DiagnosticCode, errorAt, positionOf, type Diagnostic } from "../diagnostics.js";
 import { collectFromNode } from "../markers/collect.js";
 import type { MarkerInstance, MarkerRegistry } from "../markers/registry.js";
+import { isApimachineryMetaDeclaration } from "./meta_types.js";
 import type { PropertyModel, TypeModel, TypeModelCommon } from "./model.js";
 
 /** Shared state of one walk over one program. */
@@ -28,13 +29,26 @@ export interface ModelContext {
   inProgress: Set<ts.Declaration>;
   /** Top-level names already resolved, per file. */
   resolved: Map<ts.SourceFile, Map<string, ts.Declaration | undefined>>;
+  /** controller-gen's generateEmbeddedObjectMeta: an ObjectMeta below the root gets its schema. */
+  generateEmbeddedObjectMeta: boolean;
+}
+
+/** Options of the walk. */
+export interface ModelOptions {
+  /** controller-gen's generateEmbeddedObjectMeta (crd option): see embeddedObjectMetaModel. */
+  generateEmbeddedObjectMeta?: boolean;
 }
 
 type NamedDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
 
 /** Creates the walk state for `program`. */
-export function createModelContext(program: ts.Program, registry: MarkerRegistry): ModelContext {
+export function createModelContext(
+  program: ts.Program,
+  registry: MarkerRegistry,
+  options: ModelOptions = {},
+): ModelContext {
   return {
+    generateEmbeddedObjectMeta: options.generateEmbeddedObjectMeta ?? false,
     checker: program.getTypeChecker(),
     registry,
     diagnostics: [],
@@ -67,7 +81,9 @@ export function modelOfDeclaration(declaration: NamedDeclaration, context: Model
   const doc = collectFromNode(declaration, "type", context.registry, name);
   context.diagnostics.push(...doc.diagnostics);
   let model: TypeModel;
-  if (doc.markers.some((marker) => marker.definition.name === "kubebuilder:validation:Schemaless")) {
+  if (context.generateEmbeddedObjectMeta && name === "ObjectMeta" && isApimachineryMetaDeclaration(declaration)) {
+    model = embeddedObjectMetaModel(positionOf(declaration.name));
+  } else if (doc.markers.some((marker) => marker.definition.name === "kubebuilder:validation:Schemaless")) {
     // not introspected: the type's markers give its whole schema (as ObjectMeta, RawExtension)
     model = { kind: "any", from: "Schemaless", markers: [], position: positionOf(declaration.name) };
   } else if (typescript.isInterfaceDeclaration(declaration)) {
@@ -79,6 +95,35 @@ export function modelOfDeclaration(declaration: NamedDeclaration, context: Model
   context.inProgress.delete(declaration);
   context.named.set(declaration, named);
   return named;
+}
+
+/**
+ * The ObjectMeta of an embedded object (a pod template's metadata) under controller-gen's
+ * generateEmbeddedObjectMeta: only the fields a template may set, undocumented, as its
+ * ObjectMetaPackages override lists them (pkg/crd/known_types.go). The root's metadata stays
+ * `type: object` (rootSchema).
+ */
+function embeddedObjectMetaModel(position: TypeModelCommon["position"]): TypeModel {
+  const string: TypeModel = { kind: "primitive", type: "string", markers: [], position };
+  const field = (name: string, type: TypeModel): PropertyModel => ({
+    name,
+    type,
+    questionToken: true,
+    markers: [],
+    position,
+  });
+  return {
+    kind: "object",
+    properties: [
+      field("name", string),
+      field("namespace", string),
+      field("annotations", { kind: "map", values: string, markers: [], position }),
+      field("labels", { kind: "map", values: string, markers: [], position }),
+      field("finalizers", { kind: "array", items: string, markers: [], position }),
+    ],
+    markers: [],
+    position,
+  };
 }
 
 /** A named model: the referenced type's markers first, then this declaration's. */
@@ -111,6 +156,7 @@ function objectModel(
   const properties = new Map<string, PropertyModel>();
   let indexValue: TypeModel | undefined;
   let incomplete = false;
+  const bases: TypeModel[] = [];
   for (const declaration of declarations) {
     if (declaration.typeParameters?.length) {
       context.diagnostics.push(
@@ -120,9 +166,10 @@ function objectModel(
     for (const clause of declaration.heritageClauses ?? []) {
       for (const base of clause.types) {
         const baseModel = heritageModel(base, context, path);
-        if (baseModel?.kind === "object")
+        if (baseModel?.kind === "object") {
           for (const property of baseModel.properties) properties.set(property.name, property);
-        else incomplete = true;
+          bases.push(baseModel);
+        } else incomplete = true;
       }
     }
     const members = membersModel(declaration.members, path, context);
@@ -130,7 +177,10 @@ function objectModel(
     indexValue = members.indexValue ?? indexValue;
   }
   const model = finishObject([...properties.values()], indexValue, path, context, position);
-  if (incomplete && model.kind === "object") model.incomplete = true;
+  if (model.kind === "object") {
+    if (incomplete) model.incomplete = true;
+    if (bases.length > 0) model.bases = bases;
+  }
   return model;
 }
 
