@@ -20,7 +20,6 @@ import {
 import { endpointOf, referenceUnavailableReason } from "./harness/targets.js";
 
 const unavailable = referenceUnavailableReason();
-if (unavailable) process.stdout.write(`# built-in type schemas vs kube-apiserver skipped: ${unavailable}\n`);
 
 /** The crdgen-conformance fixture whose fields have these types (controller-gen agrees with it byte for byte). */
 const fixtureDir = join(fixturesRoot, "builtin-types", "pod_template", "v1");
