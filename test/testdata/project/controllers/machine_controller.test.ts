@@ -35,7 +35,7 @@ describe("MachineReconciler", () => {
     // TODO(user): assert what your reconciler does (objects it creates, status it sets).
   });
 
-  test("the API server validates a Machine against the generated CRD", async () => {
+  test("the API server validates new Machine objects against the generated CRD", async () => {
     const invalid: Machine = {
       apiVersion: Machine.apiVersion,
       kind: Machine.kind,

@@ -35,7 +35,7 @@ describe("SwitchReconciler", () => {
     // TODO(user): assert what your reconciler does (objects it creates, status it sets).
   });
 
-  test("the API server validates a Switch against the generated CRD", async () => {
+  test("the API server validates new Switch objects against the generated CRD", async () => {
     const invalid: Switch = {
       apiVersion: Switch.apiVersion,
       kind: Switch.kind,
