@@ -51,10 +51,9 @@ export function fixtureFiles(caseDir: string): { apiFiles: string[]; controllerF
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      // a case's node_modules holds packages the API files import, not API files
-      if (entry.isDirectory()) {
-        if (entry.name !== "node_modules") walk(path);
-      } else if (entry.name.endsWith(".ts")) files.push(path);
+      // A project's API files are its own: its dependencies' declaration files are not scanned for kinds.
+      if (entry.isDirectory() && entry.name !== "node_modules") walk(path);
+      else if (entry.name.endsWith(".ts")) files.push(path);
     }
   };
   walk(caseDir);
