@@ -23,7 +23,13 @@ interface CommentLine {
   offset: number;
 }
 
-/** Collects markers and description from the JSDoc comments attached to `node`. */
+/**
+ * Collects markers and description from the JSDoc comment of `node`: the last `/** ... *\/`
+ * comment in its leading trivia, the one TypeScript's getJSDocCommentsAndTags gives (a file's
+ * header comment before the first declaration is not the declaration's). Read from the text, so
+ * that the program can be parsed without JSDoc nodes (JSDocParsingMode.ParseNone, as tsc itself
+ * skips them): the declaration files of dependencies are mostly doc comments.
+ */
 export function collectFromNode(
   node: ts.Node,
   target: MarkerTarget,
@@ -31,10 +37,16 @@ export function collectFromNode(
   fieldPath?: string,
 ): CollectedDoc {
   const sourceFile = node.getSourceFile();
-  const lines: CommentLine[] = [];
-  for (const doc of typescript.getJSDocCommentsAndTags(node)) {
-    if (typescript.isJSDoc(doc)) lines.push(...commentLines(sourceFile, doc.pos, doc.end));
-  }
+  const text = sourceFile.text;
+  const docComment = (typescript.getLeadingCommentRanges(text, node.pos) ?? [])
+    .filter(
+      (range) =>
+        range.kind === typescript.SyntaxKind.MultiLineCommentTrivia &&
+        text.startsWith("/**", range.pos) &&
+        !text.startsWith("/**/", range.pos),
+    )
+    .at(-1);
+  const lines = docComment ? commentLines(sourceFile, docComment.pos, docComment.end) : [];
   return collectFromLines(sourceFile, lines, target, registry, fieldPath);
 }
 
