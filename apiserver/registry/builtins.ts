@@ -332,6 +332,8 @@ export function builtinType(
         | "fieldSchema"
         | "emptyObject"
         | "otherVersions"
+        | "declarativeValidation"
+        | "storagePrefix"
       >
     >,
 ): ResourceType {
@@ -344,6 +346,8 @@ export function builtinType(
     statusSubresource: false,
     scale: undefined,
     strategicMerge: true,
+    declarativeValidation: true,
+    storagePrefix: fields.resource,
     tracksGeneration: false,
     collection: collectionOf(fields.group, fields.resource),
     storageVersion: fields.version,
