@@ -20,9 +20,14 @@ import type { ResourceRegistry } from "../registry/registry.js";
 import { apiVersionOf, type ResourceType } from "../registry/resource_type.js";
 import { readScale, scaleToObject } from "../registry/scale.js";
 import type { KubeObject } from "../storage/types.js";
-import { otherKindDecodeError } from "./builtin_decoding.js";
+import {
+  builtinTypeError,
+  decodeDeleteOptions,
+  otherKindDecodeError,
+  patchTypeError,
+  typeMetaError,
+} from "./builtin_decoding.js";
 import { duplicateFields } from "./duplicate_fields.js";
-import { goJsonTypeName } from "./go_json.js";
 import {
   BodySyntaxError,
   decodeDocument,
@@ -120,13 +125,7 @@ async function decodeObject(request: IncomingMessage, target: DecodeTarget): Pro
     );
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    const typeMeta =
-      'struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }';
-    throw unrecognizedBody(
-      type.kind,
-      `${interpretError}json: cannot unmarshal ${goJsonTypeName(value)} into Go value of type ${typeMeta}`,
-      body,
-    );
+    throw unrecognizedBody(type.kind, typeMetaError(value), body);
   }
   const object = value as KubeObject;
   if (!type.strategicMerge && !object.kind) throw badRequest(`Object 'Kind' is missing in '${body.toString("utf8")}'`);
@@ -165,6 +164,9 @@ async function decodeObject(request: IncomingMessage, target: DecodeTarget): Pro
   }
   object.apiVersion = expected;
   object.kind = type.kind;
+  const typeError = type.strategicMerge ? builtinTypeError(object) : undefined;
+  if (typeError)
+    throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${typeError}`);
   if (object.metadata === undefined || object.metadata === null) object.metadata = {};
   if (typeof object.metadata !== "object" || Array.isArray(object.metadata)) {
     throw badRequest(
@@ -387,6 +389,8 @@ export async function handleResource(
           `the API version in the data (${String(object.apiVersion)}) does not match the expected API version (${apiVersionOf(type)})`,
         );
       }
+      const typeError = type.strategicMerge ? patchTypeError(kind, patch, object) : undefined;
+      if (typeError) throw typeError;
       // A resourceVersion in the patch is a precondition; otherwise the patch applies to the current state.
       const patchVersion = (patch as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
       object.metadata.resourceVersion = patchVersion ?? current.metadata.resourceVersion;
@@ -398,7 +402,7 @@ export async function handleResource(
     }
     case "delete": {
       const raw = await readBody(request);
-      const body = raw.length ? decodeDocument(raw, "application/json") : undefined;
+      const body = raw.length ? (decodeDeleteOptions(raw) ?? {}) : undefined;
       // DeleteOptions come from the body when there is one, and only then is the query not decoded.
       if (!raw.length) int64Parameter(query, "gracePeriodSeconds");
       const result = await deleteObject(service, type, namespace, name, deleteOptions(body, query));
@@ -407,7 +411,7 @@ export async function handleResource(
     }
     case "deletecollection": {
       const raw = await readBody(request);
-      const body = raw.length ? decodeDocument(raw, "application/json") : undefined;
+      const body = raw.length ? (decodeDeleteOptions(raw) ?? {}) : undefined;
       listIntegerOptions(query);
       const options = deleteOptions(body, query);
       const matching = list(service.store, type, {

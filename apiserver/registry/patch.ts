@@ -182,6 +182,15 @@ function decodeOperations(patch: unknown, strictDecoding: boolean): fastJsonPatc
 }
 
 /**
+ * Whether an operation works on the whole document, which evanphx/json-patch cannot (it finds the
+ * parent of a path, and the root has none); only `test` compares the whole document.
+ */
+function addressesRoot(operation: fastJsonPatch.Operation): boolean {
+  if (operation.op === "test") return false;
+  return operation.path === "" || ((operation.op === "move" || operation.op === "copy") && operation.from === "");
+}
+
+/**
  * Applies an RFC 6902 patch. An operation that does not apply (a failed test, a missing path) is
  * the generic 422 the handler answers, without the library's reason.
  */
@@ -189,7 +198,10 @@ export function jsonPatch(target: KubeObject, patch: unknown, strictDecoding = t
   const operations = decodeOperations(patch, strictDecoding);
   const rejected = (): StatusError =>
     new StatusError(422, "Invalid", "the server rejected our request due to an error in our request", {});
-  if (operations.some((operation) => operation === null) || fastJsonPatch.validate(operations, target))
+  if (
+    operations.some((operation) => operation === null || addressesRoot(operation)) ||
+    fastJsonPatch.validate(operations, target)
+  )
     throw rejected();
   try {
     return fastJsonPatch.applyPatch(deepClone(target), operations, true, false).newDocument;

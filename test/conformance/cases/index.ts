@@ -17,6 +17,7 @@ import { celRuleCases } from "./cel_rules.js";
 import { validationRuleCases } from "./validation_rules.js";
 import { serverSideApplyCases } from "./server_side_apply.js";
 import { statusSubresourceCases } from "./status_subresource.js";
+import { typedDecodingCases } from "./typed_decoding.js";
 import { watchingCases } from "./watching.js";
 import { writeCases } from "./writes.js";
 
@@ -40,4 +41,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...watchingCases,
   ...resourceVersionCases,
   ...hostileInputCases,
+  ...typedDecodingCases,
 ];
