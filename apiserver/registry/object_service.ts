@@ -232,6 +232,7 @@ export class ObjectService {
       throw conflict(groupResource(type), name, objectModifiedMessage);
     const object = this.#prepareUpdate(type, deepClone(body), old, options.subresource);
     const warnings = this.#admit(type, object, old, options);
+    this.#updateGeneration(type, object, old, options.subresource);
     if (!options.managedFieldsPrepared)
       recordUpdate(type, object, toVersion(old, type), options.manager, timestamp(this.now()), options.subresource);
     toStorageVersion(object, type);
@@ -283,11 +284,26 @@ export class ObjectService {
       else object.status = old.status;
     }
     type.strategy.prepareForUpdate?.(object, old, subresource);
-    if (type.tracksGeneration) {
-      const changed = !jsonEqual(specPart(object, type.statusSubresource), specPart(old, type.statusSubresource));
-      meta.generation = (oldMeta.generation ?? 1) + (changed ? 1 : 0);
-    } else delete meta.generation;
+    // The decoded object's generation is the stored one until #updateGeneration compares them.
+    if (oldMeta.generation === undefined) delete meta.generation;
+    else meta.generation = oldMeta.generation;
     return object;
+  }
+
+  /**
+   * Bumps the generation when anything but metadata (and status, behind a status subresource)
+   * changed, as the strategies' PrepareForUpdate do; it runs on the decoded object, so fields the
+   * decoder prunes or defaults are compared as stored. A /status write keeps the old generation.
+   */
+  #updateGeneration(type: ResourceType, object: KubeObject, old: KubeObject, subresource: string): void {
+    if (!type.tracksGeneration) {
+      delete object.metadata.generation;
+      return;
+    }
+    const changed =
+      subresource !== "status" &&
+      !jsonEqual(specPart(object, type.statusSubresource), specPart(old, type.statusSubresource));
+    object.metadata.generation = (old.metadata.generation ?? 1) + (changed ? 1 : 0);
   }
 }
 

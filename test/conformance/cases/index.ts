@@ -5,6 +5,7 @@ import { crdVersionCases } from "./crd_versions.js";
 import { crudCases } from "./crud.js";
 import { crudKindCases } from "./crud_kinds.js";
 import { discoveryCases } from "./discovery.js";
+import { generationCases } from "./generation.js";
 import { hostileInputCases } from "./hostile_input.js";
 import { kubectlVerbCases } from "./kubectl_verbs.js";
 import { lifecycleCases } from "./lifecycle.js";
@@ -34,6 +35,7 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...writeCases,
   ...serverSideApplyCases,
   ...statusSubresourceCases,
+  ...generationCases,
   ...lifecycleCases,
   ...outputCases,
   ...kubectlVerbCases,
