@@ -9,6 +9,7 @@ import { generationCases } from "./generation.js";
 import { hostileInputCases } from "./hostile_input.js";
 import { kubectlVerbCases } from "./kubectl_verbs.js";
 import { lifecycleCases } from "./lifecycle.js";
+import { listMapFieldCases } from "./list_map_fields.js";
 import { optionCases } from "./options.js";
 import { outputCases } from "./output.js";
 import { readCases } from "./reads.js";
@@ -34,6 +35,7 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...readCases,
   ...writeCases,
   ...serverSideApplyCases,
+  ...listMapFieldCases,
   ...statusSubresourceCases,
   ...generationCases,
   ...lifecycleCases,
