@@ -162,4 +162,20 @@ export const typedDecodingCases: ConformanceCase[] = [
       expectStatus(await t.http({ path: configMapsPath(t.namespace, "patched") }), 200);
     },
   },
+  {
+    area: "bad-input",
+    name: "a body cut short inside an array or object is a 400 under every fieldValidation",
+    async run(t) {
+      for (const body of ["[", '{"apiVersion":"v1","kind":"ConfigMap","data":{"a":[1,']) {
+        for (const fieldValidation of ["Ignore", "Warn", "Strict"]) {
+          await t.http({
+            method: "POST",
+            path: `${configMapsPath(t.namespace)}?fieldValidation=${fieldValidation}`,
+            contentType: "application/json",
+            body,
+          });
+        }
+      }
+    },
+  },
 ];
