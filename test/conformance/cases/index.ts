@@ -4,6 +4,7 @@ import { crdLifecycleCases } from "./crd_lifecycle.js";
 import { crdVersionCases } from "./crd_versions.js";
 import { crudCases } from "./crud.js";
 import { crudKindCases } from "./crud_kinds.js";
+import { deepValueCases } from "./deep_values.js";
 import { discoveryCases } from "./discovery.js";
 import { generationCases } from "./generation.js";
 import { hostileInputCases } from "./hostile_input.js";
@@ -46,4 +47,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...resourceVersionCases,
   ...hostileInputCases,
   ...typedDecodingCases,
+  ...deepValueCases,
 ];
