@@ -28,6 +28,7 @@ import {
   typeMetaError,
 } from "./builtin_decoding.js";
 import { duplicateFields } from "./duplicate_fields.js";
+import { goJsonTypeName } from "./go_json.js";
 import {
   BodySyntaxError,
   decodeDocument,
@@ -124,12 +125,30 @@ async function decodeObject(request: IncomingMessage, target: DecodeTarget): Pro
       body,
     );
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+  // A null body decodes as an empty object, whose kind and version the URL supplies (built-in kinds).
+  if (value === null) value = {};
+  if (typeof value !== "object" || Array.isArray(value)) {
     throw unrecognizedBody(type.kind, typeMetaError(value), body);
   }
   const object = value as KubeObject;
-  if (!type.strategicMerge && !object.kind) throw badRequest(`Object 'Kind' is missing in '${body.toString("utf8")}'`);
-  const apiVersion = object.apiVersion ?? apiVersionOf(type);
+  if (!type.strategicMerge && !object.kind)
+    throw unrecognizedBody(type.kind, `Object 'Kind' is missing in '${body.toString("utf8")}'`, body);
+  // The unstructured decoder reads metadata into ObjectMeta before any version or kind check.
+  const metadata: unknown = object.metadata;
+  if (
+    !type.strategicMerge &&
+    metadata !== undefined &&
+    metadata !== null &&
+    (typeof metadata !== "object" || Array.isArray(metadata))
+  ) {
+    throw badRequest(
+      `${object.kind} in version "${String(object.apiVersion ?? "")
+        .split("/")
+        .pop()}" cannot be handled as a ${type.kind}: json: cannot unmarshal ${goJsonTypeName(metadata)} into Go value of type v1.ObjectMeta`,
+    );
+  }
+  // The unstructured decoder of custom resources defaults nothing: a missing apiVersion is a mismatch.
+  const apiVersion = object.apiVersion ?? (type.strategicMerge ? apiVersionOf(type) : "");
   const expected = apiVersionOf(type);
   if (apiVersion !== expected) {
     const sameKind = !type.strategicMerge && object.kind === type.kind && apiVersion.startsWith(`${type.group}/`);
@@ -167,12 +186,8 @@ async function decodeObject(request: IncomingMessage, target: DecodeTarget): Pro
   const typeError = type.strategicMerge ? builtinTypeError(object) : undefined;
   if (typeError)
     throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${typeError}`);
+  // Metadata of another JSON type was refused above, by the typed decoder or the custom resource check.
   if (object.metadata === undefined || object.metadata === null) object.metadata = {};
-  if (typeof object.metadata !== "object" || Array.isArray(object.metadata)) {
-    throw badRequest(
-      `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: json: cannot unmarshal into Go struct field .metadata of type v1.ObjectMeta`,
-    );
-  }
   return object;
 }
 
@@ -319,7 +334,9 @@ export async function handleResource(
       }
       const body = await decodeObject(request, { type, options, registry: context.registry, response });
       checkNamespaceMatches(body, namespace, type);
-      if (body.metadata.name && body.metadata.name !== name) {
+      if (!body.metadata.name)
+        throw badRequest(`the name of the object (${name} based on URL) was undeterminable: name must be provided`);
+      if (body.metadata.name !== name) {
         throw badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`);
       }
       if (!body.metadata.resourceVersion && !type.strategicMerge) {

@@ -4,7 +4,7 @@
  * whose result is decoded), and timestamps are stored as the UTC instant they name.
  */
 import type { ConformanceCase } from "../harness/case.js";
-import { bodyOf, configMap, configMapsPath, expectStatus, MERGE } from "./helpers.js";
+import { bodyOf, configMap, configMapsPath, expectStatus, gizmo, gizmosPath, GROUP_VERSION, MERGE } from "./helpers.js";
 
 const leasesPath = (namespace: string, name?: string) =>
   `/apis/coordination.k8s.io/v1/namespaces/${namespace}/leases${name ? `/${name}` : ""}`;
@@ -176,6 +176,40 @@ export const typedDecodingCases: ConformanceCase[] = [
           });
         }
       }
+    },
+  },
+  {
+    area: "bad-input",
+    name: "decoding order: metadata type, apiVersion, kind; a null body; a PUT body without a name",
+    async run(t) {
+      const gizmos = gizmosPath(t.namespace);
+      const bodies: unknown[] = [
+        { kind: "Nope", metadata: [] },
+        { apiVersion: GROUP_VERSION, kind: "ConfigMap", metadata: "x" },
+        { kind: "Gizmo", metadata: { name: "versionless" }, spec: { size: 3 } },
+        { metadata: { name: "kindless" }, spec: { size: 3 } },
+        null,
+      ];
+      for (const body of bodies)
+        await t.http({ method: "POST", path: gizmos, contentType: "application/json", body: JSON.stringify(body) });
+      await t.http({
+        method: "POST",
+        path: configMapsPath(t.namespace),
+        contentType: "application/json",
+        body: "null",
+      });
+      expectStatus(await t.http({ method: "POST", path: gizmos, body: gizmo("named") }), 201);
+      expectStatus(await t.http({ method: "POST", path: configMapsPath(t.namespace), body: configMap("named") }), 201);
+      await t.http({
+        method: "PUT",
+        path: gizmosPath(t.namespace, "named"),
+        body: { apiVersion: GROUP_VERSION, kind: "Gizmo", metadata: { resourceVersion: "1" }, spec: { size: 3 } },
+      });
+      await t.http({
+        method: "PUT",
+        path: configMapsPath(t.namespace, "named"),
+        body: { apiVersion: "v1", kind: "ConfigMap", data: {} },
+      });
     },
   },
 ];
