@@ -6,6 +6,7 @@ import { crudCases } from "./crud.js";
 import { crudKindCases } from "./crud_kinds.js";
 import { deepValueCases } from "./deep_values.js";
 import { discoveryCases } from "./discovery.js";
+import { fieldSelectorCases } from "./field_selectors.js";
 import { generationCases } from "./generation.js";
 import { hostileInputCases } from "./hostile_input.js";
 import { kubectlVerbCases } from "./kubectl_verbs.js";
@@ -34,6 +35,7 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...validationRuleCases,
   ...celRuleCases,
   ...readCases,
+  ...fieldSelectorCases,
   ...writeCases,
   ...serverSideApplyCases,
   ...listMapFieldCases,
