@@ -7,7 +7,7 @@
 import { builtinGoTypes, deleteOptionsGoType } from "../registry/builtin_go_types.js";
 import type { KubeObject } from "../storage/types.js";
 import { goJsonTypeName } from "./go_json.js";
-import { goUnmarshalError } from "./go_unmarshal.js";
+import { goUnmarshalError, type GoStruct } from "./go_unmarshal.js";
 import { decodeDocument } from "./negotiation.js";
 import { goJsonMarshal, formatGoValue } from "./go_format.js";
 import { StatusError, badRequest } from "./status.js";
@@ -17,6 +17,19 @@ export function typeMetaError(value: unknown): string {
   const typeMeta =
     'struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }';
   return `couldn't get version/kind; json parse error: json: cannot unmarshal ${goJsonTypeName(value)} into Go value of type ${typeMeta}`;
+}
+
+/** The anonymous struct the JSON meta decoder reads apiVersion and kind into (Interpret). */
+const typeMetaGoType: GoStruct = {
+  kind: "struct",
+  name: "",
+  fields: { apiVersion: { kind: "string" }, kind: { kind: "string" } },
+};
+
+/** Why the meta decoder cannot read an object body's apiVersion and kind, or undefined. */
+export function typeMetaFieldError(object: Record<string, unknown>): string | undefined {
+  const error = goUnmarshalError(object, typeMetaGoType);
+  return error && `couldn't get version/kind; json parse error: ${error}`;
 }
 
 /** A delete's JSON body decoded into metav1.DeleteOptions as the delete handler does: its errors are 400s. */

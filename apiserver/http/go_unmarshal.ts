@@ -81,7 +81,7 @@ export function goTypeName(type: GoType): string {
 
 /** UnmarshalTypeError's text, with the innermost struct and the field path when there is one. */
 function mismatchMessage(what: string, target: string, context: Context): string {
-  return context.struct
+  return context.struct || context.path.length
     ? `json: cannot unmarshal ${what} into Go struct field ${context.struct}.${context.path.join(".")} of type ${target}`
     : `json: cannot unmarshal ${what} into Go value of type ${target}`;
 }

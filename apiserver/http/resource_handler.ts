@@ -26,6 +26,7 @@ import {
   otherKindDecodeError,
   patchTypeError,
   typeMetaError,
+  typeMetaFieldError,
 } from "./builtin_decoding.js";
 import { duplicateFields } from "./duplicate_fields.js";
 import { goJsonTypeName } from "./go_json.js";
@@ -131,6 +132,8 @@ async function decodeObject(request: IncomingMessage, target: DecodeTarget): Pro
     throw unrecognizedBody(type.kind, typeMetaError(value), body);
   }
   const object = value as KubeObject;
+  const typeMetaProblem = typeMetaFieldError(object);
+  if (typeMetaProblem) throw unrecognizedBody(type.kind, typeMetaProblem, body);
   if (!type.strategicMerge && !object.kind)
     throw unrecognizedBody(type.kind, `Object 'Kind' is missing in '${body.toString("utf8")}'`, body);
   // The unstructured decoder reads metadata into ObjectMeta before any version or kind check.

@@ -82,6 +82,22 @@ function unescapeFieldValue(value: string): string {
 }
 
 /**
+ * The terms of a field selector, parsed as fields.ParseSelector does when the query is decoded
+ * (syntax errors are 400s before any other list option is checked); empty terms are dropped.
+ */
+export function parseFieldTerms(text: string | null | undefined): { field: string; operator: string; value: string }[] {
+  return splitFieldTerms(text ?? "")
+    .sort()
+    .filter((term) => term !== "")
+    .map((term) => {
+      const split = splitFieldTerm(term);
+      if (!split) throw badRequest(`invalid selector: '${text}'; can't understand '${term}'`);
+      return { ...split, value: unescapeFieldValue(split.value) };
+    })
+    .filter((term) => term.field !== "" || term.value !== "");
+}
+
+/**
  * Parses `fieldSelector` as fields.ParseSelector does (terms sorted, split at the first operator,
  * values unescaped; a term with neither field nor value selects everything), then checks its
  * fields against those the kind supports.
@@ -92,15 +108,7 @@ export function parseFieldSelector(
   getters: Record<string, FieldGetter>,
   unsupported: (field: string) => Error,
 ): FieldSelector {
-  const parsed = splitFieldTerms(text ?? "")
-    .sort()
-    .filter((term) => term !== "")
-    .map((term) => {
-      const split = splitFieldTerm(term);
-      if (!split) throw badRequest(`invalid selector: '${text}'; can't understand '${term}'`);
-      return { ...split, value: unescapeFieldValue(split.value) };
-    })
-    .filter((term) => term.field !== "" || term.value !== "");
+  const parsed = parseFieldTerms(text);
   if (!parsed.length) return { matches: () => true, empty: true, name: undefined };
   const terms = parsed.map((term) => {
     const getter = getters[term.field];

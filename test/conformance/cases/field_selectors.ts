@@ -23,6 +23,9 @@ export const fieldSelectorCases: ConformanceCase[] = [
       ]) {
         await t.http({ path: `${configMapsPath(t.namespace)}?fieldSelector=${encodeURIComponent(selector)}` });
       }
+      // Selector syntax, then ListOptions validation, then the kind's field labels.
+      await t.http({ path: `${configMapsPath(t.namespace)}?fieldSelector=foo%3Dbar&resourceVersionMatch=bogus` });
+      await t.http({ path: `${configMapsPath(t.namespace)}?fieldSelector=foo&resourceVersionMatch=bogus` });
     },
   },
 ];

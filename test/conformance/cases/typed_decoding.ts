@@ -188,6 +188,7 @@ export const typedDecodingCases: ConformanceCase[] = [
         { apiVersion: GROUP_VERSION, kind: "ConfigMap", metadata: "x" },
         { kind: "Gizmo", metadata: { name: "versionless" }, spec: { size: 3 } },
         { metadata: { name: "kindless" }, spec: { size: 3 } },
+        { apiVersion: 7, kind: "Gizmo", metadata: { name: "numbered" } },
         null,
       ];
       for (const body of bodies)
@@ -197,6 +198,11 @@ export const typedDecodingCases: ConformanceCase[] = [
         path: configMapsPath(t.namespace),
         contentType: "application/json",
         body: "null",
+      });
+      await t.http({
+        method: "POST",
+        path: configMapsPath(t.namespace),
+        body: { apiVersion: "v1", kind: true, metadata: { name: "kinded" } },
       });
       expectStatus(await t.http({ method: "POST", path: gizmos, body: gizmo("named") }), 201);
       expectStatus(await t.http({ method: "POST", path: configMapsPath(t.namespace), body: configMap("named") }), 201);
