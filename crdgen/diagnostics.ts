@@ -39,6 +39,8 @@ export const DiagnosticCode = {
   wrongTarget: "UCTL1003",
   markerNotApplicable: "UCTL1004",
   conflictingMarkers: "UCTL1005",
+  unknownTag: "UCTL1006",
+  unsupportedTag: "UCTL1007",
   // schema: types
   noSchema: "UCTL1101",
   unsupportedType: "UCTL1102",

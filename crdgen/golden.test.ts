@@ -79,11 +79,32 @@ const expectedErrors: Record<string, { code: string; message: RegExp }[]> = {
         /default of Widget.spec.position does not validate against its schema: must be one of "up", "down", got "sideways"/,
     },
   ],
-  recursive_type: [{ code: "UCTL1103", message: /type TreeNode refers to itself/ }],
+  recursive_type: [
+    { code: "UCTL1103", message: /type TreeNode refers to itself/ },
+    { code: "UCTL1103", message: /type Tree refers to itself/ },
+    { code: "UCTL1103", message: /type Chain refers to itself/ },
+  ],
+  jsdoc_tags: [
+    { code: "UCTL1007", message: /^@ignore leaves out properties, not a type$/ },
+    { code: "UCTL1007", message: /^@uniqueItems is not supported: kube-apiserver refuses uniqueItems/ },
+    { code: "UCTL1007", message: /^@\$ref is not supported: a structural schema cannot hold \$ref$/ },
+    { code: "UCTL1007", message: /^@additionalProperties is not supported/ },
+    { code: "UCTL1007", message: /^@contains is not supported/ },
+    { code: "UCTL1007", message: /^@items.default is not supported: @default has no form for the items of an array$/ },
+    { code: "UCTL1007", message: /^@items takes a JSON object of item keywords, got "not-json"$/ },
+    { code: "UCTL1007", message: /^@asType is not supported/ },
+    { code: "UCTL1007", message: /^@discriminator is not supported: unions of object types/ },
+  ],
   not_structural: [{ code: "UCTL1105", message: /uniqueItems cannot be true/ }],
   kind_shape: [{ code: "UCTL1203", message: /kind Widget lacks apiVersion, kind, metadata/ }],
   type_error: [{ code: "UCTL1301", message: /has no exported member 'NoSuchType'/ }],
-  unsupported_types: [{ code: "UCTL1102", message: /enum Color is not supported/ }],
+  unsupported_types: [
+    { code: "UCTL1102", message: /enum Mixed mixes string and number members/ },
+    { code: "UCTL1102", message: /the generic type Box needs a type argument for T/ },
+    { code: "UCTL1102", message: /\{ a: string \} has no property b/ },
+    { code: "UCTL1102", message: /Partial<…> needs an object type, and string is not one/ },
+    { code: "UCTL1101", message: /shape has no structural schema: a union of different types/ },
+  ],
 };
 
 describe("invalid fixtures", () => {

@@ -19,7 +19,7 @@ export { planEdit, type EditOptions, type EditPlan } from "./plan_edit.js";
 export { planManifests, type ManifestGenerator, type ManifestsOptions, type ManifestsPlan } from "./plan_manifests.js";
 export { initModel, planInit, type InitModel, type InitOptions } from "./plan_init.js";
 export { isVerbatimScaffoldFile, scaffoldDrift, type ScaffoldDrift, type ScaffoldDriftOptions } from "./ownership.js";
-export { pluralize } from "./pluralize.js";
+export { pluralize } from "../crdgen/crd/pluralize.js";
 export {
   formatProjectFile,
   parseProjectFile,

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import { ScaffoldError } from "./errors.js";
-import { pluralize } from "./pluralize.js";
+import { pluralize } from "../crdgen/crd/pluralize.js";
 
 export const PROJECT_FILE_NAME = "PROJECT";
 

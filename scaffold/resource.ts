@@ -5,7 +5,7 @@
  * print fields and never compute a name.
  */
 import { ScaffoldError } from "./errors.js";
-import { pluralize } from "./pluralize.js";
+import { pluralize } from "../crdgen/crd/pluralize.js";
 
 /** The layout string written to PROJECT by this version of the scaffold. */
 export const PROJECT_LAYOUT = "uselessctl.io/v1-alpha";

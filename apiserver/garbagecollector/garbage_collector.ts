@@ -18,6 +18,7 @@ import { timestamp, type ObjectService } from "../registry/object_service.js";
 import type { ResourceRegistry } from "../registry/registry.js";
 import type { ResourceType } from "../registry/resource_type.js";
 import { objectKey, type Store } from "../storage/store.js";
+import { updatedConditions, type NamespaceCondition, type RemainingContent } from "./namespace_conditions.js";
 import type { KubeObject, StoreEvent } from "../storage/types.js";
 
 interface Dependent {
@@ -212,14 +213,13 @@ export class GarbageCollector {
     updated.metadata.finalizers = (updated.metadata.finalizers ?? []).filter((entry) => entry !== finalizer);
     if (!updated.metadata.finalizers.length) delete updated.metadata.finalizers;
     const key = keyOf(object);
-    await this.#store.put(collection, key, updated).durable;
-    if (
+    const finalized =
       updated.metadata.deletionTimestamp &&
       !updated.metadata.finalizers &&
-      !(collection === "/namespaces" && namespaceFinalizers(updated).length)
-    ) {
-      await this.#store.delete(collection, key)?.durable;
-    }
+      !(collection === "/namespaces" && namespaceFinalizers(updated).length);
+    // An update that removes the last finalizer deletes instead of writing: one DELETED event.
+    if (finalized) await this.#store.delete(collection, key)?.durable;
+    else await this.#store.put(collection, key, updated).durable;
   }
 
   async #orphanDependents(collection: string, owner: KubeObject): Promise<void> {
@@ -258,17 +258,26 @@ export class GarbageCollector {
     }
   }
 
+  /**
+   * The namespace controller's pass over a terminating namespace: delete its content, report what
+   * remains in its status conditions, and once nothing does, remove the `kubernetes` finalizer.
+   */
   async #finalizeNamespace(namespace: KubeObject): Promise<void> {
     const name = namespace.metadata.name ?? "";
-    for (const type of this.#dependencies.registry.collections()) {
-      if (!type.namespaced) continue;
+    const namespaced = this.#dependencies.registry.collections().filter((type) => type.namespaced);
+    for (const type of namespaced) {
       for (const object of this.#store.list(type.collection, name))
         await this.#deleteQuietly(type.collection, object, "Background");
     }
-    const left = this.#dependencies.registry
-      .collections()
-      .some((type) => type.namespaced && this.#store.list(type.collection, name).length > 0);
-    if (left) return; // objects with finalizers: their deletion events bring us back
+    const remaining = { resources: new Map<string, number>(), finalizers: new Map<string, number>() };
+    for (const type of namespaced) {
+      const left = this.#store.list(type.collection, name);
+      if (left.length) remaining.resources.set(`${type.resource}.${type.group}`, left.length);
+      for (const finalizer of left.flatMap((object) => object.metadata.finalizers ?? []))
+        remaining.finalizers.set(finalizer, (remaining.finalizers.get(finalizer) ?? 0) + 1);
+    }
+    await this.#reportNamespaceContent(name, remaining);
+    if (remaining.resources.size) return; // objects with finalizers: their deletion events bring us back
     const current = this.#store.get("/namespaces", objectKey(undefined, name));
     if (!current || !namespaceFinalizers(current).includes("kubernetes")) return;
     const updated = deepClone(current);
@@ -276,9 +285,24 @@ export class GarbageCollector {
       (entry) => entry !== "kubernetes",
     );
     const key = objectKey(undefined, name);
-    await this.#store.put("/namespaces", key, updated).durable;
     if (!updated.metadata.finalizers?.length && !namespaceFinalizers(updated).length)
       await this.#store.delete("/namespaces", key)?.durable;
+    else await this.#store.put("/namespaces", key, updated).durable;
+  }
+
+  /** Writes the namespace's deletion conditions when they change, as the controller's UpdateStatus. */
+  async #reportNamespaceContent(name: string, remaining: RemainingContent): Promise<void> {
+    const current = this.#store.get("/namespaces", objectKey(undefined, name));
+    const type = this.#typeOf("/namespaces");
+    if (!current?.metadata.deletionTimestamp || !type) return;
+    const now = timestamp(this.#dependencies.service.now());
+    const status = (current.status ?? {}) as { conditions?: NamespaceCondition[] };
+    const conditions = updatedConditions(status.conditions, remaining, now);
+    if (!conditions) return;
+    const updated = deepClone(current);
+    updated.status = { ...status, conditions };
+    recordUpdate(type, updated, current, { manager: collectorManager }, now, "status");
+    await this.#store.put("/namespaces", objectKey(undefined, name), updated).durable;
   }
 }
 

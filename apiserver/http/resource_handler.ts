@@ -48,8 +48,6 @@ import { addWarnings, writeJson, writeList, writeObject, writePageNotFound } fro
 import {
   StatusError,
   badRequest,
-  fieldErrors,
-  invalid,
   methodNotSupported,
   notFound,
   resourceNotFound,
@@ -176,16 +174,9 @@ async function decodeObject(request: IncomingMessage, target: DecodeTarget): Pro
       : `no kind "${object.kind}" is registered for version "${expected}" in scheme "pkg/api/legacyscheme/scheme.go:30"`;
     throw badRequest(`${object.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${why}`);
   }
-  if (object.kind && object.kind !== type.kind) {
-    // The custom resource handler validates the decoded object, so the error names the body's kind.
-    throw invalid(
-      { group: type.group, kind: object.kind },
-      (object.metadata as { name?: string } | undefined)?.name ?? "",
-      [{ ...fieldErrors.invalid("kind", object.kind, `must be ${type.kind}`) }],
-    );
-  }
   object.apiVersion = expected;
-  object.kind = type.kind;
+  // A custom resource of another kind decodes: its validation reports the kind (ValidateTypeMeta).
+  if (!object.kind || type.strategicMerge) object.kind = type.kind;
   const typeError = type.strategicMerge ? builtinTypeError(object) : undefined;
   if (typeError)
     throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${typeError}`);
@@ -342,14 +333,13 @@ export async function handleResource(
       if (body.metadata.name !== name) {
         throw badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`);
       }
-      if (!body.metadata.resourceVersion && !type.strategicMerge) {
-        // genericregistry.Store names the resource where the kind goes here (its TODO: "The Invalid
-        // error should have a field for Resource"), and prints the parsed version, a uint64 0.
-        throw invalid({ group: type.group, kind: type.resource }, name, [
-          fieldErrors.invalid("metadata.resourceVersion", 0, "must be specified for an update"),
-        ]);
-      }
-      const result = await service.update(type, namespace, name, body, { ...options, subresource });
+      const result = await service.update(type, namespace, name, body, {
+        ...options,
+        subresource,
+        uidPrecondition: body.metadata.uid,
+        // Built-in kinds allow an update without a resourceVersion; custom resources do not.
+        unconditionalUpdate: type.strategicMerge,
+      });
       addWarnings(response, result.warnings);
       return writeObject(response, 200, type, format, result.object, now);
     }

@@ -7,39 +7,11 @@
  * (`fieldSchema`) plus ObjectMeta's, with every leaf taken as a value the struct accepts whole.
  */
 import { prune, type JsonSchema } from "../validation/structural_schema.js";
+import { OBJECT_META_SCHEMA } from "../validation/object_meta_schema.js";
 import type { ResourceStrategy, ResourceType } from "./resource_type.js";
 
 /** A field whose value is not walked further (a scalar, a list of scalars, a free-form map value). */
 const leaf: JsonSchema = { "x-kubernetes-preserve-unknown-fields": true };
-
-function fields(names: readonly string[], nested: Record<string, JsonSchema> = {}): JsonSchema {
-  return { properties: { ...Object.fromEntries(names.map((name) => [name, leaf])), ...nested } };
-}
-
-/** metav1.ObjectMeta, with its OwnerReference and ManagedFieldsEntry items. */
-const objectMeta = fields(
-  [
-    "name",
-    "generateName",
-    "namespace",
-    "selfLink",
-    "uid",
-    "resourceVersion",
-    "generation",
-    "creationTimestamp",
-    "deletionTimestamp",
-    "deletionGracePeriodSeconds",
-    "labels",
-    "annotations",
-    "finalizers",
-  ],
-  {
-    ownerReferences: { items: fields(["apiVersion", "kind", "name", "uid", "controller", "blockOwnerDeletion"]) },
-    managedFields: {
-      items: fields(["manager", "operation", "apiVersion", "time", "fieldsType", "fieldsV1", "subresource"]),
-    },
-  },
-);
 
 /** The decoding layout of a tracking schema: its structure, with schema-less fields as leaves. */
 function layoutOf(schema: Record<string, unknown>): JsonSchema {
@@ -57,10 +29,12 @@ function layoutOf(schema: Record<string, unknown>): JsonSchema {
   return layout;
 }
 
+const objectMetaLayout = layoutOf(OBJECT_META_SCHEMA as Record<string, unknown>);
+
 /** The whole object's layout for a kind: type meta, ObjectMeta and the kind's own fields. */
 export function decodingLayout(fieldSchema: Record<string, unknown>): JsonSchema {
   const own = layoutOf(fieldSchema);
-  return { properties: { apiVersion: leaf, kind: leaf, metadata: objectMeta, ...own.properties } };
+  return { properties: { apiVersion: leaf, kind: leaf, metadata: objectMetaLayout, ...own.properties } };
 }
 
 /**

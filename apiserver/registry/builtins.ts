@@ -339,6 +339,8 @@ export function builtinType(
         | "fieldSchema"
         | "emptyObject"
         | "otherVersions"
+        | "declarativeValidation"
+        | "storagePrefix"
       >
     >,
 ): ResourceType {
@@ -351,6 +353,8 @@ export function builtinType(
     statusSubresource: false,
     scale: undefined,
     strategicMerge: true,
+    declarativeValidation: true,
+    storagePrefix: fields.resource,
     tracksGeneration: false,
     collection: collectionOf(fields.group, fields.resource),
     storageVersion: fields.version,

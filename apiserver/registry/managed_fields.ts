@@ -10,6 +10,7 @@
  * f:note when a core/v1 write changes message.
  */
 import type { KubeObject, ManagedFieldsEntry } from "../storage/types.js";
+import { OBJECT_META_SCHEMA } from "../validation/object_meta_schema.js";
 import { apiVersionOf, type ResourceType } from "./resource_type.js";
 import {
   compareObjects,
@@ -52,45 +53,6 @@ const strippedPaths = new Set([
 ]);
 
 const field = {};
-const stringMap: ListSchema = { additionalProperties: {} };
-
-/** ObjectMeta's declared fields and list types. */
-const objectMetaSchema: ListSchema = {
-  properties: {
-    ...Object.fromEntries(
-      [
-        "name",
-        "generateName",
-        "namespace",
-        "selfLink",
-        "uid",
-        "resourceVersion",
-        "generation",
-        "creationTimestamp",
-        "deletionTimestamp",
-        "deletionGracePeriodSeconds",
-      ].map((name) => [name, field]),
-    ),
-    labels: stringMap,
-    annotations: stringMap,
-    finalizers: { "x-kubernetes-list-type": "set" },
-    ownerReferences: {
-      "x-kubernetes-list-type": "map",
-      "x-kubernetes-list-map-keys": ["uid"],
-      items: {
-        properties: {
-          apiVersion: field,
-          kind: field,
-          name: field,
-          uid: field,
-          controller: field,
-          blockOwnerDeletion: field,
-        },
-      },
-    },
-    managedFields: field,
-  },
-};
 
 const noSchema: ListSchema = {};
 /** Tracking schemas by kind schema: every write of a kind needs the same one. */
@@ -103,7 +65,7 @@ export function trackingSchemaOf(type: Pick<ResourceType, "fieldSchema" | "openA
   if (!tracking) {
     tracking = {
       ...schema,
-      properties: { ...schema.properties, apiVersion: field, kind: field, metadata: objectMetaSchema },
+      properties: { ...schema.properties, apiVersion: field, kind: field, metadata: OBJECT_META_SCHEMA },
     };
     trackingSchemas.set(schema, tracking);
   }

@@ -25,7 +25,7 @@ import { validateObjectMeta, type NameValidation } from "../validation/object_me
 import { coerceObjectMetaTypes } from "../validation/object_meta_types.js";
 import { deepClone, fillEmptyFields, jsonEqual, specPart, toStorageVersion, toVersion } from "./conversion.js";
 import { recordUpdate, type ManagerIdentity } from "./managed_fields.js";
-import type { ResourceType } from "./resource_type.js";
+import { storagePrefixOf, type ResourceType } from "./resource_type.js";
 
 /** Options every write takes from its query string. */
 export interface WriteOptions {
@@ -36,6 +36,16 @@ export interface WriteOptions {
   managedFieldsPrepared?: boolean;
   /** Paths of keys the request body repeated, which the strict decoder reports like unknown fields. */
   duplicateFields?: readonly string[];
+}
+
+/** What an update must find in the stored object before it changes anything. */
+export interface UpdateConditions {
+  /** The resourceVersion the object must still have (else 409); the body's when undefined. */
+  expectedResourceVersion?: string | undefined;
+  /** A PUT's uid, which the stored object must have (rest.defaultUpdatedObjectInfo's precondition). */
+  uidPrecondition?: string | undefined;
+  /** `false` when the kind refuses an update without a resourceVersion (AllowUnconditionalUpdate). */
+  unconditionalUpdate?: boolean | undefined;
 }
 
 export interface WriteResult {
@@ -126,6 +136,9 @@ export class ObjectService {
         `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: json: cannot unmarshal ${typeError.jsonType} into Go struct field ObjectMeta.${typeError.field} of type ${typeError.goType}`,
       );
     }
+    const decodeError = type.strategy.decodeTypeError?.(object);
+    if (decodeError)
+      throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${decodeError}`);
     fillEmptyFields(object, type.emptyObject);
     dropEmptyMetadata(object);
     const warnings = [
@@ -138,12 +151,13 @@ export class ObjectService {
       );
     }
     // On updates the metadata update rules run twice, as in kube-apiserver: once among the common
-    // fields every update checks (rest.BeforeUpdate), once in the kind's own ValidateUpdate.
+    // fields every update checks (rest.BeforeUpdate), once in the kind's own ValidateUpdate; a kind
+    // with declarative validation answers them once, its generated ObjectMeta rules replacing both.
     const metaUpdateErrors = old ? validateMetaUpdate(object, old) : [];
     const errors: FieldError[] = [
       ...validateObjectMeta(object, { namespaced: type.namespaced, nameRule: nameRuleOf(type) }),
       ...metaUpdateErrors,
-      ...metaUpdateErrors,
+      ...(type.declarativeValidation ? [] : metaUpdateErrors),
     ];
     const validationWarnings: string[] = [];
     errors.push(
@@ -155,7 +169,9 @@ export class ObjectService {
     );
     const answered = [...(options.fieldValidation === "Warn" ? warnings : []), ...validationWarnings];
     if (errors.length) {
-      const rejection = invalid(type, object.metadata.name ?? object.metadata.generateName ?? "", errors);
+      // The error names the object's own kind, which a custom resource's body may get wrong.
+      const kind = { group: type.group, kind: object.kind ?? type.kind };
+      const rejection = invalid(kind, object.metadata.name ?? object.metadata.generateName ?? "", errors);
       rejection.warnings = answered;
       throw rejection;
     }
@@ -222,17 +238,25 @@ export class ObjectService {
     namespace: string | undefined,
     name: string,
     body: KubeObject,
-    options: WriteOptions & { subresource: string; expectedResourceVersion?: string | undefined },
+    options: WriteOptions & UpdateConditions & { subresource: string },
   ): Promise<WriteResult> {
     const key = objectKey(type.namespaced ? namespace : undefined, name);
     const old = this.store.get(type.collection, key);
     if (!old) throw notFound(groupResource(type), name);
+    checkUidPrecondition(type, options.uidPrecondition, old);
     const requested = options.expectedResourceVersion ?? body.metadata?.resourceVersion;
+    if (!requested && options.unconditionalUpdate === false) {
+      // genericregistry.Store names the resource where the kind goes here (its TODO: "The Invalid
+      // error should have a field for Resource"), and prints the parsed version, a uint64 0.
+      throw invalid({ group: type.group, kind: type.resource }, name, [
+        fieldErrors.invalid("metadata.resourceVersion", 0, "must be specified for an update"),
+      ]);
+    }
     if (requested && requested !== old.metadata.resourceVersion)
       throw conflict(groupResource(type), name, objectModifiedMessage);
     const object = this.#prepareUpdate(type, deepClone(body), old, options.subresource);
     const warnings = this.#admit(type, object, old, options);
-    this.#updateGeneration(type, object, old, options.subresource);
+    this.#setGeneration(type, object, old);
     if (!options.managedFieldsPrepared)
       recordUpdate(type, object, toVersion(old, type), options.manager, timestamp(this.now()), options.subresource);
     toStorageVersion(object, type);
@@ -241,12 +265,11 @@ export class ObjectService {
       return { object: toVersion(old, type), created: false, warnings };
     if (options.dryRun) return { object: toVersion(object, type), created: false, warnings };
     if (object.metadata.deletionTimestamp && !object.metadata.finalizers?.length) {
-      // The last finalizer is gone: the pending deletion completes now.
-      const removed = this.store.put(type.collection, key, object);
-      await removed.durable;
-      const deleted = this.store.delete(type.collection, key);
-      await deleted?.durable;
-      return { object: toVersion(deleted?.object ?? removed.object, type), created: false, warnings };
+      // The last finalizer is gone: the object is deleted instead of written (the generic store's
+      // shouldDeleteDuringUpdate), so watchers see one DELETED with its last stored state, and
+      // the caller gets the updated object, as from deleteWithoutFinalizers.
+      await this.store.delete(type.collection, key)?.durable;
+      return { object: toVersion(object, type), created: false, warnings };
     }
     const stored = this.store.put(type.collection, key, object);
     await stored.durable;
@@ -269,7 +292,8 @@ export class ObjectService {
     const oldMeta = old.metadata;
     if (type.namespaced) meta.namespace = oldMeta.namespace;
     meta.name = oldMeta.name;
-    meta.uid = oldMeta.uid;
+    // An update that names no uid keeps the stored one; another uid is refused as immutable.
+    meta.uid ||= oldMeta.uid;
     meta.creationTimestamp = oldMeta.creationTimestamp;
     meta.resourceVersion = oldMeta.resourceVersion;
     if (oldMeta.deletionTimestamp) meta.deletionTimestamp = oldMeta.deletionTimestamp;
@@ -284,27 +308,38 @@ export class ObjectService {
       else object.status = old.status;
     }
     type.strategy.prepareForUpdate?.(object, old, subresource);
-    // The decoded object's generation is the stored one until #updateGeneration compares them.
-    if (oldMeta.generation === undefined) delete meta.generation;
-    else meta.generation = oldMeta.generation;
     return object;
   }
 
   /**
-   * Bumps the generation when anything but metadata (and status, behind a status subresource)
-   * changed, as the strategies' PrepareForUpdate do; it runs on the decoded object, so fields the
-   * decoder prunes or defaults are compared as stored. A /status write keeps the old generation.
+   * Bumps generation on a spec change. It runs after admission, since kube-apiserver prunes unknown
+   * fields while decoding, before the strategy compares: a change only to pruned fields is none.
    */
-  #updateGeneration(type: ResourceType, object: KubeObject, old: KubeObject, subresource: string): void {
+  #setGeneration(type: ResourceType, object: KubeObject, old: KubeObject): void {
     if (!type.tracksGeneration) {
       delete object.metadata.generation;
       return;
     }
-    const changed =
-      subresource !== "status" &&
-      !jsonEqual(specPart(object, type.statusSubresource), specPart(old, type.statusSubresource));
+    const changed = !jsonEqual(specPart(object, type.statusSubresource), specPart(old, type.statusSubresource));
     object.metadata.generation = (old.metadata.generation ?? 1) + (changed ? 1 : 0);
   }
+}
+
+/**
+ * A failed uid precondition is etcd storage's invalid-object error, which the generic store
+ * answers as a Conflict naming the object's storage key.
+ */
+function checkUidPrecondition(type: ResourceType, uid: string | undefined, current: KubeObject): void {
+  const meta = current.metadata;
+  if (!uid || uid === meta.uid) return;
+  const key = [storagePrefixOf(type), type.namespaced ? meta.namespace : undefined, meta.name]
+    .filter((segment) => segment !== undefined)
+    .join("/");
+  throw conflict(
+    groupResource(type),
+    meta.name ?? "",
+    `StorageError: invalid object, Code: 4, Key: /registry/${key}, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: ${uid}, UID in object meta: ${meta.uid ?? ""}`,
+  );
 }
 
 /** A value ObjectMeta's JSON encoding leaves out (all its fields are omitempty): null, "", [] or {}. */
@@ -337,6 +372,8 @@ function validateMetaUpdate(object: KubeObject, old: KubeObject): FieldError[] {
       );
     }
   }
+  if (object.metadata.uid !== old.metadata.uid)
+    errors.push(fieldErrors.invalid("metadata.uid", object.metadata.uid, "field is immutable"));
   return errors;
 }
 

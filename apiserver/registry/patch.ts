@@ -232,21 +232,60 @@ function addressesRoot(operation: fastJsonPatch.Operation): boolean {
 }
 
 /**
- * Applies an RFC 6902 patch. An operation that does not apply (a failed test, a missing path) is
- * the generic 422 the handler answers, without the library's reason.
+ * Applies an RFC 6902 patch as kube-apiserver's library (evanphx/json-patch v4) does, one operation
+ * at a time. An operation that does not apply (a failed test, a missing path) is the generic 422 the
+ * handler answers, without the library's reason.
  */
 export function jsonPatch(target: KubeObject, patch: unknown, strictDecoding = true): KubeObject {
   const operations = decodeOperations(patch, strictDecoding);
   const rejected = (): StatusError =>
     new StatusError(422, "Invalid", "the server rejected our request due to an error in our request", {});
-  if (
-    operations.some((operation) => operation === null || addressesRoot(operation)) ||
-    fastJsonPatch.validate(operations, target)
-  )
-    throw rejected();
-  try {
-    return fastJsonPatch.applyPatch(deepClone(target), operations, true, false).newDocument;
-  } catch {
-    throw rejected();
+  let document: unknown = deepClone(target);
+  for (const operation of operations) {
+    if (operation === null || addressesRoot(operation)) throw rejected();
+    const effective = asEvanphxApplies(document, operation);
+    if (!effective) continue;
+    if (fastJsonPatch.validate([effective], document)) throw rejected();
+    try {
+      document = fastJsonPatch.applyOperation(document, effective, false, true).newDocument;
+    } catch {
+      throw rejected();
+    }
   }
+  return document as KubeObject;
+}
+
+/**
+ * The RFC 6902 operation that does what evanphx/json-patch v4 does with `operation`, or
+ * `undefined` when it does nothing. That library reads an absent key of an object as null: `replace`
+ * of it sets it, `copy` from it adds null, and `test` of it against null (or no value) passes.
+ */
+function asEvanphxApplies(document: unknown, operation: fastJsonPatch.Operation): fastJsonPatch.Operation | undefined {
+  switch (operation.op) {
+    case "replace":
+      return isAbsentObjectKey(document, operation.path) ? { ...operation, op: "add" } : operation;
+    case "copy":
+      return isAbsentObjectKey(document, operation.from) ? { op: "add", path: operation.path, value: null } : operation;
+    case "test":
+      return isAbsentObjectKey(document, operation.path) && (operation.value ?? null) === null ? undefined : operation;
+    default:
+      return operation;
+  }
+}
+
+/** Whether `pointer` names a key its parent object lacks (the parent exists and is not an array). */
+function isAbsentObjectKey(document: unknown, pointer: unknown): boolean {
+  if (typeof pointer !== "string" || !pointer.startsWith("/")) return false;
+  const tokens = pointer
+    .slice(1)
+    .split("/")
+    .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"));
+  const key = tokens.pop() as string;
+  let parent: unknown = document;
+  for (const token of tokens) {
+    if (parent === null || typeof parent !== "object") return false;
+    if (!Object.hasOwn(parent, token)) return false;
+    parent = (parent as Record<string, unknown>)[token];
+  }
+  return parent !== null && typeof parent === "object" && !Array.isArray(parent) && !Object.hasOwn(parent, key);
 }

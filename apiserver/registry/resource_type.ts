@@ -24,6 +24,11 @@ export interface ScaleSubresource {
 
 /** How a kind is checked and shaped on writes; defaults do nothing. */
 export interface ResourceStrategy {
+  /**
+   * encoding/json's "cannot unmarshal" error for a value of the body whose JSON type the kind's Go
+   * field cannot hold (a 400 before anything else is checked), or undefined.
+   */
+  decodeTypeError?(object: KubeObject): string | undefined;
   /** Defaulting and pruning of a decoded body, before validation; returns unknown-field warnings. */
   normalize?(object: KubeObject, options: { pruneUnknown: boolean }): string[];
   /**
@@ -65,12 +70,23 @@ export interface ResourceType {
   /** Whether the main resource ignores `status` and `/status` writes only `status`. */
   statusSubresource: boolean;
   scale: ScaleSubresource | undefined;
+  /**
+   * Whether the kind's strategy validates declaratively (rest.DeclarativeValidation, the core
+   * kinds): its generated ObjectMeta rules replace the handwritten ones, so each metadata update
+   * error is reported once rather than twice.
+   */
+  declarativeValidation?: boolean | undefined;
   /** Built-in kinds accept strategic-merge-patch; custom resources do not. */
   strategicMerge: boolean;
   /** Whether spec changes bump `metadata.generation` (kinds with a spec or a status subresource). */
   tracksGeneration: boolean;
   /** Storage collection shared by every version of the same group/resource. */
   collection: string;
+  /**
+   * The key prefix kube-apiserver stores the objects under in etcd (after `/registry/`): the
+   * resource of a kind in kube-apiserver's own registry, `<group>/<resource>` otherwise.
+   */
+  storagePrefix?: string | undefined;
   /** Version the objects are stored at (conversion between versions only rewrites apiVersion). */
   storageVersion: string;
   /** How objects of this kind are normalized, validated and printed. */
@@ -118,6 +134,10 @@ export const customResourceVerbs = [
 
 export function apiVersionOf(type: Pick<ResourceType, "group" | "version">): string {
   return type.group ? `${type.group}/${type.version}` : type.version;
+}
+
+export function storagePrefixOf(type: Pick<ResourceType, "group" | "resource" | "storagePrefix">): string {
+  return type.storagePrefix ?? `${type.group}/${type.resource}`;
 }
 
 export function collectionOf(group: string, resource: string): string {

@@ -121,7 +121,15 @@ export function watch(
       if (inScope(event.object)) emit({ type: "DELETED", object: toVersion(event.object, type) });
     } else if (now && before) emit({ type: "MODIFIED", object: toVersion(event.object, type) });
     else if (now) emit({ type: "ADDED", object: toVersion(event.object, type) });
-    else if (before) emit({ type: "DELETED", object: toVersion(event.object, type) });
+    else if (event.previous && before) {
+      // Leaving the selection is a DELETED of the last state the watcher was shown, at the event's
+      // resourceVersion (the cacher's convertToWatchEvent).
+      const leaving = {
+        ...event.previous,
+        metadata: { ...event.previous.metadata, resourceVersion: String(event.revision) },
+      };
+      emit({ type: "DELETED", object: toVersion(leaving, type) });
+    }
   };
   const unsubscribe = store.subscribe(type.collection, deliver);
   for (const object of initial) if (inScope(object)) emit({ type: "ADDED", object: toVersion(object, type) });

@@ -1,6 +1,8 @@
 /**
  * ObjectMeta validation with apimachinery's wording (validation/objectmeta.go, util/validation).
  */
+import type { OwnerReference } from "../../apimachinery/index.js";
+import { goJsonMarshal } from "../http/go_format.js";
 import { fieldErrors, type FieldError } from "../http/status.js";
 import type { KubeObject } from "../storage/types.js";
 import {
@@ -85,9 +87,9 @@ export function validateObjectMeta(
   const controllers = (meta.ownerReferences ?? []).filter((reference) => reference.controller === true);
   if (controllers.length > 1) {
     errors.push(
-      fieldErrors.invalid(
+      fieldErrors.invalidRendered(
         `${path}.ownerReferences`,
-        meta.ownerReferences,
+        goJsonMarshal(meta.ownerReferences?.map(asGoOwnerReference), true),
         `Only one reference can have Controller set to true. Found "true" in references for ${controllers
           .map((reference) => `${reference.kind}/${reference.name}`)
           .join(" and ")}`,
@@ -99,4 +101,20 @@ export function validateObjectMeta(
       errors.push(fieldErrors.invalid(`${path}.finalizers`, finalizer, message));
   }
   return errors;
+}
+
+/**
+ * An owner reference as Go marshals metav1.OwnerReference: its fields in declaration order,
+ * the string fields always, the optional bools when set.
+ */
+function asGoOwnerReference(reference: Partial<OwnerReference>): Record<string, unknown> {
+  const { apiVersion = "", kind = "", name = "", uid = "", controller, blockOwnerDeletion } = reference;
+  return {
+    apiVersion,
+    kind,
+    name,
+    uid,
+    ...(controller === undefined || controller === null ? {} : { controller }),
+    ...(blockOwnerDeletion === undefined || blockOwnerDeletion === null ? {} : { blockOwnerDeletion }),
+  };
 }

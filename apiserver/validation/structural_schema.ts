@@ -4,6 +4,7 @@
  * fields, list-set checks). Validation itself is in openapi_validator.ts.
  */
 import { fieldErrors, type FieldError } from "../http/status.js";
+import { OBJECT_META_FIELDS } from "./object_meta_schema.js";
 
 /** The parts of a JSONSchemaProps this server evaluates. */
 export interface JsonSchema {
@@ -141,29 +142,11 @@ export function applyDefaults(schema: JsonSchema, value: unknown): void {
   }
 }
 
-const objectMetaFields = new Set([
-  "name",
-  "generateName",
-  "namespace",
-  "selfLink",
-  "uid",
-  "resourceVersion",
-  "generation",
-  "creationTimestamp",
-  "deletionTimestamp",
-  "deletionGracePeriodSeconds",
-  "labels",
-  "annotations",
-  "ownerReferences",
-  "finalizers",
-  "managedFields",
-]);
-
 /** Removes the fields ObjectMeta does not have from an object's metadata; returns their paths. */
 function pruneObjectMeta(metadata: unknown, path: string): string[] {
   if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) return [];
   const record = metadata as Record<string, unknown>;
-  const unknown = Object.keys(record).filter((field) => !objectMetaFields.has(field));
+  const unknown = Object.keys(record).filter((field) => !OBJECT_META_FIELDS.has(field));
   for (const field of unknown) Reflect.deleteProperty(record, field);
   return unknown.map((field) => child(path, field));
 }

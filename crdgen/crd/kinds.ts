@@ -138,14 +138,14 @@ function hasObjectMetas(declaration: ts.InterfaceDeclaration, checker: ts.TypeCh
   );
 }
 
-/** True when `node` names uselessctl's `name` (declared in its apis/meta module). */
+/** True when `node` names uselessctl's `name` (declared in its apimachinery/meta module). */
 function isMetaType(node: ts.Node, name: string, checker: ts.TypeChecker): boolean {
   let symbol = checker.getSymbolAtLocation(node);
   if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   return (
     symbol?.name === name &&
     (symbol.declarations ?? []).some((declaration) =>
-      /[\\/]apis[\\/]meta\.(d\.)?ts$/.test(declaration.getSourceFile().fileName),
+      /[\\/]apimachinery[\\/]meta\.(d\.)?ts$/.test(declaration.getSourceFile().fileName),
     )
   );
 }

@@ -11,7 +11,7 @@ import { DiagnosticCode, errorAt, positionOf, type Checked, type Diagnostic, typ
 import type { TypeModel } from "../schema/model.js";
 import type { KindModel } from "./kind_models.js";
 import { newVersionDraft, type CrdNamesDraft, type VersionDraft } from "./model.js";
-import { pluralize } from "./names.js";
+import { pluralize } from "./pluralize.js";
 
 /** One version of a CRD: what its markers say, and the model its schema comes from. */
 export interface VersionLayout {

@@ -51,7 +51,8 @@ export function fixtureFiles(caseDir: string): { apiFiles: string[]; controllerF
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
+      // A project's API files are its own: its dependencies' declaration files are not scanned for kinds.
+      if (entry.isDirectory() && entry.name !== "node_modules") walk(path);
       else if (entry.name.endsWith(".ts")) files.push(path);
     }
   };

@@ -1,6 +1,7 @@
 /**
- * Reads doc comments: marker lines (`+…`) and alias tags (`@minimum 1`) become marker instances
- * checked against the registry and the target; the remaining prose becomes the description,
+ * Reads doc comments: marker lines (`+…`) and JSDoc tags (`@minimum 1`, read by tags.ts) become
+ * marker instances checked against the registry and the target, and every other tag a diagnostic
+ * unless it only documents the source; the remaining prose (or an `@description`) becomes the description,
  * cleaned as controller-gen cleans Go doc comments (marker lines removed, blank lines collapsed,
  * `TODO` lines dropped, nothing after a `---` line).
  */
@@ -8,13 +9,16 @@ import type * as ts from "typescript";
 import typescript from "../typescript.js";
 import { DiagnosticCode, errorAt, positionAt, warningAt, type Diagnostic, type Position } from "../diagnostics.js";
 import { parseMarker } from "./parse.js";
-import type { MarkerInstance, MarkerRegistry, MarkerTarget } from "./registry.js";
+import type { MarkerDefinition, MarkerInstance, MarkerRegistry, MarkerTarget, MarkerValue } from "./registry.js";
+import { readTag, type WrittenTag } from "./tags.js";
 
 /** What a doc comment says: markers, description and the problems found reading it. */
 export interface CollectedDoc {
   markers: MarkerInstance[];
   description: string | undefined;
   diagnostics: Diagnostic[];
+  /** `@ignore` (typescript-json-schema): the property is left out of the schema. */
+  ignored: boolean;
 }
 
 interface CommentLine {
@@ -101,38 +105,95 @@ function collectFromLines(
   registry: MarkerRegistry,
   fieldPath?: string,
 ): CollectedDoc {
-  const collected: CollectedDoc = { markers: [], description: undefined, diagnostics: [] };
+  const collected: CollectedDoc = { markers: [], description: undefined, diagnostics: [], ignored: false };
   const prose: string[] = [];
-  let inTag = false;
+  let described: readonly string[] | undefined;
+  let tag: (WrittenTag & { continuation: string[]; position: Position; written: string }) | undefined;
+  const where = { target, registry, fieldPath };
   for (const line of lines) {
     const trimmed = line.text.trimStart();
     const position = positionAt(sourceFile, line.offset + (line.text.length - trimmed.length));
     if (trimmed.startsWith("+")) {
-      addMarker(collected, trimmed.slice(1), trimmed.slice(1), position, target, registry, fieldPath);
+      addMarker(collected, trimmed.slice(1), trimmed.slice(1), position, where);
       continue;
     }
-    const tag = /^@([A-Za-z][\w-]*)\s*(.*)$/.exec(trimmed);
-    if (tag) {
-      inTag = true;
-      const alias = registry.alias(tag[1] as string);
-      if (alias) {
-        const argumentText = (tag[2] as string).trim();
-        addMarker(
-          collected,
-          alias.marker + alias.toArguments(argumentText),
-          trimmed,
-          position,
-          target,
-          registry,
-          fieldPath,
-        );
-      }
+    const written = /^@([A-Za-z$][\w.$-]*)\s*(.*)$/.exec(trimmed);
+    if (written) {
+      if (tag) described = applyTag(collected, tag, tag.position, tag.written, where) ?? described;
+      tag = {
+        name: written[1] as string,
+        text: (written[2] as string).trim(),
+        continuation: [],
+        position,
+        written: trimmed,
+      };
       continue;
     }
-    if (!inTag) prose.push(line.text);
+    if (tag) tag.continuation.push(line.text);
+    else prose.push(line.text);
   }
-  collected.description = cleanDescription(prose);
+  if (tag) described = applyTag(collected, tag, tag.position, tag.written, where) ?? described;
+  collected.description = cleanDescription(described ?? prose);
   return collected;
+}
+
+interface Where {
+  target: MarkerTarget;
+  registry: MarkerRegistry;
+  fieldPath: string | undefined;
+}
+
+/** Applies what one JSDoc tag means; returns the lines of an `@description`. */
+function applyTag(
+  collected: CollectedDoc,
+  tag: WrittenTag,
+  position: Position,
+  written: string,
+  where: Where,
+): readonly string[] | undefined {
+  let described: readonly string[] | undefined;
+  const extra = { fieldPath: where.fieldPath };
+  for (const meaning of readTag(tag, where.registry)) {
+    switch (meaning.kind) {
+      case "markers":
+        for (const marker of meaning.markers) addMarker(collected, marker, written, position, where);
+        break;
+      case "example": {
+        const definition = where.registry.get("kubebuilder:example");
+        if (definition) addParsed(collected, definition, { "": meaning.value }, written, position, where);
+        break;
+      }
+      case "description":
+        described = meaning.lines;
+        break;
+      case "ignore":
+        if (where.target === "field") collected.ignored = true;
+        else
+          collected.diagnostics.push(
+            errorAt(
+              position,
+              DiagnosticCode.unsupportedTag,
+              `@${tag.name} leaves out properties, not a ${where.target}`,
+              {
+                ...extra,
+                hint: "write @ignore on the properties to leave out of the schema",
+              },
+            ),
+          );
+        break;
+      case "problem":
+        collected.diagnostics.push(
+          (meaning.severity === "error" ? errorAt : warningAt)(position, meaning.code, meaning.message, {
+            ...extra,
+            hint: meaning.hint,
+          }),
+        );
+        break;
+      case "documentation":
+        break;
+    }
+  }
+  return described;
 }
 
 function addMarker(
@@ -140,9 +201,7 @@ function addMarker(
   markerText: string,
   written: string,
   position: Position,
-  target: MarkerTarget,
-  registry: MarkerRegistry,
-  fieldPath: string | undefined,
+  { target, registry, fieldPath }: Where,
 ): void {
   const parsed = parseMarker(markerText, registry);
   const where = { fieldPath };
@@ -177,18 +236,30 @@ function addMarker(
     collected.diagnostics.push(errorAt(position, DiagnosticCode.malformedMarker, parsed.message, where));
     return;
   }
-  if (!parsed.definition.targets.includes(target)) {
+  addParsed(collected, parsed.definition, parsed.value, written, position, { target, registry, fieldPath });
+}
+
+/** Adds a marker whose value is known, when it may sit on the target. */
+function addParsed(
+  collected: CollectedDoc,
+  definition: MarkerDefinition,
+  value: MarkerValue,
+  written: string,
+  position: Position,
+  { target, fieldPath }: Where,
+): void {
+  if (!definition.targets.includes(target)) {
     collected.diagnostics.push(
       errorAt(
         position,
         DiagnosticCode.wrongTarget,
-        `+${parsed.definition.name} cannot be used on a ${target}; it applies to: ${parsed.definition.targets.join(", ")}`,
-        where,
+        `+${definition.name} cannot be used on a ${target}; it applies to: ${definition.targets.join(", ")}`,
+        { fieldPath },
       ),
     );
     return;
   }
-  collected.markers.push({ definition: parsed.definition, value: parsed.value, position, text: written });
+  collected.markers.push({ definition, value, position, text: written });
 }
 
 /** controller-gen's extractDoc over Go's CommentGroup.Text(), for prose lines already stripped. */

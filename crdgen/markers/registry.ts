@@ -54,9 +54,13 @@ export interface MarkerInstance {
 /** A JSDoc tag that stands for a marker: `@minimum 1` means `+kubebuilder:validation:Minimum=1`. */
 export interface JsDocAlias {
   tag: string;
+  /** The marker the tag stands for (its row in the help table). */
   marker: string;
-  /** How the tag's text becomes the marker's argument text. */
-  toArguments: (tagText: string) => string;
+  /**
+   * The markers the tag's text means, each as written after `+`: the one marker with its argument,
+   * or more where one tag says what takes several markers (`@exclusiveMinimum 0`).
+   */
+  toMarkers: (tagText: string) => readonly string[];
 }
 
 /** The registry: definitions by name, aliases by tag. */
@@ -94,17 +98,22 @@ export class MarkerRegistry {
 
   /** The closest known name to a misspelt one, for "did you mean" hints. */
   suggest(name: string): string | undefined {
-    let best: string | undefined;
-    let bestDistance = Math.max(3, Math.floor(name.length / 4)) + 1;
-    for (const candidate of this.#byName.keys()) {
-      const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-      if (distance < bestDistance) {
-        best = candidate;
-        bestDistance = distance;
-      }
-    }
-    return best;
+    return closestName(name, this.#byName.keys());
   }
+}
+
+/** The candidate closest to a misspelt `name` (case-insensitive), if any is close enough. */
+export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(3, Math.floor(name.length / 4)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
 
 function editDistance(a: string, b: string): number {

@@ -8,14 +8,27 @@
  * runs its own full `getPreEmitDiagnostics` over every file including lib files (our budget is
  * "no slower than tsc --noEmit"); and on bad input it prints and returns null instead of giving
  * diagnostics. Walking the syntax of property types keeps every alias, every doc comment and
- * every position, and touches only the declarations the kinds reach.
+ * every position, and touches only the declarations the kinds reach. Types written for
+ * typescript-json-schema still work: its tags are read (markers/tags.ts), and enums, generics and
+ * the utility types it expands are expanded here (enum_model.ts, type_arguments.ts).
  */
 import type * as ts from "typescript";
 import typescript from "../typescript.js";
 import { DiagnosticCode, errorAt, positionOf, type Diagnostic } from "../diagnostics.js";
 import { collectFromNode } from "../markers/collect.js";
 import type { MarkerInstance, MarkerRegistry } from "../markers/registry.js";
+import { enumMemberModel, enumModel } from "./enum_model.js";
 import type { PropertyModel, TypeModel, TypeModelCommon } from "./model.js";
+import {
+  bindTypeArguments,
+  boundTypeArgument,
+  instantiationKey,
+  instantiationPrefix,
+  isUnboundTypeParameter,
+  utilityTypeModel,
+  utilityTypeNames,
+  type TypeArgumentBindings,
+} from "./type_arguments.js";
 
 /** Shared state of one walk over one program. */
 export interface ModelContext {
@@ -25,12 +38,16 @@ export interface ModelContext {
   isLibraryFile: (sourceFile: ts.SourceFile) => boolean;
   /** Named declarations already modelled (each is walked once). */
   named: Map<ts.Declaration, TypeModel>;
-  inProgress: Set<ts.Declaration>;
+  /** Declarations being walked, and generic ones by their instantiation key. */
+  inProgress: Set<ts.Declaration | string>;
   /** Top-level names already resolved, per file. */
   resolved: Map<ts.SourceFile, Map<string, ts.Declaration | undefined>>;
+  /** The type arguments of the generic declaration being walked, by type parameter. */
+  bindings: TypeArgumentBindings;
 }
 
-type NamedDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+/** A declaration that names a type. */
+export type NamedDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration;
 
 /** Creates the walk state for `program`. */
 export function createModelContext(program: ts.Program, registry: MarkerRegistry): ModelContext {
@@ -42,14 +59,41 @@ export function createModelContext(program: ts.Program, registry: MarkerRegistry
     named: new Map(),
     inProgress: new Set(),
     resolved: new Map(),
+    bindings: new Map(),
   };
 }
 
-/** Models a named interface or type alias (cached), with its own markers and doc. */
-export function modelOfDeclaration(declaration: NamedDeclaration, context: ModelContext): TypeModel {
-  const cached = context.named.get(declaration);
+/**
+ * Models a named interface, type alias or enum, with its own markers and doc. A generic one is
+ * walked once per instantiation, its type parameters bound to `typeArguments` (written at `at`),
+ * so that `Range<int32>` keeps int32's format as a field of type int32 does; others are cached.
+ */
+export function modelOfDeclaration(
+  declaration: NamedDeclaration,
+  context: ModelContext,
+  instantiation?: { typeArguments: readonly ts.TypeNode[]; at: ts.Node; path: string },
+): TypeModel {
+  const generic = !typescript.isEnumDeclaration(declaration) && (declaration.typeParameters?.length ?? 0) > 0;
+  const cached = generic ? undefined : context.named.get(declaration);
   if (cached) return cached;
-  if (context.inProgress.has(declaration)) {
+  const outerBindings = context.bindings;
+  let key: ts.Declaration | string = declaration;
+  if (generic) {
+    const at = instantiation?.at ?? declaration.name;
+    const path = instantiation?.path ?? declaration.name.text;
+    context.bindings = bindTypeArguments(declaration, instantiation?.typeArguments ?? [], at, path, context);
+    key = instantiationKey(declaration, context);
+  } else if (instantiation?.typeArguments.length) {
+    context.diagnostics.push(
+      unsupported(
+        instantiation.at,
+        `${instantiation.path}: ${declaration.name.text} takes no type arguments`,
+        instantiation.path,
+      ),
+    );
+  }
+  if (context.inProgress.has(key) || (generic && instantiationDepth(declaration, context) > maxInstantiationDepth)) {
+    context.bindings = outerBindings;
     context.diagnostics.push(
       errorAt(
         positionOf(declaration.name),
@@ -62,7 +106,7 @@ export function modelOfDeclaration(declaration: NamedDeclaration, context: Model
     );
     return { kind: "invalid", markers: [], position: positionOf(declaration.name) };
   }
-  context.inProgress.add(declaration);
+  context.inProgress.add(key);
   const name = declaration.name.text;
   const doc = collectFromNode(declaration, "type", context.registry, name);
   context.diagnostics.push(...doc.diagnostics);
@@ -72,13 +116,24 @@ export function modelOfDeclaration(declaration: NamedDeclaration, context: Model
     model = { kind: "any", from: "Schemaless", markers: [], position: positionOf(declaration.name) };
   } else if (typescript.isInterfaceDeclaration(declaration)) {
     model = objectModel(interfaceDeclarations(declaration, context), name, context, positionOf(declaration.name));
+  } else if (typescript.isEnumDeclaration(declaration)) {
+    model = enumModel(declaration, context);
   } else {
     model = modelOfTypeNode(declaration.type, context, name);
   }
   const named = withDoc(model, name, doc.markers, doc.description);
-  context.inProgress.delete(declaration);
-  context.named.set(declaration, named);
+  context.inProgress.delete(key);
+  context.bindings = outerBindings;
+  if (!generic) context.named.set(declaration, named);
   return named;
+}
+
+/** Beyond this many nested instantiations of one generic, its arguments only grow (`Tree<T[]>`): a recursion. */
+const maxInstantiationDepth = 16;
+
+function instantiationDepth(declaration: NamedDeclaration, context: ModelContext): number {
+  const prefix = instantiationPrefix(declaration);
+  return [...context.inProgress].filter((key) => typeof key === "string" && key.startsWith(prefix)).length;
 }
 
 /** A named model: the referenced type's markers first, then this declaration's. */
@@ -96,7 +151,10 @@ function withDoc(
 }
 
 /** All declarations of an interface (declaration merging), its bases' first. */
-function interfaceDeclarations(declaration: ts.InterfaceDeclaration, context: ModelContext): ts.InterfaceDeclaration[] {
+export function interfaceDeclarations(
+  declaration: ts.InterfaceDeclaration,
+  context: ModelContext,
+): ts.InterfaceDeclaration[] {
   const symbol = context.checker.getSymbolAtLocation(declaration.name);
   const declarations = symbol?.declarations?.filter(typescript.isInterfaceDeclaration) ?? [declaration];
   return declarations;
@@ -112,11 +170,6 @@ function objectModel(
   let indexValue: TypeModel | undefined;
   let incomplete = false;
   for (const declaration of declarations) {
-    if (declaration.typeParameters?.length) {
-      context.diagnostics.push(
-        unsupported(declaration.name, `generic interface ${declaration.name.text} cannot be a CRD schema`, path),
-      );
-    }
     for (const clause of declaration.heritageClauses ?? []) {
       for (const base of clause.types) {
         const baseModel = heritageModel(base, context, path);
@@ -164,6 +217,10 @@ function heritageModel(
   path: string,
 ): TypeModel | undefined {
   const declaration = resolveDeclaration(base.expression, context);
+  const baseName = typescript.isIdentifier(base.expression) ? base.expression.text : "";
+  if (utilityTypeNames.has(baseName) && (!declaration || context.isLibraryFile(declaration.getSourceFile()))) {
+    return objectBase(base, utilityTypeModel(baseName, base, context, path), context, path);
+  }
   if (!declaration) {
     context.diagnostics.push(
       unsupported(base, `${path}: cannot resolve the base type ${base.expression.getText()}`, path, "check the import"),
@@ -171,14 +228,24 @@ function heritageModel(
     return undefined;
   }
   const plain = typescript.isInterfaceDeclaration(declaration) || typescript.isTypeAliasDeclaration(declaration);
-  if (!plain || base.typeArguments?.length || declaration.typeParameters?.length) {
+  if (!plain) {
     context.diagnostics.push(
       unsupported(base, `${path} extends ${base.getText()}, which is not a plain interface`, path),
     );
     return undefined;
   }
   // `type Alias = SomeInterface` (Go's embedded alias): the alias stands for the object it names
-  const model = modelOfDeclaration(declaration, context);
+  const typeArguments = base.typeArguments ?? [];
+  return objectBase(base, modelOfDeclaration(declaration, context, { typeArguments, at: base, path }), context, path);
+}
+
+/** A base type's model, when it is an object. */
+function objectBase(
+  base: ts.ExpressionWithTypeArguments,
+  model: TypeModel,
+  context: ModelContext,
+  path: string,
+): TypeModel | undefined {
   if (model.kind !== "object" && model.kind !== "invalid") {
     context.diagnostics.push(unsupported(base, `${path} extends ${base.getText()}, which is not an object type`, path));
     return undefined;
@@ -232,6 +299,8 @@ function propertyModel(
   const path = `${parentPath}.${name}`;
   const doc = collectFromNode(member, "field", context.registry, path);
   context.diagnostics.push(...doc.diagnostics);
+  // typescript-json-schema's @ignore, Go's `json:"-"`: the property has no place in the schema
+  if (doc.ignored) return undefined;
   const schemaless = doc.markers.some((marker) => marker.definition.name === "kubebuilder:validation:Schemaless");
   let type: TypeModel;
   if (schemaless) type = { kind: "any", from: "Schemaless", markers: [], position: positionOf(member.name) };
@@ -405,12 +474,22 @@ function intersectionModel(node: ts.IntersectionTypeNode, context: ModelContext,
 }
 
 function referenceModel(node: ts.TypeReferenceNode, context: ModelContext, path: string): TypeModel {
+  const bound = boundTypeArgument(node, context);
+  if (bound) return bound(path);
   const declaration = resolveDeclaration(node.typeName, context);
   const name = typescript.isIdentifier(node.typeName) ? node.typeName.text : node.typeName.right.text;
   const position = positionOf(node);
   // Programs built without lib files (the fast path) cannot resolve Array, Record or Date.
   if (!declaration && typescript.isIdentifier(node.typeName) && libraryTypeNames.has(name))
     return libraryModel(node, name, context, path);
+  if (!declaration && isUnboundTypeParameter(node.typeName, context))
+    return invalid(
+      context,
+      node,
+      path,
+      `the type parameter ${name} has no type argument here`,
+      "use the generic type with concrete type arguments, as in Range<int32>",
+    );
   if (!declaration)
     return invalid(
       context,
@@ -420,30 +499,16 @@ function referenceModel(node: ts.TypeReferenceNode, context: ModelContext, path:
       'check the import (types from "uselessctl" need the package installed or this repository\'s sources)',
     );
   if (context.isLibraryFile(declaration.getSourceFile())) return libraryModel(node, name, context, path);
-  if (node.typeArguments?.length) {
-    return invalid(
-      context,
-      node,
-      path,
-      `generic type ${node.getText()} is not supported in CRD schemas`,
-      "declare a concrete interface or alias",
-    );
+  if (
+    typescript.isInterfaceDeclaration(declaration) ||
+    typescript.isTypeAliasDeclaration(declaration) ||
+    typescript.isEnumDeclaration(declaration)
+  ) {
+    const typeArguments = node.typeArguments ?? [];
+    return { ...modelOfDeclaration(declaration, context, { typeArguments, at: node, path }), position };
   }
-  if (typescript.isInterfaceDeclaration(declaration) || typescript.isTypeAliasDeclaration(declaration)) {
-    if (declaration.typeParameters?.length)
-      return invalid(context, node, path, `generic type ${name} is not supported in CRD schemas`);
-    return { ...modelOfDeclaration(declaration, context), position };
-  }
-  if (typescript.isEnumDeclaration(declaration)) {
-    return invalid(
-      context,
-      node,
-      path,
-      `enum ${name} is not supported (the project avoids TypeScript enums)`,
-      'use a union of string literals: "a" | "b"',
-    );
-  }
-  return invalid(context, node, path, `${name} is not an interface or type alias`);
+  if (typescript.isEnumMember(declaration)) return enumMemberModel(declaration, context, position);
+  return invalid(context, node, path, `${name} is not an interface, type alias or enum`);
 }
 
 const libraryTypeNames = new Set([
@@ -467,6 +532,7 @@ function libraryModel(node: ts.TypeReferenceNode, name: string, context: ModelCo
   if ((name === "Array" || name === "ReadonlyArray") && first) {
     return { kind: "array", items: modelOfTypeNode(first, context, `${path}[*]`), markers: [], position };
   }
+  if (utilityTypeNames.has(name)) return utilityTypeModel(name, node, context, path);
   if (name === "Record" && first && second) {
     if (first.kind !== typescript.SyntaxKind.StringKeyword)
       return invalid(context, node, path, "Record keys must be string");
@@ -519,6 +585,7 @@ function resolveWithChecker(name: ts.EntityName | ts.Expression, context: ModelC
       typescript.isInterfaceDeclaration(declaration) ||
       typescript.isTypeAliasDeclaration(declaration) ||
       typescript.isEnumDeclaration(declaration) ||
+      typescript.isEnumMember(declaration) ||
       typescript.isClassDeclaration(declaration),
   );
 }
@@ -530,11 +597,12 @@ function noSchema(context: ModelContext, node: ts.Node, path: string, message: s
   return { kind: "invalid", markers: [], position: positionOf(node) };
 }
 
-function invalid(context: ModelContext, node: ts.Node, path: string, message: string, hint?: string): TypeModel {
+/** Reports `message` at `node` (an unsupported type) and returns the invalid model. */
+export function invalid(context: ModelContext, node: ts.Node, path: string, message: string, hint?: string): TypeModel {
   context.diagnostics.push(unsupported(node, `${path}: ${message}`, path, hint));
   return { kind: "invalid", markers: [], position: positionOf(node) };
 }
 
-function unsupported(node: ts.Node, message: string, path: string, hint?: string): Diagnostic {
+export function unsupported(node: ts.Node, message: string, path: string, hint?: string): Diagnostic {
   return errorAt(positionOf(node), DiagnosticCode.unsupportedType, message, { fieldPath: path, hint });
 }

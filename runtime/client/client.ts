@@ -3,7 +3,17 @@ import { defaultScheme, type KindDescriptor, type Scheme } from "../scheme/group
 import { PATCH_CONTENT_TYPES, type Patch } from "./patch.js";
 import { listQuery, queryString, resourcePath } from "./paths.js";
 import type { Transport } from "./transport.js";
-import type { Client, DeleteOptions, ListOptions, PatchOptions, StatusWriter, WriteOptions } from "./types.js";
+import type {
+  Client,
+  DeleteOptions,
+  ListOptions,
+  PatchOptions,
+  StatusWriter,
+  SubResourceClient,
+  SubResourcePatchOptions,
+  SubResourceUpdateOptions,
+  WriteOptions,
+} from "./types.js";
 
 /** Called after every successful write with the object as the server returned it (or deleted). */
 export type WriteObserver = (kind: KindDescriptor, obj: KubernetesObject, verb: "write" | "delete") => void;
@@ -60,23 +70,29 @@ export function createClient(options: Partial<ClientOptions> & { transport: Tran
     });
   }
 
-  async function put<T extends KubernetesObject>(
-    obj: T,
+  /** PUT of `body` at `obj`'s path (its subresource's when given); the answer lands in `body`. */
+  async function put<B extends KubernetesObject>(
+    obj: KubernetesObject,
     subresource: string | undefined,
+    body: B,
     writeOptions?: WriteOptions,
-  ): Promise<T> {
+  ): Promise<B> {
     const { kind, path } = locate(obj, subresource);
-    const answer = (await transport.request({ method: "PUT", path: path + writeQuery(writeOptions), body: obj })) as T;
+    const answer = (await transport.request({ method: "PUT", path: path + writeQuery(writeOptions), body })) as B;
+    // A subresource's answer (a Scale) carries the parent's new resourceVersion, all read-your-writes needs.
     options.onWrite?.(kind, answer, "write");
-    return assignInPlace(obj, answer);
+    return assignInPlace(body, answer);
   }
 
-  async function patch<T extends KubernetesObject>(
-    obj: T,
+  /** PATCH at `obj`'s path (its subresource's when given), computed from `body`, answered into `into`. */
+  async function patch<B extends KubernetesObject>(
+    obj: KubernetesObject,
     thePatch: Patch,
     subresource: string | undefined,
+    body: KubernetesObject,
     patchOptions?: PatchOptions,
-  ): Promise<T> {
+    into: B = body as B,
+  ): Promise<B> {
     const { kind, path } = locate(obj, subresource);
     if (thePatch.type === "apply" && !(patchOptions?.fieldManager ?? fieldManager)) {
       throw new Error(`server-side apply of ${kind.kind} ${obj.metadata?.name}: set patch options fieldManager`);
@@ -84,16 +100,43 @@ export function createClient(options: Partial<ClientOptions> & { transport: Tran
     const answer = (await transport.request({
       method: "PATCH",
       path: path + writeQuery(patchOptions),
-      body: thePatch.data(obj),
+      body: thePatch.data(body),
       contentType: PATCH_CONTENT_TYPES[thePatch.type],
-    })) as T;
+    })) as B;
     options.onWrite?.(kind, answer, "write");
-    return assignInPlace(obj, answer);
+    return assignInPlace(into, answer);
+  }
+
+  function subResourceClient(subresource: string): SubResourceClient {
+    return {
+      async get<S extends KubernetesObject>(obj: KubernetesObject): Promise<S> {
+        return (await transport.request({ method: "GET", path: locate(obj, subresource).path })) as S;
+      },
+      async create<S extends KubernetesObject>(obj: KubernetesObject, body: S, writeOptions?: WriteOptions) {
+        const { path } = locate(obj, subresource);
+        const answer = (await transport.request({ method: "POST", path: path + writeQuery(writeOptions), body })) as S;
+        return assignInPlace(body, answer);
+      },
+      update: <T extends KubernetesObject, S extends KubernetesObject = T>(
+        obj: T,
+        updateOptions?: SubResourceUpdateOptions<S>,
+      ) => put(obj, subresource, updateOptions?.subResourceBody ?? (obj as unknown as S), updateOptions),
+      patch: <T extends KubernetesObject, S extends KubernetesObject = T>(
+        obj: T,
+        thePatch: Patch,
+        patchOptions?: SubResourcePatchOptions<S>,
+      ) => {
+        const body = patchOptions?.subResourceBody;
+        // Without a body, only status answers with the object itself; a Scale must not overwrite it.
+        const into = body ?? (subresource === "status" ? obj : {});
+        return patch(obj, thePatch, subresource, body ?? obj, patchOptions, into as S);
+      },
+    };
   }
 
   const statusWriter: StatusWriter = {
-    update: (obj, writeOptions) => put(obj, "status", writeOptions),
-    patch: (obj, thePatch, patchOptions) => patch(obj, thePatch, "status", patchOptions),
+    update: (obj, writeOptions) => put(obj, "status", obj, writeOptions),
+    patch: (obj, thePatch, patchOptions) => patch(obj, thePatch, "status", obj, patchOptions),
   };
 
   return {
@@ -132,9 +175,9 @@ export function createClient(options: Partial<ClientOptions> & { transport: Tran
       return assignInPlace(obj, answer);
     },
 
-    update: (obj, writeOptions) => put(obj, undefined, writeOptions),
+    update: (obj, writeOptions) => put(obj, undefined, obj, writeOptions),
 
-    patch: (obj, thePatch, patchOptions) => patch(obj, thePatch, undefined, patchOptions),
+    patch: (obj, thePatch, patchOptions) => patch(obj, thePatch, undefined, obj, patchOptions),
 
     async delete<T extends KubernetesObject>(obj: T, deleteOptions: DeleteOptions = {}): Promise<void> {
       const { kind, path } = locate(obj);
@@ -161,5 +204,7 @@ export function createClient(options: Partial<ClientOptions> & { transport: Tran
     },
 
     status: () => statusWriter,
+
+    subResource: subResourceClient,
   };
 }

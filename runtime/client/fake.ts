@@ -2,7 +2,6 @@ import { formatTime, realClock, type Clock } from "../clock.js";
 import { randomUUID } from "node:crypto";
 import { keyOf, objectKey, type KubernetesObject, type ObjectList } from "../object.js";
 import { defaultScheme, resourceName, type KindDescriptor, type Scheme } from "../scheme/group_version.js";
-import { ApiError } from "./errors.js";
 import { labelSelectorOf } from "./paths.js";
 import type { Patch } from "./patch.js";
 import type {
@@ -13,7 +12,10 @@ import type {
   ObjectKey,
   PatchOptions,
   StatusWriter,
+  SubResourceClient,
 } from "./types.js";
+import { fakeApiError as apiError, applyMergePatch } from "./fake_support.js";
+import { fakeScaleClient } from "./fake_scale.js";
 
 /** Options of {@link FakeClient}. */
 export interface FakeClientOptions {
@@ -22,26 +24,6 @@ export interface FakeClientOptions {
   objects: KubernetesObject[];
   /** Clock for creationTimestamp and deletionTimestamp. */
   clock: Clock;
-}
-
-function apiError(code: number, reason: string, message: string): ApiError {
-  return new ApiError({
-    code,
-    status: { kind: "Status", status: "Failure", code, reason, message },
-    request: { method: "FAKE", path: "" },
-  });
-}
-
-function applyMergePatch(target: unknown, patch: unknown): unknown {
-  if (typeof patch !== "object" || patch === null || Array.isArray(patch)) return patch;
-  const base = new Map<string, unknown>(
-    typeof target === "object" && target !== null && !Array.isArray(target) ? Object.entries(target) : [],
-  );
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) base.delete(key);
-    else base.set(key, applyMergePatch(base.get(key), value));
-  }
-  return Object.fromEntries(base);
 }
 
 /**
@@ -245,6 +227,32 @@ export class FakeClient implements Client, FieldIndexer {
     return {
       update: async (obj) => this.#write(obj, obj, "status"),
       patch: async (obj, patch) => this.#write(obj, this.#patched(obj, patch), "status"),
+    };
+  }
+
+  /**
+   * The status subresource (read, as the API server answers it, the whole object; written as
+   * {@link FakeClient.status} writes), and the scale subresource of Deployments, ReplicaSets,
+   * StatefulSets and ReplicationControllers as the API server serves it.
+   * Errors: the calls of any other subresource reject, naming it.
+   */
+  subResource(subResource: string): SubResourceClient {
+    if (subResource === "scale") return fakeScaleClient(this, this.#scheme);
+    const unsupported = async (): Promise<never> => {
+      throw new Error(`the fake client serves the status and scale subresources, not ${subResource}`);
+    };
+    if (subResource !== "status") {
+      return { get: unsupported, create: unsupported, update: unsupported, patch: unsupported };
+    }
+    const status = this.status();
+    return {
+      get: async <S extends KubernetesObject>(obj: KubernetesObject) =>
+        structuredClone(this.#existing(this.#scheme.descriptorFor(obj), obj)) as S,
+      create: unsupported,
+      update: async <T extends KubernetesObject, S extends KubernetesObject = T>(obj: T) =>
+        (await status.update(obj)) as unknown as S,
+      patch: async <T extends KubernetesObject, S extends KubernetesObject = T>(obj: T, patch: Patch) =>
+        (await status.patch(obj, patch)) as unknown as S,
     };
   }
 }

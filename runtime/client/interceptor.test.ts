@@ -57,3 +57,24 @@ test("an interceptor replaces its call and can delegate to the wrapped client", 
   await client.status().update(a);
   assert.ok(fake.actions.includes("update-status ConfigMap ns/a"));
 });
+
+test("subResource goes to the wrapped client's, or to the interceptor's client for the names it takes", async () => {
+  const fake = new FakeClient({ objects: [configMap("a")] });
+  const client = interceptClient(fake, {
+    subResource(wrapped, name) {
+      if (name !== "scale") return wrapped.subResource(name);
+      const refuse = async (): Promise<never> => {
+        throw new Error("scale intercepted");
+      };
+      return { get: refuse, create: refuse, update: refuse, patch: refuse };
+    },
+  });
+  await assert.rejects(client.subResource("scale").get(configMap("a")), /scale intercepted/);
+  await client.subResource("status").update(await client.get(ConfigMap, { namespace: "ns", name: "a" }));
+  assert.ok(fake.actions.includes("update-status ConfigMap ns/a"));
+  await assert.rejects(
+    interceptClient(fake, {}).subResource("scale").get(configMap("a")),
+    /ConfigMap of v1 has no scale subresource/,
+    "no interceptor: the wrapped client's",
+  );
+});

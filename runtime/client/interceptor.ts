@@ -1,7 +1,15 @@
 import type { KubernetesObject, ObjectList } from "../object.js";
 import type { KindDescriptor } from "../scheme/group_version.js";
 import type { Patch } from "./patch.js";
-import type { Client, DeleteOptions, ListOptions, ObjectKey, PatchOptions, WriteOptions } from "./types.js";
+import type {
+  Client,
+  DeleteOptions,
+  ListOptions,
+  ObjectKey,
+  PatchOptions,
+  SubResourceClient,
+  WriteOptions,
+} from "./types.js";
 
 /**
  * Replacements for some of a client's calls (controller-runtime's `interceptor.Funcs`). Each gets
@@ -27,6 +35,8 @@ export interface InterceptorFuncs {
   statusUpdate?<T extends KubernetesObject>(client: Client, obj: T, options?: WriteOptions): Promise<T>;
   /** `client.status().patch(...)`. */
   statusPatch?<T extends KubernetesObject>(client: Client, obj: T, patch: Patch, options?: PatchOptions): Promise<T>;
+  /** `client.subResource(name)`: a whole subresource client in place of the wrapped one's. */
+  subResource?(client: Client, subResource: string): SubResourceClient;
 }
 
 /**
@@ -51,5 +61,6 @@ export function interceptClient(client: Client, funcs: InterceptorFuncs): Client
       patch: (obj, patch, options) =>
         funcs.statusPatch ? funcs.statusPatch(client, obj, patch, options) : client.status().patch(obj, patch, options),
     }),
+    subResource: (name) => (funcs.subResource ? funcs.subResource(client, name) : client.subResource(name)),
   };
 }

@@ -81,10 +81,47 @@ export interface StatusWriter {
   patch<T extends KubernetesObject>(obj: T, patch: Patch, options?: PatchOptions): Promise<T>;
 }
 
-/** Reads, writes, and writes status. */
+/** Options of a subresource update: what to send when it is not the object itself. */
+export interface SubResourceUpdateOptions<S extends KubernetesObject = KubernetesObject> extends WriteOptions {
+  /** The subresource's own object (a `Scale`), sent in place of the parent object. */
+  subResourceBody?: S;
+}
+
+/** Options of a subresource patch: the patch's data comes from, and its answer lands in, this body. */
+export interface SubResourcePatchOptions<S extends KubernetesObject = KubernetesObject> extends PatchOptions {
+  subResourceBody?: S;
+}
+
+/**
+ * Reads and writes one subresource of objects (controller-runtime's `SubResourceClient`): the
+ * object names the parent (`client.subResource("scale").get<Scale>(deployment)`). The answer of a
+ * write lands in `subResourceBody` when one is given and in the object for "status"; a patch of
+ * another subresource without a body leaves the object alone and only returns the answer.
+ */
+export interface SubResourceClient {
+  /** Reads the subresource of `obj` (a `Scale` for "scale"). */
+  get<S extends KubernetesObject>(obj: KubernetesObject): Promise<S>;
+  /** Creates the subresource (an `Eviction` for "eviction", a `TokenRequest` for "token"). */
+  create<S extends KubernetesObject>(obj: KubernetesObject, subResource: S, options?: WriteOptions): Promise<S>;
+  /** Replaces the subresource with `options.subResourceBody` (a `Scale`), or with the object itself. */
+  update<T extends KubernetesObject, S extends KubernetesObject = T>(
+    obj: T,
+    options?: SubResourceUpdateOptions<S>,
+  ): Promise<S>;
+  /** Patches the subresource; the patch's data comes from `options.subResourceBody` when given. */
+  patch<T extends KubernetesObject, S extends KubernetesObject = T>(
+    obj: T,
+    patch: Patch,
+    options?: SubResourcePatchOptions<S>,
+  ): Promise<S>;
+}
+
+/** Reads, writes, and writes status and other subresources. */
 export type Client = Reader &
   Writer & {
     status(): StatusWriter;
+    /** A client of the named subresource ("scale", "status", "eviction", ...). */
+    subResource(subResource: string): SubResourceClient;
   };
 
 /**

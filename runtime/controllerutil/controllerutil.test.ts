@@ -56,11 +56,14 @@ test("setControllerReference sets a controller reference once and refuses a seco
 
 test("owner references across namespaces or from namespaced owners to cluster objects are refused", () => {
   const elsewhere: ConfigMap = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", namespace: "other" } };
-  assert.throws(() => setControllerReference(owner("a"), elsewhere), /cross-namespace/);
+  assert.throws(
+    () => setControllerReference(owner("a"), elsewhere),
+    /^Error: cross-namespace owner references are disallowed, owner's namespace ns, obj's namespace other$/,
+  );
   const clusterScoped: Namespace = { apiVersion: "v1", kind: "Namespace", metadata: { name: "n" } };
   assert.throws(
     () => setOwnerReference(owner("a"), clusterScoped),
-    /cluster-scoped object n cannot have namespaced owner/,
+    /^Error: cluster-scoped resource must not have a namespace-scoped owner, owner's namespace ns$/,
   );
   assert.throws(
     () =>

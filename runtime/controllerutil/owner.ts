@@ -12,8 +12,9 @@ export class AlreadyOwnedError extends Error {
   readonly object: string;
   readonly owner: OwnerReference;
   constructor(object: string, owner: OwnerReference) {
+    // controller-runtime's message, then what to do about it.
     super(
-      `object ${object} is already owned by another ${owner.kind} controller ${owner.name}; ` +
+      `Object ${object} is already owned by another ${owner.kind} controller ${owner.name}; ` +
         `remove that owner reference first (or use setOwnerReference for a non-controller owner)`,
     );
     this.name = "AlreadyOwnedError";
@@ -39,6 +40,26 @@ function sameOwner(a: OwnerReference, b: OwnerReference): boolean {
   return groupOf(a.apiVersion) === groupOf(b.apiVersion) && a.kind === b.kind && a.name === b.name;
 }
 
+/**
+ * An owner in a namespace can only own objects of that namespace: the garbage collector looks
+ * owners up in the dependent's namespace (controller-runtime's `validateOwner`, same messages).
+ */
+function validateOwner(owner: KubernetesObject, object: KubernetesObject): void {
+  const ownerNamespace = owner.metadata?.namespace;
+  if (!ownerNamespace) return;
+  const objectNamespace = object.metadata?.namespace;
+  if (!objectNamespace) {
+    throw new Error(
+      `cluster-scoped resource must not have a namespace-scoped owner, owner's namespace ${ownerNamespace}`,
+    );
+  }
+  if (ownerNamespace !== objectNamespace) {
+    throw new Error(
+      `cross-namespace owner references are disallowed, owner's namespace ${ownerNamespace}, obj's namespace ${objectNamespace}`,
+    );
+  }
+}
+
 function referenceTo(owner: KubernetesObject, object: KubernetesObject, options: OwnerOptions): OwnerReference {
   const scheme = options.scheme ?? defaultScheme;
   const kind = scheme.descriptorFor(owner);
@@ -49,19 +70,7 @@ function referenceTo(owner: KubernetesObject, object: KubernetesObject, options:
       `owner ${kind.kind} ${ownerName ?? "(unnamed)"} has no name or uid: read it from the API server (or create it) before referencing it`,
     );
   }
-  if (kind.namespaced) {
-    const objectNamespace = object.metadata?.namespace;
-    if (!objectNamespace) {
-      throw new Error(
-        `cluster-scoped object ${object.metadata?.name} cannot have namespaced owner ${kind.kind} ${ownerName}`,
-      );
-    }
-    if (owner.metadata?.namespace !== objectNamespace) {
-      throw new Error(
-        `cross-namespace owner references are disallowed: owner ${kind.kind} ${owner.metadata?.namespace}/${ownerName}, object in namespace ${objectNamespace}`,
-      );
-    }
-  }
+  validateOwner(owner, object);
   return { apiVersion: kind.apiVersion, kind: kind.kind, name: ownerName, uid };
 }
 

@@ -79,5 +79,6 @@ export function createCachedClient(options: CachedClientOptions, tracker: WriteT
     delete: (obj, deleteOptions) => apiClient.delete(obj, deleteOptions),
     deleteAllOf: (kind, deleteOptions) => apiClient.deleteAllOf(kind, deleteOptions),
     status: () => apiClient.status(),
+    subResource: (name) => apiClient.subResource(name),
   };
 }

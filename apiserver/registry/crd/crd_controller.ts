@@ -16,6 +16,7 @@ import { creationTimestampDescription, nameColumn } from "../printing.js";
 import type { ResourceRegistry } from "../registry.js";
 import type { ResourceType } from "../resource_type.js";
 import { customResourceTypes, type CrdSpec } from "./custom_resource.js";
+import { schemaTypeError } from "./crd_schema_types.js";
 import { crdCondition, crdServable, decideNames, namingConditions, type CrdCondition } from "./crd_names.js";
 import { validateCrd } from "./crd_validation.js";
 
@@ -60,12 +61,24 @@ export function crdResourceType(): ResourceType {
     categories: ["api-extensions"],
     statusSubresource: true,
     tracksGeneration: true,
+    // apiextensions-apiserver's CRD strategy validates by hand only.
+    declarativeValidation: false,
+    storagePrefix: "apiextensions.k8s.io/customresourcedefinitions",
     fieldSchema: crdFieldSchema,
     emptyObject: {
       spec: { group: "", names: { plural: "", kind: "" }, scope: "", versions: null },
       status: { conditions: null, acceptedNames: { plural: "", kind: "" }, storedVersions: null },
     },
     strategy: {
+      decodeTypeError(object) {
+        const versions = (object.spec as { versions?: unknown } | undefined)?.versions;
+        if (!Array.isArray(versions)) return undefined;
+        for (const version of versions as { schema?: { openAPIV3Schema?: unknown } | null }[]) {
+          const error = schemaTypeError(version?.schema?.openAPIV3Schema, "spec.versions.schema.openAPIV3Schema");
+          if (error) return error;
+        }
+        return undefined;
+      },
       prepareForCreate(object) {
         // The status starts empty but for the storage version (PrepareForCreate).
         const storage = (object.spec as CrdSpec).versions.find((version) => version.storage)?.name;
@@ -242,8 +255,7 @@ export class CrdController {
         (finalizer) => finalizer !== cleanupFinalizer,
       );
       if (updated.metadata.finalizers.length === 0) {
-        delete updated.metadata.finalizers;
-        await this.#store.put(crdCollection, key, updated).durable;
+        // Removing the last finalizer deletes instead of writing: one DELETED event.
         await this.#store.delete(crdCollection, key)?.durable;
       } else {
         await this.#store.put(crdCollection, key, updated).durable;

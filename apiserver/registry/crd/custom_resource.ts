@@ -2,7 +2,7 @@
  * Resource types for the served versions of a CRD, and the custom resource strategy: pruning of
  * unknown fields, defaulting, structural-schema validation and x-kubernetes-validations (CEL).
  */
-import type { FieldError } from "../../http/status.js";
+import { fieldErrors, type FieldError } from "../../http/status.js";
 import type { KubeObject } from "../../storage/types.js";
 import { celErrorsAfterSchema } from "../../validation/cel_rules.js";
 import { validateEmbeddedResources } from "../../validation/embedded_resource.js";
@@ -14,14 +14,8 @@ import {
   validateListSets,
   type JsonSchema,
 } from "../../validation/structural_schema.js";
-import {
-  ageColumn,
-  cellForJsonValue,
-  creationTimestampDescription,
-  evaluateSimpleJsonPath,
-  nameColumn,
-  parseSimpleJsonPath,
-} from "../printing.js";
+import { ageColumn, cellForJsonValue, creationTimestampDescription, nameColumn } from "../printing.js";
+import { findJsonPathResults, JsonPathError, parseJsonPath } from "../jsonpath.js";
 import { defaultDeprecationWarning } from "./version_priority.js";
 import { validateScaleSpec, validateScaleStatus } from "./scale_validation.js";
 import {
@@ -76,17 +70,38 @@ function columnsOf(version: CrdVersion): PrinterColumn[] {
   return [
     nameColumn,
     ...declared.map((column): PrinterColumn => {
-      const steps = parseSimpleJsonPath(column.jsonPath);
+      const steps = columnPath(column.jsonPath);
       return {
         name: column.name,
         type: column.type,
         format: column.format ?? "",
         description: column.description ?? `Custom resource definition column (in JSONPath format): ${column.jsonPath}`,
         priority: column.priority ?? 0,
-        cell: (object, now) => cellForJsonValue(column.type, evaluateSimpleJsonPath(object, steps), now),
+        cell: (object, now) => cellForJsonValue(column.type, firstResult(object, steps), now),
       };
     }),
   ];
+}
+
+/** A printer column's parsed path; one that does not parse shows no value, as the table convertor's. */
+function columnPath(path: string): ReturnType<typeof parseJsonPath> | undefined {
+  try {
+    return parseJsonPath(path);
+  } catch (error) {
+    if (error instanceof JsonPathError) return undefined;
+    throw error;
+  }
+}
+
+/** The first value a column's path finds (the table convertor's results[0][0]), or undefined on an error. */
+function firstResult(object: KubeObject, steps: ReturnType<typeof parseJsonPath> | undefined): unknown {
+  if (!steps) return undefined;
+  try {
+    return findJsonPathResults(object, steps)[0];
+  } catch (error) {
+    if (error instanceof JsonPathError) return undefined;
+    throw error;
+  }
 }
 
 /** The object without apiVersion, kind and metadata, which the schema validation leaves to others. */
@@ -98,7 +113,7 @@ function withoutTypeMeta(object: KubeObject): Record<string, unknown> {
   return body;
 }
 
-function strategyOf(version: CrdVersion): ResourceStrategy {
+function strategyOf(version: CrdVersion, kind: string): ResourceStrategy {
   const schema = version.schema?.openAPIV3Schema ?? { type: "object", "x-kubernetes-preserve-unknown-fields": true };
   const resourceSchema: JsonSchema = { ...schema, properties: { ...schema.properties } };
   delete resourceSchema.properties?.metadata;
@@ -113,10 +128,15 @@ function strategyOf(version: CrdVersion): ResourceStrategy {
     },
     validate(object, old, context) {
       const scale = version.subresources?.scale;
+      // A body of another kind fails ValidateTypeMeta, which stands for the schema and scale
+      // checks; the embedded-resource, list and CEL checks still run after it.
+      const typeMetaErrors =
+        object.kind === kind ? undefined : [fieldErrors.invalid("kind", object.kind, `must be ${kind}`)];
       // A /status write is validated as the status strategy does: status against its own schema
       // (paths relative to it, reported under "status"), and the status half of the scale checks.
-      const errors: FieldError[] =
-        context?.subresource === "status"
+      const errors: FieldError[] = typeMetaErrors
+        ? typeMetaErrors
+        : context?.subresource === "status"
           ? [
               ...(object.status !== undefined && schema.properties?.status
                 ? validateAgainstSchema(
@@ -181,7 +201,7 @@ export function customResourceTypes(spec: CrdSpec): ResourceType[] {
         tracksGeneration: true,
         collection: collectionOf(spec.group, spec.names.plural),
         storageVersion: storage,
-        strategy: strategyOf(version),
+        strategy: strategyOf(version, spec.names.kind),
         openApiSchema: version.schema?.openAPIV3Schema as Record<string, unknown> | undefined,
         deprecationWarning: version.deprecated
           ? (version.deprecationWarning ?? defaultDeprecationWarning(spec, version.name))

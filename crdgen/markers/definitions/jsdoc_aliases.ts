@@ -18,11 +18,16 @@
  * | `@default {"a": 1}` / `@default up` | `+default=<JSON>` (text that is not JSON is a string) |
  * | `@nullable`                    | `+nullable`                                             |
  * | `@title Size`                  | `+kubebuilder:title=Size`                               |
+ * | `@type integer`                | `+kubebuilder:validation:Type=integer`                  |
+ * | `@exclusiveMinimum 0`          | `+kubebuilder:validation:Minimum=0` and `ExclusiveMinimum=true` (draft-07's number form) |
+ * | `@exclusiveMaximum true`       | `+kubebuilder:validation:ExclusiveMaximum=true` (draft-04's boolean form) |
+ * | `@required` / `@optional`      | `+required` / `+optional`                               |
  * | `@printcolumn name=Age,type=date,JSONPath=.metadata.creationTimestamp` | `+kubebuilder:printcolumn:…` |
  * | `@shortName {mach,m}`          | `+kubebuilder:resource:shortName={mach,m}`              |
  *
- * `@example` is not an alias: TSDoc uses it for code samples. `@uniqueItems` is not one either,
- * since the API server rejects `uniqueItems: true` (use `+listType=set`).
+ * typescript-json-schema's spellings are these tags too: `@TJS-type integer` is `@type integer`,
+ * and `@items.minimum 1` is the `+kubebuilder:validation:items:` twin of `@minimum 1` (jsdoc_tags.ts
+ * reads both, and the tags that are not markers).
  */
 import type { JsDocAlias } from "../registry.js";
 
@@ -39,23 +44,47 @@ const jsonOrString = (text: string) => {
   }
 };
 
+const exclusiveBound = (bound: "Minimum" | "Maximum") => (text: string) => {
+  const flag = `kubebuilder:validation:Exclusive${bound}`;
+  // draft-04 writes a flag beside minimum/maximum; draft-07 (typescript-json-schema) the bound itself
+  if (text === "" || text === "true" || text === "false") return [`${flag}=${text || "true"}`];
+  return [`kubebuilder:validation:${bound}=${text}`, `${flag}=true`];
+};
+
+function alias(tag: string, marker: string, toArguments: (text: string) => string): JsDocAlias {
+  return { tag, marker, toMarkers: (text) => [marker + toArguments(text)] };
+}
+
 /** The alias table: JSDoc tag → marker. */
 export const jsDocAliases: readonly JsDocAlias[] = [
-  { tag: "minimum", marker: "kubebuilder:validation:Minimum", toArguments: anonymous },
-  { tag: "maximum", marker: "kubebuilder:validation:Maximum", toArguments: anonymous },
-  { tag: "multipleOf", marker: "kubebuilder:validation:MultipleOf", toArguments: anonymous },
-  { tag: "minLength", marker: "kubebuilder:validation:MinLength", toArguments: anonymous },
-  { tag: "maxLength", marker: "kubebuilder:validation:MaxLength", toArguments: anonymous },
-  { tag: "pattern", marker: "kubebuilder:validation:Pattern", toArguments: rawString },
-  { tag: "format", marker: "kubebuilder:validation:Format", toArguments: anonymous },
-  { tag: "minItems", marker: "kubebuilder:validation:MinItems", toArguments: anonymous },
-  { tag: "maxItems", marker: "kubebuilder:validation:MaxItems", toArguments: anonymous },
-  { tag: "minProperties", marker: "kubebuilder:validation:MinProperties", toArguments: anonymous },
-  { tag: "maxProperties", marker: "kubebuilder:validation:MaxProperties", toArguments: anonymous },
-  { tag: "enum", marker: "kubebuilder:validation:Enum", toArguments: anonymous },
-  { tag: "default", marker: "default", toArguments: jsonOrString },
-  { tag: "nullable", marker: "nullable", toArguments: () => "" },
-  { tag: "title", marker: "kubebuilder:title", toArguments: anonymous },
-  { tag: "printcolumn", marker: "kubebuilder:printcolumn", toArguments: fields },
-  { tag: "shortName", marker: "kubebuilder:resource", toArguments: (text) => `:shortName=${text}` },
+  alias("minimum", "kubebuilder:validation:Minimum", anonymous),
+  alias("maximum", "kubebuilder:validation:Maximum", anonymous),
+  {
+    tag: "exclusiveMinimum",
+    marker: "kubebuilder:validation:ExclusiveMinimum",
+    toMarkers: exclusiveBound("Minimum"),
+  },
+  {
+    tag: "exclusiveMaximum",
+    marker: "kubebuilder:validation:ExclusiveMaximum",
+    toMarkers: exclusiveBound("Maximum"),
+  },
+  alias("multipleOf", "kubebuilder:validation:MultipleOf", anonymous),
+  alias("minLength", "kubebuilder:validation:MinLength", anonymous),
+  alias("maxLength", "kubebuilder:validation:MaxLength", anonymous),
+  alias("pattern", "kubebuilder:validation:Pattern", rawString),
+  alias("format", "kubebuilder:validation:Format", anonymous),
+  alias("type", "kubebuilder:validation:Type", anonymous),
+  alias("minItems", "kubebuilder:validation:MinItems", anonymous),
+  alias("maxItems", "kubebuilder:validation:MaxItems", anonymous),
+  alias("minProperties", "kubebuilder:validation:MinProperties", anonymous),
+  alias("maxProperties", "kubebuilder:validation:MaxProperties", anonymous),
+  alias("enum", "kubebuilder:validation:Enum", anonymous),
+  alias("default", "default", jsonOrString),
+  alias("nullable", "nullable", () => ""),
+  alias("required", "required", () => ""),
+  alias("optional", "optional", () => ""),
+  alias("title", "kubebuilder:title", anonymous),
+  alias("printcolumn", "kubebuilder:printcolumn", fields),
+  alias("shortName", "kubebuilder:resource", (text) => `:shortName=${text}`),
 ];

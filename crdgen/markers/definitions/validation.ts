@@ -60,6 +60,12 @@ function typed(type: string, key: "maxItems" | "minItems" | "maxProperties" | "m
   };
 }
 
+/** controller-gen's JSONSchemaProps flags are `omitempty`: false is not written. */
+function setFlag(schema: JSONSchemaProps, key: "exclusiveMaximum" | "exclusiveMinimum", value: boolean): void {
+  if (value) schema[key] = true;
+  else delete schema[key];
+}
+
 const int: ArgumentType = { kind: "int" };
 const number: ArgumentType = { kind: "number" };
 const bool: ArgumentType = { kind: "bool" };
@@ -85,7 +91,7 @@ const valueMarkers: readonly ValueMarker[] = [
     help: 'indicates that the maximum is "up to" but not including that value.',
     apply: (schema, value) =>
       isNumeric(schema)
-        ? void (schema.exclusiveMaximum = value as boolean)
+        ? void setFlag(schema, "exclusiveMaximum", value as boolean)
         : `must apply exclusivemaximum to a numeric value, found ${found(schema)}`,
   },
   {
@@ -94,7 +100,7 @@ const valueMarkers: readonly ValueMarker[] = [
     help: 'indicates that the minimum is "up to" but not including that value.',
     apply: (schema, value) =>
       isNumeric(schema)
-        ? void (schema.exclusiveMinimum = value as boolean)
+        ? void setFlag(schema, "exclusiveMinimum", value as boolean)
         : `must apply exclusiveminimum to a numeric value, found ${found(schema)}`,
   },
   {

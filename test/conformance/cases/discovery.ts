@@ -103,3 +103,20 @@ export const discoveryCases: ConformanceCase[] = [
     },
   },
 ];
+
+discoveryCases.push({
+  area: "discovery",
+  name: "/version reports the emulated and minimum compatibility releases",
+  async run(t) {
+    const response = await t.send({ path: "/version" });
+    expectStatus(response, 200);
+    const { emulationMajor, emulationMinor, minCompatibilityMajor, minCompatibilityMinor } = bodyOf(response);
+    t.record("GET /version (compatibility)", {
+      emulationMajor,
+      emulationMinor,
+      minCompatibilityMajor,
+      minCompatibilityMinor,
+    });
+    assert.equal(`${emulationMajor}.${emulationMinor}`, `${KUBERNETES_VERSION.major}.${KUBERNETES_VERSION.minor}`);
+  },
+});

@@ -1,6 +1,7 @@
 /** Every conformance case, in report order. */
 import type { ConformanceCase } from "../harness/case.js";
 import { crdLifecycleCases } from "./crd_lifecycle.js";
+import { crdSchemaTypeCases } from "./crd_schema_types.js";
 import { crdVersionCases } from "./crd_versions.js";
 import { crudCases } from "./crud.js";
 import { crudKindCases } from "./crud_kinds.js";
@@ -9,11 +10,14 @@ import { discoveryCases } from "./discovery.js";
 import { fieldSelectorCases } from "./field_selectors.js";
 import { generationCases } from "./generation.js";
 import { hostileInputCases } from "./hostile_input.js";
+import { invalidMessageCases } from "./invalid_messages.js";
 import { kubectlVerbCases } from "./kubectl_verbs.js";
 import { lifecycleCases } from "./lifecycle.js";
 import { listMapFieldCases } from "./list_map_fields.js";
+import { namespaceTerminationCases } from "./namespace_termination.js";
 import { optionCases } from "./options.js";
 import { outputCases } from "./output.js";
+import { printerColumnCases } from "./printer_columns.js";
 import { readCases } from "./reads.js";
 import { resourceVersionCases } from "./resource_versions.js";
 import { schemaCases } from "./schema.js";
@@ -23,6 +27,8 @@ import { serverSideApplyCases } from "./server_side_apply.js";
 import { statusSubresourceCases } from "./status_subresource.js";
 import { typedDecodingCases } from "./typed_decoding.js";
 import { watchingCases } from "./watching.js";
+import { updateRuleCases } from "./update_rules.js";
+import { watchEventCases } from "./watch_events.js";
 import { writeCases } from "./writes.js";
 
 export const ALL_CASES: readonly ConformanceCase[] = [
@@ -50,4 +56,10 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...hostileInputCases,
   ...typedDecodingCases,
   ...deepValueCases,
+  ...updateRuleCases,
+  ...watchEventCases,
+  ...crdSchemaTypeCases,
+  ...printerColumnCases,
+  ...namespaceTerminationCases,
+  ...invalidMessageCases,
 ];

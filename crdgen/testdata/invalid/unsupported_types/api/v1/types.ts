@@ -1,12 +1,14 @@
 import type { ObjectMeta } from "uselessctl";
 
-enum Color { Red = "red" }
+enum Mixed { A = "a", B = 1 }
 export interface Box<T> { value?: T }
 
 export interface WidgetSpec {
-  color?: Color;
-  box?: Box<string>;
-  partial?: Partial<{ a: string }>;
+  mixed?: Mixed;
+  box?: Box;
+  picked?: Pick<{ a: string }, "b">;
+  partialScalar?: Partial<string>;
+  shape?: { a: string } | { b: string };
   both?: { name?: string; [key: string]: string | undefined };
   numbered?: Record<number, string>;
 }

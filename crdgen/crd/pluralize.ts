@@ -1,7 +1,8 @@
 /**
- * Kind → resource plural, by the rules kubebuilder uses (it calls gobuffalo/flect's `Pluralize` on
- * the lower-cased kind), so that a project moving between kubebuilder and uselessctl keeps its
- * resource names: `Switch` → `switches`, `Policy` → `policies`, `Memcached` → `memcacheds`.
+ * Kind → resource plural, by flect's rules (gobuffalo/flect's `Pluralize` on the lower-cased kind),
+ * which both controller-gen (a CRD's `names.plural`) and kubebuilder (a scaffolded resource) use,
+ * so that a project moving between kubebuilder and uselessctl keeps its resource names:
+ * `Switch` → `switches`, `Policy` → `policies`, `Memcached` → `memcacheds`.
  *
  * The tables are data transcribed from flect's published rules; the matching is ours.
  */

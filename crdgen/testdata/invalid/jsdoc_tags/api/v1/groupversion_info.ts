@@ -1,0 +1,2 @@
+/** +groupName=example.com */
+export {};

@@ -1,0 +1,3 @@
+// Package v1 is the tjs_annotations fixture's API.
+// +groupName=tjs-annotations.markers.conformance.uselessctl.dev
+package v1

@@ -1,0 +1,5 @@
+/**
+ * Package v1 is the tjs_items fixture's API.
+ * +groupName=tjs-items.markers.conformance.uselessctl.dev
+ */
+export const version = "v1";

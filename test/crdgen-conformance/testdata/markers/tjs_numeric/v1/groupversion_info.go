@@ -1,0 +1,3 @@
+// Package v1 is the tjs_numeric fixture's API.
+// +groupName=tjs-numeric.markers.conformance.uselessctl.dev
+package v1

@@ -1,0 +1,3 @@
+// Package v1 is the generics fixture's API.
+// +groupName=generics.types.conformance.uselessctl.dev
+package v1

@@ -1,0 +1,3 @@
+// Package v1 is the ts_enums fixture's API.
+// +groupName=ts-enums.types.conformance.uselessctl.dev
+package v1

@@ -1,0 +1,3 @@
+// Package v1 is the utility_types fixture's API.
+// +groupName=utility-types.types.conformance.uselessctl.dev
+package v1
