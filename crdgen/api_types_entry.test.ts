@@ -28,6 +28,24 @@ describe("resolveToApiTypesEntry", () => {
     assert.ok(loadedFiles(fixtureFiles(basic).apiFiles, true).includes("runtime/index.ts"));
   });
 
+  it("redirects when the other names an API file imports from the package are only used as values", () => {
+    const file = join(scratch, "groupversion_info.ts");
+    writeFileSync(
+      file,
+      'import { defineGroupVersion, type int32 } from "uselessctl";\nexport const GroupVersion = defineGroupVersion({ group: "a.example.com", version: "v1" });\nexport interface A { n?: int32 }\n',
+    );
+    const files = loadedFiles([file], false);
+    assert.ok(files.includes("apimachinery/index.ts") && !files.includes("runtime/index.ts"), files.join("\n"));
+  });
+
+  it("leaves resolution alone when such a name is also used as a type or re-exported", () => {
+    for (const use of ["export type G = ReturnType<typeof defineGroupVersion>;", "export { defineGroupVersion };"]) {
+      const file = join(scratch, "uses.ts");
+      writeFileSync(file, `import { defineGroupVersion } from "uselessctl";\n${use}\n`);
+      assert.ok(loadedFiles([file], false).includes("runtime/index.ts"), use);
+    }
+  });
+
   it("leaves resolution alone when an API file imports something else from the package", () => {
     const file = join(scratch, "types.ts");
     writeFileSync(

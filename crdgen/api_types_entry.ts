@@ -6,8 +6,10 @@
  * package's main entry is the controller runtime, which pulls in @kubernetes/client-node's
  * declarations: megabytes to parse and bind that the schema walk never looks at.
  * Guarantees: the redirect happens only when every name the API files import from the package
- * is exported by name from the API-types entry (no default, namespace or `import()` uses);
- * otherwise resolution is left alone. It is not used when a type-check is asked for.
+ * and use as a type (or re-export) is exported by name from the API-types entry (no default,
+ * namespace or `import()` uses); otherwise resolution is left alone. A name used only as a value
+ * (`defineGroupVersion(...)` in every groupversion_info.ts) is never read by the schema walk,
+ * which follows type references only. It is not used when a type-check is asked for.
  */
 import { dirname, join } from "node:path";
 import type * as ts from "typescript";
@@ -78,9 +80,36 @@ function namesImportedFromPackage(host: ts.CompilerHost, apiFiles: readonly stri
         bindings = statement.exportClause;
       } else continue;
       if (!bindings || !(typescript.isNamedImports(bindings) || typescript.isNamedExports(bindings))) return undefined;
-      for (const element of bindings.elements) names.add((element.propertyName ?? element.name).text);
+      const typeNames = typescript.isNamedImports(bindings) ? namesUsedAsTypes(sourceFile) : undefined;
+      for (const element of bindings.elements)
+        if (!typeNames || typeNames.has(element.name.text)) names.add((element.propertyName ?? element.name).text);
     }
   }
+  return names;
+}
+
+/**
+ * The names a file uses where the schema walk may follow them: type references, `typeof` queries,
+ * heritage clauses, and local exports (another file may use them as types). Conservative: any
+ * identifier in those positions counts, whatever it is bound to.
+ */
+function namesUsedAsTypes(sourceFile: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const addLeftmost = (name: ts.Node): void => {
+    let node = name;
+    while (typescript.isQualifiedName(node) || typescript.isPropertyAccessExpression(node))
+      node = typescript.isQualifiedName(node) ? node.left : node.expression;
+    if (typescript.isIdentifier(node)) names.add(node.text);
+  };
+  const visit = (node: ts.Node): void => {
+    if (typescript.isTypeReferenceNode(node)) addLeftmost(node.typeName);
+    else if (typescript.isTypeQueryNode(node)) addLeftmost(node.exprName);
+    else if (typescript.isExpressionWithTypeArguments(node)) addLeftmost(node.expression);
+    else if (typescript.isExportSpecifier(node)) names.add((node.propertyName ?? node.name).text);
+    else if (typescript.isExportAssignment(node)) addLeftmost(node.expression);
+    typescript.forEachChild(node, visit);
+  };
+  visit(sourceFile);
   return names;
 }
 

@@ -41,6 +41,11 @@ export interface GenerateOptions {
   controllerGenVersion: string;
   /** Also report TypeScript type errors in the API files (UCTL1301); costs a type-check. */
   typeCheck: boolean;
+  /**
+   * controller-gen's generateEmbeddedObjectMeta: the metadata of embedded objects (a pod
+   * template's) gets name, namespace, labels, annotations and finalizers instead of `type: object`.
+   */
+  generateEmbeddedObjectMeta: boolean;
 }
 
 /** Defaults of `GenerateOptions`. */
@@ -48,6 +53,7 @@ export const defaultGenerateOptions: GenerateOptions = {
   maxDescriptionLength: undefined,
   controllerGenVersion: "v0.18.0",
   typeCheck: false,
+  generateEmbeddedObjectMeta: false,
 };
 
 /** What a run produced. */
@@ -75,7 +81,9 @@ export function generateManifests(input: GenerateInput, options: Partial<Generat
 
   const { program, controllerFiles } = run(loadProgram({ ...input, typeCheck: settings.typeCheck }));
   const kinds = run(findKinds(program, input.apiFiles, markerRegistry));
-  const kindModels = run(modelKinds(program, kinds, markerRegistry));
+  const kindModels = run(
+    modelKinds(program, kinds, markerRegistry, { generateEmbeddedObjectMeta: settings.generateEmbeddedObjectMeta }),
+  );
   const layouts = run(layOutCrds(kindModels));
   const withSchemas = run(buildSchemas(layouts, settings));
   // The structural check is the safety net: when earlier stages found errors, its findings

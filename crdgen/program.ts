@@ -45,6 +45,9 @@ export function loadProgram(input: {
     ? { ...projectOptions, noEmit: true }
     : { ...projectOptions, noEmit: true, noLib: true, types: [] };
   const host = hostWithLibraryCache(options);
+  // Doc comments are read from the text (markers/collect.ts); JSDoc nodes would only cost time,
+  // most of it in dependencies' declaration files. A type-check keeps TypeScript's default.
+  if (!input.typeCheck) host.jsDocParsingMode = typescript.JSDocParsingMode.ParseNone;
   const program = typescript.createProgram({
     rootNames: [...input.apiFiles],
     options,
@@ -104,11 +107,11 @@ function hostWithLibraryCache(options: ts.CompilerOptions): ts.CompilerHost {
   host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
     if (dirname(fileName) !== libraryDirectory)
       return getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
-    const version =
+    const [version, jsDocParsingMode] =
       typeof languageVersionOrOptions === "object"
-        ? languageVersionOrOptions.languageVersion
-        : languageVersionOrOptions;
-    const key = `${version}:${fileName}`;
+        ? [languageVersionOrOptions.languageVersion, languageVersionOrOptions.jsDocParsingMode]
+        : [languageVersionOrOptions, undefined];
+    const key = `${version}:${jsDocParsingMode}:${fileName}`;
     let sourceFile = libraryFiles.get(key);
     if (!sourceFile) {
       sourceFile = getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);

@@ -31,6 +31,8 @@ export interface ManifestsOptions {
   readonly maxDescriptionLength?: number | undefined;
   /** The `controller-gen.kubebuilder.io/version` annotation of every CRD; crdgen's default when left out. */
   readonly controllerGenVersion?: string | undefined;
+  /** controller-gen's generateEmbeddedObjectMeta: embedded objects' metadata gets its schema. */
+  readonly generateEmbeddedObjectMeta?: boolean | undefined;
   /** The generator; crdgen's when left out. */
   readonly generator?: ManifestGenerator | undefined;
 }
@@ -65,6 +67,7 @@ export async function planManifests(options: ManifestsOptions): Promise<Manifest
     {
       ...(options.maxDescriptionLength === undefined ? {} : { maxDescriptionLength: options.maxDescriptionLength }),
       ...(options.controllerGenVersion === undefined ? {} : { controllerGenVersion: options.controllerGenVersion }),
+      ...(options.generateEmbeddedObjectMeta ? { generateEmbeddedObjectMeta: true } : {}),
     },
   );
   const draft = new PlanDraft(project.rootDir);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { goBase64ErrorOffset, otherKindDecodeError } from "./builtin_decoding.js";
+import { otherKindDecodeError } from "./builtin_decoding.js";
+import { goBase64ErrorOffset } from "./go_unmarshal.js";
 
 // Offsets are what Go 1.26's base64.StdEncoding.DecodeString reports for the same input.
 const cases: [input: string, offset: number | undefined][] = [

@@ -1,47 +1,46 @@
 /**
  * How a built-in kind's body of another built-in kind fails to decode. kube-apiserver decodes the
  * body as the kind it names (so that kind's own field errors come first, such as a Secret's data
- * that is not base64), then fails to convert it into the URL's kind.
+ * that is not base64), then fails to convert it into the URL's kind; a body of the URL's kind
+ * decodes into its Go struct, with that decoder's type errors.
  */
+import { builtinGoTypes, deleteOptionsGoType } from "../registry/builtin_go_types.js";
 import type { KubeObject } from "../storage/types.js";
+import { goJsonTypeName } from "./go_json.js";
+import { goUnmarshalError, type GoStruct } from "./go_unmarshal.js";
+import { decodeDocument } from "./negotiation.js";
+import { goJsonMarshal, formatGoValue } from "./go_format.js";
+import { StatusError, badRequest } from "./status.js";
 
-const base64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/** The offset base64.StdEncoding reports for `text` (padding required, line breaks skipped), or undefined when it decodes. */
-export function goBase64ErrorOffset(text: string): number | undefined {
-  const bytes = Buffer.from(text, "utf8");
-  const isBreak = (index: number): boolean => bytes[index] === 0x0a || bytes[index] === 0x0d;
-  let index = 0;
-  while (index < bytes.length) {
-    for (let seen = 0; seen < 4; seen += 1) {
-      if (index === bytes.length) {
-        if (seen === 0) return undefined;
-        return index - seen;
-      }
-      const byte = bytes[index] ?? 0;
-      index += 1;
-      if (base64Alphabet.includes(String.fromCharCode(byte)) && byte < 0x80) continue;
-      if (byte === 0x0a || byte === 0x0d) {
-        seen -= 1;
-        continue;
-      }
-      if (byte !== 0x3d || seen < 2) return index - 1;
-      if (seen === 2) {
-        // "==" is expected: the second '=' must follow, line breaks aside.
-        while (index < bytes.length && isBreak(index)) index += 1;
-        if (index === bytes.length) return bytes.length;
-        if (bytes[index] !== 0x3d) return index - 1;
-        index += 1;
-      }
-      while (index < bytes.length && isBreak(index)) index += 1;
-      return index < bytes.length ? index : undefined;
-    }
-  }
-  return undefined;
+/** The JSON meta decoder's error for a body that is not an object, while it looks for apiVersion and kind. */
+export function typeMetaError(value: unknown): string {
+  const typeMeta =
+    'struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }';
+  return `couldn't get version/kind; json parse error: json: cannot unmarshal ${goJsonTypeName(value)} into Go value of type ${typeMeta}`;
 }
 
-/** Fields of built-in kinds that hold map[string][]byte, which JSON carries as base64. */
-const byteMapFields: Record<string, readonly string[]> = { Secret: ["data"], ConfigMap: ["binaryData"] };
+/** The anonymous struct the JSON meta decoder reads apiVersion and kind into (Interpret). */
+const typeMetaGoType: GoStruct = {
+  kind: "struct",
+  name: "",
+  fields: { apiVersion: { kind: "string" }, kind: { kind: "string" } },
+};
+
+/** Why the meta decoder cannot read an object body's apiVersion and kind, or undefined. */
+export function typeMetaFieldError(object: Record<string, unknown>): string | undefined {
+  const error = goUnmarshalError(object, typeMetaGoType);
+  return error && `couldn't get version/kind; json parse error: ${error}`;
+}
+
+/** A delete's JSON body decoded into metav1.DeleteOptions as the delete handler does: its errors are 400s. */
+export function decodeDeleteOptions(raw: Buffer): Record<string, unknown> | undefined {
+  const value = decodeDocument(raw, "application/json");
+  if (value === null) return undefined;
+  if (typeof value !== "object" || Array.isArray(value)) throw badRequest(typeMetaError(value));
+  const error = goUnmarshalError(value as Record<string, unknown>, deleteOptionsGoType);
+  if (error) throw badRequest(error);
+  return value as Record<string, unknown>;
+}
 
 /** Why `object`, of a built-in kind other than `target`'s, cannot be handled as `target`'s kind. */
 export function otherKindDecodeError(
@@ -49,15 +48,38 @@ export function otherKindDecodeError(
   target: { group: string; version: string; kind: string },
 ): string {
   const bodyKind = String(object.kind);
-  for (const field of byteMapFields[bodyKind] ?? []) {
-    const values = object[field];
-    if (values === null || typeof values !== "object") continue;
-    for (const value of Object.values(values as Record<string, unknown>)) {
-      const offset = typeof value === "string" ? goBase64ErrorOffset(value) : undefined;
-      if (offset !== undefined) return `illegal base64 data at input byte ${offset}`;
-    }
-  }
+  const ownError = builtinTypeError(object, target.group ? `${target.group}/${target.version}` : target.version);
+  if (ownError) return ownError;
   // Go names the types by package: the versioned one (v1) and the internal one (core, coordination...).
   const internalPackage = target.group ? (target.group.split(".")[0] ?? "") : "core";
   return `converting (${target.version}.${bodyKind}) to (${internalPackage}.${target.kind}): unknown conversion`;
+}
+
+/**
+ * Why the decoder refuses `object` as its built-in kind's Go struct (a field of the wrong JSON type,
+ * invalid base64, a timestamp that does not parse), or undefined when it decodes; its timestamps
+ * and bytes are normalized to their stored form.
+ */
+export function builtinTypeError(object: KubeObject, apiVersion = String(object.apiVersion)): string | undefined {
+  const goType = builtinGoTypes[`${apiVersion}/${String(object.kind)}`];
+  return goType ? goUnmarshalError(object, goType) : undefined;
+}
+
+/**
+ * The 422 a patch gets when its result does not decode into the kind's Go struct: the patch
+ * handler names the field `patch`, with the patched object's JSON (JSON and merge patches) or the
+ * patch map printed by Go's %+v (strategic merge patches) as the value.
+ */
+export function patchTypeError(
+  kind: "json" | "merge" | "strategic",
+  patch: unknown,
+  patched: KubeObject,
+): StatusError | undefined {
+  const error = builtinTypeError(patched);
+  if (!error) return undefined;
+  const value = kind === "strategic" ? formatGoValue(patch) : goJsonMarshal(patched);
+  const detail = `Invalid value: ${JSON.stringify(value)}: ${error}`;
+  return new StatusError(422, "Invalid", ` "" is invalid: patch: ${detail}`, {
+    causes: [{ reason: "FieldValueInvalid", message: detail, field: "patch" }],
+  });
 }

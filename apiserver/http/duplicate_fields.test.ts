@@ -19,4 +19,8 @@ describe("duplicateFields on malformed text", () => {
     assert.throws(() => duplicateFields('{"apiVersion": '));
     assert.throws(() => duplicateFields('{"a'));
   });
+  it("throws on text that ends inside an array or object (it used to loop forever)", () => {
+    for (const text of ["[", "[1,", '{"a":1', '{"a":[{"b":2}', "[[[["])
+      assert.throws(() => duplicateFields(text), SyntaxError);
+  });
 });

@@ -9,8 +9,12 @@ export function duplicateFields(text: string): string[] {
   const duplicates: string[] = [];
   let position = 0;
 
+  /** Skips whitespace; text that ends inside an object or array is malformed (and would loop here). */
   const skipWhitespace = (): void => {
     while (position < text.length && " \t\n\r".includes(text[position] ?? "")) position += 1;
+  };
+  const requireMore = (): void => {
+    if (position >= text.length) throw new SyntaxError("unexpected end of JSON input");
   };
   const readString = (): string => {
     const start = position;
@@ -27,6 +31,7 @@ export function duplicateFields(text: string): string[] {
       const seen = new Set<string>();
       for (;;) {
         skipWhitespace();
+        requireMore();
         if (text[position] === "}") break;
         const key = readString();
         const keyPath = path ? `${path}.${key}` : key;
@@ -43,6 +48,7 @@ export function duplicateFields(text: string): string[] {
       position += 1;
       for (let index = 0; ; index += 1) {
         skipWhitespace();
+        requireMore();
         if (text[position] === "]") break;
         readValue(`${path}[${index}]`);
         skipWhitespace();

@@ -23,6 +23,19 @@ export function formatGoNumber(value: number): string {
   return Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER ? String(value) : formatGoFloat(value);
 }
 
+/** Go's %v of a decoded JSON value. */
+export function formatGoValue(value: unknown): string {
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : formatGoFloat(value);
+  if (Array.isArray(value)) return `[${value.map(formatGoValue).join(" ")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${key}:${formatGoValue((value as Record<string, unknown>)[key])}`);
+    return `map[${entries.join(" ")}]`;
+  }
+  return value === null ? "<nil>" : String(value);
+}
+
 function sortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedKeys);
   if (value === null || typeof value !== "object") return value;

@@ -20,7 +20,14 @@ import type { ResourceRegistry } from "../registry/registry.js";
 import { apiVersionOf, type ResourceType } from "../registry/resource_type.js";
 import { readScale, scaleToObject } from "../registry/scale.js";
 import type { KubeObject } from "../storage/types.js";
-import { otherKindDecodeError } from "./builtin_decoding.js";
+import {
+  builtinTypeError,
+  decodeDeleteOptions,
+  otherKindDecodeError,
+  patchTypeError,
+  typeMetaError,
+  typeMetaFieldError,
+} from "./builtin_decoding.js";
 import { duplicateFields } from "./duplicate_fields.js";
 import { goJsonTypeName } from "./go_json.js";
 import {
@@ -117,18 +124,32 @@ async function decodeObject(request: IncomingMessage, target: DecodeTarget): Pro
       body,
     );
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    const typeMeta =
-      'struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }';
-    throw unrecognizedBody(
-      type.kind,
-      `${interpretError}json: cannot unmarshal ${goJsonTypeName(value)} into Go value of type ${typeMeta}`,
-      body,
-    );
+  // A null body decodes as an empty object, whose kind and version the URL supplies (built-in kinds).
+  if (value === null) value = {};
+  if (typeof value !== "object" || Array.isArray(value)) {
+    throw unrecognizedBody(type.kind, typeMetaError(value), body);
   }
   const object = value as KubeObject;
-  if (!type.strategicMerge && !object.kind) throw badRequest(`Object 'Kind' is missing in '${body.toString("utf8")}'`);
-  const apiVersion = object.apiVersion ?? apiVersionOf(type);
+  const typeMetaProblem = typeMetaFieldError(object);
+  if (typeMetaProblem) throw unrecognizedBody(type.kind, typeMetaProblem, body);
+  if (!type.strategicMerge && !object.kind)
+    throw unrecognizedBody(type.kind, `Object 'Kind' is missing in '${body.toString("utf8")}'`, body);
+  // The unstructured decoder reads metadata into ObjectMeta before any version or kind check.
+  const metadata: unknown = object.metadata;
+  if (
+    !type.strategicMerge &&
+    metadata !== undefined &&
+    metadata !== null &&
+    (typeof metadata !== "object" || Array.isArray(metadata))
+  ) {
+    throw badRequest(
+      `${object.kind} in version "${String(object.apiVersion ?? "")
+        .split("/")
+        .pop()}" cannot be handled as a ${type.kind}: json: cannot unmarshal ${goJsonTypeName(metadata)} into Go value of type v1.ObjectMeta`,
+    );
+  }
+  // The unstructured decoder of custom resources defaults nothing: a missing apiVersion is a mismatch.
+  const apiVersion = object.apiVersion ?? (type.strategicMerge ? apiVersionOf(type) : "");
   const expected = apiVersionOf(type);
   if (apiVersion !== expected) {
     const sameKind = !type.strategicMerge && object.kind === type.kind && apiVersion.startsWith(`${type.group}/`);
@@ -156,12 +177,11 @@ async function decodeObject(request: IncomingMessage, target: DecodeTarget): Pro
   object.apiVersion = expected;
   // A custom resource of another kind decodes: its validation reports the kind (ValidateTypeMeta).
   if (!object.kind || type.strategicMerge) object.kind = type.kind;
+  const typeError = type.strategicMerge ? builtinTypeError(object) : undefined;
+  if (typeError)
+    throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${typeError}`);
+  // Metadata of another JSON type was refused above, by the typed decoder or the custom resource check.
   if (object.metadata === undefined || object.metadata === null) object.metadata = {};
-  if (typeof object.metadata !== "object" || Array.isArray(object.metadata)) {
-    throw badRequest(
-      `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: json: cannot unmarshal into Go struct field .metadata of type v1.ObjectMeta`,
-    );
-  }
   return object;
 }
 
@@ -308,7 +328,9 @@ export async function handleResource(
       }
       const body = await decodeObject(request, { type, options, registry: context.registry, response });
       checkNamespaceMatches(body, namespace, type);
-      if (body.metadata.name && body.metadata.name !== name) {
+      if (!body.metadata.name)
+        throw badRequest(`the name of the object (${name} based on URL) was undeterminable: name must be provided`);
+      if (body.metadata.name !== name) {
         throw badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`);
       }
       const result = await service.update(type, namespace, name, body, {
@@ -377,6 +399,8 @@ export async function handleResource(
           `the API version in the data (${String(object.apiVersion)}) does not match the expected API version (${apiVersionOf(type)})`,
         );
       }
+      const typeError = type.strategicMerge ? patchTypeError(kind, patch, object) : undefined;
+      if (typeError) throw typeError;
       // A resourceVersion in the patch is a precondition; otherwise the patch applies to the current state.
       const patchVersion = (patch as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
       object.metadata.resourceVersion = patchVersion ?? current.metadata.resourceVersion;
@@ -388,7 +412,7 @@ export async function handleResource(
     }
     case "delete": {
       const raw = await readBody(request);
-      const body = raw.length ? decodeDocument(raw, "application/json") : undefined;
+      const body = raw.length ? (decodeDeleteOptions(raw) ?? {}) : undefined;
       // DeleteOptions come from the body when there is one, and only then is the query not decoded.
       if (!raw.length) int64Parameter(query, "gracePeriodSeconds");
       const result = await deleteObject(service, type, namespace, name, deleteOptions(body, query));
@@ -397,7 +421,7 @@ export async function handleResource(
     }
     case "deletecollection": {
       const raw = await readBody(request);
-      const body = raw.length ? decodeDocument(raw, "application/json") : undefined;
+      const body = raw.length ? (decodeDeleteOptions(raw) ?? {}) : undefined;
       listIntegerOptions(query);
       const options = deleteOptions(body, query);
       const matching = list(service.store, type, {

@@ -18,7 +18,7 @@ import { versionInfo } from "../discovery/version.js";
 import { parseRequestPath } from "./request_info.js";
 import { handleResource, type ResourceContext } from "./resource_handler.js";
 import { writeError, writeJson, writePageNotFound, writeText } from "./respond.js";
-import { unauthorized } from "./status.js";
+import { StatusError, badRequest, unauthorized } from "./status.js";
 
 export interface ServerContext extends ResourceContext {
   token: string;
@@ -108,5 +108,26 @@ async function handle(context: ServerContext, request: IncomingMessage, response
     if (!document) return writePageNotFound(response);
     return writeJson(response, 200, document);
   }
-  return handleResource(context, request, response, path.request, query);
+  try {
+    return await handleResource(context, request, response, path.request, query);
+  } catch (error) {
+    throw isWrite(request) && isStackOverflow(error) ? tooDeeplyNested() : error;
+  }
+}
+
+function isWrite(request: IncomingMessage): boolean {
+  return request.method === "POST" || request.method === "PUT" || request.method === "PATCH";
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && error.message.includes("call stack");
+}
+
+/**
+ * A body the decoder accepts (up to 10,000 levels, as kube-apiserver's) that nests deeper than
+ * this server's recursive steps (managedFields of a preserve-unknown-fields object) can follow is
+ * refused before anything is stored: a client's input never gets a 5xx.
+ */
+function tooDeeplyNested(): StatusError {
+  return badRequest("the object provided is nested too deeply for this server to track its fields");
 }

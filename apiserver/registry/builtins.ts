@@ -153,7 +153,18 @@ const namespaceStrategy: ResourceStrategy = {
   ],
 };
 
+/** A ServiceAccount's secret references keep only the name (the strategy's cleanSecretReferences). */
+function cleanSecretReferences(object: KubeObject): void {
+  if (!Array.isArray(object.secrets)) return;
+  object.secrets = object.secrets.map((secret: unknown) => {
+    const name = (secret as { name?: unknown } | null)?.name;
+    return typeof name === "string" && name ? { name } : {};
+  });
+}
+
 const serviceAccountStrategy: ResourceStrategy = {
+  prepareForCreate: cleanSecretReferences,
+  prepareForUpdate: cleanSecretReferences,
   columns: [nameColumn, ageColumn],
 };
 
@@ -297,11 +308,7 @@ const namespaceSchema = struct([], {
 
 const serviceAccountSchema = struct(["automountServiceAccountToken"], {
   imagePullSecrets: { items: struct(["name"]) },
-  secrets: {
-    "x-kubernetes-list-type": "map",
-    "x-kubernetes-list-map-keys": ["name"],
-    items: struct(["kind", "namespace", "name", "uid", "apiVersion", "resourceVersion", "fieldPath"]),
-  },
+  secrets: { "x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["name"], items: atomicStruct },
 });
 
 const leaseSchema = struct([], {

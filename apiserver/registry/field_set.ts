@@ -99,6 +99,25 @@ export function appliedFieldSet(
   return into;
 }
 
+/**
+ * Whether an item of a `map` list lacks one of the list's keys, which structured-merge-diff cannot
+ * place in a field set ("associative list with keys has an element that omits key field").
+ */
+export function omitsListMapKey(value: unknown, schema: ListSchema | undefined): boolean {
+  if (Array.isArray(value)) {
+    const keys = mapKeys(schema);
+    if (!keys) return false;
+    return value.some(
+      (item) =>
+        !isPlainObject(item) ||
+        keys.some((key) => item[key] === undefined || item[key] === null) ||
+        omitsListMapKey(item, schema?.items),
+    );
+  }
+  if (!isPlainObject(value) || !schema?.properties) return false;
+  return Object.entries(value).some(([key, child]) => omitsListMapKey(child, childSchema(schema, key)));
+}
+
 /** What changed between two versions of an object, as structured-merge-diff's Compare reports it. */
 export interface Comparison {
   added: FieldSet;

@@ -4,6 +4,7 @@
 import { badRequest, expired, fieldErrors, invalid, StatusError, type FieldError } from "../http/status.js";
 import {
   parseFieldSelector,
+  parseFieldTerms,
   parseLabelSelector,
   metadataFieldGetters,
   type FieldGetter,
@@ -161,6 +162,11 @@ function listExactly(store: Store, type: ResourceType, namespace: string | undef
 }
 
 export function list(store: Store, type: ResourceType, query: ListQuery): ListResult {
+  // The order of the list handler: selector syntax (query decoding), ListOptions validation, then
+  // the kind's field label conversion.
+  parseLabelSelector(query.labelSelector);
+  parseFieldTerms(query.fieldSelector);
+  listResourceVersion(query);
   const matches = selectorPredicate(type, query.labelSelector, query.fieldSelector);
   const namespace = type.namespaced ? query.namespace : undefined;
   // Keys relative to the list's prefix, as continue tokens carry them.

@@ -15,6 +15,7 @@ import { apiVersionOf, type ResourceType } from "./resource_type.js";
 import {
   compareObjects,
   fromFieldsV1,
+  omitsListMapKey,
   joinPath,
   splitPath,
   toFieldsV1,
@@ -205,6 +206,11 @@ export function recordUpdate(
   time: string,
   subresource = "",
 ): void {
+  if (omitsListMapKey(object, trackingSchemaOf(type))) {
+    // The field manager cannot track the object; UpdateNoErrors clears managedFields instead.
+    delete object.metadata.managedFields;
+    return;
+  }
   const comparisonAt = compareWrite(type, old, object, subresource);
   const { changed, removed } = comparisonAt(apiVersionOf(type));
   const taken = [...changed].filter((path) => !removed.has(path));

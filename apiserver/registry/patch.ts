@@ -60,8 +60,22 @@ const listMergeKeys: Record<string, string | null> = {
   "metadata.ownerReferences": "uid",
 };
 
-/** Strategic merge patch for the built-in kinds served here (maps merge; a few metadata lists merge by key). */
-export function strategicMergePatch(target: unknown, patch: unknown, path = ""): unknown {
+/** Lists of one kind that merge by key, from its Go struct's `patchStrategy:"merge" patchMergeKey` tags. */
+const kindListMergeKeys: Record<string, Record<string, string>> = {
+  ServiceAccount: { secrets: "name" },
+  Namespace: { "status.conditions": "type" },
+};
+
+/** Strategic merge patch for the built-in kinds served here (maps merge; lists tagged patchStrategy=merge merge by key). */
+export function strategicMergePatch(
+  target: unknown,
+  patch: unknown,
+  path = "",
+  mergeKeys: Record<string, string | null> = {
+    ...listMergeKeys,
+    ...kindListMergeKeys[String((target as { kind?: unknown } | null)?.kind)],
+  },
+): unknown {
   if (patch === null || typeof patch !== "object" || Array.isArray(patch)) return deepClone(patch);
   const patchMap = patch as Record<string, unknown>;
   if (patchMap.$patch === "replace") {
@@ -83,11 +97,11 @@ export function strategicMergePatch(target: unknown, patch: unknown, path = ""):
       delete result[key];
       continue;
     }
-    if (Array.isArray(value) && childPath in listMergeKeys) {
-      result[key] = mergeList(result[key], value, listMergeKeys[childPath] ?? null);
+    if (Array.isArray(value) && childPath in mergeKeys) {
+      result[key] = mergeList(result[key], value, mergeKeys[childPath] ?? null);
       continue;
     }
-    const merged = strategicMergePatch(result[key], value, childPath);
+    const merged = strategicMergePatch(result[key], value, childPath, mergeKeys);
     if (merged === undefined) delete result[key];
     else result[key] = merged;
   }
@@ -100,21 +114,48 @@ export function strategicMergePatch(target: unknown, patch: unknown, path = ""):
   return result;
 }
 
+/**
+ * Merges a list tagged patchStrategy=merge as strategicpatch's mergeSlice does: `$patch: delete`
+ * items go, items with a key the server has merge into it, and the result is ordered as
+ * normalizeElementOrder orders it: the patch's items in patch order and the server's other items
+ * in server order, interleaved so that two items the server has keep its order and an item new
+ * to the server goes before the server's next one.
+ */
 function mergeList(current: unknown, patch: unknown[], mergeKey: string | null): unknown[] {
-  const base = Array.isArray(current) ? [...current] : [];
-  if (mergeKey === null) {
-    for (const item of patch) if (!base.includes(item)) base.push(item);
-    return base;
-  }
+  const identity = (item: unknown): string =>
+    JSON.stringify(mergeKey === null ? item : (item as Record<string, unknown> | null)?.[mergeKey]);
+  const isDeletion = (item: unknown): boolean =>
+    mergeKey !== null && (item as Record<string, unknown> | null)?.$patch === "delete";
+  const deleted = new Set(patch.filter(isDeletion).map(identity));
+  const original = (Array.isArray(current) ? current : []).filter((item) => !deleted.has(identity(item)));
+  const serverOrder = new Map<string, number>();
+  original.forEach((item, index) => {
+    if (!serverOrder.has(identity(item))) serverOrder.set(identity(item), index);
+  });
+  const patchItems: unknown[] = [];
+  const inPatch = new Set<string>();
   for (const item of patch) {
-    const record = item as Record<string, unknown>;
-    const index = base.findIndex((existing) => (existing as Record<string, unknown>)[mergeKey] === record[mergeKey]);
-    if (record.$patch === "delete") {
-      if (index >= 0) base.splice(index, 1);
-    } else if (index >= 0) base[index] = mergePatch(base[index], record);
-    else base.push(record);
+    if (isDeletion(item)) continue;
+    const id = identity(item);
+    if (inPatch.has(id)) {
+      if (mergeKey === null) continue;
+    } else inPatch.add(id);
+    const existing = mergeKey === null ? undefined : original.find((candidate) => identity(candidate) === id);
+    patchItems.push(existing === undefined ? item : mergePatch(existing, item));
   }
-  return base;
+  const serverOnly = original.filter((item) => !inPatch.has(identity(item)));
+  const merged: unknown[] = [];
+  let left = 0;
+  let right = 0;
+  while (left < serverOnly.length || right < patchItems.length) {
+    const leftIndex = serverOrder.get(identity(serverOnly[left]));
+    const rightIndex = serverOrder.get(identity(patchItems[right]));
+    const takeLeft =
+      right >= patchItems.length ||
+      (left < serverOnly.length && leftIndex !== undefined && rightIndex !== undefined && leftIndex < rightIndex);
+    merged.push(takeLeft ? serverOnly[left++] : patchItems[right++]);
+  }
+  return merged;
 }
 
 /** The patch handler's body check, made before anything else: valid JSON, or valid YAML for apply. */
@@ -182,6 +223,15 @@ function decodeOperations(patch: unknown, strictDecoding: boolean): fastJsonPatc
 }
 
 /**
+ * Whether an operation works on the whole document, which evanphx/json-patch cannot (it finds the
+ * parent of a path, and the root has none); only `test` compares the whole document.
+ */
+function addressesRoot(operation: fastJsonPatch.Operation): boolean {
+  if (operation.op === "test") return false;
+  return operation.path === "" || ((operation.op === "move" || operation.op === "copy") && operation.from === "");
+}
+
+/**
  * Applies an RFC 6902 patch as kube-apiserver's library (evanphx/json-patch v4) does, one operation
  * at a time. An operation that does not apply (a failed test, a missing path) is the generic 422 the
  * handler answers, without the library's reason.
@@ -192,7 +242,7 @@ export function jsonPatch(target: KubeObject, patch: unknown, strictDecoding = t
     new StatusError(422, "Invalid", "the server rejected our request due to an error in our request", {});
   let document: unknown = deepClone(target);
   for (const operation of operations) {
-    if (operation === null) throw rejected();
+    if (operation === null || addressesRoot(operation)) throw rejected();
     const effective = asEvanphxApplies(document, operation);
     if (!effective) continue;
     if (fastJsonPatch.validate([effective], document)) throw rejected();

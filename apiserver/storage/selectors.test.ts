@@ -49,3 +49,19 @@ describe("field selectors", () => {
     assert.throws(() => parseFieldSelector("spec.x=1", metadataFieldGetters, unsupported), /spec\.x/);
   });
 });
+
+describe("parseFieldSelector as fields.ParseSelector", () => {
+  const getters = { "metadata.name": (object: { metadata: { name?: string } }) => object.metadata.name };
+  const unsupported = (field: string) => new Error(`unsupported ${JSON.stringify(field)}`);
+  it("drops terms with neither field nor value, keeps spaces in fields, unescapes values", () => {
+    assert.equal(parseFieldSelector("=", getters, unsupported).empty, true);
+    assert.equal(parseFieldSelector("metadata.name=a\\,b,=", getters, unsupported).name, "a,b");
+    assert.throws(() => parseFieldSelector("metadata.name =a", getters, unsupported), /unsupported "metadata.name "/);
+    assert.throws(
+      () => parseFieldSelector("metadata.name=a=b", getters, unsupported),
+      /unescaped character in value: 61/,
+    );
+    assert.throws(() => parseFieldSelector("metadata.name=a\\x", getters, unsupported), /invalid escape sequence: \\x/);
+    assert.throws(() => parseFieldSelector(" ", getters, unsupported), /can't understand ' '/);
+  });
+});

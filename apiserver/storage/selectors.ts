@@ -35,8 +35,72 @@ export const metadataFieldGetters: Record<string, FieldGetter> = {
   "metadata.namespace": (object) => object.metadata.namespace ?? "",
 };
 
+/** fields.splitTerms: split at commas not escaped by a backslash. */
+function splitFieldTerms(text: string): string[] {
+  const terms: string[] = [];
+  let start = 0;
+  let escaped = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const c = text[index];
+    if (escaped) escaped = false;
+    else if (c === "\\") escaped = true;
+    else if (c === ",") {
+      terms.push(text.slice(start, index));
+      start = index + 1;
+    }
+  }
+  terms.push(text.slice(start));
+  return terms;
+}
+
+/** fields.splitTerm: the first operator (`!=`, `==`, `=`, in that order at each position) splits a term. */
+function splitFieldTerm(term: string): { field: string; operator: string; value: string } | undefined {
+  for (let index = 0; index < term.length; index += 1) {
+    const operator = ["!=", "==", "="].find((candidate) => term.startsWith(candidate, index));
+    if (operator) return { field: term.slice(0, index), operator, value: term.slice(index + operator.length) };
+  }
+  return undefined;
+}
+
+/** fields.UnescapeValue: `\\`, `\,` and `\=` are the only escapes; unescaped `,` and `=` are refused. */
+function unescapeFieldValue(value: string): string {
+  let result = "";
+  let escaped = false;
+  for (const c of value) {
+    if (escaped) {
+      if (!"\\,=".includes(c)) throw badRequest(`invalid field selector: invalid escape sequence: \\${c}`);
+      result += c;
+      escaped = false;
+    } else if (c === "\\") escaped = true;
+    // UnescapedRune prints the rune with %v: its code point.
+    else if (c === "," || c === "=")
+      throw badRequest(`invalid field selector: unescaped character in value: ${c.codePointAt(0)}`);
+    else result += c;
+  }
+  if (escaped) throw badRequest("invalid field selector: invalid escape sequence: \\");
+  return result;
+}
+
 /**
- * Parses `fieldSelector` against the fields a kind supports.
+ * The terms of a field selector, parsed as fields.ParseSelector does when the query is decoded
+ * (syntax errors are 400s before any other list option is checked); empty terms are dropped.
+ */
+export function parseFieldTerms(text: string | null | undefined): { field: string; operator: string; value: string }[] {
+  return splitFieldTerms(text ?? "")
+    .sort()
+    .filter((term) => term !== "")
+    .map((term) => {
+      const split = splitFieldTerm(term);
+      if (!split) throw badRequest(`invalid selector: '${text}'; can't understand '${term}'`);
+      return { ...split, value: unescapeFieldValue(split.value) };
+    })
+    .filter((term) => term.field !== "" || term.value !== "");
+}
+
+/**
+ * Parses `fieldSelector` as fields.ParseSelector does (terms sorted, split at the first operator,
+ * values unescaped; a term with neither field nor value selects everything), then checks its
+ * fields against those the kind supports.
  * @param unsupported builds the error for an unknown field (it differs between built-ins and custom resources)
  */
 export function parseFieldSelector(
@@ -44,13 +108,12 @@ export function parseFieldSelector(
   getters: Record<string, FieldGetter>,
   unsupported: (field: string) => Error,
 ): FieldSelector {
-  if (!text || !text.trim()) return { matches: () => true, empty: true, name: undefined };
-  const terms = text.split(",").map((term) => {
-    const match = /^\s*([^=!\s]+)\s*(==|=|!=)\s*(.*?)\s*$/.exec(term);
-    if (!match?.[1] || !match[2]) throw badRequest(`invalid selector: '${text}'; can't understand '${term}'`);
-    const getter = getters[match[1]];
-    if (!getter) throw unsupported(match[1]);
-    return { field: match[1], getter, negate: match[2] === "!=", value: match[3] ?? "" };
+  const parsed = parseFieldTerms(text);
+  if (!parsed.length) return { matches: () => true, empty: true, name: undefined };
+  const terms = parsed.map((term) => {
+    const getter = getters[term.field];
+    if (!getter) throw unsupported(term.field);
+    return { field: term.field, getter, negate: term.operator === "!=", value: term.value };
   });
   const pinned = terms.find((term) => term.field === "metadata.name" && !term.negate);
   return {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
-import { validateCelRules } from "./cel_rules.js";
+import { describe, it, test } from "node:test";
+import { toCelValue, validateCelRules } from "./cel_rules.js";
 import type { JsonSchema } from "./structural_schema.js";
 
 const schema: JsonSchema = {
@@ -69,4 +69,21 @@ test("ratcheting: a rule without oldSelf failing on an unchanged value only warn
   assert.deepEqual(validateCelRules(ratcheted, { spec: { ...old.spec, size: 8 } }, old), [
     { type: "FieldValueInvalid", field: "spec.size", detail: "Invalid value: 8: too big" },
   ]);
+});
+
+describe("toCelValue", () => {
+  it("converts values nested as deep as the decoder allows, integers to int", () => {
+    let value: unknown = 5;
+    for (let level = 0; level < 10_000; level += 1) value = level % 2 ? [value] : { a: value };
+    let converted = toCelValue(undefined, value);
+    for (let level = 0; level < 10_000; level += 1)
+      converted = Array.isArray(converted) ? converted[0] : (converted as { a: unknown }).a;
+    assert.equal(converted, 5n);
+  });
+
+  it("keeps numbers where the schema says number, and field order", () => {
+    const schema = { type: "object", properties: { n: { type: "number" }, i: { type: "integer" } } };
+    assert.deepEqual(toCelValue(schema, { n: 2, i: 2, x: [1.5] }), { n: 2, i: 2n, x: [1.5] });
+    assert.deepEqual(Object.keys(toCelValue(schema, { n: 2, i: 2 }) as object), ["n", "i"]);
+  });
 });

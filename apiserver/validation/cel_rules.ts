@@ -33,25 +33,48 @@ export function compileRule(rule: string, optionalOldSelf = false): ParseResult 
   return program;
 }
 
-/** Converts a JSON value to CEL values following the schema's types. */
+/** A CEL scalar: integers become int (bigint) unless the schema says number. */
+function celScalar(schema: JsonSchema | undefined, value: unknown): unknown {
+  if (typeof value !== "number" || schema?.type === "number") return value;
+  return Number.isInteger(value) ? BigInt(value) : value;
+}
+
+/**
+ * Converts a JSON value to CEL values following the schema's types, with an explicit stack: a
+ * preserve-unknown-fields value may nest as deep as the decoder allows (10,000 levels).
+ */
 export function toCelValue(schema: JsonSchema | undefined, value: unknown): unknown {
-  if (value === null || value === undefined) return value;
-  if (typeof value === "number") {
-    if (schema?.type === "number") return value;
-    return Number.isInteger(value) ? BigInt(value) : value;
-  }
-  if (Array.isArray(value)) return value.map((item) => toCelValue(schema?.items, item));
-  if (typeof value === "object") {
-    const result: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-      const childSchema =
-        schema?.properties?.[key] ??
-        (typeof schema?.additionalProperties === "object" ? schema.additionalProperties : undefined);
-      result[key] = toCelValue(childSchema, child);
+  if (value === null || typeof value !== "object") return celScalar(schema, value);
+  const root: { value?: unknown } = {};
+  const pending: {
+    schema: JsonSchema | undefined;
+    value: unknown;
+    into: Record<string | number, unknown>;
+    key: string | number;
+  }[] = [{ schema, value, into: root, key: "value" }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { schema: at, value: source, into, key } = next;
+    if (source === null || typeof source !== "object") {
+      into[key] = celScalar(at, source);
+    } else if (Array.isArray(source)) {
+      const items: unknown[] = new Array<unknown>(source.length);
+      into[key] = items;
+      source.forEach((item, index) =>
+        pending.push({ schema: at?.items, value: item, into: items as unknown as Record<number, unknown>, key: index }),
+      );
+    } else {
+      const result: Record<string, unknown> = {};
+      into[key] = result;
+      for (const [field, child] of Object.entries(source as Record<string, unknown>)) {
+        const childSchema =
+          at?.properties?.[field] ??
+          (typeof at?.additionalProperties === "object" ? at.additionalProperties : undefined);
+        result[field] = undefined;
+        pending.push({ schema: childSchema, value: child, into: result, key: field });
+      }
     }
-    return result;
   }
-  return value;
+  return root.value;
 }
 
 function referencesOldSelf(rule: string): boolean {

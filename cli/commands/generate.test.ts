@@ -336,6 +336,15 @@ test("--controller-gen-version reaches the generator as the CRDs' version annota
   rmSync(root, { recursive: true });
 });
 
+test("--generate-embedded-object-meta reaches the generator as controller-gen's crd option", async () => {
+  const root = project(sampleProject);
+  const { generator, calls } = fakeGenerator({ files: [crdFile] });
+  const result = await runGenerate(["--dir", root, "--generate-embedded-object-meta"], generator, root);
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(calls[0]?.options, { generateEmbeddedObjectMeta: true });
+  rmSync(root, { recursive: true });
+});
+
 test("--controller-gen-version that is not a release fails, names the flag and generates nothing", async () => {
   const { generator, calls } = fakeGenerator({});
   const result = await runGenerate(["--controller-gen-version", "latest"], generator, tmpdir());

@@ -60,6 +60,7 @@ interface ManifestsFlags {
   readonly paths?: string[];
   readonly maxDescriptionLength?: number;
   readonly controllerGenVersion?: string;
+  readonly generateEmbeddedObjectMeta?: boolean;
   readonly helpMarkers?: boolean;
 }
 
@@ -107,6 +108,7 @@ async function generateManifests(flags: ManifestsFlags, env: GenerateEnvironment
       paths: flags.paths,
       maxDescriptionLength: flags.maxDescriptionLength,
       controllerGenVersion: flags.controllerGenVersion,
+      generateEmbeddedObjectMeta: flags.generateEmbeddedObjectMeta,
       generator,
     });
   } catch (error) {
@@ -153,6 +155,10 @@ export function generateCommand(overrides: Partial<GenerateEnvironment> = {}): C
       "--controller-gen-version <version>",
       "the controller-gen.kubebuilder.io/version annotation written on every CRD (e.g. v0.23.0)",
       controllerGenVersion,
+    )
+    .option(
+      "--generate-embedded-object-meta",
+      "give the metadata of embedded objects (a pod template's) name, namespace, labels, annotations and finalizers, as controller-gen's crd:generateEmbeddedObjectMeta=true",
     )
     .option("--help-markers", "print every marker the generator understands (controller-gen -w), then exit")
     .action((flags: ManifestsFlags) => generateManifests(flags, env));

@@ -5,7 +5,7 @@
 import type * as ts from "typescript";
 import type { Checked } from "../diagnostics.js";
 import type { MarkerRegistry } from "../markers/registry.js";
-import { createModelContext, modelOfDeclaration } from "../schema/from_typescript.js";
+import { createModelContext, modelOfDeclaration, type ModelOptions } from "../schema/from_typescript.js";
 import type { TypeModel } from "../schema/model.js";
 import type { KindDeclaration } from "./kinds.js";
 
@@ -20,8 +20,9 @@ export function modelKinds(
   program: ts.Program,
   kinds: readonly KindDeclaration[],
   registry: MarkerRegistry,
+  options: ModelOptions = {},
 ): Checked<KindModel[]> {
-  const context = createModelContext(program, registry);
+  const context = createModelContext(program, registry, options);
   const models = kinds.map((kind) => ({ kind, model: modelOfDeclaration(kind.declaration, context) }));
   return { value: models, diagnostics: context.diagnostics };
 }

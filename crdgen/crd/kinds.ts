@@ -12,6 +12,7 @@ import typescript from "../typescript.js";
 import { DiagnosticCode, errorAt, positionOf, type Checked, type Diagnostic } from "../diagnostics.js";
 import { collectFromFileHeader, collectFromNode } from "../markers/collect.js";
 import type { MarkerInstance, MarkerRegistry } from "../markers/registry.js";
+import { isApimachineryMetaDeclaration } from "../schema/meta_types.js";
 
 /** One API version folder. */
 interface ApiPackage {
@@ -138,14 +139,9 @@ function hasObjectMetas(declaration: ts.InterfaceDeclaration, checker: ts.TypeCh
   );
 }
 
-/** True when `node` names uselessctl's `name` (declared in its apimachinery/meta module). */
+/** True when `node` names uselessctl's `name` (declared in its apimachinery meta module). */
 function isMetaType(node: ts.Node, name: string, checker: ts.TypeChecker): boolean {
   let symbol = checker.getSymbolAtLocation(node);
   if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  return (
-    symbol?.name === name &&
-    (symbol.declarations ?? []).some((declaration) =>
-      /[\\/]apimachinery[\\/]meta\.(d\.)?ts$/.test(declaration.getSourceFile().fileName),
-    )
-  );
+  return symbol?.name === name && (symbol.declarations ?? []).some(isApimachineryMetaDeclaration);
 }

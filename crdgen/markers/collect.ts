@@ -27,19 +27,48 @@ interface CommentLine {
   offset: number;
 }
 
-/** Collects markers and description from the JSDoc comments attached to `node`. */
+/**
+ * Collects markers and description from the JSDoc comment of `node` (see docCommentLines).
+ */
 export function collectFromNode(
   node: ts.Node,
   target: MarkerTarget,
   registry: MarkerRegistry,
   fieldPath?: string,
 ): CollectedDoc {
+  return collectFromLines(node.getSourceFile(), docCommentLines(node), target, registry, fieldPath);
+}
+
+/** The `@tag`s written at the start of a line of `node`'s JSDoc comment, at their `@`. */
+export function docTagsOf(node: ts.Node): { name: string; position: Position }[] {
   const sourceFile = node.getSourceFile();
-  const lines: CommentLine[] = [];
-  for (const doc of typescript.getJSDocCommentsAndTags(node)) {
-    if (typescript.isJSDoc(doc)) lines.push(...commentLines(sourceFile, doc.pos, doc.end));
-  }
-  return collectFromLines(sourceFile, lines, target, registry, fieldPath);
+  return docCommentLines(node).flatMap((line) => {
+    const trimmed = line.text.trimStart();
+    const name = /^@([A-Za-z$][\w.$-]*)/.exec(trimmed)?.[1];
+    const position = positionAt(sourceFile, line.offset + (line.text.length - trimmed.length));
+    return name === undefined ? [] : [{ name, position }];
+  });
+}
+
+/**
+ * The lines of `node`'s JSDoc comment: the last `/** ... *\/` comment in its leading trivia, the
+ * one TypeScript's getJSDocCommentsAndTags gives (a file's header comment before the first
+ * declaration is not the declaration's). Read from the text, so that the program can be parsed
+ * without JSDoc nodes (JSDocParsingMode.ParseNone, as tsc itself skips them): the declaration
+ * files of dependencies are mostly doc comments.
+ */
+function docCommentLines(node: ts.Node): CommentLine[] {
+  const sourceFile = node.getSourceFile();
+  const text = sourceFile.text;
+  const docComment = (typescript.getLeadingCommentRanges(text, node.pos) ?? [])
+    .filter(
+      (range) =>
+        range.kind === typescript.SyntaxKind.MultiLineCommentTrivia &&
+        text.startsWith("/**", range.pos) &&
+        !text.startsWith("/**/", range.pos),
+    )
+    .at(-1);
+  return docComment ? commentLines(sourceFile, docComment.pos, docComment.end) : [];
 }
 
 /** Collects package markers from the comments that open a file (groupversion_info.ts). */

@@ -23,6 +23,11 @@ describe("parseMarker", () => {
     assert.deepEqual(value("kubebuilder:validation:Format=date-time"), { "": "date-time" });
   });
 
+  it("reads `name:=value` (the kubebuilder book's +kubebuilder:default:=Allow) as the anonymous argument", () => {
+    assert.deepEqual(value("kubebuilder:default:=Allow"), { "": "Allow" });
+    assert.deepEqual(value("kubebuilder:validation:Minimum:=2"), { "": 2 });
+  });
+
   it("treats a bool marker without value as true, and empty markers as flags", () => {
     assert.deepEqual(value("kubebuilder:object:root"), { "": true });
     assert.deepEqual(value("kubebuilder:object:root=false"), { "": false });

@@ -45,6 +45,10 @@ function parseUncached(text: string, registry: MarkerRegistry): ParsedMarker {
   if (segments.length > 1) {
     const name = segments.slice(0, -1).join(":");
     const definition = registry.get(name);
+    // `+kubebuilder:default:=Allow`: a marker whose one argument is anonymous takes what follows
+    // the `=` whatever the last segment is, as controller-gen's Definition.Parse does
+    if (definition?.args.length === 1 && definition.args[0]?.name === "")
+      return parseAnonymous(definition, equals >= 0 ? trimmed.slice(equals + 1) : undefined);
     if (definition) return parseFields(definition, trimmed.slice(name.length + 1));
   }
   const suggestion = registry.suggest(anonymousName);

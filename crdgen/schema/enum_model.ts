@@ -7,7 +7,7 @@
 import type * as ts from "typescript";
 import typescript from "../typescript.js";
 import { DiagnosticCode, positionOf, warningAt, type Position } from "../diagnostics.js";
-import { collectFromNode } from "../markers/collect.js";
+import { collectFromNode, docTagsOf } from "../markers/collect.js";
 import { invalid, type ModelContext } from "./from_typescript.js";
 import type { TypeModel } from "./model.js";
 
@@ -67,9 +67,7 @@ function valueType(values: readonly (string | number)[]): "string" | "integer" |
 
 /** controller-gen reads no markers on a Go enum's constants: tags and markers on members are said to do nothing. */
 function reportMemberDoc(member: ts.EnumMember, enumName: string, context: ModelContext): void {
-  const tags = typescript
-    .getJSDocTags(member)
-    .map((tag) => ({ position: positionOf(tag), text: `@${tag.tagName.text}` }));
+  const tags = docTagsOf(member).map((tag) => ({ position: tag.position, text: `@${tag.name}` }));
   // markers as the comment reader finds them, for their positions (its verdicts do not apply here)
   const markers = collectFromNode(member, "field", context.registry)
     .markers.filter((marker) => !marker.text.startsWith("@"))

@@ -52,6 +52,11 @@ export function mergeFieldOverType(typeSchema: JSONSchemaProps, fieldSchema: JSO
   return merged;
 }
 
+/** Merges an embedded struct's schema into the embedding struct's, as controller-gen flattens its allOf. */
+export function mergeEmbedded(target: JSONSchemaProps, embedded: JSONSchemaProps): void {
+  flattenInto(target, embedded);
+}
+
 function isEmpty(value: unknown): boolean {
   if (value === undefined || value === false || value === "") return true;
   return Array.isArray(value) && value.length === 0;

@@ -34,6 +34,9 @@ export interface MinMaxObject { foo?: string; bar?: string; baz?: string }
 /** +kubebuilder:validation:Type=object
  * +kubebuilder:pruning:PreserveUnknownFields */
 export interface Preserved { concreteField: string }
+/** +structType=atomic */
+export interface AtomicReference { name?: string }
+export interface EmbedsAtomic extends AtomicReference { optional?: boolean }
 export interface AssociativeType { name: string; secondary: int32; foo: string }
 /** +kubebuilder:validation:XValidation:rule="self.a <= self.b",message="a must not exceed b" */
 export interface Range { a: int32; b: int32 }
@@ -375,6 +378,16 @@ x-kubernetes-list-type: map`,
     ts: "/** A struct that can only be entirely replaced\n * +structType=atomic */\nfield: NestedObject;",
     expected:
       "description: A struct that can only be entirely replaced\nproperties:\n  bar:\n    type: boolean\n  foo:\n    type: string\nrequired:\n- bar\n- foo\ntype: object\nx-kubernetes-map-type: atomic",
+    required: true,
+  },
+  "an embedded struct's +structType=atomic holds for the struct embedding it (corev1.ConfigMapEnvSource)": {
+    ts: "field?: EmbedsAtomic;",
+    expected:
+      "properties:\n  name:\n    type: string\n  optional:\n    type: boolean\ntype: object\nx-kubernetes-map-type: atomic",
+  },
+  "+kubebuilder:validation:Required decides over +optional (corev1.PortStatus.error)": {
+    ts: "/** +optional\n * +kubebuilder:validation:Required */\nfield?: string;",
+    expected: "type: string",
     required: true,
   },
 

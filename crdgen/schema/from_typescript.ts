@@ -18,6 +18,7 @@ import { DiagnosticCode, errorAt, positionOf, type Diagnostic } from "../diagnos
 import { collectFromNode } from "../markers/collect.js";
 import type { MarkerInstance, MarkerRegistry } from "../markers/registry.js";
 import { enumMemberModel, enumModel } from "./enum_model.js";
+import { isApimachineryMetaDeclaration } from "./meta_types.js";
 import type { PropertyModel, TypeModel, TypeModelCommon } from "./model.js";
 import {
   bindTypeArguments,
@@ -44,14 +45,27 @@ export interface ModelContext {
   resolved: Map<ts.SourceFile, Map<string, ts.Declaration | undefined>>;
   /** The type arguments of the generic declaration being walked, by type parameter. */
   bindings: TypeArgumentBindings;
+  /** controller-gen's generateEmbeddedObjectMeta: an ObjectMeta below the root gets its schema. */
+  generateEmbeddedObjectMeta: boolean;
+}
+
+/** Options of the walk. */
+export interface ModelOptions {
+  /** controller-gen's generateEmbeddedObjectMeta (crd option): see embeddedObjectMetaModel. */
+  generateEmbeddedObjectMeta?: boolean;
 }
 
 /** A declaration that names a type. */
 export type NamedDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration;
 
 /** Creates the walk state for `program`. */
-export function createModelContext(program: ts.Program, registry: MarkerRegistry): ModelContext {
+export function createModelContext(
+  program: ts.Program,
+  registry: MarkerRegistry,
+  options: ModelOptions = {},
+): ModelContext {
   return {
+    generateEmbeddedObjectMeta: options.generateEmbeddedObjectMeta ?? false,
     checker: program.getTypeChecker(),
     registry,
     diagnostics: [],
@@ -111,7 +125,9 @@ export function modelOfDeclaration(
   const doc = collectFromNode(declaration, "type", context.registry, name);
   context.diagnostics.push(...doc.diagnostics);
   let model: TypeModel;
-  if (doc.markers.some((marker) => marker.definition.name === "kubebuilder:validation:Schemaless")) {
+  if (context.generateEmbeddedObjectMeta && name === "ObjectMeta" && isApimachineryMetaDeclaration(declaration)) {
+    model = embeddedObjectMetaModel(positionOf(declaration.name));
+  } else if (doc.markers.some((marker) => marker.definition.name === "kubebuilder:validation:Schemaless")) {
     // not introspected: the type's markers give its whole schema (as ObjectMeta, RawExtension)
     model = { kind: "any", from: "Schemaless", markers: [], position: positionOf(declaration.name) };
   } else if (typescript.isInterfaceDeclaration(declaration)) {
@@ -126,6 +142,35 @@ export function modelOfDeclaration(
   context.bindings = outerBindings;
   if (!generic) context.named.set(declaration, named);
   return named;
+}
+
+/**
+ * The ObjectMeta of an embedded object (a pod template's metadata) under controller-gen's
+ * generateEmbeddedObjectMeta: only the fields a template may set, undocumented, as its
+ * ObjectMetaPackages override lists them (pkg/crd/known_types.go). The root's metadata stays
+ * `type: object` (rootSchema).
+ */
+function embeddedObjectMetaModel(position: TypeModelCommon["position"]): TypeModel {
+  const string: TypeModel = { kind: "primitive", type: "string", markers: [], position };
+  const field = (name: string, type: TypeModel): PropertyModel => ({
+    name,
+    type,
+    questionToken: true,
+    markers: [],
+    position,
+  });
+  return {
+    kind: "object",
+    properties: [
+      field("name", string),
+      field("namespace", string),
+      field("annotations", { kind: "map", values: string, markers: [], position }),
+      field("labels", { kind: "map", values: string, markers: [], position }),
+      field("finalizers", { kind: "array", items: string, markers: [], position }),
+    ],
+    markers: [],
+    position,
+  };
 }
 
 /** Beyond this many nested instantiations of one generic, its arguments only grow (`Tree<T[]>`): a recursion. */
@@ -169,13 +214,15 @@ function objectModel(
   const properties = new Map<string, PropertyModel>();
   let indexValue: TypeModel | undefined;
   let incomplete = false;
+  const bases: TypeModel[] = [];
   for (const declaration of declarations) {
     for (const clause of declaration.heritageClauses ?? []) {
       for (const base of clause.types) {
         const baseModel = heritageModel(base, context, path);
-        if (baseModel?.kind === "object")
+        if (baseModel?.kind === "object") {
           for (const property of baseModel.properties) properties.set(property.name, property);
-        else incomplete = true;
+          bases.push(baseModel);
+        } else incomplete = true;
       }
     }
     const members = membersModel(declaration.members, path, context);
@@ -183,7 +230,10 @@ function objectModel(
     indexValue = members.indexValue ?? indexValue;
   }
   const model = finishObject([...properties.values()], indexValue, path, context, position);
-  if (incomplete && model.kind === "object") model.incomplete = true;
+  if (model.kind === "object") {
+    if (incomplete) model.incomplete = true;
+    if (bases.length > 0) model.bases = bases;
+  }
   return model;
 }
 

@@ -31,8 +31,11 @@ export type TypeModel = TypeModelCommon &
         type: "string" | "number" | "integer" | "boolean";
         values: readonly (string | number | boolean)[];
       }
-    /** `incomplete`: a base interface could not be read (already reported). */
-    | { kind: "object"; properties: readonly PropertyModel[]; incomplete?: boolean }
+    /**
+     * `incomplete`: a base interface could not be read (already reported). `bases`: the
+     * interfaces it extends (Go's embedded structs), whose type-level markers its schema inherits.
+     */
+    | { kind: "object"; properties: readonly PropertyModel[]; incomplete?: boolean; bases?: readonly TypeModel[] }
     | { kind: "map"; values: TypeModel }
     | { kind: "array"; items: TypeModel }
     /** A union of different primitive types: only meaningful with XIntOrString. */

@@ -4,9 +4,9 @@
  * defaults checked against the schema they sit in.
  */
 import { DiagnosticCode, errorAt, type Diagnostic } from "../diagnostics.js";
-import { requirednessMarkers } from "../markers/definitions/validation.js";
+import { requirednessTiers } from "../markers/definitions/validation.js";
 import { applySchemaMarkers, findMarker, hasMarker } from "./apply_markers.js";
-import { mergeFieldOverType } from "./flatten.js";
+import { mergeEmbedded, mergeFieldOverType } from "./flatten.js";
 import type { JSONSchemaProps, JsonValue, PropertyModel, TypeModel } from "./model.js";
 import { validateValue } from "./validate_value.js";
 
@@ -32,6 +32,22 @@ export function schemaOfModel(
   if (model.description !== undefined) schema.description = model.description;
   if (model.nullable) schema.nullable = true;
   applySchemaMarkers(schema, model.markers, path, diagnostics);
+  if (model.kind === "object")
+    for (const base of model.bases ?? []) mergeEmbedded(schema, embeddedTypeSchema(base, path, diagnostics));
+  return schema;
+}
+
+/**
+ * What an embedded struct's type adds to the struct that embeds it: controller-gen puts the
+ * embedded type in the struct's allOf and flattens it in, so its type-level markers
+ * (`+structType=atomic`, CEL rules, ...) hold for the embedding struct too. Its properties are
+ * already the embedding model's own.
+ */
+function embeddedTypeSchema(base: TypeModel, path: string, diagnostics: Diagnostic[]): JSONSchemaProps {
+  const schema: JSONSchemaProps = { type: "object" };
+  applySchemaMarkers(schema, base.markers, path, diagnostics);
+  if (base.kind === "object")
+    for (const inner of base.bases ?? []) mergeEmbedded(schema, embeddedTypeSchema(inner, path, diagnostics));
   return schema;
 }
 
@@ -140,10 +156,26 @@ function referenceSchema(model: TypeModel & { name: string }, typeSchema: JSONSc
   return schema;
 }
 
-/** `?` decides, `+optional` / `+required` override it, and both together are an error. */
+/**
+ * `?` decides, `+optional` / `+required` override it (kubebuilder's pair over Kubernetes'), and
+ * both of one pair together are an error.
+ */
 function isRequired(property: PropertyModel, path: string, diagnostics: Diagnostic[]): boolean {
-  const optional = findMarker(property.markers, ...requirednessMarkers.optional);
-  const required = findMarker(property.markers, ...requirednessMarkers.required);
+  for (const tier of requirednessTiers) {
+    const decision = tierDecision(property, tier, path, diagnostics);
+    if (decision !== undefined) return decision;
+  }
+  return !property.questionToken;
+}
+
+function tierDecision(
+  property: PropertyModel,
+  tier: (typeof requirednessTiers)[number],
+  path: string,
+  diagnostics: Diagnostic[],
+): boolean | undefined {
+  const optional = findMarker(property.markers, ...tier.optional);
+  const required = findMarker(property.markers, ...tier.required);
   if (optional && required) {
     diagnostics.push(
       errorAt(
@@ -160,7 +192,7 @@ function isRequired(property: PropertyModel, path: string, diagnostics: Diagnost
   }
   if (required) return true;
   if (optional) return false;
-  return !property.questionToken;
+  return undefined;
 }
 
 /** any/unknown and unions need markers that give them a structural schema. */

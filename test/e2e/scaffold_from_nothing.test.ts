@@ -173,7 +173,7 @@ test(
       // Without NODE_TEST_CONTEXT (set for this test's own runner), the project's runner reports in TAP.
       const { NODE_TEST_CONTEXT: _ours, ...env } = process.env;
       const tests = await timed("npm test", () => step("npm", ["test"], { cwd: project, env }));
-      assert.match(tests, /^# pass 4$/m, "both controllers' scaffolded tests ran and passed");
+      assert.match(tests, /^# pass 6$/m, "both controllers' scaffolded tests ran and passed");
       const usage = step(process.execPath, ["--import", "tsx", "main.ts", "--help"], { cwd: project });
       assert.match(usage, /^Usage: node dist\/main\.js \[flags\]/);
       await timed("make run + samples", () => makeRunReconcilesTheSample(project));

@@ -97,6 +97,18 @@ function laughs(levels: number): string {
   return `laughs:\n${anchors.join("\n")}\n`;
 }
 
+/**
+ * A Gizmo whose preserve-unknown-fields `spec.config` holds a deep value: arrays on either side of
+ * the decoder's limit (decided by the bounds), or objects deep enough to strain recursive
+ * processing (managedFields track each object level).
+ */
+const deepGizmo = fc.oneof(
+  deepField.map((deep) => ({ deep, bounded: true })),
+  fc
+    .integer({ min: 1_000, max: 6_000 })
+    .map((depth) => ({ deep: `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`, bounded: false })),
+);
+
 const malformed = fc.constantFrom("", "{", "[", "null", "7", '"s"', '{"a":1}{', "{'a':1}", "\u0000", "a: [b");
 
 interface Body {
@@ -137,6 +149,17 @@ function bodyFor(resource: Resource): fc.Arbitrary<Body> {
       })),
     },
     { weight: 1, arbitrary: malformed.map((text) => json(text)) },
+    {
+      weight: resource.kind === "Gizmo" ? 1 : 0,
+      arbitrary: fc
+        .tuple(fc.constantFrom(TARGET_NAME, "deep"), deepGizmo)
+        .map(([name, { deep, bounded }]) =>
+          json(
+            `{"apiVersion":"${resource.apiVersion}","kind":"${resource.kind}","metadata":{"name":"${name}"},"spec":{"size":3,"config":{"x":${deep}}}}`,
+            bounded,
+          ),
+        ),
+    },
   );
 }
 

@@ -4,9 +4,12 @@
  * embedded server, seeded so that a failure replays. Invariants, checked after every request: no
  * 5xx; a rejected request leaves the store's revision unchanged (nothing stored); no response
  * larger than a few MiB; every collection still lists; memory stays bounded. Where the real
- * control plane is built, each request also goes to kube-apiserver: requests decided by decoding
- * bounds (depth, aliases) must get the same status code there, and the agreement on the others is
- * reported.
+ * control plane is built, each request also goes to kube-apiserver and must get the same status
+ * code there, except patches and custom resource writes, whose agreement is only reported (open
+ * differences: JSON patch operations on "/", merge patches that are not objects, Strict merge
+ * patches with unknown fields; a custom resource PUT checks its kind and missing resourceVersion
+ * before the name and strict decoding, which kube-apiserver checks first; an Exact list of an old
+ * revision depends on the history each server keeps).
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -50,6 +53,14 @@ async function ensureTargets(target: Target, namespace: string): Promise<void> {
     });
     assert.equal(created.status, 201, created.body);
   }
+}
+
+/** Requests whose status code must match kube-apiserver's (see the file comment). */
+function mustAgree(request: GeneratedRequest): boolean {
+  // An Exact list of an old revision depends on how much history each server still keeps.
+  if (request.method === "GET") return !/resourceVersionMatch=Exact/.test(request.path);
+  if (request.bounded || request.method === "DELETE") return true;
+  return request.method !== "PATCH" && request.resource.kind !== "Gizmo";
 }
 
 function describeRequest(request: GeneratedRequest): string {
@@ -113,7 +124,8 @@ describe("embedded API server: generated hostile requests", () => {
       if (expected.status === response.status) counts.agreed += 1;
       else if (disagreements.length < 20)
         disagreements.push(`${expected.status} vs ${response.status}: ${describeRequest(request)}`);
-      if (request.bounded) check(expected.status === response.status, () => `reference ${expected.status}: ${what()}`);
+      if (mustAgree(request))
+        check(expected.status === response.status, () => `reference ${expected.status}: ${what()}`);
     });
     await fc.assert(property, { seed: SEED, numRuns: RUNS, endOnFailure: true, includeErrorInReport: true });
     for (const resource of RESOURCES) {

@@ -3,7 +3,7 @@
  * declares one (customResourceValidator.ValidateScaleSpec / ValidateScaleStatus): the replicas
  * paths must hold int64 values between 0 and MaxInt32, the label selector path a string.
  */
-import { formatGoFloat } from "../../http/go_format.js";
+import { formatGoValue } from "../../http/go_format.js";
 import { fieldErrors, type FieldError } from "../../http/status.js";
 
 const maxInt32 = 2147483647;
@@ -13,19 +13,6 @@ export interface ScalePaths {
   specReplicasPath: string;
   statusReplicasPath: string;
   labelSelectorPath?: string | undefined;
-}
-
-/** Go's %v of a decoded JSON value. */
-function goValue(value: unknown): string {
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : formatGoFloat(value);
-  if (Array.isArray(value)) return `[${value.map(goValue).join(" ")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.keys(value)
-      .sort()
-      .map((key) => `${key}:${goValue((value as Record<string, unknown>)[key])}`);
-    return `map[${entries.join(" ")}]`;
-  }
-  return value === null ? "<nil>" : String(value);
 }
 
 /** Go's %T of a decoded JSON value. */
@@ -48,7 +35,7 @@ function nested(object: unknown, path: string, expected: "int64" | "string"): Lo
     if (current === null || typeof current !== "object" || Array.isArray(current)) {
       const at = `.${fields.slice(0, index).join(".")}`;
       return {
-        error: `${at} accessor error: ${goValue(current)} is of the type ${goType(current)}, expected map[string]interface{}`,
+        error: `${at} accessor error: ${formatGoValue(current)} is of the type ${goType(current)}, expected map[string]interface{}`,
       };
     }
     if (!(field in current)) return { found: false };
@@ -56,7 +43,7 @@ function nested(object: unknown, path: string, expected: "int64" | "string"): Lo
   }
   if (goType(current) !== expected) {
     return {
-      error: `.${fields.join(".")} accessor error: ${goValue(current)} is of the type ${goType(current)}, expected ${expected}`,
+      error: `.${fields.join(".")} accessor error: ${formatGoValue(current)} is of the type ${goType(current)}, expected ${expected}`,
     };
   }
   return { found: true, value: current };

@@ -297,11 +297,16 @@ function defaultValue(schema: JSONSchemaProps, value: ArgumentValue): JsonValue 
   return value as JsonValue;
 }
 
-/** Required/optional flags are read by the schema stage, not applied as schema changes. */
-export const requirednessMarkers = {
-  required: ["required", "kubebuilder:validation:Required", "k8s:required"],
-  optional: ["optional", "kubebuilder:validation:Optional", "k8s:optional"],
-} as const;
+/**
+ * The markers that make a field optional or required, read by the schema stage (not applied as
+ * schema changes), by precedence as controller-gen's structToSchema reads them: kubebuilder's
+ * pair decides over Kubernetes' (k8s.io/api marks PortStatus.error both +optional and
+ * +kubebuilder:validation:Required, and it is required).
+ */
+export const requirednessTiers = [
+  { optional: ["kubebuilder:validation:Optional"], required: ["kubebuilder:validation:Required"] },
+  { optional: ["optional", "k8s:optional"], required: ["required", "k8s:required"] },
+] as const;
 
 /** Every validation-family definition. */
 export const validationDefinitions: readonly MarkerDefinition[] = [

@@ -5,11 +5,15 @@ import { crdSchemaTypeCases } from "./crd_schema_types.js";
 import { crdVersionCases } from "./crd_versions.js";
 import { crudCases } from "./crud.js";
 import { crudKindCases } from "./crud_kinds.js";
+import { deepValueCases } from "./deep_values.js";
 import { discoveryCases } from "./discovery.js";
+import { fieldSelectorCases } from "./field_selectors.js";
+import { generationCases } from "./generation.js";
 import { hostileInputCases } from "./hostile_input.js";
 import { invalidMessageCases } from "./invalid_messages.js";
 import { kubectlVerbCases } from "./kubectl_verbs.js";
 import { lifecycleCases } from "./lifecycle.js";
+import { listMapFieldCases } from "./list_map_fields.js";
 import { namespaceTerminationCases } from "./namespace_termination.js";
 import { optionCases } from "./options.js";
 import { outputCases } from "./output.js";
@@ -21,6 +25,7 @@ import { celRuleCases } from "./cel_rules.js";
 import { validationRuleCases } from "./validation_rules.js";
 import { serverSideApplyCases } from "./server_side_apply.js";
 import { statusSubresourceCases } from "./status_subresource.js";
+import { typedDecodingCases } from "./typed_decoding.js";
 import { watchingCases } from "./watching.js";
 import { updateRuleCases } from "./update_rules.js";
 import { watchEventCases } from "./watch_events.js";
@@ -36,9 +41,12 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...validationRuleCases,
   ...celRuleCases,
   ...readCases,
+  ...fieldSelectorCases,
   ...writeCases,
   ...serverSideApplyCases,
+  ...listMapFieldCases,
   ...statusSubresourceCases,
+  ...generationCases,
   ...lifecycleCases,
   ...outputCases,
   ...kubectlVerbCases,
@@ -46,6 +54,8 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...watchingCases,
   ...resourceVersionCases,
   ...hostileInputCases,
+  ...typedDecodingCases,
+  ...deepValueCases,
   ...updateRuleCases,
   ...watchEventCases,
   ...crdSchemaTypeCases,

@@ -3,7 +3,7 @@
  * controller package) written twice, in Go for controller-gen and in TypeScript for crdgen. A
  * fixture's CRDs are the files named after the groups its `groupversion_info.go` files declare.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,8 +13,18 @@ export const repositoryRoot = resolve(fileURLToPath(new URL("../../..", import.m
 export const fixturesRoot = join(repositoryRoot, "test", "crdgen-conformance", "testdata");
 
 /** The areas of the report, in its order. */
-export const AREAS = ["markers", "types", "crd", "multi-version", "rbac", "builtin"] as const;
+export const AREAS = ["markers", "types", "crd", "multi-version", "rbac", "builtin-types"] as const;
 export type Area = (typeof AREAS)[number];
+
+/**
+ * The crd generator's options a fixture runs with, from its `options.json` (none: the defaults):
+ * each is controller-gen's `crd:<name>=<value>` and crdgen's option of the same name.
+ */
+export interface FixtureOptions {
+  generateEmbeddedObjectMeta?: boolean;
+}
+
+const optionNames = new Set<keyof FixtureOptions>(["generateEmbeddedObjectMeta"]);
 
 /** One paired fixture. */
 export interface Fixture {
@@ -23,6 +33,24 @@ export interface Fixture {
   dir: string;
   /** API groups declared by its version folders (none for rbac fixtures). */
   groups: string[];
+  options: FixtureOptions;
+}
+
+function readOptions(dir: string): FixtureOptions {
+  const file = join(dir, "options.json");
+  if (!existsSync(file)) return {};
+  const options = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(options)) {
+    if (!optionNames.has(name as keyof FixtureOptions) || typeof value !== "boolean")
+      throw new Error(`${file}: ${name} is not a boolean crd option (known: ${[...optionNames].join(", ")})`);
+  }
+  return options as FixtureOptions;
+}
+
+/** controller-gen's crd generator argument for `options`. */
+export function controllerGenCrdArgument(options: FixtureOptions): string {
+  const settings = Object.entries({ allowDangerousTypes: true, ...options }).map(([name, value]) => `${name}=${value}`);
+  return `crd:${settings.join(",")}`;
 }
 
 function filesUnder(dir: string, suffix: string): string[] {
@@ -52,7 +80,7 @@ export function listFixtures(): Fixture[] {
         const group = /\+groupName=(\S+)/.exec(readFileSync(file, "utf8"))?.[1];
         if (group) groups.add(group);
       }
-      fixtures.push({ area, name, dir, groups: [...groups] });
+      fixtures.push({ area, name, dir, groups: [...groups], options: readOptions(dir) });
     }
   }
   return fixtures;

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import { pinnedControllerGenVersion, runControllerGen } from "./controller_gen.js";
-import { AREAS, fixturesRoot, listFixtures, type Area, type Fixture } from "./fixtures.js";
+import { AREAS, controllerGenCrdArgument, fixturesRoot, listFixtures, type Area, type Fixture } from "./fixtures.js";
 import { generateCrds, generateRole, type SideOutput } from "./uselessctl_side.js";
 
 export type Verdict = "identical" | "accepted" | "differing";
@@ -75,18 +75,20 @@ export async function runSuite(accepted: readonly AcceptedDifference[], filter?:
   const scratch = mkdtempSync(join(tmpdir(), "uselessctl-crdgen-conformance-"));
   try {
     const relative = (fixture: Fixture) => `./${fixture.area}/${fixture.name}/...`;
+    const crdGroups = groupByOptions(crdFixtures);
     const reference = Promise.all([
-      crdFixtures.length === 0
-        ? Promise.resolve()
-        : runControllerGen(
-            [
-              "crd:allowDangerousTypes=true",
-              // one `./...` loads the module once; a list of roots costs a package load per root
-              `paths=${filter ? crdFixtures.map(relative).join(";") : "./..."}`,
-              `output:crd:dir=${join(scratch, "crd")}`,
-            ],
-            fixturesRoot,
-          ),
+      ...crdGroups.map((group, index) =>
+        runControllerGen(
+          [
+            controllerGenCrdArgument(group[0]?.options ?? {}),
+            // one `./...` loads the module once; a list of roots costs a package load per root (the
+            // default run's output for fixtures with options of their own is not read)
+            `paths=${filter || hasOptions(group) ? group.map(relative).join(";") : "./..."}`,
+            `output:crd:dir=${join(scratch, "crd", String(index))}`,
+          ],
+          fixturesRoot,
+        ),
+      ),
       ...rbacFixtures.map((fixture) =>
         runControllerGen(
           [
@@ -99,15 +101,19 @@ export async function runSuite(accepted: readonly AcceptedDifference[], filter?:
       ),
     ]);
     // crdgen runs in this process while controller-gen loads the Go packages in its own.
-    const candidates = generateCrds(crdFixtures, version);
+    const candidates = new Map(crdGroups.flatMap((group) => [...generateCrds(group, version)]));
     for (const fixture of rbacFixtures) candidates.set(fixture, generateRole(fixture, version));
     await reference;
-    const crdFiles = crdFixtures.length > 0 ? readFiles(join(scratch, "crd")) : new Map<string, string>();
+    const crdFiles = new Map(crdGroups.flatMap((group, index) => group.map((fixture) => [fixture, index] as const)));
     return fixtures.map((fixture) => {
       const expected =
         fixture.area === "rbac"
           ? readFiles(join(scratch, "rbac", fixture.name))
-          : new Map([...crdFiles].filter(([name]) => fixture.groups.some((group) => name.startsWith(`${group}_`))));
+          : new Map(
+              [...readFiles(join(scratch, "crd", String(crdFiles.get(fixture))))].filter(([name]) =>
+                fixture.groups.some((group) => name.startsWith(`${group}_`)),
+              ),
+            );
       const difference = compareOutputs(expected, candidates.get(fixture) ?? { failure: "not run" });
       if (difference === undefined) return { fixture, verdict: "identical" };
       const acceptance = accepted.find((entry) => entry.fixture === `${fixture.area}/${fixture.name}`);
@@ -117,6 +123,18 @@ export async function runSuite(accepted: readonly AcceptedDifference[], filter?:
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+const hasOptions = (group: readonly Fixture[]) => Object.keys(group[0]?.options ?? {}).length > 0;
+
+/** Fixtures by the crd options they run with, in their order: each group is one generator run. */
+function groupByOptions(fixtures: readonly Fixture[]): Fixture[][] {
+  const groups = new Map<string, Fixture[]>();
+  for (const fixture of fixtures) {
+    const key = JSON.stringify(fixture.options);
+    groups.set(key, [...(groups.get(key) ?? []), fixture]);
+  }
+  return [...groups.values()];
 }
 
 /** The per-area table: fixtures, identical, accepted, differing. */

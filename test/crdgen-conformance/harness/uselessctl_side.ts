@@ -30,11 +30,14 @@ function generate(fixtures: readonly Fixture[], controllerGenVersion: string, rb
       controllerFiles: rbac ? files : [],
       compilerOptions: fixtureCompilerOptions(),
     },
-    { controllerGenVersion },
+    { controllerGenVersion, ...(rbac ? {} : fixtures[0]?.options) },
   );
 }
 
-/** Runs crdgen on every CRD fixture; returns each fixture's files by controller-gen's file names. */
+/**
+ * Runs crdgen on CRD fixtures that share their options (fixtures[0]'s); returns each fixture's
+ * files by controller-gen's file names.
+ */
 export function generateCrds(fixtures: readonly Fixture[], controllerGenVersion: string): Map<Fixture, SideOutput> {
   const outputs = new Map<Fixture, SideOutput>();
   let pending = [...fixtures];

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Client } from "uselessctl";
+import { isInvalid, type Client } from "uselessctl";
 import type { TestEnv } from "uselessctl/testenv";
 import { Machine } from "../api/v1alpha1/index.js";
 import { apiClient, reconcileContext, startProjectTestEnv } from "../test/suite.js";
@@ -33,6 +33,22 @@ describe("MachineReconciler", () => {
     const found = await client.get(Machine, key);
     assert.equal(found.spec.foo, "bar");
     // TODO(user): assert what your reconciler does (objects it creates, status it sets).
+  });
+
+  test("the API server validates new Machine objects against the generated CRD", async () => {
+    const invalid: Machine = {
+      apiVersion: Machine.apiVersion,
+      kind: Machine.kind,
+      metadata: { namespace: key.namespace, name: "invalid-machine" },
+      spec: { resources: { limits: { cpu: "two cores" } } },
+    };
+    await assert.rejects(
+      client.create(invalid),
+      (error: unknown) =>
+        isInvalid(error) &&
+        error instanceof Error &&
+        error.message.includes('spec.resources.limits.cpu: Invalid value: "two cores": spec.resources.limits.cpu in body should match'),
+    );
   });
 
   test("ignores a Machine that no longer exists", async () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Client } from "uselessctl";
+import { isInvalid, type Client } from "uselessctl";
 import type { TestEnv } from "uselessctl/testenv";
 import { Switch } from "../api/v1alpha1/index.js";
 import { apiClient, reconcileContext, startProjectTestEnv } from "../test/suite.js";
@@ -33,6 +33,22 @@ describe("SwitchReconciler", () => {
     const found = await client.get(Switch, key);
     assert.equal(found.spec.foo, "bar");
     // TODO(user): assert what your reconciler does (objects it creates, status it sets).
+  });
+
+  test("the API server validates new Switch objects against the generated CRD", async () => {
+    const invalid: Switch = {
+      apiVersion: Switch.apiVersion,
+      kind: Switch.kind,
+      metadata: { namespace: key.namespace, name: "invalid-switch" },
+      spec: { resources: { limits: { cpu: "two cores" } } },
+    };
+    await assert.rejects(
+      client.create(invalid),
+      (error: unknown) =>
+        isInvalid(error) &&
+        error instanceof Error &&
+        error.message.includes('spec.resources.limits.cpu: Invalid value: "two cores": spec.resources.limits.cpu in body should match'),
+    );
   });
 
   test("ignores a Switch that no longer exists", async () => {

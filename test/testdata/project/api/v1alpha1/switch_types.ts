@@ -1,4 +1,5 @@
 import type { Condition, ListMeta, ObjectMeta } from "uselessctl";
+import type { ResourceRequirements } from "uselessctl/apis/core/v1";
 import { GroupVersion } from "./groupversion_info.js";
 
 // EDIT THIS FILE! THIS IS SCAFFOLDING FOR YOU TO OWN!
@@ -12,6 +13,13 @@ export interface SwitchSpec {
    * +kubebuilder:validation:MaxLength=63
    */
   foo?: string;
+
+  /**
+   * resources is an example field of a Kubernetes built-in type (from "uselessctl/apis/<group>/<version>",
+   * as corev1.ResourceRequirements in Go): its schema in the CRD is the one controller-gen writes,
+   * so the API server checks the quantities in it.
+   */
+  resources?: ResourceRequirements;
 }
 
 /** SwitchStatus defines the observed state of Switch. */

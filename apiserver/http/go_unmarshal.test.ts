@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { builtinGoTypes } from "../registry/builtin_go_types.js";
+import { goUnmarshalError } from "./go_unmarshal.js";
+
+const configMap = builtinGoTypes["v1/ConfigMap"];
+const lease = builtinGoTypes["coordination.k8s.io/v1/Lease"];
+
+describe("goUnmarshalError", () => {
+  it("names the innermost struct and the JSON path, without map keys or list indexes", () => {
+    assert.ok(configMap);
+    const owners = { ownerReferences: [{ name: "a", controller: "yes" }] };
+    assert.equal(
+      goUnmarshalError({ metadata: owners }, configMap),
+      "json: cannot unmarshal string into Go struct field OwnerReference.metadata.ownerReferences.controller of type bool",
+    );
+    assert.equal(
+      goUnmarshalError({ data: { a: "x", b: 1 } }, configMap),
+      "json: cannot unmarshal number into Go struct field ConfigMap.data of type string",
+    );
+  });
+
+  it("reports the first type error in body order, and a bad timestamp at once", () => {
+    assert.ok(configMap && lease);
+    assert.equal(
+      goUnmarshalError({ binaryData: { k: 5 }, immutable: "no" }, configMap),
+      "json: cannot unmarshal number into Go struct field ConfigMap.binaryData of type []uint8",
+    );
+    assert.equal(
+      goUnmarshalError({ spec: { leaseDurationSeconds: 1.5, renewTime: "2024-01-01T00:00:00Z" } }, lease),
+      'parsing time "2024-01-01T00:00:00Z" as "2006-01-02T15:04:05.000000Z07:00": cannot parse "Z" as ".000000"',
+    );
+    assert.equal(
+      goUnmarshalError({ spec: { leaseDurationSeconds: 3_000_000_000 } }, lease),
+      "json: cannot unmarshal number 3000000000 into Go struct field LeaseSpec.spec.leaseDurationSeconds of type int32",
+    );
+  });
+
+  it("stores timestamps in UTC and bytes as canonical base64", () => {
+    const secret = builtinGoTypes["v1/Secret"];
+    assert.ok(secret && lease);
+    const object = {
+      data: { a: "aGVs\nbG8=", b: [104, 105] },
+      metadata: { creationTimestamp: "2024-01-01T01:00:00+01:00" },
+    };
+    assert.equal(goUnmarshalError(object, secret), undefined);
+    assert.deepEqual(object, {
+      data: { a: "aGVsbG8=", b: "aGk=" },
+      metadata: { creationTimestamp: "2024-01-01T00:00:00Z" },
+    });
+    assert.equal(goUnmarshalError({ data: { a: "!!" } }, secret), "illegal base64 data at input byte 0");
+  });
+
+  it("lets nulls through, as Go leaves the zero value", () => {
+    assert.ok(configMap);
+    assert.equal(goUnmarshalError({ data: null, metadata: { labels: { a: null }, uid: null } }, configMap), undefined);
+  });
+});

@@ -1,0 +1,3 @@
+// Package v1 is the kubebuilder book's CronJob API.
+// +groupName=batch.tutorial.kubebuilder.io
+package v1
