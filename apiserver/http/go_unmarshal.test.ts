@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { builtinGoTypes } from "../registry/builtin_go_types.js";
+import { builtinGoTypes } from "./builtin_go_types.js";
 import { goUnmarshalError } from "./go_unmarshal.js";
 
 const configMap = builtinGoTypes["v1/ConfigMap"];

@@ -4,8 +4,8 @@
  * decoder: what a field must hold, and the type names its errors print. Pointers decode as the
  * type they point to, which is also the name Go prints.
  */
-import type { GoStruct, GoType } from "../http/go_unmarshal.js";
-import { rfc3339, rfc3339Micro } from "../http/go_time.js";
+import type { GoStruct, GoType } from "./go_unmarshal.js";
+import { rfc3339, rfc3339Micro } from "./go_time.js";
 
 const string: GoType = { kind: "string" };
 const bool: GoType = { kind: "bool" };
@@ -39,7 +39,8 @@ const managedFieldsEntry = struct("v1.ManagedFieldsEntry", {
   subresource: string,
 });
 
-const objectMeta = struct("v1.ObjectMeta", {
+/** metav1.ObjectMeta: also the one list of its fields the server's schemas derive from (validation/object_meta_schema.ts). */
+export const OBJECT_META_GO_TYPE = struct("v1.ObjectMeta", {
   name: string,
   generateName: string,
   namespace: string,
@@ -59,7 +60,7 @@ const objectMeta = struct("v1.ObjectMeta", {
 
 /** A kind's struct: TypeMeta's fields, ObjectMeta, and its own. */
 function kind(name: string, fields: Record<string, GoType>): GoStruct {
-  return struct(name, { kind: string, apiVersion: string, metadata: objectMeta, ...fields });
+  return struct(name, { kind: string, apiVersion: string, metadata: OBJECT_META_GO_TYPE, ...fields });
 }
 
 const objectReference = struct("v1.ObjectReference", {
