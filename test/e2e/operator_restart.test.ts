@@ -85,7 +85,10 @@ describe("restarting the operator", { skip: missingPrerequisite() }, () => {
       const machine = JSON.parse(
         await kubectl(cluster, "get", "machine", "machine", "-n", "restart", "-o", "json"),
       ) as MachineObject;
-      return found.length === 4 && machine.status?.positions === "dddd" ? found : undefined;
+      // Switches and machine are read one after the other: both must say all down, or a flip
+      // landing between the two reads would pass with the switches' older state.
+      const allDown = found.every((sw) => sw.spec.position === "down");
+      return found.length === 4 && allDown && machine.status?.positions === "dddd" ? found : undefined;
     });
     const flipped = settled.find((sw) => sw.metadata.name === name);
     const flippedAt = flipped?.metadata.annotations?.[FLIPPED_AT];
