@@ -1,34 +1,12 @@
 /** CRD lifecycle: conditions, endpoints appearing and disappearing, invalid definitions. */
 import assert from "node:assert/strict";
 import type { CaseContext, ConformanceCase } from "../harness/case.js";
-import { bodyOf, expectStatus } from "./helpers.js";
+import { bodyOf, expectStatus, simpleCrd } from "./helpers.js";
 
 const CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
 function thingCrd(group: string, plural = "things", kind = "Thing") {
-  return {
-    apiVersion: "apiextensions.k8s.io/v1",
-    kind: "CustomResourceDefinition",
-    metadata: { name: `${plural}.${group}` },
-    spec: {
-      group,
-      scope: "Namespaced",
-      names: { plural, singular: kind.toLowerCase(), kind, listKind: `${kind}List` },
-      versions: [
-        {
-          name: "v1",
-          served: true,
-          storage: true,
-          schema: {
-            openAPIV3Schema: {
-              type: "object",
-              properties: { spec: { type: "object", properties: { a: { type: "string" } } } },
-            },
-          },
-        },
-      ],
-    },
-  };
+  return simpleCrd(group, "Namespaced", plural, kind);
 }
 
 async function establishedConditions(t: CaseContext, name: string) {

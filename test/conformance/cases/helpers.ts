@@ -77,16 +77,16 @@ export async function establish(t: CaseContext, name: string): Promise<void> {
   });
 }
 
-/** A cluster-scoped Globe CRD in `group`, with one string field in its spec. */
-export function clusterCrd(group: string) {
+/** A v1 CRD in `group` with one string field in its spec: `scope`, `plural` and `kind` as given. */
+export function simpleCrd(group: string, scope: "Namespaced" | "Cluster", plural: string, kind: string) {
   return {
     apiVersion: "apiextensions.k8s.io/v1",
     kind: "CustomResourceDefinition",
-    metadata: { name: `globes.${group}` },
+    metadata: { name: `${plural}.${group}` },
     spec: {
       group,
-      scope: "Cluster",
-      names: { plural: "globes", singular: "globe", kind: "Globe", listKind: "GlobeList" },
+      scope,
+      names: { plural, singular: kind.toLowerCase(), kind, listKind: `${kind}List` },
       versions: [
         {
           name: "v1",
@@ -102,4 +102,9 @@ export function clusterCrd(group: string) {
       ],
     },
   };
+}
+
+/** A cluster-scoped Globe CRD in `group`, with one string field in its spec. */
+export function clusterCrd(group: string) {
+  return simpleCrd(group, "Cluster", "globes", "Globe");
 }
