@@ -65,3 +65,4 @@ export {
   type KubeconfigNames,
 } from "./kubeconfig.js";
 export { parseGoInt64 } from "./go_strconv.js";
+export { applyMergePatch } from "./merge_patch.js";

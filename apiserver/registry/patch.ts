@@ -8,6 +8,7 @@ import { goJsonTypeName, parseGoJson } from "../http/go_json.js";
 import { BodySyntaxError, parseDocument } from "../http/negotiation.js";
 import { StatusError, badRequest, unsupportedMediaType } from "../http/status.js";
 import type { KubeObject } from "../storage/types.js";
+import { applyMergePatch } from "../../apimachinery/index.js";
 import { deepClone } from "./conversion.js";
 import type { ResourceType } from "./resource_type.js";
 
@@ -40,18 +41,9 @@ export function patchKindOf(type: ResourceType, mediaType: string): PatchKind {
   throw unsupportedMediaType(mediaType, accepted);
 }
 
-/** RFC 7386: objects merge, null deletes, anything else replaces. */
+/** RFC 7386: objects merge, null deletes, anything else replaces (copied whatever its depth). */
 export function mergePatch(target: unknown, patch: unknown): unknown {
-  if (patch === null || typeof patch !== "object" || Array.isArray(patch)) return deepClone(patch);
-  const result: Record<string, unknown> =
-    target !== null && typeof target === "object" && !Array.isArray(target)
-      ? { ...(target as Record<string, unknown>) }
-      : {};
-  for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
-    if (value === null) delete result[key];
-    else result[key] = mergePatch(result[key], value);
-  }
-  return result;
+  return applyMergePatch(target, patch, deepClone);
 }
 
 /** Fields of built-in kinds whose lists merge by key (patchStrategy=merge) rather than replace. */

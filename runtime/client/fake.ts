@@ -14,7 +14,8 @@ import type {
   StatusWriter,
   SubResourceClient,
 } from "./types.js";
-import { fakeApiError as apiError, applyMergePatch } from "./fake_support.js";
+import { applyMergePatch } from "../../apimachinery/index.js";
+import { fakeApiError as apiError } from "./fake_support.js";
 import { fakeScaleClient } from "./fake_scale.js";
 
 /** Options of {@link FakeClient}. */

@@ -1,7 +1,8 @@
 import type { KubernetesObject } from "../object.js";
 import type { KindDescriptor, Scheme } from "../scheme/group_version.js";
 import type { Patch } from "./patch.js";
-import { applyMergePatch, fakeApiError } from "./fake_support.js";
+import { applyMergePatch } from "../../apimachinery/index.js";
+import { fakeApiError } from "./fake_support.js";
 import type { Reader, SubResourceClient, SubResourcePatchOptions, SubResourceUpdateOptions, Writer } from "./types.js";
 import type { Scale } from "../apis/k8s/autoscaling/v1.js";
 import { selectorFromLabelSelector, selectorFromSet, type LabelSelector } from "../../apimachinery/index.js";
