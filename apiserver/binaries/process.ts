@@ -68,25 +68,32 @@ export function startSupervisedProcess(options: SupervisedProcessOptions): Super
   });
   let exit: ProcessExit | undefined;
   const exited = new Promise<ProcessExit>((resolve) => {
-    child.once("exit", (code, signal) => {
-      exit = { code, signal };
+    // "close", not "exit": only then has the child's last output been read into the tail (a
+    // process that prints why it fails and exits at once may exit before its stderr is read).
+    child.once("close", (code, signal) => {
+      exit ??= { code, signal };
       resolve(exit);
     });
     child.once("error", (error) => {
       tail.push(`spawn failed: ${error.message}`);
-      exit = { code: null, signal: null };
+      exit ??= { code: null, signal: null };
       resolve(exit);
     });
   });
+  const keep = (line: string): void => {
+    if (line.trim()) tail.push(line);
+    if (tail.length > tailLimit) tail.splice(0, tail.length - tailLimit);
+  };
   for (const stream of [child.stdout, child.stderr]) {
     let partial = "";
     stream?.setEncoding("utf8");
     stream?.on("data", (chunk: string) => {
       const lines = (partial + chunk).split("\n");
       partial = lines.pop() ?? "";
-      for (const line of lines) if (line.trim()) tail.push(line);
-      if (tail.length > tailLimit) tail.splice(0, tail.length - tailLimit);
+      lines.forEach(keep);
     });
+    // A last line without a newline counts too.
+    stream?.on("end", () => keep(partial));
   }
 
   return {
