@@ -10,7 +10,7 @@
  * Caveats: work runs asynchronously after the triggering write, as in Kubernetes, so clients
  * observe dependents going away shortly after the owner.
  */
-import { StatusError } from "../http/status.js";
+import { StatusError } from "../errors/status.js";
 import { deepClone } from "../registry/conversion.js";
 import { deleteObject, finalizerForeground, finalizerOrphan, type PropagationPolicy } from "../registry/deletion.js";
 import { recordUpdate } from "../registry/managed_fields.js";

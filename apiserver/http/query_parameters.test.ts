@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { int64Parameter, listIntegerOptions } from "./query_parameters.js";
-import { StatusError } from "./status.js";
+import { StatusError } from "../errors/status.js";
 
 function badRequestMessage(run: () => unknown): string {
   try {

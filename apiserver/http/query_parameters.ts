@@ -4,7 +4,7 @@
  * strconv's error for anything else (`limit=1.5`, `timeoutSeconds=20.0`, `limit=`).
  */
 import { parseGoInt64 } from "../../apimachinery/index.js";
-import { badRequest } from "./status.js";
+import { badRequest } from "../errors/status.js";
 
 /** A query parameter of Go type int64 or *int64: undefined when absent. */
 export function int64Parameter(query: URLSearchParams, name: string): number | undefined {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { IncomingMessage } from "node:http";
 import { test } from "node:test";
 import { deleteOptions, writeOptions } from "./request_options.js";
-import { StatusError } from "./status.js";
+import { StatusError } from "../errors/status.js";
 
 const request = { headers: {} } as IncomingMessage;
 

@@ -8,7 +8,7 @@ import type { DeleteOptions, PropagationPolicy } from "../registry/deletion.js";
 import { managerFromUserAgent } from "../registry/managed_fields.js";
 import type { WriteOptions } from "../registry/object_service.js";
 import type { PatchKind } from "../registry/patch.js";
-import { fieldErrors, invalid, type FieldError } from "./status.js";
+import { fieldErrors, invalid, type FieldError } from "../errors/status.js";
 
 const fieldManagerMaxLength = 128;
 const fieldValidations = ["", "Ignore", "Strict", "Warn"];

@@ -27,20 +27,12 @@ import {
   patchTypeError,
   typeMetaError,
   typeMetaFieldError,
-} from "./builtin_decoding.js";
-import { duplicateFields } from "./duplicate_fields.js";
-import { goJsonTypeName } from "./go_json.js";
-import {
-  BodySyntaxError,
-  decodeDocument,
-  mediaTypeOf,
-  negotiateOutput,
-  parseDocument,
-  readBody,
-  unrecognizedBody,
-  type OutputFormat,
-} from "./negotiation.js";
-import { decodeProtobufObject } from "./protobuf.js";
+} from "../serializer/builtin_decoding.js";
+import { duplicateFields } from "../serializer/duplicate_fields.js";
+import { goJsonTypeName } from "../serializer/go_json.js";
+import { mediaTypeOf, negotiateOutput, readBody, type OutputFormat } from "./negotiation.js";
+import { BodySyntaxError, decodeDocument, parseDocument, unrecognizedBody } from "../serializer/documents.js";
+import { decodeProtobufObject } from "../serializer/protobuf.js";
 import { int64Parameter, listIntegerOptions } from "./query_parameters.js";
 import { deleteOptions, writeOptions } from "./request_options.js";
 import type { ResourceRequest } from "./request_info.js";
@@ -52,7 +44,7 @@ import {
   notFound,
   resourceNotFound,
   unsupportedMediaType,
-} from "./status.js";
+} from "../errors/status.js";
 import { toTable } from "./table.js";
 import { streamWatch, type WatchStreamOptions } from "./watch_stream.js";
 

@@ -8,7 +8,7 @@ import { partialObjectMetadata } from "../registry/printing.js";
 import { stringifyJson } from "../storage/deep_values.js";
 import type { KubeObject } from "../storage/types.js";
 import type { OutputFormat } from "./negotiation.js";
-import { StatusError, internalError } from "./status.js";
+import { StatusError, internalError } from "../errors/status.js";
 import { toTable } from "./table.js";
 
 /**

@@ -18,7 +18,7 @@ import { versionInfo } from "../discovery/version.js";
 import { parseRequestPath } from "./request_info.js";
 import { handleResource, type ResourceContext } from "./resource_handler.js";
 import { writeError, writeJson, writePageNotFound, writeText } from "./respond.js";
-import { StatusError, badRequest, unauthorized } from "./status.js";
+import { StatusError, badRequest, unauthorized } from "../errors/status.js";
 
 export interface ServerContext extends ResourceContext {
   token: string;

@@ -17,7 +17,7 @@ import type { ResourceType } from "../registry/resource_type.js";
 import type { Store } from "../storage/store.js";
 import type { OutputFormat } from "./negotiation.js";
 import { listIntegerOptions } from "./query_parameters.js";
-import { StatusError } from "./status.js";
+import { StatusError } from "../errors/status.js";
 import { toTable } from "./table.js";
 import { partialObjectMetadata } from "../registry/printing.js";
 import { toJson } from "./respond.js";

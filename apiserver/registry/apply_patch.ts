@@ -10,7 +10,7 @@
  * applier's current version (right for custom resources, whose versions share field names).
  */
 import type { StatusCause } from "../../apimachinery/index.js";
-import { StatusError, badRequest } from "../http/status.js";
+import { StatusError, badRequest } from "../errors/status.js";
 import type { KubeObject, ManagedFieldsEntry } from "../storage/types.js";
 import { deepClone } from "./conversion.js";
 import {

@@ -3,7 +3,8 @@
  * (core/v1 and events.k8s.io/v1) and coordination.k8s.io/v1 leases, each with its printer columns
  * and the validation its kube-apiserver strategy does.
  */
-import { fieldErrors, type FieldError } from "../http/status.js";
+import { fieldErrors, type FieldError } from "../errors/status.js";
+import type { FieldGetter } from "../storage/selectors.js";
 import type { KubeObject } from "../storage/types.js";
 import { coreEventColumns, eventsV1Columns } from "./event_columns.js";
 import { droppingUnknownFields } from "./builtin_fields.js";
@@ -68,6 +69,7 @@ function dataCount(object: KubeObject): number {
 const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/;
 
 const secretStrategy: ResourceStrategy = {
+  fieldSelectors: { type: (o) => o.type as string | undefined },
   normalize(object) {
     // stringData is write-only: merged into data (base64) and dropped, as the Secret strategy does.
     const stringData = object.stringData as Record<string, string> | undefined;
@@ -125,6 +127,7 @@ const configMapStrategy: ResourceStrategy = {
 };
 
 const namespaceStrategy: ResourceStrategy = {
+  fieldSelectors: { "status.phase": (o) => (o.status as { phase?: string } | undefined)?.phase },
   normalize(object) {
     // The kubernetes.io/metadata.name label always mirrors the name (a default, so the writer owns it).
     if (object.metadata.name)
@@ -168,9 +171,19 @@ const serviceAccountStrategy: ResourceStrategy = {
   columns: [nameColumn, ageColumn],
 };
 
-const coreEventStrategy: ResourceStrategy = { columns: coreEventColumns };
+/** Both Event APIs select on the stored (core/v1) fields. */
+const eventFieldSelectors: Record<string, FieldGetter> = {
+  "involvedObject.kind": (o) => (o.involvedObject as Record<string, string> | undefined)?.kind ?? "",
+  "involvedObject.name": (o) => (o.involvedObject as Record<string, string> | undefined)?.name ?? "",
+  "involvedObject.namespace": (o) => (o.involvedObject as Record<string, string> | undefined)?.namespace ?? "",
+  "involvedObject.uid": (o) => (o.involvedObject as Record<string, string> | undefined)?.uid ?? "",
+  reason: (o) => (o.reason as string | undefined) ?? "",
+  type: (o) => (o.type as string | undefined) ?? "",
+};
 
-const eventsV1Strategy: ResourceStrategy = { columns: eventsV1Columns };
+const coreEventStrategy: ResourceStrategy = { columns: coreEventColumns, fieldSelectors: eventFieldSelectors };
+
+const eventsV1Strategy: ResourceStrategy = { columns: eventsV1Columns, fieldSelectors: eventFieldSelectors };
 
 const leaseStrategy: ResourceStrategy = {
   columns: [

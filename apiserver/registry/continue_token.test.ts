@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { StatusError } from "../http/status.js";
+import { StatusError } from "../errors/status.js";
 import { decodeContinue, decodeRawBase64Url, encodeContinue, keyAfter } from "./continue_token.js";
 
 const token = (json: string): string => Buffer.from(json).toString("base64url");

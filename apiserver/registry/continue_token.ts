@@ -4,8 +4,8 @@
  * next key is the last returned key, relative to the list's key prefix, followed by a NUL byte.
  * Decoding reports what kube-apiserver reports, worded by Go's base64 and encoding/json.
  */
-import { goUnmarshalStruct } from "../http/go_json_struct.js";
-import { badRequest } from "../http/status.js";
+import { goUnmarshalStruct } from "../serializer/go_json_struct.js";
+import { badRequest } from "../errors/status.js";
 
 export interface ContinuePosition {
   /** The revision of the list's first page; 0 or less means "the latest". */

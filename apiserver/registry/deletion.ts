@@ -5,7 +5,7 @@
  * (`orphan` finalizer). Namespaces get `status.phase: Terminating` and are emptied by the
  * namespace lifecycle in `garbagecollector/`.
  */
-import { conflict, forbidden, notFound, type StatusBody } from "../http/status.js";
+import { conflict, forbidden, notFound, type StatusBody } from "../errors/status.js";
 import { objectKey } from "../storage/store.js";
 import type { KubeObject } from "../storage/types.js";
 import { deepClone } from "./conversion.js";

@@ -1,14 +1,8 @@
 /**
  * Lists of one resource type: selectors, limit/continue, resourceVersion and resourceVersionMatch.
  */
-import { badRequest, expired, fieldErrors, invalid, StatusError, type FieldError } from "../http/status.js";
-import {
-  parseFieldSelector,
-  parseFieldTerms,
-  parseLabelSelector,
-  metadataFieldGetters,
-  type FieldGetter,
-} from "../storage/selectors.js";
+import { badRequest, expired, fieldErrors, invalid, StatusError, type FieldError } from "../errors/status.js";
+import { parseFieldSelector, parseFieldTerms, parseLabelSelector, metadataFieldGetters } from "../storage/selectors.js";
 import { RevisionTooOldError, type Store } from "../storage/store.js";
 import { decodeContinue, encodeContinue, keyAfter, type ContinuePosition } from "./continue_token.js";
 import type { KubeObject } from "../storage/types.js";
@@ -32,20 +26,6 @@ export interface ListResult {
   remainingItemCount: number | undefined;
 }
 
-/** Field selectors each built-in kind supports beyond metadata.name/namespace. */
-const extraFieldGetters: Record<string, Record<string, FieldGetter>> = {
-  "/secrets": { type: (o) => o.type as string | undefined },
-  "/namespaces": { "status.phase": (o) => (o.status as { phase?: string } | undefined)?.phase },
-  "/events": {
-    "involvedObject.kind": (o) => (o.involvedObject as Record<string, string> | undefined)?.kind ?? "",
-    "involvedObject.name": (o) => (o.involvedObject as Record<string, string> | undefined)?.name ?? "",
-    "involvedObject.namespace": (o) => (o.involvedObject as Record<string, string> | undefined)?.namespace ?? "",
-    "involvedObject.uid": (o) => (o.involvedObject as Record<string, string> | undefined)?.uid ?? "",
-    reason: (o) => (o.reason as string | undefined) ?? "",
-    type: (o) => (o.type as string | undefined) ?? "",
-  },
-};
-
 /**
  * Builds the predicate of a request's selectors. An unknown field is worded by the kind's field
  * label conversion: custom resources and the built-ins that register one (secrets, namespaces,
@@ -57,7 +37,7 @@ export function selectorPredicate(
   fieldSelector: string | null,
 ): (object: KubeObject) => boolean {
   const labels = parseLabelSelector(labelSelector);
-  const extra = extraFieldGetters[type.collection];
+  const extra = type.strategy.fieldSelectors;
   const getters = { ...metadataFieldGetters, ...(extra ?? {}) };
   const registersConversion = !type.strategicMerge || extra !== undefined;
   const fields = parseFieldSelector(fieldSelector, getters, (field) =>

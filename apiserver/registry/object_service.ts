@@ -18,7 +18,7 @@ import {
   fieldErrors,
   type FieldError,
   type GroupResource,
-} from "../http/status.js";
+} from "../errors/status.js";
 import { objectKey, type Store } from "../storage/store.js";
 import type { KubeObject } from "../storage/types.js";
 import { validateObjectMeta, type NameValidation } from "../validation/object_meta.js";

@@ -4,9 +4,9 @@
  * object from the current one, then goes through the same update path as PUT.
  */
 import fastJsonPatch from "fast-json-patch";
-import { goJsonTypeName, parseGoJson } from "../http/go_json.js";
-import { BodySyntaxError, parseDocument } from "../http/negotiation.js";
-import { StatusError, badRequest, unsupportedMediaType } from "../http/status.js";
+import { goJsonTypeName, parseGoJson } from "../serializer/go_json.js";
+import { BodySyntaxError, parseDocument } from "../serializer/documents.js";
+import { StatusError, badRequest, unsupportedMediaType } from "../errors/status.js";
 import type { KubeObject } from "../storage/types.js";
 import { applyMergePatch } from "../../apimachinery/index.js";
 import { deepClone } from "./conversion.js";

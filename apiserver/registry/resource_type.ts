@@ -3,7 +3,8 @@
  * prints it. Built-in kinds and CRD-served kinds are both described by this one shape, so the
  * HTTP handlers never tell them apart.
  */
-import type { FieldError } from "../http/status.js";
+import type { FieldError } from "../errors/status.js";
+import type { FieldGetter } from "../storage/selectors.js";
 import type { KubeObject } from "../storage/types.js";
 
 /** A column of a server-side Table, with the function that fills its cell. */
@@ -53,6 +54,12 @@ export interface ResourceStrategy {
   specChanged?(object: KubeObject, old: KubeObject): boolean;
   /** Server-side Table columns after Name. */
   columns?: PrinterColumn[];
+  /**
+   * The field selectors the kind supports beyond metadata.name and metadata.namespace (its
+   * strategy's GetAttrs and field label conversion), each reading the stored object. A kind that
+   * has any also words an unknown one as "field label not supported".
+   */
+  fieldSelectors?: Readonly<Record<string, FieldGetter>>;
 }
 
 export interface ResourceType {

@@ -2,7 +2,7 @@
  * The scale subresource of custom resources: an autoscaling/v1 Scale read from and written to the
  * paths the CRD declares (specReplicasPath, statusReplicasPath, labelSelectorPath).
  */
-import { badRequest } from "../http/status.js";
+import { badRequest } from "../errors/status.js";
 import type { KubeObject, ManagedFieldsEntry } from "../storage/types.js";
 import { deepClone, jsonEqual } from "./conversion.js";
 import { joinPath } from "./field_set.js";

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { StatusError } from "../http/status.js";
+import { StatusError } from "../errors/status.js";
 import { Store, objectKey } from "../storage/store.js";
 import { builtinTypes } from "./builtins.js";
 import { validateWatchOptions, watch, type WatchEvent, type WatchQuery } from "./watch.js";

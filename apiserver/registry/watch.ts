@@ -3,7 +3,7 @@
  * for a watch from "now", selector transitions (a change into or out of the selection is ADDED or
  * DELETED), and the bookmark that ends the initial events.
  */
-import { badRequest, expired, fieldErrors, type FieldError, type StatusError } from "../http/status.js";
+import { badRequest, expired, fieldErrors, type FieldError, type StatusError } from "../errors/status.js";
 import { RevisionTooOldError, type Store } from "../storage/store.js";
 import type { KubeObject, StoreEvent } from "../storage/types.js";
 import { toVersion } from "./conversion.js";

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { StatusError } from "../http/status.js";
+import { StatusError } from "../errors/status.js";
 import { metadataFieldGetters, parseFieldSelector, parseLabelSelector } from "./selectors.js";
 
 describe("label selectors", () => {

@@ -3,7 +3,7 @@
  * shared labels.Parse port (apimachinery/), field selectors as `fields.ParseSelector` reads them.
  */
 import { LabelSelectorError, parseSelector, type Selector } from "../../apimachinery/index.js";
-import { badRequest } from "../http/status.js";
+import { badRequest } from "../errors/status.js";
 import type { KubeObject } from "./types.js";
 
 /**

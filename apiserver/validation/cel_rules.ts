@@ -7,7 +7,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { Environment, Optional, type ParseResult } from "@marcbachmann/cel-js";
-import { fieldErrors, renderValue, type FieldError } from "../http/status.js";
+import { fieldErrors, renderValue, type FieldError } from "../errors/status.js";
 import { jsonTypeOf, type JsonSchema } from "./structural_schema.js";
 
 type Rule = NonNullable<JsonSchema["x-kubernetes-validations"]>[number];

@@ -3,7 +3,7 @@
  * apiVersion and kind, and its metadata is validated as ObjectMeta (names as path segments), as
  * apiextensions' schema/objectmeta validation does after the schema validation.
  */
-import { fieldErrors, type FieldError } from "../http/status.js";
+import { fieldErrors, type FieldError } from "../errors/status.js";
 import type { KubeObject } from "../storage/types.js";
 import { dns1035LabelErrors } from "../../apimachinery/index.js";
 import { validateObjectMeta } from "./object_meta.js";

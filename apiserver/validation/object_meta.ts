@@ -2,8 +2,8 @@
  * ObjectMeta validation with apimachinery's wording (validation/objectmeta.go, util/validation).
  */
 import type { OwnerReference } from "../../apimachinery/index.js";
-import { goJsonMarshal } from "../http/go_format.js";
-import { fieldErrors, type FieldError } from "../http/status.js";
+import { goJsonMarshal } from "../errors/go_format.js";
+import { fieldErrors, type FieldError } from "../errors/status.js";
 import type { KubeObject } from "../storage/types.js";
 import {
   dns1123LabelErrors,

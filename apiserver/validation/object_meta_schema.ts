@@ -1,12 +1,12 @@
 /**
  * metav1.ObjectMeta as the server's schemas see it, derived from the one Go struct the decoder
- * uses (http/builtin_go_types.ts) plus the list types its Go markers declare: what the strict
+ * uses (serializer/builtin_go_types.ts) plus the list types its Go markers declare: what the strict
  * decoder knows (unknown fields are every other name), what pruning keeps, and how managed fields
  * track each field (finalizers a set, owner references a map keyed by uid, labels and annotations
  * string maps).
  */
-import { OBJECT_META_GO_TYPE } from "../http/builtin_go_types.js";
-import type { GoType } from "../http/go_unmarshal.js";
+import { OBJECT_META_GO_TYPE } from "../serializer/builtin_go_types.js";
+import type { GoType } from "../serializer/go_unmarshal.js";
 
 /** The parts of a schema this table gives: declared fields, map values, items and list types. */
 export interface MetaFieldSchema {

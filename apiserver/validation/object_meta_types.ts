@@ -4,7 +4,7 @@
  * decoder's "cannot unmarshal" error. Without this, validation would meet values of types it never
  * expects (a finalizer that is a number) and fail the server instead of the request.
  */
-import { goJsonTypeName } from "../http/go_json.js";
+import { goJsonTypeName } from "../serializer/go_json.js";
 import type { KubeObject } from "../storage/types.js";
 
 const stringFields = ["name", "generateName", "namespace", "selfLink", "uid", "resourceVersion"] as const;

@@ -9,8 +9,8 @@
  * walks them in the schema's declaration order.
  */
 import { isDeepStrictEqual } from "node:util";
-import { formatGoFloat } from "../http/go_format.js";
-import { fieldErrors, type FieldError } from "../http/status.js";
+import { formatGoFloat } from "../errors/go_format.js";
+import { fieldErrors, type FieldError } from "../errors/status.js";
 import type { JsonSchema } from "./structural_schema.js";
 
 /** One kube-openapi error: a `*errors.Validation` with its code, or a plain (composite) error. */

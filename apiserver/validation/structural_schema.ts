@@ -3,7 +3,7 @@
  * the passes apiextensions runs around validation (null pruning, defaulting, pruning of unknown
  * fields, list-set checks). Validation itself is in openapi_validator.ts.
  */
-import { fieldErrors, type FieldError } from "../http/status.js";
+import { fieldErrors, type FieldError } from "../errors/status.js";
 import { OBJECT_META_FIELDS } from "./object_meta_schema.js";
 
 /** The parts of a JSONSchemaProps this server evaluates. */

@@ -4,7 +4,7 @@
  * conditions, and on deletion removes every instance before the CRD goes (the
  * `customresourcecleanup.apiextensions.k8s.io` finalizer).
  */
-import { StatusError } from "../../http/status.js";
+import { StatusError } from "../../errors/status.js";
 import { objectKey, type Store } from "../../storage/store.js";
 import type { KubeObject, StoreEvent } from "../../storage/types.js";
 import { builtinType } from "../builtins.js";

@@ -5,7 +5,7 @@
  * is why validation errors name `spec.validation.openAPIV3Schema...` for most CRDs. Values printed
  * in errors are the JSON of these internal Go structs: field names as in Go, every field present.
  */
-import { goJsonMarshal } from "../../http/go_format.js";
+import { goJsonMarshal } from "../../errors/go_format.js";
 import type { JsonSchema } from "../../validation/structural_schema.js";
 import type { CrdSpec, CrdVersion } from "./custom_resource.js";
 

@@ -4,7 +4,7 @@
  * bool) is encoding/json's "cannot unmarshal" error, reported for the first such value in
  * document order, with the path of JSON field names Go prints (no map keys, no indices).
  */
-import { goJsonTypeName } from "../../http/go_json.js";
+import { goJsonTypeName } from "../../serializer/go_json.js";
 
 type GoType =
   | "string"

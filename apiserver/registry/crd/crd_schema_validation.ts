@@ -4,8 +4,8 @@
  * uniqueItems, additionalProperties, list and map types, x-kubernetes-validations), then the
  * structural-schema rules (crd_structural.ts), which kube-apiserver v1.37 reports first.
  */
-import { goJsonMarshal } from "../../http/go_format.js";
-import { fieldErrors, type FieldError } from "../../http/status.js";
+import { goJsonMarshal } from "../../errors/go_format.js";
+import { fieldErrors, type FieldError } from "../../errors/status.js";
 import { compileRule } from "../../validation/cel_rules.js";
 import type { JsonSchema } from "../../validation/structural_schema.js";
 import { internalRule } from "./crd_internal.js";

@@ -4,7 +4,7 @@
  * anyOf/allOf/oneOf/not, every field those mention also specified outside them, metadata limited to
  * name and generateName. As kube-apiserver does, the errors are sorted by their text.
  */
-import { fieldErrors, type FieldError } from "../../http/status.js";
+import { fieldErrors, type FieldError } from "../../errors/status.js";
 import type { JsonSchema } from "../../validation/structural_schema.js";
 
 type Level = "root" | "item" | "field";

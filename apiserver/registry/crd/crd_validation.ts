@@ -4,8 +4,8 @@
  * (crd_internal.ts), so a schema every version shares is reported under spec.validation, and
  * values are printed as the internal Go structs' JSON.
  */
-import { goJsonMarshal } from "../../http/go_format.js";
-import { fieldErrors, type FieldError } from "../../http/status.js";
+import { goJsonMarshal } from "../../errors/go_format.js";
+import { fieldErrors, type FieldError } from "../../errors/status.js";
 import type { KubeObject } from "../../storage/types.js";
 import { dns1035LabelErrors, dns1123SubdomainErrors } from "../../../apimachinery/index.js";
 import { crdSchemaErrors } from "./crd_schema_validation.js";

@@ -2,7 +2,7 @@
  * Resource types for the served versions of a CRD, and the custom resource strategy: pruning of
  * unknown fields, defaulting, structural-schema validation and x-kubernetes-validations (CEL).
  */
-import { fieldErrors, type FieldError } from "../../http/status.js";
+import { fieldErrors, type FieldError } from "../../errors/status.js";
 import type { KubeObject } from "../../storage/types.js";
 import { celErrorsAfterSchema } from "../../validation/cel_rules.js";
 import { validateEmbeddedResources } from "../../validation/embedded_resource.js";

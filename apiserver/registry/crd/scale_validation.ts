@@ -3,8 +3,8 @@
  * declares one (customResourceValidator.ValidateScaleSpec / ValidateScaleStatus): the replicas
  * paths must hold int64 values between 0 and MaxInt32, the label selector path a string.
  */
-import { formatGoValue } from "../../http/go_format.js";
-import { fieldErrors, type FieldError } from "../../http/status.js";
+import { formatGoValue } from "../../errors/go_format.js";
+import { fieldErrors, type FieldError } from "../../errors/status.js";
 
 const maxInt32 = 2147483647;
 

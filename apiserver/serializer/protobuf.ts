@@ -6,7 +6,7 @@
  * The wire format is the `k8s\0` magic, then a runtime.Unknown whose `raw` field holds the object
  * message; the field numbers below are those of k8s.io/api's generated.proto.
  */
-import { badRequest } from "./status.js";
+import { badRequest } from "../errors/status.js";
 
 type FieldType =
   | "string"

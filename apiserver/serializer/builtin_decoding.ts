@@ -8,9 +8,9 @@ import { builtinGoTypes, deleteOptionsGoType } from "./builtin_go_types.js";
 import type { KubeObject } from "../storage/types.js";
 import { goJsonTypeName } from "./go_json.js";
 import { goUnmarshalError, type GoStruct } from "./go_unmarshal.js";
-import { decodeDocument } from "./negotiation.js";
-import { goJsonMarshal, formatGoValue } from "./go_format.js";
-import { StatusError, badRequest } from "./status.js";
+import { decodeDocument } from "./documents.js";
+import { goJsonMarshal, formatGoValue } from "../errors/go_format.js";
+import { StatusError, badRequest } from "../errors/status.js";
 
 /** The JSON meta decoder's error for a body that is not an object, while it looks for apiVersion and kind. */
 export function typeMetaError(value: unknown): string {

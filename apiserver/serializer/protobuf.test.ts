@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { decodeProtobufObject } from "./protobuf.js";
-import { StatusError } from "./status.js";
+import { StatusError } from "../errors/status.js";
 
 /** Minimal protobuf writer for the test's fixtures. */
 function field(number: number, value: Buffer | string): Buffer {
