@@ -149,6 +149,36 @@ describe("the Pod strategy", () => {
     assert.deepEqual(cells, ["1/2", "CrashLoopBackOff", "2 (60s ago)", "65s", "10.1.2.3"]);
   });
 
+  it("checks pods/status writes: condition types, observed generations, the immutable QoS class", () => {
+    const old = created(pod({ containers: [{ name: "c", image: "nginx" }] }, "st"));
+    const object = structuredClone(old);
+    object.status = {
+      qosClass: "Guaranteed",
+      observedGeneration: -1,
+      conditions: [
+        { type: "bad type!", status: "True" },
+        { type: "Ready", status: "True", observedGeneration: -2 },
+      ],
+    };
+    podStrategy.prepareForUpdate?.(object, old, "status");
+    assert.deepEqual(rendered(podStrategy.validate?.(object, old, { previous: [], subresource: "status" }) ?? []), [
+      `status.conditions[0].Type: Invalid value: "bad type!": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+      "status.conditions[1].observedGeneration: Invalid value: -2: must be a non-negative integer",
+      "status.observedGeneration: Invalid value: -1: must be a non-negative integer",
+      'status.qosClass: Invalid value: "Guaranteed": field is immutable',
+    ]);
+    const running = structuredClone(old);
+    running.status = { phase: "Running", podIP: "10.0.0.5" };
+    podStrategy.normalize?.(running, { pruneUnknown: true });
+    podStrategy.prepareForUpdate?.(running, old, "status");
+    assert.deepEqual(running.status, {
+      phase: "Running",
+      podIP: "10.0.0.5",
+      podIPs: [{ ip: "10.0.0.5" }],
+      qosClass: "BestEffort",
+    });
+  });
+
   it("refuses a quantity that does not parse before anything else", () => {
     const object = pod({ containers: [{ name: "c", image: "i", resources: { requests: { memory: "1x" } } }] });
     assert.equal(

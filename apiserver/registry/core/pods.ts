@@ -5,6 +5,7 @@
  * printPod columns and the field selectors of ToSelectableFields. No kubelet runs here (as in
  * envtest): pods stay Pending.
  */
+import { dns1123SubdomainErrors, qualifiedNameErrors } from "../../../apimachinery/index.js";
 import { fieldErrors, type FieldError } from "../../errors/status.js";
 import type { KubeObject } from "../../storage/types.js";
 import { inclusiveRangeMessage } from "../../validation/ports.js";
@@ -145,6 +146,45 @@ function sortedKeys(value: unknown): unknown {
   );
 }
 
+const systemConditions = new Set(["PodScheduled", "Ready", "Initialized"]);
+
+/**
+ * ValidatePodStatusUpdate for what a test that plays the kubelet writes: condition types and
+ * observed generations, the node name (spec is the stored one on this path), an immutable QoS
+ * class. Container state transitions and IP checks are not reproduced.
+ */
+function validatePodStatusUpdate(pod: KubeObject, old: KubeObject): FieldError[] {
+  const errors: FieldError[] = [];
+  const status = statusOf(pod);
+  const oldStatus = statusOf(old);
+  objectsAt(status.conditions).forEach((condition, index) => {
+    const generation = condition.observedGeneration;
+    if (typeof generation === "number" && generation < 0)
+      errors.push(
+        fieldErrors.invalid(
+          `status.conditions[${index}].observedGeneration`,
+          generation,
+          "must be a non-negative integer",
+        ),
+      );
+    const type = typeof condition.type === "string" ? condition.type : "";
+    if (systemConditions.has(type)) return;
+    for (const message of qualifiedNameErrors(type))
+      errors.push(fieldErrors.invalid(`status.conditions[${index}].Type`, type, message));
+  });
+  const nominated = typeof status.nominatedNodeName === "string" ? status.nominatedNodeName : "";
+  if (nominated && nominated !== oldStatus.nominatedNodeName)
+    for (const message of dns1123SubdomainErrors(nominated))
+      errors.push(fieldErrors.invalid("status.nominatedNodeName", nominated, message));
+  const generation = status.observedGeneration;
+  if (typeof generation === "number" && generation < 0)
+    errors.push(fieldErrors.invalid("status.observedGeneration", generation, "must be a non-negative integer"));
+  const qosClass = status.qosClass ?? "";
+  if (qosClass !== (oldStatus.qosClass ?? ""))
+    errors.push(fieldErrors.invalid("status.qosClass", qosClass, "field is immutable"));
+  return errors;
+}
+
 /** The Pod strategy. */
 export const podStrategy: ResourceStrategy = {
   decodeTypeError(pod) {
@@ -163,7 +203,7 @@ export const podStrategy: ResourceStrategy = {
     return [];
   },
   validate(pod, old, context) {
-    if (context?.subresource === "status") return [];
+    if (context?.subresource === "status") return old ? validatePodStatusUpdate(pod, old) : [];
     if (!old) return validatePodOnly(pod, true);
     return [...validatePodOnly(pod, false), ...validatePodSpecUpdate(specOf(pod), specOf(old))];
   },
