@@ -51,6 +51,12 @@ export interface ResourceStrategy {
   prepareForCreate?(object: KubeObject): void;
   /** What an update through `subresource` may not change, copied from the stored object (the strategy's PrepareForUpdate). */
   prepareForUpdate?(object: KubeObject, old: KubeObject, subresource: string): void;
+  /**
+   * For a kind deleted gracefully (the strategy's CheckGracefulDelete, pods): the grace period a
+   * delete of `object` gets, from the one asked for (undefined when none was); a kind without
+   * this hook is deleted at once.
+   */
+  gracefulDeletionPeriod?(object: KubeObject, requested: number | undefined): number;
   /** Whether a change between two versions counts as a spec change (bumps generation). */
   specChanged?(object: KubeObject, old: KubeObject): boolean;
   /** Server-side Table columns after Name. */

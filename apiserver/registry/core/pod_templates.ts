@@ -5,7 +5,7 @@
 import type { KubeObject } from "../../storage/types.js";
 import { column, nameColumn } from "../printing.js";
 import type { PrinterColumn, ResourceStrategy } from "../resource_type.js";
-import { defaultPodTemplateSpec, podTemplateDecodeError, validatePodTemplateSpec } from "./pod_template.js";
+import { defaultPodTemplateSpec, validatePodTemplateSpec } from "./pod_template.js";
 import { objectAt, objectsAt, type JsonObject } from "./pod_spec_defaults.js";
 
 /** labels.FormatLabels: sorted `key=value` pairs, or `<none>`. */
@@ -39,7 +39,6 @@ const columns: PrinterColumn[] = [
 
 /** The PodTemplate strategy. */
 export const podTemplateStrategy: ResourceStrategy = {
-  decodeTypeError: (object) => podTemplateDecodeError(object.template),
   normalize(object) {
     // The template is a struct: a PodTemplate always has one, with a defaulted spec.
     const template = templateOf(object) ?? {};

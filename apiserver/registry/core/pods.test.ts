@@ -2,6 +2,8 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { FieldError } from "../../errors/status.js";
 import type { KubeObject } from "../../storage/types.js";
+import { builtinGoStruct } from "../../serializer/builtin_go_types.js";
+import { goUnmarshalError } from "../../serializer/go_unmarshal.js";
 import { podStrategy } from "./pods.js";
 
 const rendered = (errors: FieldError[]) => errors.map((error) => `${error.field}: ${error.detail}`);
@@ -179,11 +181,16 @@ describe("the Pod strategy", () => {
     });
   });
 
-  it("refuses a quantity that does not parse before anything else", () => {
-    const object = pod({ containers: [{ name: "c", image: "i", resources: { requests: { memory: "1x" } } }] });
+  it("gets its quantities refused or canonical from the Go decoder, before the strategy runs", () => {
+    const struct = builtinGoStruct("v1", "Pod")!;
+    const bad = pod({ containers: [{ name: "c", image: "i", resources: { requests: { memory: "1x" } } }] });
     assert.equal(
-      podStrategy.decodeTypeError?.(object),
+      goUnmarshalError(bad, struct),
       "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
     );
+    const good = pod({ containers: [{ name: "c", image: "i", resources: { limits: { cpu: "1000m", memory: 1.5 } } }] });
+    assert.equal(goUnmarshalError(good, struct), undefined);
+    const container = (good.spec as { containers: { resources: object }[] }).containers[0];
+    assert.deepEqual(container?.resources, { limits: { cpu: "1", memory: "1500m" } });
   });
 });

@@ -14,12 +14,7 @@ import { addDefaultTolerations, admitPriority, keepPriority, podQosClass } from 
 import { podColumns } from "./pod_columns.js";
 import { defaultPodSpec, objectAt, objectsAt, type JsonObject } from "./pod_spec_defaults.js";
 import { validatePodSpec } from "./pod_spec_validation.js";
-import {
-  canonicalizeQuantities,
-  podSpecQuantities,
-  podStatusQuantities,
-  quantityDecodeError,
-} from "./quantity_fields.js";
+import { canonicalizeQuantities, podStatusQuantities } from "./quantity_fields.js";
 
 const specOf = (pod: KubeObject): JsonObject => objectAt(pod.spec) ?? {};
 const statusOf = (pod: KubeObject): JsonObject => objectAt(pod.status) ?? {};
@@ -187,9 +182,6 @@ function validatePodStatusUpdate(pod: KubeObject, old: KubeObject): FieldError[]
 
 /** The Pod strategy. */
 export const podStrategy: ResourceStrategy = {
-  decodeTypeError(pod) {
-    return quantityDecodeError(pod.spec, podSpecQuantities) ?? quantityDecodeError(pod.status, podStatusQuantities);
-  },
   normalize(pod) {
     const spec = specOf(pod);
     pod.spec = spec;
@@ -226,6 +218,15 @@ export const podStrategy: ResourceStrategy = {
     const spec = specOf(pod);
     keepPriority(spec, specOf(old));
     addDefaultTolerations(spec);
+  },
+  gracefulDeletionPeriod(pod, requested) {
+    // CheckGracefulDelete: a pod no node runs, or one that has finished, goes at once.
+    const spec = specOf(pod);
+    const phase = statusOf(pod).phase;
+    if (!spec.nodeName || phase === "Failed" || phase === "Succeeded") return 0;
+    const period =
+      requested ?? (typeof spec.terminationGracePeriodSeconds === "number" ? spec.terminationGracePeriodSeconds : 0);
+    return period < 0 ? 1 : period;
   },
   columns: podColumns,
   fieldSelectors: {

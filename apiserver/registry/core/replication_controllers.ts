@@ -8,7 +8,7 @@ import { fieldErrors, type FieldError } from "../../errors/status.js";
 import type { KubeObject } from "../../storage/types.js";
 import { ageColumn, column, nameColumn } from "../printing.js";
 import type { PrinterColumn, ResourceStrategy } from "../resource_type.js";
-import { defaultPodTemplateSpec, podTemplateDecodeError, validatePodTemplateSpec } from "./pod_template.js";
+import { defaultPodTemplateSpec, validatePodTemplateSpec } from "./pod_template.js";
 import { objectAt, type JsonObject } from "./pod_spec_defaults.js";
 import { containerCells, containersDescription, formatLabels, imagesDescription } from "./pod_templates.js";
 
@@ -120,7 +120,6 @@ const columns: PrinterColumn[] = [
 
 /** The ReplicationController strategy. */
 export const replicationControllerStrategy: ResourceStrategy = {
-  decodeTypeError: (object) => podTemplateDecodeError(specOf(object).template),
   normalize(object) {
     const spec = specOf(object);
     object.spec = spec;
@@ -138,7 +137,8 @@ export const replicationControllerStrategy: ResourceStrategy = {
     return context?.subresource === "status" ? validateStatus(statusOf(object)) : validateSpec(specOf(object));
   },
   prepareForCreate(object) {
-    object.status = {};
+    // An empty ReplicationControllerStatus, as Go writes it (replicas is not omitempty).
+    object.status = { replicas: 0 };
   },
   columns,
   fieldSelectors: { "status.replicas": (o) => String(integer(statusOf(o).replicas)) },
