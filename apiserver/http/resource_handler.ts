@@ -16,7 +16,7 @@ import { get } from "./verbs/get.js";
 import { list } from "./verbs/list.js";
 import { patch } from "./verbs/patch.js";
 import { update } from "./verbs/update.js";
-import { isPodSubresource, podSubresource } from "./verbs/pod_subresources.js";
+import { createBinding, isBindingCreate, isPodSubresource, podSubresource } from "./verbs/pod_subresources.js";
 import type { ResourceContext, VerbHandler, VerbRequest } from "./verbs/verb_request.js";
 import { watch } from "./verbs/watch.js";
 
@@ -64,6 +64,8 @@ export async function handleResource(
     name: info.name ?? "",
     now: context.service.now(),
   });
+  if (isBindingCreate(type, subresource, info.verb))
+    return createBinding(verbRequest({ kind: "object", mediaType: "application/json" }));
   if (subresource && isPodSubresource(type, subresource))
     return podSubresource(verbRequest({ kind: "object", mediaType: "application/json" }));
   const subresourceServed =
