@@ -96,7 +96,7 @@ export async function deleteObject(
   if (isNamespace && immortalNamespaces.has(name))
     throw forbidden(groupResource(type), name, "this namespace may not be deleted");
   const finalizers = [...(current.metadata.finalizers ?? [])];
-  const policy = options.propagationPolicy;
+  const policy = options.propagationPolicy ?? type.strategy.defaultPropagationPolicy;
   const wanted = new Set(finalizers);
   // A CRD keeps its instances' cleanup finalizer until the CRD controller removed them all.
   if (type.collection === "apiextensions.k8s.io/customresourcedefinitions" && !current.metadata.deletionTimestamp) {

@@ -57,6 +57,16 @@ export interface ResourceStrategy {
    * this hook is deleted at once.
    */
   gracefulDeletionPeriod?(object: KubeObject, requested: number | undefined): number;
+  /**
+   * What a /status write may not change or must keep, copied from the stored object (the status
+   * strategy's PrepareForUpdate); the write already holds the stored object with the new status.
+   */
+  prepareForStatusUpdate?(object: KubeObject, old: KubeObject): void;
+  /**
+   * The propagation a delete that names none gets (the strategy's DefaultGarbageCollectionPolicy:
+   * core/v1 ReplicationControllers orphan their pods); undefined is the generic background.
+   */
+  defaultPropagationPolicy?: "Orphan" | undefined;
   /** Whether a change between two versions counts as a spec change (bumps generation). */
   specChanged?(object: KubeObject, old: KubeObject): boolean;
   /** Server-side Table columns after Name. */

@@ -162,7 +162,7 @@ describe("the Pod strategy", () => {
         { type: "Ready", status: "True", observedGeneration: -2 },
       ],
     };
-    podStrategy.prepareForUpdate?.(object, old, "status");
+    podStrategy.prepareForStatusUpdate?.(object, old);
     assert.deepEqual(rendered(podStrategy.validate?.(object, old, { previous: [], subresource: "status" }) ?? []), [
       `status.conditions[0].Type: Invalid value: "bad type!": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
       "status.conditions[1].observedGeneration: Invalid value: -2: must be a non-negative integer",
@@ -172,7 +172,7 @@ describe("the Pod strategy", () => {
     const running = structuredClone(old);
     running.status = { phase: "Running", podIP: "10.0.0.5" };
     podStrategy.normalize?.(running, { pruneUnknown: true });
-    podStrategy.prepareForUpdate?.(running, old, "status");
+    podStrategy.prepareForStatusUpdate?.(running, old);
     assert.deepEqual(running.status, {
       phase: "Running",
       podIP: "10.0.0.5",

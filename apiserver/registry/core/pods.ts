@@ -205,16 +205,16 @@ export const podStrategy: ResourceStrategy = {
     admitPriority(pod);
     pod.status = { phase: "Pending", qosClass: podQosClass(spec) };
   },
-  prepareForUpdate(pod, old, subresource) {
-    if (subresource === "status") {
-      const status = statusOf(pod);
-      const oldStatus = statusOf(old);
-      if (!status.qosClass && oldStatus.qosClass) status.qosClass = oldStatus.qosClass;
-      if (!status.observedGeneration && oldStatus.observedGeneration)
-        status.observedGeneration = oldStatus.observedGeneration;
-      pod.status = status;
-      return;
-    }
+  prepareForStatusUpdate(pod, old) {
+    // The QoS class is the server's, and a status that leaves out observedGeneration keeps it.
+    const status = statusOf(pod);
+    const oldStatus = statusOf(old);
+    if (!status.qosClass && oldStatus.qosClass) status.qosClass = oldStatus.qosClass;
+    if (!status.observedGeneration && oldStatus.observedGeneration)
+      status.observedGeneration = oldStatus.observedGeneration;
+    pod.status = status;
+  },
+  prepareForUpdate(pod, old) {
     const spec = specOf(pod);
     keepPriority(spec, specOf(old));
     addDefaultTolerations(spec);

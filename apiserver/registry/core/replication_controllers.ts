@@ -140,6 +140,8 @@ export const replicationControllerStrategy: ResourceStrategy = {
     // An empty ReplicationControllerStatus, as Go writes it (replicas is not omitempty).
     object.status = { replicas: 0 };
   },
+  // DefaultGarbageCollectionPolicy: core/v1 ReplicationControllers orphan their pods, for back compatibility.
+  defaultPropagationPolicy: "Orphan",
   columns,
   fieldSelectors: { "status.replicas": (o) => String(integer(statusOf(o).replicas)) },
 };
