@@ -145,8 +145,14 @@ const probeKinds = [
   ["startupProbe", "startup"],
 ] as const;
 
+/** validateLifecycle's hooks, then the probes: what regular and sidecar containers may have. */
 function validateProbes(container: JsonObject, path: string): FieldError[] {
   const errors: FieldError[] = [];
+  const lifecycle = objectAt(container.lifecycle);
+  for (const hook of ["postStart", "preStop"]) {
+    const handler = objectAt(lifecycle?.[hook]);
+    if (handler) errors.push(...validateHandler(handler, `${path}.lifecycle.${hook}`));
+  }
   for (const [field, kind] of probeKinds) {
     const probe = objectAt(container[field]);
     if (probe) errors.push(...validateProbe(probe, kind, `${path}.${field}`));

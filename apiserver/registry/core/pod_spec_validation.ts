@@ -161,6 +161,23 @@ export function validatePodSpec(spec: JsonObject, path: string): FieldError[] {
     ]),
   );
   errors.push(...validateLabels(objectAt(spec.nodeSelector), `${path}.nodeSelector`));
+  if (spec.dnsPolicy === "None") {
+    const dnsConfig = objectAt(spec.dnsConfig);
+    if (!dnsConfig)
+      errors.push(fieldErrors.required(`${path}.dnsConfig`, "must provide `dnsConfig` when `dnsPolicy` is None"));
+    else if (!(Array.isArray(dnsConfig.nameservers) && dnsConfig.nameservers.length))
+      errors.push(
+        fieldErrors.required(
+          `${path}.dnsConfig.nameservers`,
+          "must provide at least one DNS nameserver when `dnsPolicy` is None",
+        ),
+      );
+  }
+  objectsAt(spec.readinessGates).forEach((gate, index) => {
+    const type = text(gate.conditionType);
+    for (const message of qualifiedNameErrors(type))
+      errors.push(fieldErrors.invalid(`${path}.readinessGates[${index}].conditionType`, type, message));
+  });
   const serviceAccountName = text(spec.serviceAccountName);
   for (const message of serviceAccountName ? dns1123SubdomainErrors(serviceAccountName) : [])
     errors.push(fieldErrors.invalid(`${path}.serviceAccountName`, serviceAccountName, message));

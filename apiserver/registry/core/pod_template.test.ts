@@ -204,4 +204,19 @@ describe("env and tolerations as kube-apiserver checks them", () => {
       't.spec.tolerations[2].operator: Unsupported value: "Lt": supported values: "Equal", "Exists", "Lt", "Gt"',
     ]);
   });
+
+  it("checks lifecycle hooks, readiness gates and dnsConfig for dnsPolicy None", () => {
+    const object = template({
+      dnsPolicy: "None",
+      readinessGates: [{ conditionType: "bad type!" }],
+      containers: [{ name: "a", image: "nginx", lifecycle: { postStart: {}, preStop: { exec: { command: [] } } } }],
+    });
+    defaultPodTemplateSpec(object);
+    assert.deepEqual(rendered(validatePodTemplateSpec(object, "t")), [
+      "t.spec.containers[0].lifecycle.postStart: Required value: must specify a handler type",
+      "t.spec.containers[0].lifecycle.preStop.exec.command: Required value",
+      "t.spec.dnsConfig: Required value: must provide `dnsConfig` when `dnsPolicy` is None",
+      `t.spec.readinessGates[0].conditionType: Invalid value: "bad type!": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+    ]);
+  });
 });
