@@ -25,7 +25,7 @@ import { validateObjectMeta, type NameValidation } from "../validation/object_me
 import { coerceObjectMetaTypes } from "../validation/object_meta_types.js";
 import { deepClone, fillEmptyFields, jsonEqual, specPart, toStorageVersion, toVersion } from "./conversion.js";
 import { recordUpdate, type ManagerIdentity } from "./managed_fields.js";
-import { storagePrefixOf, type ResourceType } from "./resource_type.js";
+import { storagePrefixOf, type ResourceType, type StoredObjects } from "./resource_type.js";
 
 /** Options every write takes from its query string. */
 export interface WriteOptions {
@@ -205,7 +205,7 @@ export class ObjectService {
     if (this.store.get(type.collection, key)) throw alreadyExists(groupResource(type), name);
     meta.uid = randomUUID();
     if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
-    type.strategy.prepareForCreate?.(object);
+    type.strategy.prepareForCreate?.(object, this.#storedObjects());
     toStorageVersion(object, type);
     if (options.dryRun) {
       // Nothing reaches storage, so a dry-run create has no resourceVersion (as with etcd).
@@ -215,6 +215,14 @@ export class ObjectService {
     const stored = this.store.put(type.collection, key, object);
     await stored.durable;
     return { object: toVersion(stored.object, type), created: true, warnings };
+  }
+
+  #storedObjects(): StoredObjects {
+    const store = this.store;
+    return {
+      get: (collection, namespace, name) => store.get(collection, objectKey(namespace, name)),
+      list: (collection) => store.list(collection),
+    };
   }
 
   #generateName(type: ResourceType, namespace: string | undefined, prefix: string): string {

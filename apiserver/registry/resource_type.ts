@@ -24,6 +24,15 @@ export interface ScaleSubresource {
   labelSelectorPath: string | undefined;
 }
 
+/**
+ * A read-only view of what is stored, by collection (`<group>/<resource>`), for the admission
+ * steps a strategy stands in for (the Priority plugin reads PriorityClasses).
+ */
+export interface StoredObjects {
+  get(collection: string, namespace: string | undefined, name: string): KubeObject | undefined;
+  list(collection: string): KubeObject[];
+}
+
 /** How a kind is checked and shaped on writes; defaults do nothing. */
 export interface ResourceStrategy {
   /**
@@ -48,7 +57,7 @@ export interface ResourceStrategy {
    * What the server sets on a create after the field manager has recorded the write (the
    * strategy's PrepareForCreate), so no manager owns it.
    */
-  prepareForCreate?(object: KubeObject): void;
+  prepareForCreate?(object: KubeObject, stored?: StoredObjects): void;
   /** What an update through `subresource` may not change, copied from the stored object (the strategy's PrepareForUpdate). */
   prepareForUpdate?(object: KubeObject, old: KubeObject, subresource: string): void;
   /**

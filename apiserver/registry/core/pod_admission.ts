@@ -8,6 +8,7 @@
 import { compareQuantities, parseQuantity, type ParsedQuantity } from "../../../apimachinery/index.js";
 import { forbidden } from "../../errors/status.js";
 import type { KubeObject } from "../../storage/types.js";
+import type { StoredObjects } from "../resource_type.js";
 import { objectAt, objectsAt, type JsonObject } from "./pod_spec_defaults.js";
 
 const noExecuteTaints = ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"];
@@ -27,33 +28,68 @@ export function addDefaultTolerations(spec: JsonObject): void {
   if (added.length) spec.tolerations = [...(Array.isArray(spec.tolerations) ? spec.tolerations : []), ...added];
 }
 
-/** The PriorityClasses every cluster has (scheduling.SystemPriorityClasses). */
+/** The PriorityClasses kube-apiserver creates at start (scheduling.SystemPriorityClasses). */
 const systemPriorityClasses: Readonly<Record<string, number>> = {
   "system-node-critical": 2000001000,
   "system-cluster-critical": 2000000000,
 };
 
+const priorityClasses = "scheduling.k8s.io/priorityclasses";
+
+interface PriorityClass {
+  name: string;
+  value: number;
+  preemptionPolicy: string;
+}
+
+function asPriorityClass(object: KubeObject | undefined): PriorityClass | undefined {
+  if (!object) return undefined;
+  const value = typeof object.value === "number" ? object.value : 0;
+  const preemptionPolicy = typeof object.preemptionPolicy === "string" ? object.preemptionPolicy : "";
+  return { name: object.metadata.name ?? "", value, preemptionPolicy };
+}
+
+/** The class a pod names, or the global default (the lowest when several are), or none. */
+function priorityClassOf(className: string, stored: StoredObjects | undefined): PriorityClass | undefined | "missing" {
+  if (!className) {
+    const defaults = (stored?.list(priorityClasses) ?? []).filter((object) => object.globalDefault === true);
+    defaults.sort((a, b) => Number(a.value ?? 0) - Number(b.value ?? 0));
+    return asPriorityClass(defaults[0]);
+  }
+  const found = asPriorityClass(stored?.get(priorityClasses, undefined, className));
+  if (found) return found;
+  const system = systemPriorityClasses[className];
+  return system === undefined
+    ? "missing"
+    : { name: className, value: system, preemptionPolicy: "PreemptLowerPriority" };
+}
+
 /**
- * The Priority plugin on a create: the priority of the named class (0 without one, as no class is
- * the global default here), which a pod may not contradict.
+ * The Priority plugin on a create: the priority and preemption policy of the named class, or of
+ * the global default class, or 0 and PreemptLowerPriority; a pod may not contradict them.
  */
-export function admitPriority(pod: KubeObject): void {
+export function admitPriority(pod: KubeObject, stored?: StoredObjects): void {
   const spec = objectAt(pod.spec);
   if (!spec) return;
   const className = typeof spec.priorityClassName === "string" ? spec.priorityClassName : "";
-  const priority = className ? systemPriorityClasses[className] : 0;
   const refuse = (why: string) => forbidden({ group: "", resource: "pods" }, pod.metadata.name ?? "", why);
-  if (priority === undefined) throw refuse(`no PriorityClass with name ${className} was found`);
+  const found = priorityClassOf(className, stored);
+  if (found === "missing") throw refuse(`no PriorityClass with name ${className} was found`);
+  const priority = found?.value ?? 0;
+  const policy = found ? found.preemptionPolicy : "PreemptLowerPriority";
   if (typeof spec.priority === "number" && spec.priority !== priority)
     throw refuse(
       `the integer value of priority (${spec.priority}) must not be provided in pod spec; priority admission controller computed ${priority} from the given PriorityClass name`,
     );
   spec.priority = priority;
-  if (typeof spec.preemptionPolicy === "string" && spec.preemptionPolicy !== "PreemptLowerPriority")
+  // The global default class is named on the pod.
+  if (found) spec.priorityClassName = found.name;
+  if (!policy) return;
+  if (typeof spec.preemptionPolicy === "string" && spec.preemptionPolicy !== policy)
     throw refuse(
-      `the string value of PreemptionPolicy (${spec.preemptionPolicy}) must not be provided in pod spec; priority admission controller computed PreemptLowerPriority from the given PriorityClass name`,
+      `the string value of PreemptionPolicy (${spec.preemptionPolicy}) must not be provided in pod spec; priority admission controller computed ${policy} from the given PriorityClass name`,
     );
-  spec.preemptionPolicy = "PreemptLowerPriority";
+  spec.preemptionPolicy = policy;
 }
 
 /** The Priority plugin on an update: what the create set stays when the update leaves it out. */

@@ -77,6 +77,35 @@ describe("the Pod strategy", () => {
     );
   });
 
+  it("takes priority from a stored PriorityClass, or from the global default one", () => {
+    const classes: KubeObject[] = [
+      { metadata: { name: "gold" }, value: 1000, preemptionPolicy: "Never" },
+      { metadata: { name: "base" }, value: 10, globalDefault: true, preemptionPolicy: "PreemptLowerPriority" },
+    ];
+    const stored = {
+      get: (_collection: string, _namespace: string | undefined, name: string) =>
+        classes.find((c) => c.metadata.name === name),
+      list: () => classes,
+    };
+    const admitted = (spec: Record<string, unknown>) => {
+      const object = pod({ containers: [{ name: "c", image: "i" }], ...spec });
+      podStrategy.normalize?.(object, { pruneUnknown: true });
+      podStrategy.prepareForCreate?.(object, stored);
+      const { priorityClassName, priority, preemptionPolicy } = object.spec as Record<string, unknown>;
+      return { priorityClassName, priority, preemptionPolicy };
+    };
+    assert.deepEqual(admitted({ priorityClassName: "gold" }), {
+      priorityClassName: "gold",
+      priority: 1000,
+      preemptionPolicy: "Never",
+    });
+    assert.deepEqual(admitted({}), {
+      priorityClassName: "base",
+      priority: 10,
+      preemptionPolicy: "PreemptLowerPriority",
+    });
+  });
+
   it("lets an update change images only, and keeps what admission set", () => {
     const old = created(pod({ containers: [{ name: "c", image: "nginx" }] }));
     const update = (change: (spec: Record<string, unknown>) => void) => {

@@ -199,10 +199,10 @@ export const podStrategy: ResourceStrategy = {
     if (!old) return validatePodOnly(pod, true);
     return [...validatePodOnly(pod, false), ...validatePodSpecUpdate(specOf(pod), specOf(old))];
   },
-  prepareForCreate(pod) {
+  prepareForCreate(pod, stored) {
     const spec = specOf(pod);
     addDefaultTolerations(spec);
-    admitPriority(pod);
+    admitPriority(pod, stored);
     pod.status = { phase: "Pending", qosClass: podQosClass(spec) };
   },
   prepareForStatusUpdate(pod, old) {
