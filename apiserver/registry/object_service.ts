@@ -156,7 +156,9 @@ export class ObjectService {
     // with declarative validation answers them once, its generated ObjectMeta rules replacing both.
     const metaUpdateErrors = old ? validateMetaUpdate(object, old) : [];
     const errors: FieldError[] = [
-      ...validateObjectMeta(object, { namespaced: type.namespaced, nameRule: nameRuleOf(type) }),
+      ...(type.stored === false
+        ? []
+        : validateObjectMeta(object, { namespaced: type.namespaced, nameRule: nameRuleOf(type) })),
       ...metaUpdateErrors,
       ...(type.declarativeValidation ? [] : metaUpdateErrors),
     ];
@@ -188,6 +190,7 @@ export class ObjectService {
     body: KubeObject,
     options: WriteOptions,
   ): Promise<WriteResult> {
+    if (type.stored === false) return this.#createUnstored(type, namespace, body, options);
     // The body is the caller's freshly decoded object: it becomes the stored one without a copy.
     const object = body;
     object.metadata ??= {};
@@ -218,6 +221,25 @@ export class ObjectService {
     const stored = this.store.put(type.collection, key, object);
     await stored.durable;
     return { object: toVersion(stored.object, type), created: true, warnings };
+  }
+
+  /**
+   * A create of a kind that is computed, not stored (TokenReview, SubjectAccessReview...): its
+   * strategy's prepareForCreate fills in the answer; it has no name, uid or resourceVersion.
+   */
+  #createUnstored(
+    type: ResourceType,
+    namespace: string | undefined,
+    object: KubeObject,
+    options: WriteOptions,
+  ): WriteResult {
+    object.metadata ??= {};
+    if (type.namespaced) object.metadata.namespace = namespace;
+    else delete object.metadata.namespace;
+    const warnings = this.#admit(type, object, undefined, options);
+    if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
+    type.strategy.prepareForCreate?.(object);
+    return { object, created: true, warnings };
   }
 
   #generateName(type: ResourceType, namespace: string | undefined, prefix: string): string {

@@ -22,6 +22,8 @@ export interface ScaleSubresource {
   specReplicasPath: string;
   statusReplicasPath: string;
   labelSelectorPath: string | undefined;
+  /** For built-in kinds, Scale's status.selector computed from the object (their registries' scaleFrom*). */
+  selector?: ((object: KubeObject) => string | undefined) | undefined;
 }
 
 /** How a kind is checked and shaped on writes; defaults do nothing. */
@@ -124,6 +126,11 @@ export interface ResourceType {
    * (list items and map values included); kinds without it are filled from `emptyObject`.
    */
   fillZeroValues?: ((object: KubeObject) => void) | undefined;
+  /**
+   * False for a kind that is computed rather than stored (the reviews: discovery gives them no
+   * storage version): a create answers without storing, naming or validating metadata.
+   */
+  stored?: boolean | undefined;
   /** Whether a delete answers with the deleted object rather than a Success Status (the store's ReturnDeletedObject). */
   returnsDeletedObject?: boolean | undefined;
   /**
