@@ -121,6 +121,16 @@ export function methodNotSupported(gr: GroupResource, verb: string): StatusError
   );
 }
 
+/** go-restful's 405 for a path it routes other methods of (a collection that is only created, say). */
+export function methodNotAllowed(): StatusError {
+  return new StatusError(
+    405,
+    "MethodNotAllowed",
+    "the server does not allow this method on the requested resource",
+    {},
+  );
+}
+
 /** The 404 kube-apiserver gives for a path under a known API prefix that names nothing it serves. */
 export function resourceNotFound(): StatusError {
   return new StatusError(404, "NotFound", "the server could not find the requested resource", {});

@@ -5,8 +5,9 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { groupResource } from "../registry/object_service.js";
-import { methodNotSupported, notFound, resourceNotFound } from "../errors/status.js";
+import { methodNotAllowed, methodNotSupported, notFound, resourceNotFound } from "../errors/status.js";
 import { negotiateOutput } from "./negotiation.js";
+import type { ResourceType } from "../registry/resource_type.js";
 import type { ResourceRequest } from "./request_info.js";
 import { addWarnings, writePageNotFound } from "./respond.js";
 import { create } from "./verbs/create.js";
@@ -34,6 +35,34 @@ const verbHandlers: Readonly<Record<string, VerbHandler>> = {
 /** Verbs that address a collection or a whole object, never a subresource. */
 const mainResourceOnlyVerbs = new Set(["list", "watch", "create", "delete", "deletecollection"]);
 
+/** The verbs go-restful routes on a collection's path and on an object's. */
+const collectionPathVerbs = ["list", "watch", "create", "deletecollection"];
+const objectPathVerbs = ["get", "watch", "update", "patch", "delete"];
+
+/**
+ * A verb the resource does not serve: kube-apiserver installs a route per verb, so a path with
+ * other methods routed answers 405, and a path with none (a create-only kind's object) 404.
+ */
+function unroutedVerbError(verbs: readonly string[], info: ResourceRequest): Error {
+  const pathVerbs = info.name === undefined ? collectionPathVerbs : objectPathVerbs;
+  return pathVerbs.some((verb) => verbs.includes(verb)) ? methodNotAllowed() : resourceNotFound();
+}
+
+/**
+ * A subresource discovery lists that this server does not serve (a pod's log, exec, proxy...):
+ * the missing object's 404, as kube-apiserver answers one, or else the generic 404.
+ */
+function unservedSubresourceError(context: ResourceContext, type: ResourceType, info: ResourceRequest): Error {
+  const listed = type.catalog?.subresources.some(({ subresource }) => subresource === info.subresource);
+  if (!listed || info.name === undefined) return resourceNotFound();
+  try {
+    context.service.getStored(type, type.namespaced ? info.namespace : undefined, info.name);
+  } catch (error) {
+    return error as Error;
+  }
+  return resourceNotFound();
+}
+
 export async function handleResource(
   context: ResourceContext,
   request: IncomingMessage,
@@ -50,6 +79,8 @@ export async function handleResource(
     request.resume();
     return writePageNotFound(response);
   }
+  if (!info.subresource && info.verb !== "unknown" && !type.verbs.includes(info.verb))
+    throw unroutedVerbError(type.verbs, info);
   const subresource = info.subresource;
   const verbRequest = (format: VerbRequest["format"]): VerbRequest => ({
     context,
@@ -75,7 +106,9 @@ export async function handleResource(
     (subresource === "finalize" && type.resource === "namespaces");
   // The custom resource handler answers an unknown subresource as a missing object.
   if (!subresourceServed)
-    throw type.strategicMerge ? resourceNotFound() : notFound(groupResource(type), info.name ?? "");
+    throw type.strategicMerge
+      ? unservedSubresourceError(context, type, info)
+      : notFound(groupResource(type), info.name ?? "");
   if (subresource && mainResourceOnlyVerbs.has(info.verb)) throw methodNotSupported(groupResource(type), info.verb);
   if (type.deprecationWarning) addWarnings(response, [type.deprecationWarning]);
   const format = negotiateOutput(request.headers.accept, query);

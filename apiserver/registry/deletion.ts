@@ -159,10 +159,14 @@ export async function deleteObject(
   }
   const gracePeriod = type.strategy.gracefulDeletionPeriod?.(current, options.gracePeriodSeconds);
   if (gracePeriod !== undefined) return deleteGracefully(service, type, key, current, { ...options, gracePeriod });
-  if (options.dryRun) return { object: undefined, status: successStatus(type, current) };
+  if (options.dryRun)
+    return type.returnsDeletedObject
+      ? { object: toVersion(current, type), status: undefined }
+      : { object: undefined, status: successStatus(type, current) };
   const deleted = service.store.delete(type.collection, key);
   await deleted?.durable;
   const object = toVersion(deleted?.object ?? current, type);
+  if (type.returnsDeletedObject) return { object, status: undefined };
   // Generic stores (custom resources included) answer an immediate deletion with a Success Status.
   return { object: undefined, status: successStatus(type, object) };
 }

@@ -22,6 +22,8 @@ export interface ScaleSubresource {
   specReplicasPath: string;
   statusReplicasPath: string;
   labelSelectorPath: string | undefined;
+  /** For built-in kinds, Scale's status.selector computed from the object (their registries' scaleFrom*). */
+  selector?: ((object: KubeObject) => string | undefined) | undefined;
 }
 
 /**
@@ -144,6 +146,18 @@ export interface ResourceType {
    * change from this object.
    */
   emptyObject?: Record<string, unknown> | undefined;
+  /**
+   * For built-in kinds, adds every zero value Go serializes that the object lacks, at any depth
+   * (list items and map values included); kinds without it are filled from `emptyObject`.
+   */
+  fillZeroValues?: ((object: KubeObject) => void) | undefined;
+  /**
+   * False for a kind that is computed rather than stored (the reviews: discovery gives them no
+   * storage version): a create answers without storing, naming or validating metadata.
+   */
+  stored?: boolean | undefined;
+  /** Whether a delete answers with the deleted object rather than a Success Status (the store's ReturnDeletedObject). */
+  returnsDeletedObject?: boolean | undefined;
   /**
    * Other versions of the same objects whose field names differ (core/v1 and events.k8s.io/v1
    * Events), by apiVersion: how to convert an object of this version to it, and its field schema.
