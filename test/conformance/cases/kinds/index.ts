@@ -6,6 +6,7 @@ import type { ConformanceCase } from "../../harness/case.js";
 import { builtInRouteCases } from "./built_in_routes.js";
 import { coordinationFixtures } from "./coordination.js";
 import { coreConfigFixtures } from "./core_config.js";
+import { corePodsFixtures, podSubresourceCases } from "./core_pods.js";
 import { eventsFixtures } from "./events.js";
 import { kindCases } from "./kind_cases.js";
 import { notServedCases } from "./not_served.js";
@@ -13,5 +14,6 @@ import { notServedCases } from "./not_served.js";
 export const perKindCases: readonly ConformanceCase[] = [
   ...builtInRouteCases,
   ...notServedCases,
-  ...kindCases([...coreConfigFixtures, ...coordinationFixtures, ...eventsFixtures]),
+  ...podSubresourceCases,
+  ...kindCases([...coreConfigFixtures, ...corePodsFixtures, ...coordinationFixtures, ...eventsFixtures]),
 ];

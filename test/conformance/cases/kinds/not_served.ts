@@ -1,7 +1,8 @@
 /**
  * What discovery lists and this server cannot answer as kube-apiserver does, because the process
  * behind the answer does not run here (each an accepted difference, with its reason in
- * accepted_differences.yaml): component health, the aggregation layer's APIServices, a kubelet.
+ * accepted_differences.yaml): component health, the aggregation layer's APIServices. A pod's
+ * kubelet subresources are answered as with no kubelet (core_pods.ts).
  */
 import type { ConformanceCase } from "../../harness/case.js";
 import { expectStatus } from "../helpers.js";
@@ -19,23 +20,6 @@ export const notServedCases: ConformanceCase[] = [
     name: "apiservices lists an APIService per served group version",
     async run(t) {
       await t.http({ path: "/apis/apiregistration.k8s.io/v1/apiservices/v1.apps" });
-    },
-  },
-  {
-    area: "kinds",
-    name: "a pod's log, exec, attach, portforward and proxy need a kubelet",
-    async run(t) {
-      const pods = `/api/v1/namespaces/${t.namespace}/pods`;
-      const pod = {
-        apiVersion: "v1",
-        kind: "Pod",
-        metadata: { name: "p" },
-        spec: { containers: [{ name: "app", image: "nginx" }] },
-      };
-      // The pod's own defaults are the core/v1 pod fixtures' business: only the subresources are compared.
-      expectStatus(await t.send({ method: "POST", path: pods, body: pod }), 201);
-      for (const subresource of ["log", "exec?command=ls", "attach", "portforward", "proxy"])
-        await t.http({ path: `${pods}/p/${subresource}` });
     },
   },
 ];
