@@ -220,6 +220,32 @@ export const corePodsFixtures: readonly KindFixture[] = [
   },
 ];
 
+/** Every Quantity stored in kube-apiserver's canonical form, its odd cases and its parse errors included. */
+export const quantityCases: ConformanceCase[] = [
+  {
+    area: "kinds",
+    name: "quantities are stored in canonical form, ResourceLists rounded up to milli-units, parse errors worded as ParseQuantity",
+    async run(t) {
+      const templates = `/api/v1/namespaces/${t.namespace}/podtemplates`;
+      const limits = { cpu: "+1", memory: "01", "ephemeral-storage": "1.", "example.com/gpu": "1e3" };
+      const requests = { cpu: "1500u", memory: 1.5, "ephemeral-storage": "0.5Gi", "example.com/gpu": "1000" };
+      const template = (name: string, resources: object, volumes: object[] = []) => ({
+        apiVersion: "v1",
+        kind: "PodTemplate",
+        metadata: { name },
+        template: { spec: { containers: [{ name: "app", image: "nginx", resources }], volumes } },
+      });
+      await t.http({
+        method: "POST",
+        path: templates,
+        body: template("odd", { limits, requests }, [{ name: "v", emptyDir: { sizeLimit: "2048Ki" } }]),
+      });
+      for (const [index, bad] of ["1 GB", "1e", "12Mi3", true].entries())
+        await t.http({ method: "POST", path: templates, body: template(`bad-${index}`, { limits: { cpu: bad } }) });
+    },
+  },
+];
+
 /** The pods subresources beside status: log, exec and the rest with no kubelet, binding, eviction. */
 export const podSubresourceCases: ConformanceCase[] = [
   {

@@ -6,7 +6,7 @@ import type { ConformanceCase } from "../../harness/case.js";
 import { builtInRouteCases } from "./built_in_routes.js";
 import { coordinationFixtures } from "./coordination.js";
 import { coreConfigFixtures } from "./core_config.js";
-import { corePodsFixtures, podSubresourceCases } from "./core_pods.js";
+import { corePodsFixtures, podSubresourceCases, quantityCases } from "./core_pods.js";
 import { eventsFixtures } from "./events.js";
 import { kindCases } from "./kind_cases.js";
 import { notServedCases } from "./not_served.js";
@@ -15,5 +15,6 @@ export const perKindCases: readonly ConformanceCase[] = [
   ...builtInRouteCases,
   ...notServedCases,
   ...podSubresourceCases,
+  ...quantityCases,
   ...kindCases([...coreConfigFixtures, ...corePodsFixtures, ...coordinationFixtures, ...eventsFixtures]),
 ];
