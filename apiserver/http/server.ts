@@ -16,7 +16,8 @@ import {
 import { versionInfo } from "../discovery/version.js";
 import { handleOpenApiV2, handleOpenApiV3Document, handleOpenApiV3Index } from "./openapi_handler.js";
 import { parseRequestPath } from "./request_info.js";
-import { handleResource, type ResourceContext } from "./resource_handler.js";
+import { handleResource } from "./resource_handler.js";
+import type { ResourceContext } from "./verbs/verb_request.js";
 import { writeError, writeJson, writePageNotFound, writeText } from "./respond.js";
 import { StatusError, badRequest, unauthorized } from "../errors/status.js";
 
