@@ -6,6 +6,7 @@
  * per kind for `kubectl explain`; and their definitions for `/openapi/v2`.
  * openapi_documents.ts merges them with the built-in ones.
  */
+import { toOpenApiV2Schema } from "./openapi_v2_schema.js";
 import type { ResourceRegistry } from "../registry/registry.js";
 import type { ResourceType } from "../registry/resource_type.js";
 
@@ -174,7 +175,7 @@ export function generatedOpenApiV2(
     const groupVersion = parseGroupVersionKey(key);
     if (!groupVersion) continue;
     for (const type of registry.resources(groupVersion.group, groupVersion.version))
-      definitions[definitionName(type)] = schemaOf(type, "#/definitions/");
+      definitions[definitionName(type)] = toOpenApiV2Schema(schemaOf(type, "#/definitions/"));
   }
   return { paths: {}, definitions };
 }

@@ -1,7 +1,7 @@
 /**
  * Decoding of Kubernetes protobuf request bodies (`application/vnd.kubernetes.protobuf`) for the
  * built-in kinds served here, which kubectl's typed commands (`kubectl create configmap`, ...)
- * send. Responses are always JSON, which those clients accept too.
+ * send, and of DeleteOptions, which Go clients send with their DELETEs. Responses are always JSON, which those clients accept too.
  *
  * The wire format is the `k8s\0` magic, then a runtime.Unknown whose `raw` field holds the object
  * message; the field numbers below are those of k8s.io/api's generated.proto.
@@ -23,6 +23,8 @@ interface FieldSpec {
   name: string;
   type: FieldType;
   repeated?: boolean;
+  /** A Go pointer field: written only when set, so its zero value is a value. */
+  pointer?: boolean;
 }
 
 type Schema = Record<number, FieldSpec>;
@@ -73,6 +75,24 @@ const objectReference: Schema = {
   5: { name: "apiVersion", type: "string" },
   6: { name: "resourceVersion", type: "string" },
   7: { name: "fieldPath", type: "string" },
+};
+
+/** metav1.DeleteOptions, which every group version registers (the body of a DELETE). */
+const deleteOptions: Schema = {
+  1: { name: "gracePeriodSeconds", type: "int", pointer: true },
+  2: {
+    name: "preconditions",
+    type: {
+      message: {
+        1: { name: "uid", type: "string", pointer: true },
+        2: { name: "resourceVersion", type: "string", pointer: true },
+      },
+    },
+  },
+  3: { name: "orphanDependents", type: "bool", pointer: true },
+  4: { name: "propagationPolicy", type: "string", pointer: true },
+  5: { name: "dryRun", type: "string", repeated: true },
+  6: { name: "ignoreStoreReadErrorWithClusterBreakingPotential", type: "bool", pointer: true },
 };
 
 /** Object schemas by apiVersion/kind. */
@@ -129,19 +149,26 @@ class Reader {
   done(): boolean {
     return this.#offset >= this.#bytes.length;
   }
+  // The errors are gogo-protobuf's generated Unmarshal errors, which the server returns as they are.
   varint(): bigint {
     let result = 0n;
     let shift = 0n;
     for (;;) {
+      if (shift >= 64n) throw badRequest("proto: integer overflow");
       const byte = this.#bytes[this.#offset++];
-      if (byte === undefined) throw badRequest("protobuf: unexpected end of input");
+      if (byte === undefined) throw badRequest("unexpected EOF");
       result |= BigInt(byte & 0x7f) << shift;
       if (!(byte & 0x80)) return result;
       shift += 7n;
     }
   }
+  length(): number {
+    const length = BigInt.asIntN(64, this.varint());
+    if (length < 0n) throw badRequest("proto: negative length found during unmarshaling");
+    return length > BigInt(this.#bytes.length) ? this.#bytes.length + 1 : Number(length);
+  }
   take(length: number): Buffer {
-    if (this.#offset + length > this.#bytes.length) throw badRequest("protobuf: unexpected end of input");
+    if (this.#offset + length > this.#bytes.length) throw badRequest("unexpected EOF");
     const slice = this.#bytes.subarray(this.#offset, this.#offset + length);
     this.#offset += length;
     return slice;
@@ -149,9 +176,9 @@ class Reader {
   skip(wireType: number): void {
     if (wireType === 0) this.varint();
     else if (wireType === 1) this.take(8);
-    else if (wireType === 2) this.take(Number(this.varint()));
+    else if (wireType === 2) this.take(this.length());
     else if (wireType === 5) this.take(4);
-    else throw badRequest(`protobuf: unsupported wire type ${wireType}`);
+    else throw badRequest(`proto: illegal wireType ${wireType}`);
   }
 }
 
@@ -163,7 +190,7 @@ function fields(bytes: Buffer): { number: number; wireType: number; value: bigin
     const wireType = tag & 7;
     const number = tag >>> 3;
     if (wireType === 0) result.push({ number, wireType, value: reader.varint() });
-    else if (wireType === 2) result.push({ number, wireType, value: reader.take(Number(reader.varint())) });
+    else if (wireType === 2) result.push({ number, wireType, value: reader.take(reader.length()) });
     else reader.skip(wireType);
   }
   return result;
@@ -225,7 +252,7 @@ function decodeMessage(bytes: Buffer, schema: Schema): Record<string, unknown> {
     }
     const value = decodeValue(spec.type, field.value);
     // gogo-protobuf writes every non-pointer field; JSON omits the empty ones (omitempty).
-    if (!spec.repeated && (value === "" || (value === 0 && spec.type === "int"))) continue;
+    if (!spec.repeated && !spec.pointer && (value === "" || (value === 0 && spec.type === "int"))) continue;
     if (spec.repeated) ((result[spec.name] ??= []) as unknown[]).push(value);
     else result[spec.name] = value;
   }
@@ -247,7 +274,7 @@ export function decodeProtobufObject(body: Buffer): Record<string, unknown> {
       : {};
   const apiVersion = String(meta.apiVersion ?? "");
   const kind = String(meta.kind ?? "");
-  const schema = schemas[`${apiVersion}/${kind}`];
+  const schema = schemas[`${apiVersion}/${kind}`] ?? (kind === "DeleteOptions" ? deleteOptions : undefined);
   if (!schema)
     throw badRequest(
       `no kind "${kind}" is registered for version "${apiVersion}" in scheme "k8s.io/apimachinery@v1.32.4/pkg/runtime/scheme.go:100"`,

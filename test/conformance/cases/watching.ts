@@ -1,7 +1,7 @@
 /** Watches as clients use them: the real `kubectl get -w`, and bookmarks. */
 import assert from "node:assert/strict";
 import type { ConformanceCase } from "../harness/case.js";
-import { expectStatus, gizmo, gizmosPath, resourceVersionOf } from "./helpers.js";
+import { configMap, configMapsPath, expectStatus, gizmo, gizmosPath, resourceVersionOf } from "./helpers.js";
 
 export const watchingCases: ConformanceCase[] = [
   {
@@ -92,6 +92,24 @@ export const watchingCases: ConformanceCase[] = [
         await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo(name) });
       const result = await t.watch(
         `${gizmosPath(t.namespace)}?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true`,
+        { maxEvents: 3, timeoutMs: 10_000 },
+      );
+      assert.deepEqual(
+        result.events.map((event) => event.type),
+        ["ADDED", "ADDED", "BOOKMARK"],
+      );
+      const bookmark = result.events[2]?.object as { metadata?: { annotations?: Record<string, string> } };
+      assert.equal(bookmark.metadata?.annotations?.["k8s.io/initial-events-end"], "true");
+    },
+  },
+  {
+    area: "watch",
+    name: "a watch-list of a built-in kind (configmaps), as controller-runtime's informers start one",
+    async run(t) {
+      for (const name of ["w1", "w2"])
+        await t.send({ method: "POST", path: configMapsPath(t.namespace), body: configMap(name) });
+      const result = await t.watch(
+        `${configMapsPath(t.namespace)}?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true`,
         { maxEvents: 3, timeoutMs: 10_000 },
       );
       assert.deepEqual(
