@@ -24,9 +24,13 @@ function widgetType(): ResourceType {
   };
 }
 
+/** A registry of the core/v1 built-in kinds (and the given ones): other built-in groups unserved. */
 function registryWith(...types: ResourceType[]): ResourceRegistry {
   const registry = new ResourceRegistry();
-  registry.replace("", builtinTypes());
+  registry.replace(
+    "",
+    builtinTypes().filter((type) => type.group === ""),
+  );
   for (const type of types) registry.replace(type.kind, [type]);
   return registry;
 }
@@ -39,6 +43,7 @@ describe("served OpenAPI documents", () => {
     assert.ok(coreV1 && builtin.v3.get("api/v1")?.equals(coreV1.json));
     assert.equal(coreV1.etag, createHash("sha512").update(coreV1.json).digest("hex").toUpperCase());
     assert.equal(await documents.v3("apis/apps/v1"), undefined, "apps/v1 is not served by this registry");
+    assert.equal(await documents.v3("apis/apps"), undefined);
   });
 
   it("lists each served document in the index with its hash", async () => {
