@@ -5,7 +5,7 @@
  * decodes into its Go struct, with that decoder's type errors.
  */
 import { decodeProtobufObject } from "./protobuf.js";
-import { builtinGoTypes, deleteOptionsGoType } from "./builtin_go_types.js";
+import { builtinGoStruct, deleteOptionsGoType } from "./builtin_go_types.js";
 import type { KubeObject } from "../storage/types.js";
 import { goJsonTypeName } from "./go_json.js";
 import { goUnmarshalError, type GoStruct } from "./go_unmarshal.js";
@@ -66,7 +66,7 @@ export function otherKindDecodeError(
  * and bytes are normalized to their stored form.
  */
 export function builtinTypeError(object: KubeObject, apiVersion = String(object.apiVersion)): string | undefined {
-  const goType = builtinGoTypes[`${apiVersion}/${String(object.kind)}`];
+  const goType = builtinGoStruct(apiVersion, String(object.kind));
   return goType ? goUnmarshalError(object, goType) : undefined;
 }
 
