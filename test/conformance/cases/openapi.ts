@@ -81,4 +81,44 @@ export const openApiCases: ConformanceCase[] = [
       assert.notEqual(refused.code, 0);
     },
   },
+  {
+    area: "kubectl",
+    name: "kubectl explain and apply --validate=strict of Pods and Deployments",
+    async run(t) {
+      for (const field of ["deployment.spec.strategy", "pod.spec.restartPolicy", "pod.spec.containers.ports"])
+        assert.equal((await t.kubectl(["explain", field])).code, 0);
+      const pod = {
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: { name: "web" },
+        spec: { containers: [{ name: "web", image: "nginx:1.27" }] },
+      };
+      const deployment = {
+        apiVersion: "apps/v1",
+        kind: "Deployment",
+        metadata: { name: "web" },
+        spec: {
+          selector: { matchLabels: { app: "web" } },
+          template: { metadata: { labels: { app: "web" } }, spec: pod.spec },
+        },
+      };
+      for (const manifest of [pod, deployment]) {
+        const applied = await t.kubectl(["apply", "--validate=strict", "-n", t.namespace, "-f", "-"], {
+          stdin: JSON.stringify(manifest),
+        });
+        assert.equal(applied.code, 0, applied.stderr);
+      }
+      // A second apply sends the strategic merge patch kubectl computes with the OpenAPI document.
+      const changed = { ...deployment, spec: { ...deployment.spec, replicas: 3 } };
+      const reapplied = await t.kubectl(["apply", "--validate=strict", "-n", t.namespace, "-f", "-"], {
+        stdin: JSON.stringify(changed),
+      });
+      assert.equal(reapplied.code, 0, reapplied.stderr);
+      const unknown = { ...pod, metadata: { name: "odd" }, spec: { ...pod.spec, colour: "blue" } };
+      const refused = await t.kubectl(["apply", "--validate=strict", "-n", t.namespace, "-f", "-"], {
+        stdin: JSON.stringify(unknown),
+      });
+      assert.notEqual(refused.code, 0);
+    },
+  },
 ];
