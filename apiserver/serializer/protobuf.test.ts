@@ -50,9 +50,9 @@ describe("protobuf request bodies", () => {
     );
     const envelope = Buffer.concat([
       Buffer.from("k8s\0", "binary"),
-      field(1, Buffer.concat([field(1, "v1"), field(2, "Pod")])),
+      field(1, Buffer.concat([field(1, "v1"), field(2, "Gadget")])),
     ]);
-    assert.throws(() => decodeProtobufObject(envelope), /no kind "Pod" is registered/);
+    assert.throws(() => decodeProtobufObject(envelope), /no kind "Gadget" is registered/);
   });
 
   it("decodes DeleteOptions as client-go's protobuf serializer writes them (zero grace period kept)", () => {

@@ -1,5 +1,6 @@
 /** Protobuf bodies as Go clients (client-go, controller-runtime) send them for built-in kinds. */
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { ProtobufWriter } from "../../../apiserver/serializer/protobuf_writer.js";
 import type { ConformanceCase } from "../harness/case.js";
 import { configMap, configMapsPath, expectStatus } from "./helpers.js";
@@ -21,7 +22,29 @@ function deleteOptions(options: { gracePeriodSeconds?: number; propagationPolicy
   return envelope("v1", "DeleteOptions", writer.finish());
 }
 
+/** Objects as client-go's protobuf serializer encodes them (hack/protobuf), by name. */
+function goEncoded(name: string): Buffer {
+  const samples = JSON.parse(
+    readFileSync(new URL("../../../apiserver/serializer/testdata/protobuf_objects.json", import.meta.url), "utf8"),
+  ) as { name: string; protobuf: string }[];
+  const sample = samples.find((candidate) => candidate.name === name);
+  assert.ok(sample, `no sample ${name}`);
+  return Buffer.from(sample.protobuf, "base64");
+}
+
 export const protobufCases: ConformanceCase[] = [
+  {
+    area: "crud",
+    name: "a protobuf Secret as Go clients send it",
+    async run(t) {
+      await t.http({
+        method: "POST",
+        path: `/api/v1/namespaces/${t.namespace}/secrets`,
+        body: goEncoded("secret"),
+        contentType: protobuf,
+      });
+    },
+  },
   {
     area: "bad-input",
     name: "protobuf DeleteOptions in a DELETE body, as controller-runtime sends them",
