@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { loadBuiltinOpenApi } from "../discovery/builtin_openapi.js";
 import { encodeOpenApiV2Protobuf } from "./openapi_v2_protobuf.js";
 import { goYamlOfJson } from "./yaml_node_emitter.js";
+import { protobufFields } from "./protobuf_reader.js";
 
 function encode(document: unknown): Buffer {
   return encodeOpenApiV2Protobuf(Buffer.from(JSON.stringify(document)));
@@ -13,30 +14,9 @@ const minimal = { swagger: "2.0", info: { title: "Kubernetes", version: "unversi
 
 /** The bytes of field `number` (length-delimited) at the top level of `message`, in order. */
 function fieldsOf(message: Buffer, number: number): Buffer[] {
-  const found: Buffer[] = [];
-  let offset = 0;
-  const varint = () => {
-    let result = 0;
-    let scale = 1;
-    for (;;) {
-      const byte = message[offset++] ?? 0;
-      result += (byte & 0x7f) * scale;
-      if (!(byte & 0x80)) return result;
-      scale *= 128;
-    }
-  };
-  while (offset < message.length) {
-    const tag = varint();
-    const wireType = tag & 7;
-    if (wireType === 0) varint();
-    else if (wireType === 1) offset += 8;
-    else {
-      const length = varint();
-      if (tag >>> 3 === number) found.push(message.subarray(offset, offset + length));
-      offset += length;
-    }
-  }
-  return found;
+  return protobufFields(message)
+    .filter((field) => field.number === number && field.value instanceof Buffer)
+    .map((field) => field.value as Buffer);
 }
 
 describe("OpenAPI v2 as gnostic's protobuf Document", () => {
