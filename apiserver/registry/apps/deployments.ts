@@ -4,7 +4,6 @@
  * printer's columns.
  */
 import type { IntOrString, LabelSelector } from "../../../apimachinery/index.js";
-import { dns1123LabelErrors } from "../../../apimachinery/index.js";
 import { goJsonMarshal } from "../../errors/go_format.js";
 import { fieldErrors, type FieldError } from "../../errors/status.js";
 import type { KubeObject } from "../../storage/types.js";
@@ -28,6 +27,7 @@ import {
   validateCollisionCount,
   validateNotGreater,
   validateRequiredSelector,
+  warnIfNameIsNoDnsLabel,
   type PodTemplate,
 } from "./pod_template_workload.js";
 
@@ -198,13 +198,7 @@ export const deploymentStrategy: ResourceStrategy = {
           renderLabelSelector(value as LabelSelector | undefined),
         ),
       );
-    else {
-      const nameErrors = dns1123LabelErrors(object.metadata.name ?? "");
-      if (nameErrors.length && context?.warnings)
-        context.warnings.push(
-          `metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [${nameErrors.join(" ")}]`,
-        );
-    }
+    else warnIfNameIsNoDnsLabel(object, context?.warnings);
     return errors;
   },
   specChanged(object, old) {

@@ -4,7 +4,7 @@
  * always restart, the template's Containers/Images/Selector wide columns, and status kept or
  * reset as their registry strategies do.
  */
-import type { LabelSelector } from "../../../apimachinery/index.js";
+import { dns1123LabelErrors, type LabelSelector } from "../../../apimachinery/index.js";
 import { fieldErrors, type FieldError } from "../../errors/status.js";
 import type { KubeObject } from "../../storage/types.js";
 import {
@@ -173,4 +173,16 @@ export function integerColumn(name: string, description: string, cell: PrinterCo
 /** The template of a workload whose spec holds it at `spec.template`. */
 export function specTemplate(object: KubeObject): PodTemplate | undefined {
   return (object.spec as { template?: PodTemplate } | undefined)?.template;
+}
+
+/**
+ * The create warning of the workload strategies whose name becomes pod names and hostnames
+ * (WarningsOnCreate), added to `warnings` when the name is not a DNS label.
+ */
+export function warnIfNameIsNoDnsLabel(object: KubeObject, warnings: string[] | undefined): void {
+  const messages = dns1123LabelErrors(object.metadata.name ?? "");
+  if (messages.length && warnings)
+    warnings.push(
+      `metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [${messages.join(" ")}]`,
+    );
 }

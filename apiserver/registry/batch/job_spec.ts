@@ -45,6 +45,11 @@ export function defaultJobSpec(spec: JobSpec): void {
   spec.suspend ??= false;
   spec.podReplacementPolicy ??= spec.podFailurePolicy ? "Failed" : "TerminatingOrFailed";
   spec.manualSelector ??= false;
+  defaultPodFailurePolicy(spec);
+}
+
+/** SetDefaults_PodFailurePolicyOnPodConditionsPattern: a pattern's status is True unless given. */
+export function defaultPodFailurePolicy(spec: JobSpec): void {
   for (const rule of spec.podFailurePolicy?.rules ?? [])
     for (const pattern of rule.onPodConditions ?? []) pattern.status ||= "True";
 }

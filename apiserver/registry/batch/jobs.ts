@@ -24,6 +24,7 @@ import {
   specTemplate,
   statusOf,
   templateContainerColumns,
+  warnIfNameIsNoDnsLabel,
   type PodTemplate,
 } from "../apps/pod_template_workload.js";
 import { defaultJobSpec, validateJobSpecFields, type JobSpec } from "./job_spec.js";
@@ -235,11 +236,7 @@ export const jobStrategy: ResourceStrategy = {
       // they are validated on a copy here and set on the object once it is admitted.
       const candidate = structuredClone(object);
       if (specOf<JobSpec>(candidate).manualSelector !== true) generateSelector(candidate);
-      const nameErrors = dns1123LabelErrors(object.metadata.name ?? "");
-      if (nameErrors.length && context?.warnings)
-        context.warnings.push(
-          `metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [${nameErrors.join(" ")}]`,
-        );
+      warnIfNameIsNoDnsLabel(object, context?.warnings);
       return [
         ...validateGeneratedSelector(candidate, true),
         ...validateJobSpec(specOf<JobSpec>(candidate), false),
