@@ -27,6 +27,9 @@ import {
   validateCollisionCount,
   validateNotGreater,
   validateRequiredSelector,
+  defaultTemplateOf,
+  templateDecodeError,
+  templateErrors,
   warnIfNameIsNoDnsLabel,
   type PodTemplate,
 } from "./pod_template_workload.js";
@@ -61,6 +64,7 @@ interface DeploymentStatus {
 /** SetDefaults_Deployment. */
 export function defaultDeployment(object: KubeObject): void {
   const spec = specOf<DeploymentSpec>(object);
+  defaultTemplateOf(spec);
   spec.replicas ??= 1;
   const strategy = (spec.strategy ??= {});
   strategy.type ||= "RollingUpdate";
@@ -180,6 +184,7 @@ function deploymentSelectorCell(object: KubeObject): string {
 }
 
 export const deploymentStrategy: ResourceStrategy = {
+  decodeTypeError: (object) => templateDecodeError(specOf<DeploymentSpec>(object).template),
   normalize(object) {
     defaultDeployment(object);
     return [];
@@ -191,7 +196,7 @@ export const deploymentStrategy: ResourceStrategy = {
       if (old) errors.push(...validateCollisionCount(object, old));
       return errors;
     }
-    const errors = validateDeploymentSpec(spec, []);
+    const errors = validateDeploymentSpec(spec, templateErrors(spec.template, "spec.template"));
     if (old)
       errors.push(
         ...validateImmutableField(spec.selector, specOf<DeploymentSpec>(old).selector, "spec.selector", (value) =>

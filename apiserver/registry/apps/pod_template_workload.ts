@@ -14,6 +14,7 @@ import {
   validateLabelSelector,
   validateSelectorMatchesTemplate,
 } from "../../validation/label_selector.js";
+import { defaultPodTemplateSpec, podTemplateDecodeError, validatePodTemplateSpec } from "../core/pod_template.js";
 import { column } from "../printing.js";
 import type { PrinterColumn } from "../resource_type.js";
 
@@ -185,4 +186,23 @@ export function warnIfNameIsNoDnsLabel(object: KubeObject, warnings: string[] | 
     warnings.push(
       `metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [${messages.join(" ")}]`,
     );
+}
+
+/**
+ * The pod template of `holder` (a workload's spec), created when absent as Go's zero-value struct
+ * is, with the PodSpec defaults every workload's template gets.
+ */
+export function defaultTemplateOf(holder: { template?: PodTemplate }): void {
+  holder.template ??= {};
+  defaultPodTemplateSpec(holder.template as Record<string, unknown>);
+}
+
+/** ValidatePodTemplateSpec of the template at `path`. */
+export function templateErrors(template: PodTemplate | undefined, path: string): FieldError[] {
+  return validatePodTemplateSpec((template ?? {}) as Record<string, unknown>, path);
+}
+
+/** The decode error of a template quantity that does not parse (a 400), or undefined. */
+export function templateDecodeError(template: PodTemplate | undefined): string | undefined {
+  return podTemplateDecodeError(template);
 }

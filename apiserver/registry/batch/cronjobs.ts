@@ -16,6 +16,9 @@ import {
   specOf,
   statusOf,
   templateContainerColumns,
+  defaultTemplateOf,
+  templateDecodeError,
+  templateErrors,
   warnIfNameIsNoDnsLabel,
   type PodTemplate,
 } from "../apps/pod_template_workload.js";
@@ -40,7 +43,10 @@ export function defaultCronJob(object: KubeObject): void {
   spec.suspend ??= false;
   spec.successfulJobsHistoryLimit ??= 3;
   spec.failedJobsHistoryLimit ??= 1;
-  if (spec.jobTemplate?.spec) defaultPodFailurePolicy(spec.jobTemplate.spec);
+  const jobTemplate = (spec.jobTemplate ??= {});
+  const jobSpec = (jobTemplate.spec ??= {});
+  defaultTemplateOf(jobSpec);
+  defaultPodFailurePolicy(jobSpec);
 }
 
 const timeZoneComponent = /^[A-Za-z.\-_0-9+]{1,14}$/;
@@ -103,7 +109,7 @@ function validateCronJobSpec(spec: CronJobSpec, oldSpec: CronJobSpec | undefined
     errors.push(fieldErrors.notSupported("spec.concurrencyPolicy", policy, concurrencyPolicies));
   const jobSpec = spec.jobTemplate?.spec ?? {};
   const path = "spec.jobTemplate.spec";
-  errors.push(...validateJobSpecFields(jobSpec, path, []));
+  errors.push(...validateJobSpecFields(jobSpec, path, templateErrors(jobSpec.template, `${path}.template`)));
   if (jobSpec.selector)
     errors.push(
       fieldErrors.invalidRendered(
@@ -131,6 +137,7 @@ const jobSelectorDescription =
   "A label query over pods that should match the pod count. Normally, the system sets this field for you. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors";
 
 export const cronJobStrategy: ResourceStrategy = {
+  decodeTypeError: (object) => templateDecodeError(jobTemplateOf(object)),
   normalize(object) {
     defaultCronJob(object);
     return [];

@@ -21,6 +21,8 @@ function create(object: KubeObject): string[] {
   return errors;
 }
 
+// The reference also shows zero-value structs (a container's `resources: {}`), which the generic
+// Go-type handling adds, not the defaults.
 test("a Job gets the reference's defaults and a generated selector, template labels and labels", () => {
   const object = job("j", { template: { spec: { restartPolicy: "Never", containers } } });
   assert.deepEqual(create(object), []);
@@ -37,7 +39,25 @@ test("a Job gets the reference's defaults and a generated selector, template lab
     backoffLimit: 6,
     selector: { matchLabels: { "batch.kubernetes.io/controller-uid": uid } },
     manualSelector: false,
-    template: { metadata: { labels: generated }, spec: { restartPolicy: "Never", containers } },
+    template: {
+      metadata: { labels: generated },
+      spec: {
+        containers: [
+          {
+            name: "c",
+            image: "busybox",
+            terminationMessagePath: "/dev/termination-log",
+            terminationMessagePolicy: "File",
+            imagePullPolicy: "Always",
+          },
+        ],
+        restartPolicy: "Never",
+        terminationGracePeriodSeconds: 30,
+        dnsPolicy: "ClusterFirst",
+        securityContext: {},
+        schedulerName: "default-scheduler",
+      },
+    },
     completionMode: "NonIndexed",
     suspend: false,
     podReplacementPolicy: "TerminatingOrFailed",
@@ -92,6 +112,7 @@ test("a Job's spec errors read as kube-apiserver's", () => {
       'spec.managedBy: Invalid value: "foo": must be a domain-prefixed path (such as "acme.io/foo")',
       'spec.completionMode: Unsupported value: "Foo": supported values: "NonIndexed", "Indexed"',
       'spec.podReplacementPolicy: Unsupported value: "X": supported values: "Failed", "TerminatingOrFailed"',
+      'spec.template.spec.restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"',
       'spec.template.spec.restartPolicy: Unsupported value: "Sometimes": supported values: "OnFailure", "Never"',
     ],
   );
@@ -138,6 +159,9 @@ test("pod failure policy rules and the indexed hostname are checked as the refer
     "spec.podFailurePolicy.rules[0]: Invalid value: specifying both OnExitCodes and OnPodConditions is not supported",
     'spec.podFailurePolicy.rules[1].action: Invalid value: "FailIndex": requires the backoffLimitPerIndex to be set',
     "spec.podFailurePolicy.rules[1]: Invalid value: specifying one of OnExitCodes and OnPodConditions is required",
+    // Both job-name labels are too long a value; the 422's message lists the text once.
+    `spec.template.labels: Invalid value: "${name}": must be no more than 63 bytes`,
+    `spec.template.labels: Invalid value: "${name}": must be no more than 63 bytes`,
     'spec.template.spec.restartPolicy: Invalid value: "OnFailure": only "Never" is supported when podFailurePolicy is specified',
     `metadata.name: Invalid value: "${name}": will not able to create pod with invalid DNS label: ${name}-99`,
   ]);

@@ -24,6 +24,9 @@ import {
   specTemplate,
   statusOf,
   templateContainerColumns,
+  defaultTemplateOf,
+  templateDecodeError,
+  templateErrors,
   warnIfNameIsNoDnsLabel,
   type PodTemplate,
 } from "../apps/pod_template_workload.js";
@@ -38,6 +41,7 @@ const controllerUid = "batch.kubernetes.io/controller-uid";
 /** SetDefaults_Job: the spec's defaults, and the template's labels for a Job that has none. */
 export function defaultJob(object: KubeObject): void {
   const spec = specOf<JobSpec>(object);
+  defaultTemplateOf(spec);
   defaultJobSpec(spec);
   const templateLabels = spec.template?.metadata?.labels;
   // The Job shares the template's label map, as in Go: labels generated into it later show on both.
@@ -90,7 +94,7 @@ function validateGeneratedSelector(object: KubeObject, requirePrefixedLabels: bo
 
 /** ValidateJobSpec: the spec's fields, then its selector and the template it must select. */
 function validateJobSpec(spec: JobSpec, allowInvalidLabelValue: boolean): FieldError[] {
-  const errors = validateJobSpecFields(spec, "spec", []);
+  const errors = validateJobSpecFields(spec, "spec", templateErrors(spec.template, "spec.template"));
   if (!spec.selector) errors.push(fieldErrors.required("spec.selector"));
   else errors.push(...validateLabelSelector(spec.selector, "spec.selector", { allowInvalidLabelValue }));
   const selector = labelSelectorAsSelector(spec.selector);
@@ -225,6 +229,7 @@ const selectorDescription =
   "A label query over pods that should match the pod count. Normally, the system sets this field for you. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors";
 
 export const jobStrategy: ResourceStrategy = {
+  decodeTypeError: (object) => templateDecodeError(specOf<JobSpec>(object).template),
   normalize(object) {
     defaultJob(object);
     return [];
