@@ -30,6 +30,11 @@ export interface ResourceStrategy {
    * field cannot hold (a 400 before anything else is checked), or undefined.
    */
   decodeTypeError?(object: KubeObject): string | undefined;
+  /**
+   * How the kind's metadata.name is checked, when not as a DNS subdomain (StatefulSets, whose
+   * pods take their name, are DNS labels: ValidateStatefulSetName).
+   */
+  nameRule?: "dns1123Label" | "dns1123Subdomain" | "pathSegment";
   /** Defaulting and pruning of a decoded body, before validation; returns unknown-field warnings. */
   normalize?(object: KubeObject, options: { pruneUnknown: boolean }): string[];
   /**
