@@ -94,7 +94,9 @@ export async function deleteObject(
   if (isNamespace && immortalNamespaces.has(name))
     throw forbidden(groupResource(type), name, "this namespace may not be deleted");
   const finalizers = [...(current.metadata.finalizers ?? [])];
-  const policy = options.propagationPolicy;
+  // A kind that orphans by default (DefaultGarbageCollectionPolicy) does so on a first delete that names no policy.
+  const orphansByDefault = type.strategy.orphanDependentsByDefault && !current.metadata.deletionTimestamp;
+  const policy = options.propagationPolicy ?? (orphansByDefault ? "Orphan" : undefined);
   const wanted = new Set(finalizers);
   // A CRD keeps its instances' cleanup finalizer until the CRD controller removed them all.
   if (type.collection === "apiextensions.k8s.io/customresourcedefinitions" && !current.metadata.deletionTimestamp) {

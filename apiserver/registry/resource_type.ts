@@ -58,6 +58,17 @@ export interface ResourceStrategy {
   prepareForUpdate?(object: KubeObject, old: KubeObject, subresource: string): void;
   /** Whether a change between two versions counts as a spec change (bumps generation). */
   specChanged?(object: KubeObject, old: KubeObject): boolean;
+  /**
+   * A kind whose strategy's DefaultGarbageCollectionPolicy orphans dependents (batch/v1 Jobs): a
+   * delete that names no policy orphans them, and answers with `warning`.
+   */
+  orphanDependentsByDefault?: { warning: string };
+  /**
+   * The object's metadata as the kind's internal version holds it, where conversion moves a field
+   * out of it (a DaemonSet's template generation annotation is the internal spec's field): what a
+   * Table row's PartialObjectMetadata shows, since kube-apiserver prints internal objects.
+   */
+  internalMetadata?(object: KubeObject): KubeObject["metadata"];
   /** Server-side Table columns after Name. */
   columns?: PrinterColumn[];
   /**

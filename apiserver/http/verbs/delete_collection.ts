@@ -7,7 +7,7 @@ import type { KubeObject } from "../../storage/types.js";
 import { readBody } from "../negotiation.js";
 import { listIntegerOptions } from "../query_parameters.js";
 import { deleteOptions } from "../request_options.js";
-import { writeJson } from "../respond.js";
+import { addWarnings, writeJson } from "../respond.js";
 import { listObject } from "./list_object.js";
 import type { VerbRequest } from "./verb_request.js";
 
@@ -18,6 +18,8 @@ export async function deleteCollection(verb: VerbRequest): Promise<void> {
   const body = raw.length ? (decodeDeleteOptions(raw) ?? {}) : undefined;
   listIntegerOptions(query);
   const options = deleteOptions(body, query);
+  const orphaning = type.strategy.orphanDependentsByDefault;
+  if (orphaning && options.propagationPolicy === undefined) addWarnings(response, [orphaning.warning]);
   const matching = list(service.store, type, {
     namespace,
     labelSelector: query.get("labelSelector"),

@@ -178,6 +178,9 @@ export const daemonSetStrategy: ResourceStrategy = {
   decodeTypeError: (object) => templateDecodeError(specOf<DaemonSetSpec>(object).template),
   normalize(object) {
     defaultDaemonSet(object);
+    // Converted to the internal version and back, a DaemonSet always carries its template
+    // generation, 0 until the strategy sets it: the writer owns the annotation.
+    if (object.metadata.annotations?.[templateGenerationAnnotation] === undefined) setTemplateGeneration(object, 0);
     return [];
   },
   validate(object, old, context) {
@@ -203,6 +206,11 @@ export const daemonSetStrategy: ResourceStrategy = {
   prepareForUpdate(object, old) {
     const changed = !semanticallyEqual(specOf<DaemonSetSpec>(object).template, specOf<DaemonSetSpec>(old).template);
     setTemplateGeneration(object, templateGenerationOf(old) + (changed ? 1 : 0));
+  },
+  internalMetadata(object) {
+    const { [templateGenerationAnnotation]: _generation, ...annotations } = object.metadata.annotations ?? {};
+    const { annotations: _all, ...metadata } = object.metadata;
+    return Object.keys(annotations).length ? { ...metadata, annotations } : metadata;
   },
   specChanged(object, old) {
     return !semanticallyEqual(object.spec, old.spec);

@@ -16,6 +16,7 @@ import {
   validatePositiveIntOrPercent,
 } from "../../validation/int_or_string.js";
 import { renderLabelSelector, validateLabels } from "../../validation/label_selector.js";
+import { canonicalizeQuantities, type QuantityShape } from "../core/pod_template.js";
 import { ageColumn, column, nameColumn } from "../printing.js";
 import type { ResourceStrategy } from "../resource_type.js";
 import {
@@ -39,11 +40,19 @@ interface RollingUpdate {
   maxUnavailable?: IntOrString | null;
 }
 
+interface VolumeClaimTemplate {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: { name?: string };
+  spec?: { volumeMode?: string | null };
+  status?: { phase?: string };
+}
+
 interface StatefulSetSpec {
   replicas?: number;
   selector?: LabelSelector | null;
   template?: PodTemplate;
-  volumeClaimTemplates?: { metadata?: { name?: string } }[] | null;
+  volumeClaimTemplates?: VolumeClaimTemplate[] | null;
   serviceName?: string;
   podManagementPolicy?: string;
   updateStrategy?: { type?: string; rollingUpdate?: RollingUpdate | null };
@@ -72,7 +81,28 @@ export function defaultStatefulSet(object: KubeObject): void {
   retention.whenScaled ||= "Retain";
   spec.replicas ??= 1;
   spec.revisionHistoryLimit ??= 10;
+  for (const claim of spec.volumeClaimTemplates ?? []) defaultClaimTemplate(claim);
 }
+
+/**
+ * A volume claim template as the apps/v1 conversion and the PersistentVolumeClaim defaults leave
+ * it: typed as a core/v1 PersistentVolumeClaim, Filesystem mode, Pending.
+ */
+function defaultClaimTemplate(claim: VolumeClaimTemplate): void {
+  claim.apiVersion = "v1";
+  claim.kind = "PersistentVolumeClaim";
+  const spec = (claim.spec ??= {});
+  spec.volumeMode ??= "Filesystem";
+  const status = (claim.status ??= {});
+  status.phase ||= "Pending";
+  canonicalizeQuantities(claim, claimQuantities);
+}
+
+/** The ResourceLists of a claim template that SetDefaults_ResourceList rounds. */
+const claimQuantities: QuantityShape = {
+  spec: { resources: { limits: "resourceList", requests: "resourceList" } },
+  status: { capacity: "resourceList", allocatedResources: "resourceList" },
+};
 
 /** The internal RollingUpdateStatefulSetStrategy as json.Marshal prints it. */
 function renderRollingUpdate(rollingUpdate: RollingUpdate): string {

@@ -229,6 +229,11 @@ const selectorDescription =
   "A label query over pods that should match the pod count. Normally, the system sets this field for you. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors";
 
 export const jobStrategy: ResourceStrategy = {
+  // batch/v1's DefaultGarbageCollectionPolicy, and the Job storage's warning for a delete without a policy.
+  orphanDependentsByDefault: {
+    warning:
+      "child pods are preserved by default when jobs are deleted; set propagationPolicy=Background to remove them or set propagationPolicy=Orphan to suppress this warning",
+  },
   decodeTypeError: (object) => templateDecodeError(specOf<JobSpec>(object).template),
   normalize(object) {
     defaultJob(object);
