@@ -11,6 +11,7 @@ import { fieldSelectorCases } from "./field_selectors.js";
 import { generationCases } from "./generation.js";
 import { hostileInputCases } from "./hostile_input.js";
 import { invalidMessageCases } from "./invalid_messages.js";
+import { perKindCases } from "./kinds/index.js";
 import { kubectlVerbCases } from "./kubectl_verbs.js";
 import { lifecycleCases } from "./lifecycle.js";
 import { listMapFieldCases } from "./list_map_fields.js";
@@ -62,4 +63,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...printerColumnCases,
   ...namespaceTerminationCases,
   ...invalidMessageCases,
+  ...perKindCases,
 ];
