@@ -19,10 +19,11 @@ export function readScale(type: ResourceType, object: KubeObject): KubeObject {
   const statusReplicas = evaluateSimpleJsonPath(object, parseSimpleJsonPath(scale.statusReplicasPath));
   const selector = scale.labelSelectorPath
     ? evaluateSimpleJsonPath(object, parseSimpleJsonPath(scale.labelSelectorPath))
-    : undefined;
+    : type.strategy.scaleSelector?.(object);
   const meta = object.metadata;
   const status: Record<string, unknown> = { replicas: typeof statusReplicas === "number" ? statusReplicas : 0 };
-  if (typeof selector === "string") status.selector = selector;
+  // Selector is omitempty: an empty selector (which selects everything) prints as nothing.
+  if (typeof selector === "string" && selector) status.selector = selector;
   return {
     kind: "Scale",
     apiVersion: "autoscaling/v1",

@@ -32,6 +32,7 @@ import {
   templateErrors,
   warnIfNameIsNoDnsLabel,
   type PodTemplate,
+  scaleSelectorOf,
 } from "./pod_template_workload.js";
 
 interface RollingUpdate {
@@ -184,6 +185,7 @@ function deploymentSelectorCell(object: KubeObject): string {
 }
 
 export const deploymentStrategy: ResourceStrategy = {
+  scaleSelector: scaleSelectorOf,
   decodeTypeError: (object) => templateDecodeError(specOf<DeploymentSpec>(object).template),
   normalize(object) {
     defaultDeployment(object);

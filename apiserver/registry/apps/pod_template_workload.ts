@@ -206,3 +206,9 @@ export function templateErrors(template: PodTemplate | undefined, path: string):
 export function templateDecodeError(template: PodTemplate | undefined): string | undefined {
   return podTemplateDecodeError(template);
 }
+
+/** The Scale's status.selector of a workload: its spec.selector in labels.Selector's string form. */
+export function scaleSelectorOf(object: KubeObject): string | undefined {
+  const converted = labelSelectorAsSelector((object.spec as { selector?: LabelSelector } | undefined)?.selector);
+  return converted && converted !== "nothing" ? converted.toString() : undefined;
+}

@@ -25,6 +25,7 @@ import {
   validateRequiredSelector,
   warnIfNameIsNoDnsLabel,
   type PodTemplate,
+  scaleSelectorOf,
 } from "./pod_template_workload.js";
 
 interface ReplicaSetSpec {
@@ -81,6 +82,7 @@ const replicaCount = (o: KubeObject, field: string): number =>
   (statusOf<Record<string, number>>(o)[field] as number | undefined) ?? 0;
 
 export const replicaSetStrategy: ResourceStrategy = {
+  scaleSelector: scaleSelectorOf,
   decodeTypeError: (object) => templateDecodeError(specOf<ReplicaSetSpec>(object).template),
   normalize(object) {
     const spec = specOf<ReplicaSetSpec>(object);

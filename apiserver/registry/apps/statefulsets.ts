@@ -32,6 +32,7 @@ import {
   validateRequiredSelector,
   validateRestartAlways,
   type PodTemplate,
+  scaleSelectorOf,
 } from "./pod_template_workload.js";
 import { validateSelectorMatchesTemplate } from "../../validation/label_selector.js";
 
@@ -244,6 +245,7 @@ function validateStatefulSetStatus(status: Record<string, unknown>): FieldError[
 }
 
 export const statefulSetStrategy: ResourceStrategy = {
+  scaleSelector: scaleSelectorOf,
   nameRule: "dns1123Label",
   decodeTypeError: (object) => templateDecodeError(specOf<StatefulSetSpec>(object).template),
   normalize(object) {
