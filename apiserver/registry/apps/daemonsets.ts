@@ -12,6 +12,7 @@ import { semanticallyEqual, validateImmutableField } from "../../validation/immu
 import {
   intOrPercentValue,
   validateNonnegative,
+  validateNonnegativeFields,
   validateNotMoreThan100Percent,
   validatePositiveIntOrPercent,
 } from "../../validation/int_or_string.js";
@@ -136,19 +137,21 @@ function validateDaemonSetSpec(spec: DaemonSetSpec): FieldError[] {
 
 /** validateDaemonSetStatus. */
 function validateDaemonSetStatus(status: Record<string, unknown>): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const field of [
-    "currentNumberScheduled",
-    "numberMisscheduled",
-    "desiredNumberScheduled",
-    "numberReady",
-    "observedGeneration",
-    "updatedNumberScheduled",
-    "numberAvailable",
-    "numberUnavailable",
-    "collisionCount",
-  ])
-    errors.push(...validateNonnegative(status[field] as number | undefined, `status.${field}`));
+  const errors: FieldError[] = validateNonnegativeFields(
+    status,
+    [
+      "currentNumberScheduled",
+      "numberMisscheduled",
+      "desiredNumberScheduled",
+      "numberReady",
+      "observedGeneration",
+      "updatedNumberScheduled",
+      "numberAvailable",
+      "numberUnavailable",
+      "collisionCount",
+    ],
+    "status",
+  );
   return errors;
 }
 

@@ -11,6 +11,7 @@ import { semanticallyEqual, validateImmutableField } from "../../validation/immu
 import {
   intOrPercentValue,
   validateNonnegative,
+  validateNonnegativeFields,
   validateNotMoreThan100Percent,
   validatePositiveIntOrPercent,
 } from "../../validation/int_or_string.js";
@@ -147,18 +148,20 @@ export function validateDeploymentSpec(spec: DeploymentSpec, templateErrors: rea
 
 /** ValidateDeploymentStatus. */
 function validateDeploymentStatus(status: Partial<DeploymentStatus>): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const field of [
-    "observedGeneration",
-    "replicas",
-    "updatedReplicas",
-    "readyReplicas",
-    "availableReplicas",
-    "unavailableReplicas",
-    "terminatingReplicas",
-    "collisionCount",
-  ] as const)
-    errors.push(...validateNonnegative(status[field], `status.${field}`));
+  const errors: FieldError[] = validateNonnegativeFields(
+    status,
+    [
+      "observedGeneration",
+      "replicas",
+      "updatedReplicas",
+      "readyReplicas",
+      "availableReplicas",
+      "unavailableReplicas",
+      "terminatingReplicas",
+      "collisionCount",
+    ],
+    "status",
+  );
   errors.push(
     ...validateNotGreater(status, [
       ["updatedReplicas", "replicas"],

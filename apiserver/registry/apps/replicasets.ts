@@ -6,7 +6,7 @@ import type { LabelSelector } from "../../../apimachinery/index.js";
 import type { FieldError } from "../../errors/status.js";
 import type { KubeObject } from "../../storage/types.js";
 import { semanticallyEqual, validateImmutableField } from "../../validation/immutable.js";
-import { validateNonnegative } from "../../validation/int_or_string.js";
+import { validateNonnegative, validateNonnegativeFields } from "../../validation/int_or_string.js";
 import { renderLabelSelector } from "../../validation/label_selector.js";
 import { ageColumn, column, nameColumn } from "../printing.js";
 import type { ResourceStrategy } from "../resource_type.js";
@@ -54,16 +54,18 @@ function validateReplicaSetSpec(spec: ReplicaSetSpec): FieldError[] {
 
 /** ValidateReplicaSetStatus. */
 function validateReplicaSetStatus(status: Record<string, unknown>): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const field of [
-    "replicas",
-    "fullyLabeledReplicas",
-    "readyReplicas",
-    "availableReplicas",
-    "observedGeneration",
-    "terminatingReplicas",
-  ])
-    errors.push(...validateNonnegative(status[field] as number | undefined, `status.${field}`));
+  const errors: FieldError[] = validateNonnegativeFields(
+    status,
+    [
+      "replicas",
+      "fullyLabeledReplicas",
+      "readyReplicas",
+      "availableReplicas",
+      "observedGeneration",
+      "terminatingReplicas",
+    ],
+    "status",
+  );
   errors.push(
     ...validateNotGreater(status, [
       ["fullyLabeledReplicas", "replicas"],

@@ -12,6 +12,7 @@ import { semanticallyEqual, validateImmutableField } from "../../validation/immu
 import {
   intOrPercentValue,
   validateNonnegative,
+  validateNonnegativeFields,
   validateNotMoreThan100Percent,
   validatePositiveIntOrPercent,
 } from "../../validation/int_or_string.js";
@@ -221,17 +222,19 @@ function validateStatefulSetSpec(spec: StatefulSetSpec, skipTemplate: boolean): 
 
 /** ValidateStatefulSetStatus. */
 function validateStatefulSetStatus(status: Record<string, unknown>): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const field of [
-    "replicas",
-    "readyReplicas",
-    "currentReplicas",
-    "updatedReplicas",
-    "availableReplicas",
-    "observedGeneration",
-    "collisionCount",
-  ])
-    errors.push(...validateNonnegative(status[field] as number | undefined, `status.${field}`));
+  const errors: FieldError[] = validateNonnegativeFields(
+    status,
+    [
+      "replicas",
+      "readyReplicas",
+      "currentReplicas",
+      "updatedReplicas",
+      "availableReplicas",
+      "observedGeneration",
+      "collisionCount",
+    ],
+    "status",
+  );
   errors.push(
     ...validateNotGreater(status, [
       ["readyReplicas", "replicas"],

@@ -5,7 +5,7 @@
 import type { LabelSelector } from "../../../apimachinery/index.js";
 import { dns1123SubdomainErrors, qualifiedNameErrors } from "../../../apimachinery/index.js";
 import { fieldErrors, type FieldError } from "../../errors/status.js";
-import { validateNonnegative } from "../../validation/int_or_string.js";
+import { validateNonnegative, validateNonnegativeFields } from "../../validation/int_or_string.js";
 import type { PodTemplate } from "../apps/pod_template_workload.js";
 
 export interface PodFailurePolicyRule {
@@ -222,16 +222,18 @@ export function validateJobSpecFields(
   path: string,
   templateErrors: readonly FieldError[],
 ): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const field of [
-    "parallelism",
-    "completions",
-    "activeDeadlineSeconds",
-    "backoffLimit",
-    "ttlSecondsAfterFinished",
-    "backoffLimitPerIndex",
-  ] as const)
-    errors.push(...validateNonnegative(spec[field], `${path}.${field}`));
+  const errors = validateNonnegativeFields(
+    spec as Record<string, unknown>,
+    [
+      "parallelism",
+      "completions",
+      "activeDeadlineSeconds",
+      "backoffLimit",
+      "ttlSecondsAfterFinished",
+      "backoffLimitPerIndex",
+    ],
+    path,
+  );
   if (spec.maxFailedIndexes != null) {
     errors.push(...validateNonnegative(spec.maxFailedIndexes, `${path}.maxFailedIndexes`));
     if (spec.backoffLimitPerIndex == null)

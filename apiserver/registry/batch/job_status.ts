@@ -4,7 +4,7 @@
  * for one) must write them. Not here: the completedIndexes / failedIndexes interval formats.
  */
 import { fieldErrors, type FieldError } from "../../errors/status.js";
-import { validateNonnegative } from "../../validation/int_or_string.js";
+import { validateNonnegativeFields } from "../../validation/int_or_string.js";
 import type { KubeObject } from "../../storage/types.js";
 import { semanticallyEqual } from "../../validation/immutable.js";
 import { specOf, statusOf } from "../apps/pod_template_workload.js";
@@ -55,9 +55,11 @@ export function validateJobStatusUpdate(object: KubeObject, old: KubeObject): Fi
   const spec = specOf<JobSpec>(object);
   const status = statusOf<JobStatus>(object);
   const previous = statusOf<JobStatus>(old);
-  const errors: FieldError[] = [];
-  for (const field of ["active", "succeeded", "failed", "ready", "terminating"] as const)
-    errors.push(...validateNonnegative(status[field], `status.${field}`));
+  const errors: FieldError[] = validateNonnegativeFields(
+    status,
+    ["active", "succeeded", "failed", "ready", "terminating"],
+    "status",
+  );
   errors.push(...validateUncounted(status));
   const completeChanged = complete(previous) !== complete(status);
   const failedChanged = failed(previous) !== failed(status);
