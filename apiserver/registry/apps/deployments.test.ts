@@ -20,6 +20,47 @@ function create(object: KubeObject, warnings: string[] = []): string[] {
   );
 }
 
+test("a whole Deployment is defaulted as kube-apiserver stores it, its pod template included", () => {
+  // kube-apiserver v1.37.2's answer to this body, less the zero-value structs (a container's
+  // `resources: {}`) that the generic Go-type handling adds.
+  const object: KubeObject = {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "d", namespace: "n" },
+    spec: {
+      selector: { matchLabels: { app: "a" } },
+      template: { metadata: { labels: { app: "a" } }, spec: { containers: [{ name: "c", image: "nginx" }] } },
+    },
+  };
+  assert.deepEqual(create(object), []);
+  assert.deepEqual(object.spec, {
+    replicas: 1,
+    selector: { matchLabels: { app: "a" } },
+    template: {
+      metadata: { labels: { app: "a" } },
+      spec: {
+        containers: [
+          {
+            name: "c",
+            image: "nginx",
+            terminationMessagePath: "/dev/termination-log",
+            terminationMessagePolicy: "File",
+            imagePullPolicy: "Always",
+          },
+        ],
+        restartPolicy: "Always",
+        terminationGracePeriodSeconds: 30,
+        dnsPolicy: "ClusterFirst",
+        securityContext: {},
+        schedulerName: "default-scheduler",
+      },
+    },
+    strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: "25%", maxSurge: "25%" } },
+    revisionHistoryLimit: 10,
+    progressDeadlineSeconds: 600,
+  });
+});
+
 test("a Deployment gets the reference's defaults: 1 replica, RollingUpdate 25%/25%, 10 revisions, 600s", () => {
   const object = deployment({ selector: { matchLabels: { app: "a" } } });
   assert.deepEqual(create(object), []);
