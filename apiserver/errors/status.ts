@@ -43,6 +43,8 @@ export class StatusError extends Error {
       reason: this.reason,
       code: this.code,
     };
+    // StatusReason is omitempty: an error with no reason (a bare 500) sends none.
+    if (!this.reason) delete (body as Partial<StatusBody>).reason;
     if (this.details) body.details = withoutEmptyName(this.details);
     return body;
   }

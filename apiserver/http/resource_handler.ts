@@ -16,7 +16,8 @@ import { get } from "./verbs/get.js";
 import { list } from "./verbs/list.js";
 import { patch } from "./verbs/patch.js";
 import { update } from "./verbs/update.js";
-import type { ResourceContext, VerbHandler } from "./verbs/verb_request.js";
+import { createBinding, isBindingCreate, isPodSubresource, podSubresource } from "./verbs/pod_subresources.js";
+import type { ResourceContext, VerbHandler, VerbRequest } from "./verbs/verb_request.js";
 import { watch } from "./verbs/watch.js";
 
 const verbHandlers: Readonly<Record<string, VerbHandler>> = {
@@ -50,6 +51,23 @@ export async function handleResource(
     return writePageNotFound(response);
   }
   const subresource = info.subresource;
+  const verbRequest = (format: VerbRequest["format"]): VerbRequest => ({
+    context,
+    request,
+    response,
+    info,
+    query,
+    type,
+    subresource,
+    format,
+    namespace: type.namespaced ? info.namespace : undefined,
+    name: info.name ?? "",
+    now: context.service.now(),
+  });
+  if (isBindingCreate(type, subresource, info.verb))
+    return createBinding(verbRequest({ kind: "object", mediaType: "application/json" }));
+  if (subresource && isPodSubresource(type, subresource))
+    return podSubresource(verbRequest({ kind: "object", mediaType: "application/json" }));
   const subresourceServed =
     !subresource ||
     (subresource === "status" && type.statusSubresource) ||
@@ -63,17 +81,5 @@ export async function handleResource(
   const format = negotiateOutput(request.headers.accept, query);
   const handler = verbHandlers[info.verb];
   if (!handler) throw methodNotSupported(groupResource(type), request.method ?? "");
-  return handler({
-    context,
-    request,
-    response,
-    info,
-    query,
-    type,
-    subresource,
-    format,
-    namespace: type.namespaced ? info.namespace : undefined,
-    name: info.name ?? "",
-    now: context.service.now(),
-  });
+  return handler(verbRequest(format));
 }

@@ -290,6 +290,7 @@ export class ObjectService {
       if (status === undefined) delete result.status;
       else result.status = status;
       if (managedFields) result.metadata.managedFields = managedFields;
+      type.strategy.prepareForStatusUpdate?.(result, old);
       return result;
     }
     const meta = object.metadata;

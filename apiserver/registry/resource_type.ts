@@ -56,13 +56,29 @@ export interface ResourceStrategy {
   prepareForCreate?(object: KubeObject): void;
   /** What an update through `subresource` may not change, copied from the stored object (the strategy's PrepareForUpdate). */
   prepareForUpdate?(object: KubeObject, old: KubeObject, subresource: string): void;
+  /**
+   * For a kind deleted gracefully (the strategy's CheckGracefulDelete, pods): the grace period a
+   * delete of `object` gets, from the one asked for (undefined when none was); a kind without
+   * this hook is deleted at once.
+   */
+  gracefulDeletionPeriod?(object: KubeObject, requested: number | undefined): number;
+  /**
+   * What a /status write may not change or must keep, copied from the stored object (the status
+   * strategy's PrepareForUpdate); the write already holds the stored object with the new status.
+   */
+  prepareForStatusUpdate?(object: KubeObject, old: KubeObject): void;
+  /**
+   * The propagation a delete that names none gets (the strategy's DefaultGarbageCollectionPolicy:
+   * core/v1 ReplicationControllers orphan their pods); undefined is the generic background.
+   */
+  defaultPropagationPolicy?: "Orphan" | undefined;
   /** Whether a change between two versions counts as a spec change (bumps generation). */
   specChanged?(object: KubeObject, old: KubeObject): boolean;
   /**
-   * A kind whose strategy's DefaultGarbageCollectionPolicy orphans dependents (batch/v1 Jobs): a
-   * delete that names no policy orphans them, and answers with `warning`.
+   * The warning a delete that names no propagation answers with, for a kind whose default
+   * propagation surprises (batch/v1 Jobs orphan their pods).
    */
-  orphanDependentsByDefault?: { warning: string };
+  defaultPropagationWarning?: string;
   /**
    * The object's metadata as the kind's internal version holds it, where conversion moves a field
    * out of it (a DaemonSet's template generation annotation is the internal spec's field): what a

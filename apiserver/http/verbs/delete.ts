@@ -16,8 +16,8 @@ export async function deleteOne(verb: VerbRequest): Promise<void> {
   if (!raw.length) int64Parameter(query, "gracePeriodSeconds");
   const options = deleteOptions(body, query);
   const result = await deleteObject(context.service, type, namespace, name, options);
-  const orphaning = type.strategy.orphanDependentsByDefault;
-  if (orphaning && options.propagationPolicy === undefined) addWarnings(response, [orphaning.warning]);
+  const warning = type.strategy.defaultPropagationWarning;
+  if (warning && options.propagationPolicy === undefined) addWarnings(response, [warning]);
   if (result.status) return writeJson(response, 200, result.status);
   return writeObject(response, 200, type, format, result.object as KubeObject, now);
 }

@@ -18,8 +18,8 @@ export async function deleteCollection(verb: VerbRequest): Promise<void> {
   const body = raw.length ? (decodeDeleteOptions(raw) ?? {}) : undefined;
   listIntegerOptions(query);
   const options = deleteOptions(body, query);
-  const orphaning = type.strategy.orphanDependentsByDefault;
-  if (orphaning && options.propagationPolicy === undefined) addWarnings(response, [orphaning.warning]);
+  const warning = type.strategy.defaultPropagationWarning;
+  if (warning && options.propagationPolicy === undefined) addWarnings(response, [warning]);
   const matching = list(service.store, type, {
     namespace,
     labelSelector: query.get("labelSelector"),

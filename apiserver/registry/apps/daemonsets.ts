@@ -33,7 +33,6 @@ import {
   specTemplate,
   statusOf,
   templateContainerColumns,
-  templateDecodeError,
   templateErrors,
   validateCollisionCount,
   validateRestartAlways,
@@ -178,7 +177,6 @@ const statusCount = (o: KubeObject, field: string): number =>
   (statusOf<Record<string, number>>(o)[field] as number | undefined) ?? 0;
 
 export const daemonSetStrategy: ResourceStrategy = {
-  decodeTypeError: (object) => templateDecodeError(specOf<DaemonSetSpec>(object).template),
   normalize(object) {
     defaultDaemonSet(object);
     // Converted to the internal version and back, a DaemonSet always carries its template

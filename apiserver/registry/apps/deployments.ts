@@ -29,7 +29,6 @@ import {
   validateNotGreater,
   validateRequiredSelector,
   defaultTemplateOf,
-  templateDecodeError,
   templateErrors,
   warnIfNameIsNoDnsLabel,
   type PodTemplate,
@@ -189,7 +188,6 @@ function deploymentSelectorCell(object: KubeObject): string {
 
 export const deploymentStrategy: ResourceStrategy = {
   scaleSelector: scaleSelectorOf,
-  decodeTypeError: (object) => templateDecodeError(specOf<DeploymentSpec>(object).template),
   normalize(object) {
     defaultDeployment(object);
     return [];

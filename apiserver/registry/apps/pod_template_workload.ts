@@ -14,7 +14,7 @@ import {
   validateLabelSelector,
   validateSelectorMatchesTemplate,
 } from "../../validation/label_selector.js";
-import { defaultPodTemplateSpec, podTemplateDecodeError, validatePodTemplateSpec } from "../core/pod_template.js";
+import { defaultPodTemplateSpec, validatePodTemplateSpec } from "../core/pod_template.js";
 import { column } from "../printing.js";
 import type { PrinterColumn } from "../resource_type.js";
 
@@ -200,11 +200,6 @@ export function defaultTemplateOf(holder: { template?: PodTemplate }): void {
 /** ValidatePodTemplateSpec of the template at `path`. */
 export function templateErrors(template: PodTemplate | undefined, path: string): FieldError[] {
   return validatePodTemplateSpec((template ?? {}) as Record<string, unknown>, path);
-}
-
-/** The decode error of a template quantity that does not parse (a 400), or undefined. */
-export function templateDecodeError(template: PodTemplate | undefined): string | undefined {
-  return podTemplateDecodeError(template);
 }
 
 /** The Scale's status.selector of a workload: its spec.selector in labels.Selector's string form. */

@@ -18,7 +18,6 @@ import {
   specTemplate,
   statusOf,
   templateContainerColumns,
-  templateDecodeError,
   templateErrors,
   validateAlwaysRestartingTemplate,
   validateNotGreater,
@@ -85,7 +84,6 @@ const replicaCount = (o: KubeObject, field: string): number =>
 
 export const replicaSetStrategy: ResourceStrategy = {
   scaleSelector: scaleSelectorOf,
-  decodeTypeError: (object) => templateDecodeError(specOf<ReplicaSetSpec>(object).template),
   normalize(object) {
     const spec = specOf<ReplicaSetSpec>(object);
     defaultTemplateOf(spec);

@@ -26,7 +26,6 @@ import {
   specTemplate,
   statusOf,
   templateContainerColumns,
-  templateDecodeError,
   templateErrors,
   validateCollisionCount,
   validateNotGreater,
@@ -250,7 +249,6 @@ function validateStatefulSetStatus(status: Record<string, unknown>): FieldError[
 export const statefulSetStrategy: ResourceStrategy = {
   scaleSelector: scaleSelectorOf,
   nameRule: "dns1123Label",
-  decodeTypeError: (object) => templateDecodeError(specOf<StatefulSetSpec>(object).template),
   normalize(object) {
     defaultStatefulSet(object);
     return [];

@@ -17,7 +17,6 @@ import {
   statusOf,
   templateContainerColumns,
   defaultTemplateOf,
-  templateDecodeError,
   templateErrors,
   warnIfNameIsNoDnsLabel,
   type PodTemplate,
@@ -137,7 +136,6 @@ const jobSelectorDescription =
   "A label query over pods that should match the pod count. Normally, the system sets this field for you. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors";
 
 export const cronJobStrategy: ResourceStrategy = {
-  decodeTypeError: (object) => templateDecodeError(jobTemplateOf(object)),
   normalize(object) {
     defaultCronJob(object);
     return [];

@@ -25,7 +25,6 @@ import {
   statusOf,
   templateContainerColumns,
   defaultTemplateOf,
-  templateDecodeError,
   templateErrors,
   warnIfNameIsNoDnsLabel,
   type PodTemplate,
@@ -230,11 +229,9 @@ const selectorDescription =
 
 export const jobStrategy: ResourceStrategy = {
   // batch/v1's DefaultGarbageCollectionPolicy, and the Job storage's warning for a delete without a policy.
-  orphanDependentsByDefault: {
-    warning:
-      "child pods are preserved by default when jobs are deleted; set propagationPolicy=Background to remove them or set propagationPolicy=Orphan to suppress this warning",
-  },
-  decodeTypeError: (object) => templateDecodeError(specOf<JobSpec>(object).template),
+  defaultPropagationPolicy: "Orphan",
+  defaultPropagationWarning:
+    "child pods are preserved by default when jobs are deleted; set propagationPolicy=Background to remove them or set propagationPolicy=Orphan to suppress this warning",
   normalize(object) {
     defaultJob(object);
     return [];
