@@ -85,11 +85,6 @@ export interface ResourceStrategy {
    * Table row's PartialObjectMetadata shows, since kube-apiserver prints internal objects.
    */
   internalMetadata?(object: KubeObject): KubeObject["metadata"];
-  /**
-   * The label selector a built-in kind's Scale reports in `status.selector` (its spec.selector as
-   * LabelSelectorAsSelector prints it); custom resources name a path instead.
-   */
-  scaleSelector?(object: KubeObject): string | undefined;
   /** Server-side Table columns after Name. */
   columns?: PrinterColumn[];
   /**

@@ -19,11 +19,10 @@ export function readScale(type: ResourceType, object: KubeObject): KubeObject {
   const statusReplicas = evaluateSimpleJsonPath(object, parseSimpleJsonPath(scale.statusReplicasPath));
   const selector = scale.labelSelectorPath
     ? evaluateSimpleJsonPath(object, parseSimpleJsonPath(scale.labelSelectorPath))
-    : type.strategy.scaleSelector?.(object);
+    : undefined;
   const meta = object.metadata;
   const status: Record<string, unknown> = { replicas: typeof statusReplicas === "number" ? statusReplicas : 0 };
-  // Selector is omitempty: an empty selector (which selects everything) prints as nothing.
-  if (typeof selector === "string" && selector) status.selector = selector;
+  if (typeof selector === "string") status.selector = selector;
   return {
     kind: "Scale",
     apiVersion: "autoscaling/v1",

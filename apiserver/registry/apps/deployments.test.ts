@@ -187,12 +187,3 @@ test("a Deployment prints Ready as ready/desired and its template and selector i
   assert.deepEqual(cells?.slice(1, 4), ["1/3", 2, 0]);
   assert.deepEqual(cells?.slice(5), ["c", "nginx", "app=a"]);
 });
-
-test("a Deployment's Scale reports its selector as labels.Selector prints it", () => {
-  const object = deployment({
-    replicas: 2,
-    selector: { matchLabels: { app: "a" }, matchExpressions: [{ key: "tier", operator: "In", values: ["x", "b"] }] },
-  });
-  assert.equal(deploymentStrategy.scaleSelector?.(object), "app=a,tier in (b,x)");
-  assert.equal(deploymentStrategy.scaleSelector?.(deployment({ selector: {} })), "");
-});

@@ -32,7 +32,6 @@ import {
   templateErrors,
   warnIfNameIsNoDnsLabel,
   type PodTemplate,
-  scaleSelectorOf,
 } from "./pod_template_workload.js";
 
 interface RollingUpdate {
@@ -187,7 +186,6 @@ function deploymentSelectorCell(object: KubeObject): string {
 }
 
 export const deploymentStrategy: ResourceStrategy = {
-  scaleSelector: scaleSelectorOf,
   normalize(object) {
     defaultDeployment(object);
     return [];

@@ -201,9 +201,3 @@ export function defaultTemplateOf(holder: { template?: PodTemplate }): void {
 export function templateErrors(template: PodTemplate | undefined, path: string): FieldError[] {
   return validatePodTemplateSpec((template ?? {}) as Record<string, unknown>, path);
 }
-
-/** The Scale's status.selector of a workload: its spec.selector in labels.Selector's string form. */
-export function scaleSelectorOf(object: KubeObject): string | undefined {
-  const converted = labelSelectorAsSelector((object.spec as { selector?: LabelSelector } | undefined)?.selector);
-  return converted && converted !== "nothing" ? converted.toString() : undefined;
-}

@@ -24,7 +24,6 @@ import {
   validateRequiredSelector,
   warnIfNameIsNoDnsLabel,
   type PodTemplate,
-  scaleSelectorOf,
 } from "./pod_template_workload.js";
 
 interface ReplicaSetSpec {
@@ -83,7 +82,6 @@ const replicaCount = (o: KubeObject, field: string): number =>
   (statusOf<Record<string, number>>(o)[field] as number | undefined) ?? 0;
 
 export const replicaSetStrategy: ResourceStrategy = {
-  scaleSelector: scaleSelectorOf,
   normalize(object) {
     const spec = specOf<ReplicaSetSpec>(object);
     defaultTemplateOf(spec);

@@ -32,7 +32,6 @@ import {
   validateRequiredSelector,
   validateRestartAlways,
   type PodTemplate,
-  scaleSelectorOf,
 } from "./pod_template_workload.js";
 import { validateSelectorMatchesTemplate } from "../../validation/label_selector.js";
 
@@ -247,7 +246,6 @@ function validateStatefulSetStatus(status: Record<string, unknown>): FieldError[
 }
 
 export const statefulSetStrategy: ResourceStrategy = {
-  scaleSelector: scaleSelectorOf,
   nameRule: "dns1123Label",
   normalize(object) {
     defaultStatefulSet(object);
