@@ -11,7 +11,6 @@ import { fieldSelectorCases } from "./field_selectors.js";
 import { generationCases } from "./generation.js";
 import { hostileInputCases } from "./hostile_input.js";
 import { invalidMessageCases } from "./invalid_messages.js";
-import { perKindCases } from "./kinds/index.js";
 import { kubectlVerbCases } from "./kubectl_verbs.js";
 import { lifecycleCases } from "./lifecycle.js";
 import { listMapFieldCases } from "./list_map_fields.js";
@@ -31,6 +30,7 @@ import { watchingCases } from "./watching.js";
 import { updateRuleCases } from "./update_rules.js";
 import { watchEventCases } from "./watch_events.js";
 import { writeCases } from "./writes.js";
+import { perKindCases } from "./kinds/index.js";
 
 export const ALL_CASES: readonly ConformanceCase[] = [
   ...discoveryCases,
