@@ -15,5 +15,5 @@ try {
 describeCronJobController(
   "binaries",
   () => startProjectTestEnv({ controlPlane: "binaries", useExistingCluster: false }),
-  missing,
+  { skip: missing },
 );

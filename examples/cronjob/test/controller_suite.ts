@@ -8,7 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { after, before, describe, test } from "node:test";
+import { after, before, describe, test as nodeTest } from "node:test";
 import {
   createManager,
   discardLogger,
@@ -24,7 +24,7 @@ import { Job } from "uselessctl/apis/batch/v1";
 import type { TestEnv } from "uselessctl/testenv";
 import { CronJob, type CronJobSpec } from "../api/v1/index.js";
 import { CronJobReconciler } from "../controllers/cronjob_controller.js";
-import { SCHEDULED_TIME_ANNOTATION } from "../controllers/jobs.js";
+import { constructJobForCronJob, SCHEDULED_TIME_ANNOTATION } from "../controllers/jobs.js";
 import { apiClient, eventually } from "./suite.js";
 
 /** The real clock moved forward by `shiftMs`: a run due in the next minute is due now. */
@@ -61,12 +61,25 @@ async function freshNamespace(client: Client, prefix: string): Promise<string> {
   return name;
 }
 
-/**
- * Registers the suite; `start` starts the server (it is called in `before`). With `skip` (a
- * one-line reason) the suite is reported as skipped.
- */
-export function describeCronJobController(name: string, start: () => Promise<TestEnv>, skip?: string): void {
-  describe(`the CronJob controller (${name})`, { skip }, () => {
+/** How the suite runs on one server. */
+export interface SuiteOptions {
+  /** A one-line reason to report the whole suite as skipped. */
+  readonly skip?: string;
+  /**
+   * Tests (by title) that this server is known to fail yet, each with the reason: they still run
+   * and print their failure, as `todo`s, so the gap stays visible without failing the run.
+   */
+  readonly knownGaps?: Readonly<Record<string, string>>;
+}
+
+/** Registers the suite; `start` starts the server (it is called in `before`). */
+export function describeCronJobController(
+  name: string,
+  start: () => Promise<TestEnv>,
+  options: SuiteOptions = {},
+): void {
+  const test = (title: string, fn: () => Promise<void>) => nodeTest(title, { todo: options.knownGaps?.[title] }, fn);
+  describe(`the CronJob controller (${name})`, { skip: options.skip }, () => {
     let env: TestEnv;
     let client: Client;
     let mgr: Manager;
@@ -145,9 +158,6 @@ export function describeCronJobController(name: string, start: () => Promise<Tes
         assert.match(job?.metadata?.name ?? "", /^every-minute-\d+$/);
         assert.match(job?.metadata?.annotations?.[SCHEDULED_TIME_ANNOTATION] ?? "", /^\d{4}-\d\d-\d\dT\d\d:\d\d:00Z$/);
         assert.equal(job?.metadata?.ownerReferences?.[0]?.uid, cronJob.metadata.uid);
-        // the server's defaults for a Job: a selector and labels from its uid, backoffLimit 6
-        assert.equal(job?.spec?.backoffLimit, 6);
-        assert.equal(job?.spec?.template.metadata?.labels?.["batch.kubernetes.io/controller-uid"], job?.metadata?.uid);
         const status = await eventually("the run in the CronJob's status", async () => {
           const current = (await client.get(CronJob, { namespace, name: "every-minute" })).status;
           return current?.active?.[0]?.name === job?.metadata?.name && current;
@@ -156,6 +166,26 @@ export function describeCronJobController(name: string, start: () => Promise<Tes
       } finally {
         clock.shiftMs = 0;
       }
+    });
+
+    test("a Job the controller creates comes back with the server's Job defaults", async () => {
+      const namespace = await freshNamespace(client, "defaults");
+      const cronJob = await client.create(bookCronJob(namespace, "defaulted"));
+      const job = constructJobForCronJob(cronJob, Date.parse("2026-01-01T10:01:00Z"));
+      const created = await client.create(job);
+      // what a reconciler comparing its Job with the stored one must expect
+      assert.equal(created.spec?.backoffLimit, 6);
+      assert.equal(created.spec?.completions, 1);
+      assert.equal(created.spec?.parallelism, 1);
+      assert.equal(
+        created.spec?.template.metadata?.labels?.["batch.kubernetes.io/controller-uid"],
+        created.metadata?.uid,
+      );
+      assert.deepEqual(created.spec?.selector, {
+        matchLabels: { "batch.kubernetes.io/controller-uid": created.metadata?.uid },
+      });
+      assert.equal(created.spec?.template.spec?.containers[0]?.imagePullPolicy, "Always"); // "test-image" has no tag
+      assert.equal(created.spec?.template.spec?.terminationGracePeriodSeconds, 30);
     });
 
     test("the CRD defaults concurrencyPolicy to Allow and refuses a policy it does not know", async () => {
