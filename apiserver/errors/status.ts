@@ -170,6 +170,7 @@ export interface FieldError {
     | "FieldValueTooLong"
     | "FieldValueTooMany"
     | "FieldValueDuplicate"
+    | "FieldValueNotFound"
     | "FieldValueTypeInvalid";
   field: string;
   /** The full text after `<field>: `, e.g. `Required value` or `Invalid value: "x": why`. */
@@ -226,6 +227,9 @@ export const fieldErrors = {
   },
   duplicate(field: string, value: unknown): FieldError {
     return { type: "FieldValueDuplicate", field, detail: `Duplicate value: ${renderValue(value)}` };
+  },
+  notFound(field: string, value: unknown): FieldError {
+    return { type: "FieldValueNotFound", field, detail: `Not found: ${renderValue(value)}` };
   },
   typeInvalid(field: string, value: unknown, detail: string): FieldError {
     return { type: "FieldValueTypeInvalid", field, detail: `Invalid value: ${renderValue(value)}: ${detail}` };
