@@ -25,16 +25,6 @@ function nameErrors(name: string, rule: NameValidation, prefix: boolean): string
   }
 }
 
-/** ValidateLabels: each key a qualified name, each value a label value, errors on the map's path. */
-export function validateLabels(labels: Readonly<Record<string, unknown>> | undefined, path: string): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const [key, value] of Object.entries(labels ?? {})) {
-    for (const message of qualifiedNameErrors(key)) errors.push(fieldErrors.invalid(path, key, message));
-    for (const message of labelValueErrors(String(value))) errors.push(fieldErrors.invalid(path, value, message));
-  }
-  return errors;
-}
-
 /** Validates name/generateName/namespace, labels, annotations and owner references of an object. */
 export function validateObjectMeta(
   object: KubeObject,

@@ -10,7 +10,7 @@ import {
   parseQuantity,
 } from "../../../apimachinery/index.js";
 import { fieldErrors, type FieldError } from "../../errors/status.js";
-import { validateLabels } from "../../validation/object_meta.js";
+import { validateLabels } from "../../validation/label_selector.js";
 import { inclusiveRangeMessage } from "../../validation/ports.js";
 import { validateContainers, validateInitContainers } from "./container_validation.js";
 import { objectAt, objectsAt, volumeSourceFields, type JsonObject } from "./pod_spec_defaults.js";

@@ -6,7 +6,7 @@
  * form stored). The kinds' strategies call these with the template's place in their object.
  */
 import { fieldErrors, type FieldError } from "../../errors/status.js";
-import { validateLabels } from "../../validation/object_meta.js";
+import { validateLabels } from "../../validation/label_selector.js";
 import { defaultPodSpec, objectAt, type JsonObject } from "./pod_spec_defaults.js";
 import { validatePodSpec } from "./pod_spec_validation.js";
 import { podSpecQuantities, quantityDecodeError } from "./quantity_fields.js";
