@@ -25,7 +25,7 @@ import { validateObjectMeta, type NameValidation } from "../validation/object_me
 import { coerceObjectMetaTypes } from "../validation/object_meta_types.js";
 import { deepClone, fillEmptyFields, jsonEqual, specPart, toStorageVersion, toVersion } from "./conversion.js";
 import { recordUpdate, type ManagerIdentity } from "./managed_fields.js";
-import { storagePrefixOf, type ResourceType } from "./resource_type.js";
+import { storagePrefixOf, type ResourceType, type WriteContext } from "./resource_type.js";
 
 /** Options every write takes from its query string. */
 export interface WriteOptions {
@@ -205,7 +205,7 @@ export class ObjectService {
     if (this.store.get(type.collection, key)) throw alreadyExists(groupResource(type), name);
     meta.uid = randomUUID();
     if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
-    type.strategy.prepareForCreate?.(object);
+    type.strategy.prepareForCreate?.(object, this.#writeContext(type));
     toStorageVersion(object, type);
     if (options.dryRun) {
       // Nothing reaches storage, so a dry-run create has no resourceVersion (as with etcd).
@@ -276,6 +276,10 @@ export class ObjectService {
     return { object: toVersion(stored.object, type), created: false, warnings };
   }
 
+  #writeContext(type: ResourceType): WriteContext {
+    return { stored: () => this.store.list(type.collection) };
+  }
+
   /** Copies what a write may not change from the stored object, as the strategies' PrepareForUpdate do. */
   #prepareUpdate(type: ResourceType, object: KubeObject, old: KubeObject, subresource: string): KubeObject {
     object.metadata ??= {};
@@ -307,7 +311,7 @@ export class ObjectService {
       if (old.status === undefined) delete object.status;
       else object.status = old.status;
     }
-    type.strategy.prepareForUpdate?.(object, old, subresource);
+    type.strategy.prepareForUpdate?.(object, old, subresource, this.#writeContext(type));
     return object;
   }
 

@@ -152,3 +152,11 @@ export function cellForJsonValue(type: string, value: unknown, now: Date): unkno
 export function partialObjectMetadata(object: KubeObject): KubeObject {
   return { kind: "PartialObjectMetadata", apiVersion: "meta.k8s.io/v1", metadata: object.metadata };
 }
+
+/** labels.FormatLabels: `key=value` pairs sorted by key, `<none>` when there are none. */
+export function formatLabels(labels: Readonly<Record<string, unknown>> | null | undefined): string {
+  const pairs = Object.keys(labels ?? {})
+    .sort()
+    .map((key) => `${key}=${String(labels?.[key])}`);
+  return pairs.length ? pairs.join(",") : "<none>";
+}

@@ -23,6 +23,14 @@ export interface ScaleSubresource {
   labelSelectorPath: string | undefined;
 }
 
+/**
+ * What a write's preparation may read besides the object: the stored objects of its kind, for
+ * values allocated from a shared range (a Service's cluster IP and node ports).
+ */
+export interface WriteContext {
+  stored(): readonly KubeObject[];
+}
+
 /** How a kind is checked and shaped on writes; defaults do nothing. */
 export interface ResourceStrategy {
   /**
@@ -47,9 +55,9 @@ export interface ResourceStrategy {
    * What the server sets on a create after the field manager has recorded the write (the
    * strategy's PrepareForCreate), so no manager owns it.
    */
-  prepareForCreate?(object: KubeObject): void;
+  prepareForCreate?(object: KubeObject, context?: WriteContext): void;
   /** What an update through `subresource` may not change, copied from the stored object (the strategy's PrepareForUpdate). */
-  prepareForUpdate?(object: KubeObject, old: KubeObject, subresource: string): void;
+  prepareForUpdate?(object: KubeObject, old: KubeObject, subresource: string, context?: WriteContext): void;
   /** Whether a change between two versions counts as a spec change (bumps generation). */
   specChanged?(object: KubeObject, old: KubeObject): boolean;
   /** Server-side Table columns after Name. */
