@@ -2,7 +2,9 @@
  * Server-side printing helpers: column definitions, HumanDuration ages and the simple JSONPath
  * that CRD additionalPrinterColumns use.
  */
+import type { LabelSelector } from "../../apimachinery/index.js";
 import type { KubeObject } from "../storage/types.js";
+import { labelSelectorAsSelector } from "../validation/label_selector.js";
 import type { PrinterColumn } from "./resource_type.js";
 
 export const nameDescription =
@@ -159,4 +161,12 @@ export function formatLabels(labels: Readonly<Record<string, unknown>> | null | 
     .sort()
     .map((key) => `${key}=${String(labels?.[key])}`);
   return pairs.length ? pairs.join(",") : "<none>";
+}
+
+/** metav1.FormatLabelSelector: the selector's string form, `<none>` when empty, `<error>` when invalid. */
+export function formatLabelSelector(selector: LabelSelector | null | undefined): string {
+  const converted = labelSelectorAsSelector(selector);
+  if (converted === undefined) return "<error>";
+  const text = converted === "nothing" ? "" : converted.toString();
+  return text || "<none>";
 }
