@@ -196,7 +196,8 @@ export class ObjectService {
     meta.creationTimestamp = timestamp(this.now());
     if (type.tracksGeneration) meta.generation = 1;
     else delete meta.generation;
-    if (type.statusSubresource && !(type.group === "" && type.resource === "namespaces")) delete object.status;
+    const keepsStatus = (type.group === "" && type.resource === "namespaces") || type.strategy.keepsStatusOnCreate;
+    if (type.statusSubresource && !keepsStatus) delete object.status;
     if (!meta.name && meta.generateName) meta.name = this.#generateName(type, namespace, meta.generateName);
     const warnings = this.#admit(type, object, undefined, options);
     const name = meta.name ?? "";

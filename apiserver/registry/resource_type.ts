@@ -59,6 +59,8 @@ export interface ResourceStrategy {
   prepareForCreate?(object: KubeObject, context?: WriteContext): void;
   /** What an update through `subresource` may not change, copied from the stored object (the strategy's PrepareForUpdate). */
   prepareForUpdate?(object: KubeObject, old: KubeObject, subresource: string, context?: WriteContext): void;
+  /** Whether a create keeps the status it is sent (a Node's, which its kubelet reports on create). */
+  keepsStatusOnCreate?: boolean;
   /** Whether a change between two versions counts as a spec change (bumps generation). */
   specChanged?(object: KubeObject, old: KubeObject): boolean;
   /** Server-side Table columns after Name. */

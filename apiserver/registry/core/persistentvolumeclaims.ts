@@ -120,8 +120,7 @@ const descriptions = {
 };
 
 export const persistentVolumeClaimStrategy: ResourceStrategy = {
-  // PersistentVolumeClaimToSelectableFields keeps a bare "name" for compatibility.
-  fieldSelectors: { name: (o) => o.metadata.name ?? "" },
+  // GetAttrs adds a bare "name", but the v1 field label conversion refuses it: only metadata fields select.
   decodeTypeError: (object) => quantityDecodeError(object, claimQuantities),
   normalize(object) {
     canonicalizeQuantities(object, claimQuantities);

@@ -149,8 +149,7 @@ const descriptions = {
 };
 
 export const persistentVolumeStrategy: ResourceStrategy = {
-  // PersistentVolumeToSelectableFields keeps a bare "name" for compatibility.
-  fieldSelectors: { name: (o) => o.metadata.name ?? "" },
+  // GetAttrs adds a bare "name", but the v1 field label conversion refuses it: only metadata fields select.
   decodeTypeError: (object) => quantityDecodeError(object, volumeQuantities),
   normalize(object) {
     canonicalizeQuantities(object, volumeQuantities);
