@@ -3,7 +3,7 @@
  * reference kube-apiserver's discovery and k8s.io/api's Go types), each with the generic
  * behaviour its Go type implies and its group's strategy (builtin_strategies.ts).
  */
-import { catalogResources, emptyObjectOf, trackingSchema } from "../catalog/catalog.js";
+import { catalogResources, emptyObjectOf, fillZeroValues, trackingSchema } from "../catalog/catalog.js";
 import type { CatalogResource } from "../catalog/catalog_model.js";
 import { builtinStrategies } from "./builtin_strategies.js";
 import { droppingUnknownFields } from "./builtin_fields.js";
@@ -54,6 +54,30 @@ const generationTracking = new Set([
   "resource.k8s.io/devicetaintrules",
   "resource.k8s.io/resourceslices",
   "scheduling.k8s.io/priorityclasses",
+]);
+
+/**
+ * The resources whose store answers a delete with the deleted object (`ReturnDeletedObject: true`
+ * in pkg/registry/<group>/<kind>/storage/storage.go) rather than a Success Status.
+ */
+const returningDeletedObject = new Set([
+  "/namespaces",
+  "/persistentvolumes",
+  "/persistentvolumeclaims",
+  "/pods",
+  "/podtemplates",
+  "/resourcequotas",
+  "/services",
+  "/serviceaccounts",
+  "resource.k8s.io/deviceclasses",
+  "resource.k8s.io/resourceclaims",
+  "resource.k8s.io/resourceclaimtemplates",
+  "resource.k8s.io/resourceslices",
+  "storage.k8s.io/csidrivers",
+  "storage.k8s.io/csinodes",
+  "storage.k8s.io/storageclasses",
+  "storage.k8s.io/volumeattachments",
+  "storage.k8s.io/volumeattributesclasses",
 ]);
 
 /** Fills the common fields of a built-in resource type (the CRD resource, tests' kinds). */
@@ -125,6 +149,8 @@ export function catalogType(entry: CatalogResource): ResourceType {
     strategy: builtinStrategies[entry.group]?.[entry.resource] ?? {},
     fieldSchema: { properties: own },
     emptyObject: Object.keys(emptyObject).length ? emptyObject : undefined,
+    fillZeroValues: (object) => fillZeroValues(object, entry.goType),
+    returnsDeletedObject: returningDeletedObject.has(`${entry.group}/${entry.resource}`),
     catalog: entry,
   };
 }

@@ -155,10 +155,14 @@ export async function deleteObject(
     await stored.durable;
     return { object: toVersion(stored.object, type), status: undefined };
   }
-  if (options.dryRun) return { object: undefined, status: successStatus(type, current) };
+  if (options.dryRun)
+    return type.returnsDeletedObject
+      ? { object: toVersion(current, type), status: undefined }
+      : { object: undefined, status: successStatus(type, current) };
   const deleted = service.store.delete(type.collection, key);
   await deleted?.durable;
   const object = toVersion(deleted?.object ?? current, type);
+  if (type.returnsDeletedObject) return { object, status: undefined };
   // Generic stores (custom resources included) answer an immediate deletion with a Success Status.
   return { object: undefined, status: successStatus(type, object) };
 }

@@ -139,7 +139,8 @@ export class ObjectService {
     const decodeError = type.strategy.decodeTypeError?.(object);
     if (decodeError)
       throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${decodeError}`);
-    fillEmptyFields(object, type.emptyObject);
+    if (type.fillZeroValues) type.fillZeroValues(object);
+    else fillEmptyFields(object, type.emptyObject);
     dropEmptyMetadata(object);
     const warnings = [
       ...(options.duplicateFields ?? []).map((path) => `duplicate field "${path}"`),
@@ -169,8 +170,10 @@ export class ObjectService {
     );
     const answered = [...(options.fieldValidation === "Warn" ? warnings : []), ...validationWarnings];
     if (errors.length) {
-      // The error names the object's own kind, which a custom resource's body may get wrong.
-      const kind = { group: type.group, kind: object.kind ?? type.kind };
+      // The error names the object's own kind, which a custom resource's body may get wrong; a kind
+      // stored as another group's (events.k8s.io Events) is validated, and named, as that one.
+      const group = type.conversion ? (type.collection.split("/")[0] ?? "") : type.group;
+      const kind = { group, kind: object.kind ?? type.kind };
       const rejection = invalid(kind, object.metadata.name ?? object.metadata.generateName ?? "", errors);
       rejection.warnings = answered;
       throw rejection;

@@ -130,6 +130,13 @@ export interface ResourceType {
    */
   emptyObject?: Record<string, unknown> | undefined;
   /**
+   * For built-in kinds, adds every zero value Go serializes that the object lacks, at any depth
+   * (list items and map values included); kinds without it are filled from `emptyObject`.
+   */
+  fillZeroValues?: ((object: KubeObject) => void) | undefined;
+  /** Whether a delete answers with the deleted object rather than a Success Status (the store's ReturnDeletedObject). */
+  returnsDeletedObject?: boolean | undefined;
+  /**
    * Other versions of the same objects whose field names differ (core/v1 and events.k8s.io/v1
    * Events), by apiVersion: how to convert an object of this version to it, and its field schema.
    * managedFields entries recorded at such a version are compared in its names.

@@ -1,0 +1,15 @@
+/**
+ * Every kind's conformance cases, built from the fixtures of each group's file (kind_fixture.ts
+ * says how to write one). Add a group's fixtures to the list below.
+ */
+import type { ConformanceCase } from "../../harness/case.js";
+import { coordinationFixtures } from "./coordination.js";
+import { coreConfigFixtures } from "./core_config.js";
+import { eventsFixtures } from "./events.js";
+import { kindCases } from "./kind_cases.js";
+
+export const perKindCases: readonly ConformanceCase[] = kindCases([
+  ...coreConfigFixtures,
+  ...coordinationFixtures,
+  ...eventsFixtures,
+]);
