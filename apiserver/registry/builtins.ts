@@ -80,6 +80,14 @@ const returningDeletedObject = new Set([
   "storage.k8s.io/volumeattributesclasses",
 ]);
 
+/**
+ * The Warning every request to a deprecated built-in version answers with (its Go type's
+ * prerelease-lifecycle deprecation and replacement, as kube-apiserver words them).
+ */
+const deprecatedVersions: Readonly<Record<string, string>> = {
+  "/v1/endpoints": "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice",
+};
+
 /** Fills the common fields of a built-in resource type (the CRD resource, tests' kinds). */
 export function builtinType(
   fields: Pick<ResourceType, "group" | "version" | "resource" | "kind" | "namespaced"> &
@@ -147,6 +155,7 @@ export function catalogType(entry: CatalogResource): ResourceType {
     collection: collectionOf(entry.group, entry.resource),
     storageVersion: entry.storageVersion || entry.version,
     strategy: builtinStrategies[entry.group]?.[entry.resource] ?? {},
+    deprecationWarning: deprecatedVersions[`${entry.group}/${entry.version}/${entry.resource}`],
     fieldSchema: { properties: own },
     emptyObject: Object.keys(emptyObject).length ? emptyObject : undefined,
     fillZeroValues: (object) => fillZeroValues(object, entry.goType),

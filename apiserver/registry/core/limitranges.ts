@@ -37,8 +37,9 @@ function defaultItem(item: Json): void {
   for (const [key, value] of Object.entries(objectAt(item.max) ?? {})) if (!(key in defaults)) defaults[key] = value;
   for (const [key, value] of Object.entries(defaults)) if (!(key in requests)) requests[key] = value;
   for (const [key, value] of Object.entries(objectAt(item.min) ?? {})) if (!(key in requests)) requests[key] = value;
-  item.default = defaults;
-  item.defaultRequest = requests;
+  // Empty maps are omitted when Go writes the item back.
+  if (Object.keys(defaults).length) item.default = defaults;
+  if (Object.keys(requests).length) item.defaultRequest = requests;
 }
 
 function quantityOf(list: Json | undefined, key: string) {

@@ -137,6 +137,10 @@ export const persistentVolumeClaimStrategy: ResourceStrategy = {
     return old ? [...errors, ...validateClaimUpdate(object, old)] : errors;
   },
   prepareForCreate(object) {
+    // The StorageObjectInUseProtection admission plugin protects every new one until a controller lets go.
+    const finalizers = object.metadata.finalizers ?? [];
+    if (!finalizers.includes("kubernetes.io/pvc-protection"))
+      object.metadata.finalizers = [...finalizers, "kubernetes.io/pvc-protection"];
     // PrepareForCreate empties the status; reading it back defaults its phase.
     object.status = { phase: "Pending" };
     normalizeDataSources(specOf(object));

@@ -182,6 +182,10 @@ export const persistentVolumeStrategy: ResourceStrategy = {
     return errors;
   },
   prepareForCreate(object) {
+    // The StorageObjectInUseProtection admission plugin protects every new one until a controller lets go.
+    const finalizers = object.metadata.finalizers ?? [];
+    if (!finalizers.includes("kubernetes.io/pv-protection"))
+      object.metadata.finalizers = [...finalizers, "kubernetes.io/pv-protection"];
     object.status = { phase: "Pending", lastPhaseTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, "Z") };
   },
   prepareForUpdate(object, old, subresource) {

@@ -87,12 +87,12 @@ function allocateClusterIP(service: KubeObject, spec: ServiceSpec, taken: Taken)
     const ip = parseIPSloppy(requested);
     const fail = (why: string) =>
       serviceInvalid(service, "spec.clusterIPs", clusterIPs, `failed to allocate IP ${requested}: ${why}`);
-    if (!ip || !cidrContains(range, ip))
-      throw fail(
-        `the provided IP (${requested}) is not in the valid range. The range of valid IPs is ${serviceClusterIPRange}`,
-      );
-    const index = ipToBigInt(ip) - firstAddress;
-    if (index < 0n || index >= BigInt(rangeSize)) throw fail("the provided network does not match the current range");
+    // The ServiceCIDR allocator finds no range for an address outside the usable ones (the
+    // network and broadcast addresses included); a dry run, which kube-apiserver checks with its
+    // older bitmap allocator, would word this "not in the valid range" (not reproduced).
+    const index = ip && cidrContains(range, ip) ? ipToBigInt(ip) - firstAddress : -1n;
+    if (!ip || index < 0n || index >= BigInt(rangeSize))
+      throw fail("the provided network does not match the current range");
     if (taken.ips.has(formatIP(ip))) throw fail("provided IP is already allocated");
     return;
   }

@@ -101,7 +101,7 @@ describe("Service defaults and allocation (SetDefaults_Service, service storage)
     );
     assert.equal(
       createError(service("b", { clusterIP: "10.1.0.5", ports: [{ port: 80 }] }), []),
-      'Service "b" is invalid: spec.clusterIPs: Invalid value: ["10.1.0.5"]: failed to allocate IP 10.1.0.5: the provided IP (10.1.0.5) is not in the valid range. The range of valid IPs is 10.0.0.0/24',
+      'Service "b" is invalid: spec.clusterIPs: Invalid value: ["10.1.0.5"]: failed to allocate IP 10.1.0.5: the provided network does not match the current range',
     );
     assert.equal(
       createError(service("b", { clusterIP: "10.0.0.255", ports: [{ port: 80 }] }), []),

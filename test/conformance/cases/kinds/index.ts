@@ -5,11 +5,19 @@
 import type { ConformanceCase } from "../../harness/case.js";
 import { coordinationFixtures } from "./coordination.js";
 import { coreConfigFixtures } from "./core_config.js";
+import { coreServicesFixtures } from "./core_services.js";
+import { discoveryFixtures } from "./discovery.js";
 import { eventsFixtures } from "./events.js";
 import { kindCases } from "./kind_cases.js";
+import { networkingFixtures } from "./networking.js";
+import { policyFixtures } from "./policy.js";
 
 export const perKindCases: readonly ConformanceCase[] = kindCases([
   ...coreConfigFixtures,
   ...coordinationFixtures,
   ...eventsFixtures,
+  ...coreServicesFixtures,
+  ...networkingFixtures,
+  ...discoveryFixtures,
+  ...policyFixtures,
 ]);
