@@ -59,6 +59,16 @@ export const ageColumn: PrinterColumn = {
   cell: (object, now) => age(object.metadata.creationTimestamp, now),
 };
 
+/** The "Created At" column (a date: the creation timestamp itself, as kubectl turns it into an age). */
+export const createdAtColumn: PrinterColumn = {
+  name: "Created At",
+  type: "date",
+  format: "",
+  description: creationTimestampDescription,
+  priority: 0,
+  cell: (object) => object.metadata.creationTimestamp ?? null,
+};
+
 /** A column computed by a function, for built-in kinds. */
 export function column(
   name: string,

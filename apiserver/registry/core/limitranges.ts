@@ -5,10 +5,9 @@
  * with its creation time.
  */
 import { compareQuantities, formatQuantity, parseQuantity, QuantityParseError } from "../../../apimachinery/index.js";
-import { creationTimestampDescription } from "../printing.js";
 import { fieldErrors, type FieldError } from "../../errors/status.js";
 import type { KubeObject } from "../../storage/types.js";
-import { nameColumn } from "../printing.js";
+import { createdAtColumn, nameColumn } from "../printing.js";
 import type { ResourceStrategy } from "../resource_type.js";
 import { canonicalizeQuantities, quantityDecodeError, type QuantityShape } from "./quantity_fields.js";
 
@@ -142,15 +141,5 @@ export const limitRangeStrategy: ResourceStrategy = {
   validate(object) {
     return validateLimits(itemsOf(object));
   },
-  columns: [
-    nameColumn,
-    {
-      name: "Created At",
-      type: "date",
-      format: "",
-      description: creationTimestampDescription,
-      priority: 0,
-      cell: (o) => o.metadata.creationTimestamp ?? "",
-    },
-  ],
+  columns: [nameColumn, createdAtColumn],
 };

@@ -14,6 +14,8 @@ import { objectAt, type JsonObject } from "./pod_spec_defaults.js";
 import { canonicalizeQuantities, quantityDecodeError, type QuantityShape } from "./quantity_fields.js";
 import {
   accessModesString,
+  addProtectionFinalizer,
+  volumeAttributesClassColumn,
   storageClassOf,
   validateAccessModes,
   validateClassName,
@@ -137,10 +139,7 @@ export const persistentVolumeClaimStrategy: ResourceStrategy = {
     return old ? [...errors, ...validateClaimUpdate(object, old)] : errors;
   },
   prepareForCreate(object) {
-    // The StorageObjectInUseProtection admission plugin protects every new one until a controller lets go.
-    const finalizers = object.metadata.finalizers ?? [];
-    if (!finalizers.includes("kubernetes.io/pvc-protection"))
-      object.metadata.finalizers = [...finalizers, "kubernetes.io/pvc-protection"];
+    addProtectionFinalizer(object, "kubernetes.io/pvc-protection");
     // PrepareForCreate empties the status; reading it back defaults its phase.
     object.status = { phase: "Pending" };
     normalizeDataSources(specOf(object));
@@ -165,9 +164,7 @@ export const persistentVolumeClaimStrategy: ResourceStrategy = {
     column("StorageClass", "StorageClass of the pvc", (o) =>
       storageClassOf(o.metadata.annotations, specOf(o).storageClassName),
     ),
-    column("VolumeAttributesClass", "VolumeAttributesClass of the pvc", (o) =>
-      typeof specOf(o).volumeAttributesClassName === "string" ? specOf(o).volumeAttributesClassName : "<unset>",
-    ),
+    volumeAttributesClassColumn("VolumeAttributesClass of the pvc"),
     ageColumn,
     column("VolumeMode", descriptions.volumeMode, (o) => specOf(o).volumeMode ?? "<unset>", { priority: 1 }),
   ],

@@ -13,6 +13,8 @@ import { objectAt, type JsonObject } from "./pod_spec_defaults.js";
 import { canonicalizeQuantities, quantityDecodeError, type QuantityShape } from "./quantity_fields.js";
 import {
   accessModesString,
+  addProtectionFinalizer,
+  volumeAttributesClassColumn,
   storageClassOf,
   validateAccessModes,
   validateClassName,
@@ -182,10 +184,7 @@ export const persistentVolumeStrategy: ResourceStrategy = {
     return errors;
   },
   prepareForCreate(object) {
-    // The StorageObjectInUseProtection admission plugin protects every new one until a controller lets go.
-    const finalizers = object.metadata.finalizers ?? [];
-    if (!finalizers.includes("kubernetes.io/pv-protection"))
-      object.metadata.finalizers = [...finalizers, "kubernetes.io/pv-protection"];
+    addProtectionFinalizer(object, "kubernetes.io/pv-protection");
     object.status = { phase: "Pending", lastPhaseTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, "Z") };
   },
   prepareForUpdate(object, old, subresource) {
@@ -208,9 +207,7 @@ export const persistentVolumeStrategy: ResourceStrategy = {
     column("StorageClass", "StorageClass of the pv", (o) =>
       storageClassOf(o.metadata.annotations, specOf(o).storageClassName),
     ),
-    column("VolumeAttributesClass", "VolumeAttributesClass of the pv", (o) =>
-      typeof specOf(o).volumeAttributesClassName === "string" ? specOf(o).volumeAttributesClassName : "<unset>",
-    ),
+    volumeAttributesClassColumn("VolumeAttributesClass of the pv"),
     column("Reason", descriptions.reason, (o) => statusOf(o).reason ?? ""),
     ageColumn,
     column("VolumeMode", descriptions.volumeMode, (o) => specOf(o).volumeMode ?? "<unset>", { priority: 1 }),

@@ -4,6 +4,9 @@
  */
 import { dns1123SubdomainErrors, parseQuantity, QuantityParseError } from "../../../apimachinery/index.js";
 import { fieldErrors, type FieldError } from "../../errors/status.js";
+import type { KubeObject } from "../../storage/types.js";
+import { column } from "../printing.js";
+import type { PrinterColumn } from "../resource_type.js";
 
 const accessModes = ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"];
 export const volumeModes = ["Block", "Filesystem"];
@@ -66,4 +69,18 @@ const storageClassAnnotation = "volume.beta.kubernetes.io/storage-class";
 export function storageClassOf(annotations: Record<string, string> | undefined, className: unknown): string {
   if (annotations && storageClassAnnotation in annotations) return annotations[storageClassAnnotation] ?? "";
   return typeof className === "string" ? className : "";
+}
+
+/** The StorageObjectInUseProtection admission plugin: each new volume or claim is kept until a controller lets go. */
+export function addProtectionFinalizer(object: KubeObject, finalizer: string): void {
+  const finalizers = object.metadata.finalizers ?? [];
+  if (!finalizers.includes(finalizer)) object.metadata.finalizers = [...finalizers, finalizer];
+}
+
+/** The VolumeAttributesClass column of both printers ("<unset>" without one). */
+export function volumeAttributesClassColumn(description: string): PrinterColumn {
+  return column(description.replace(/ of the .*/, ""), description, (o) => {
+    const spec = o.spec as { volumeAttributesClassName?: unknown } | undefined;
+    return typeof spec?.volumeAttributesClassName === "string" ? spec.volumeAttributesClassName : "<unset>";
+  });
 }
