@@ -43,6 +43,8 @@ export class StatusError extends Error {
       reason: this.reason,
       code: this.code,
     };
+    // StatusReason is omitempty: an error with no reason (a bare 500) sends none.
+    if (!this.reason) delete (body as Partial<StatusBody>).reason;
     if (this.details) body.details = withoutEmptyName(this.details);
     return body;
   }
@@ -116,6 +118,16 @@ export function methodNotSupported(gr: GroupResource, verb: string): StatusError
       ...(gr.group ? { group: gr.group } : {}),
       kind: gr.resource,
     },
+  );
+}
+
+/** go-restful's 405 for a path it routes other methods of (a collection that is only created, say). */
+export function methodNotAllowed(): StatusError {
+  return new StatusError(
+    405,
+    "MethodNotAllowed",
+    "the server does not allow this method on the requested resource",
+    {},
   );
 }
 

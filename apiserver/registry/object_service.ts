@@ -25,7 +25,7 @@ import { validateObjectMeta, type NameValidation } from "../validation/object_me
 import { coerceObjectMetaTypes } from "../validation/object_meta_types.js";
 import { deepClone, fillEmptyFields, jsonEqual, specPart, toStorageVersion, toVersion } from "./conversion.js";
 import { recordUpdate, type ManagerIdentity } from "./managed_fields.js";
-import { storagePrefixOf, type ResourceType, type WriteContext } from "./resource_type.js";
+import { storagePrefixOf, type ResourceType, type StoredObjects } from "./resource_type.js";
 
 /** Options every write takes from its query string. */
 export interface WriteOptions {
@@ -156,7 +156,9 @@ export class ObjectService {
     // with declarative validation answers them once, its generated ObjectMeta rules replacing both.
     const metaUpdateErrors = old ? validateMetaUpdate(object, old) : [];
     const errors: FieldError[] = [
-      ...validateObjectMeta(object, { namespaced: type.namespaced, nameRule: nameRuleOf(type) }),
+      ...(type.stored === false
+        ? []
+        : validateObjectMeta(object, { namespaced: type.namespaced, nameRule: nameRuleOf(type) })),
       ...metaUpdateErrors,
       ...(type.declarativeValidation ? [] : metaUpdateErrors),
     ];
@@ -188,6 +190,7 @@ export class ObjectService {
     body: KubeObject,
     options: WriteOptions,
   ): Promise<WriteResult> {
+    if (type.stored === false) return this.#createUnstored(type, namespace, body, options);
     // The body is the caller's freshly decoded object: it becomes the stored one without a copy.
     const object = body;
     object.metadata ??= {};
@@ -209,7 +212,7 @@ export class ObjectService {
     if (this.store.get(type.collection, key)) throw alreadyExists(groupResource(type), name);
     meta.uid = randomUUID();
     if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
-    type.strategy.prepareForCreate?.(object, this.#writeContext(type));
+    type.strategy.prepareForCreate?.(object, this.#storedObjects());
     toStorageVersion(object, type);
     if (options.dryRun) {
       // Nothing reaches storage, so a dry-run create has no resourceVersion (as with etcd).
@@ -219,6 +222,33 @@ export class ObjectService {
     const stored = this.store.put(type.collection, key, object);
     await stored.durable;
     return { object: toVersion(stored.object, type), created: true, warnings };
+  }
+
+  #storedObjects(): StoredObjects {
+    const store = this.store;
+    return {
+      get: (collection, namespace, name) => store.get(collection, objectKey(namespace, name)),
+      list: (collection) => store.list(collection),
+    };
+  }
+
+  /**
+   * A create of a kind that is computed, not stored (TokenReview, SubjectAccessReview...): its
+   * strategy's prepareForCreate fills in the answer; it has no name, uid or resourceVersion.
+   */
+  #createUnstored(
+    type: ResourceType,
+    namespace: string | undefined,
+    object: KubeObject,
+    options: WriteOptions,
+  ): WriteResult {
+    object.metadata ??= {};
+    if (type.namespaced) object.metadata.namespace = namespace;
+    else delete object.metadata.namespace;
+    const warnings = this.#admit(type, object, undefined, options);
+    if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
+    type.strategy.prepareForCreate?.(object, this.#storedObjects());
+    return { object, created: true, warnings };
   }
 
   #generateName(type: ResourceType, namespace: string | undefined, prefix: string): string {
@@ -280,10 +310,6 @@ export class ObjectService {
     return { object: toVersion(stored.object, type), created: false, warnings };
   }
 
-  #writeContext(type: ResourceType): WriteContext {
-    return { stored: () => this.store.list(type.collection) };
-  }
-
   /** Copies what a write may not change from the stored object, as the strategies' PrepareForUpdate do. */
   #prepareUpdate(type: ResourceType, object: KubeObject, old: KubeObject, subresource: string): KubeObject {
     object.metadata ??= {};
@@ -294,6 +320,7 @@ export class ObjectService {
       if (status === undefined) delete result.status;
       else result.status = status;
       if (managedFields) result.metadata.managedFields = managedFields;
+      type.strategy.prepareForStatusUpdate?.(result, old);
       return result;
     }
     const meta = object.metadata;
@@ -315,7 +342,7 @@ export class ObjectService {
       if (old.status === undefined) delete object.status;
       else object.status = old.status;
     }
-    type.strategy.prepareForUpdate?.(object, old, subresource, this.#writeContext(type));
+    type.strategy.prepareForUpdate?.(object, old, subresource, this.#storedObjects());
     return object;
   }
 

@@ -22,14 +22,17 @@ export interface ScaleSubresource {
   specReplicasPath: string;
   statusReplicasPath: string;
   labelSelectorPath: string | undefined;
+  /** For built-in kinds, Scale's status.selector computed from the object (their registries' scaleFrom*). */
+  selector?: ((object: KubeObject) => string | undefined) | undefined;
 }
 
 /**
- * What a write's preparation may read besides the object: the stored objects of its kind, for
- * values allocated from a shared range (a Service's cluster IP and node ports).
+ * A read-only view of what is stored, by collection (`<group>/<resource>`), for the admission
+ * steps a strategy stands in for (the Priority plugin reads PriorityClasses).
  */
-export interface WriteContext {
-  stored(): readonly KubeObject[];
+export interface StoredObjects {
+  get(collection: string, namespace: string | undefined, name: string): KubeObject | undefined;
+  list(collection: string): KubeObject[];
 }
 
 /** How a kind is checked and shaped on writes; defaults do nothing. */
@@ -56,11 +59,27 @@ export interface ResourceStrategy {
    * What the server sets on a create after the field manager has recorded the write (the
    * strategy's PrepareForCreate), so no manager owns it.
    */
-  prepareForCreate?(object: KubeObject, context?: WriteContext): void;
+  prepareForCreate?(object: KubeObject, stored?: StoredObjects): void;
   /** What an update through `subresource` may not change, copied from the stored object (the strategy's PrepareForUpdate). */
-  prepareForUpdate?(object: KubeObject, old: KubeObject, subresource: string, context?: WriteContext): void;
+  prepareForUpdate?(object: KubeObject, old: KubeObject, subresource: string, stored?: StoredObjects): void;
   /** Whether a create keeps the status it is sent (a Node's, which its kubelet reports on create). */
   keepsStatusOnCreate?: boolean;
+  /**
+   * For a kind deleted gracefully (the strategy's CheckGracefulDelete, pods): the grace period a
+   * delete of `object` gets, from the one asked for (undefined when none was); a kind without
+   * this hook is deleted at once.
+   */
+  gracefulDeletionPeriod?(object: KubeObject, requested: number | undefined): number;
+  /**
+   * What a /status write may not change or must keep, copied from the stored object (the status
+   * strategy's PrepareForUpdate); the write already holds the stored object with the new status.
+   */
+  prepareForStatusUpdate?(object: KubeObject, old: KubeObject): void;
+  /**
+   * The propagation a delete that names none gets (the strategy's DefaultGarbageCollectionPolicy:
+   * core/v1 ReplicationControllers orphan their pods); undefined is the generic background.
+   */
+  defaultPropagationPolicy?: "Orphan" | undefined;
   /** Whether a change between two versions counts as a spec change (bumps generation). */
   specChanged?(object: KubeObject, old: KubeObject): boolean;
   /** Server-side Table columns after Name. */
@@ -134,6 +153,11 @@ export interface ResourceType {
    * (list items and map values included); kinds without it are filled from `emptyObject`.
    */
   fillZeroValues?: ((object: KubeObject) => void) | undefined;
+  /**
+   * False for a kind that is computed rather than stored (the reviews: discovery gives them no
+   * storage version): a create answers without storing, naming or validating metadata.
+   */
+  stored?: boolean | undefined;
   /** Whether a delete answers with the deleted object rather than a Success Status (the store's ReturnDeletedObject). */
   returnsDeletedObject?: boolean | undefined;
   /**

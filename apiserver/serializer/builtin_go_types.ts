@@ -61,14 +61,9 @@ function remember(key: string, type: GoType): GoType {
   return type;
 }
 
-/** The catalog key of a served kind's Go struct (`apps/v1.Deployment`), by apiVersion and kind. */
-export function builtinKindGoType(apiVersion: string, kind: string): string | undefined {
-  return goTypeOfKind(apiVersion, kind);
-}
-
 /** The Go struct of a built-in kind at `apiVersion`, or undefined when the catalog has no such kind. */
 export function builtinGoStruct(apiVersion: string, kind: string): GoStruct | undefined {
-  const key = builtinKindGoType(apiVersion, kind);
+  const key = goTypeOfKind(apiVersion, kind);
   return key === undefined ? undefined : (decoderType(key) as GoStruct);
 }
 

@@ -12,18 +12,12 @@ import {
   validatePortProtocol,
 } from "../../validation/ports.js";
 import { objectAt, objectsAt, type JsonObject } from "./pod_spec_defaults.js";
+import { validateEnv } from "./env_validation.js";
 import { validateResourceRequirements } from "./resource_requirements.js";
 
 const isSet = (value: unknown): boolean => value !== undefined && value !== null;
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 const integer = (value: unknown): number => (typeof value === "number" ? value : 0);
-
-/** IsRelaxedEnvVarName (the RelaxedEnvironmentVariableValidation gate is GA). */
-function envNameErrors(name: string): string[] {
-  return /^[\x20-\x3c\x3e-\x7e]*$/.test(name)
-    ? []
-    : ["a valid environment variable name must consist only of printable ASCII characters other than '='"];
-}
 
 function validatePorts(ports: unknown, path: string): FieldError[] {
   const errors: FieldError[] = [];
@@ -45,17 +39,6 @@ function validatePorts(ports: unknown, path: string): FieldError[] {
     for (const message of hostPort === 0 ? [] : portNumberErrors(hostPort))
       errors.push(fieldErrors.invalid(`${at}.hostPort`, hostPort, message));
     errors.push(...validatePortProtocol(port.protocol, `${at}.protocol`));
-  });
-  return errors;
-}
-
-function validateEnv(env: unknown, path: string): FieldError[] {
-  const errors: FieldError[] = [];
-  objectsAt(env).forEach((variable, index) => {
-    const name = text(variable.name);
-    if (!name) errors.push(fieldErrors.required(`${path}[${index}].name`, ""));
-    for (const message of name ? envNameErrors(name) : [])
-      errors.push(fieldErrors.invalid(`${path}[${index}].name`, name, message));
   });
   return errors;
 }
@@ -162,8 +145,14 @@ const probeKinds = [
   ["startupProbe", "startup"],
 ] as const;
 
+/** validateLifecycle's hooks, then the probes: what regular and sidecar containers may have. */
 function validateProbes(container: JsonObject, path: string): FieldError[] {
   const errors: FieldError[] = [];
+  const lifecycle = objectAt(container.lifecycle);
+  for (const hook of ["postStart", "preStop"]) {
+    const handler = objectAt(lifecycle?.[hook]);
+    if (handler) errors.push(...validateHandler(handler, `${path}.lifecycle.${hook}`));
+  }
   for (const [field, kind] of probeKinds) {
     const probe = objectAt(container[field]);
     if (probe) errors.push(...validateProbe(probe, kind, `${path}.${field}`));

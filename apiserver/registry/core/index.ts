@@ -1,4 +1,8 @@
-/** The core/v1 kinds' strategies, by resource. */
+/**
+ * The core/v1 kinds' strategies, by resource, as kube-apiserver keeps
+ * pkg/registry/core/<kind>/strategy.go; the PodSpec and PodTemplateSpec rules that workload kinds
+ * share are in pod_template.ts.
+ */
 import type { ResourceStrategy } from "../resource_type.js";
 import { configMapStrategy } from "./configmaps.js";
 import { endpointsStrategy } from "./endpoints.js";
@@ -8,6 +12,9 @@ import { namespaceStrategy } from "./namespaces.js";
 import { nodeStrategy } from "./nodes.js";
 import { persistentVolumeClaimStrategy } from "./persistentvolumeclaims.js";
 import { persistentVolumeStrategy } from "./persistentvolumes.js";
+import { podStrategy } from "./pods.js";
+import { podTemplateStrategy } from "./pod_templates.js";
+import { replicationControllerStrategy } from "./replication_controllers.js";
 import { resourceQuotaStrategy } from "./resourcequotas.js";
 import { secretStrategy } from "./secrets.js";
 import { serviceAccountStrategy } from "./serviceaccounts.js";
@@ -22,6 +29,9 @@ export const strategies: Readonly<Record<string, ResourceStrategy>> = {
   nodes: nodeStrategy,
   persistentvolumeclaims: persistentVolumeClaimStrategy,
   persistentvolumes: persistentVolumeStrategy,
+  pods: podStrategy,
+  podtemplates: podTemplateStrategy,
+  replicationcontrollers: replicationControllerStrategy,
   resourcequotas: resourceQuotaStrategy,
   secrets: secretStrategy,
   serviceaccounts: serviceAccountStrategy,

@@ -7,7 +7,9 @@ import {
   compareQuantities,
   dns1123LabelErrors,
   dns1123SubdomainErrors,
+  labelValueErrors,
   parseQuantity,
+  qualifiedNameErrors,
 } from "../../../apimachinery/index.js";
 import { fieldErrors, type FieldError } from "../../errors/status.js";
 import { validateLabels } from "../../validation/label_selector.js";
@@ -100,6 +102,46 @@ function validateOneOf(value: unknown, field: string, supported: readonly string
   return supported.includes(value as string) ? [] : [fieldErrors.notSupported(field, value, supported)];
 }
 
+const taintEffects = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+
+/** ValidateTolerations (the Lt and Gt operators' gate is off). */
+function validateTolerations(tolerations: unknown, path: string): FieldError[] {
+  const errors: FieldError[] = [];
+  objectsAt(tolerations).forEach((toleration, index) => {
+    const at = `${path}[${index}]`;
+    const key = text(toleration.key);
+    const operator = text(toleration.operator);
+    const value = text(toleration.value);
+    const effect = text(toleration.effect);
+    for (const message of key ? qualifiedNameErrors(key) : [])
+      errors.push(fieldErrors.invalid(`${at}.key`, key, message));
+    if (!key && operator !== "Exists")
+      errors.push(
+        fieldErrors.invalid(
+          `${at}.operator`,
+          operator,
+          'operator must be Exists when `key` is empty, which means "match all values and all keys"',
+        ),
+      );
+    if (isSet(toleration.tolerationSeconds) && effect !== "NoExecute")
+      errors.push(
+        fieldErrors.invalid(`${at}.effect`, effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"),
+      );
+    if (operator === "Equal" || operator === "") {
+      const messages = labelValueErrors(value);
+      if (messages.length) errors.push(fieldErrors.invalid(`${at}.operator`, value, messages.join(";")));
+    } else if (operator === "Exists") {
+      if (value)
+        errors.push(fieldErrors.invalid(`${at}.operator`, value, "value must be empty when `operator` is 'Exists'"));
+    } else if (operator === "Lt" || operator === "Gt") {
+      errors.push(fieldErrors.notSupported(`${at}.operator`, operator, ["Equal", "Exists", "Lt", "Gt"]));
+    } else errors.push(fieldErrors.notSupported(`${at}.operator`, operator, ["Equal", "Exists"]));
+    if (effect && !taintEffects.includes(effect))
+      errors.push(fieldErrors.notSupported(`${at}.effect`, effect, taintEffects));
+  });
+  return errors;
+}
+
 /** The errors of a PodSpec at `path` (`spec`, `template.spec`, `spec.template.spec`). */
 export function validatePodSpec(spec: JsonObject, path: string): FieldError[] {
   const errors: FieldError[] = [];
@@ -119,6 +161,23 @@ export function validatePodSpec(spec: JsonObject, path: string): FieldError[] {
     ]),
   );
   errors.push(...validateLabels(objectAt(spec.nodeSelector), `${path}.nodeSelector`));
+  if (spec.dnsPolicy === "None") {
+    const dnsConfig = objectAt(spec.dnsConfig);
+    if (!dnsConfig)
+      errors.push(fieldErrors.required(`${path}.dnsConfig`, "must provide `dnsConfig` when `dnsPolicy` is None"));
+    else if (!(Array.isArray(dnsConfig.nameservers) && dnsConfig.nameservers.length))
+      errors.push(
+        fieldErrors.required(
+          `${path}.dnsConfig.nameservers`,
+          "must provide at least one DNS nameserver when `dnsPolicy` is None",
+        ),
+      );
+  }
+  objectsAt(spec.readinessGates).forEach((gate, index) => {
+    const type = text(gate.conditionType);
+    for (const message of qualifiedNameErrors(type))
+      errors.push(fieldErrors.invalid(`${path}.readinessGates[${index}].conditionType`, type, message));
+  });
   const serviceAccountName = text(spec.serviceAccountName);
   for (const message of serviceAccountName ? dns1123SubdomainErrors(serviceAccountName) : [])
     errors.push(fieldErrors.invalid(`${path}.serviceAccountName`, serviceAccountName, message));
@@ -141,5 +200,6 @@ export function validatePodSpec(spec: JsonObject, path: string): FieldError[] {
     for (const message of value ? dns1123LabelErrors(value) : [])
       errors.push(fieldErrors.invalid(`${path}.${field}`, value, message));
   }
+  errors.push(...validateTolerations(spec.tolerations, `${path}.tolerations`));
   return errors;
 }

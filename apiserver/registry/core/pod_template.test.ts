@@ -155,3 +155,68 @@ describe("PodTemplateSpec rules shared by every workload", () => {
     ]);
   });
 });
+
+describe("env and tolerations as kube-apiserver checks them", () => {
+  it("checks each env source and the downward API path", () => {
+    const object = template({
+      containers: [
+        {
+          name: "a",
+          image: "nginx",
+          env: [
+            { name: "A", valueFrom: {} },
+            { name: "B", value: "x", valueFrom: { fieldRef: { fieldPath: "metadata.name" } } },
+            { name: "C", valueFrom: { fieldRef: { fieldPath: "spec.host" }, secretKeyRef: { name: "s", key: "k" } } },
+            { name: "E", valueFrom: { fieldRef: { fieldPath: "spec.containers['x']" } } },
+            { name: "F", valueFrom: { secretKeyRef: { name: "s", key: "" } } },
+            { name: "I", valueFrom: { fieldRef: { fieldPath: "status.phase" } } },
+          ],
+        },
+      ],
+    });
+    defaultPodTemplateSpec(object);
+    const env = "t.spec.containers[0].env";
+    assert.deepEqual(rendered(validatePodTemplateSpec(object, "t")), [
+      `${env}[0].valueFrom: Invalid value: "": must specify one of: \`fieldRef\`, \`resourceFieldRef\`, \`configMapKeyRef\`, \`secretKeyRef\` or \`fileKeyRef\``,
+      `${env}[1].valueFrom: Invalid value: "": may not be specified when \`value\` is not empty`,
+      `${env}[2].valueFrom: Invalid value: "": may not have more than one field specified at a time`,
+      `${env}[3].valueFrom.fieldRef.fieldPath: Invalid value: "spec.containers['x']": error converting fieldPath: field label does not support subscript: spec.containers['x']`,
+      `${env}[4].valueFrom.secretKeyRef.key: Required value`,
+      `${env}[5].valueFrom.fieldRef.fieldPath: Unsupported value: "status.phase": supported values: "metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs"`,
+    ]);
+  });
+
+  it("checks tolerations' operators, values and effects", () => {
+    const object = template({
+      containers: [{ name: "a", image: "nginx" }],
+      tolerations: [
+        { operator: "Equal", tolerationSeconds: 5, effect: "NoSchedule" },
+        { key: "k", operator: "Exists", value: "v", effect: "Sometimes" },
+        { key: "k", operator: "Lt", value: "3" },
+      ],
+    });
+    defaultPodTemplateSpec(object);
+    assert.deepEqual(rendered(validatePodTemplateSpec(object, "t")), [
+      't.spec.tolerations[0].operator: Invalid value: "Equal": operator must be Exists when `key` is empty, which means "match all values and all keys"',
+      "t.spec.tolerations[0].effect: Invalid value: \"NoSchedule\": effect must be 'NoExecute' when `tolerationSeconds` is set",
+      "t.spec.tolerations[1].operator: Invalid value: \"v\": value must be empty when `operator` is 'Exists'",
+      't.spec.tolerations[1].effect: Unsupported value: "Sometimes": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"',
+      't.spec.tolerations[2].operator: Unsupported value: "Lt": supported values: "Equal", "Exists", "Lt", "Gt"',
+    ]);
+  });
+
+  it("checks lifecycle hooks, readiness gates and dnsConfig for dnsPolicy None", () => {
+    const object = template({
+      dnsPolicy: "None",
+      readinessGates: [{ conditionType: "bad type!" }],
+      containers: [{ name: "a", image: "nginx", lifecycle: { postStart: {}, preStop: { exec: { command: [] } } } }],
+    });
+    defaultPodTemplateSpec(object);
+    assert.deepEqual(rendered(validatePodTemplateSpec(object, "t")), [
+      "t.spec.containers[0].lifecycle.postStart: Required value: must specify a handler type",
+      "t.spec.containers[0].lifecycle.preStop.exec.command: Required value",
+      "t.spec.dnsConfig: Required value: must provide `dnsConfig` when `dnsPolicy` is None",
+      `t.spec.readinessGates[0].conditionType: Invalid value: "bad type!": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+    ]);
+  });
+});

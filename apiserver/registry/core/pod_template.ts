@@ -50,7 +50,11 @@ export function validatePodTemplateSpec(template: JsonObject, path: string): Fie
   return errors;
 }
 
-/** The decoder's error for a quantity of the template's PodSpec that does not parse, or undefined. */
+/**
+ * The decoder's error for a quantity of the template's PodSpec that does not parse, or undefined.
+ * @deprecated The Go decoder (serializer/go_unmarshal.ts) now refuses such a quantity for every
+ * built-in kind, from the catalog's types; kept while the workload strategies still call it.
+ */
 export function podTemplateDecodeError(template: unknown): string | undefined {
   return quantityDecodeError(objectAt(template)?.spec, podSpecQuantities);
 }

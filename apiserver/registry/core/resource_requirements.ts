@@ -14,16 +14,8 @@ import {
 import { fieldErrors, type FieldError } from "../../errors/status.js";
 import { objectAt } from "./pod_spec_defaults.js";
 
-const standardResources = new Set([
-  "cpu",
-  "memory",
-  "ephemeral-storage",
-  "requests.cpu",
-  "requests.memory",
-  "requests.ephemeral-storage",
-  "limits.cpu",
-  "limits.memory",
-  "limits.ephemeral-storage",
+/** The resources counted in whole units (helper.integerResources). */
+const integerResourceNames = [
   "pods",
   "resourcequotas",
   "services",
@@ -31,21 +23,16 @@ const standardResources = new Set([
   "secrets",
   "configmaps",
   "persistentvolumeclaims",
+  "services.nodeports",
+  "services.loadbalancers",
+];
+const integerResources = new Set(integerResourceNames);
+/** helper.standardResources: the compute and storage resources, their quota forms, and the integer ones. */
+const standardResources = new Set([
+  ...["cpu", "memory", "ephemeral-storage"].flatMap((name) => [name, `requests.${name}`, `limits.${name}`]),
   "storage",
   "requests.storage",
-  "services.nodeports",
-  "services.loadbalancers",
-]);
-const integerResources = new Set([
-  "pods",
-  "resourcequotas",
-  "services",
-  "replicationcontrollers",
-  "secrets",
-  "configmaps",
-  "persistentvolumeclaims",
-  "services.nodeports",
-  "services.loadbalancers",
+  ...integerResourceNames,
 ]);
 const standardContainerResources = new Set(["cpu", "memory", "ephemeral-storage"]);
 

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { StatusError } from "../../errors/status.js";
 import type { KubeObject } from "../../storage/types.js";
+import { storedView } from "../internal/testing/strategy_writes.js";
 import { serviceStrategy as strategy } from "./services.js";
 
 const service = (name: string, spec: Record<string, unknown>, namespace = "default"): KubeObject => ({
@@ -15,14 +16,14 @@ const service = (name: string, spec: Record<string, unknown>, namespace = "defau
 function create(object: KubeObject, stored: KubeObject[] = []): { object: KubeObject; errors: string[] } {
   strategy.normalize?.(object, { pruneUnknown: true });
   const errors = (strategy.validate?.(object, undefined) ?? []).map((e) => `${e.field}: ${e.detail}`);
-  if (!errors.length) strategy.prepareForCreate?.(object, { stored: () => stored });
+  if (!errors.length) strategy.prepareForCreate?.(object, storedView(stored));
   return { object, errors };
 }
 
 /** An update: defaults, preparation against the stored object, validation. */
 function update(object: KubeObject, old: KubeObject, stored: KubeObject[] = [old]): string[] {
   strategy.normalize?.(object, { pruneUnknown: true });
-  strategy.prepareForUpdate?.(object, old, "", { stored: () => stored });
+  strategy.prepareForUpdate?.(object, old, "", storedView(stored));
   return (strategy.validate?.(object, old) ?? []).map((e) => `${e.field}: ${e.detail}`);
 }
 

@@ -20,6 +20,9 @@ import { externallyAccessible, needsHealthCheck, readSpec, specOf, type ServiceP
 import { validateServiceUpdateRules } from "./service_update_validation.js";
 import { validateServiceSpec } from "./service_validation.js";
 
+/** Where Services are stored: what allocation reads the taken addresses and ports from. */
+const serviceCollection = "/services";
+
 /** core/v1 DefaultClientIPServiceAffinitySeconds. */
 const defaultClientIPAffinitySeconds = 10800;
 
@@ -133,21 +136,22 @@ export const serviceStrategy: ResourceStrategy = {
       ...validateServiceSpec(annotations, spec, { spec: oldSpec, annotations: annotationsOf(old) }),
     ];
   },
-  prepareForCreate(object, context) {
+  prepareForCreate(object, stored) {
     object.status = { loadBalancer: {} };
     const spec = specOf(object);
     normalizeClusterIPs(spec, undefined);
     initIPFamilyFields(spec, undefined);
-    allocateServiceValues(object, undefined, context?.stored() ?? []);
+    allocateServiceValues(object, undefined, stored?.list(serviceCollection) ?? []);
   },
-  prepareForUpdate(object, old, subresource, context) {
+  prepareForUpdate(object, old, subresource, stored) {
     if (subresource === "status") return;
     const spec = specOf(object);
     const oldSpec = specOf(old);
     dropTypeDependentFields({ spec, status: object.status }, oldSpec);
     patchAllocatedValues(spec, oldSpec);
     normalizeClusterIPs(spec, oldSpec);
-    if (initIPFamilyFields(spec, oldSpec).length === 0) allocateServiceValues(object, old, context?.stored() ?? []);
+    if (initIPFamilyFields(spec, oldSpec).length === 0)
+      allocateServiceValues(object, old, stored?.list(serviceCollection) ?? []);
   },
   columns: [
     nameColumn,
