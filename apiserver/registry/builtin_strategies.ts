@@ -4,6 +4,8 @@
  * kube-apiserver keeps pkg/registry/<group>/<kind>/strategy.go.
  */
 import type { ResourceStrategy } from "./resource_type.js";
+import { strategies as apps } from "./apps/index.js";
+import { strategies as batch } from "./batch/index.js";
 import { strategies as coordination } from "./coordination/index.js";
 import { strategies as core } from "./core/index.js";
 import { strategies as discovery } from "./discovery/index.js";
@@ -13,6 +15,8 @@ import { strategies as policy } from "./policy/index.js";
 
 export const builtinStrategies: Readonly<Record<string, Readonly<Record<string, ResourceStrategy>>>> = {
   "": core,
+  apps,
+  batch,
   "coordination.k8s.io": coordination,
   "discovery.k8s.io": discovery,
   "events.k8s.io": events,

@@ -72,7 +72,9 @@ export function groupResource(type: ResourceType): GroupResource {
 }
 
 function nameRuleOf(type: ResourceType): NameValidation {
-  // Namespaces are DNS labels; every other kind served here (custom resources too) is a DNS subdomain.
+  // Namespaces are DNS labels; a kind's strategy may say otherwise; every other kind served here
+  // (custom resources too) is a DNS subdomain.
+  if (type.strategy.nameRule) return type.strategy.nameRule;
   return type.group === "" && type.resource === "namespaces" ? "dns1123Label" : "dns1123Subdomain";
 }
 
@@ -205,12 +207,14 @@ export class ObjectService {
     const keepsStatus = (type.group === "" && type.resource === "namespaces") || type.strategy.keepsStatusOnCreate;
     if (type.statusSubresource && !keepsStatus) delete object.status;
     if (!meta.name && meta.generateName) meta.name = this.#generateName(type, namespace, meta.generateName);
+    // The uid is set before validation, as kube-apiserver's store does before BeforeCreate: a Job's
+    // generated selector, which its create validation checks, carries it.
+    meta.uid = randomUUID();
     const warnings = this.#admit(type, object, undefined, options);
     const name = meta.name ?? "";
     this.#checkNamespace(type, namespace, name);
     const key = objectKey(type.namespaced ? namespace : undefined, name);
     if (this.store.get(type.collection, key)) throw alreadyExists(groupResource(type), name);
-    meta.uid = randomUUID();
     if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
     type.strategy.prepareForCreate?.(object, this.#storedObjects());
     toStorageVersion(object, type);

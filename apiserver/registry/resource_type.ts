@@ -42,6 +42,11 @@ export interface ResourceStrategy {
    * field cannot hold (a 400 before anything else is checked), or undefined.
    */
   decodeTypeError?(object: KubeObject): string | undefined;
+  /**
+   * How the kind's metadata.name is checked, when not as a DNS subdomain (StatefulSets, whose
+   * pods take their name, are DNS labels: ValidateStatefulSetName).
+   */
+  nameRule?: "dns1123Label" | "dns1123Subdomain" | "pathSegment";
   /** Defaulting and pruning of a decoded body, before validation; returns unknown-field warnings. */
   normalize?(object: KubeObject, options: { pruneUnknown: boolean }): string[];
   /**
@@ -82,6 +87,17 @@ export interface ResourceStrategy {
   defaultPropagationPolicy?: "Orphan" | undefined;
   /** Whether a change between two versions counts as a spec change (bumps generation). */
   specChanged?(object: KubeObject, old: KubeObject): boolean;
+  /**
+   * The warning a delete that names no propagation answers with, for a kind whose default
+   * propagation surprises (batch/v1 Jobs orphan their pods).
+   */
+  defaultPropagationWarning?: string;
+  /**
+   * The object's metadata as the kind's internal version holds it, where conversion moves a field
+   * out of it (a DaemonSet's template generation annotation is the internal spec's field): what a
+   * Table row's PartialObjectMetadata shows, since kube-apiserver prints internal objects.
+   */
+  internalMetadata?(object: KubeObject): KubeObject["metadata"];
   /** Server-side Table columns after Name. */
   columns?: PrinterColumn[];
   /**
