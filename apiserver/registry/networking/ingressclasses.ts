@@ -3,11 +3,11 @@
  * pkg/apis/networking/validation treat them: parameters scoped Cluster by default, a
  * domain-prefixed controller fixed once set, the parameters reference; printIngressClass.
  */
-import { dns1123SubdomainErrors } from "../../../apimachinery/index.js";
 import { fieldErrors, type FieldError } from "../../errors/status.js";
 import type { KubeObject } from "../../storage/types.js";
 import { ageColumn, column, nameColumn } from "../printing.js";
 import type { ResourceStrategy } from "../resource_type.js";
+import { validateDomainPrefixedPath } from "../../validation/domain_prefixed_path.js";
 import { validateParametersReference } from "./typed_reference.js";
 
 type Json = Record<string, unknown>;
@@ -15,23 +15,7 @@ const objectAt = (value: unknown): Json | undefined =>
   value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : undefined;
 const specOf = (object: KubeObject): Json => objectAt(object.spec) ?? {};
 
-const httpPathFormat = "[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+";
-const httpPathPattern = new RegExp(`^${httpPathFormat}$`);
 const maxControllerLength = 250;
-
-/** validation.IsDomainPrefixedPath. */
-function validateDomainPrefixedPath(path: string, value: string): FieldError[] {
-  if (!value) return [fieldErrors.required(path)];
-  const slash = value.indexOf("/");
-  const host = slash < 0 ? value : value.slice(0, slash);
-  const rest = slash < 0 ? "" : value.slice(slash + 1);
-  if (slash < 0 || !host || !rest)
-    return [fieldErrors.invalid(path, value, 'must be a domain-prefixed path (such as "acme.io/foo")')];
-  const errors = dns1123SubdomainErrors(host).map((message) => fieldErrors.invalid(path, host, message));
-  if (!httpPathPattern.test(rest))
-    errors.push(fieldErrors.invalid(path, rest, `Invalid path (regex used for validation is '${httpPathFormat}')`));
-  return errors;
-}
 
 function validateClassSpec(spec: Json): FieldError[] {
   const controller = typeof spec.controller === "string" ? spec.controller : "";
