@@ -7,6 +7,7 @@ import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { loadOrCreateIdentity } from "../auth/persisted_identity.js";
 import { createRequestHandler } from "../http/server.js";
+import { ensureDefaultServiceNetwork } from "./default_service_network.js";
 import { builtinTypes, initialNamespaces } from "../registry/builtins.js";
 import { CrdController, crdResourceType } from "../registry/crd/crd_controller.js";
 import { ObjectService, timestamp } from "../registry/object_service.js";
@@ -108,6 +109,7 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
     throw new Error(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`, { cause: error });
   }
   const port = (server.address() as AddressInfo).port;
+  await ensureDefaultServiceNetwork(store, options.now(), port);
   const host = options.host === "::1" ? "[::1]" : options.host;
   address = `${host}:${port}`;
   let stopped: Promise<void> | undefined;

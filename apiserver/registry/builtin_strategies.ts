@@ -8,12 +8,18 @@ import { strategies as apps } from "./apps/index.js";
 import { strategies as batch } from "./batch/index.js";
 import { strategies as coordination } from "./coordination/index.js";
 import { strategies as core } from "./core/index.js";
+import { strategies as discovery } from "./discovery/index.js";
 import { strategies as events } from "./events/index.js";
+import { strategies as networking } from "./networking/index.js";
+import { strategies as policy } from "./policy/index.js";
 
 export const builtinStrategies: Readonly<Record<string, Readonly<Record<string, ResourceStrategy>>>> = {
   "": core,
   apps,
   batch,
   "coordination.k8s.io": coordination,
+  "discovery.k8s.io": discovery,
   "events.k8s.io": events,
+  "networking.k8s.io": networking,
+  policy,
 };

@@ -71,6 +71,14 @@ const returningDeletedObject = new Set([
 ]);
 
 /**
+ * The Warning every request to a deprecated built-in version answers with (its Go type's
+ * prerelease-lifecycle deprecation and replacement, as kube-apiserver words them).
+ */
+const deprecatedVersions: Readonly<Record<string, string>> = {
+  "/v1/endpoints": "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice",
+};
+
+/**
  * The scale subresource of the built-in workloads: Scale's replicas are the kind's, its selector
  * the spec's selector as a string (the registries' scaleFrom*: a LabelSelector, or a
  * ReplicationController's label map).
@@ -162,6 +170,7 @@ export function catalogType(entry: CatalogResource): ResourceType {
     collection: collectionOf(entry.group, entry.resource),
     storageVersion: entry.storageVersion || entry.version,
     strategy: builtinStrategies[entry.group]?.[entry.resource] ?? {},
+    deprecationWarning: deprecatedVersions[`${entry.group}/${entry.version}/${entry.resource}`],
     fillZeroValues: (object) => fillZeroValues(object, entry.goType),
     stored: entry.storageVersionHash !== "",
     returnsDeletedObject: returningDeletedObject.has(`${entry.group}/${entry.resource}`),

@@ -66,7 +66,9 @@ export interface ResourceStrategy {
    */
   prepareForCreate?(object: KubeObject, stored?: StoredObjects): void;
   /** What an update through `subresource` may not change, copied from the stored object (the strategy's PrepareForUpdate). */
-  prepareForUpdate?(object: KubeObject, old: KubeObject, subresource: string): void;
+  prepareForUpdate?(object: KubeObject, old: KubeObject, subresource: string, stored?: StoredObjects): void;
+  /** Whether a create keeps the status it is sent (a Node's, which its kubelet reports on create). */
+  keepsStatusOnCreate?: boolean;
   /**
    * For a kind deleted gracefully (the strategy's CheckGracefulDelete, pods): the grace period a
    * delete of `object` gets, from the one asked for (undefined when none was); a kind without

@@ -26,6 +26,7 @@ import { schemaCases } from "./schema.js";
 import { celRuleCases } from "./cel_rules.js";
 import { validationRuleCases } from "./validation_rules.js";
 import { serverSideApplyCases } from "./server_side_apply.js";
+import { serviceNetworkCases } from "./service_network.js";
 import { statusSubresourceCases } from "./status_subresource.js";
 import { typedDecodingCases } from "./typed_decoding.js";
 import { watchingCases } from "./watching.js";
@@ -41,6 +42,7 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...crdVersionCases,
   ...crudCases,
   ...crudKindCases,
+  ...serviceNetworkCases,
   ...schemaCases,
   ...validationRuleCases,
   ...celRuleCases,
