@@ -72,7 +72,8 @@ export function groupResource(type: ResourceType): GroupResource {
 }
 
 function nameRuleOf(type: ResourceType): NameValidation {
-  // Namespaces are DNS labels; every other kind served here (custom resources too) is a DNS subdomain.
+  // Namespaces are DNS labels; other kinds (custom resources too) are DNS subdomains unless their strategy says.
+  if (type.strategy.nameRule) return type.strategy.nameRule;
   return type.group === "" && type.resource === "namespaces" ? "dns1123Label" : "dns1123Subdomain";
 }
 

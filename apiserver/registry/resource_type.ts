@@ -4,6 +4,7 @@
  * HTTP handlers never tell them apart.
  */
 import type { FieldError } from "../errors/status.js";
+import type { NameValidation } from "../validation/object_meta.js";
 import type { FieldGetter } from "../storage/selectors.js";
 import type { KubeObject } from "../storage/types.js";
 
@@ -25,6 +26,8 @@ export interface ScaleSubresource {
 
 /** How a kind is checked and shaped on writes; defaults do nothing. */
 export interface ResourceStrategy {
+  /** The rule ValidateObjectMeta checks names with, when not a DNS subdomain (RBAC's path segments). */
+  nameRule?: NameValidation;
   /**
    * encoding/json's "cannot unmarshal" error for a value of the body whose JSON type the kind's Go
    * field cannot hold (a 400 before anything else is checked), or undefined.
