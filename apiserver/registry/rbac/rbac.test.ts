@@ -1,19 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { invalid } from "../../errors/status.js";
 import type { KubeObject } from "../../storage/types.js";
 import type { ResourceStrategy } from "../resource_type.js";
+import { rejection as rejectionOf, tableCells } from "../strategy_testing.js";
 import { strategies } from "./index.js";
 
 const group = "rbac.authorization.k8s.io";
 const now = new Date("2026-01-01T01:00:00Z");
 
-/** The 422 message kube-apiserver answers a write of `object` with (expected texts are its own). */
-function rejection(strategy: ResourceStrategy, kind: string, object: KubeObject, old?: KubeObject): string {
-  strategy.normalize?.(object, { pruneUnknown: true });
-  const errors = strategy.validate?.(object, old) ?? [];
-  return errors.length ? invalid({ group, kind }, object.metadata.name ?? "", errors).message : "";
-}
+const rejection = (strategy: ResourceStrategy, kind: string, object: KubeObject, old?: KubeObject) =>
+  rejectionOf(strategy, { group, kind }, object, old);
 
 const object = (kind: string, name: string, fields: Record<string, unknown>): KubeObject => ({
   apiVersion: `${group}/v1`,
@@ -133,9 +129,13 @@ describe("rbac strategies", () => {
         ["ServiceAccounts", 1],
       ],
     );
-    assert.deepEqual(
-      columns.map((column) => column.cell(binding, now)),
-      ["ck-crb", "ClusterRole/view", "60m", "bob, carol", "", "default/sa"],
-    );
+    assert.deepEqual(tableCells(strategies.clusterrolebindings!, binding, now), [
+      "ck-crb",
+      "ClusterRole/view",
+      "60m",
+      "bob, carol",
+      "",
+      "default/sa",
+    ]);
   });
 });
