@@ -3,6 +3,7 @@
  * roleRef and subject validation (pkg/apis/rbac/validation) and the Table printer.
  */
 import { dns1123SubdomainErrors } from "../../../apimachinery/index.js";
+import { goJsonMarshal } from "../../errors/go_format.js";
 import { fieldErrors, type FieldError } from "../../errors/status.js";
 import type { KubeObject } from "../../storage/types.js";
 import { pathSegmentNameErrors } from "../../validation/object_meta.js";
@@ -65,9 +66,9 @@ function validateSubject(subject: Subject, namespaced: boolean, path: string): F
   return errors;
 }
 
-/** Go's %v-less JSON of the internal rbac.RoleRef, which has no json tags: field.Invalid prints it so. */
+/** The internal rbac.RoleRef as field.Invalid prints it: JSON with Go field names (it has no json tags). */
 function renderInternalRoleRef(roleRef: RoleRef): string {
-  return JSON.stringify({ APIGroup: roleRef.apiGroup ?? "", Kind: roleRef.kind ?? "", Name: roleRef.name ?? "" });
+  return goJsonMarshal({ APIGroup: roleRef.apiGroup ?? "", Kind: roleRef.kind ?? "", Name: roleRef.name ?? "" }, true);
 }
 
 /**
