@@ -3,6 +3,7 @@
  * (legacy), and the aggregated apidiscovery.k8s.io/v2 form kubectl 1.32 asks for first.
  */
 import { createHash } from "node:crypto";
+import type { CatalogResource } from "../catalog/catalog_model.js";
 import type { ResourceRegistry } from "../registry/registry.js";
 import type { ResourceType } from "../registry/resource_type.js";
 
@@ -76,6 +77,11 @@ export function apiResourceList(
     };
     if (type.shortNames.length) entry.shortNames = type.shortNames;
     if (type.categories.length) entry.categories = type.categories;
+    if (type.catalog) {
+      if (type.catalog.storageVersionHash) entry.storageVersionHash = type.catalog.storageVersionHash;
+      resources.push(entry, ...catalogSubresourceEntries(type, type.catalog));
+      continue;
+    }
     entry.storageVersionHash = storageVersionHash(type);
     resources.push(entry);
     if (type.resource === "namespaces" && group === "") {
@@ -112,7 +118,21 @@ export function apiResourceList(
   // followed by its status and scale, as kube-apiserver's CRD discovery does.
   if (types.some((type) => type.strategicMerge))
     resources.sort((a, b) => (String(a.name) < String(b.name) ? -1 : String(a.name) > String(b.name) ? 1 : 0));
-  return { kind: "APIResourceList", apiVersion: "v1", groupVersion: groupVersion(group, version), resources };
+  // The core group's list has no apiVersion (the legacy handler serves it unversioned).
+  const typeMeta = group ? { kind: "APIResourceList", apiVersion: "v1" } : { kind: "APIResourceList" };
+  return { ...typeMeta, groupVersion: groupVersion(group, version), resources };
+}
+
+/** A built-in resource's subresources in a legacy resource list, as the reference lists them. */
+function catalogSubresourceEntries(type: ResourceType, catalog: CatalogResource): Record<string, unknown>[] {
+  return catalog.subresources.map((sub) => ({
+    name: `${type.resource}/${sub.subresource}`,
+    singularName: "",
+    namespaced: type.namespaced,
+    ...(sub.responseKind.version ? { group: sub.responseKind.group, version: sub.responseKind.version } : {}),
+    kind: sub.kind,
+    verbs: sub.verbs,
+  }));
 }
 
 /** kube-apiserver's hash of the storage group/version/kind, which tells clients when storage changes. */
@@ -124,13 +144,22 @@ function storageVersionHash(type: ResourceType): string {
 function discoveryResource(type: ResourceType): Record<string, unknown> {
   const entry: Record<string, unknown> = {
     resource: type.resource,
-    responseKind: { group: type.group, version: type.version, kind: type.kind },
+    responseKind: type.catalog?.responseKind ?? { group: type.group, version: type.version, kind: type.kind },
     scope: type.namespaced ? "Namespaced" : "Cluster",
     singularResource: type.singular,
     verbs: type.verbs,
   };
   if (type.shortNames.length) entry.shortNames = type.shortNames;
   if (type.categories.length) entry.categories = type.categories;
+  if (type.catalog) {
+    const subresources = type.catalog.subresources.map(({ subresource, responseKind, verbs }) => ({
+      subresource,
+      responseKind,
+      verbs,
+    }));
+    if (subresources.length) entry.subresources = subresources;
+    return entry;
+  }
   const subresources: Record<string, unknown>[] = [];
   if (type.resource === "namespaces" && type.group === "") {
     subresources.push({
@@ -167,7 +196,7 @@ export function aggregatedDiscovery(
     .groups()
     .filter(({ group }) => (group === "") === core)
     .map(({ group, versions }) => ({
-      metadata: { name: group },
+      metadata: group ? { name: group } : {},
       versions: versions.map((version) => ({
         version,
         resources: registry.resources(group, version).map(discoveryResource),

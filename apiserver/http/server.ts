@@ -16,7 +16,8 @@ import {
 import { openApiV2, openApiV3Document, openApiV3Root } from "../discovery/openapi.js";
 import { versionInfo } from "../discovery/version.js";
 import { parseRequestPath } from "./request_info.js";
-import { handleResource, type ResourceContext } from "./resource_handler.js";
+import { handleResource } from "./resource_handler.js";
+import type { ResourceContext } from "./verbs/verb_request.js";
 import { writeError, writeJson, writePageNotFound, writeText } from "./respond.js";
 import { StatusError, badRequest, unauthorized } from "../errors/status.js";
 

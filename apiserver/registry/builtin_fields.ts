@@ -13,8 +13,15 @@ import type { ResourceStrategy, ResourceType } from "./resource_type.js";
 /** A field whose value is not walked further (a scalar, a list of scalars, a free-form map value). */
 const leaf: JsonSchema = { "x-kubernetes-preserve-unknown-fields": true };
 
-/** The decoding layout of a tracking schema: its structure, with schema-less fields as leaves. */
+const layouts = new WeakMap<Record<string, unknown>, JsonSchema>();
+
+/**
+ * The decoding layout of a tracking schema: its structure, with schema-less fields as leaves.
+ * Recursive Go types share their schema objects, and their layouts too.
+ */
 function layoutOf(schema: Record<string, unknown>): JsonSchema {
+  const known = layouts.get(schema);
+  if (known) return known;
   const { properties, items, additionalProperties } = schema as {
     properties?: Record<string, Record<string, unknown>>;
     items?: Record<string, unknown>;
@@ -22,6 +29,7 @@ function layoutOf(schema: Record<string, unknown>): JsonSchema {
   };
   if (!properties && !items && !additionalProperties) return leaf;
   const layout: JsonSchema = {};
+  layouts.set(schema, layout);
   if (properties)
     layout.properties = Object.fromEntries(Object.entries(properties).map(([name, field]) => [name, layoutOf(field)]));
   if (items) layout.items = layoutOf(items);

@@ -2,6 +2,7 @@
  * The table of served resource types, by group/version/resource and by kind. CRDs add and remove
  * entries at run time; discovery and the router read it on every request.
  */
+import { catalogGroupOrder } from "../catalog/catalog.js";
 import { apiVersionOf, type ResourceType } from "./resource_type.js";
 
 export interface GroupVersions {
@@ -28,13 +29,8 @@ export function compareVersionPriority(a: string, b: string): number {
   return right[2] - left[2];
 }
 
-/** GroupPriorityMinimum of the built-in groups served here (kube-apiserver's apiVersionPriorities). */
-const builtinGroupPriority: Readonly<Record<string, number>> = {
-  "": 18000,
-  "events.k8s.io": 17750,
-  "apiextensions.k8s.io": 16700,
-  "coordination.k8s.io": 16500,
-};
+/** The built-in groups in the reference's discovery order (its apiVersionPriorities), before every CRD group. */
+const builtinGroupOrder = catalogGroupOrder();
 
 export class ResourceRegistry {
   readonly #byPath = new Map<string, ResourceType>();
@@ -104,8 +100,11 @@ export class ResourceRegistry {
    */
   groups(): GroupVersions[] {
     const result: GroupVersions[] = [];
-    const priority = (group: string): number => builtinGroupPriority[group] ?? 1000;
-    const ordered = [...this.#groupOrder].sort((a, b) => priority(b) - priority(a) || (a < b ? -1 : a > b ? 1 : 0));
+    const rank = (group: string): number => {
+      const index = builtinGroupOrder.indexOf(group);
+      return index < 0 ? builtinGroupOrder.length : index;
+    };
+    const ordered = [...this.#groupOrder].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
     for (const group of ordered) {
       const versions = new Set<string>();
       for (const type of this.#byPath.values()) if (type.group === group) versions.add(type.version);

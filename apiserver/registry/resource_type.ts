@@ -3,6 +3,7 @@
  * prints it. Built-in kinds and CRD-served kinds are both described by this one shape, so the
  * HTTP handlers never tell them apart.
  */
+import type { CatalogResource } from "../catalog/catalog_model.js";
 import type { FieldError } from "../errors/status.js";
 import type { NameValidation } from "../validation/object_meta.js";
 import type { FieldGetter } from "../storage/selectors.js";
@@ -105,6 +106,8 @@ export interface ResourceType {
   conversion?: { toStorage(object: KubeObject): void; fromStorage(object: KubeObject): KubeObject } | undefined;
   /** The Warning every request to this version answers with (a deprecated CRD version). */
   deprecationWarning?: string | undefined;
+  /** A built-in resource's entry in the generated catalog (its discovery facts and Go type). */
+  catalog?: CatalogResource | undefined;
   /** The structural schema published in OpenAPI (custom resources). */
   openApiSchema?: Record<string, unknown> | undefined;
   /**

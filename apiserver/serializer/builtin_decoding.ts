@@ -4,7 +4,7 @@
  * that is not base64), then fails to convert it into the URL's kind; a body of the URL's kind
  * decodes into its Go struct, with that decoder's type errors.
  */
-import { builtinGoTypes, deleteOptionsGoType } from "./builtin_go_types.js";
+import { builtinGoStruct, deleteOptionsGoType } from "./builtin_go_types.js";
 import type { KubeObject } from "../storage/types.js";
 import { goJsonTypeName } from "./go_json.js";
 import { goUnmarshalError, type GoStruct } from "./go_unmarshal.js";
@@ -61,7 +61,7 @@ export function otherKindDecodeError(
  * and bytes are normalized to their stored form.
  */
 export function builtinTypeError(object: KubeObject, apiVersion = String(object.apiVersion)): string | undefined {
-  const goType = builtinGoTypes[`${apiVersion}/${String(object.kind)}`];
+  const goType = builtinGoStruct(apiVersion, String(object.kind));
   return goType ? goUnmarshalError(object, goType) : undefined;
 }
 

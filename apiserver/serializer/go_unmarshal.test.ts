@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { builtinGoTypes } from "./builtin_go_types.js";
+import { builtinGoStruct } from "./builtin_go_types.js";
 import { goUnmarshalError } from "./go_unmarshal.js";
 
-const configMap = builtinGoTypes["v1/ConfigMap"];
-const lease = builtinGoTypes["coordination.k8s.io/v1/Lease"];
+const configMap = builtinGoStruct("v1", "ConfigMap")!;
+const lease = builtinGoStruct("coordination.k8s.io/v1", "Lease")!;
 
 describe("goUnmarshalError", () => {
   it("names the innermost struct and the JSON path, without map keys or list indexes", () => {
@@ -37,7 +37,7 @@ describe("goUnmarshalError", () => {
   });
 
   it("stores timestamps in UTC and bytes as canonical base64", () => {
-    const secret = builtinGoTypes["v1/Secret"];
+    const secret = builtinGoStruct("v1", "Secret")!;
     assert.ok(secret && lease);
     const object = {
       data: { a: "aGVs\nbG8=", b: [104, 105] },

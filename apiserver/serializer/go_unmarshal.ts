@@ -12,7 +12,11 @@ import { normalizeGoTime, type GoTimeLayout } from "./go_time.js";
 
 /** The Go type a JSON value decodes into. */
 export type GoType =
-  | { kind: "string" | "bool" | "int32" | "int64" | "uint8"; name?: string }
+  | { kind: "string" | "bool" | "int32" | "int64" | "uint8" | "float64"; name?: string }
+  /** resource.Quantity, whose UnmarshalJSON takes a string or a number. */
+  | { kind: "quantity" }
+  /** intstr.IntOrString: a string, or else an int32. */
+  | { kind: "intOrString" }
   /** []byte, which JSON carries as base64. */
   | { kind: "bytes" }
   /** metav1.Time or metav1.MicroTime. */
@@ -74,6 +78,10 @@ export function goTypeName(type: GoType): string {
     case "time":
     case "struct":
       return type.name;
+    case "quantity":
+      return "resource.Quantity";
+    case "intOrString":
+      return "intstr.IntOrString";
     default:
       return type.name ?? type.kind;
   }
@@ -85,6 +93,10 @@ function mismatchMessage(what: string, target: string, context: Context): string
     ? `json: cannot unmarshal ${what} into Go struct field ${context.struct}.${context.path.join(".")} of type ${target}`
     : `json: cannot unmarshal ${what} into Go value of type ${target}`;
 }
+
+/** resource.ErrFormatWrong, Quantity's UnmarshalJSON error for text that is no quantity. */
+const quantityFormatError =
+  "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 
 /** An UnmarshalJSON error: decoding stops there. */
 class Abort extends Error {}
@@ -126,6 +138,20 @@ class Decoder {
       }
       case "string":
         if (typeof value !== "string") this.#mismatch(value, type, context);
+        return;
+      case "float64":
+        if (typeof value !== "number") this.#mismatch(value, type, context);
+        return;
+      case "quantity":
+        // ParseQuantity of the raw text: only strings and numbers can parse; the quantity's own format is validation's.
+        if (typeof value !== "string" && typeof value !== "number") throw new Abort(quantityFormatError);
+        return;
+      case "intOrString":
+        // Not a string: decoded as the int32, whose error gets the field's context.
+        if (typeof value === "string") return;
+        if (typeof value !== "number") throw new Abort(mismatchMessage(goJsonTypeName(value), "int32", context));
+        if (!Number.isInteger(value) || value < intRanges.int32[0] || value > intRanges.int32[1])
+          throw new Abort(mismatchMessage(`number ${String(value)}`, "int32", context));
         return;
       case "bool":
         if (typeof value !== "boolean") this.#mismatch(value, type, context);

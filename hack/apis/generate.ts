@@ -1,6 +1,6 @@
 /**
  * `npm run apis:generate`: regenerates runtime/apis/k8s/ (imported as "uselessctl/apis/<group>/<version>")
- * from the Go sources of the API packages kube-apiserver serves, with the Go program beside this
+ * and the API server's catalog of the built-in API (apiserver/catalog/generated/) from the Go sources of the API packages kube-apiserver serves, with the Go program beside this
  * file, and formats the output with the repository's prettier configuration, so that what is
  * committed is exactly what the generator writes. Go is needed here only; users import the output.
  */
@@ -17,6 +17,15 @@ const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
 /** Where the generated modules are committed. */
 export const APIS_DIR = join(repositoryRoot, "runtime", "apis", "k8s");
 
+/** Where the API server's generated catalog of the built-in API is committed. */
+export const CATALOG_DIR = join(repositoryRoot, "apiserver", "catalog", "generated");
+
+/** The generator's output directories, each with the directory its files are committed in. */
+const outputs = [
+  { flag: "-out", dir: APIS_DIR },
+  { flag: "-catalog-out", dir: CATALOG_DIR },
+] as const;
+
 /** Why the generator cannot run here (no Go toolchain), or undefined when it can. */
 export function generatorUnavailableReason(): string | undefined {
   const probe = spawnSync("go", ["version"], { encoding: "utf8" });
@@ -24,23 +33,27 @@ export function generatorUnavailableReason(): string | undefined {
 }
 
 /**
- * The generated modules, formatted, by path relative to {@link APIS_DIR} (with "/" separators).
+ * The generated modules (runtime/apis/k8s/ and the API server's catalog), formatted, by path
+ * relative to the repository (with "/" separators).
  * Errors: throws with the generator's own message when it fails.
  */
-export async function renderApis(): Promise<Map<string, string>> {
+export async function renderGenerated(): Promise<Map<string, string>> {
   const scratch = mkdtempSync(join(tmpdir(), "uselessctl-apis-"));
   try {
-    const run = spawnSync("go", ["run", ".", "-out", scratch], { cwd: generatorDir, encoding: "utf8" });
+    const args = outputs.flatMap(({ flag }) => [flag, join(scratch, flag)]);
+    const run = spawnSync("go", ["run", ".", ...args], { cwd: generatorDir, encoding: "utf8" });
     if (run.status !== 0) {
       throw new Error(`hack/apis generator failed (exit ${run.status ?? run.signal}): ${run.stderr || run.error}`);
     }
     const options = await prettier.resolveConfig(join(APIS_DIR, "core", "v1.ts"));
     const rendered = new Map<string, string>();
-    for (const file of readdirSync(scratch, { recursive: true, encoding: "utf8" }).sort()) {
-      if (!file.endsWith(".ts")) continue;
-      const text = readFileSync(join(scratch, file), "utf8");
-      const target = join(APIS_DIR, file);
-      rendered.set(file.split(sep).join("/"), await prettier.format(text, { ...options, filepath: target }));
+    for (const { flag, dir } of outputs) {
+      for (const file of readdirSync(join(scratch, flag), { recursive: true, encoding: "utf8" }).sort()) {
+        if (!file.endsWith(".ts")) continue;
+        const text = readFileSync(join(scratch, flag, file), "utf8");
+        const target = join(dir, file);
+        rendered.set(repositoryPath(target), await prettier.format(text, { ...options, filepath: target }));
+      }
     }
     return rendered;
   } finally {
@@ -48,25 +61,41 @@ export async function renderApis(): Promise<Map<string, string>> {
   }
 }
 
-/** The committed modules, in the same form as {@link renderApis}'s. */
-export function readCommittedApis(): Map<string, string> {
+function repositoryPath(file: string): string {
+  return relative(repositoryRoot, file).split(sep).join("/");
+}
+
+function readTree(dir: string, key: (file: string) => string): Map<string, string> {
   const committed = new Map<string, string>();
-  for (const file of readdirSync(APIS_DIR, { recursive: true, encoding: "utf8" }).sort()) {
-    if (file.endsWith(".ts")) committed.set(file.split(sep).join("/"), readFileSync(join(APIS_DIR, file), "utf8"));
+  for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" }).sort()) {
+    if (file.endsWith(".ts")) committed.set(key(file), readFileSync(join(dir, file), "utf8"));
   }
   return committed;
 }
 
-/** Replaces {@link APIS_DIR} with freshly generated modules; nothing is written if generation fails. */
-export async function writeApis(): Promise<string[]> {
-  const rendered = await renderApis();
-  rmSync(APIS_DIR, { recursive: true, force: true });
+/** The committed runtime modules, by path relative to {@link APIS_DIR}. */
+export function readCommittedApis(): Map<string, string> {
+  return readTree(APIS_DIR, (file) => file.split(sep).join("/"));
+}
+
+/** Every committed generated module, in the same form as {@link renderGenerated}'s. */
+export function readCommittedGenerated(): Map<string, string> {
+  const committed = new Map<string, string>();
+  for (const { dir } of outputs)
+    for (const [file, text] of readTree(dir, (name) => repositoryPath(join(dir, name)))) committed.set(file, text);
+  return committed;
+}
+
+/** Replaces the generated directories with fresh output; nothing is written if generation fails. */
+export async function writeGenerated(): Promise<string[]> {
+  const rendered = await renderGenerated();
+  for (const { dir } of outputs) rmSync(dir, { recursive: true, force: true });
   for (const [file, text] of rendered) {
-    const target = join(APIS_DIR, file);
+    const target = join(repositoryRoot, file);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text);
   }
-  return [...rendered.keys()].map((file) => relative(repositoryRoot, join(APIS_DIR, file)));
+  return [...rendered.keys()];
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -76,8 +105,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(1);
   }
   try {
-    const written = await writeApis();
-    console.log(`wrote ${written.length} modules under ${relative(repositoryRoot, APIS_DIR)}/`);
+    const written = await writeGenerated();
+    console.log(
+      `wrote ${written.length} modules under ${outputs.map(({ dir }) => repositoryPath(dir)).join("/ and ")}/`,
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -110,19 +110,21 @@ func moduleSources(controlPlaneDir string, modules []string) (map[string]moduleS
 
 func main() {
 	out := flag.String("out", "", "directory to write the TypeScript modules to (required)")
+	catalogOut := flag.String("catalog-out", "", "directory to write the API server's catalog modules to (optional)")
+	discovery := flag.String("discovery", "reference_discovery.json", "the reference kube-apiserver's discovery documents")
 	controlPlane := flag.String("control-plane", "../control-plane", "directory of the go.mod that pins the Kubernetes release")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "apis: -out is required")
 		os.Exit(2)
 	}
-	if err := run(*out, *controlPlane); err != nil {
+	if err := run(*out, *catalogOut, *discovery, *controlPlane); err != nil {
 		fmt.Fprintln(os.Stderr, "apis:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out, controlPlaneDir string) error {
+func run(out, catalogOut, discoveryPath, controlPlaneDir string) error {
 	packages := servedPackages()
 	moduleSet := map[string]bool{}
 	for _, p := range packages {
@@ -147,6 +149,21 @@ func run(out, controlPlaneDir string) error {
 	}
 	if err := universe.markEmitted(); err != nil {
 		return err
+	}
+	if catalogOut != "" {
+		// before the runtime modules: the catalog may parse packages they need not declare
+		discovery, err := readReferenceDiscovery(discoveryPath)
+		if err != nil {
+			return err
+		}
+		groups, writer, err := universe.buildCatalog(discovery)
+		if err != nil {
+			return err
+		}
+		api := sources["k8s.io/api"]
+		if err := writer.writeCatalog(catalogOut, groups, "k8s.io/api@"+api.version); err != nil {
+			return err
+		}
 	}
 	for _, importPath := range universe.order {
 		p := universe.packages[importPath].spec

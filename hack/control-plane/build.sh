@@ -7,20 +7,10 @@
 # Builds one binary at a time under `nice`, because the build machines are small and shared.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-cd "$here"
+tool="control-plane"
+# shellcheck source=../lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-fail() {
-  echo "control-plane build FAILED: $*" >&2
-  exit 1
-}
-
-command -v go >/dev/null 2>&1 || fail "go is not on PATH (Go is needed only to build the reference binaries)"
-
-# The version lives in go.mod only; read it from there (the `require` line, block or single).
-module_version() { # <go.mod> <module path>
-  awk -v m="$2" '{ sub(/\/\/.*/, "") } ($1 == m || ($1 == "require" && $2 == m)) && $0 !~ /=>/ { print $NF; exit }' "$1"
-}
 k8s_version="$(module_version go.mod k8s.io/kubernetes)"
 etcd_version="$(module_version etcd/go.mod go.etcd.io/etcd/server/v3)"
 [[ "$k8s_version" =~ ^v([0-9]+)\.([0-9]+)\.[0-9]+$ ]] || fail "cannot read the k8s.io/kubernetes version from $here/go.mod (got '$k8s_version')"
@@ -28,26 +18,15 @@ k8s_major="${BASH_REMATCH[1]}"
 k8s_minor="${BASH_REMATCH[2]}"
 [ -n "$etcd_version" ] || fail "cannot read the go.etcd.io/etcd/server/v3 version from $here/etcd/go.mod"
 
-cache_root="${USELESSCTL_CONTROL_PLANE_DIR:-$HOME/.cache/uselessctl/control-plane}"
 out_dir="$cache_root/$k8s_version"
 binaries=(etcd kube-apiserver kube-controller-manager kubectl)
+stamp="$(build_stamp 1 go.mod go.sum etcd/go.mod etcd/go.sum etcd/main.go)"
 
-# Anything that changes what gets built changes the stamp: module files and this recipe's flags.
-recipe_revision=1
-stamp="$(cat go.mod go.sum etcd/go.mod etcd/go.sum etcd/main.go | sha256sum | cut -c1-16)-r$recipe_revision"
-
-up_to_date() {
-  [ -f "$out_dir/.build-stamp" ] && [ "$(cat "$out_dir/.build-stamp")" = "$stamp" ] || return 1
-  for b in "${binaries[@]}"; do [ -x "$out_dir/$b" ] || return 1; done
-}
-
-if up_to_date; then
+if up_to_date "$out_dir" "$stamp" "${binaries[@]}"; then
   echo "control plane $k8s_version (etcd $etcd_version) is up to date in $out_dir"
   exit 0
 fi
 
-# Never switch toolchains behind the user's back, and build static binaries as upstream does.
-export GOTOOLCHAIN=local CGO_ENABLED=0
 build_date="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 version_flags=""
 for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
@@ -55,9 +34,7 @@ for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
   version_flags+=" -X $pkg.gitCommit=module-k8s.io/kubernetes@$k8s_version -X $pkg.gitTreeState=clean -X $pkg.buildDate=$build_date"
 done
 
-mkdir -p "$cache_root"
-staging="$(mktemp -d "$cache_root/.build-$k8s_version.XXXXXX")"
-trap 'rm -rf "$staging"' EXIT
+make_staging "$k8s_version"
 
 started_all=$SECONDS
 step=0

@@ -6,43 +6,25 @@
 # built from the same go.mod/go.sum. Needs only Go: run by `npm run controller-gen:build` and .ci/run.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-cd "$here"
+tool="controller-gen"
+# shellcheck source=../lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-fail() {
-  echo "controller-gen build FAILED: $*" >&2
-  exit 1
-}
-
-command -v go >/dev/null 2>&1 || fail "go is not on PATH (Go is needed only to build the reference binaries)"
-
-# The version lives in go.mod only; read it from there (the `require` line, block or single).
-module_version() { # <go.mod> <module path>
-  awk -v m="$2" '{ sub(/\/\/.*/, "") } ($1 == m || ($1 == "require" && $2 == m)) && $0 !~ /=>/ { print $NF; exit }' "$1"
-}
 version="$(module_version go.mod sigs.k8s.io/controller-tools)"
 [[ "$version" =~ ^v[0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "cannot read the sigs.k8s.io/controller-tools version from $here/go.mod (got '$version')"
 
-cache_root="${USELESSCTL_CONTROL_PLANE_DIR:-$HOME/.cache/uselessctl/control-plane}"
 out_dir="$cache_root/controller-gen/$version"
 binary="$out_dir/controller-gen"
+stamp="$(build_stamp 1 go.mod go.sum)"
 
-# Anything that changes what gets built changes the stamp: module files and this recipe's flags.
-recipe_revision=1
-stamp="$(cat go.mod go.sum | sha256sum | cut -c1-16)-r$recipe_revision"
-
-if [ -f "$out_dir/.build-stamp" ] && [ "$(cat "$out_dir/.build-stamp")" = "$stamp" ] && [ -x "$binary" ]; then
+if up_to_date "$out_dir" "$stamp" controller-gen; then
   echo "controller-gen $version is up to date in $out_dir"
   exit 0
 fi
 
-# Never switch toolchains behind the user's back. controller-gen stamps its version into every
-# CRD it writes (controller-gen.kubebuilder.io/version); as a tool of this module its build info
-# would say "(devel)", so the release is set explicitly.
-export GOTOOLCHAIN=local CGO_ENABLED=0
-mkdir -p "$cache_root"
-staging="$(mktemp -d "$cache_root/.build-controller-gen-$version.XXXXXX")"
-trap 'rm -rf "$staging"' EXIT
+# controller-gen stamps its version into every CRD it writes (controller-gen.kubebuilder.io/version);
+# as a tool of this module its build info would say "(devel)", so the release is set explicitly.
+make_staging "controller-gen-$version"
 
 started=$SECONDS
 echo "building controller-gen $version into $out_dir"

@@ -7,7 +7,7 @@
 import { StatusError } from "../../errors/status.js";
 import { objectKey, type Store } from "../../storage/store.js";
 import type { KubeObject, StoreEvent } from "../../storage/types.js";
-import { builtinType } from "../builtins.js";
+import { builtinType, catalogEntry } from "../builtins.js";
 import { deepClone, jsonEqual } from "../conversion.js";
 import { deleteObject } from "../deletion.js";
 import { recordUpdate } from "../managed_fields.js";
@@ -64,6 +64,7 @@ export function crdResourceType(): ResourceType {
     // apiextensions-apiserver's CRD strategy validates by hand only.
     declarativeValidation: false,
     storagePrefix: "apiextensions.k8s.io/customresourcedefinitions",
+    catalog: catalogEntry("apiextensions.k8s.io", "customresourcedefinitions"),
     fieldSchema: crdFieldSchema,
     emptyObject: {
       spec: { group: "", names: { plural: "", kind: "" }, scope: "", versions: null },

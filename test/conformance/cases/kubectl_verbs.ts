@@ -149,22 +149,21 @@ export const kubectlVerbCases: ConformanceCase[] = [
     async run(t) {
       const manifest = (size: number) =>
         `apiVersion: ${GROUP_VERSION}\nkind: Gizmo\nmetadata:\n  name: df\n  namespace: ${t.namespace}\nspec:\n  size: ${size}\n`;
-      assert.equal(
-        (await t.kubectl(["apply", "--server-side", "--field-manager=me", "-f", "-"], { stdin: manifest(2) })).code,
-        0,
-      );
-      assert.equal(
-        (await t.kubectl(["diff", "--server-side", "--field-manager=me", "-f", "-"], { stdin: manifest(2) })).code,
-        0,
-      );
+      // Each failure message carries kubectl's whole output: this case differed twice under load.
+      const applied = await t.kubectl(["apply", "--server-side", "--field-manager=me", "-f", "-"], {
+        stdin: manifest(2),
+      });
+      assert.equal(applied.code, 0, applied.stdout + applied.stderr);
+      const same = await t.kubectl(["diff", "--server-side", "--field-manager=me", "-f", "-"], { stdin: manifest(2) });
+      assert.equal(same.code, 0, same.stdout + same.stderr);
       const changed = await t.kubectl(["diff", "--server-side", "--field-manager=me", "-f", "-"], {
         stdin: manifest(6),
       });
-      assert.equal(changed.code, 1, changed.stderr);
+      assert.equal(changed.code, 1, changed.stdout + changed.stderr);
       const invalid = await t.kubectl(["diff", "--server-side", "--field-manager=me", "-f", "-"], {
         stdin: manifest(60),
       });
-      assert.ok(invalid.code > 1);
+      assert.ok(invalid.code > 1, invalid.stdout + invalid.stderr);
     },
   },
   {

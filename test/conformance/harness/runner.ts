@@ -183,7 +183,7 @@ export function formatReport(outcomes: readonly CaseOutcome[], notes: readonly s
       if (difference.request) lines.push(`    request:  ${JSON.stringify(difference.request)}`);
       const details = describeDifferences(difference.expected, difference.got);
       for (const detail of details.slice(0, 8))
-        lines.push(`    ${detail.length > 400 ? `${detail.slice(0, 400)}...` : detail}`);
+        lines.push(`    ${detail.length > 2000 ? `${detail.slice(0, 2000)}...` : detail}`);
       if (details.length > 8) lines.push(`    ... and ${details.length - 8} more differing fields`);
     }
     if (outcome.differences.length > 3) lines.push(`  ... and ${outcome.differences.length - 3} more differing steps`);

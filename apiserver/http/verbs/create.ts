@@ -1,0 +1,15 @@
+/** create: a decoded body stored as a new object. */
+import { writeOptions } from "../request_options.js";
+import { addWarnings, writeObject } from "../respond.js";
+import { checkNamespaceMatches, decodeObject } from "./decode_object.js";
+import type { VerbRequest } from "./verb_request.js";
+
+export async function create(verb: VerbRequest): Promise<void> {
+  const { context, request, response, query, type, format, namespace, now } = verb;
+  const options = writeOptions(request, query, "CreateOptions");
+  const body = await decodeObject(request, { type, options, registry: context.registry, response });
+  checkNamespaceMatches(body, namespace, type);
+  const result = await context.service.create(type, namespace, body, options);
+  addWarnings(response, result.warnings);
+  return writeObject(response, 201, type, format, result.object, now);
+}

@@ -1,0 +1,45 @@
+/** deletecollection: every object a selector matches, deleted one by one; the deleted ones answered as a list. */
+import { StatusError } from "../../errors/status.js";
+import { deleteObject } from "../../registry/deletion.js";
+import { list } from "../../registry/list_watch.js";
+import { decodeDeleteOptions } from "../../serializer/builtin_decoding.js";
+import type { KubeObject } from "../../storage/types.js";
+import { readBody } from "../negotiation.js";
+import { listIntegerOptions } from "../query_parameters.js";
+import { deleteOptions } from "../request_options.js";
+import { writeJson } from "../respond.js";
+import { listObject } from "./list_object.js";
+import type { VerbRequest } from "./verb_request.js";
+
+export async function deleteCollection(verb: VerbRequest): Promise<void> {
+  const { context, request, response, query, type, namespace } = verb;
+  const { service } = context;
+  const raw = await readBody(request);
+  const body = raw.length ? (decodeDeleteOptions(raw) ?? {}) : undefined;
+  listIntegerOptions(query);
+  const options = deleteOptions(body, query);
+  const matching = list(service.store, type, {
+    namespace,
+    labelSelector: query.get("labelSelector"),
+    fieldSelector: query.get("fieldSelector"),
+    limit: 0,
+    continueToken: null,
+    resourceVersion: null,
+    resourceVersionMatch: null,
+  });
+  const deleted: KubeObject[] = [];
+  for (const item of matching.items) {
+    try {
+      const result = await deleteObject(service, type, item.metadata.namespace, item.metadata.name ?? "", options);
+      deleted.push(result.object ?? item);
+    } catch (error) {
+      // An object deleted meanwhile (by the garbage collector, say) is simply not in the answer.
+      if (!(error instanceof StatusError && error.code === 404)) throw error;
+    }
+  }
+  return writeJson(
+    response,
+    200,
+    listObject(type, { ...matching, items: deleted, resourceVersion: String(service.store.currentRevision()) }),
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * What every verb handler receives: the resolved resource type and request, decided once by the
+ * router (apiserver/http/resource_handler.ts) so that each verb's file holds only its own rules.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ObjectService } from "../../registry/object_service.js";
+import type { ResourceRegistry } from "../../registry/registry.js";
+import type { ResourceType } from "../../registry/resource_type.js";
+import type { OutputFormat } from "../negotiation.js";
+import type { ResourceRequest } from "../request_info.js";
+import type { WatchStreamOptions } from "../watch_stream.js";
+
+export interface ResourceContext {
+  registry: ResourceRegistry;
+  service: ObjectService;
+  watch: WatchStreamOptions;
+  registerWatch(stop: () => void): () => void;
+}
+
+export interface VerbRequest {
+  context: ResourceContext;
+  request: IncomingMessage;
+  response: ServerResponse;
+  info: ResourceRequest;
+  query: URLSearchParams;
+  type: ResourceType;
+  /** "" for the main resource. */
+  subresource: string;
+  format: OutputFormat;
+  /** The request's namespace for a namespaced type, else undefined. */
+  namespace: string | undefined;
+  /** The object's name from the URL ("" for collection requests). */
+  name: string;
+  now: Date;
+}
+
+export type VerbHandler = (verb: VerbRequest) => Promise<void>;
