@@ -5,6 +5,7 @@
  */
 import { catalogResources, emptyObjectOf, trackingSchema } from "../catalog/catalog.js";
 import type { CatalogResource } from "../catalog/catalog_model.js";
+import { servedAtV1 } from "./autoscaling/index.js";
 import { builtinStrategies } from "./builtin_strategies.js";
 import { droppingUnknownFields } from "./builtin_fields.js";
 import { eventsConversion, eventToCore } from "./events/event_conversion.js";
@@ -150,6 +151,11 @@ function withEventStore(type: ResourceType): ResourceType {
   };
 }
 
+/** autoscaling/v1 HorizontalPodAutoscalers, converted to and from the autoscaling/v2 store. */
+function withHpaVersions(type: ResourceType): ResourceType {
+  return type.group === "autoscaling" && type.version === "v1" ? servedAtV1(type) : type;
+}
+
 /** The catalog's entry of a built-in resource. */
 export function catalogEntry(group: string, resource: string): CatalogResource | undefined {
   return catalogResources().find((entry) => entry.group === group && entry.resource === resource);
@@ -159,5 +165,5 @@ export function catalogEntry(group: string, resource: string): CatalogResource |
 export function builtinTypes(): ResourceType[] {
   return catalogResources()
     .filter((entry) => !servedElsewhere.has(`${entry.group}/${entry.resource}`))
-    .map((entry) => droppingUnknownFields(withEventStore(catalogType(entry))));
+    .map((entry) => droppingUnknownFields(withEventStore(withHpaVersions(catalogType(entry)))));
 }

@@ -72,7 +72,8 @@ export function groupResource(type: ResourceType): GroupResource {
 }
 
 function nameRuleOf(type: ResourceType): NameValidation {
-  // Namespaces are DNS labels; other kinds (custom resources too) are DNS subdomains unless their strategy says.
+  // Namespaces are DNS labels; a kind's strategy may say otherwise; every other kind served here
+  // (custom resources too) is a DNS subdomain.
   if (type.strategy.nameRule) return type.strategy.nameRule;
   return type.group === "" && type.resource === "namespaces" ? "dns1123Label" : "dns1123Subdomain";
 }

@@ -5,7 +5,6 @@
  */
 import type { CatalogResource } from "../catalog/catalog_model.js";
 import type { FieldError } from "../errors/status.js";
-import type { NameValidation } from "../validation/object_meta.js";
 import type { FieldGetter } from "../storage/selectors.js";
 import type { KubeObject } from "../storage/types.js";
 
@@ -27,13 +26,18 @@ export interface ScaleSubresource {
 
 /** How a kind is checked and shaped on writes; defaults do nothing. */
 export interface ResourceStrategy {
-  /** The rule ValidateObjectMeta checks names with, when not a DNS subdomain (RBAC's path segments). */
-  nameRule?: NameValidation;
+  /** The strategy's AllowUnconditionalUpdate: false makes a PUT without resourceVersion a 422. */
+  allowUnconditionalUpdate?: boolean;
   /**
    * encoding/json's "cannot unmarshal" error for a value of the body whose JSON type the kind's Go
    * field cannot hold (a 400 before anything else is checked), or undefined.
    */
   decodeTypeError?(object: KubeObject): string | undefined;
+  /**
+   * How the kind's metadata.name is checked, when not as a DNS subdomain (StatefulSets, whose
+   * pods take their name, are DNS labels: ValidateStatefulSetName).
+   */
+  nameRule?: "dns1123Label" | "dns1123Subdomain" | "pathSegment";
   /** Defaulting and pruning of a decoded body, before validation; returns unknown-field warnings. */
   normalize?(object: KubeObject, options: { pruneUnknown: boolean }): string[];
   /**

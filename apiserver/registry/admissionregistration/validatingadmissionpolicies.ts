@@ -128,6 +128,7 @@ function validateSpec(spec: PolicySpec, ignoreMatchConditions: boolean): FieldEr
 }
 
 export const validatingAdmissionPolicyStrategy: ResourceStrategy = {
+  allowUnconditionalUpdate: false,
   normalize(object) {
     const spec = specOf(object);
     spec.failurePolicy ??= "Fail";

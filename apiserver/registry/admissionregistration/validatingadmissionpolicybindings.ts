@@ -90,6 +90,7 @@ function validate(object: KubeObject): FieldError[] {
 }
 
 export const validatingAdmissionPolicyBindingStrategy: ResourceStrategy = {
+  allowUnconditionalUpdate: false,
   normalize(object) {
     defaultMatchResources(specOf(object).matchResources);
     return [];

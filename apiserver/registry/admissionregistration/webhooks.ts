@@ -170,6 +170,7 @@ function updateOptions(object: KubeObject, old: KubeObject): Options {
 /** The strategy of ValidatingWebhookConfigurations or (`mutating`) MutatingWebhookConfigurations. */
 export function webhookConfigurationStrategy(mutating: boolean): ResourceStrategy {
   return {
+    allowUnconditionalUpdate: false,
     normalize(object) {
       for (const hook of webhooksOf(object)) defaultWebhook(hook, mutating);
       return [];

@@ -46,6 +46,7 @@ function handlerErrors(object: KubeObject, old: KubeObject | undefined): FieldEr
 }
 
 export const runtimeClassStrategy: ResourceStrategy = {
+  allowUnconditionalUpdate: false,
   validate: (object, old) => [...overheadErrors(object), ...nodeSelectorErrors(object), ...handlerErrors(object, old)],
   columns: [nameColumn, column("Handler", columnDescriptions.RuntimeClass.Handler, (o) => o.handler ?? ""), ageColumn],
 };

@@ -122,6 +122,7 @@ const descriptions = columnDescriptions.CSIDriver;
 const booleanColumn = { type: "boolean" };
 
 export const csiDriverStrategy: ResourceStrategy = {
+  allowUnconditionalUpdate: false,
   normalize: defaultCSIDriver,
   validate: (object, old) => (old ? validateUpdate(specOf(object), specOf(old)) : validateSpec(specOf(object))),
   columns: [

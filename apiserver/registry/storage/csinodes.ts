@@ -76,6 +76,12 @@ function validate(object: KubeObject, old: KubeObject | undefined): FieldError[]
 }
 
 export const csiNodeStrategy: ResourceStrategy = {
+  allowUnconditionalUpdate: false,
+  normalize(object) {
+    // topologyKeys has no omitempty: a driver that names none serializes it as null, as Go does.
+    for (const driver of driversOf(object)) driver.topologyKeys ??= null;
+    return [];
+  },
   validate,
   prepareForCreate(object) {
     object.status = {};

@@ -29,4 +29,4 @@ function validate(object: KubeObject, old: KubeObject | undefined): FieldError[]
   return errors;
 }
 
-export const csiStorageCapacityStrategy: ResourceStrategy = { validate };
+export const csiStorageCapacityStrategy: ResourceStrategy = { validate, allowUnconditionalUpdate: false };

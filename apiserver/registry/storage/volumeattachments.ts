@@ -95,6 +95,7 @@ function validate(object: KubeObject, old: KubeObject | undefined): FieldError[]
 const descriptions = columnDescriptions.VolumeAttachment;
 
 export const volumeAttachmentStrategy: ResourceStrategy = {
+  allowUnconditionalUpdate: false,
   validate,
   prepareForCreate(object) {
     object.status = { attached: false };

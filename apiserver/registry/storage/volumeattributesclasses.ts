@@ -27,8 +27,15 @@ function validate(object: KubeObject, old: KubeObject | undefined): FieldError[]
   return [...errors, ...validateClass(object)];
 }
 
+/** The finalizer kube-apiserver's StorageObjectInUseProtection admission adds to every class. */
+const protectionFinalizer = "kubernetes.io/vac-protection";
+
 export const volumeAttributesClassStrategy: ResourceStrategy = {
   validate,
+  prepareForCreate(object) {
+    const finalizers = object.metadata.finalizers ?? [];
+    if (!finalizers.includes(protectionFinalizer)) object.metadata.finalizers = [...finalizers, protectionFinalizer];
+  },
   columns: [
     nameColumn,
     column("DriverName", columnDescriptions.VolumeAttributesClass.DriverName, (o) => o.driverName ?? ""),

@@ -1,0 +1,40 @@
+/**
+ * autoscaling/v1 HorizontalPodAutoscalers share autoscaling/v2's store: a v1 write is converted
+ * to v2 as soon as its unknown fields are dropped (so defaulting, validation and the status rules
+ * see the stored form, as kube-apiserver's internal type), and reads are converted back.
+ */
+import type { KubeObject } from "../../storage/types.js";
+import type { ResourceType } from "../resource_type.js";
+import { hpaFromV1, hpaToV1 } from "./hpa_conversion.js";
+
+/** Rewrites `object` in place as its v2 form. */
+function convertInPlace(object: KubeObject): void {
+  if (object.apiVersion !== "autoscaling/v1") return;
+  const converted = hpaFromV1(object);
+  for (const key of Object.keys(object)) Reflect.deleteProperty(object, key);
+  Object.assign(object, converted);
+}
+
+/** The autoscaling/v1 resource type, converting to and from the v2 store. */
+export function servedAtV1(type: ResourceType): ResourceType {
+  const own = type.strategy;
+  return {
+    ...type,
+    strategy: {
+      ...own,
+      normalize(object, options) {
+        object.apiVersion = "autoscaling/v1";
+        convertInPlace(object);
+        return own.normalize?.(object, options) ?? [];
+      },
+    },
+    conversion: {
+      toStorage(object) {
+        convertInPlace(object);
+        object.apiVersion = "autoscaling/v2";
+        object.kind = "HorizontalPodAutoscaler";
+      },
+      fromStorage: hpaToV1,
+    },
+  };
+}
