@@ -1,5 +1,7 @@
 /** MatchResources of admission policies and bindings: SetDefaults_MatchResources and validateMatchResources. */
+import type { LabelSelector } from "../../../apimachinery/index.js";
 import { fieldErrors, type FieldError } from "../../errors/status.js";
+import { validateLabelSelector } from "../../validation/label_selector.js";
 import { defaultRule, matchPolicies, namedRuleErrors, type RuleWithOperations } from "./rules.js";
 
 export interface MatchResources {
@@ -19,7 +21,7 @@ export function defaultMatchResources(match: MatchResources | null | undefined):
     if (rule) defaultRule(rule);
 }
 
-/** validateMatchResources (its label selector checks left to the shared selector validation). */
+/** validateMatchResources. */
 export function matchResourcesErrors(match: MatchResources | null | undefined, path: string): FieldError[] {
   if (!match) return [];
   const errors: FieldError[] = [];
@@ -29,8 +31,10 @@ export function matchResourcesErrors(match: MatchResources | null | undefined, p
     errors.push(fieldErrors.notSupported(`${path}.matchPolicy`, match.matchPolicy, matchPolicies));
   if (match.namespaceSelector === undefined || match.namespaceSelector === null)
     errors.push(fieldErrors.required(`${path}.namespaceSelector`));
+  else errors.push(...validateLabelSelector(match.namespaceSelector as LabelSelector, `${path}.namespaceSelector`));
   if (match.objectSelector === undefined || match.objectSelector === null)
     errors.push(fieldErrors.required(`${path}.objectSelector`));
+  else errors.push(...validateLabelSelector(match.objectSelector as LabelSelector, `${path}.objectSelector`));
   (match.resourceRules ?? []).forEach((rule, index) =>
     errors.push(...namedRuleErrors(rule ?? {}, `${path}.resourceRules[${index}]`)),
   );

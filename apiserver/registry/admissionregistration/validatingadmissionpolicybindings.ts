@@ -4,7 +4,9 @@
  * resources and actions checked; the declarative required checks report last.
  */
 import { dns1123SubdomainErrors } from "../../../apimachinery/index.js";
+import type { LabelSelector } from "../../../apimachinery/index.js";
 import { fieldErrors, type FieldError } from "../../errors/status.js";
+import { validateLabelSelector } from "../../validation/label_selector.js";
 import type { KubeObject } from "../../storage/types.js";
 import { pathSegmentNameErrors } from "../../validation/object_meta.js";
 import { ageColumn, column, nameColumn } from "../printing.js";
@@ -42,7 +44,10 @@ function paramRefErrors(ref: ParamRef | null | undefined): FieldError[] {
       errors.push(fieldErrors.invalid("spec.paramRef.name", name, message));
     if (hasSelector) errors.push(fieldErrors.forbidden("spec.paramRef.name", exclusive));
   }
-  if (hasSelector && name) errors.push(fieldErrors.forbidden("spec.paramRef.selector", exclusive));
+  if (hasSelector) {
+    errors.push(...validateLabelSelector(ref.selector as LabelSelector, "spec.paramRef.selector"));
+    if (name) errors.push(fieldErrors.forbidden("spec.paramRef.selector", exclusive));
+  }
   if (!name && !hasSelector)
     errors.push(fieldErrors.required("spec.paramRef", "one of name or selector must be specified"));
   const action = ref.parameterNotFoundAction;

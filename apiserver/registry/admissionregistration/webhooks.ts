@@ -5,7 +5,9 @@
  * rules that let stored configurations keep what was valid when they were made.
  */
 import { dns1035LabelErrors, dns1123SubdomainErrors } from "../../../apimachinery/index.js";
+import type { LabelSelector } from "../../../apimachinery/index.js";
 import { fieldErrors, type FieldError } from "../../errors/status.js";
+import { validateLabelSelector } from "../../validation/label_selector.js";
 import type { KubeObject } from "../../storage/types.js";
 import { ageColumn, column, nameColumn } from "../printing.js";
 import type { ResourceStrategy } from "../resource_type.js";
@@ -97,6 +99,10 @@ function webhookErrors(hook: Webhook, mutating: boolean, options: Options, path:
     errors.push(
       fieldErrors.invalid(`${path}.timeoutSeconds`, timeout, "the timeout value must be between 1 and 30 seconds"),
     );
+  errors.push(
+    ...validateLabelSelector(hook.namespaceSelector as LabelSelector | undefined, `${path}.namespaceSelector`),
+  );
+  errors.push(...validateLabelSelector(hook.objectSelector as LabelSelector | undefined, `${path}.objectSelector`));
   if (
     mutating &&
     typeof hook.reinvocationPolicy === "string" &&

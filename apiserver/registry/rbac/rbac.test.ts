@@ -46,6 +46,15 @@ describe("rbac strategies", () => {
       rejection(strategies.clusterroles!, "ClusterRole", role),
       'ClusterRole.rbac.authorization.k8s.io "ck-bad" is invalid: [rules[0].nonResourceURLs: Invalid value: ["/x"]: rules cannot apply to both regular resources and non-resource URLs, aggregationRule.clusterRoleSelectors: Required value: at least one clusterRoleSelector required if aggregationRule is non-nil]',
     );
+    const selectors = object("ClusterRole", "ck-bad2", {
+      aggregationRule: {
+        clusterRoleSelectors: [{ matchLabels: { "bad key!": "v" }, matchExpressions: [{ key: "k", operator: "In" }] }],
+      },
+    });
+    assert.equal(
+      rejection(strategies.clusterroles!, "ClusterRole", selectors),
+      `ClusterRole.rbac.authorization.k8s.io "ck-bad2" is invalid: [aggregationRule.clusterRoleSelectors[0].matchLabels: Invalid value: "bad key!": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]'), aggregationRule.clusterRoleSelectors[0].matchExpressions[0].values: Required value: must be specified when \`operator\` is 'In' or 'NotIn', aggregationRule.clusterRoleSelectors[0]: Invalid value: null: invalid label selector.]`,
+    );
     const healthz = object("ClusterRole", "ok", { rules: [{ verbs: ["get"], nonResourceURLs: ["/healthz"] }] });
     assert.equal(rejection(strategies.clusterroles!, "ClusterRole", healthz), "");
   });

@@ -4,7 +4,9 @@
  * default Table, as kube-apiserver serves them.
  */
 import { dns1123SubdomainErrors } from "../../../apimachinery/index.js";
+import type { LabelSelector } from "../../../apimachinery/index.js";
 import { fieldErrors, type FieldError } from "../../errors/status.js";
+import { validateLabelSelector } from "../../validation/label_selector.js";
 import type { KubeObject } from "../../storage/types.js";
 import type { ResourceStrategy } from "../resource_type.js";
 import { differs } from "./storage_names.js";
@@ -19,9 +21,10 @@ function validate(object: KubeObject, old: KubeObject | undefined): FieldError[]
       errors.push(fieldErrors.invalid("storageClassName", className, "field is immutable"));
     return errors;
   }
-  const errors = dns1123SubdomainErrors(className).map((message) =>
-    fieldErrors.invalid("storageClassName", className, message),
-  );
+  const errors = [
+    ...validateLabelSelector(object.nodeTopology as LabelSelector | undefined, "nodeTopology"),
+    ...dns1123SubdomainErrors(className).map((message) => fieldErrors.invalid("storageClassName", className, message)),
+  ];
   // A quantity's sign is its first character; "-0" is zero, which is not negative.
   const capacity = object.capacity;
   if (typeof capacity === "string" && capacity.startsWith("-") && /[1-9]/.test(capacity))
