@@ -155,10 +155,15 @@ export async function deleteObject(
     await stored.durable;
     return { object: toVersion(stored.object, type), status: undefined };
   }
-  if (options.dryRun) return { object: undefined, status: successStatus(type, current) };
+  if (options.dryRun)
+    return type.strategy.returnDeletedObject
+      ? { object: toVersion(current, type), status: undefined }
+      : { object: undefined, status: successStatus(type, current) };
   const deleted = service.store.delete(type.collection, key);
   await deleted?.durable;
   const object = toVersion(deleted?.object ?? current, type);
-  // Generic stores (custom resources included) answer an immediate deletion with a Success Status.
+  // Generic stores (custom resources included) answer an immediate deletion with a Success Status,
+  // unless their registry sets ReturnDeletedObject.
+  if (type.strategy.returnDeletedObject) return { object, status: undefined };
   return { object: undefined, status: successStatus(type, object) };
 }

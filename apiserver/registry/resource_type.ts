@@ -26,6 +26,8 @@ export interface ScaleSubresource {
 
 /** How a kind is checked and shaped on writes; defaults do nothing. */
 export interface ResourceStrategy {
+  /** The registry store's ReturnDeletedObject: a deletion answers with the object, not a Success Status. */
+  returnDeletedObject?: boolean;
   /** The strategy's AllowUnconditionalUpdate: false makes a PUT without resourceVersion a 422. */
   allowUnconditionalUpdate?: boolean;
   /**

@@ -22,8 +22,16 @@ export function servedAtV1(type: ResourceType): ResourceType {
     ...type,
     strategy: {
       ...own,
+      // An update's body meets the stored status (or, on /status, the stored spec) before its
+      // unknown fields are dropped: each is given in the body's version.
+      prepareForUpdate(object, old, subresource) {
+        if (subresource === "status") {
+          object.status = hpaFromV1({ ...object, apiVersion: "autoscaling/v1", spec: {} }).status;
+          object.apiVersion = "autoscaling/v2";
+          own.prepareForUpdate?.(object, old, subresource);
+        } else object.status = hpaToV1(old).status;
+      },
       normalize(object, options) {
-        object.apiVersion = "autoscaling/v1";
         convertInPlace(object);
         return own.normalize?.(object, options) ?? [];
       },

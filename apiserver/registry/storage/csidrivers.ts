@@ -118,13 +118,28 @@ function validateUpdate(spec: CSIDriverSpec, old: CSIDriverSpec): FieldError[] {
   return errors;
 }
 
+const tokenSecretsWarning =
+  "spec.serviceAccountTokenInSecrets is unset; if supported by this CSI driver, set to true to prevent possible logging of tokens in volume attributes";
+
+/** WarningsOnCreate / WarningsOnUpdate: token requests (new or changed) without serviceAccountTokenInSecrets. */
+function tokenSecretsWarnings(spec: CSIDriverSpec, old: CSIDriverSpec | undefined): string[] {
+  if (!spec.tokenRequests?.length || typeof spec.serviceAccountTokenInSecrets === "boolean") return [];
+  if (old && !differs(spec.tokenRequests, old.tokenRequests)) return [];
+  return [tokenSecretsWarning];
+}
+
 const descriptions = columnDescriptions.CSIDriver;
 const booleanColumn = { type: "boolean" };
 
 export const csiDriverStrategy: ResourceStrategy = {
+  returnDeletedObject: true,
   allowUnconditionalUpdate: false,
   normalize: defaultCSIDriver,
-  validate: (object, old) => (old ? validateUpdate(specOf(object), specOf(old)) : validateSpec(specOf(object))),
+  validate(object, old, context) {
+    const errors = old ? validateUpdate(specOf(object), specOf(old)) : validateSpec(specOf(object));
+    if (errors.length === 0) context?.warnings?.push(...tokenSecretsWarnings(specOf(object), old && specOf(old)));
+    return errors;
+  },
   columns: [
     nameColumn,
     column("AttachRequired", descriptions.AttachRequired, (o) => specOf(o).attachRequired ?? true, booleanColumn),
