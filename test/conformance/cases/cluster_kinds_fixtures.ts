@@ -171,6 +171,69 @@ export const clusterKinds: readonly ClusterKind[] = [
     invalid: [{ spec: { attacher: "", nodeName: "Node_1", source: {} } }],
   },
   {
+    group: "storage.k8s.io",
+    version: "v1",
+    resource: "csinodes",
+    kind: "CSINode",
+    namespaced: false,
+    minimal: { spec: {} },
+    full: {
+      spec: {
+        drivers: [
+          {
+            name: "disks.example.com",
+            nodeID: "node-1",
+            topologyKeys: ["topology.kubernetes.io/zone"],
+            allocatable: { count: 8 },
+          },
+        ],
+      },
+    },
+    update: (stored) => ({
+      ...stored,
+      spec: { drivers: [{ ...stored.spec.drivers[0], nodeID: "node-2" }] },
+    }),
+    invalid: [
+      {
+        spec: {
+          drivers: [
+            { name: "", nodeID: "" },
+            { name: "Bad!", nodeID: "x", allocatable: { count: -1 } },
+          ],
+        },
+      },
+    ],
+  },
+  {
+    group: "storage.k8s.io",
+    version: "v1",
+    resource: "csistoragecapacities",
+    kind: "CSIStorageCapacity",
+    namespaced: true,
+    minimal: { storageClassName: "fast" },
+    full: {
+      storageClassName: "fast",
+      capacity: "10Gi",
+      maximumVolumeSize: "1Gi",
+      nodeTopology: { matchLabels: { "topology.kubernetes.io/zone": "a" } },
+    },
+    update: (stored) => ({ ...stored, storageClassName: "slow" }),
+    invalid: [
+      { storageClassName: "", nodeTopology: { matchExpressions: [{ key: "k", operator: "Exists", values: ["v"] }] } },
+    ],
+  },
+  {
+    group: "storage.k8s.io",
+    version: "v1",
+    resource: "volumeattributesclasses",
+    kind: "VolumeAttributesClass",
+    namespaced: false,
+    minimal: { driverName: "disks.example.com", parameters: { iops: "100" } },
+    full: { driverName: "disks.example.com", parameters: { iops: "3000", throughput: "125" } },
+    update: (stored) => ({ ...stored, parameters: { iops: "4000" } }),
+    invalid: [{ driverName: "", parameters: {} }],
+  },
+  {
     group: "node.k8s.io",
     version: "v1",
     resource: "runtimeclasses",
@@ -231,6 +294,48 @@ export const clusterKinds: readonly ClusterKind[] = [
     full: { webhooks: [{ ...webhook, reinvocationPolicy: "IfNeeded", matchPolicy: "Exact" }] },
     update: (stored) => ({ ...stored, webhooks: [{ ...stored.webhooks[0], reinvocationPolicy: "Never" }] }),
     invalid: [{ webhooks: [{ ...webhook, reinvocationPolicy: "Always" }, webhook] }],
+  },
+  {
+    group: "admissionregistration.k8s.io",
+    version: "v1",
+    resource: "validatingadmissionpolicies",
+    kind: "ValidatingAdmissionPolicy",
+    namespaced: false,
+    minimal: {
+      spec: {
+        matchConstraints: {
+          resourceRules: [
+            { operations: ["CREATE"], apiGroups: ["apps"], apiVersions: ["v1"], resources: ["deployments"] },
+          ],
+        },
+        validations: [{ expression: "object.spec.replicas <= 5" }],
+      },
+    },
+    full: {
+      spec: {
+        failurePolicy: "Ignore",
+        paramKind: { apiVersion: "v1", kind: "ConfigMap" },
+        matchConstraints: {
+          matchPolicy: "Exact",
+          namespaceSelector: { matchLabels: { env: "test" } },
+          resourceRules: [
+            { operations: ["CREATE", "UPDATE"], apiGroups: ["apps"], apiVersions: ["v1"], resources: ["deployments"] },
+          ],
+        },
+        validations: [{ expression: "object.spec.replicas <= 5", message: "too many", reason: "Invalid" }],
+        auditAnnotations: [{ key: "replicas", valueExpression: "string(object.spec.replicas)" }],
+      },
+    },
+    update: (stored) => ({ ...stored, spec: { ...stored.spec, failurePolicy: "Fail" } }),
+    invalid: [
+      {
+        spec: {
+          failurePolicy: "Maybe",
+          paramKind: { apiVersion: "a/b/c", kind: "" },
+          validations: [{ expression: " ", reason: "Gone" }],
+        },
+      },
+    ],
   },
   {
     group: "admissionregistration.k8s.io",
