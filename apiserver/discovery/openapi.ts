@@ -1,11 +1,12 @@
 /**
- * OpenAPI documents, as far as kubectl needs them: `/openapi/v3` (the index of group-version
- * documents) and `/openapi/v3/<prefix>/<group>/<version>` with one path per resource whose PATCH
- * operation carries `x-kubernetes-group-version-kind` and the `fieldValidation` query parameter
- * (how kubectl decides to validate on the server), plus a schema per kind for `kubectl explain`.
- * `/openapi/v2` is a small Swagger document with the same definitions.
+ * OpenAPI documents generated for the group versions the reference's captured documents do not
+ * cover (CRDs), as far as kubectl needs them: `/openapi/v3/<prefix>/<group>/<version>` with one
+ * path per resource whose PATCH operation carries `x-kubernetes-group-version-kind` and the
+ * `fieldValidation` query parameter (how kubectl decides to validate on the server), plus a schema
+ * per kind for `kubectl explain`; and their definitions for `/openapi/v2`.
+ * openapi_documents.ts merges them with the built-in ones.
  */
-import { createHash } from "node:crypto";
+import { toOpenApiV2Schema } from "./openapi_v2_schema.js";
 import type { ResourceRegistry } from "../registry/registry.js";
 import type { ResourceType } from "../registry/resource_type.js";
 
@@ -115,17 +116,26 @@ function gvk(type: ResourceType): Record<string, string> {
   return { group: type.group, version: type.version, kind: type.kind };
 }
 
-/** The document of one group-version, or undefined when nothing is served there. */
-export function openApiV3Document(registry: ResourceRegistry, path: string): Record<string, unknown> | undefined {
-  const parts = path.split("/");
-  let group = "";
-  let version: string | undefined;
-  if (parts[0] === "api") version = parts[1];
-  else if (parts[0] === "apis") {
-    group = parts[1] ?? "";
-    version = parts[2];
-  }
-  if (!version) return undefined;
+/** "api/v1" or "apis/<group>/<version>": the name of a group version's /openapi/v3 document. */
+export function groupVersionKey(group: string, version: string): string {
+  return group ? `apis/${group}/${version}` : `api/${version}`;
+}
+
+function parseGroupVersionKey(key: string): { group: string; version: string } | undefined {
+  const parts = key.split("/");
+  if (parts[0] === "api" && parts[1] && parts.length === 2) return { group: "", version: parts[1] };
+  if (parts[0] === "apis" && parts[1] && parts[2] && parts.length === 3) return { group: parts[1], version: parts[2] };
+  return undefined;
+}
+
+/** The document of one group version (by its key), or undefined when nothing is served there. */
+export function generatedOpenApiV3Document(
+  registry: ResourceRegistry,
+  key: string,
+): Record<string, unknown> | undefined {
+  const groupVersion = parseGroupVersionKey(key);
+  if (!groupVersion) return undefined;
+  const { group, version } = groupVersion;
   const types = registry.resources(group, version);
   if (!types.length) return undefined;
   const paths: Record<string, unknown> = {};
@@ -155,28 +165,17 @@ export function openApiV3Document(registry: ResourceRegistry, path: string): Rec
   return { openapi: "3.0.0", info: { title: "Kubernetes", version: "unversioned" }, paths, components: { schemas } };
 }
 
-export function openApiV3Root(registry: ResourceRegistry): Record<string, unknown> {
-  const paths: Record<string, unknown> = {};
-  for (const { group, versions } of registry.groups()) {
-    for (const version of versions) {
-      const key = group ? `apis/${group}/${version}` : `api/${version}`;
-      const hash = createHash("sha512")
-        .update(JSON.stringify(openApiV3Document(registry, key)))
-        .digest("hex")
-        .toUpperCase();
-      paths[key] = { serverRelativeURL: `/openapi/v3/${key}?hash=${hash}` };
-    }
+/** Definitions (and no paths) of the kinds of the given group versions, for /openapi/v2. */
+export function generatedOpenApiV2(
+  registry: ResourceRegistry,
+  keys: readonly string[],
+): { paths: Record<string, unknown>; definitions: Record<string, unknown> } {
+  const definitions: Record<string, unknown> = {};
+  for (const key of keys) {
+    const groupVersion = parseGroupVersionKey(key);
+    if (!groupVersion) continue;
+    for (const type of registry.resources(groupVersion.group, groupVersion.version))
+      definitions[definitionName(type)] = toOpenApiV2Schema(schemaOf(type, "#/definitions/"));
   }
-  return { paths };
-}
-
-export function openApiV2(registry: ResourceRegistry): Record<string, unknown> {
-  const definitions: Record<string, unknown> = { [objectMetaRef]: objectMetaSchema };
-  for (const { group, versions } of registry.groups()) {
-    for (const version of versions) {
-      for (const type of registry.resources(group, version))
-        definitions[definitionName(type)] = schemaOf(type, "#/definitions/");
-    }
-  }
-  return { swagger: "2.0", info: { title: "Kubernetes", version: "unversioned" }, paths: {}, definitions };
+  return { paths: {}, definitions };
 }

@@ -13,8 +13,8 @@ import {
   apiVersions,
   wantsAggregated,
 } from "../discovery/discovery.js";
-import { openApiV2, openApiV3Document, openApiV3Root } from "../discovery/openapi.js";
 import { versionInfo } from "../discovery/version.js";
+import { handleOpenApiV2, handleOpenApiV3Document, handleOpenApiV3Index } from "./openapi_handler.js";
 import { parseRequestPath } from "./request_info.js";
 import { handleResource } from "./resource_handler.js";
 import type { ResourceContext } from "./verbs/verb_request.js";
@@ -73,12 +73,11 @@ async function handle(context: ServerContext, request: IncomingMessage, response
   if (pathname === "/version") return writeJson(response, 200, versionInfo());
   if (/^\/(healthz|livez|readyz)(\/.*)?$/.test(pathname))
     return healthCheck(response, pathname, query, context.ready());
-  if (pathname === "/openapi/v2") return writeJson(response, 200, openApiV2(context.registry));
-  if (pathname === "/openapi/v3") return writeJson(response, 200, openApiV3Root(context.registry));
+  if (pathname === "/openapi/v2") return handleOpenApiV2(context.registry, request, response);
+  if (pathname === "/openapi/v3") return handleOpenApiV3Index(context.registry, request, response);
   if (pathname.startsWith("/openapi/v3/")) {
-    const document = openApiV3Document(context.registry, pathname.slice("/openapi/v3/".length));
-    if (!document) return writePageNotFound(response);
-    return writeJson(response, 200, document);
+    const name = pathname.slice("/openapi/v3/".length);
+    return handleOpenApiV3Document(context.registry, name, query, request, response);
   }
   const path = parseRequestPath(request.method ?? "GET", pathname, query);
   if (path.kind === "other") return writePageNotFound(response);

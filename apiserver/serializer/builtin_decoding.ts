@@ -4,6 +4,7 @@
  * that is not base64), then fails to convert it into the URL's kind; a body of the URL's kind
  * decodes into its Go struct, with that decoder's type errors.
  */
+import { decodeProtobufObject } from "./protobuf.js";
 import { builtinGoStruct, deleteOptionsGoType } from "./builtin_go_types.js";
 import type { KubeObject } from "../storage/types.js";
 import { goJsonTypeName } from "./go_json.js";
@@ -32,9 +33,13 @@ export function typeMetaFieldError(object: Record<string, unknown>): string | un
   return error && `couldn't get version/kind; json parse error: ${error}`;
 }
 
-/** A delete's JSON body decoded into metav1.DeleteOptions as the delete handler does: its errors are 400s. */
-export function decodeDeleteOptions(raw: Buffer): Record<string, unknown> | undefined {
-  const value = decodeDocument(raw, "application/json");
+/** A delete's body (JSON, or protobuf from Go clients) decoded into metav1.DeleteOptions as the delete handler does: its errors are 400s. */
+export function decodeDeleteOptions(raw: Buffer, mediaType: string): Record<string, unknown> | undefined {
+  // The delete handlers negotiate the body's serializer as the create handler does: protobuf from Go clients.
+  const value =
+    mediaType === "application/vnd.kubernetes.protobuf"
+      ? decodeProtobufObject(raw)
+      : decodeDocument(raw, "application/json");
   if (value === null) return undefined;
   if (typeof value !== "object" || Array.isArray(value)) throw badRequest(typeMetaError(value));
   const error = goUnmarshalError(value as Record<string, unknown>, deleteOptionsGoType);

@@ -63,8 +63,8 @@ function remember(key: string, type: GoType): GoType {
 
 let kindTypes: Map<string, string> | undefined;
 
-/** The Go struct of a built-in kind at `apiVersion`, or undefined when the catalog has no such kind. */
-export function builtinGoStruct(apiVersion: string, kind: string): GoStruct | undefined {
+/** The catalog key of a served kind's Go struct (`apps/v1.Deployment`), by apiVersion and kind. */
+export function builtinKindGoType(apiVersion: string, kind: string): string | undefined {
   if (!kindTypes) {
     kindTypes = new Map();
     for (const resource of catalogResources()) {
@@ -72,7 +72,12 @@ export function builtinGoStruct(apiVersion: string, kind: string): GoStruct | un
       kindTypes.set(`${resourceApiVersion}/${resource.kind}`, resource.goType);
     }
   }
-  const key = kindTypes.get(`${apiVersion}/${kind}`);
+  return kindTypes.get(`${apiVersion}/${kind}`);
+}
+
+/** The Go struct of a built-in kind at `apiVersion`, or undefined when the catalog has no such kind. */
+export function builtinGoStruct(apiVersion: string, kind: string): GoStruct | undefined {
+  const key = builtinKindGoType(apiVersion, kind);
   return key === undefined ? undefined : (decoderType(key) as GoStruct);
 }
 

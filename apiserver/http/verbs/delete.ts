@@ -2,7 +2,7 @@
 import { deleteObject } from "../../registry/deletion.js";
 import { decodeDeleteOptions } from "../../serializer/builtin_decoding.js";
 import type { KubeObject } from "../../storage/types.js";
-import { readBody } from "../negotiation.js";
+import { mediaTypeOf, readBody } from "../negotiation.js";
 import { int64Parameter } from "../query_parameters.js";
 import { deleteOptions } from "../request_options.js";
 import { writeJson, writeObject } from "../respond.js";
@@ -11,7 +11,7 @@ import type { VerbRequest } from "./verb_request.js";
 export async function deleteOne(verb: VerbRequest): Promise<void> {
   const { context, request, response, query, type, format, namespace, name, now } = verb;
   const raw = await readBody(request);
-  const body = raw.length ? (decodeDeleteOptions(raw) ?? {}) : undefined;
+  const body = raw.length ? (decodeDeleteOptions(raw, mediaTypeOf(request.headers["content-type"])) ?? {}) : undefined;
   // DeleteOptions come from the body when there is one, and only then is the query not decoded.
   if (!raw.length) int64Parameter(query, "gracePeriodSeconds");
   const result = await deleteObject(context.service, type, namespace, name, deleteOptions(body, query));

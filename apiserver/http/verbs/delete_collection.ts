@@ -4,7 +4,7 @@ import { deleteObject } from "../../registry/deletion.js";
 import { list } from "../../registry/list_watch.js";
 import { decodeDeleteOptions } from "../../serializer/builtin_decoding.js";
 import type { KubeObject } from "../../storage/types.js";
-import { readBody } from "../negotiation.js";
+import { mediaTypeOf, readBody } from "../negotiation.js";
 import { listIntegerOptions } from "../query_parameters.js";
 import { deleteOptions } from "../request_options.js";
 import { writeJson } from "../respond.js";
@@ -15,7 +15,7 @@ export async function deleteCollection(verb: VerbRequest): Promise<void> {
   const { context, request, response, query, type, namespace } = verb;
   const { service } = context;
   const raw = await readBody(request);
-  const body = raw.length ? (decodeDeleteOptions(raw) ?? {}) : undefined;
+  const body = raw.length ? (decodeDeleteOptions(raw, mediaTypeOf(request.headers["content-type"])) ?? {}) : undefined;
   listIntegerOptions(query);
   const options = deleteOptions(body, query);
   const matching = list(service.store, type, {

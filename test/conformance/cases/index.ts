@@ -16,6 +16,8 @@ import { kubectlVerbCases } from "./kubectl_verbs.js";
 import { lifecycleCases } from "./lifecycle.js";
 import { listMapFieldCases } from "./list_map_fields.js";
 import { namespaceTerminationCases } from "./namespace_termination.js";
+import { openApiCases } from "./openapi.js";
+import { protobufCases } from "./protobuf.js";
 import { optionCases } from "./options.js";
 import { outputCases } from "./output.js";
 import { printerColumnCases } from "./printer_columns.js";
@@ -34,6 +36,7 @@ import { writeCases } from "./writes.js";
 
 export const ALL_CASES: readonly ConformanceCase[] = [
   ...discoveryCases,
+  ...openApiCases,
   ...crdLifecycleCases,
   ...crdVersionCases,
   ...crudCases,
@@ -56,6 +59,7 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...watchingCases,
   ...resourceVersionCases,
   ...hostileInputCases,
+  ...protobufCases,
   ...typedDecodingCases,
   ...deepValueCases,
   ...updateRuleCases,

@@ -1,7 +1,21 @@
 /** Watches as clients use them: the real `kubectl get -w`, and bookmarks. */
 import assert from "node:assert/strict";
-import type { ConformanceCase } from "../harness/case.js";
-import { expectStatus, gizmo, gizmosPath, resourceVersionOf } from "./helpers.js";
+import type { CaseContext, ConformanceCase } from "../harness/case.js";
+import { configMap, configMapsPath, expectStatus, gizmo, gizmosPath, resourceVersionOf } from "./helpers.js";
+
+/** A watch-list of a collection holding two objects: both ADDED, then the initial-events-end bookmark. */
+async function expectWatchList(t: CaseContext, collectionPath: string): Promise<void> {
+  const result = await t.watch(
+    `${collectionPath}?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true`,
+    { maxEvents: 3, timeoutMs: 10_000 },
+  );
+  assert.deepEqual(
+    result.events.map((event) => event.type),
+    ["ADDED", "ADDED", "BOOKMARK"],
+  );
+  const bookmark = result.events[2]?.object as { metadata?: { annotations?: Record<string, string> } };
+  assert.equal(bookmark.metadata?.annotations?.["k8s.io/initial-events-end"], "true");
+}
 
 export const watchingCases: ConformanceCase[] = [
   {
@@ -90,16 +104,16 @@ export const watchingCases: ConformanceCase[] = [
     async run(t) {
       for (const name of ["i1", "i2"])
         await t.send({ method: "POST", path: gizmosPath(t.namespace), body: gizmo(name) });
-      const result = await t.watch(
-        `${gizmosPath(t.namespace)}?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true`,
-        { maxEvents: 3, timeoutMs: 10_000 },
-      );
-      assert.deepEqual(
-        result.events.map((event) => event.type),
-        ["ADDED", "ADDED", "BOOKMARK"],
-      );
-      const bookmark = result.events[2]?.object as { metadata?: { annotations?: Record<string, string> } };
-      assert.equal(bookmark.metadata?.annotations?.["k8s.io/initial-events-end"], "true");
+      await expectWatchList(t, gizmosPath(t.namespace));
+    },
+  },
+  {
+    area: "watch",
+    name: "a watch-list of a built-in kind (configmaps), as controller-runtime's informers start one",
+    async run(t) {
+      for (const name of ["w1", "w2"])
+        await t.send({ method: "POST", path: configMapsPath(t.namespace), body: configMap(name) });
+      await expectWatchList(t, configMapsPath(t.namespace));
     },
   },
 ];
