@@ -25,3 +25,16 @@ export function rejection(
 export function tableCells(strategy: ResourceStrategy, object: KubeObject, now: Date): unknown[] {
   return (strategy.columns ?? []).map((column) => column.cell(object, now));
 }
+
+/** The moment the tests' objects were created, and a Table's `now` that prints their age as "0s". */
+export const createdAt = new Date("2026-01-01T00:00:00Z");
+
+/** A cluster-scoped object of `apiVersion`'s `kind`, created at {@link createdAt}. */
+export function clusterObject(
+  apiVersion: string,
+  kind: string,
+  name: string,
+  fields: Record<string, unknown>,
+): KubeObject {
+  return { apiVersion, kind, metadata: { name, creationTimestamp: createdAt.toISOString() }, ...fields };
+}

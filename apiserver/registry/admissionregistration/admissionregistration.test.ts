@@ -1,17 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { KubeObject } from "../../storage/types.js";
-import { rejection, tableCells } from "../strategy_testing.js";
+import { clusterObject, createdAt, rejection, tableCells } from "../strategy_testing.js";
 import { strategies } from "./index.js";
 
 const group = "admissionregistration.k8s.io";
-const now = new Date("2026-01-01T00:00:00Z");
-const object = (kind: string, name: string, fields: Record<string, unknown>): KubeObject => ({
-  apiVersion: `${group}/v1`,
-  kind,
-  metadata: { name, creationTimestamp: "2026-01-01T00:00:00Z" },
-  ...fields,
-});
+const now = createdAt;
+const object = (kind: string, name: string, fields: Record<string, unknown>): KubeObject =>
+  clusterObject(`${group}/v1`, kind, name, fields);
 
 describe("admissionregistration strategies", () => {
   const validating = strategies.validatingwebhookconfigurations!;
