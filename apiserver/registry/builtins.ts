@@ -3,25 +3,43 @@
  * reference kube-apiserver's discovery and k8s.io/api's Go types), each with the generic
  * behaviour its Go type implies and its group's strategy (builtin_strategies.ts).
  */
-import { catalogResources, emptyObjectOf, trackingSchema } from "../catalog/catalog.js";
+import { catalogResources, emptyObjectOf, fillZeroValues, trackingSchema } from "../catalog/catalog.js";
 import type { CatalogResource } from "../catalog/catalog_model.js";
 import { servedAtV1 } from "./autoscaling/index.js";
 import { builtinStrategies } from "./builtin_strategies.js";
 import { droppingUnknownFields } from "./builtin_fields.js";
 import { eventsConversion, eventToCore } from "./events/event_conversion.js";
-import { allVerbs, collectionOf, type ResourceType } from "./resource_type.js";
+import { selectorFromLabelSelector, selectorFromSet, type LabelSelector } from "../../apimachinery/index.js";
+import { allVerbs, collectionOf, type ResourceType, type ScaleSubresource } from "./resource_type.js";
 
 export { initialNamespaces } from "./core/namespaces.js";
 
 /** Resources served by their own machinery rather than as built-in kinds (CRDs: crd/crd_controller.ts). */
 const servedElsewhere = new Set(["apiextensions.k8s.io/customresourcedefinitions"]);
 
-/** The scale subresource of the built-in workloads: where Scale's fields live in the kind. */
-const builtinScale = {
-  specReplicasPath: ".spec.replicas",
-  statusReplicasPath: ".status.replicas",
-  labelSelectorPath: undefined,
-};
+/**
+ * The scale subresource of the built-in workloads: Scale's replicas are the kind's, its selector
+ * the spec's selector as a string (the registries' scaleFrom*: a LabelSelector, or a
+ * ReplicationController's label map).
+ */
+function builtinScale(resource: string): ScaleSubresource {
+  return {
+    specReplicasPath: ".spec.replicas",
+    statusReplicasPath: ".status.replicas",
+    labelSelectorPath: undefined,
+    selector(object) {
+      const selector = (object.spec as { selector?: unknown } | undefined)?.selector;
+      if (selector === null || typeof selector !== "object") return undefined;
+      try {
+        return resource === "replicationcontrollers"
+          ? selectorFromSet(selector as Record<string, string>).toString()
+          : selectorFromLabelSelector(selector as LabelSelector).toString();
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
 
 /**
  * The resources whose strategy sets metadata.generation (to 1 on create, bumped on a spec change):
@@ -55,6 +73,30 @@ const generationTracking = new Set([
   "resource.k8s.io/devicetaintrules",
   "resource.k8s.io/resourceslices",
   "scheduling.k8s.io/priorityclasses",
+]);
+
+/**
+ * The resources whose store answers a delete with the deleted object (`ReturnDeletedObject: true`
+ * in pkg/registry/<group>/<kind>/storage/storage.go) rather than a Success Status.
+ */
+const returningDeletedObject = new Set([
+  "/namespaces",
+  "/persistentvolumes",
+  "/persistentvolumeclaims",
+  "/pods",
+  "/podtemplates",
+  "/resourcequotas",
+  "/services",
+  "/serviceaccounts",
+  "resource.k8s.io/deviceclasses",
+  "resource.k8s.io/resourceclaims",
+  "resource.k8s.io/resourceclaimtemplates",
+  "resource.k8s.io/resourceslices",
+  "storage.k8s.io/csidrivers",
+  "storage.k8s.io/csinodes",
+  "storage.k8s.io/storageclasses",
+  "storage.k8s.io/volumeattachments",
+  "storage.k8s.io/volumeattributesclasses",
 ]);
 
 /** Fills the common fields of a built-in resource type (the CRD resource, tests' kinds). */
@@ -116,7 +158,7 @@ export function catalogType(entry: CatalogResource): ResourceType {
     categories: entry.categories,
     verbs: entry.verbs,
     statusSubresource: subresources.has("status"),
-    scale: subresources.has("scale") ? builtinScale : undefined,
+    scale: subresources.has("scale") ? builtinScale(entry.resource) : undefined,
     strategicMerge: true,
     declarativeValidation: true,
     storagePrefix: entry.resource,
@@ -126,6 +168,9 @@ export function catalogType(entry: CatalogResource): ResourceType {
     strategy: builtinStrategies[entry.group]?.[entry.resource] ?? {},
     fieldSchema: { properties: own },
     emptyObject: Object.keys(emptyObject).length ? emptyObject : undefined,
+    fillZeroValues: (object) => fillZeroValues(object, entry.goType),
+    stored: entry.storageVersionHash !== "",
+    returnsDeletedObject: returningDeletedObject.has(`${entry.group}/${entry.resource}`),
     catalog: entry,
   };
 }

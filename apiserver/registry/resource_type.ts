@@ -22,12 +22,21 @@ export interface ScaleSubresource {
   specReplicasPath: string;
   statusReplicasPath: string;
   labelSelectorPath: string | undefined;
+  /** For built-in kinds, Scale's status.selector computed from the object (their registries' scaleFrom*). */
+  selector?: ((object: KubeObject) => string | undefined) | undefined;
+}
+
+/**
+ * A read-only view of what is stored, by collection (`<group>/<resource>`), for the admission
+ * steps a strategy stands in for (the Priority plugin reads PriorityClasses).
+ */
+export interface StoredObjects {
+  get(collection: string, namespace: string | undefined, name: string): KubeObject | undefined;
+  list(collection: string): KubeObject[];
 }
 
 /** How a kind is checked and shaped on writes; defaults do nothing. */
 export interface ResourceStrategy {
-  /** The registry store's ReturnDeletedObject: a deletion answers with the object, not a Success Status. */
-  returnDeletedObject?: boolean;
   /** The strategy's AllowUnconditionalUpdate: false makes a PUT without resourceVersion a 422. */
   allowUnconditionalUpdate?: boolean;
   /**
@@ -57,9 +66,25 @@ export interface ResourceStrategy {
    * What the server sets on a create after the field manager has recorded the write (the
    * strategy's PrepareForCreate), so no manager owns it.
    */
-  prepareForCreate?(object: KubeObject): void;
+  prepareForCreate?(object: KubeObject, stored?: StoredObjects): void;
   /** What an update through `subresource` may not change, copied from the stored object (the strategy's PrepareForUpdate). */
   prepareForUpdate?(object: KubeObject, old: KubeObject, subresource: string): void;
+  /**
+   * For a kind deleted gracefully (the strategy's CheckGracefulDelete, pods): the grace period a
+   * delete of `object` gets, from the one asked for (undefined when none was); a kind without
+   * this hook is deleted at once.
+   */
+  gracefulDeletionPeriod?(object: KubeObject, requested: number | undefined): number;
+  /**
+   * What a /status write may not change or must keep, copied from the stored object (the status
+   * strategy's PrepareForUpdate); the write already holds the stored object with the new status.
+   */
+  prepareForStatusUpdate?(object: KubeObject, old: KubeObject): void;
+  /**
+   * The propagation a delete that names none gets (the strategy's DefaultGarbageCollectionPolicy:
+   * core/v1 ReplicationControllers orphan their pods); undefined is the generic background.
+   */
+  defaultPropagationPolicy?: "Orphan" | undefined;
   /** Whether a change between two versions counts as a spec change (bumps generation). */
   specChanged?(object: KubeObject, old: KubeObject): boolean;
   /** Server-side Table columns after Name. */
@@ -128,6 +153,18 @@ export interface ResourceType {
    * change from this object.
    */
   emptyObject?: Record<string, unknown> | undefined;
+  /**
+   * For built-in kinds, adds every zero value Go serializes that the object lacks, at any depth
+   * (list items and map values included); kinds without it are filled from `emptyObject`.
+   */
+  fillZeroValues?: ((object: KubeObject) => void) | undefined;
+  /**
+   * False for a kind that is computed rather than stored (the reviews: discovery gives them no
+   * storage version): a create answers without storing, naming or validating metadata.
+   */
+  stored?: boolean | undefined;
+  /** Whether a delete answers with the deleted object rather than a Success Status (the store's ReturnDeletedObject). */
+  returnsDeletedObject?: boolean | undefined;
   /**
    * Other versions of the same objects whose field names differ (core/v1 and events.k8s.io/v1
    * Events), by apiVersion: how to convert an object of this version to it, and its field schema.

@@ -7,8 +7,8 @@
  * The wire format is the `k8s\0` magic, then a runtime.Unknown { typeMeta = 1 { apiVersion = 1,
  * kind = 2 }, raw = 2 } whose `raw` is the object's message, decoded by its Go type in the catalog.
  */
+import { goTypeOfKind } from "../catalog/catalog.js";
 import { badRequest } from "../errors/status.js";
-import { builtinKindGoType } from "./builtin_go_types.js";
 import { decodeCatalogMessage } from "./protobuf_catalog.js";
 import { protobufFields } from "./protobuf_reader.js";
 
@@ -31,7 +31,7 @@ export function decodeProtobufObject(body: Buffer): Record<string, unknown> {
   const raw = envelope.find((field) => field.number === 2)?.value;
   const apiVersion = typeMeta instanceof Buffer ? stringField(typeMeta, 1) : "";
   const kind = typeMeta instanceof Buffer ? stringField(typeMeta, 2) : "";
-  const goType = kind === "DeleteOptions" ? deleteOptionsType : builtinKindGoType(apiVersion, kind);
+  const goType = kind === "DeleteOptions" ? deleteOptionsType : goTypeOfKind(apiVersion, kind);
   if (!goType)
     throw badRequest(
       `no kind "${kind}" is registered for version "${apiVersion}" in scheme "k8s.io/apimachinery@v1.32.4/pkg/runtime/scheme.go:100"`,

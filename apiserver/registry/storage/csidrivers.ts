@@ -132,7 +132,6 @@ const descriptions = columnDescriptions.CSIDriver;
 const booleanColumn = { type: "boolean" };
 
 export const csiDriverStrategy: ResourceStrategy = {
-  returnDeletedObject: true,
   allowUnconditionalUpdate: false,
   normalize: defaultCSIDriver,
   validate(object, old, context) {

@@ -76,7 +76,6 @@ function validate(object: KubeObject, old: KubeObject | undefined): FieldError[]
 }
 
 export const csiNodeStrategy: ResourceStrategy = {
-  returnDeletedObject: true,
   allowUnconditionalUpdate: false,
   normalize(object) {
     // topologyKeys has no omitempty: a driver that names none serializes it as null, as Go does.

@@ -97,7 +97,6 @@ function validateStorageClassUpdate(object: KubeObject, old: KubeObject): FieldE
 const descriptions = columnDescriptions.StorageClass;
 
 export const storageClassStrategy: ResourceStrategy = {
-  returnDeletedObject: true,
   normalize(object) {
     object.reclaimPolicy ??= "Delete";
     object.volumeBindingMode ??= "Immediate";

@@ -95,7 +95,6 @@ function validate(object: KubeObject, old: KubeObject | undefined): FieldError[]
 const descriptions = columnDescriptions.VolumeAttachment;
 
 export const volumeAttachmentStrategy: ResourceStrategy = {
-  returnDeletedObject: true,
   allowUnconditionalUpdate: false,
   validate,
   prepareForCreate(object) {

@@ -31,7 +31,6 @@ function validate(object: KubeObject, old: KubeObject | undefined): FieldError[]
 const protectionFinalizer = "kubernetes.io/vac-protection";
 
 export const volumeAttributesClassStrategy: ResourceStrategy = {
-  returnDeletedObject: true,
   validate,
   prepareForCreate(object) {
     const finalizers = object.metadata.finalizers ?? [];

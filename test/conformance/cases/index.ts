@@ -33,6 +33,7 @@ import { watchingCases } from "./watching.js";
 import { updateRuleCases } from "./update_rules.js";
 import { watchEventCases } from "./watch_events.js";
 import { writeCases } from "./writes.js";
+import { perKindCases } from "./kinds/index.js";
 
 export const ALL_CASES: readonly ConformanceCase[] = [
   ...discoveryCases,
@@ -68,4 +69,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...printerColumnCases,
   ...namespaceTerminationCases,
   ...invalidMessageCases,
+  ...perKindCases,
 ];
