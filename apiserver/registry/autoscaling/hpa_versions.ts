@@ -4,7 +4,7 @@
  * see the stored form, as kube-apiserver's internal type), and reads are converted back.
  */
 import type { KubeObject } from "../../storage/types.js";
-import type { ResourceType } from "../resource_type.js";
+import type { ResourceStrategy, ResourceType } from "../resource_type.js";
 import { hpaFromV1, hpaToV1 } from "./hpa_conversion.js";
 
 /** Rewrites `object` in place as its v2 form. */
@@ -15,34 +15,32 @@ function convertInPlace(object: KubeObject): void {
   Object.assign(object, converted);
 }
 
-/** The autoscaling/v1 resource type, converting to and from the v2 store. */
-export function servedAtV1(type: ResourceType): ResourceType {
+/** Makes the autoscaling/v1 resource type convert to and from the v2 store. */
+export function serveFromV2Store(type: ResourceType): void {
   const own = type.strategy;
-  return {
-    ...type,
-    strategy: {
-      ...own,
-      // An update's body meets the stored status (or, on /status, the stored spec) before its
-      // unknown fields are dropped: each is given in the body's version.
-      prepareForUpdate(object, old, subresource) {
-        if (subresource === "status") {
-          object.status = hpaFromV1({ ...object, apiVersion: "autoscaling/v1", spec: {} }).status;
-          object.apiVersion = "autoscaling/v2";
-          own.prepareForUpdate?.(object, old, subresource);
-        } else object.status = hpaToV1(old).status;
-      },
-      normalize(object, options) {
-        convertInPlace(object);
-        return own.normalize?.(object, options) ?? [];
-      },
-    },
-    conversion: {
-      toStorage(object) {
-        convertInPlace(object);
+  const strategy: ResourceStrategy = {
+    ...own,
+    // An update's body meets the stored status (or, on /status, the stored spec) before its
+    // unknown fields are dropped: each is given in the body's version.
+    prepareForUpdate(object, old, subresource) {
+      if (subresource === "status") {
+        object.status = hpaFromV1({ ...object, apiVersion: "autoscaling/v1", spec: {} }).status;
         object.apiVersion = "autoscaling/v2";
-        object.kind = "HorizontalPodAutoscaler";
-      },
-      fromStorage: hpaToV1,
+        own.prepareForUpdate?.(object, old, subresource);
+      } else object.status = hpaToV1(old).status;
     },
+    normalize(object, options) {
+      convertInPlace(object);
+      return own.normalize?.(object, options) ?? [];
+    },
+  };
+  type.strategy = strategy;
+  type.conversion = {
+    toStorage(object) {
+      convertInPlace(object);
+      object.apiVersion = "autoscaling/v2";
+      object.kind = "HorizontalPodAutoscaler";
+    },
+    fromStorage: hpaToV1,
   };
 }

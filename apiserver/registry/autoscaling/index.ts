@@ -10,4 +10,4 @@ export { hpaFromV1, hpaToV1 } from "./hpa_conversion.js";
 export const strategies: Readonly<Record<string, ResourceStrategy>> = {
   horizontalpodautoscalers: horizontalPodAutoscalerStrategy,
 };
-export { servedAtV1 } from "./hpa_versions.js";
+export { serveFromV2Store } from "./hpa_versions.js";
