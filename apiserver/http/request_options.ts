@@ -108,7 +108,14 @@ export function deleteOptions(body: unknown, query: URLSearchParams): DeleteOpti
   errors.push(...dryRunErrors(dryRunValues));
   if (errors.length) invalidOptions("DeleteOptions", errors);
   return {
-    propagationPolicy: hasPolicy ? (policy as PropagationPolicy) : orphanDependents === true ? "Orphan" : undefined,
+    // orphanDependents=false is an explicit choice not to orphan, as Background is.
+    propagationPolicy: hasPolicy
+      ? (policy as PropagationPolicy)
+      : orphanDependents === true
+        ? "Orphan"
+        : orphanDependents === false
+          ? "Background"
+          : undefined,
     preconditions: options.preconditions as DeleteOptions["preconditions"],
     dryRun: dryRunValues.length > 0,
     gracePeriodSeconds: gracePeriodOf(fromBody ? options.gracePeriodSeconds : query.get("gracePeriodSeconds")),

@@ -5,7 +5,9 @@
  */
 import type { ResourceStrategy } from "./resource_type.js";
 import { strategies as admissionregistration } from "./admissionregistration/index.js";
+import { strategies as apps } from "./apps/index.js";
 import { strategies as autoscaling } from "./autoscaling/index.js";
+import { strategies as batch } from "./batch/index.js";
 import { strategies as certificates } from "./certificates/index.js";
 import { strategies as coordination } from "./coordination/index.js";
 import { strategies as core } from "./core/index.js";
@@ -20,6 +22,8 @@ export const builtinStrategies: Readonly<Record<string, Readonly<Record<string, 
   "admissionregistration.k8s.io": admissionregistration,
   autoscaling,
   "certificates.k8s.io": certificates,
+  apps,
+  batch,
   "coordination.k8s.io": coordination,
   "events.k8s.io": events,
   "node.k8s.io": node,

@@ -206,12 +206,14 @@ export class ObjectService {
     else delete meta.generation;
     if (type.statusSubresource && !(type.group === "" && type.resource === "namespaces")) delete object.status;
     if (!meta.name && meta.generateName) meta.name = this.#generateName(type, namespace, meta.generateName);
+    // The uid is set before validation, as kube-apiserver's store does before BeforeCreate: a Job's
+    // generated selector, which its create validation checks, carries it.
+    meta.uid = randomUUID();
     const warnings = this.#admit(type, object, undefined, options);
     const name = meta.name ?? "";
     this.#checkNamespace(type, namespace, name);
     const key = objectKey(type.namespaced ? namespace : undefined, name);
     if (this.store.get(type.collection, key)) throw alreadyExists(groupResource(type), name);
-    meta.uid = randomUUID();
     if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
     type.strategy.prepareForCreate?.(object, this.#storedObjects());
     toStorageVersion(object, type);

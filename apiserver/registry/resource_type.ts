@@ -87,6 +87,17 @@ export interface ResourceStrategy {
   defaultPropagationPolicy?: "Orphan" | undefined;
   /** Whether a change between two versions counts as a spec change (bumps generation). */
   specChanged?(object: KubeObject, old: KubeObject): boolean;
+  /**
+   * The warning a delete that names no propagation answers with, for a kind whose default
+   * propagation surprises (batch/v1 Jobs orphan their pods).
+   */
+  defaultPropagationWarning?: string;
+  /**
+   * The object's metadata as the kind's internal version holds it, where conversion moves a field
+   * out of it (a DaemonSet's template generation annotation is the internal spec's field): what a
+   * Table row's PartialObjectMetadata shows, since kube-apiserver prints internal objects.
+   */
+  internalMetadata?(object: KubeObject): KubeObject["metadata"];
   /** Server-side Table columns after Name. */
   columns?: PrinterColumn[];
   /**

@@ -17,6 +17,18 @@ export function validateNonnegative(value: number | undefined | null, path: stri
     : [];
 }
 
+/** ValidateNonnegativeField on each of `fields` of `record`, named `<prefix>.<field>`, in that order. */
+export function validateNonnegativeFields(
+  record: Readonly<Record<string, unknown>>,
+  fields: readonly string[],
+  prefix: string,
+): FieldError[] {
+  return fields.flatMap((field) => {
+    const value = record[field];
+    return typeof value === "number" ? validateNonnegative(value, `${prefix}.${field}`) : [];
+  });
+}
+
 /** ValidatePositiveIntOrPercent: a percent string as IsValidPercent, an integer not negative. */
 export function validatePositiveIntOrPercent(value: IntOrString | undefined | null, path: string): FieldError[] {
   if (typeof value === "string")

@@ -67,6 +67,16 @@ export function validateLabelSelector(
   return errors;
 }
 
+/**
+ * LabelSelectorHasInvalidLabelValue: whether a stored selector holds an expression value that
+ * today's rules refuse, so that its updates may keep it.
+ */
+export function labelSelectorHasInvalidLabelValue(selector: LabelSelector | null | undefined): boolean {
+  return (selector?.matchExpressions ?? []).some((expression) =>
+    (expression.values ?? []).some((value) => labelValueErrors(value).length > 0),
+  );
+}
+
 /** Whether a selector has no requirement at all (the workloads' "empty selector is invalid"). */
 export function isEmptyLabelSelector(selector: LabelSelector): boolean {
   return Object.keys(selector.matchLabels ?? {}).length + (selector.matchExpressions ?? []).length === 0;

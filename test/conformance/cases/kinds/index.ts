@@ -3,6 +3,8 @@
  * says how to write one). Add a group's fixtures to the list below.
  */
 import type { ConformanceCase } from "../../harness/case.js";
+import { appsFixtures } from "./apps.js";
+import { batchFixtures } from "./batch.js";
 import { builtInRouteCases } from "./built_in_routes.js";
 import { coordinationFixtures } from "./coordination.js";
 import { coreConfigFixtures } from "./core_config.js";
@@ -16,5 +18,12 @@ export const perKindCases: readonly ConformanceCase[] = [
   ...notServedCases,
   ...podSubresourceCases,
   ...quantityCases,
-  ...kindCases([...coreConfigFixtures, ...corePodsFixtures, ...coordinationFixtures, ...eventsFixtures]),
+  ...kindCases([
+    ...coreConfigFixtures,
+    ...corePodsFixtures,
+    ...coordinationFixtures,
+    ...eventsFixtures,
+    ...appsFixtures,
+    ...batchFixtures,
+  ]),
 ];

@@ -43,11 +43,19 @@ async function subresourcesOf(t: CaseContext, fixture: KindFixture): Promise<Set
   return new Set(names.filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length)));
 }
 
+/**
+ * An object's name: the case's namespace (which starts with the case's number) cut so that the
+ * name fits the shortest limit a kind has, a CronJob's 52 characters.
+ */
+function objectName(namespace: string, suffix: string): string {
+  return `${namespace.slice(0, 52 - suffix.length - 1).replace(/-$/, "")}-${suffix}`;
+}
+
 async function lifecycle(t: CaseContext, fixture: KindFixture): Promise<void> {
   const collection = collectionPath(fixture, t.namespace);
   // Cluster-scoped objects are named after the case, so no two cases share one.
-  const minimalName = `${t.namespace}-min`;
-  const fullName = `${t.namespace}-full`;
+  const minimalName = objectName(t.namespace, "min");
+  const fullName = objectName(t.namespace, "full");
   expectStatus(
     await t.http({ method: "POST", path: collection, body: named(fixture, fixture.minimal, minimalName, t.namespace) }),
     201,
@@ -98,7 +106,7 @@ async function invalidObjects(t: CaseContext, fixture: KindFixture): Promise<voi
     const response = await t.http({
       method: "POST",
       path: collection,
-      body: named(fixture, object, `${t.namespace}-bad-${index}`, t.namespace),
+      body: named(fixture, object, objectName(t.namespace, `bad-${index}`), t.namespace),
     });
     if (response.status < 400) throw new Error(`invalid object ${index} was accepted (${response.status})`);
   }
