@@ -9,6 +9,8 @@ import { loadOrCreateIdentity } from "../auth/persisted_identity.js";
 import { createRequestHandler } from "../http/server.js";
 import { ensureDefaultServiceNetwork } from "./default_service_network.js";
 import { builtinTypes, initialNamespaces } from "../registry/builtins.js";
+import { collectionOf } from "../registry/resource_type.js";
+import { systemPriorityClasses, systemPriorityClassObject } from "../registry/scheduling/index.js";
 import { CrdController, crdResourceType } from "../registry/crd/crd_controller.js";
 import { ObjectService, timestamp } from "../registry/object_service.js";
 import { ResourceRegistry } from "../registry/registry.js";
@@ -64,6 +66,7 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
   const crds = new CrdController({ store, registry, service });
   crds.start();
   await ensureInitialNamespaces(store, options.now());
+  await ensureSystemPriorityClasses(store, options.now());
   const collector = new GarbageCollector({
     store,
     registry,
@@ -131,6 +134,34 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
       return stopped;
     },
   };
+}
+
+/** The system priority classes kube-apiserver's scheduling post-start hook creates. */
+async function ensureSystemPriorityClasses(store: Store, now: Date): Promise<void> {
+  const collection = collectionOf("scheduling.k8s.io", "priorityclasses");
+  const writes: Promise<void>[] = [];
+  for (const spc of systemPriorityClasses) {
+    const key = objectKey(undefined, spc.name);
+    if (store.get(collection, key)) continue;
+    const object = systemPriorityClassObject(spc);
+    object.metadata = {
+      ...object.metadata,
+      uid: crypto.randomUUID(),
+      creationTimestamp: timestamp(now),
+      managedFields: [
+        {
+          manager: "kube-apiserver",
+          operation: "Update",
+          apiVersion: "scheduling.k8s.io/v1",
+          time: timestamp(now),
+          fieldsType: "FieldsV1",
+          fieldsV1: { "f:description": {}, "f:preemptionPolicy": {}, "f:value": {} },
+        },
+      ],
+    };
+    writes.push(store.put(collection, key, object).durable);
+  }
+  await Promise.all(writes);
 }
 
 async function ensureInitialNamespaces(store: Store, now: Date): Promise<void> {

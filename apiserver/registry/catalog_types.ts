@@ -4,6 +4,7 @@
  * use, unknown-field dropping), the latter computed when first used, so that a kind nobody writes
  * costs nothing at start.
  */
+import { serveFromV2Store } from "./autoscaling/index.js";
 import { selectorFromLabelSelector, selectorFromSet, type LabelSelector } from "../../apimachinery/index.js";
 import { emptyObjectOf, fillZeroValues, trackingSchema } from "../catalog/catalog.js";
 import type { CatalogResource } from "../catalog/catalog_model.js";
@@ -182,6 +183,8 @@ export function catalogType(entry: CatalogResource): ResourceType {
     return Object.keys(empty).length ? empty : undefined;
   });
   if (entry.resource === "events") eventStore(type);
+  // autoscaling/v1 HorizontalPodAutoscalers are converted to and from the autoscaling/v2 store.
+  if (entry.group === "autoscaling" && entry.version === "v1") serveFromV2Store(type);
   type.strategy = droppingUnknownFields(type);
   return type;
 }

@@ -37,6 +37,8 @@ export interface StoredObjects {
 
 /** How a kind is checked and shaped on writes; defaults do nothing. */
 export interface ResourceStrategy {
+  /** The strategy's AllowUnconditionalUpdate: false makes a PUT without resourceVersion a 422. */
+  allowUnconditionalUpdate?: boolean;
   /**
    * encoding/json's "cannot unmarshal" error for a value of the body whose JSON type the kind's Go
    * field cannot hold (a 400 before anything else is checked), or undefined.

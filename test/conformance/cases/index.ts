@@ -4,6 +4,7 @@ import { crdLifecycleCases } from "./crd_lifecycle.js";
 import { crdSchemaTypeCases } from "./crd_schema_types.js";
 import { crdVersionCases } from "./crd_versions.js";
 import { crudCases } from "./crud.js";
+import { clusterKindCases } from "./cluster_kinds.js";
 import { crudKindCases } from "./crud_kinds.js";
 import { deepValueCases } from "./deep_values.js";
 import { discoveryCases } from "./discovery.js";
@@ -43,6 +44,7 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...crudCases,
   ...crudKindCases,
   ...serviceNetworkCases,
+  ...clusterKindCases,
   ...schemaCases,
   ...validationRuleCases,
   ...celRuleCases,
