@@ -6,7 +6,7 @@ import {
   fillZeroValues,
   goTypeModel,
   parseTypeExpression,
-  strategicMergeKeysOf,
+  strategicPatchRulesOf,
   trackingSchema,
 } from "./catalog.js";
 
@@ -92,9 +92,15 @@ describe("what follows from the Go types", () => {
   });
 
   it("strategic merge patch keys come from patchStrategy and patchMergeKey", () => {
-    const keys = strategicMergeKeysOf("apps/v1.Deployment");
+    const keys = strategicPatchRulesOf("apps/v1.Deployment").mergeKeys;
     assert.equal(keys["spec.template.spec.containers"], "name");
     assert.equal(keys["metadata.ownerReferences"], "uid");
     assert.equal(keys["metadata.finalizers"], null);
+  });
+
+  it("fields tagged patchStrategy=replace are replaced whole", () => {
+    const rules = strategicPatchRulesOf("policy/v1.PodDisruptionBudget");
+    assert.deepEqual([...rules.replaced], ["spec.selector"]);
+    assert.equal(strategicPatchRulesOf("apps/v1.Deployment").replaced.size, 0);
   });
 });

@@ -204,33 +204,45 @@ function markedAtomic(schema: Record<string, unknown>, markers: Partial<GoFieldM
     : schema;
 }
 
-const mergeKeyTables = new Map<string, Record<string, string | null>>();
-
-/**
- * The lists of a kind that a strategic merge patch merges (`patchStrategy:"merge"`), by dotted
- * path, with their `patchMergeKey` (null for a list of scalars, merged as a set).
- */
-export function strategicMergeKeysOf(kindType: string): Record<string, string | null> {
-  let table = mergeKeyTables.get(kindType);
-  if (!table) {
-    table = {};
-    collectMergeKeys(kindType, "", table, new Set());
-    mergeKeyTables.set(kindType, table);
-  }
-  return table;
+/** How a strategic merge patch treats a kind's fields, from its Go structs' patch tags, by dotted path. */
+export interface StrategicPatchRules {
+  /** Lists that merge (`patchStrategy:"merge"`), with their `patchMergeKey` (null: scalars merged as a set). */
+  mergeKeys: Record<string, string | null>;
+  /** Fields a patch replaces whole (`patchStrategy:"replace"`, as a PodDisruptionBudget's selector). */
+  replaced: ReadonlySet<string>;
 }
 
-function collectMergeKeys(type: string, path: string, into: Record<string, string | null>, seen: Set<string>): void {
+const patchRuleTables = new Map<string, StrategicPatchRules>();
+
+export function strategicPatchRulesOf(kindType: string): StrategicPatchRules {
+  let rules = patchRuleTables.get(kindType);
+  if (!rules) {
+    const collected = { mergeKeys: {}, replaced: new Set<string>() };
+    collectPatchRules(kindType, "", collected, new Set());
+    rules = collected;
+    patchRuleTables.set(kindType, rules);
+  }
+  return rules;
+}
+
+function collectPatchRules(
+  type: string,
+  path: string,
+  into: { mergeKeys: Record<string, string | null>; replaced: Set<string> },
+  seen: Set<string>,
+): void {
   const expression = parseTypeExpression(type);
-  if (expression.form !== "named") return collectMergeKeys(expression.element, path, into, seen);
+  if (expression.form !== "named") return collectPatchRules(expression.element, path, into, seen);
   const model = goTypeModel(type);
   if (!model?.fields || seen.has(type)) return;
   const inner = new Set([...seen, type]);
   for (const field of jsonFields(model)) {
     const fieldPath = path ? `${path}.${field.json}` : field.json;
-    if (field.patchStrategy?.split(",").includes("merge") && field.type.startsWith("[]"))
-      into[fieldPath] = field.patchMergeKey || null;
-    collectMergeKeys(field.type, fieldPath, into, inner);
+    const strategies = field.patchStrategy?.split(",") ?? [];
+    if (strategies.includes("merge") && field.type.startsWith("[]"))
+      into.mergeKeys[fieldPath] = field.patchMergeKey || null;
+    if (strategies.includes("replace")) into.replaced.add(fieldPath);
+    collectPatchRules(field.type, fieldPath, into, inner);
   }
 }
 

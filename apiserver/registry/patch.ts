@@ -10,7 +10,7 @@ import { StatusError, badRequest, unsupportedMediaType } from "../errors/status.
 import type { KubeObject } from "../storage/types.js";
 import { applyMergePatch } from "../../apimachinery/index.js";
 import { deepClone } from "./conversion.js";
-import { goTypeOfKind, strategicMergeKeysOf } from "../catalog/catalog.js";
+import { goTypeOfKind, strategicPatchRulesOf, type StrategicPatchRules } from "../catalog/catalog.js";
 import type { ResourceType } from "./resource_type.js";
 
 export const patchMediaTypes = {
@@ -47,22 +47,25 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   return applyMergePatch(target, patch, deepClone);
 }
 
-/** The lists of `object`'s kind that merge by key, from its Go struct's patchStrategy and patchMergeKey tags. */
-function mergeKeysOf(object: unknown): Record<string, string | null> {
+const noPatchRules: StrategicPatchRules = { mergeKeys: {}, replaced: new Set() };
+
+/** The strategic merge rules of `object`'s kind, from its Go struct's patchStrategy and patchMergeKey tags. */
+function patchRulesOf(object: unknown): StrategicPatchRules {
   const { apiVersion, kind } = (object ?? {}) as { apiVersion?: unknown; kind?: unknown };
   const goType = goTypeOfKind(String(apiVersion), String(kind));
-  return goType ? strategicMergeKeysOf(goType) : {};
+  return goType ? strategicPatchRulesOf(goType) : noPatchRules;
 }
 
 /**
  * Strategic merge patch for the built-in kinds (maps merge; lists tagged patchStrategy=merge merge
- * by key, their items merged strategically too), with the keys of the target's Go struct.
+ * by key, their items merged strategically too; fields tagged patchStrategy=replace are replaced
+ * whole), with the rules of the target's Go struct.
  */
 export function strategicMergePatch(
   target: unknown,
   patch: unknown,
   path = "",
-  mergeKeys: Record<string, string | null> = mergeKeysOf(target),
+  rules: StrategicPatchRules = patchRulesOf(target),
 ): unknown {
   if (patch === null || typeof patch !== "object" || Array.isArray(patch)) return deepClone(patch);
   const patchMap = patch as Record<string, unknown>;
@@ -85,13 +88,17 @@ export function strategicMergePatch(
       delete result[key];
       continue;
     }
-    if (Array.isArray(value) && childPath in mergeKeys) {
-      result[key] = mergeList(result[key], value, mergeKeys[childPath] ?? null, (existing, item) =>
-        strategicMergePatch(existing, item, childPath, mergeKeys),
+    if (rules.replaced.has(childPath)) {
+      result[key] = deepClone(value);
+      continue;
+    }
+    if (Array.isArray(value) && childPath in rules.mergeKeys) {
+      result[key] = mergeList(result[key], value, rules.mergeKeys[childPath] ?? null, (existing, item) =>
+        strategicMergePatch(existing, item, childPath, rules),
       );
       continue;
     }
-    const merged = strategicMergePatch(result[key], value, childPath, mergeKeys);
+    const merged = strategicMergePatch(result[key], value, childPath, rules);
     if (merged === undefined) delete result[key];
     else result[key] = merged;
   }
