@@ -23,11 +23,10 @@ import {
   validateLabelSelector,
   validateSelectorMatchesTemplate,
 } from "../../validation/label_selector.js";
-import { ageColumn, column, nameColumn } from "../printing.js";
+import { ageColumn, column, formatLabelSelector, nameColumn } from "../printing.js";
 import type { ResourceStrategy } from "../resource_type.js";
 import {
   defaultTemplateOf,
-  formatLabelSelector,
   integerColumn,
   specOf,
   specTemplate,

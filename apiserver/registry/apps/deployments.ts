@@ -16,10 +16,9 @@ import {
   validatePositiveIntOrPercent,
 } from "../../validation/int_or_string.js";
 import { renderLabelSelector } from "../../validation/label_selector.js";
-import { ageColumn, column, nameColumn } from "../printing.js";
+import { ageColumn, column, formatLabelSelector, nameColumn } from "../printing.js";
 import type { ResourceStrategy } from "../resource_type.js";
 import {
-  formatLabelSelector,
   specOf,
   specTemplate,
   statusOf,

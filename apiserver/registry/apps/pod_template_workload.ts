@@ -158,14 +158,6 @@ export function templateContainerColumns(templateOf: (object: KubeObject) => Pod
   ];
 }
 
-/** metav1.FormatLabelSelector: the selector's string form, `<none>` when empty, `<error>` when invalid. */
-export function formatLabelSelector(selector: LabelSelector | null | undefined): string {
-  const converted = labelSelectorAsSelector(selector);
-  if (converted === undefined) return "<error>";
-  const text = converted === "nothing" ? "" : converted.toString();
-  return text || "<none>";
-}
-
 /** An integer column (Type "integer"). */
 export function integerColumn(name: string, description: string, cell: PrinterColumn["cell"]): PrinterColumn {
   return column(name, description, cell, { type: "integer" });

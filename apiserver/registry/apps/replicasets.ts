@@ -8,11 +8,10 @@ import type { KubeObject } from "../../storage/types.js";
 import { semanticallyEqual, validateImmutableField } from "../../validation/immutable.js";
 import { validateNonnegative, validateNonnegativeFields } from "../../validation/int_or_string.js";
 import { renderLabelSelector } from "../../validation/label_selector.js";
-import { ageColumn, column, nameColumn } from "../printing.js";
+import { ageColumn, column, formatLabelSelector, nameColumn } from "../printing.js";
 import type { ResourceStrategy } from "../resource_type.js";
 import {
   defaultTemplateOf,
-  formatLabelSelector,
   integerColumn,
   specOf,
   specTemplate,

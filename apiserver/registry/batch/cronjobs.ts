@@ -8,10 +8,9 @@ import { fieldErrors, type FieldError } from "../../errors/status.js";
 import { semanticallyEqual } from "../../validation/immutable.js";
 import { validateNonnegative } from "../../validation/int_or_string.js";
 import { renderLabelSelector } from "../../validation/label_selector.js";
-import { age, ageColumn, column, nameColumn } from "../printing.js";
+import { age, ageColumn, column, formatLabelSelector, nameColumn } from "../printing.js";
 import type { ResourceStrategy } from "../resource_type.js";
 import {
-  formatLabelSelector,
   integerColumn,
   specOf,
   statusOf,

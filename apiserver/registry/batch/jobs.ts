@@ -16,10 +16,9 @@ import {
   validateSelectorMatchesTemplate,
 } from "../../validation/label_selector.js";
 import { goJsonMarshal } from "../../errors/go_format.js";
-import { age, ageColumn, column, humanDuration, nameColumn } from "../printing.js";
+import { age, ageColumn, column, formatLabelSelector, humanDuration, nameColumn } from "../printing.js";
 import type { ResourceStrategy } from "../resource_type.js";
 import {
-  formatLabelSelector,
   specOf,
   specTemplate,
   statusOf,

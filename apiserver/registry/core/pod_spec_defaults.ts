@@ -195,9 +195,3 @@ export function defaultPodSpec(spec: JsonObject): void {
   }
   canonicalizeQuantities(spec, podSpecQuantities);
 }
-
-/** The defaults of a PodTemplateSpec (SetObjectDefaults_PodTemplate): its spec's. */
-export function defaultPodTemplateSpec(template: JsonObject): void {
-  const spec = objectAt(template.spec);
-  if (spec) defaultPodSpec(spec);
-}

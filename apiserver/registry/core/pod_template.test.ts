@@ -1,12 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { FieldError } from "../../errors/status.js";
-import {
-  defaultPodTemplateSpec,
-  podTemplateDecodeError,
-  validatePodTemplateSpec,
-  type JsonObject,
-} from "./pod_template.js";
+import { defaultPodTemplateSpec, validatePodTemplateSpec, type JsonObject } from "./pod_template.js";
 
 const rendered = (errors: FieldError[]) => errors.map((error) => `${error.field}: ${error.detail}`);
 
@@ -68,15 +63,6 @@ describe("PodTemplateSpec rules shared by every workload", () => {
     defaultPodTemplateSpec(object);
     const policies = ((object.spec as JsonObject).containers as JsonObject[]).map((c) => c.imagePullPolicy);
     assert.deepEqual(policies, ["Always", "Always", "IfNotPresent", "IfNotPresent", "IfNotPresent"]);
-  });
-
-  it("answers a quantity that does not parse as the decoder does", () => {
-    const bad = template({ containers: [{ name: "c", image: "i", resources: { limits: { cpu: "abc" } } }] });
-    assert.equal(
-      podTemplateDecodeError(bad),
-      "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
-    );
-    assert.equal(podTemplateDecodeError(template({ containers: [] })), undefined);
   });
 
   it("reports what operators get wrong, in kube-apiserver's order and words", () => {

@@ -9,7 +9,6 @@ import { fieldErrors, type FieldError } from "../../errors/status.js";
 import { validateLabels } from "../../validation/label_selector.js";
 import { defaultPodSpec, objectAt, type JsonObject } from "./pod_spec_defaults.js";
 import { validatePodSpec } from "./pod_spec_validation.js";
-import { podSpecQuantities, quantityDecodeError } from "./quantity_fields.js";
 
 export { defaultPodSpec, objectAt, objectsAt, type JsonObject } from "./pod_spec_defaults.js";
 export { validatePodSpec } from "./pod_spec_validation.js";
@@ -48,13 +47,4 @@ export function validatePodTemplateSpec(template: JsonObject, path: string): Fie
       fieldErrors.forbidden(`${path}.spec.ephemeralContainers`, "ephemeral containers not allowed in pod template"),
     );
   return errors;
-}
-
-/**
- * The decoder's error for a quantity of the template's PodSpec that does not parse, or undefined.
- * @deprecated The Go decoder (serializer/go_unmarshal.ts) now refuses such a quantity for every
- * built-in kind, from the catalog's types; kept while the workload strategies still call it.
- */
-export function podTemplateDecodeError(template: unknown): string | undefined {
-  return quantityDecodeError(objectAt(template)?.spec, podSpecQuantities);
 }
