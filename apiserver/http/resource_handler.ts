@@ -5,6 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { groupResource } from "../registry/object_service.js";
+import { apiVersionOf } from "../registry/resource_type.js";
+import { builtinKindGoType } from "../serializer/builtin_go_types.js";
 import { methodNotSupported, notFound, resourceNotFound } from "../errors/status.js";
 import { negotiateOutput } from "./negotiation.js";
 import type { ResourceRequest } from "./request_info.js";
@@ -60,7 +62,8 @@ export async function handleResource(
     throw type.strategicMerge ? resourceNotFound() : notFound(groupResource(type), info.name ?? "");
   if (subresource && mainResourceOnlyVerbs.has(info.verb)) throw methodNotSupported(groupResource(type), info.verb);
   if (type.deprecationWarning) addWarnings(response, [type.deprecationWarning]);
-  const format = negotiateOutput(request.headers.accept, query);
+  const protobufObjects = type.strategicMerge && builtinKindGoType(apiVersionOf(type), type.kind) !== undefined;
+  const format = negotiateOutput(request.headers.accept, query, { protobufObjects });
   const handler = verbHandlers[info.verb];
   if (!handler) throw methodNotSupported(groupResource(type), request.method ?? "");
   return handler({

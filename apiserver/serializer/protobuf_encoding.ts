@@ -145,7 +145,7 @@ function writeField(writer: ProtobufWriter, number: number, type: string, value:
       } else writeSingle(entry, 2, expression.element, item, depth);
       writer.bytes(number, entry.finish());
     }
-  } else writeSingle(writer, number, expression.name, value, depth);
+  } else writeSingle(writer, number, type, value, depth);
 }
 
 /** The message of the catalog's Go struct `typeKey` for `object`, a JSON object of that type. */

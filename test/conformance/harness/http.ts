@@ -21,6 +21,8 @@ export interface HttpResponse {
   readonly contentType: string;
   readonly warnings: readonly string[];
   readonly body: unknown;
+  /** The body's bytes, for binary answers (protobuf). */
+  readonly raw: Buffer;
 }
 
 function encodeBody(req: HttpRequest): { data?: Buffer; contentType?: string } {
@@ -63,7 +65,8 @@ export function sendRequest(endpoint: ApiServerEndpoint, req: HttpRequest): Prom
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("error", reject);
         res.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
+          const raw = Buffer.concat(chunks);
+          const text = raw.toString("utf8");
           const type = String(res.headers["content-type"] ?? "");
           let body: unknown = text;
           if (type.includes("json")) {
@@ -79,6 +82,7 @@ export function sendRequest(endpoint: ApiServerEndpoint, req: HttpRequest): Prom
             contentType: type.split(";")[0] ?? "",
             warnings: warning === undefined ? [] : Array.isArray(warning) ? warning : [warning],
             body,
+            raw,
           });
         });
       },
