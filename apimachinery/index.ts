@@ -10,6 +10,8 @@
  * - Label selectors: one parser with labels.Parse's grammar and wording, one matcher, and the
  *   meta/v1 `LabelSelector` conversion (label_selector.ts), on the name checks of
  *   util/validation (name_validation.ts).
+ * - resource.Quantity: parsing with its error wording, comparison, and the canonical form the
+ *   API server stores (quantity.ts).
  * - The kubeconfig for an API server endpoint, rendered as YAML.
  *
  * Not here: anything that does I/O (reading or writing files, HTTP) or knows about either side.
@@ -66,3 +68,15 @@ export {
 } from "./kubeconfig.js";
 export { parseGoInt64 } from "./go_strconv.js";
 export { applyMergePatch } from "./merge_patch.js";
+export {
+  parseQuantity,
+  formatQuantity,
+  canonicalQuantity,
+  compareQuantities,
+  roundUpToMilli,
+  isWholeQuantity,
+  quantityErrors,
+  QuantityParseError,
+  type Quantity as ParsedQuantity,
+  type QuantityFormat,
+} from "./quantity.js";

@@ -26,9 +26,15 @@ function labelErrors(value: string, pattern: RegExp, message: string): string[] 
   return errors;
 }
 
-/** The messages (empty when valid) of IsDNS1123Label. */
+/**
+ * The messages (empty when valid) of IsDNS1123Label: a valid subdomain that is no label, being
+ * short enough, can only have dots, and is told so.
+ */
 export function dns1123LabelErrors(value: string): string[] {
-  return labelErrors(value, dns1123LabelPattern, dns1123LabelMessage);
+  const errors = labelErrors(value, dns1123LabelPattern, dns1123LabelMessage);
+  if (errors.at(-1) === dns1123LabelMessage && dns1123SubdomainPattern.test(value))
+    errors[errors.length - 1] = "must not contain dots";
+  return errors;
 }
 
 const dns1035LabelPattern = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;

@@ -4,7 +4,8 @@
  *
  * Measures creates/s and updates/s (32 requests in flight over keep-alive connections), list
  * latency at N objects, watch event latency (write sent → event received) across 10 watchers,
- * and heap bytes per stored object. N defaults to 10,000 (BENCH_OBJECTS overrides it).
+ * and heap bytes per stored object. N defaults to 10,000 (BENCH_OBJECTS overrides it). Then
+ * apps/v1 Deployments: creates/s and updates/s (apiserver_deployments.ts), side by side per server.
  *
  * The server runs in its own process, compiled (dist/cli/main.js `cluster start`, which the npm script
  * builds first), as `uselessctl cluster start` runs for users, so that the load generator does not
@@ -15,104 +16,25 @@
  * runs against the real kube-apiserver + etcd in the same run, and each figure is printed beside
  * it as a ratio (embedded / kube-apiserver; above 1 is better for throughput, below 1 for latency).
  */
-import { spawn } from "node:child_process";
-import { Agent, request } from "node:https";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { request } from "node:https";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import yaml from "js-yaml";
 import { startEmbeddedApiServer } from "../apiserver/embedded/index.js";
-import { MissingBinaryError, startTestEnv } from "../apiserver/index.js";
-
-interface RunningApiServer {
-  url: string;
-  caCertificatePem: string;
-  token: string;
-  stop(): Promise<void>;
-}
-
-/** Starts the compiled `uselessctl cluster start` and reads its kubeconfig. */
-async function startServerProcess(directory: string, dataDir: string | undefined): Promise<RunningApiServer> {
-  const kubeconfig = join(directory, `kubeconfig-${Date.now()}`);
-  const cliMain = new URL("../dist/cli/main.js", import.meta.url).pathname;
-  const args = [cliMain, "cluster", "start", "--kubeconfig", kubeconfig];
-  if (dataDir) args.push("--data-dir", dataDir);
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("kubeconfig:")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  const config = yaml.load(readFileSync(kubeconfig, "utf8")) as {
-    clusters: { cluster: { server: string; "certificate-authority-data": string } }[];
-    users: { user: { token: string } }[];
-  };
-  const cluster = config.clusters[0]?.cluster;
-  return {
-    url: cluster?.server ?? "",
-    caCertificatePem: Buffer.from(cluster?.["certificate-authority-data"] ?? "", "base64").toString(),
-    token: config.users[0]?.user.token ?? "",
-    stop: () =>
-      new Promise((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
-}
+import { MissingBinaryError } from "../apiserver/index.js";
+import {
+  client,
+  inFlight,
+  pool,
+  startRealControlPlane,
+  startServerProcess,
+  type RunningApiServer,
+} from "./apiserver_support.js";
+import { deploymentScenario, printDeploymentFigures, type DeploymentFigures } from "./apiserver_deployments.js";
 
 const objects = Number(process.env.BENCH_OBJECTS ?? 10_000);
-const inFlight = 32;
 const watchers = 10;
 const watchSamples = 300;
-
-interface Client {
-  call(method: string, path: string, body?: unknown): Promise<{ status: number; body: string }>;
-  close(): void;
-}
-
-function client(server: RunningApiServer): Client {
-  const agent = new Agent({ keepAlive: true, maxSockets: inFlight, ca: server.caCertificatePem });
-  return {
-    call: (method, path, body) =>
-      new Promise((resolve, reject) => {
-        const outgoing = request(
-          new URL(path, server.url),
-          {
-            method,
-            agent,
-            headers: {
-              Authorization: `Bearer ${server.token}`,
-              "Content-Type": method === "PATCH" ? "application/merge-patch+json" : "application/json",
-            },
-          },
-          (response) => {
-            const chunks: Buffer[] = [];
-            response.on("data", (chunk: Buffer) => chunks.push(chunk));
-            response.on("end", () =>
-              resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
-            );
-          },
-        );
-        outgoing.on("error", reject);
-        outgoing.end(body === undefined ? undefined : JSON.stringify(body));
-      }),
-    close: () => agent.destroy(),
-  };
-}
-
-async function pool(count: number, task: (index: number) => Promise<void>): Promise<number> {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (next < count) await task(next++);
-    }),
-  );
-  return performance.now() - started;
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -182,20 +104,11 @@ interface Figures {
   watchP99Ms: number;
 }
 
-/** The real etcd + kube-apiserver (no controller manager: the workload needs none). */
-async function startRealControlPlane(): Promise<RunningApiServer> {
-  const env = await startTestEnv({ controlPlane: "binaries", useExistingCluster: false, controllerManager: false });
-  const cluster = env.kubeConfig.getCurrentCluster();
-  const user = env.kubeConfig.getCurrentUser();
-  return {
-    url: env.url,
-    caCertificatePem: Buffer.from(cluster?.caData ?? "", "base64").toString(),
-    token: user?.token ?? "",
-    stop: () => env.stop(),
-  };
-}
-
-async function scenario(label: string, start: () => Promise<RunningApiServer>): Promise<Figures> {
+/** Runs the ConfigMap workload (printed at once) and the Deployment workload on one server. */
+async function scenario(
+  label: string,
+  start: () => Promise<RunningApiServer>,
+): Promise<{ figures: Figures; deployments: DeploymentFigures }> {
   const server = await start();
   const http = client(server);
   await http.call("POST", "/api/v1/namespaces", { metadata: { name: "bench" } });
@@ -242,6 +155,7 @@ async function scenario(label: string, start: () => Promise<RunningApiServer>): 
   for (let attempt = 0; attempt < 100 && latencies.length < watchSamples * watchers; attempt++)
     await new Promise((resolve) => setTimeout(resolve, 20));
   for (const close of closers) close();
+  const deployments = await deploymentScenario(http, "bench");
   http.close();
   await server.stop();
 
@@ -262,7 +176,7 @@ async function scenario(label: string, start: () => Promise<RunningApiServer>): 
       "",
     ].join("\n"),
   );
-  return figures;
+  return { figures, deployments };
 }
 
 /** Prints each embedded figure beside the real server's, as embedded / kube-apiserver. */
@@ -283,7 +197,7 @@ try {
   const withDataDir = await scenario("with --data-dir (write-ahead log, fsync per batch)", () =>
     startServerProcess(directory, join(directory, "data")),
   );
-  let reference: Figures | undefined;
+  let reference: Awaited<ReturnType<typeof scenario>> | undefined;
   try {
     reference = await scenario("kube-apiserver + etcd (reference control plane)", startRealControlPlane);
   } catch (error) {
@@ -293,9 +207,16 @@ try {
     );
   }
   if (reference) {
-    printRatios("in memory", inMemory, reference);
-    printRatios("with --data-dir", withDataDir, reference);
+    printRatios("in memory", inMemory.figures, reference.figures);
+    printRatios("with --data-dir", withDataDir.figures, reference.figures);
   }
+  printDeploymentFigures(
+    [
+      { label: "in memory", figures: inMemory.deployments },
+      { label: "with --data-dir", figures: withDataDir.deployments },
+    ],
+    reference?.deployments,
+  );
   const perObject = await heapPerObject(objects);
   process.stdout.write(
     `heap per stored ConfigMap   ${(perObject / 1024).toFixed(2)} KiB${(globalThis as { gc?: unknown }).gc ? "" : "   (approximate: run with --expose-gc)"}\n`,

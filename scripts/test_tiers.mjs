@@ -30,6 +30,13 @@ export const TIER_FOLDERS = {
   "test/crdgen-conformance/": "conformance",
 };
 
+/**
+ * Example projects (examples/<name>/) are laid out as `uselessctl init` and `create api` scaffold a
+ * project: a controller's tests beside it, whatever they start. Their tier goes by what each file
+ * starts, as elsewhere, but they are not held to the repository's test/<tier>/ folders.
+ */
+export const PROJECT_FOLDERS = ["examples/"];
+
 /** Functions that start a process; any other imported `start*` function starts a server. */
 const PROCESS_STARTERS = new Set(["startSupervisedProcess", "startControlPlane", "startCluster"]);
 

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { findTestFiles, TIER_FOLDERS, tierOf, whatItStarts } from "../scripts/test_tiers.mjs";
+import { findTestFiles, PROJECT_FOLDERS, TIER_FOLDERS, tierOf, whatItStarts } from "../scripts/test_tiers.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -39,15 +39,26 @@ test("the folder decides under test/integration, test/e2e and test/conformance; 
   assert.equal(tierOf("runtime/manager/manager.test.ts", `import { FakeClock } from "../clock.js";`), "unit");
 });
 
-test("every test outside test/integration, test/e2e and test/conformance is a unit test: it starts no server or process", () => {
+test("every test outside test/integration, test/e2e, test/conformance and example projects is a unit test: it starts no server or process", () => {
   const files = findTestFiles(root).map((file) => file.split(sep).join("/"));
   assert.ok(files.length > 50, "test files were found: the layout moved, and this test with it");
   const outsideTierFolders = files.filter(
-    (file) => !Object.keys(TIER_FOLDERS).some((folder) => file.startsWith(folder)),
+    (file) => ![...Object.keys(TIER_FOLDERS), ...PROJECT_FOLDERS].some((folder) => file.startsWith(folder)),
   );
   const misplaced = outsideTierFolders
     .map((file) => ({ file, tier: tierOf(file, readFileSync(join(root, file), "utf8")) }))
     .filter(({ tier }) => tier !== "unit")
     .map(({ file, tier }) => `${file} is an ${tier} test: move it to test/${tier}/`);
   assert.deepEqual(misplaced, []);
+});
+
+test("an example project's tests run in the tier of what they start: its controller suites are integration tests", () => {
+  const files = findTestFiles(root)
+    .map((file) => file.split(sep).join("/"))
+    .filter((file) => file.startsWith("examples/cronjob/"));
+  const tiers = Object.fromEntries(files.map((file) => [file, tierOf(file, readFileSync(join(root, file), "utf8"))]));
+  assert.equal(tiers["examples/cronjob/controllers/cronjob_controller.test.ts"], "integration");
+  assert.equal(tiers["examples/cronjob/controllers/cronjob_controller_binaries.test.ts"], "integration");
+  assert.equal(tiers["examples/cronjob/controllers/cronjob_reconcile.test.ts"], "unit");
+  assert.equal(tiers["examples/cronjob/controllers/schedule.test.ts"], "unit");
 });

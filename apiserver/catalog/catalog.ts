@@ -18,6 +18,20 @@ export function catalogGroupOrder(): string[] {
   return catalogGroups.map((group) => group.name);
 }
 
+let kindTypes: Map<string, string> | undefined;
+
+/** The catalog key of the Go struct of `kind` at `apiVersion` (`apps/v1` `Deployment`), if the catalog serves it. */
+export function goTypeOfKind(apiVersion: string, kind: string): string | undefined {
+  if (!kindTypes) {
+    kindTypes = new Map();
+    for (const resource of catalogResources()) {
+      const resourceApiVersion = resource.group ? `${resource.group}/${resource.version}` : resource.version;
+      kindTypes.set(`${resourceApiVersion}/${resource.kind}`, resource.goType);
+    }
+  }
+  return kindTypes.get(`${apiVersion}/${kind}`);
+}
+
 const loadedPackages = new Map<string, Record<string, GoTypeModel>>();
 
 /** The model of the Go type `key` (`apps/v1.Deployment`), or undefined for a special or unknown name. */
@@ -211,5 +225,33 @@ function collectMergeKeys(type: string, path: string, into: Record<string, strin
     if (field.patchStrategy?.split(",").includes("merge") && field.type.startsWith("[]"))
       into[fieldPath] = field.patchMergeKey || null;
     collectMergeKeys(field.type, fieldPath, into, inner);
+  }
+}
+
+/**
+ * Adds to `value`, a JSON value of Go type `type`, the fields Go would serialize that it lacks:
+ * every struct reached (through pointers, slices and maps) gets its non-omitempty fields' zero
+ * values, as a decode into the Go struct and an encode back would write them.
+ */
+export function fillZeroValues(value: unknown, type: string): void {
+  if (value === null || typeof value !== "object") return;
+  const expression = parseTypeExpression(type);
+  if (expression.form === "pointer") return fillZeroValues(value, expression.element);
+  if (expression.form === "slice") {
+    if (Array.isArray(value)) for (const item of value) fillZeroValues(item, expression.element);
+    return;
+  }
+  if (expression.form === "map") {
+    if (!Array.isArray(value)) for (const item of Object.values(value)) fillZeroValues(item, expression.element);
+    return;
+  }
+  const model = goTypeModel(type);
+  if (!model?.fields || Array.isArray(value)) return;
+  const object = value as Record<string, unknown>;
+  for (const field of jsonFields(model)) {
+    if (object[field.json] === undefined) {
+      const zero = zeroValue(field, new Set([type]));
+      if (zero !== undefined) object[field.json] = zero;
+    } else fillZeroValues(object[field.json], field.type);
   }
 }

@@ -43,6 +43,8 @@ export class StatusError extends Error {
       reason: this.reason,
       code: this.code,
     };
+    // StatusReason is omitempty: an error with no reason (a bare 500) sends none.
+    if (!this.reason) delete (body as Partial<StatusBody>).reason;
     if (this.details) body.details = withoutEmptyName(this.details);
     return body;
   }
@@ -119,6 +121,16 @@ export function methodNotSupported(gr: GroupResource, verb: string): StatusError
   );
 }
 
+/** go-restful's 405 for a path it routes other methods of (a collection that is only created, say). */
+export function methodNotAllowed(): StatusError {
+  return new StatusError(
+    405,
+    "MethodNotAllowed",
+    "the server does not allow this method on the requested resource",
+    {},
+  );
+}
+
 /** The 404 kube-apiserver gives for a path under a known API prefix that names nothing it serves. */
 export function resourceNotFound(): StatusError {
   return new StatusError(404, "NotFound", "the server could not find the requested resource", {});
@@ -170,6 +182,7 @@ export interface FieldError {
     | "FieldValueTooLong"
     | "FieldValueTooMany"
     | "FieldValueDuplicate"
+    | "FieldValueNotFound"
     | "FieldValueTypeInvalid";
   field: string;
   /** The full text after `<field>: `, e.g. `Required value` or `Invalid value: "x": why`. */
@@ -226,6 +239,9 @@ export const fieldErrors = {
   },
   duplicate(field: string, value: unknown): FieldError {
     return { type: "FieldValueDuplicate", field, detail: `Duplicate value: ${renderValue(value)}` };
+  },
+  notFound(field: string, value: unknown): FieldError {
+    return { type: "FieldValueNotFound", field, detail: `Not found: ${renderValue(value)}` };
   },
   typeInvalid(field: string, value: unknown, detail: string): FieldError {
     return { type: "FieldValueTypeInvalid", field, detail: `Invalid value: ${renderValue(value)}: ${detail}` };

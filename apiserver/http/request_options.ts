@@ -80,6 +80,12 @@ function queryBoolean(query: URLSearchParams, name: string): boolean | undefined
   return value === null ? undefined : value !== "0" && value.toLowerCase() !== "false";
 }
 
+/** The requested grace period: an integer from the body or the query (checked by the delete handler). */
+function gracePeriodOf(value: unknown): number | undefined {
+  const number = typeof value === "string" && value !== "" ? Number(value) : value;
+  return typeof number === "number" && Number.isInteger(number) ? number : undefined;
+}
+
 /**
  * DeleteOptions from the body when there is one, else from the query (never both, as the delete
  * handler decodes one or the other), checked by ValidateDeleteOptions.
@@ -102,8 +108,16 @@ export function deleteOptions(body: unknown, query: URLSearchParams): DeleteOpti
   errors.push(...dryRunErrors(dryRunValues));
   if (errors.length) invalidOptions("DeleteOptions", errors);
   return {
-    propagationPolicy: hasPolicy ? (policy as PropagationPolicy) : orphanDependents === true ? "Orphan" : undefined,
+    // orphanDependents=false is an explicit choice not to orphan, as Background is.
+    propagationPolicy: hasPolicy
+      ? (policy as PropagationPolicy)
+      : orphanDependents === true
+        ? "Orphan"
+        : orphanDependents === false
+          ? "Background"
+          : undefined,
     preconditions: options.preconditions as DeleteOptions["preconditions"],
     dryRun: dryRunValues.length > 0,
+    gracePeriodSeconds: gracePeriodOf(fromBody ? options.gracePeriodSeconds : query.get("gracePeriodSeconds")),
   };
 }

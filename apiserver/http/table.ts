@@ -58,8 +58,10 @@ export function toTable(
   }
   table.rows = objects.map((object) => {
     const row: Record<string, unknown> = { cells: columns.map((column) => column.cell(object, now) ?? null) };
-    if (options.includeObject === "Metadata") row.object = partialObjectMetadata(object);
-    else if (options.includeObject === "Object") row.object = object;
+    if (options.includeObject === "Metadata") {
+      const metadata = type.strategy.internalMetadata?.(object) ?? object.metadata;
+      row.object = partialObjectMetadata({ ...object, metadata });
+    } else if (options.includeObject === "Object") row.object = object;
     else row.object = null; // an empty RawExtension, which encodes as null
     return row;
   });

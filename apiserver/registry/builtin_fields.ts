@@ -46,19 +46,19 @@ export function decodingLayout(fieldSchema: Record<string, unknown>): JsonSchema
 }
 
 /**
- * `type` with unknown fields dropped on every write before its own normalization, each reported
- * as the strict decoder words it.
+ * `type`'s strategy with unknown fields dropped on every write before its own normalization,
+ * each reported as the strict decoder words it; the layout is built on the first write.
  */
-export function droppingUnknownFields(type: ResourceType): ResourceType {
-  if (!type.fieldSchema) return type;
-  const layout = decodingLayout(type.fieldSchema);
+export function droppingUnknownFields(type: ResourceType): ResourceStrategy {
   const own = type.strategy;
-  const strategy: ResourceStrategy = {
+  let layout: JsonSchema | undefined;
+  return {
     ...own,
     normalize(object, options) {
-      const unknown = options.pruneUnknown ? prune(layout, object, "").map((path) => `unknown field "${path}"`) : [];
+      layout ??= type.fieldSchema ? decodingLayout(type.fieldSchema) : undefined;
+      const unknown =
+        options.pruneUnknown && layout ? prune(layout, object, "").map((path) => `unknown field "${path}"`) : [];
       return [...unknown, ...(own.normalize?.(object, options) ?? [])];
     },
   };
-  return { ...type, strategy };
 }

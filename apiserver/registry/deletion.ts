@@ -19,6 +19,8 @@ export interface DeleteOptions {
   propagationPolicy: PropagationPolicy | undefined;
   preconditions: { uid?: string; resourceVersion?: string } | undefined;
   dryRun: boolean;
+  /** The grace period asked for, for kinds whose strategy deletes gracefully (pods). */
+  gracePeriodSeconds?: number | undefined;
 }
 
 export const finalizerForeground = "foregroundDeletion";
@@ -94,7 +96,7 @@ export async function deleteObject(
   if (isNamespace && immortalNamespaces.has(name))
     throw forbidden(groupResource(type), name, "this namespace may not be deleted");
   const finalizers = [...(current.metadata.finalizers ?? [])];
-  const policy = options.propagationPolicy;
+  const policy = options.propagationPolicy ?? type.strategy.defaultPropagationPolicy;
   const wanted = new Set(finalizers);
   // A CRD keeps its instances' cleanup finalizer until the CRD controller removed them all.
   if (type.collection === "apiextensions.k8s.io/customresourcedefinitions" && !current.metadata.deletionTimestamp) {
@@ -155,10 +157,53 @@ export async function deleteObject(
     await stored.durable;
     return { object: toVersion(stored.object, type), status: undefined };
   }
-  if (options.dryRun) return { object: undefined, status: successStatus(type, current) };
+  const gracePeriod = type.strategy.gracefulDeletionPeriod?.(current, options.gracePeriodSeconds);
+  if (gracePeriod !== undefined) return deleteGracefully(service, type, key, current, { ...options, gracePeriod });
+  if (options.dryRun)
+    return type.returnsDeletedObject
+      ? { object: toVersion(current, type), status: undefined }
+      : { object: undefined, status: successStatus(type, current) };
   const deleted = service.store.delete(type.collection, key);
   await deleted?.durable;
   const object = toVersion(deleted?.object ?? current, type);
+  if (type.returnsDeletedObject) return { object, status: undefined };
   // Generic stores (custom resources included) answer an immediate deletion with a Success Status.
   return { object: undefined, status: successStatus(type, object) };
+}
+
+/**
+ * The generic store's graceful deletion (BeforeDelete with a strategy that checks it): the object
+ * is marked with a deletion timestamp `gracePeriod` seconds ahead, once (a later delete may only
+ * shorten it), and answered rather than a Status. A zero period deletes it at once; otherwise it
+ * stays until whatever runs it (a kubelet, of which there is none here) removes it.
+ */
+async function deleteGracefully(
+  service: ObjectService,
+  type: ResourceType,
+  key: string,
+  current: KubeObject,
+  options: DeleteOptions & { gracePeriod: number },
+): Promise<DeleteResult> {
+  const updated = deepClone(current);
+  const meta = updated.metadata;
+  const now = service.now().getTime();
+  const deadline = timestamp(new Date(now + options.gracePeriod * 1000));
+  if (meta.deletionTimestamp === undefined) {
+    if (meta.generation !== undefined) meta.generation += 1;
+    meta.deletionTimestamp = deadline;
+    meta.deletionGracePeriodSeconds = options.gracePeriod;
+  } else if (options.gracePeriod < (meta.deletionGracePeriodSeconds ?? Infinity)) {
+    meta.deletionTimestamp = deadline;
+    meta.deletionGracePeriodSeconds = options.gracePeriod;
+  }
+  if (options.dryRun) return { object: toVersion(updated, type), status: undefined };
+  if (options.gracePeriod > 0 || meta.deletionGracePeriodSeconds !== 0) {
+    const stored = service.store.put(type.collection, key, updated);
+    await stored.durable;
+    return { object: toVersion(stored.object, type), status: undefined };
+  }
+  await service.store.put(type.collection, key, updated).durable;
+  const deleted = service.store.delete(type.collection, key);
+  await deleted?.durable;
+  return { object: toVersion(deleted?.object ?? updated, type), status: undefined };
 }

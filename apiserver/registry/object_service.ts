@@ -25,7 +25,7 @@ import { validateObjectMeta, type NameValidation } from "../validation/object_me
 import { coerceObjectMetaTypes } from "../validation/object_meta_types.js";
 import { deepClone, fillEmptyFields, jsonEqual, specPart, toStorageVersion, toVersion } from "./conversion.js";
 import { recordUpdate, type ManagerIdentity } from "./managed_fields.js";
-import { storagePrefixOf, type ResourceType } from "./resource_type.js";
+import { storagePrefixOf, type ResourceType, type StoredObjects } from "./resource_type.js";
 
 /** Options every write takes from its query string. */
 export interface WriteOptions {
@@ -72,7 +72,9 @@ export function groupResource(type: ResourceType): GroupResource {
 }
 
 function nameRuleOf(type: ResourceType): NameValidation {
-  // Namespaces are DNS labels; every other kind served here (custom resources too) is a DNS subdomain.
+  // Namespaces are DNS labels; a kind's strategy may say otherwise; every other kind served here
+  // (custom resources too) is a DNS subdomain.
+  if (type.strategy.nameRule) return type.strategy.nameRule;
   return type.group === "" && type.resource === "namespaces" ? "dns1123Label" : "dns1123Subdomain";
 }
 
@@ -139,7 +141,8 @@ export class ObjectService {
     const decodeError = type.strategy.decodeTypeError?.(object);
     if (decodeError)
       throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${decodeError}`);
-    fillEmptyFields(object, type.emptyObject);
+    if (type.fillZeroValues) type.fillZeroValues(object);
+    else fillEmptyFields(object, type.emptyObject);
     dropEmptyMetadata(object);
     const warnings = [
       ...(options.duplicateFields ?? []).map((path) => `duplicate field "${path}"`),
@@ -155,7 +158,9 @@ export class ObjectService {
     // with declarative validation answers them once, its generated ObjectMeta rules replacing both.
     const metaUpdateErrors = old ? validateMetaUpdate(object, old) : [];
     const errors: FieldError[] = [
-      ...validateObjectMeta(object, { namespaced: type.namespaced, nameRule: nameRuleOf(type) }),
+      ...(type.stored === false
+        ? []
+        : validateObjectMeta(object, { namespaced: type.namespaced, nameRule: nameRuleOf(type) })),
       ...metaUpdateErrors,
       ...(type.declarativeValidation ? [] : metaUpdateErrors),
     ];
@@ -169,8 +174,10 @@ export class ObjectService {
     );
     const answered = [...(options.fieldValidation === "Warn" ? warnings : []), ...validationWarnings];
     if (errors.length) {
-      // The error names the object's own kind, which a custom resource's body may get wrong.
-      const kind = { group: type.group, kind: object.kind ?? type.kind };
+      // The error names the object's own kind, which a custom resource's body may get wrong; a kind
+      // stored as another group's (events.k8s.io Events) is validated, and named, as that one.
+      const group = type.conversion ? (type.collection.split("/")[0] ?? "") : type.group;
+      const kind = { group, kind: object.kind ?? type.kind };
       const rejection = invalid(kind, object.metadata.name ?? object.metadata.generateName ?? "", errors);
       rejection.warnings = answered;
       throw rejection;
@@ -185,6 +192,7 @@ export class ObjectService {
     body: KubeObject,
     options: WriteOptions,
   ): Promise<WriteResult> {
+    if (type.stored === false) return this.#createUnstored(type, namespace, body, options);
     // The body is the caller's freshly decoded object: it becomes the stored one without a copy.
     const object = body;
     object.metadata ??= {};
@@ -198,14 +206,16 @@ export class ObjectService {
     else delete meta.generation;
     if (type.statusSubresource && !(type.group === "" && type.resource === "namespaces")) delete object.status;
     if (!meta.name && meta.generateName) meta.name = this.#generateName(type, namespace, meta.generateName);
+    // The uid is set before validation, as kube-apiserver's store does before BeforeCreate: a Job's
+    // generated selector, which its create validation checks, carries it.
+    meta.uid = randomUUID();
     const warnings = this.#admit(type, object, undefined, options);
     const name = meta.name ?? "";
     this.#checkNamespace(type, namespace, name);
     const key = objectKey(type.namespaced ? namespace : undefined, name);
     if (this.store.get(type.collection, key)) throw alreadyExists(groupResource(type), name);
-    meta.uid = randomUUID();
     if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
-    type.strategy.prepareForCreate?.(object);
+    type.strategy.prepareForCreate?.(object, this.#storedObjects());
     toStorageVersion(object, type);
     if (options.dryRun) {
       // Nothing reaches storage, so a dry-run create has no resourceVersion (as with etcd).
@@ -215,6 +225,33 @@ export class ObjectService {
     const stored = this.store.put(type.collection, key, object);
     await stored.durable;
     return { object: toVersion(stored.object, type), created: true, warnings };
+  }
+
+  #storedObjects(): StoredObjects {
+    const store = this.store;
+    return {
+      get: (collection, namespace, name) => store.get(collection, objectKey(namespace, name)),
+      list: (collection) => store.list(collection),
+    };
+  }
+
+  /**
+   * A create of a kind that is computed, not stored (TokenReview, SubjectAccessReview...): its
+   * strategy's prepareForCreate fills in the answer; it has no name, uid or resourceVersion.
+   */
+  #createUnstored(
+    type: ResourceType,
+    namespace: string | undefined,
+    object: KubeObject,
+    options: WriteOptions,
+  ): WriteResult {
+    object.metadata ??= {};
+    if (type.namespaced) object.metadata.namespace = namespace;
+    else delete object.metadata.namespace;
+    const warnings = this.#admit(type, object, undefined, options);
+    if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
+    type.strategy.prepareForCreate?.(object, this.#storedObjects());
+    return { object, created: true, warnings };
   }
 
   #generateName(type: ResourceType, namespace: string | undefined, prefix: string): string {
@@ -286,6 +323,7 @@ export class ObjectService {
       if (status === undefined) delete result.status;
       else result.status = status;
       if (managedFields) result.metadata.managedFields = managedFields;
+      type.strategy.prepareForStatusUpdate?.(result, old);
       return result;
     }
     const meta = object.metadata;

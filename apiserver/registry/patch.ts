@@ -10,6 +10,7 @@ import { StatusError, badRequest, unsupportedMediaType } from "../errors/status.
 import type { KubeObject } from "../storage/types.js";
 import { applyMergePatch } from "../../apimachinery/index.js";
 import { deepClone } from "./conversion.js";
+import { goTypeOfKind, strategicMergeKeysOf } from "../catalog/catalog.js";
 import type { ResourceType } from "./resource_type.js";
 
 export const patchMediaTypes = {
@@ -46,27 +47,22 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   return applyMergePatch(target, patch, deepClone);
 }
 
-/** Fields of built-in kinds whose lists merge by key (patchStrategy=merge) rather than replace. */
-const listMergeKeys: Record<string, string | null> = {
-  "metadata.finalizers": null,
-  "metadata.ownerReferences": "uid",
-};
+/** The lists of `object`'s kind that merge by key, from its Go struct's patchStrategy and patchMergeKey tags. */
+function mergeKeysOf(object: unknown): Record<string, string | null> {
+  const { apiVersion, kind } = (object ?? {}) as { apiVersion?: unknown; kind?: unknown };
+  const goType = goTypeOfKind(String(apiVersion), String(kind));
+  return goType ? strategicMergeKeysOf(goType) : {};
+}
 
-/** Lists of one kind that merge by key, from its Go struct's `patchStrategy:"merge" patchMergeKey` tags. */
-const kindListMergeKeys: Record<string, Record<string, string>> = {
-  ServiceAccount: { secrets: "name" },
-  Namespace: { "status.conditions": "type" },
-};
-
-/** Strategic merge patch for the built-in kinds served here (maps merge; lists tagged patchStrategy=merge merge by key). */
+/**
+ * Strategic merge patch for the built-in kinds (maps merge; lists tagged patchStrategy=merge merge
+ * by key, their items merged strategically too), with the keys of the target's Go struct.
+ */
 export function strategicMergePatch(
   target: unknown,
   patch: unknown,
   path = "",
-  mergeKeys: Record<string, string | null> = {
-    ...listMergeKeys,
-    ...kindListMergeKeys[String((target as { kind?: unknown } | null)?.kind)],
-  },
+  mergeKeys: Record<string, string | null> = mergeKeysOf(target),
 ): unknown {
   if (patch === null || typeof patch !== "object" || Array.isArray(patch)) return deepClone(patch);
   const patchMap = patch as Record<string, unknown>;
@@ -90,7 +86,9 @@ export function strategicMergePatch(
       continue;
     }
     if (Array.isArray(value) && childPath in mergeKeys) {
-      result[key] = mergeList(result[key], value, mergeKeys[childPath] ?? null);
+      result[key] = mergeList(result[key], value, mergeKeys[childPath] ?? null, (existing, item) =>
+        strategicMergePatch(existing, item, childPath, mergeKeys),
+      );
       continue;
     }
     const merged = strategicMergePatch(result[key], value, childPath, mergeKeys);
@@ -113,7 +111,12 @@ export function strategicMergePatch(
  * in server order, interleaved so that two items the server has keep its order and an item new
  * to the server goes before the server's next one.
  */
-function mergeList(current: unknown, patch: unknown[], mergeKey: string | null): unknown[] {
+function mergeList(
+  current: unknown,
+  patch: unknown[],
+  mergeKey: string | null,
+  mergeItem: (existing: unknown, item: unknown) => unknown,
+): unknown[] {
   const identity = (item: unknown): string =>
     JSON.stringify(mergeKey === null ? item : (item as Record<string, unknown> | null)?.[mergeKey]);
   const isDeletion = (item: unknown): boolean =>
@@ -133,7 +136,7 @@ function mergeList(current: unknown, patch: unknown[], mergeKey: string | null):
       if (mergeKey === null) continue;
     } else inPatch.add(id);
     const existing = mergeKey === null ? undefined : original.find((candidate) => identity(candidate) === id);
-    patchItems.push(existing === undefined ? item : mergePatch(existing, item));
+    patchItems.push(existing === undefined ? item : mergeItem(existing, item));
   }
   const serverOnly = original.filter((item) => !inPatch.has(identity(item)));
   const merged: unknown[] = [];

@@ -22,6 +22,17 @@ export interface ScaleSubresource {
   specReplicasPath: string;
   statusReplicasPath: string;
   labelSelectorPath: string | undefined;
+  /** For built-in kinds, Scale's status.selector computed from the object (their registries' scaleFrom*). */
+  selector?: ((object: KubeObject) => string | undefined) | undefined;
+}
+
+/**
+ * A read-only view of what is stored, by collection (`<group>/<resource>`), for the admission
+ * steps a strategy stands in for (the Priority plugin reads PriorityClasses).
+ */
+export interface StoredObjects {
+  get(collection: string, namespace: string | undefined, name: string): KubeObject | undefined;
+  list(collection: string): KubeObject[];
 }
 
 /** How a kind is checked and shaped on writes; defaults do nothing. */
@@ -31,6 +42,11 @@ export interface ResourceStrategy {
    * field cannot hold (a 400 before anything else is checked), or undefined.
    */
   decodeTypeError?(object: KubeObject): string | undefined;
+  /**
+   * How the kind's metadata.name is checked, when not as a DNS subdomain (StatefulSets, whose
+   * pods take their name, are DNS labels: ValidateStatefulSetName).
+   */
+  nameRule?: "dns1123Label" | "dns1123Subdomain" | "pathSegment";
   /** Defaulting and pruning of a decoded body, before validation; returns unknown-field warnings. */
   normalize?(object: KubeObject, options: { pruneUnknown: boolean }): string[];
   /**
@@ -48,11 +64,38 @@ export interface ResourceStrategy {
    * What the server sets on a create after the field manager has recorded the write (the
    * strategy's PrepareForCreate), so no manager owns it.
    */
-  prepareForCreate?(object: KubeObject): void;
+  prepareForCreate?(object: KubeObject, stored?: StoredObjects): void;
   /** What an update through `subresource` may not change, copied from the stored object (the strategy's PrepareForUpdate). */
   prepareForUpdate?(object: KubeObject, old: KubeObject, subresource: string): void;
+  /**
+   * For a kind deleted gracefully (the strategy's CheckGracefulDelete, pods): the grace period a
+   * delete of `object` gets, from the one asked for (undefined when none was); a kind without
+   * this hook is deleted at once.
+   */
+  gracefulDeletionPeriod?(object: KubeObject, requested: number | undefined): number;
+  /**
+   * What a /status write may not change or must keep, copied from the stored object (the status
+   * strategy's PrepareForUpdate); the write already holds the stored object with the new status.
+   */
+  prepareForStatusUpdate?(object: KubeObject, old: KubeObject): void;
+  /**
+   * The propagation a delete that names none gets (the strategy's DefaultGarbageCollectionPolicy:
+   * core/v1 ReplicationControllers orphan their pods); undefined is the generic background.
+   */
+  defaultPropagationPolicy?: "Orphan" | undefined;
   /** Whether a change between two versions counts as a spec change (bumps generation). */
   specChanged?(object: KubeObject, old: KubeObject): boolean;
+  /**
+   * The warning a delete that names no propagation answers with, for a kind whose default
+   * propagation surprises (batch/v1 Jobs orphan their pods).
+   */
+  defaultPropagationWarning?: string;
+  /**
+   * The object's metadata as the kind's internal version holds it, where conversion moves a field
+   * out of it (a DaemonSet's template generation annotation is the internal spec's field): what a
+   * Table row's PartialObjectMetadata shows, since kube-apiserver prints internal objects.
+   */
+  internalMetadata?(object: KubeObject): KubeObject["metadata"];
   /** Server-side Table columns after Name. */
   columns?: PrinterColumn[];
   /**
@@ -119,6 +162,18 @@ export interface ResourceType {
    * change from this object.
    */
   emptyObject?: Record<string, unknown> | undefined;
+  /**
+   * For built-in kinds, adds every zero value Go serializes that the object lacks, at any depth
+   * (list items and map values included); kinds without it are filled from `emptyObject`.
+   */
+  fillZeroValues?: ((object: KubeObject) => void) | undefined;
+  /**
+   * False for a kind that is computed rather than stored (the reviews: discovery gives them no
+   * storage version): a create answers without storing, naming or validating metadata.
+   */
+  stored?: boolean | undefined;
+  /** Whether a delete answers with the deleted object rather than a Success Status (the store's ReturnDeletedObject). */
+  returnsDeletedObject?: boolean | undefined;
   /**
    * Other versions of the same objects whose field names differ (core/v1 and events.k8s.io/v1
    * Events), by apiVersion: how to convert an object of this version to it, and its field schema.

@@ -1,6 +1,7 @@
 /**
  * The scale subresource of custom resources: an autoscaling/v1 Scale read from and written to the
- * paths the CRD declares (specReplicasPath, statusReplicasPath, labelSelectorPath).
+ * paths the CRD declares (specReplicasPath, statusReplicasPath, labelSelectorPath), and of the
+ * built-in workloads (spec.replicas, status.replicas, and a selector of their own).
  */
 import { badRequest } from "../errors/status.js";
 import type { KubeObject, ManagedFieldsEntry } from "../storage/types.js";
@@ -19,7 +20,7 @@ export function readScale(type: ResourceType, object: KubeObject): KubeObject {
   const statusReplicas = evaluateSimpleJsonPath(object, parseSimpleJsonPath(scale.statusReplicasPath));
   const selector = scale.labelSelectorPath
     ? evaluateSimpleJsonPath(object, parseSimpleJsonPath(scale.labelSelectorPath))
-    : undefined;
+    : scale.selector?.(object);
   const meta = object.metadata;
   const status: Record<string, unknown> = { replicas: typeof statusReplicas === "number" ? statusReplicas : 0 };
   if (typeof selector === "string") status.selector = selector;

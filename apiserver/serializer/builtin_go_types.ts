@@ -4,7 +4,7 @@
  * from the generated catalog of k8s.io/api's types. Pointers decode as the type they point to,
  * which is also the name Go prints.
  */
-import { catalogResources, goTypeModel, jsonFields, parseTypeExpression } from "../catalog/catalog.js";
+import { goTypeModel, goTypeOfKind, jsonFields, parseTypeExpression } from "../catalog/catalog.js";
 import type { GoStruct, GoType } from "./go_unmarshal.js";
 import { rfc3339, rfc3339Micro } from "./go_time.js";
 
@@ -61,23 +61,9 @@ function remember(key: string, type: GoType): GoType {
   return type;
 }
 
-let kindTypes: Map<string, string> | undefined;
-
-/** The catalog key of a served kind's Go struct (`apps/v1.Deployment`), by apiVersion and kind. */
-export function builtinKindGoType(apiVersion: string, kind: string): string | undefined {
-  if (!kindTypes) {
-    kindTypes = new Map();
-    for (const resource of catalogResources()) {
-      const resourceApiVersion = resource.group ? `${resource.group}/${resource.version}` : resource.version;
-      kindTypes.set(`${resourceApiVersion}/${resource.kind}`, resource.goType);
-    }
-  }
-  return kindTypes.get(`${apiVersion}/${kind}`);
-}
-
 /** The Go struct of a built-in kind at `apiVersion`, or undefined when the catalog has no such kind. */
 export function builtinGoStruct(apiVersion: string, kind: string): GoStruct | undefined {
-  const key = builtinKindGoType(apiVersion, kind);
+  const key = goTypeOfKind(apiVersion, kind);
   return key === undefined ? undefined : (decoderType(key) as GoStruct);
 }
 
@@ -95,9 +81,9 @@ const metaResponseKinds = new Set(["Status", "PartialObjectMetadata", "PartialOb
  * (`apps/v1.DeploymentList`), or a meta/v1 Status or PartialObjectMetadata(List).
  */
 export function responseGoType(apiVersion: string, kind: string): string | undefined {
-  const served = builtinKindGoType(apiVersion, kind);
+  const served = goTypeOfKind(apiVersion, kind);
   if (served) return served;
   if (metaResponseKinds.has(kind)) return `meta/v1.${kind}`;
-  const itemType = kind.endsWith("List") ? builtinKindGoType(apiVersion, kind.slice(0, -4)) : undefined;
+  const itemType = kind.endsWith("List") ? goTypeOfKind(apiVersion, kind.slice(0, -4)) : undefined;
   return itemType && goTypeModel(`${itemType}List`) ? `${itemType}List` : undefined;
 }

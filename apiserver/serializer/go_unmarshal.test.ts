@@ -36,6 +36,26 @@ describe("goUnmarshalError", () => {
     );
   });
 
+  it("parses every Quantity as ParseQuantity does and stores its canonical form", () => {
+    const limitRange = builtinGoStruct("v1", "LimitRange")!;
+    const body = {
+      spec: { limits: [{ type: "Container", max: { cpu: "1000m", memory: "1024Mi" }, min: { cpu: 0.5 } }] },
+    };
+    assert.equal(goUnmarshalError(body, limitRange), undefined);
+    assert.deepEqual(body.spec.limits[0], {
+      type: "Container",
+      max: { cpu: "1", memory: "1Gi" },
+      min: { cpu: "500m" },
+    });
+    const format = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+    assert.equal(goUnmarshalError({ spec: { limits: [{ max: { cpu: "abc" } }] } }, limitRange), format);
+    assert.equal(goUnmarshalError({ spec: { limits: [{ max: { cpu: true } }] } }, limitRange), format);
+    assert.equal(
+      goUnmarshalError({ spec: { limits: [{ max: { cpu: "1e" } }] } }, limitRange),
+      "unable to parse quantity's suffix",
+    );
+  });
+
   it("stores timestamps in UTC and bytes as canonical base64", () => {
     const secret = builtinGoStruct("v1", "Secret")!;
     assert.ok(secret && lease);

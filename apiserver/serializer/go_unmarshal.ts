@@ -5,8 +5,10 @@
  * (`Go struct field OwnerReference.metadata.ownerReferences.controller of type bool`); decoding goes
  * on and the first such error wins, as does invalid base64 in a []byte. A timestamp that does not
  * parse stops decoding at once (its UnmarshalJSON's error), and a valid one is normalized in place
- * to the UTC form it is stored in.
+ * to the UTC form it is stored in; so is a resource.Quantity, to the canonical form kube-apiserver
+ * stores ("1000m" as "1", "0.5" as "500m"), after ParseQuantity's error has had its say.
  */
+import { formatQuantity, parseQuantity, QuantityParseError } from "../../apimachinery/index.js";
 import { goJsonTypeName } from "./go_json.js";
 import { normalizeGoTime, type GoTimeLayout } from "./go_time.js";
 
@@ -94,10 +96,6 @@ function mismatchMessage(what: string, target: string, context: Context): string
     : `json: cannot unmarshal ${what} into Go value of type ${target}`;
 }
 
-/** resource.ErrFormatWrong, Quantity's UnmarshalJSON error for text that is no quantity. */
-const quantityFormatError =
-  "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
-
 /** An UnmarshalJSON error: decoding stops there. */
 class Abort extends Error {}
 
@@ -142,10 +140,18 @@ class Decoder {
       case "float64":
         if (typeof value !== "number") this.#mismatch(value, type, context);
         return;
-      case "quantity":
-        // ParseQuantity of the raw text: only strings and numbers can parse; the quantity's own format is validation's.
-        if (typeof value !== "string" && typeof value !== "number") throw new Abort(quantityFormatError);
+      case "quantity": {
+        // UnmarshalJSON parses a string's content or the value's raw JSON text (ParseQuantity's
+        // error stops decoding), and the quantity is stored in the form its String() writes.
+        const text = typeof value === "string" ? value.trim() : JSON.stringify(value);
+        try {
+          (holder as Record<string | number, unknown>)[key] = formatQuantity(parseQuantity(text));
+        } catch (error) {
+          if (error instanceof QuantityParseError) throw new Abort(error.message);
+          throw error;
+        }
         return;
+      }
       case "intOrString":
         // Not a string: decoded as the int32, whose error gets the field's context.
         if (typeof value === "string") return;

@@ -7,8 +7,9 @@
  * The wire format is the `k8s\0` magic, then a runtime.Unknown { typeMeta = 1 { apiVersion = 1,
  * kind = 2 }, raw = 2 } whose `raw` is the object's message, decoded by its Go type in the catalog.
  */
+import { goTypeOfKind } from "../catalog/catalog.js";
 import { badRequest } from "../errors/status.js";
-import { builtinKindGoType, responseGoType } from "./builtin_go_types.js";
+import { responseGoType } from "./builtin_go_types.js";
 import { decodeCatalogMessage } from "./protobuf_catalog.js";
 import { encodeCatalogMessage } from "./protobuf_encoding.js";
 import { protobufFields } from "./protobuf_reader.js";
@@ -39,7 +40,7 @@ function openEnvelope(body: Buffer): { apiVersion: string; kind: string; raw: Bu
 /** Decodes a protobuf-encoded built-in object into its JSON form. */
 export function decodeProtobufObject(body: Buffer): Record<string, unknown> {
   const { apiVersion, kind, raw } = openEnvelope(body);
-  const goType = kind === "DeleteOptions" ? deleteOptionsType : builtinKindGoType(apiVersion, kind);
+  const goType = kind === "DeleteOptions" ? deleteOptionsType : goTypeOfKind(apiVersion, kind);
   if (!goType)
     throw badRequest(
       `no kind "${kind}" is registered for version "${apiVersion}" in scheme "k8s.io/apimachinery@v1.32.4/pkg/runtime/scheme.go:100"`,

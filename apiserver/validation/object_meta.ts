@@ -5,12 +5,8 @@ import type { OwnerReference } from "../../apimachinery/index.js";
 import { goJsonMarshal } from "../errors/go_format.js";
 import { fieldErrors, type FieldError } from "../errors/status.js";
 import type { KubeObject } from "../storage/types.js";
-import {
-  dns1123LabelErrors,
-  dns1123SubdomainErrors,
-  labelValueErrors,
-  qualifiedNameErrors,
-} from "../../apimachinery/index.js";
+import { dns1123LabelErrors, dns1123SubdomainErrors, qualifiedNameErrors } from "../../apimachinery/index.js";
+import { validateLabels } from "./label_selector.js";
 
 export type NameValidation = "dns1123Label" | "dns1123Subdomain" | "pathSegment";
 
@@ -56,11 +52,7 @@ export function validateObjectMeta(
   } else if (meta.namespace) {
     errors.push(fieldErrors.forbidden(`${path}.namespace`, "not allowed on this type"));
   }
-  for (const [key, value] of Object.entries(meta.labels ?? {})) {
-    for (const message of qualifiedNameErrors(key)) errors.push(fieldErrors.invalid(`${path}.labels`, key, message));
-    for (const message of labelValueErrors(String(value)))
-      errors.push(fieldErrors.invalid(`${path}.labels`, value, message));
-  }
+  errors.push(...validateLabels(meta.labels, `${path}.labels`));
   let annotationBytes = 0;
   for (const [key, value] of Object.entries(meta.annotations ?? {})) {
     for (const message of qualifiedNameErrors(key.toLowerCase())) {

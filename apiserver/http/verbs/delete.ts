@@ -5,7 +5,7 @@ import type { KubeObject } from "../../storage/types.js";
 import { mediaTypeOf, readBody } from "../negotiation.js";
 import { int64Parameter } from "../query_parameters.js";
 import { deleteOptions } from "../request_options.js";
-import { writeJson, writeObject } from "../respond.js";
+import { addWarnings, writeJson, writeObject } from "../respond.js";
 import type { VerbRequest } from "./verb_request.js";
 
 export async function deleteOne(verb: VerbRequest): Promise<void> {
@@ -14,7 +14,10 @@ export async function deleteOne(verb: VerbRequest): Promise<void> {
   const body = raw.length ? (decodeDeleteOptions(raw, mediaTypeOf(request.headers["content-type"])) ?? {}) : undefined;
   // DeleteOptions come from the body when there is one, and only then is the query not decoded.
   if (!raw.length) int64Parameter(query, "gracePeriodSeconds");
-  const result = await deleteObject(context.service, type, namespace, name, deleteOptions(body, query));
+  const options = deleteOptions(body, query);
+  const result = await deleteObject(context.service, type, namespace, name, options);
+  const warning = type.strategy.defaultPropagationWarning;
+  if (warning && options.propagationPolicy === undefined) addWarnings(response, [warning]);
   if (result.status) return writeJson(response, 200, result.status);
   return writeObject(response, 200, type, format, result.object as KubeObject, now);
 }

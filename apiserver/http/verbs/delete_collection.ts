@@ -7,7 +7,7 @@ import type { KubeObject } from "../../storage/types.js";
 import { mediaTypeOf, readBody } from "../negotiation.js";
 import { listIntegerOptions } from "../query_parameters.js";
 import { deleteOptions } from "../request_options.js";
-import { writeJson } from "../respond.js";
+import { addWarnings, writeJson } from "../respond.js";
 import { listObject } from "./list_object.js";
 import type { VerbRequest } from "./verb_request.js";
 
@@ -18,6 +18,8 @@ export async function deleteCollection(verb: VerbRequest): Promise<void> {
   const body = raw.length ? (decodeDeleteOptions(raw, mediaTypeOf(request.headers["content-type"])) ?? {}) : undefined;
   listIntegerOptions(query);
   const options = deleteOptions(body, query);
+  const warning = type.strategy.defaultPropagationWarning;
+  if (warning && options.propagationPolicy === undefined) addWarnings(response, [warning]);
   const matching = list(service.store, type, {
     namespace,
     labelSelector: query.get("labelSelector"),

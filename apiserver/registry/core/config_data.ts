@@ -6,17 +6,23 @@ const configKeyPattern = /^[-._a-zA-Z0-9]+$/;
 const configKeyMessage =
   "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')";
 
+/** IsConfigMapKey: the messages for a ConfigMap or Secret key, empty when valid. */
+export function configKeyErrors(key: string): string[] {
+  const errors: string[] = [];
+  if (key.length > 253) errors.push("must be no more than 253 characters");
+  if (!configKeyPattern.test(key)) errors.push(configKeyMessage);
+  return errors;
+}
+
+/** IsConfigMapKey for each key of the `fields` maps. */
 export function validateDataKeys(object: KubeObject, fields: readonly string[]): FieldError[] {
   const errors: FieldError[] = [];
-  const seen = new Set<string>();
   for (const field of fields) {
     const data = object[field];
     if (data === undefined || data === null) continue;
     for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
       if (!configKeyPattern.test(key) || key.length > 253)
         errors.push(fieldErrors.invalid(`${field}[${key}]`, key, configKeyMessage));
-      if (seen.has(key)) errors.push(fieldErrors.invalid(`${field}[${key}]`, key, "duplicate of key present in data"));
-      seen.add(key);
       if (typeof value !== "string") errors.push(fieldErrors.invalid(`${field}[${key}]`, value, "must be a string"));
     }
   }

@@ -19,6 +19,10 @@ function dataCount(object: KubeObject): number {
 export const configMapStrategy: ResourceStrategy = {
   validate(object, old) {
     const errors = validateDataKeys(object, ["data", "binaryData"]);
+    const binaryData = (object.binaryData as Record<string, unknown> | null | undefined) ?? {};
+    for (const key of Object.keys((object.data as Record<string, unknown> | null | undefined) ?? {}))
+      if (key in binaryData)
+        errors.push(fieldErrors.invalid(`data[${key}]`, key, "duplicate of key present in binaryData"));
     const sizes = [
       { field: "data", base64: false },
       { field: "binaryData", base64: true },
@@ -31,6 +35,8 @@ export const configMapStrategy: ResourceStrategy = {
       }
       if (object.immutable !== true)
         errors.push(fieldErrors.forbidden("immutable", "field is immutable when `immutable` is set"));
+      if (JSON.stringify(old.binaryData ?? {}) !== JSON.stringify(object.binaryData ?? {}))
+        errors.push(fieldErrors.forbidden("binaryData", "field is immutable when `immutable` is set"));
     }
     return errors;
   },

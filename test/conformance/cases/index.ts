@@ -32,6 +32,7 @@ import { watchingCases } from "./watching.js";
 import { updateRuleCases } from "./update_rules.js";
 import { watchEventCases } from "./watch_events.js";
 import { writeCases } from "./writes.js";
+import { perKindCases } from "./kinds/index.js";
 
 export const ALL_CASES: readonly ConformanceCase[] = [
   ...discoveryCases,
@@ -66,4 +67,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...printerColumnCases,
   ...namespaceTerminationCases,
   ...invalidMessageCases,
+  ...perKindCases,
 ];

@@ -42,6 +42,7 @@ export const AREAS = [
   "bad-input",
   "kubectl",
   "client-node",
+  "kinds",
 ] as const;
 export type Area = (typeof AREAS)[number];
 
