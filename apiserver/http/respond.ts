@@ -80,18 +80,25 @@ export function writeJson(response: ServerResponse, code: number, body: unknown,
  * The protobuf serializer's bytes for a built-in object, list, Status or PartialObjectMetadata,
  * by the Go type its apiVersion and kind name.
  */
-export function toProtobuf(object: Record<string, unknown>): Buffer {
-  const apiVersion = String(object.apiVersion);
-  const kind = String(object.kind);
+export function toProtobuf(object: object): Buffer {
+  const fields = object as Record<string, unknown>;
+  const apiVersion = String(fields.apiVersion);
+  const kind = String(fields.kind);
   const goType = responseGoType(apiVersion, kind);
   if (!goType) throw new Error(`protobuf: no Go type for ${apiVersion} ${kind}`);
-  return encodeProtobufObject(object, goType);
+  return encodeProtobufObject(fields, goType);
 }
 
-export function writeProtobuf(response: ServerResponse, code: number, object: Record<string, unknown>): void {
+export function writeProtobuf(response: ServerResponse, code: number, object: object): void {
   const bytes = toProtobuf(object);
   response.writeHead(code, { "Content-Type": protobufMediaType, "Content-Length": bytes.length });
   response.end(bytes);
+}
+
+/** A Status or list answer as it is (no Table or metadata transform), in protobuf when negotiated. */
+export function writeNegotiated(response: ServerResponse, code: number, format: OutputFormat, body: object): void {
+  if (format.kind !== "table" && format.mediaType === protobufMediaType) writeProtobuf(response, code, body);
+  else writeJson(response, code, body);
 }
 
 /** A Status error, in protobuf when the client prefers it (as responsewriters.ErrorNegotiated). */
@@ -102,8 +109,7 @@ export function writeError(response: ServerResponse, error: unknown, accept?: st
     return;
   }
   addWarnings(response, status.warnings);
-  if (negotiateErrorMediaType(accept) === protobufMediaType)
-    writeProtobuf(response, status.code, status.toStatus() as unknown as Record<string, unknown>);
+  if (negotiateErrorMediaType(accept) === protobufMediaType) writeProtobuf(response, status.code, status.toStatus());
   else writeJson(response, status.code, status.toStatus());
 }
 
@@ -141,7 +147,7 @@ export function writeObject(
     if (format.mediaType === protobufMediaType) writeProtobuf(response, code, partialObjectMetadata(object));
     else writeJson(response, code, partialObjectMetadata(object));
   } else if (format.mediaType === protobufMediaType) {
-    writeProtobuf(response, code, object as unknown as Record<string, unknown>);
+    writeProtobuf(response, code, object);
   } else {
     writeJson(response, code, object, format.mediaType);
   }

@@ -60,7 +60,7 @@ export function streamWatch(
         );
       } else if (format.kind === "metadata") object = partialObjectMetadata(event.object);
     }
-    if (protobuf) return protobufWatchFrame(event.type, object as Record<string, unknown>);
+    if (protobuf) return protobufWatchFrame(event.type, object as object);
     // Stored objects are serialized once for every watcher (and list) that sends them.
     const objectJson = typeof object === "object" && object !== null ? toJson(object) : JSON.stringify(object);
     return `{"type":${JSON.stringify(event.type)},"object":${objectJson}}\n`;
@@ -132,7 +132,7 @@ export function streamWatch(
  * (no envelope) whose object is the full serializer's bytes of the object (with its envelope),
  * behind the length-delimited framer's 4-byte big-endian length.
  */
-function protobufWatchFrame(type: string, object: Record<string, unknown>): Buffer {
+function protobufWatchFrame(type: string, object: object): Buffer {
   const event = encodeCatalogMessage({ type, object: toProtobuf(object) }, "meta/v1.WatchEvent");
   const length = Buffer.alloc(4);
   length.writeUInt32BE(event.length);

@@ -122,7 +122,7 @@ export const protobufCases: ConformanceCase[] = [
   },
   {
     area: "crud",
-    name: "protobuf answers to a Go client's Accept: get, list, create, a Status error, Table and 406",
+    name: "protobuf answers to a Go client's Accept: create, get, list, delete, a Status error, Table and 406",
     async run(t) {
       const goAccept = `${protobuf},application/json`;
       const path = configMapsPath(t.namespace);
@@ -150,6 +150,16 @@ export const protobufCases: ConformanceCase[] = [
       await recordDecoded(t, "LIST as a Table in protobuf, or JSON", {
         path,
         accept: `${protobuf};as=Table;g=meta.k8s.io;v=v1,application/json`,
+      });
+      await recordDecoded(t, "DELETE a configmap, protobuf preferred: a Status", {
+        method: "DELETE",
+        path: configMapsPath(t.namespace, "proto-other"),
+        accept: goAccept,
+      });
+      await recordDecoded(t, "DELETE the collection, protobuf preferred: the list", {
+        method: "DELETE",
+        path,
+        accept: goAccept,
       });
       // Custom resources have no protobuf serializer for objects.
       await recordDecoded(t, "LIST gizmos, protobuf preferred", { path: gizmosPath(t.namespace), accept: goAccept });
