@@ -151,6 +151,12 @@ export function emptyObjectOf(kindType: string): Record<string, unknown> {
 const trackingSchemas = new Map<string, Record<string, unknown>>();
 
 /**
+ * Special types whose JSON object is tracked whole: their OpenAPI definition is an object with no
+ * fields (RawExtension: a ControllerRevision's `data` is one field in managedFields).
+ */
+const opaqueObjectTypes = new Set(["runtime.RawExtension"]);
+
+/**
  * How managedFields track a Go type's fields, in OpenAPI's words (see ResourceType.fieldSchema):
  * a struct's declared `properties`, a map's `additionalProperties`, lists with their
  * `x-kubernetes-list-type`, and atomic structs and maps.
@@ -172,7 +178,7 @@ export function trackingSchema(type: string, markers: Partial<GoFieldModel> = {}
     return schema;
   }
   const model = goTypeModel(type);
-  if (!model) return {};
+  if (!model) return opaqueObjectTypes.has(type) ? { "x-kubernetes-map-type": "atomic" } : {};
   if (model.underlying !== undefined) return trackingSchema(model.underlying, { ...markers, ...pickMarkers(model) });
   const cached = trackingSchemas.get(type);
   if (cached) return markedAtomic(cached, markers);

@@ -7,7 +7,10 @@ import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { loadOrCreateIdentity } from "../auth/persisted_identity.js";
 import { createRequestHandler } from "../http/server.js";
+import { ensureDefaultServiceNetwork } from "./default_service_network.js";
 import { builtinTypes, initialNamespaces } from "../registry/builtins.js";
+import { collectionOf } from "../registry/resource_type.js";
+import { systemPriorityClasses, systemPriorityClassObject } from "../registry/scheduling/index.js";
 import { CrdController, crdResourceType } from "../registry/crd/crd_controller.js";
 import { ObjectService, timestamp } from "../registry/object_service.js";
 import { ResourceRegistry } from "../registry/registry.js";
@@ -63,6 +66,7 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
   const crds = new CrdController({ store, registry, service });
   crds.start();
   await ensureInitialNamespaces(store, options.now());
+  await ensureSystemPriorityClasses(store, options.now());
   const collector = new GarbageCollector({
     store,
     registry,
@@ -108,6 +112,7 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
     throw new Error(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`, { cause: error });
   }
   const port = (server.address() as AddressInfo).port;
+  await ensureDefaultServiceNetwork(store, options.now(), port);
   const host = options.host === "::1" ? "[::1]" : options.host;
   address = `${host}:${port}`;
   let stopped: Promise<void> | undefined;
@@ -129,6 +134,34 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
       return stopped;
     },
   };
+}
+
+/** The system priority classes kube-apiserver's scheduling post-start hook creates. */
+async function ensureSystemPriorityClasses(store: Store, now: Date): Promise<void> {
+  const collection = collectionOf("scheduling.k8s.io", "priorityclasses");
+  const writes: Promise<void>[] = [];
+  for (const spc of systemPriorityClasses) {
+    const key = objectKey(undefined, spc.name);
+    if (store.get(collection, key)) continue;
+    const object = systemPriorityClassObject(spc);
+    object.metadata = {
+      ...object.metadata,
+      uid: crypto.randomUUID(),
+      creationTimestamp: timestamp(now),
+      managedFields: [
+        {
+          manager: "kube-apiserver",
+          operation: "Update",
+          apiVersion: "scheduling.k8s.io/v1",
+          time: timestamp(now),
+          fieldsType: "FieldsV1",
+          fieldsV1: { "f:description": {}, "f:preemptionPolicy": {}, "f:value": {} },
+        },
+      ],
+    };
+    writes.push(store.put(collection, key, object).durable);
+  }
+  await Promise.all(writes);
 }
 
 async function ensureInitialNamespaces(store: Store, now: Date): Promise<void> {

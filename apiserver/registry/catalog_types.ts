@@ -4,6 +4,7 @@
  * use, unknown-field dropping), the latter computed when first used, so that a kind nobody writes
  * costs nothing at start.
  */
+import { serveFromV2Store } from "./autoscaling/index.js";
 import { selectorFromLabelSelector, selectorFromSet, type LabelSelector } from "../../apimachinery/index.js";
 import { emptyObjectOf, fillZeroValues, trackingSchema } from "../catalog/catalog.js";
 import type { CatalogResource } from "../catalog/catalog_model.js";
@@ -69,6 +70,14 @@ const returningDeletedObject = new Set([
   "storage.k8s.io/volumeattachments",
   "storage.k8s.io/volumeattributesclasses",
 ]);
+
+/**
+ * The Warning every request to a deprecated built-in version answers with (its Go type's
+ * prerelease-lifecycle deprecation and replacement, as kube-apiserver words them).
+ */
+const deprecatedVersions: Readonly<Record<string, string>> = {
+  "/v1/endpoints": "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice",
+};
 
 /**
  * The scale subresource of the built-in workloads: Scale's replicas are the kind's, its selector
@@ -162,6 +171,7 @@ export function catalogType(entry: CatalogResource): ResourceType {
     collection: collectionOf(entry.group, entry.resource),
     storageVersion: entry.storageVersion || entry.version,
     strategy: builtinStrategies[entry.group]?.[entry.resource] ?? {},
+    deprecationWarning: deprecatedVersions[`${entry.group}/${entry.version}/${entry.resource}`],
     fillZeroValues: (object) => fillZeroValues(object, entry.goType),
     stored: entry.storageVersionHash !== "",
     returnsDeletedObject: returningDeletedObject.has(`${entry.group}/${entry.resource}`),
@@ -173,6 +183,8 @@ export function catalogType(entry: CatalogResource): ResourceType {
     return Object.keys(empty).length ? empty : undefined;
   });
   if (entry.resource === "events") eventStore(type);
+  // autoscaling/v1 HorizontalPodAutoscalers are converted to and from the autoscaling/v2 store.
+  if (entry.group === "autoscaling" && entry.version === "v1") serveFromV2Store(type);
   type.strategy = droppingUnknownFields(type);
   return type;
 }

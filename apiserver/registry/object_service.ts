@@ -204,7 +204,8 @@ export class ObjectService {
     meta.creationTimestamp = timestamp(this.now());
     if (type.tracksGeneration) meta.generation = 1;
     else delete meta.generation;
-    if (type.statusSubresource && !(type.group === "" && type.resource === "namespaces")) delete object.status;
+    const keepsStatus = (type.group === "" && type.resource === "namespaces") || type.strategy.keepsStatusOnCreate;
+    if (type.statusSubresource && !keepsStatus) delete object.status;
     if (!meta.name && meta.generateName) meta.name = this.#generateName(type, namespace, meta.generateName);
     // The uid is set before validation, as kube-apiserver's store does before BeforeCreate: a Job's
     // generated selector, which its create validation checks, carries it.
@@ -345,7 +346,7 @@ export class ObjectService {
       if (old.status === undefined) delete object.status;
       else object.status = old.status;
     }
-    type.strategy.prepareForUpdate?.(object, old, subresource);
+    type.strategy.prepareForUpdate?.(object, old, subresource, this.#storedObjects());
     return object;
   }
 

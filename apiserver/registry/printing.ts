@@ -2,7 +2,9 @@
  * Server-side printing helpers: column definitions, HumanDuration ages and the simple JSONPath
  * that CRD additionalPrinterColumns use.
  */
+import type { LabelSelector } from "../../apimachinery/index.js";
 import type { KubeObject } from "../storage/types.js";
+import { labelSelectorAsSelector } from "../validation/label_selector.js";
 import type { PrinterColumn } from "./resource_type.js";
 
 export const nameDescription =
@@ -55,6 +57,16 @@ export const ageColumn: PrinterColumn = {
   description: creationTimestampDescription,
   priority: 0,
   cell: (object, now) => age(object.metadata.creationTimestamp, now),
+};
+
+/** The "Created At" column (a date: the creation timestamp itself, as kubectl turns it into an age). */
+export const createdAtColumn: PrinterColumn = {
+  name: "Created At",
+  type: "date",
+  format: "",
+  description: creationTimestampDescription,
+  priority: 0,
+  cell: (object) => object.metadata.creationTimestamp ?? null,
 };
 
 /** A column computed by a function, for built-in kinds. */
@@ -151,4 +163,20 @@ export function cellForJsonValue(type: string, value: unknown, now: Date): unkno
 /** Builds a Table row object holding only metadata, as includeObject=Metadata asks. */
 export function partialObjectMetadata(object: KubeObject): KubeObject {
   return { kind: "PartialObjectMetadata", apiVersion: "meta.k8s.io/v1", metadata: object.metadata };
+}
+
+/** labels.FormatLabels: `key=value` pairs sorted by key, `<none>` when there are none. */
+export function formatLabels(labels: Readonly<Record<string, unknown>> | null | undefined): string {
+  const pairs = Object.keys(labels ?? {})
+    .sort()
+    .map((key) => `${key}=${String(labels?.[key])}`);
+  return pairs.length ? pairs.join(",") : "<none>";
+}
+
+/** metav1.FormatLabelSelector: the selector's string form, `<none>` when empty, `<error>` when invalid. */
+export function formatLabelSelector(selector: LabelSelector | null | undefined): string {
+  const converted = labelSelectorAsSelector(selector);
+  if (converted === undefined) return "<error>";
+  const text = converted === "nothing" ? "" : converted.toString();
+  return text || "<none>";
 }

@@ -37,6 +37,8 @@ export interface StoredObjects {
 
 /** How a kind is checked and shaped on writes; defaults do nothing. */
 export interface ResourceStrategy {
+  /** The strategy's AllowUnconditionalUpdate: false makes a PUT without resourceVersion a 422. */
+  allowUnconditionalUpdate?: boolean;
   /**
    * encoding/json's "cannot unmarshal" error for a value of the body whose JSON type the kind's Go
    * field cannot hold (a 400 before anything else is checked), or undefined.
@@ -66,7 +68,9 @@ export interface ResourceStrategy {
    */
   prepareForCreate?(object: KubeObject, stored?: StoredObjects): void;
   /** What an update through `subresource` may not change, copied from the stored object (the strategy's PrepareForUpdate). */
-  prepareForUpdate?(object: KubeObject, old: KubeObject, subresource: string): void;
+  prepareForUpdate?(object: KubeObject, old: KubeObject, subresource: string, stored?: StoredObjects): void;
+  /** Whether a create keeps the status it is sent (a Node's, which its kubelet reports on create). */
+  keepsStatusOnCreate?: boolean;
   /**
    * For a kind deleted gracefully (the strategy's CheckGracefulDelete, pods): the grace period a
    * delete of `object` gets, from the one asked for (undefined when none was); a kind without

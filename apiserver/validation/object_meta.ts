@@ -25,6 +25,11 @@ function nameErrors(name: string, rule: NameValidation, prefix: boolean): string
   }
 }
 
+/** content.IsPathSegmentName: the rule RBAC names and the names their roleRefs hold follow. */
+export function pathSegmentNameErrors(name: string): string[] {
+  return nameErrors(name, "pathSegment", false);
+}
+
 /** Validates name/generateName/namespace, labels, annotations and owner references of an object. */
 export function validateObjectMeta(
   object: KubeObject,

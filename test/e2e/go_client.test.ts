@@ -61,7 +61,7 @@ const KNOWN_GAPS: Partial<Record<ControlPlaneKind, string>> = {
   // TODO(#16): remove once the batch/apps strategies (workloads) and protobuf responses (openapi)
   // are on main; without the defaults check, every step but the protobuf responses passes on the
   // local server already (protobuf request bodies, informers, cache reads, update, deletes).
-  embedded: "the local server does not default Jobs and Deployments yet, and answers protobuf requests in JSON",
+  embedded: "the local server answers protobuf requests in JSON",
 };
 
 for (const controlPlane of ["embedded", "binaries"] as const satisfies readonly ControlPlaneKind[]) {

@@ -22,8 +22,8 @@ export async function update(verb: VerbRequest): Promise<void> {
     ...options,
     subresource,
     uidPrecondition: body.metadata.uid,
-    // Built-in kinds allow an update without a resourceVersion; custom resources do not.
-    unconditionalUpdate: type.strategicMerge,
+    // Built-in kinds allow an update without a resourceVersion unless their strategy says not; custom resources do not.
+    unconditionalUpdate: type.strategy.allowUnconditionalUpdate ?? type.strategicMerge,
   });
   addWarnings(response, result.warnings);
   return writeObject(response, 200, type, format, result.object, now);

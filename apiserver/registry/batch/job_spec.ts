@@ -3,8 +3,9 @@
  * spec part, validateJobSpec of pkg/apis/batch/validation with its pod failure policy rules).
  */
 import type { LabelSelector } from "../../../apimachinery/index.js";
-import { dns1123SubdomainErrors, qualifiedNameErrors } from "../../../apimachinery/index.js";
+import { qualifiedNameErrors } from "../../../apimachinery/index.js";
 import { fieldErrors, type FieldError } from "../../errors/status.js";
+import { validateDomainPrefixedPath } from "../../validation/domain_prefixed_path.js";
 import { validateNonnegative, validateNonnegativeFields } from "../../validation/int_or_string.js";
 import type { PodTemplate } from "../apps/pod_template_workload.js";
 
@@ -142,24 +143,6 @@ export function omitted(path: string, detail: string): FieldError {
   return { type: "FieldValueInvalid", field: path, detail: `Invalid value: ${detail}` };
 }
 
-const httpPathPattern = /^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/;
-
-/** IsDomainPrefixedPath, for managedBy. */
-function domainPrefixedPathErrors(path: string, value: string): FieldError[] {
-  if (!value) return [fieldErrors.required(path)];
-  const slash = value.indexOf("/");
-  const host = slash < 0 ? value : value.slice(0, slash);
-  const rest = slash < 0 ? "" : value.slice(slash + 1);
-  if (slash < 0 || !host || !rest)
-    return [fieldErrors.invalid(path, value, 'must be a domain-prefixed path (such as "acme.io/foo")')];
-  const errors = dns1123SubdomainErrors(host).map((message) => fieldErrors.invalid(path, host, message));
-  if (!httpPathPattern.test(rest))
-    errors.push(
-      fieldErrors.invalid(path, rest, "Invalid path (regex used for validation is '[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+')"),
-    );
-  return errors;
-}
-
 /** The Indexed-mode limits of validateJobSpec. */
 function validateCompletionMode(spec: JobSpec, path: string): FieldError[] {
   const errors: FieldError[] = [];
@@ -240,7 +223,7 @@ export function validateJobSpecFields(
       errors.push(fieldErrors.required(`${path}.backoffLimitPerIndex`, "when maxFailedIndexes is specified"));
   }
   if (spec.managedBy != null) {
-    errors.push(...domainPrefixedPathErrors(`${path}.managedBy`, spec.managedBy));
+    errors.push(...validateDomainPrefixedPath(`${path}.managedBy`, spec.managedBy));
     if (spec.managedBy.length > 63) errors.push(fieldErrors.tooLong(`${path}.managedBy`, 63));
   }
   errors.push(...validateCompletionMode(spec, path));

@@ -12,7 +12,7 @@ import { deepClone, jsonEqual } from "../conversion.js";
 import { deleteObject } from "../deletion.js";
 import { recordUpdate } from "../managed_fields.js";
 import { timestamp, type ObjectService } from "../object_service.js";
-import { creationTimestampDescription, nameColumn } from "../printing.js";
+import { createdAtColumn, nameColumn } from "../printing.js";
 import type { ResourceRegistry } from "../registry.js";
 import type { ResourceType } from "../resource_type.js";
 import { customResourceTypes, type CrdSpec } from "./custom_resource.js";
@@ -100,17 +100,7 @@ export function crdResourceType(): ResourceType {
         return [];
       },
       validate: validateCrd,
-      columns: [
-        nameColumn,
-        {
-          name: "Created At",
-          type: "date",
-          format: "",
-          description: creationTimestampDescription,
-          priority: 0,
-          cell: (o) => o.metadata.creationTimestamp ?? null,
-        },
-      ],
+      columns: [nameColumn, createdAtColumn],
     },
   });
 }

@@ -8,7 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { after, before, describe, test as nodeTest } from "node:test";
+import { after, before, describe, test } from "node:test";
 import {
   createManager,
   discardLogger,
@@ -65,11 +65,6 @@ async function freshNamespace(client: Client, prefix: string): Promise<string> {
 export interface SuiteOptions {
   /** A one-line reason to report the whole suite as skipped. */
   readonly skip?: string;
-  /**
-   * Tests (by title) that this server is known to fail yet, each with the reason: they still run
-   * and print their failure, as `todo`s, so the gap stays visible without failing the run.
-   */
-  readonly knownGaps?: Readonly<Record<string, string>>;
 }
 
 /** Registers the suite; `start` starts the server (it is called in `before`). */
@@ -78,7 +73,6 @@ export function describeCronJobController(
   start: () => Promise<TestEnv>,
   options: SuiteOptions = {},
 ): void {
-  const test = (title: string, fn: () => Promise<void>) => nodeTest(title, { todo: options.knownGaps?.[title] }, fn);
   describe(`the CronJob controller (${name})`, { skip: options.skip }, () => {
     let env: TestEnv;
     let client: Client;

@@ -4,6 +4,7 @@ import { crdLifecycleCases } from "./crd_lifecycle.js";
 import { crdSchemaTypeCases } from "./crd_schema_types.js";
 import { crdVersionCases } from "./crd_versions.js";
 import { crudCases } from "./crud.js";
+import { clusterKindCases } from "./cluster_kinds.js";
 import { crudKindCases } from "./crud_kinds.js";
 import { deepValueCases } from "./deep_values.js";
 import { discoveryCases } from "./discovery.js";
@@ -26,6 +27,7 @@ import { schemaCases } from "./schema.js";
 import { celRuleCases } from "./cel_rules.js";
 import { validationRuleCases } from "./validation_rules.js";
 import { serverSideApplyCases } from "./server_side_apply.js";
+import { serviceNetworkCases } from "./service_network.js";
 import { statusSubresourceCases } from "./status_subresource.js";
 import { typedDecodingCases } from "./typed_decoding.js";
 import { watchingCases } from "./watching.js";
@@ -41,6 +43,8 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...crdVersionCases,
   ...crudCases,
   ...crudKindCases,
+  ...serviceNetworkCases,
+  ...clusterKindCases,
   ...schemaCases,
   ...validationRuleCases,
   ...celRuleCases,

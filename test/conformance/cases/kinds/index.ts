@@ -9,9 +9,13 @@ import { builtInRouteCases } from "./built_in_routes.js";
 import { coordinationFixtures } from "./coordination.js";
 import { coreConfigFixtures } from "./core_config.js";
 import { corePodsFixtures, podSubresourceCases, quantityCases } from "./core_pods.js";
+import { coreServicesFixtures } from "./core_services.js";
+import { discoveryFixtures } from "./discovery.js";
 import { eventsFixtures } from "./events.js";
 import { kindCases } from "./kind_cases.js";
+import { networkingFixtures } from "./networking.js";
 import { notServedCases } from "./not_served.js";
+import { policyFixtures } from "./policy.js";
 
 export const perKindCases: readonly ConformanceCase[] = [
   ...builtInRouteCases,
@@ -25,5 +29,9 @@ export const perKindCases: readonly ConformanceCase[] = [
     ...eventsFixtures,
     ...appsFixtures,
     ...batchFixtures,
+    ...coreServicesFixtures,
+    ...networkingFixtures,
+    ...discoveryFixtures,
+    ...policyFixtures,
   ]),
 ];
