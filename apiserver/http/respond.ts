@@ -1,5 +1,6 @@
 /**
- * Writing responses: objects in the negotiated form, Status errors, and warnings headers.
+ * Writing responses: objects in the negotiated form (JSON, YAML, protobuf), Status errors, and
+ * warnings headers.
  */
 import type { ServerResponse } from "node:http";
 import yaml from "js-yaml";
@@ -7,8 +8,10 @@ import type { ResourceType } from "../registry/resource_type.js";
 import { partialObjectMetadata } from "../registry/printing.js";
 import { stringifyJson } from "../storage/deep_values.js";
 import type { KubeObject } from "../storage/types.js";
-import type { OutputFormat } from "./negotiation.js";
+import { negotiateErrorMediaType, protobufMediaType, type OutputFormat } from "./negotiation.js";
 import { StatusError, internalError } from "../errors/status.js";
+import { responseGoType } from "../serializer/builtin_go_types.js";
+import { encodeProtobufObject } from "../serializer/protobuf.js";
 import { toTable } from "./table.js";
 
 /**
@@ -73,14 +76,41 @@ export function writeJson(response: ServerResponse, code: number, body: unknown,
   response.end(text);
 }
 
-export function writeError(response: ServerResponse, error: unknown): void {
+/**
+ * The protobuf serializer's bytes for a built-in object, list, Status or PartialObjectMetadata,
+ * by the Go type its apiVersion and kind name.
+ */
+export function toProtobuf(object: object): Buffer {
+  const fields = object as Record<string, unknown>;
+  const apiVersion = String(fields.apiVersion);
+  const kind = String(fields.kind);
+  const goType = responseGoType(apiVersion, kind);
+  if (!goType) throw new Error(`protobuf: no Go type for ${apiVersion} ${kind}`);
+  return encodeProtobufObject(fields, goType);
+}
+
+export function writeProtobuf(response: ServerResponse, code: number, object: object): void {
+  const bytes = toProtobuf(object);
+  response.writeHead(code, { "Content-Type": protobufMediaType, "Content-Length": bytes.length });
+  response.end(bytes);
+}
+
+/** A Status or list answer as it is (no Table or metadata transform), in protobuf when negotiated. */
+export function writeNegotiated(response: ServerResponse, code: number, format: OutputFormat, body: object): void {
+  if (format.kind !== "table" && format.mediaType === protobufMediaType) writeProtobuf(response, code, body);
+  else writeJson(response, code, body);
+}
+
+/** A Status error, in protobuf when the client prefers it (as responsewriters.ErrorNegotiated). */
+export function writeError(response: ServerResponse, error: unknown, accept?: string): void {
   const status = error instanceof StatusError ? error : internalError(error);
   if (response.headersSent) {
     response.destroy();
     return;
   }
   addWarnings(response, status.warnings);
-  writeJson(response, status.code, status.toStatus());
+  if (negotiateErrorMediaType(accept) === protobufMediaType) writeProtobuf(response, status.code, status.toStatus());
+  else writeJson(response, status.code, status.toStatus());
 }
 
 /**
@@ -114,7 +144,10 @@ export function writeObject(
       toTable(type, [object], undefined, { includeObject: format.includeObject, noHeaders: false }, now),
     );
   } else if (format.kind === "metadata") {
-    writeJson(response, code, partialObjectMetadata(object));
+    if (format.mediaType === protobufMediaType) writeProtobuf(response, code, partialObjectMetadata(object));
+    else writeJson(response, code, partialObjectMetadata(object));
+  } else if (format.mediaType === protobufMediaType) {
+    writeProtobuf(response, code, object);
   } else {
     writeJson(response, code, object, format.mediaType);
   }

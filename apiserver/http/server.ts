@@ -57,7 +57,7 @@ export function createRequestHandler(
   context: ServerContext,
 ): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
-    handle(context, request, response).catch((error: unknown) => writeError(response, error));
+    handle(context, request, response).catch((error: unknown) => writeError(response, error, request.headers.accept));
   };
 }
 

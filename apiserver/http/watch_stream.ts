@@ -1,5 +1,6 @@
 /**
- * Streams a watch as newline-delimited JSON events over a chunked response: ADDED, MODIFIED,
+ * Streams a watch as newline-delimited JSON events (or length-prefixed protobuf ones) over a
+ * chunked response: ADDED, MODIFIED,
  * DELETED, BOOKMARKs when asked for, an ERROR event (410 Expired) for a too-old resourceVersion,
  * and a clean end after `timeoutSeconds`. Bookmarks come as kube-apiserver's cacher sends them:
  * every `bookmarkIntervalMs`, and once 2 s before the watch's end, each only when the collection
@@ -15,12 +16,13 @@ import {
 } from "../registry/watch.js";
 import type { ResourceType } from "../registry/resource_type.js";
 import type { Store } from "../storage/store.js";
-import type { OutputFormat } from "./negotiation.js";
+import { protobufMediaType, type OutputFormat } from "./negotiation.js";
 import { listIntegerOptions } from "./query_parameters.js";
 import { StatusError } from "../errors/status.js";
 import { toTable } from "./table.js";
 import { partialObjectMetadata } from "../registry/printing.js";
-import { toJson } from "./respond.js";
+import { toJson, toProtobuf } from "./respond.js";
+import { encodeCatalogMessage } from "../serializer/protobuf_encoding.js";
 
 export interface WatchStreamOptions {
   bookmarkIntervalMs: number;
@@ -43,8 +45,9 @@ export function streamWatch(
   },
 ): void {
   const { type, query, format, options } = context;
-  const mediaType = format.kind === "object" ? format.mediaType : "application/json";
-  const encode = (event: WatchEvent): string => {
+  const mediaType = format.kind === "table" ? "application/json" : format.mediaType;
+  const protobuf = mediaType === protobufMediaType;
+  const encode = (event: WatchEvent): string | Buffer => {
     let object: unknown = event.object;
     if (event.type !== "ERROR" && event.type !== "BOOKMARK") {
       if (format.kind === "table") {
@@ -57,13 +60,15 @@ export function streamWatch(
         );
       } else if (format.kind === "metadata") object = partialObjectMetadata(event.object);
     }
+    if (protobuf) return protobufWatchFrame(event.type, object as object);
     // Stored objects are serialized once for every watcher (and list) that sends them.
     const objectJson = typeof object === "object" && object !== null ? toJson(object) : JSON.stringify(object);
     return `{"type":${JSON.stringify(event.type)},"object":${objectJson}}\n`;
   };
   validateWatchOptions(query);
   response.writeHead(200, {
-    "Content-Type": mediaType,
+    // The protobuf stream serializer's media type (runtime.StreamSerializerInfo, framed by length).
+    "Content-Type": protobuf ? `${mediaType};stream=watch` : mediaType,
     "Cache-Control": "no-cache, private",
     "Transfer-Encoding": "chunked",
   });
@@ -120,6 +125,18 @@ export function streamWatch(
   timers.push(timeout);
   request.on("close", finish);
   response.on("error", finish);
+}
+
+/**
+ * One protobuf watch frame as kube-apiserver writes it: the raw serializer's metav1.WatchEvent
+ * (no envelope) whose object is the full serializer's bytes of the object (with its envelope),
+ * behind the length-delimited framer's 4-byte big-endian length.
+ */
+function protobufWatchFrame(type: string, object: object): Buffer {
+  const event = encodeCatalogMessage({ type, object: toProtobuf(object) }, "meta/v1.WatchEvent");
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(event.length);
+  return Buffer.concat([length, event]);
 }
 
 /** Bookmark times: every `intervalMs`, and last 2 s before the end (kube-apiserver's cacheWatcher.nextBookmarkTime). */

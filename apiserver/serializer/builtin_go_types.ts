@@ -72,3 +72,18 @@ export const OBJECT_META_GO_TYPE = decoderType("meta/v1.ObjectMeta") as GoStruct
 
 /** metav1.DeleteOptions, which a delete's body decodes into. */
 export const deleteOptionsGoType = decoderType("meta/v1.DeleteOptions") as GoStruct;
+
+/** The meta.k8s.io/v1 kinds a response may be, besides the served kinds and their lists. */
+const metaResponseKinds = new Set(["Status", "PartialObjectMetadata", "PartialObjectMetadataList"]);
+
+/**
+ * The catalog key of the Go struct a protobuf response of `kind` encodes: a served kind, its List
+ * (`apps/v1.DeploymentList`), or a meta/v1 Status or PartialObjectMetadata(List).
+ */
+export function responseGoType(apiVersion: string, kind: string): string | undefined {
+  const served = goTypeOfKind(apiVersion, kind);
+  if (served) return served;
+  if (metaResponseKinds.has(kind)) return `meta/v1.${kind}`;
+  const itemType = kind.endsWith("List") ? goTypeOfKind(apiVersion, kind.slice(0, -4)) : undefined;
+  return itemType && goTypeModel(`${itemType}List`) ? `${itemType}List` : undefined;
+}

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { decodeProtobufObject } from "./protobuf.js";
+import { decodeProtobufResponse } from "./protobuf.js";
 
 /** Objects as client-go's protobuf serializer encodes them and encoding/json writes them (hack/protobuf). */
 const samples = JSON.parse(readFileSync(new URL("./testdata/protobuf_objects.json", import.meta.url), "utf8")) as {
@@ -13,7 +13,7 @@ const samples = JSON.parse(readFileSync(new URL("./testdata/protobuf_objects.jso
 describe("protobuf bodies of built-in kinds, decoded by their Go types in the catalog", () => {
   for (const sample of samples) {
     it(`decodes a ${sample.name} to the JSON Go writes for it`, () => {
-      assert.deepEqual(decodeProtobufObject(Buffer.from(sample.protobuf, "base64")), sample.json);
+      assert.deepEqual(decodeProtobufResponse(Buffer.from(sample.protobuf, "base64")), sample.json);
     });
   }
 });

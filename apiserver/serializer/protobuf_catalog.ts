@@ -10,7 +10,7 @@ import { badRequest } from "../errors/status.js";
 import { protobufFields, type ProtobufField } from "./protobuf_reader.js";
 
 /** Deeper than any built-in type nests (a JSONSchemaProps-like recursion is the only way past it). */
-const maxDepth = 100;
+export const maxMessageDepth = 100;
 
 const fieldsByType = new Map<string, Map<number, GoFieldModel>>();
 
@@ -154,7 +154,7 @@ function isEmptyObject(value: unknown): boolean {
 }
 
 /** A named type whose underlying type is a slice or map (`ResourceList`), as that slice or map. */
-function collectionType(type: string): string {
+export function collectionType(type: string): string {
   const expression = parseTypeExpression(type);
   if (expression.form !== "named") return type;
   const underlying = goTypeModel(expression.name)?.underlying;
@@ -195,7 +195,7 @@ function decodeField(field: GoFieldModel, values: ProtobufField[], depth: number
 
 /** One message of the catalog's Go struct `typeKey`, as the JSON object Go would write for it. */
 export function decodeCatalogMessage(bytes: Buffer, typeKey: string, depth = 0): Record<string, unknown> {
-  if (depth > maxDepth) throw badRequest("protobuf: message nested too deeply");
+  if (depth > maxMessageDepth) throw badRequest("protobuf: message nested too deeply");
   const fields = fieldsOf(typeKey);
   const byNumber = new Map<number, ProtobufField[]>();
   for (const field of protobufFields(bytes)) {

@@ -243,8 +243,23 @@ func (u *universe) buildCatalog(discovery *referenceDiscovery) ([]catalogGroup, 
 			groups = append(groups, group)
 		}
 	}
-	// bodies every resource's requests decode besides its kinds
-	for _, extra := range []reference{{metaV1, "DeleteOptions"}} {
+	// bodies every resource's requests decode besides its kinds, and what its responses encode:
+	// its kind's list, Status errors, watch events and the metadata-only forms (protobuf responses)
+	extras := []reference{{metaV1, "DeleteOptions"}, {metaV1, "Status"}, {metaV1, "WatchEvent"},
+		{metaV1, "PartialObjectMetadata"}, {metaV1, "PartialObjectMetadataList"}}
+	for _, path := range u.order {
+		pkg := u.packages[path]
+		if pkg.spec.referencedOnly {
+			continue
+		}
+		for name := range pkg.types {
+			if strings.HasSuffix(name, "List") && writer.seen[pkg.types[strings.TrimSuffix(name, "List")]] {
+				extras = append(extras, reference{path, name})
+			}
+		}
+	}
+	sort.Slice(extras, func(i, j int) bool { return extras[i].key() < extras[j].key() })
+	for _, extra := range extras {
 		if _, err := writer.named(extra, nil); err != nil {
 			return nil, nil, err
 		}

@@ -1,6 +1,7 @@
 // Command protobuf writes apiserver/serializer/testdata/protobuf_objects.json: built-in objects as
-// client-go's protobuf serializer encodes them (the bytes Go clients send) beside the JSON
-// encoding/json writes for the same Go values, for the decoder's unit test. Run from this folder:
+// client-go's protobuf serializer encodes them (the bytes Go clients send, and kube-apiserver's
+// answers: a list, a Status) beside the JSON encoding/json writes for the same Go values, for the
+// decoder's and the encoder's unit tests. Run from this folder:
 // go run . > ../../apiserver/serializer/testdata/protobuf_objects.json
 package main
 
@@ -17,6 +18,7 @@ import (
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/runtime/serializer/protobuf"
 	"k8s.io/apimachinery/pkg/util/intstr"
 )
@@ -42,7 +44,7 @@ func main() {
 					Limits:   corev1.ResourceList{corev1.ResourceCPU: resource.MustParse("500m"), corev1.ResourceMemory: resource.MustParse("128Mi")},
 					Requests: corev1.ResourceList{corev1.ResourceCPU: resource.MustParse("0.25")},
 				},
-				Env: []corev1.EnvVar{{Name: "A", Value: ""}, {Name: "B", ValueFrom: &corev1.EnvVarSource{FieldRef: &corev1.ObjectFieldSelector{FieldPath: "metadata.name"}}}},
+				Env:            []corev1.EnvVar{{Name: "A", Value: ""}, {Name: "B", ValueFrom: &corev1.EnvVarSource{FieldRef: &corev1.ObjectFieldSelector{FieldPath: "metadata.name"}}}},
 				ReadinessProbe: &corev1.Probe{ProbeHandler: corev1.ProbeHandler{HTTPGet: &corev1.HTTPGetAction{Path: "/", Port: intstr.FromString("http")}}, PeriodSeconds: 10},
 			}},
 			RestartPolicy:                 corev1.RestartPolicyAlways,
@@ -72,6 +74,16 @@ func main() {
 			Data:       map[string][]byte{"k": []byte("\x00\xffbin"), "empty": {}},
 			Type:       corev1.SecretTypeOpaque,
 		},
+		"status": &metav1.Status{
+			TypeMeta: metav1.TypeMeta{APIVersion: "v1", Kind: "Status"},
+			Status:   metav1.StatusFailure, Message: `pods "x" not found`, Reason: metav1.StatusReasonNotFound, Code: 404,
+			Details: &metav1.StatusDetails{Name: "x", Kind: "pods", Causes: []metav1.StatusCause{{Type: metav1.CauseTypeFieldValueInvalid, Field: "spec"}}},
+		},
+		"servicelist": &corev1.ServiceList{
+			TypeMeta: metav1.TypeMeta{APIVersion: "v1", Kind: "ServiceList"},
+			ListMeta: metav1.ListMeta{ResourceVersion: "7", Continue: "c"},
+			Items:    []corev1.Service{{ObjectMeta: metav1.ObjectMeta{Name: "a"}}, {ObjectMeta: metav1.ObjectMeta{Name: "b", Labels: map[string]string{"z": "1", "a": "2"}}}},
+		},
 		"service": &corev1.Service{
 			TypeMeta:   metav1.TypeMeta{APIVersion: "v1", Kind: "Service"},
 			ObjectMeta: metav1.ObjectMeta{Name: "svc"},
@@ -86,7 +98,8 @@ func main() {
 	}
 	serializer := protobuf.NewSerializer(scheme, scheme)
 	var samples []sample
-	for _, name := range []string{"deployment", "job", "secret", "service"} {
+	metav1.AddToGroupVersion(scheme, schema.GroupVersion{Version: "v1"})
+	for _, name := range []string{"deployment", "job", "secret", "service", "status", "servicelist"} {
 		object := objects[name]
 		var buffer bytes.Buffer
 		if err := serializer.Encode(object, &buffer); err != nil {

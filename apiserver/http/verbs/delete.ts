@@ -5,7 +5,7 @@ import type { KubeObject } from "../../storage/types.js";
 import { mediaTypeOf, readBody } from "../negotiation.js";
 import { int64Parameter } from "../query_parameters.js";
 import { deleteOptions } from "../request_options.js";
-import { addWarnings, writeJson, writeObject } from "../respond.js";
+import { addWarnings, writeNegotiated, writeObject } from "../respond.js";
 import type { VerbRequest } from "./verb_request.js";
 
 export async function deleteOne(verb: VerbRequest): Promise<void> {
@@ -18,6 +18,6 @@ export async function deleteOne(verb: VerbRequest): Promise<void> {
   const result = await deleteObject(context.service, type, namespace, name, options);
   const warning = type.strategy.defaultPropagationWarning;
   if (warning && options.propagationPolicy === undefined) addWarnings(response, [warning]);
-  if (result.status) return writeJson(response, 200, result.status);
+  if (result.status) return writeNegotiated(response, 200, format, result.status);
   return writeObject(response, 200, type, format, result.object as KubeObject, now);
 }

@@ -7,7 +7,7 @@ import type { KubeObject } from "../../storage/types.js";
 import { mediaTypeOf, readBody } from "../negotiation.js";
 import { listIntegerOptions } from "../query_parameters.js";
 import { deleteOptions } from "../request_options.js";
-import { addWarnings, writeJson } from "../respond.js";
+import { addWarnings, writeNegotiated } from "../respond.js";
 import { listObject } from "./list_object.js";
 import type { VerbRequest } from "./verb_request.js";
 
@@ -39,9 +39,10 @@ export async function deleteCollection(verb: VerbRequest): Promise<void> {
       if (!(error instanceof StatusError && error.code === 404)) throw error;
     }
   }
-  return writeJson(
+  return writeNegotiated(
     response,
     200,
+    verb.format,
     listObject(type, { ...matching, items: deleted, resourceVersion: String(service.store.currentRevision()) }),
   );
 }

@@ -1,8 +1,9 @@
-/** list: a page of a collection, as objects, a Table or PartialObjectMetadata. */
+/** list: a page of a collection, as objects (JSON, YAML, protobuf), a Table or PartialObjectMetadata. */
 import { list as listObjects } from "../../registry/list_watch.js";
 import type { KubeObject } from "../../storage/types.js";
 import { listIntegerOptions } from "../query_parameters.js";
-import { writeJson, writeList } from "../respond.js";
+import { protobufMediaType } from "../negotiation.js";
+import { writeJson, writeList, writeProtobuf } from "../respond.js";
 import { toTable } from "../table.js";
 import { listObject } from "./list_object.js";
 import type { VerbRequest } from "./verb_request.js";
@@ -34,8 +35,9 @@ export async function list(verb: VerbRequest): Promise<void> {
       kind: "PartialObjectMetadata",
       metadata: item.metadata,
     }));
-    return writeJson(response, 200, body);
+    return format.mediaType === protobufMediaType ? writeProtobuf(response, 200, body) : writeJson(response, 200, body);
   }
+  if (format.mediaType === protobufMediaType) return writeProtobuf(response, 200, body);
   if (format.mediaType === "application/json")
     return writeList(response, body as Record<string, unknown> & { items: KubeObject[] }, type.strategicMerge);
   return writeJson(response, 200, body, format.mediaType);

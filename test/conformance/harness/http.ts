@@ -21,6 +21,8 @@ export interface HttpResponse {
   readonly contentType: string;
   readonly warnings: readonly string[];
   readonly body: unknown;
+  /** The body's bytes, for binary answers (protobuf). */
+  readonly raw: Buffer;
 }
 
 function encodeBody(req: HttpRequest): { data?: Buffer; contentType?: string } {
@@ -63,7 +65,8 @@ export function sendRequest(endpoint: ApiServerEndpoint, req: HttpRequest): Prom
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("error", reject);
         res.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
+          const raw = Buffer.concat(chunks);
+          const text = raw.toString("utf8");
           const type = String(res.headers["content-type"] ?? "");
           let body: unknown = text;
           if (type.includes("json")) {
@@ -79,6 +82,7 @@ export function sendRequest(endpoint: ApiServerEndpoint, req: HttpRequest): Prom
             contentType: type.split(";")[0] ?? "",
             warnings: warning === undefined ? [] : Array.isArray(warning) ? warning : [warning],
             body,
+            raw,
           });
         });
       },
@@ -91,7 +95,14 @@ export function sendRequest(endpoint: ApiServerEndpoint, req: HttpRequest): Prom
 /** A watch's outcome: the HTTP status and the events received before it ended or was cut. */
 export interface WatchResult {
   readonly status: number;
-  readonly events: readonly { type: string; object: unknown }[];
+  /** The media type of the stream, when the watch asked for one ({@link WatchOptions.accept}). */
+  readonly contentType?: string;
+  readonly events: readonly WatchedEvent[];
+}
+
+export interface WatchedEvent {
+  type: string;
+  object: unknown;
 }
 
 /** Options of {@link watchEvents}. */
@@ -102,33 +113,50 @@ export interface WatchOptions {
   readonly timeoutMs: number;
   /** Called once the stream is open (headers received), e.g. to make the changes to watch. */
   readonly onOpen?: () => Promise<void>;
+  /** The Accept header (JSON when not given) and how its stream splits into events. */
+  readonly accept?: string;
+  readonly readEvents?: (buffered: Buffer) => { events: WatchedEvent[]; rest: Buffer };
 }
 
-/** Opens `path` (a `?watch=true` URL) and collects newline-delimited JSON events. */
+/** Newline-delimited JSON events, the stream of a JSON watch. */
+function jsonLines(buffered: Buffer): { events: WatchedEvent[]; rest: Buffer } {
+  const events: WatchedEvent[] = [];
+  let start = 0;
+  let newline: number;
+  while ((newline = buffered.indexOf(10, start)) >= 0) {
+    const line = buffered.subarray(start, newline).toString("utf8").trim();
+    start = newline + 1;
+    if (line) events.push(JSON.parse(line) as WatchedEvent);
+  }
+  return { events, rest: buffered.subarray(start) };
+}
+
+/** Opens `path` (a `?watch=true` URL) and collects its events (newline-delimited JSON unless told). */
 export function watchEvents(endpoint: ApiServerEndpoint, path: string, options: WatchOptions): Promise<WatchResult> {
+  const readEvents = options.readEvents ?? jsonLines;
   return new Promise((resolve, reject) => {
-    const events: { type: string; object: unknown }[] = [];
+    const events: WatchedEvent[] = [];
     let status = 0;
+    let contentType: string | undefined;
     let finished = false;
     const outgoing = request(
       new URL(path, endpoint.url),
-      { method: "GET", ca: endpoint.caCertificatePem, headers: headersFor(endpoint, { path }) },
+      { method: "GET", ca: endpoint.caCertificatePem, headers: headersFor(endpoint, { path, accept: options.accept }) },
       (res) => {
         status = res.statusCode ?? 0;
-        let buffered = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => {
-          buffered += chunk;
-          let newline: number;
-          while ((newline = buffered.indexOf("\n")) >= 0) {
-            const line = buffered.slice(0, newline).trim();
-            buffered = buffered.slice(newline + 1);
-            if (line) events.push(JSON.parse(line) as { type: string; object: unknown });
+        if (options.accept) contentType = String(res.headers["content-type"] ?? "");
+        let buffered: Buffer = Buffer.alloc(0);
+        res.on("data", (chunk: Buffer) => {
+          const read = readEvents(Buffer.concat([buffered, chunk]));
+          buffered = read.rest;
+          for (const event of read.events) {
+            events.push(event);
             if (events.length >= options.maxEvents) finish();
           }
         });
         res.on("end", () => {
-          if (buffered.trim() && status !== 200) events.push({ type: "BODY", object: JSON.parse(buffered) as unknown });
+          const text = buffered.toString("utf8").trim();
+          if (text && status !== 200) events.push({ type: "BODY", object: JSON.parse(text) as unknown });
           finish();
         });
         res.on("error", () => finish());
@@ -144,7 +172,7 @@ export function watchEvents(endpoint: ApiServerEndpoint, path: string, options: 
       finished = true;
       clearTimeout(timer);
       outgoing.destroy();
-      resolve({ status, events });
+      resolve(contentType === undefined ? { status, events } : { status, contentType, events });
     }
     outgoing.on("error", (error) => (finished ? undefined : reject(error)));
     outgoing.end();

@@ -100,6 +100,18 @@ export function goTypes(): Record<string, GoTypeModel> {
         },
       ],
     },
+    MutatingAdmissionPolicyBindingList: {
+      name: "v1.MutatingAdmissionPolicyBindingList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        {
+          json: "items",
+          type: "[]admissionregistration/v1.MutatingAdmissionPolicyBinding",
+          protobuf: "bytes,2,rep,name=items",
+        },
+      ],
+    },
     MutatingAdmissionPolicyBindingSpec: {
       name: "v1.MutatingAdmissionPolicyBindingSpec",
       fields: [
@@ -115,6 +127,18 @@ export function goTypes(): Record<string, GoTypeModel> {
           type: "*admissionregistration/v1.MatchResources",
           omitempty: true,
           protobuf: "bytes,3,rep,name=matchResources",
+        },
+      ],
+    },
+    MutatingAdmissionPolicyList: {
+      name: "v1.MutatingAdmissionPolicyList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        {
+          json: "items",
+          type: "[]admissionregistration/v1.MutatingAdmissionPolicy",
+          protobuf: "bytes,2,rep,name=items",
         },
       ],
     },
@@ -255,6 +279,18 @@ export function goTypes(): Record<string, GoTypeModel> {
           listMapKeys: ["name"],
           patchStrategy: "merge",
           patchMergeKey: "name",
+        },
+      ],
+    },
+    MutatingWebhookConfigurationList: {
+      name: "v1.MutatingWebhookConfigurationList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        {
+          json: "items",
+          type: "[]admissionregistration/v1.MutatingWebhookConfiguration",
+          protobuf: "bytes,2,rep,name=items",
         },
       ],
     },
@@ -426,6 +462,18 @@ export function goTypes(): Record<string, GoTypeModel> {
         },
       ],
     },
+    ValidatingAdmissionPolicyBindingList: {
+      name: "v1.ValidatingAdmissionPolicyBindingList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        {
+          json: "items",
+          type: "[]admissionregistration/v1.ValidatingAdmissionPolicyBinding",
+          protobuf: "bytes,2,rep,name=items",
+        },
+      ],
+    },
     ValidatingAdmissionPolicyBindingSpec: {
       name: "v1.ValidatingAdmissionPolicyBindingSpec",
       fields: [
@@ -448,6 +496,18 @@ export function goTypes(): Record<string, GoTypeModel> {
           omitempty: true,
           protobuf: "bytes,4,rep,name=validationActions",
           listType: "set",
+        },
+      ],
+    },
+    ValidatingAdmissionPolicyList: {
+      name: "v1.ValidatingAdmissionPolicyList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        {
+          json: "items",
+          type: "[]admissionregistration/v1.ValidatingAdmissionPolicy",
+          protobuf: "bytes,2,rep,name=items",
         },
       ],
     },
@@ -611,6 +671,18 @@ export function goTypes(): Record<string, GoTypeModel> {
           listMapKeys: ["name"],
           patchStrategy: "merge",
           patchMergeKey: "name",
+        },
+      ],
+    },
+    ValidatingWebhookConfigurationList: {
+      name: "v1.ValidatingWebhookConfigurationList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        {
+          json: "items",
+          type: "[]admissionregistration/v1.ValidatingWebhookConfiguration",
+          protobuf: "bytes,2,rep,name=items",
         },
       ],
     },

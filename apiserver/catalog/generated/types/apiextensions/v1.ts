@@ -74,6 +74,14 @@ export function goTypes(): Record<string, GoTypeModel> {
       ],
     },
     CustomResourceDefinitionConditionType: { name: "v1.CustomResourceDefinitionConditionType", underlying: "string" },
+    CustomResourceDefinitionList: {
+      name: "v1.CustomResourceDefinitionList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]apiextensions/v1.CustomResourceDefinition", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     CustomResourceDefinitionNames: {
       name: "v1.CustomResourceDefinitionNames",
       fields: [

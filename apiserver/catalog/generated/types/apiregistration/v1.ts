@@ -43,6 +43,14 @@ export function goTypes(): Record<string, GoTypeModel> {
       ],
     },
     APIServiceConditionType: { name: "v1.APIServiceConditionType", underlying: "string" },
+    APIServiceList: {
+      name: "v1.APIServiceList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]apiregistration/v1.APIService", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     APIServiceSpec: {
       name: "v1.APIServiceSpec",
       fields: [

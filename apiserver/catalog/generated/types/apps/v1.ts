@@ -14,6 +14,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "revision", type: "int64", protobuf: "varint,3,opt,name=revision" },
       ],
     },
+    ControllerRevisionList: {
+      name: "v1.ControllerRevisionList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]apps/v1.ControllerRevision", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     DaemonSet: {
       name: "v1.DaemonSet",
       fields: [
@@ -47,6 +55,14 @@ export function goTypes(): Record<string, GoTypeModel> {
       ],
     },
     DaemonSetConditionType: { name: "v1.DaemonSetConditionType", underlying: "string" },
+    DaemonSetList: {
+      name: "v1.DaemonSetList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]apps/v1.DaemonSet", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     DaemonSetSpec: {
       name: "v1.DaemonSetSpec",
       fields: [
@@ -153,6 +169,14 @@ export function goTypes(): Record<string, GoTypeModel> {
       ],
     },
     DeploymentConditionType: { name: "v1.DeploymentConditionType", underlying: "string" },
+    DeploymentList: {
+      name: "v1.DeploymentList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]apps/v1.Deployment", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     DeploymentSpec: {
       name: "v1.DeploymentSpec",
       fields: [
@@ -276,6 +300,14 @@ export function goTypes(): Record<string, GoTypeModel> {
       ],
     },
     ReplicaSetConditionType: { name: "v1.ReplicaSetConditionType", underlying: "string" },
+    ReplicaSetList: {
+      name: "v1.ReplicaSetList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]apps/v1.ReplicaSet", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     ReplicaSetSpec: {
       name: "v1.ReplicaSetSpec",
       fields: [
@@ -390,6 +422,14 @@ export function goTypes(): Record<string, GoTypeModel> {
       ],
     },
     StatefulSetConditionType: { name: "v1.StatefulSetConditionType", underlying: "string" },
+    StatefulSetList: {
+      name: "v1.StatefulSetList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]apps/v1.StatefulSet", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     StatefulSetOrdinals: {
       name: "v1.StatefulSetOrdinals",
       fields: [{ json: "start", type: "int32", protobuf: "varint,1,opt,name=start" }],

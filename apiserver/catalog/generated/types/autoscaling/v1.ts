@@ -33,6 +33,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         },
       ],
     },
+    HorizontalPodAutoscalerList: {
+      name: "v1.HorizontalPodAutoscalerList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]autoscaling/v1.HorizontalPodAutoscaler", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     HorizontalPodAutoscalerSpec: {
       name: "v1.HorizontalPodAutoscalerSpec",
       fields: [

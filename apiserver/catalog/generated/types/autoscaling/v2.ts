@@ -139,6 +139,14 @@ export function goTypes(): Record<string, GoTypeModel> {
       ],
     },
     HorizontalPodAutoscalerConditionType: { name: "v2.HorizontalPodAutoscalerConditionType", underlying: "string" },
+    HorizontalPodAutoscalerList: {
+      name: "v2.HorizontalPodAutoscalerList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]autoscaling/v2.HorizontalPodAutoscaler", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     HorizontalPodAutoscalerSpec: {
       name: "v2.HorizontalPodAutoscalerSpec",
       fields: [

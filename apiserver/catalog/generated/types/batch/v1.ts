@@ -16,6 +16,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "status", type: "batch/v1.CronJobStatus", omitempty: true, protobuf: "bytes,3,opt,name=status" },
       ],
     },
+    CronJobList: {
+      name: "v1.CronJobList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]batch/v1.CronJob", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     CronJobSpec: {
       name: "v1.CronJobSpec",
       fields: [
@@ -102,6 +110,14 @@ export function goTypes(): Record<string, GoTypeModel> {
       ],
     },
     JobConditionType: { name: "v1.JobConditionType", underlying: "string" },
+    JobList: {
+      name: "v1.JobList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]batch/v1.Job", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     JobSchedulingConfiguration: {
       name: "v1.JobSchedulingConfiguration",
       fields: [

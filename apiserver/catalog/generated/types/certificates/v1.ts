@@ -43,6 +43,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         },
       ],
     },
+    CertificateSigningRequestList: {
+      name: "v1.CertificateSigningRequestList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]certificates/v1.CertificateSigningRequest", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     CertificateSigningRequestSpec: {
       name: "v1.CertificateSigningRequestSpec",
       fields: [
@@ -89,6 +97,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "spec", type: "certificates/v1.ClusterTrustBundleSpec", protobuf: "bytes,2,opt,name=spec" },
       ],
     },
+    ClusterTrustBundleList: {
+      name: "v1.ClusterTrustBundleList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]certificates/v1.ClusterTrustBundle", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     ClusterTrustBundleSpec: {
       name: "v1.ClusterTrustBundleSpec",
       fields: [
@@ -110,6 +126,14 @@ export function goTypes(): Record<string, GoTypeModel> {
           omitempty: true,
           protobuf: "bytes,3,opt,name=status",
         },
+      ],
+    },
+    PodCertificateRequestList: {
+      name: "v1.PodCertificateRequestList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]certificates/v1.PodCertificateRequest", protobuf: "bytes,2,rep,name=items" },
       ],
     },
     PodCertificateRequestSpec: {

@@ -14,6 +14,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "spec", type: "coordination/v1.LeaseSpec", omitempty: true, protobuf: "bytes,2,opt,name=spec" },
       ],
     },
+    LeaseList: {
+      name: "v1.LeaseList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]coordination/v1.Lease", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     LeaseSpec: {
       name: "v1.LeaseSpec",
       fields: [

@@ -307,6 +307,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         },
       ],
     },
+    ComponentStatusList: {
+      name: "v1.ComponentStatusList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]core/v1.ComponentStatus", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     ConditionStatus: { name: "v1.ConditionStatus", underlying: "string" },
     ConfigMap: {
       name: "v1.ConfigMap",
@@ -343,6 +351,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "optional", type: "*bool", omitempty: true, protobuf: "varint,3,opt,name=optional" },
       ],
       structType: "atomic",
+    },
+    ConfigMapList: {
+      name: "v1.ConfigMapList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]core/v1.ConfigMap", protobuf: "bytes,2,rep,name=items" },
+      ],
     },
     ConfigMapNodeConfigSource: {
       name: "v1.ConfigMapNodeConfigSource",
@@ -843,6 +859,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         },
       ],
     },
+    EndpointsList: {
+      name: "v1.EndpointsList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]core/v1.Endpoints", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     EnvFromSource: {
       name: "v1.EnvFromSource",
       fields: [
@@ -1071,6 +1095,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "related", type: "*core/v1.ObjectReference", omitempty: true, protobuf: "bytes,13,opt,name=related" },
         { json: "reportingComponent", type: "string", protobuf: "bytes,14,opt,name=reportingComponent" },
         { json: "reportingInstance", type: "string", protobuf: "bytes,15,opt,name=reportingInstance" },
+      ],
+    },
+    EventList: {
+      name: "v1.EventList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]core/v1.Event", protobuf: "bytes,2,rep,name=items" },
       ],
     },
     EventSeries: {
@@ -1433,6 +1465,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         },
       ],
     },
+    LimitRangeList: {
+      name: "v1.LimitRangeList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]core/v1.LimitRange", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     LimitRangeSpec: {
       name: "v1.LimitRangeSpec",
       fields: [
@@ -1552,6 +1592,14 @@ export function goTypes(): Record<string, GoTypeModel> {
       ],
     },
     NamespaceConditionType: { name: "v1.NamespaceConditionType", underlying: "string" },
+    NamespaceList: {
+      name: "v1.NamespaceList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]core/v1.Namespace", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     NamespacePhase: { name: "v1.NamespacePhase", underlying: "string" },
     NamespaceSpec: {
       name: "v1.NamespaceSpec",
@@ -1747,6 +1795,14 @@ export function goTypes(): Record<string, GoTypeModel> {
       ],
     },
     NodeInclusionPolicy: { name: "v1.NodeInclusionPolicy", underlying: "string" },
+    NodeList: {
+      name: "v1.NodeList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]core/v1.Node", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     NodePhase: { name: "v1.NodePhase", underlying: "string" },
     NodePodPreemptionPolicy: {
       name: "v1.NodePodPreemptionPolicy",
@@ -2066,6 +2122,14 @@ export function goTypes(): Record<string, GoTypeModel> {
       ],
     },
     PersistentVolumeClaimConditionType: { name: "v1.PersistentVolumeClaimConditionType", underlying: "string" },
+    PersistentVolumeClaimList: {
+      name: "v1.PersistentVolumeClaimList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]core/v1.PersistentVolumeClaim", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     PersistentVolumeClaimModifyVolumeStatus: {
       name: "v1.PersistentVolumeClaimModifyVolumeStatus",
       underlying: "string",
@@ -2193,6 +2257,14 @@ export function goTypes(): Record<string, GoTypeModel> {
       fields: [
         { json: "claimName", type: "string", protobuf: "bytes,1,opt,name=claimName" },
         { json: "readOnly", type: "bool", omitempty: true, protobuf: "varint,2,opt,name=readOnly" },
+      ],
+    },
+    PersistentVolumeList: {
+      name: "v1.PersistentVolumeList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]core/v1.PersistentVolume", protobuf: "bytes,2,rep,name=items" },
       ],
     },
     PersistentVolumeMode: { name: "v1.PersistentVolumeMode", underlying: "string" },
@@ -2615,6 +2687,14 @@ export function goTypes(): Record<string, GoTypeModel> {
     },
     PodFSGroupChangePolicy: { name: "v1.PodFSGroupChangePolicy", underlying: "string" },
     PodIP: { name: "v1.PodIP", fields: [{ json: "ip", type: "string", protobuf: "bytes,1,opt,name=ip" }] },
+    PodList: {
+      name: "v1.PodList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]core/v1.Pod", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     PodOS: { name: "v1.PodOS", fields: [{ json: "name", type: "core/v1.OSName", protobuf: "bytes,1,opt,name=name" }] },
     PodPhase: { name: "v1.PodPhase", underlying: "string" },
     PodPortForwardOptions: {
@@ -3086,6 +3166,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "template", type: "core/v1.PodTemplateSpec", omitempty: true, protobuf: "bytes,2,opt,name=template" },
       ],
     },
+    PodTemplateList: {
+      name: "v1.PodTemplateList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]core/v1.PodTemplate", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     PodTemplateSpec: {
       name: "v1.PodTemplateSpec",
       fields: [
@@ -3277,6 +3365,14 @@ export function goTypes(): Record<string, GoTypeModel> {
       ],
     },
     ReplicationControllerConditionType: { name: "v1.ReplicationControllerConditionType", underlying: "string" },
+    ReplicationControllerList: {
+      name: "v1.ReplicationControllerList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]core/v1.ReplicationController", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     ReplicationControllerSpec: {
       name: "v1.ReplicationControllerSpec",
       fields: [
@@ -3357,6 +3453,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "metadata", type: "meta/v1.ObjectMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
         { json: "spec", type: "core/v1.ResourceQuotaSpec", omitempty: true, protobuf: "bytes,2,opt,name=spec" },
         { json: "status", type: "core/v1.ResourceQuotaStatus", omitempty: true, protobuf: "bytes,3,opt,name=status" },
+      ],
+    },
+    ResourceQuotaList: {
+      name: "v1.ResourceQuotaList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]core/v1.ResourceQuota", protobuf: "bytes,2,rep,name=items" },
       ],
     },
     ResourceQuotaScope: { name: "v1.ResourceQuotaScope", underlying: "string" },
@@ -3561,6 +3665,14 @@ export function goTypes(): Record<string, GoTypeModel> {
       ],
       structType: "atomic",
     },
+    SecretList: {
+      name: "v1.SecretList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]core/v1.Secret", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     SecretProjection: {
       name: "v1.SecretProjection",
       fields: [
@@ -3696,6 +3808,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         },
       ],
     },
+    ServiceAccountList: {
+      name: "v1.ServiceAccountList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]core/v1.ServiceAccount", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     ServiceAccountTokenProjection: {
       name: "v1.ServiceAccountTokenProjection",
       fields: [
@@ -3708,6 +3828,14 @@ export function goTypes(): Record<string, GoTypeModel> {
     ServiceAffinity: { name: "v1.ServiceAffinity", underlying: "string" },
     ServiceExternalTrafficPolicy: { name: "v1.ServiceExternalTrafficPolicy", underlying: "string" },
     ServiceInternalTrafficPolicy: { name: "v1.ServiceInternalTrafficPolicy", underlying: "string" },
+    ServiceList: {
+      name: "v1.ServiceList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]core/v1.Service", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     ServicePort: {
       name: "v1.ServicePort",
       fields: [

@@ -86,6 +86,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "ports", type: "[]discovery/v1.EndpointPort", protobuf: "bytes,3,rep,name=ports", listType: "atomic" },
       ],
     },
+    EndpointSliceList: {
+      name: "v1.EndpointSliceList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]discovery/v1.EndpointSlice", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     ForNode: { name: "v1.ForNode", fields: [{ json: "name", type: "string", protobuf: "bytes,1,name=name" }] },
     ForZone: { name: "v1.ForZone", fields: [{ json: "name", type: "string", protobuf: "bytes,1,name=name" }] },
   };

@@ -46,6 +46,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "deprecatedCount", type: "int32", omitempty: true, protobuf: "varint,15,opt,name=deprecatedCount" },
       ],
     },
+    EventList: {
+      name: "v1.EventList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]events/v1.Event", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     EventSeries: {
       name: "v1.EventSeries",
       fields: [

@@ -63,6 +63,14 @@ export function goTypes(): Record<string, GoTypeModel> {
       ],
     },
     FlowSchemaConditionType: { name: "v1.FlowSchemaConditionType", underlying: "string" },
+    FlowSchemaList: {
+      name: "v1.FlowSchemaList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]flowcontrol/v1.FlowSchema", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     FlowSchemaSpec: {
       name: "v1.FlowSchemaSpec",
       fields: [
@@ -217,6 +225,14 @@ export function goTypes(): Record<string, GoTypeModel> {
     PriorityLevelConfigurationConditionType: {
       name: "v1.PriorityLevelConfigurationConditionType",
       underlying: "string",
+    },
+    PriorityLevelConfigurationList: {
+      name: "v1.PriorityLevelConfigurationList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]flowcontrol/v1.PriorityLevelConfiguration", protobuf: "bytes,2,rep,name=items" },
+      ],
     },
     PriorityLevelConfigurationReference: {
       name: "v1.PriorityLevelConfigurationReference",

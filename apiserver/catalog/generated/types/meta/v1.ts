@@ -5,6 +5,7 @@ import type { GoTypeModel } from "../../../catalog_model.js";
 
 export function goTypes(): Record<string, GoTypeModel> {
   return {
+    CauseType: { name: "v1.CauseType", underlying: "string" },
     Condition: {
       name: "v1.Condition",
       fields: [
@@ -100,6 +101,21 @@ export function goTypes(): Record<string, GoTypeModel> {
           protobuf: "bytes,2,opt,name=operator,casttype=LabelSelectorOperator",
         },
         { json: "values", type: "[]string", omitempty: true, protobuf: "bytes,3,rep,name=values", listType: "atomic" },
+      ],
+    },
+    ListMeta: {
+      name: "v1.ListMeta",
+      fields: [
+        { json: "selfLink", type: "string", omitempty: true, protobuf: "bytes,1,opt,name=selfLink" },
+        { json: "resourceVersion", type: "string", omitempty: true, protobuf: "bytes,2,opt,name=resourceVersion" },
+        { json: "continue", type: "string", omitempty: true, protobuf: "bytes,3,opt,name=continue" },
+        {
+          json: "remainingItemCount",
+          type: "*int64",
+          omitempty: true,
+          protobuf: "bytes,4,opt,name=remainingItemCount",
+        },
+        { json: "shardInfo", type: "*meta/v1.ShardInfo", omitempty: true, protobuf: "bytes,5,opt,name=shardInfo" },
       ],
     },
     ManagedFieldsEntry: {
@@ -200,6 +216,21 @@ export function goTypes(): Record<string, GoTypeModel> {
       ],
       structType: "atomic",
     },
+    PartialObjectMetadata: {
+      name: "v1.PartialObjectMetadata",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ObjectMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+      ],
+    },
+    PartialObjectMetadataList: {
+      name: "v1.PartialObjectMetadataList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]meta/v1.PartialObjectMetadata", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     Preconditions: {
       name: "v1.Preconditions",
       fields: [
@@ -212,12 +243,75 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "resourceVersion", type: "*string", omitempty: true, protobuf: "bytes,2,opt,name=resourceVersion" },
       ],
     },
+    ShardInfo: {
+      name: "v1.ShardInfo",
+      fields: [{ json: "selector", type: "string", protobuf: "bytes,1,opt,name=selector" }],
+    },
+    Status: {
+      name: "v1.Status",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "status", type: "string", omitempty: true, protobuf: "bytes,2,opt,name=status" },
+        { json: "message", type: "string", omitempty: true, protobuf: "bytes,3,opt,name=message" },
+        {
+          json: "reason",
+          type: "meta/v1.StatusReason",
+          omitempty: true,
+          protobuf: "bytes,4,opt,name=reason,casttype=StatusReason",
+        },
+        { json: "details", type: "*meta/v1.StatusDetails", omitempty: true, protobuf: "bytes,5,opt,name=details" },
+        { json: "code", type: "int32", omitempty: true, protobuf: "varint,6,opt,name=code" },
+      ],
+    },
+    StatusCause: {
+      name: "v1.StatusCause",
+      fields: [
+        {
+          json: "reason",
+          type: "meta/v1.CauseType",
+          omitempty: true,
+          protobuf: "bytes,1,opt,name=reason,casttype=CauseType",
+        },
+        { json: "message", type: "string", omitempty: true, protobuf: "bytes,2,opt,name=message" },
+        { json: "field", type: "string", omitempty: true, protobuf: "bytes,3,opt,name=field" },
+      ],
+    },
+    StatusDetails: {
+      name: "v1.StatusDetails",
+      fields: [
+        { json: "name", type: "string", omitempty: true, protobuf: "bytes,1,opt,name=name" },
+        { json: "group", type: "string", omitempty: true, protobuf: "bytes,2,opt,name=group" },
+        { json: "kind", type: "string", omitempty: true, protobuf: "bytes,3,opt,name=kind" },
+        {
+          json: "uid",
+          type: "types.UID",
+          omitempty: true,
+          protobuf: "bytes,6,opt,name=uid,casttype=k8s.io/apimachinery/pkg/types.UID",
+        },
+        {
+          json: "causes",
+          type: "[]meta/v1.StatusCause",
+          omitempty: true,
+          protobuf: "bytes,4,rep,name=causes",
+          listType: "atomic",
+        },
+        { json: "retryAfterSeconds", type: "int32", omitempty: true, protobuf: "varint,5,opt,name=retryAfterSeconds" },
+      ],
+    },
     StatusReason: { name: "v1.StatusReason", underlying: "string" },
     TypeMeta: {
       name: "v1.TypeMeta",
       fields: [
         { json: "kind", type: "string", omitempty: true, protobuf: "bytes,1,opt,name=kind" },
         { json: "apiVersion", type: "string", omitempty: true, protobuf: "bytes,2,opt,name=apiVersion" },
+      ],
+    },
+    WatchEvent: {
+      name: "v1.WatchEvent",
+      fields: [
+        { json: "type", type: "string", protobuf: "bytes,1,opt,name=type" },
+        { json: "object", type: "runtime.RawExtension", protobuf: "bytes,2,opt,name=object" },
       ],
     },
   };

@@ -32,6 +32,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "spec", type: "networking/v1.IPAddressSpec", omitempty: true, protobuf: "bytes,2,opt,name=spec" },
       ],
     },
+    IPAddressList: {
+      name: "v1.IPAddressList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]networking/v1.IPAddress", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     IPAddressSpec: {
       name: "v1.IPAddressSpec",
       fields: [
@@ -84,6 +92,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "spec", type: "networking/v1.IngressClassSpec", omitempty: true, protobuf: "bytes,2,opt,name=spec" },
       ],
     },
+    IngressClassList: {
+      name: "v1.IngressClassList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]networking/v1.IngressClass", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     IngressClassParametersReference: {
       name: "v1.IngressClassParametersReference",
       fields: [
@@ -104,6 +120,14 @@ export function goTypes(): Record<string, GoTypeModel> {
           omitempty: true,
           protobuf: "bytes,2,opt,name=parameters",
         },
+      ],
+    },
+    IngressList: {
+      name: "v1.IngressList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]networking/v1.Ingress", protobuf: "bytes,2,rep,name=items" },
       ],
     },
     IngressLoadBalancerIngress: {
@@ -260,6 +284,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         },
       ],
     },
+    NetworkPolicyList: {
+      name: "v1.NetworkPolicyList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]networking/v1.NetworkPolicy", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     NetworkPolicyPeer: {
       name: "v1.NetworkPolicyPeer",
       fields: [
@@ -349,6 +381,14 @@ export function goTypes(): Record<string, GoTypeModel> {
           omitempty: true,
           protobuf: "bytes,3,opt,name=status",
         },
+      ],
+    },
+    ServiceCIDRList: {
+      name: "v1.ServiceCIDRList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]networking/v1.ServiceCIDR", protobuf: "bytes,2,rep,name=items" },
       ],
     },
     ServiceCIDRSpec: {

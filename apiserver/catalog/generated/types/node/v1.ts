@@ -27,6 +27,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "scheduling", type: "*node/v1.Scheduling", omitempty: true, protobuf: "bytes,4,opt,name=scheduling" },
       ],
     },
+    RuntimeClassList: {
+      name: "v1.RuntimeClassList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]node/v1.RuntimeClass", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     Scheduling: {
       name: "v1.Scheduling",
       fields: [

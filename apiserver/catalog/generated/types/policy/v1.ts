@@ -32,6 +32,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         },
       ],
     },
+    PodDisruptionBudgetList: {
+      name: "v1.PodDisruptionBudgetList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]policy/v1.PodDisruptionBudget", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     PodDisruptionBudgetSpec: {
       name: "v1.PodDisruptionBudgetSpec",
       fields: [

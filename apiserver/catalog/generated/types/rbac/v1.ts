@@ -46,6 +46,22 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "roleRef", type: "rbac/v1.RoleRef", protobuf: "bytes,3,opt,name=roleRef" },
       ],
     },
+    ClusterRoleBindingList: {
+      name: "v1.ClusterRoleBindingList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]rbac/v1.ClusterRoleBinding", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
+    ClusterRoleList: {
+      name: "v1.ClusterRoleList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]rbac/v1.ClusterRole", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     PolicyRule: {
       name: "v1.PolicyRule",
       fields: [
@@ -101,6 +117,22 @@ export function goTypes(): Record<string, GoTypeModel> {
           listType: "atomic",
         },
         { json: "roleRef", type: "rbac/v1.RoleRef", protobuf: "bytes,3,opt,name=roleRef" },
+      ],
+    },
+    RoleBindingList: {
+      name: "v1.RoleBindingList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]rbac/v1.RoleBinding", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
+    RoleList: {
+      name: "v1.RoleList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]rbac/v1.Role", protobuf: "bytes,2,rep,name=items" },
       ],
     },
     RoleRef: {

@@ -315,6 +315,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         },
       ],
     },
+    DeviceClassList: {
+      name: "v1.DeviceClassList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]resource/v1.DeviceClass", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     DeviceClassSpec: {
       name: "v1.DeviceClassSpec",
       fields: [
@@ -535,6 +543,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         },
       ],
     },
+    DeviceTaintRuleList: {
+      name: "v1.DeviceTaintRuleList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]resource/v1.DeviceTaintRule", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     DeviceTaintRuleSpec: {
       name: "v1.DeviceTaintRuleSpec",
       fields: [
@@ -724,6 +740,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "uid", type: "types.UID", protobuf: "bytes,5,name=uid" },
       ],
     },
+    ResourceClaimList: {
+      name: "v1.ResourceClaimList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]resource/v1.ResourceClaim", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     ResourceClaimSpec: {
       name: "v1.ResourceClaimSpec",
       fields: [{ json: "devices", type: "resource/v1.DeviceClaim", protobuf: "bytes,1,name=devices" }],
@@ -765,6 +789,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "spec", type: "resource/v1.ResourceClaimTemplateSpec", protobuf: "bytes,2,name=spec" },
       ],
     },
+    ResourceClaimTemplateList: {
+      name: "v1.ResourceClaimTemplateList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]resource/v1.ResourceClaimTemplate", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     ResourceClaimTemplateSpec: {
       name: "v1.ResourceClaimTemplateSpec",
       fields: [
@@ -786,6 +818,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "", type: "meta/v1.TypeMeta", inline: true },
         { json: "metadata", type: "meta/v1.ObjectMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
         { json: "spec", type: "resource/v1.ResourceSliceSpec", protobuf: "bytes,2,name=spec" },
+      ],
+    },
+    ResourceSliceList: {
+      name: "v1.ResourceSliceList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]resource/v1.ResourceSlice", protobuf: "bytes,2,rep,name=items" },
       ],
     },
     ResourceSliceSpec: {

@@ -21,5 +21,13 @@ export function goTypes(): Record<string, GoTypeModel> {
         },
       ],
     },
+    PriorityClassList: {
+      name: "v1.PriorityClassList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]scheduling/v1.PriorityClass", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
   };
 }

@@ -13,6 +13,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "spec", type: "storage/v1.CSIDriverSpec", protobuf: "bytes,2,opt,name=spec" },
       ],
     },
+    CSIDriverList: {
+      name: "v1.CSIDriverList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]storage/v1.CSIDriver", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     CSIDriverSpec: {
       name: "v1.CSIDriverSpec",
       fields: [
@@ -84,6 +92,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         },
       ],
     },
+    CSINodeList: {
+      name: "v1.CSINodeList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]storage/v1.CSINode", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     CSINodeSpec: {
       name: "v1.CSINodeSpec",
       fields: [
@@ -134,6 +150,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         },
       ],
     },
+    CSIStorageCapacityList: {
+      name: "v1.CSIStorageCapacityList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]storage/v1.CSIStorageCapacity", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     FSGroupPolicy: { name: "v1.FSGroupPolicy", underlying: "string" },
     StorageClass: {
       name: "v1.StorageClass",
@@ -174,6 +198,14 @@ export function goTypes(): Record<string, GoTypeModel> {
           protobuf: "bytes,8,rep,name=allowedTopologies",
           listType: "atomic",
         },
+      ],
+    },
+    StorageClassList: {
+      name: "v1.StorageClassList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]storage/v1.StorageClass", protobuf: "bytes,2,rep,name=items" },
       ],
     },
     StorageHealth: {
@@ -241,6 +273,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         },
       ],
     },
+    VolumeAttachmentList: {
+      name: "v1.VolumeAttachmentList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]storage/v1.VolumeAttachment", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     VolumeAttachmentSource: {
       name: "v1.VolumeAttachmentSource",
       fields: [
@@ -297,6 +337,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         { json: "metadata", type: "meta/v1.ObjectMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
         { json: "driverName", type: "string", protobuf: "bytes,2,opt,name=driverName" },
         { json: "parameters", type: "map[string]string", omitempty: true, protobuf: "bytes,3,rep,name=parameters" },
+      ],
+    },
+    VolumeAttributesClassList: {
+      name: "v1.VolumeAttributesClassList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]storage/v1.VolumeAttributesClass", protobuf: "bytes,2,rep,name=items" },
       ],
     },
     VolumeBindingMode: { name: "v1.VolumeBindingMode", underlying: "string" },

@@ -24,6 +24,14 @@ export function goTypes(): Record<string, GoTypeModel> {
         },
       ],
     },
+    StorageVersionMigrationList: {
+      name: "v1.StorageVersionMigrationList",
+      fields: [
+        { json: "", type: "meta/v1.TypeMeta", inline: true },
+        { json: "metadata", type: "meta/v1.ListMeta", omitempty: true, protobuf: "bytes,1,opt,name=metadata" },
+        { json: "items", type: "[]storagemigration/v1.StorageVersionMigration", protobuf: "bytes,2,rep,name=items" },
+      ],
+    },
     StorageVersionMigrationSpec: {
       name: "v1.StorageVersionMigrationSpec",
       fields: [{ json: "resource", type: "meta/v1.GroupResource", protobuf: "bytes,1,opt,name=resource" }],
