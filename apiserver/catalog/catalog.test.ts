@@ -81,6 +81,23 @@ describe("what follows from the Go types", () => {
     });
   });
 
+  it("drops what encoding/json leaves out: omitempty zero scalars, empty lists and maps, nil pointers", () => {
+    const priorityClass = { value: 0, globalDefault: false, description: "", preemptionPolicy: null };
+    fillZeroValues(priorityClass, "scheduling/v1.PriorityClass");
+    // value has no omitempty; preemptionPolicy is a pointer, nil when null.
+    assert.deepEqual(priorityClass, { metadata: {}, value: 0 });
+    const pod = { spec: { hostNetwork: false, containers: [], nodeSelector: {} } };
+    fillZeroValues(pod, "core/v1.Pod");
+    assert.equal("hostNetwork" in pod.spec, false);
+    assert.equal("nodeSelector" in pod.spec, false);
+    // containers has no omitempty: an empty list is written as it is.
+    assert.deepEqual(pod.spec.containers, []);
+    // A null Time (a struct, never empty) is kept: it is written as null.
+    const event = { eventTime: null };
+    fillZeroValues(event, "core/v1.Event");
+    assert.equal(event.eventTime, null);
+  });
+
   it("tracks lists by their +listType and structs marked atomic whole", () => {
     const schema = trackingSchema("core/v1.ServiceAccount") as {
       properties: Record<string, Record<string, unknown>>;

@@ -247,9 +247,10 @@ function collectPatchRules(
 }
 
 /**
- * Adds to `value`, a JSON value of Go type `type`, the fields Go would serialize that it lacks:
- * every struct reached (through pointers, slices and maps) gets its non-omitempty fields' zero
- * values, as a decode into the Go struct and an encode back would write them.
+ * Makes `value`, a JSON value of Go type `type`, what a decode into the Go struct and an encode
+ * back would write: every struct reached (through pointers, slices and maps) gets its
+ * non-omitempty fields' zero values, and loses the fields Go leaves out (an omitempty field
+ * holding false, 0, "", null or an empty list or map; an omitzero one holding a zero scalar).
  */
 export function fillZeroValues(value: unknown, type: string): void {
   if (value === null || typeof value !== "object") return;
@@ -270,6 +271,37 @@ export function fillZeroValues(value: unknown, type: string): void {
     if (object[field.json] === undefined) {
       const zero = zeroValue(field, new Set([type]));
       if (zero !== undefined) object[field.json] = zero;
-    } else fillZeroValues(object[field.json], field.type);
+    } else if (omittedByGo(field, object[field.json])) Reflect.deleteProperty(object, field.json);
+    else fillZeroValues(object[field.json], field.type);
   }
+}
+
+/** Whether encoding/json leaves out `field` holding `value` (its omitempty and omitzero rules). */
+function omittedByGo(field: GoFieldModel, value: unknown): boolean {
+  if (!field.omitempty && !field.omitzero) return false;
+  const kind = goKindOf(field.type);
+  // null decodes to a nil pointer, list or map; into a struct (a Time) it is the zero struct, kept.
+  if (value === null) return kind === "pointer" || kind === "slice" || kind === "map";
+  const zeroScalar =
+    (kind === "bool" && value === false) || (kind === "number" && value === 0) || (kind === "string" && value === "");
+  if (zeroScalar) return true;
+  // omitzero keeps an empty (non-nil) list or map: the decode of `[]` or `{}` is not nil.
+  if (!field.omitempty) return false;
+  // A []byte is a base64 string in JSON.
+  if (kind === "slice") return (Array.isArray(value) && value.length === 0) || value === "";
+  if (kind === "map") return typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0;
+  return false;
+}
+
+/** The encoding/json kind of a Go type that decides its emptiness ("other": a struct, never empty). */
+function goKindOf(type: string): "bool" | "number" | "string" | "slice" | "map" | "pointer" | "other" {
+  const expression = parseTypeExpression(type);
+  if (expression.form === "slice") return "slice";
+  if (expression.form === "map") return "map";
+  if (expression.form === "pointer") return "pointer";
+  if (type === "bool") return "bool";
+  if (type === "string" || type === "types.UID" || type === "types.NodeName") return "string";
+  if (basicZeroes.has(type)) return "number";
+  const underlying = goTypeModel(type)?.underlying;
+  return underlying === undefined ? "other" : goKindOf(underlying);
 }
