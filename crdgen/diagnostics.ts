@@ -56,6 +56,9 @@ export const DiagnosticCode = {
   // program
   typeError: "UCTL1301",
   missingFile: "UCTL1302",
+  // webhook assembly
+  invalidWebhook: "UCTL1401",
+  duplicateWebhookConfiguration: "UCTL1402",
 } as const satisfies Record<string, `UCTL${number}`>;
 
 /** Where a diagnostic points: a file plus 1-based line and column. */

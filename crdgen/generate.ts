@@ -1,7 +1,7 @@
 /**
  * The pipeline, run in sequence over typed values: program (one `ts.Program`) → marker
- * collection (kinds, RBAC markers) → type models → CRD layout → structural schemas → CRD and
- * RBAC assembly → YAML. Each stage is a function from data to data that returns its output
+ * collection (kinds, RBAC and webhook markers) → type models → CRD layout → structural schemas →
+ * CRD, RBAC and webhook assembly → YAML. Each stage is a function from data to data that returns its output
  * beside its diagnostics (`Checked`); this function only runs them in order, gathers the
  * diagnostics, and produces no file when any of them is an error.
  */
@@ -14,11 +14,13 @@ import { layOutCrds } from "./crd/layout.js";
 import { buildSchemas, checkStructuralSchemas } from "./crd/schemas.js";
 import type { CustomResourceDefinition } from "./crd/types.js";
 import { hasErrors, sortDiagnostics, type Checked, type Diagnostic } from "./diagnostics.js";
+import { collectPackageMarkers } from "./markers/package_markers.js";
 import { markerRegistry } from "./markers/table.js";
 import { loadProgram } from "./program.js";
 import { assembleRoles } from "./rbac/assemble.js";
-import { collectRbacMarkers } from "./rbac/collect.js";
 import type { ClusterRole, RbacRole } from "./rbac/types.js";
+import { assembleWebhookConfigurations } from "./webhook/assemble.js";
+import type { WebhookConfiguration } from "./webhook/types.js";
 import { renderManifests, type GeneratedFile } from "./yaml/manifests.js";
 
 /** What `generateManifests` reads. */
@@ -29,6 +31,8 @@ export interface GenerateInput {
   apiFiles: readonly string[];
   /** Absolute paths of `controllers/*.ts` (RBAC markers). */
   controllerFiles: readonly string[];
+  /** Absolute paths of the webhook files (`+kubebuilder:webhook` markers); none when left out. */
+  webhookFiles?: readonly string[];
   /** The project's compiler options (its tsconfig.json); defaults when left out. */
   compilerOptions?: ts.CompilerOptions;
 }
@@ -66,11 +70,13 @@ export interface GenerateResult {
   role: ClusterRole | undefined;
   /** Every Role object (the ClusterRole first, then namespaced Roles), as written to role.yaml. */
   roles: RbacRole[];
+  /** The Mutating and ValidatingWebhookConfiguration (in that order), as written to config/webhook/manifests.yaml. */
+  webhookConfigurations: WebhookConfiguration[];
   /** Every problem found, sorted by file and position, files relative to `rootDir`. */
   diagnostics: Diagnostic[];
 }
 
-/** Generates CRDs and the manager Role from a project's API and controller files. */
+/** Generates CRDs, the manager Role and the webhook configurations from a project's API, controller and webhook files. */
 export function generateManifests(input: GenerateInput, options: Partial<GenerateOptions> = {}): GenerateResult {
   const settings: GenerateOptions = { ...defaultGenerateOptions, ...options };
   const diagnostics: Diagnostic[] = [];
@@ -79,7 +85,7 @@ export function generateManifests(input: GenerateInput, options: Partial<Generat
     return stage.value;
   };
 
-  const { program, controllerFiles } = run(loadProgram({ ...input, typeCheck: settings.typeCheck }));
+  const { program, controllerFiles, webhookFiles } = run(loadProgram({ ...input, typeCheck: settings.typeCheck }));
   const kinds = run(findKinds(program, input.apiFiles, markerRegistry));
   const kindModels = run(
     modelKinds(program, kinds, markerRegistry, { generateEmbeddedObjectMeta: settings.generateEmbeddedObjectMeta }),
@@ -90,8 +96,11 @@ export function generateManifests(input: GenerateInput, options: Partial<Generat
   // would only repeat them less precisely.
   if (!hasErrors(diagnostics)) diagnostics.push(...checkStructuralSchemas(withSchemas));
   const crds = assembleCrds(withSchemas, settings);
-  const roles = assembleRoles(run(collectRbacMarkers(controllerFiles, markerRegistry)));
-  const files = run(renderManifests(crds, roles));
+  // controller-gen reads RBAC and webhook markers from any package it loads; so do we
+  const packageMarkers = run(collectPackageMarkers([...controllerFiles, ...webhookFiles], markerRegistry));
+  const roles = assembleRoles(packageMarkers);
+  const webhookConfigurations = run(assembleWebhookConfigurations(packageMarkers));
+  const files = run(renderManifests(crds, roles, webhookConfigurations));
 
   const relativeDiagnostics = sortDiagnostics(
     diagnostics.map((diagnostic) => ({ ...diagnostic, file: relativePath(input.rootDir, diagnostic.file) })),
@@ -101,6 +110,7 @@ export function generateManifests(input: GenerateInput, options: Partial<Generat
     crds: crds.map(({ crd }) => crd),
     role: roles.find((role): role is ClusterRole => role.kind === "ClusterRole"),
     roles,
+    webhookConfigurations,
     diagnostics: relativeDiagnostics,
   };
 }

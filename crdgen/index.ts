@@ -1,17 +1,17 @@
 /**
- * crdgen: CustomResourceDefinitions and the manager Role from TypeScript types with
- * controller-gen markers.
+ * crdgen: CustomResourceDefinitions, the manager Role and the webhook configurations from
+ * TypeScript types and files with controller-gen markers.
  *
- * Entry point: `generateManifests({ rootDir, apiFiles, controllerFiles, compilerOptions })` runs
+ * Entry point: `generateManifests({ rootDir, apiFiles, controllerFiles, webhookFiles, compilerOptions })` runs
  * a pipeline of pure stages over typed values: one `ts.Program` → marker collection (the kinds
- * in API version folders named by `groupversion_info.ts`, and the controllers' RBAC markers) →
+ * in API version folders named by `groupversion_info.ts`, the RBAC and webhook markers) →
  * type models → CRD layout (CRD markers) → structural OpenAPI v3 schemas → typed
- * `CustomResourceDefinition` and Role values → YAML byte-for-byte in controller-gen's layout.
+ * `CustomResourceDefinition`, Role and WebhookConfiguration values → YAML byte-for-byte in controller-gen's layout.
  * Problems come back as `Diagnostic`s (file, line, column, code) beside the result; any error
  * means no files. `markerHelp()` lists every marker and its JSDoc aliases.
  *
  * Not here: finding a project's files, reading its tsconfig.json, writing files and printing
- * diagnostics (`planManifests` in scaffold/ plans the files, `cli/` prints), webhooks,
+ * diagnostics (`planManifests` in scaffold/ plans the files, `cli/` prints), webhook servers,
  * conversion, and deep-copy generation (TypeScript has no use for it).
  */
 import { markerHelpRows, type MarkerHelp } from "./markers/help.js";
@@ -36,6 +36,15 @@ export type {
   SelectableField,
 } from "./crd/types.js";
 export type { ClusterRole, PolicyRule, RbacRole, Role } from "./rbac/types.js";
+export type {
+  MutatingWebhook,
+  MutatingWebhookConfiguration,
+  RuleWithOperations,
+  ValidatingWebhook,
+  ValidatingWebhookConfiguration,
+  WebhookClientConfig,
+  WebhookConfiguration,
+} from "./webhook/types.js";
 export type { MarkerHelp } from "./markers/help.js";
 export type { JSONSchemaProps } from "./schema/model.js";
 export { checkStructural } from "./schema/structural_check.js";

@@ -23,16 +23,18 @@ export const defaultCompilerOptions: ts.CompilerOptions = {
   noEmit: true,
 };
 
-/** A loaded program plus the controller files, parsed but not type-checked. */
+/** A loaded program plus the controller and webhook files, parsed but not type-checked. */
 export interface LoadedProgram {
   program: ts.Program;
   controllerFiles: ts.SourceFile[];
+  webhookFiles: ts.SourceFile[];
 }
 
 /** Builds the program over `apiFiles`, with `compilerOptions` or {@link defaultCompilerOptions}. */
 export function loadProgram(input: {
   apiFiles: readonly string[];
   controllerFiles: readonly string[];
+  webhookFiles?: readonly string[] | undefined;
   compilerOptions?: ts.CompilerOptions | undefined;
   /** Also report type errors of the API files (a full type-check of them: slower). */
   typeCheck?: boolean;
@@ -59,14 +61,7 @@ export function loadProgram(input: {
   for (const file of input.apiFiles) {
     const sourceFile = program.getSourceFile(file);
     if (!sourceFile) {
-      diagnostics.push({
-        file,
-        line: 1,
-        column: 1,
-        code: DiagnosticCode.missingFile,
-        severity: "error",
-        message: `cannot read ${file}`,
-      });
+      diagnostics.push(missingFile(file));
       continue;
     }
     // Syntax errors are cheap to find and make everything after them meaningless. A type-check,
@@ -77,23 +72,28 @@ export function loadProgram(input: {
       diagnostics.push(fromTypeScript(diagnostic, sourceFile));
     }
   }
-  const controllerFiles: ts.SourceFile[] = [];
-  for (const file of input.controllerFiles) {
-    const text = host.readFile(file);
-    if (text === undefined) {
-      diagnostics.push({
-        file,
-        line: 1,
-        column: 1,
-        code: DiagnosticCode.missingFile,
-        severity: "error",
-        message: `cannot read ${file}`,
-      });
-      continue;
-    }
-    controllerFiles.push(typescript.createSourceFile(file, text, typescript.ScriptTarget.Latest, true));
-  }
-  return { value: { program, controllerFiles }, diagnostics };
+  // Controller and webhook files only carry markers in comments: parsed, never part of the program.
+  const parse = (files: readonly string[]) =>
+    files.flatMap((file) => {
+      const text = host.readFile(file);
+      if (text !== undefined) return [typescript.createSourceFile(file, text, typescript.ScriptTarget.Latest, true)];
+      diagnostics.push(missingFile(file));
+      return [];
+    });
+  const controllerFiles = parse(input.controllerFiles);
+  const webhookFiles = parse(input.webhookFiles ?? []);
+  return { value: { program, controllerFiles, webhookFiles }, diagnostics };
+}
+
+function missingFile(file: string): Diagnostic {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    code: DiagnosticCode.missingFile,
+    severity: "error",
+    message: `cannot read ${file}`,
+  };
 }
 
 // TypeScript's own lib files never change while a process runs: parse them once per process,

@@ -23,7 +23,7 @@ function generator(files: GeneratedFile[], diagnostics: Diagnostic[] = []) {
   const fake: ManifestGenerator = {
     generateManifests: (input): GenerateResult => {
       inputs.push(input);
-      return { files, crds: [], role: undefined, roles: [], diagnostics };
+      return { files, crds: [], role: undefined, roles: [], webhookConfigurations: [], diagnostics };
     },
   };
   return { fake, inputs };

@@ -48,6 +48,7 @@ function fakeGenerator(answer: { files?: GeneratedFile[]; diagnostics?: Diagnost
         crds: Array.from({ length: answer.crds ?? answer.files?.length ?? 0 }, () => fakeCrd),
         role: answer.role ? fakeRole : undefined,
         roles: answer.role ? [fakeRole] : [],
+        webhookConfigurations: [],
         diagnostics: answer.diagnostics ?? [],
       };
     },

@@ -45,8 +45,15 @@ export function fixtureCases(kind: "valid" | "invalid"): string[] {
     .sort();
 }
 
-/** The `.ts` files of a case: files under `controllers/` are controller files, the rest API files. */
-export function fixtureFiles(caseDir: string): { apiFiles: string[]; controllerFiles: string[] } {
+/**
+ * The `.ts` files of a case: files under `controllers/` are controller files, under `webhooks/`
+ * webhook files, the rest API files.
+ */
+export function fixtureFiles(caseDir: string): {
+  apiFiles: string[];
+  controllerFiles: string[];
+  webhookFiles: string[];
+} {
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -58,8 +65,13 @@ export function fixtureFiles(caseDir: string): { apiFiles: string[]; controllerF
   };
   walk(caseDir);
   files.sort();
-  const isController = (file: string) => file.includes(`${join(caseDir, "controllers")}/`);
-  return { apiFiles: files.filter((file) => !isController(file)), controllerFiles: files.filter(isController) };
+  const under = (folder: string) => (file: string) => file.includes(`${join(caseDir, folder)}/`);
+  const [isController, isWebhook] = [under("controllers"), under("webhooks")];
+  return {
+    apiFiles: files.filter((file) => !isController(file) && !isWebhook(file)),
+    controllerFiles: files.filter(isController),
+    webhookFiles: files.filter(isWebhook),
+  };
 }
 
 /** Runs the generator on a case folder, with the case's `options.json` if it has one. */

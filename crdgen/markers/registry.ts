@@ -3,7 +3,7 @@
  *
  * A definition is a name (controller-gen's spelling), the targets it may sit on, its argument
  * shape, one line of help, and what it does: `applyToSchema` for schema markers (in `priority`
- * order, lowest first, as controller-gen's ApplyPriority), `applyToCrd` for CRD markers. RBAC and
+ * order, lowest first, as controller-gen's ApplyPriority), `applyToCrd` for CRD markers. RBAC, webhook and
  * package markers are read by name by the stages that need them.
  */
 import type { Position } from "../diagnostics.js";
@@ -25,7 +25,7 @@ export interface MarkerArgument {
 export type MarkerValue = Readonly<Record<string, ArgumentValue>>;
 
 /** The marker family, which is also the definitions file it lives in. */
-export type MarkerFamily = "validation" | "crd" | "topology" | "rbac" | "package" | "object";
+export type MarkerFamily = "validation" | "crd" | "topology" | "rbac" | "webhook" | "package" | "object";
 
 /** A marker definition: one row of the registry. */
 export interface MarkerDefinition {

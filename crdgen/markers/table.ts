@@ -5,10 +5,18 @@ import { jsDocAliases } from "./definitions/jsdoc_aliases.js";
 import { rbacDefinitions } from "./definitions/rbac.js";
 import { topologyDefinitions } from "./definitions/topology.js";
 import { validationDefinitions } from "./definitions/validation.js";
+import { webhookDefinitions } from "./definitions/webhook.js";
 import { MarkerRegistry } from "./registry.js";
 
 /** The registry every stage uses. */
 export const markerRegistry = new MarkerRegistry(
-  [...validationDefinitions, ...declarativeDefinitions, ...topologyDefinitions, ...crdDefinitions, ...rbacDefinitions],
+  [
+    ...validationDefinitions,
+    ...declarativeDefinitions,
+    ...topologyDefinitions,
+    ...crdDefinitions,
+    ...rbacDefinitions,
+    ...webhookDefinitions,
+  ],
   jsDocAliases,
 );

@@ -1,11 +1,13 @@
 /**
- * The YAML stage: the assembled CRDs and roles become the files controller-gen would write,
- * `config/crd/bases/<group>_<plural>.yaml` and `config/rbac/role.yaml`, sorted by path, with a
+ * The YAML stage: the assembled CRDs, roles and webhook configurations become the files controller-gen would write,
+ * `config/crd/bases/<group>_<plural>.yaml`, `config/rbac/role.yaml` and
+ * `config/webhook/manifests.yaml`, sorted by path, with a
  * warning for a CRD too large for client-side apply.
  */
 import type { AssembledCrd } from "../crd/assemble.js";
 import { DiagnosticCode, warningAt, type Checked, type Diagnostic } from "../diagnostics.js";
 import type { RbacRole } from "../rbac/types.js";
+import type { WebhookConfiguration } from "../webhook/types.js";
 import { toYamlDocument } from "./emit.js";
 
 /** One generated file, its path relative to the project root (posix). */
@@ -17,8 +19,15 @@ export interface GeneratedFile {
 /** Above this size a CRD cannot be applied client-side (the last-applied annotation limit). */
 export const maxClientSideApplyBytes = 262_144;
 
-/** Writes every CRD to its own file and every role to role.yaml (none when there is no role). */
-export function renderManifests(crds: readonly AssembledCrd[], roles: readonly RbacRole[]): Checked<GeneratedFile[]> {
+/**
+ * Writes every CRD to its own file, every role to role.yaml and every webhook configuration to
+ * config/webhook/manifests.yaml (no file for an empty list).
+ */
+export function renderManifests(
+  crds: readonly AssembledCrd[],
+  roles: readonly RbacRole[],
+  webhookConfigurations: readonly WebhookConfiguration[],
+): Checked<GeneratedFile[]> {
   const diagnostics: Diagnostic[] = [];
   const files: GeneratedFile[] = crds.map(({ crd, position }) => {
     const content = toYamlDocument(crd);
@@ -37,7 +46,10 @@ export function renderManifests(crds: readonly AssembledCrd[], roles: readonly R
     }
     return { path: `config/crd/bases/${crd.spec.group}_${crd.spec.names.plural}.yaml`, content };
   });
-  if (roles.length > 0)
-    files.push({ path: "config/rbac/role.yaml", content: roles.map((role) => toYamlDocument(role)).join("") });
+  const documents = (path: string, objects: readonly object[]) => {
+    if (objects.length > 0) files.push({ path, content: objects.map((object) => toYamlDocument(object)).join("") });
+  };
+  documents("config/rbac/role.yaml", roles);
+  documents("config/webhook/manifests.yaml", webhookConfigurations);
   return { value: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics };
 }

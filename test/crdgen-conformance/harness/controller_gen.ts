@@ -1,7 +1,7 @@
 /**
  * The reference side: finds the controller-gen that hack/controller-gen/build.sh built and runs it
- * over the Go fixtures, CRDs of every fixture in one invocation (one package load), each RBAC
- * fixture in its own (controller-gen merges all RBAC markers of a run into one role).
+ * over the Go fixtures, CRDs of every fixture in one invocation (one package load), each RBAC or webhook
+ * fixture in its own (controller-gen merges all RBAC or webhook markers of a run into one file).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";

@@ -1,6 +1,6 @@
 /**
- * The paired fixtures: `testdata/<area>/<name>/` holds one API (or, in the rbac area, one
- * controller package) written twice, in Go for controller-gen and in TypeScript for crdgen. A
+ * The paired fixtures: `testdata/<area>/<name>/` holds one API (or, in the rbac and webhook
+ * areas, one controller or webhook package) written twice, in Go for controller-gen and in TypeScript for crdgen. A
  * fixture's CRDs are the files named after the groups its `groupversion_info.go` files declare.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -13,7 +13,7 @@ export const repositoryRoot = resolve(fileURLToPath(new URL("../../..", import.m
 export const fixturesRoot = join(repositoryRoot, "test", "crdgen-conformance", "testdata");
 
 /** The areas of the report, in its order. */
-export const AREAS = ["markers", "types", "crd", "multi-version", "rbac", "builtin-types"] as const;
+export const AREAS = ["markers", "types", "crd", "multi-version", "rbac", "webhook", "builtin-types"] as const;
 export type Area = (typeof AREAS)[number];
 
 /**
@@ -31,7 +31,7 @@ export interface Fixture {
   area: Area;
   name: string;
   dir: string;
-  /** API groups declared by its version folders (none for rbac fixtures). */
+  /** API groups declared by its version folders (none for rbac and webhook fixtures). */
   groups: string[];
   options: FixtureOptions;
 }
@@ -84,6 +84,11 @@ export function listFixtures(): Fixture[] {
     }
   }
   return fixtures;
+}
+
+/** True for the areas whose fixtures hold package markers (RBAC, webhooks) rather than an API. */
+export function isPackageMarkerArea(area: Area): area is "rbac" | "webhook" {
+  return area === "rbac" || area === "webhook";
 }
 
 /** The TypeScript files of a fixture. */

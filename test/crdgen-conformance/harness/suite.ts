@@ -7,8 +7,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import { pinnedControllerGenVersion, runControllerGen } from "./controller_gen.js";
-import { AREAS, controllerGenCrdArgument, fixturesRoot, listFixtures, type Area, type Fixture } from "./fixtures.js";
-import { generateCrds, generateRole, type SideOutput } from "./uselessctl_side.js";
+import {
+  AREAS,
+  controllerGenCrdArgument,
+  fixturesRoot,
+  isPackageMarkerArea,
+  listFixtures,
+  type Area,
+  type Fixture,
+} from "./fixtures.js";
+import { generateCrds, generatePackageMarkerFiles, type SideOutput } from "./uselessctl_side.js";
 
 export type Verdict = "identical" | "accepted" | "differing";
 
@@ -70,8 +78,8 @@ export function compareOutputs(expected: Map<string, string>, actual: SideOutput
 export async function runSuite(accepted: readonly AcceptedDifference[], filter?: string): Promise<FixtureOutcome[]> {
   const version = pinnedControllerGenVersion();
   const fixtures = listFixtures().filter((fixture) => !filter || `${fixture.area}/${fixture.name}`.includes(filter));
-  const crdFixtures = fixtures.filter((fixture) => fixture.area !== "rbac");
-  const rbacFixtures = fixtures.filter((fixture) => fixture.area === "rbac");
+  const crdFixtures = fixtures.filter((fixture) => !isPackageMarkerArea(fixture.area));
+  const packageFixtures = fixtures.filter((fixture) => isPackageMarkerArea(fixture.area));
   const scratch = mkdtempSync(join(tmpdir(), "uselessctl-crdgen-conformance-"));
   try {
     const relative = (fixture: Fixture) => `./${fixture.area}/${fixture.name}/...`;
@@ -89,12 +97,12 @@ export async function runSuite(accepted: readonly AcceptedDifference[], filter?:
           fixturesRoot,
         ),
       ),
-      ...rbacFixtures.map((fixture) =>
+      ...packageFixtures.map((fixture) =>
         runControllerGen(
           [
-            "rbac:roleName=manager-role",
+            fixture.area === "rbac" ? "rbac:roleName=manager-role" : "webhook",
             `paths=${relative(fixture)}`,
-            `output:rbac:dir=${join(scratch, "rbac", fixture.name)}`,
+            `output:${fixture.area}:dir=${join(scratch, fixture.area, fixture.name)}`,
           ],
           fixturesRoot,
         ),
@@ -102,18 +110,17 @@ export async function runSuite(accepted: readonly AcceptedDifference[], filter?:
     ]);
     // crdgen runs in this process while controller-gen loads the Go packages in its own.
     const candidates = new Map(crdGroups.flatMap((group) => [...generateCrds(group, version)]));
-    for (const fixture of rbacFixtures) candidates.set(fixture, generateRole(fixture, version));
+    for (const fixture of packageFixtures) candidates.set(fixture, generatePackageMarkerFiles(fixture, version));
     await reference;
     const crdFiles = new Map(crdGroups.flatMap((group, index) => group.map((fixture) => [fixture, index] as const)));
     return fixtures.map((fixture) => {
-      const expected =
-        fixture.area === "rbac"
-          ? readFiles(join(scratch, "rbac", fixture.name))
-          : new Map(
-              [...readFiles(join(scratch, "crd", String(crdFiles.get(fixture))))].filter(([name]) =>
-                fixture.groups.some((group) => name.startsWith(`${group}_`)),
-              ),
-            );
+      const expected = isPackageMarkerArea(fixture.area)
+        ? readFiles(join(scratch, fixture.area, fixture.name))
+        : new Map(
+            [...readFiles(join(scratch, "crd", String(crdFiles.get(fixture))))].filter(([name]) =>
+              fixture.groups.some((group) => name.startsWith(`${group}_`)),
+            ),
+          );
       const difference = compareOutputs(expected, candidates.get(fixture) ?? { failure: "not run" });
       if (difference === undefined) return { fixture, verdict: "identical" };
       const acceptance = accepted.find((entry) => entry.fixture === `${fixture.area}/${fixture.name}`);

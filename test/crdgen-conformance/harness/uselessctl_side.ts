@@ -8,6 +8,9 @@ import { fixtureCompilerOptions } from "../../../crdgen/internal/fixtures.js";
 import { generateManifests, type Diagnostic } from "../../../crdgen/index.js";
 import { fixturesRoot, typescriptFiles, type Fixture } from "./fixtures.js";
 
+/** Which input of generateManifests a fixture's TypeScript files are. */
+type FilesRole = "apiFiles" | "controllerFiles" | "webhookFiles";
+
 /** What crdgen produced for one fixture: file name → YAML, or the errors that stopped it. */
 export type SideOutput = { files: Map<string, string> } | { failure: string };
 
@@ -21,16 +24,17 @@ function formatErrors(diagnostics: readonly Diagnostic[]): string {
     .join("\n");
 }
 
-function generate(fixtures: readonly Fixture[], controllerGenVersion: string, rbac: boolean) {
+function generate(fixtures: readonly Fixture[], controllerGenVersion: string, role: FilesRole) {
   const files = fixtures.flatMap(typescriptFiles);
   return generateManifests(
     {
       rootDir: fixturesRoot,
-      apiFiles: rbac ? [] : files,
-      controllerFiles: rbac ? files : [],
+      apiFiles: [],
+      controllerFiles: [],
+      [role]: files,
       compilerOptions: fixtureCompilerOptions(),
     },
-    { controllerGenVersion, ...(rbac ? {} : fixtures[0]?.options) },
+    { controllerGenVersion, ...(role === "apiFiles" ? fixtures[0]?.options : {}) },
   );
 }
 
@@ -42,7 +46,7 @@ export function generateCrds(fixtures: readonly Fixture[], controllerGenVersion:
   const outputs = new Map<Fixture, SideOutput>();
   let pending = [...fixtures];
   while (pending.length > 0) {
-    const result = generate(pending, controllerGenVersion, false);
+    const result = generate(pending, controllerGenVersion, "apiFiles");
     const failing = pending.filter((fixture) =>
       result.diagnostics.some(
         (diagnostic) =>
@@ -72,9 +76,13 @@ export function generateCrds(fixtures: readonly Fixture[], controllerGenVersion:
   return outputs;
 }
 
-/** Runs crdgen on one RBAC fixture's controller files. */
-export function generateRole(fixture: Fixture, controllerGenVersion: string): SideOutput {
-  const result = generate([fixture], controllerGenVersion, true);
+/** Runs crdgen on one RBAC fixture's controller files or one webhook fixture's webhook files. */
+export function generatePackageMarkerFiles(fixture: Fixture, controllerGenVersion: string): SideOutput {
+  const result = generate(
+    [fixture],
+    controllerGenVersion,
+    fixture.area === "rbac" ? "controllerFiles" : "webhookFiles",
+  );
   const errors = formatErrors(result.diagnostics);
   if (errors) return { failure: errors };
   return { files: new Map(result.files.map((file) => [basename(file.path), file.content])) };
