@@ -63,6 +63,7 @@ export {
   type ObjectReference,
 } from "./scheme/index.js";
 export { objectKey, keyOf, type KubernetesObject, type ObjectList } from "./object.js";
+export { getReference } from "./reference.js";
 
 // Reconcile
 export {

@@ -1,7 +1,8 @@
 import { formatTime, realClock, type Clock } from "../clock.js";
 import { hostname } from "node:os";
 import type { KubernetesObject } from "../object.js";
-import { Event, type ObjectReference } from "../scheme/core_kinds.js";
+import { Event } from "../scheme/core_kinds.js";
+import { getReference } from "../reference.js";
 import { isNotFound } from "../client/errors.js";
 import { mergePatch } from "../client/patch.js";
 import type { Writer } from "../client/types.js";
@@ -53,17 +54,6 @@ function format(template: string, args: unknown[]): string {
   );
 }
 
-function referenceOf(object: KubernetesObject): ObjectReference {
-  return {
-    apiVersion: object.apiVersion,
-    kind: object.kind,
-    name: object.metadata?.name,
-    namespace: object.metadata?.namespace,
-    uid: object.metadata?.uid,
-    resourceVersion: object.metadata?.resourceVersion,
-  };
-}
-
 /**
  * An event recorder that writes Events through the API (never the cache) and aggregates repeats:
  * the same type, reason and message about the same object within the window bump `count`.
@@ -106,7 +96,7 @@ export function createEventRecorder(
       apiVersion: "v1",
       kind: "Event",
       metadata: { name, namespace },
-      involvedObject: referenceOf(object),
+      involvedObject: getReference(object),
       reason,
       message,
       type,

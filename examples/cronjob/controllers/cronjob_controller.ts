@@ -1,5 +1,6 @@
 import {
   controllerManagedBy,
+  getReference,
   isNotFound,
   realClock,
   type Client,
@@ -12,7 +13,6 @@ import {
   type Result,
 } from "uselessctl";
 import { Job } from "uselessctl/apis/batch/v1";
-import type { ObjectReference } from "uselessctl/apis/core/v1";
 import { CronJob } from "../api/v1/index.js";
 import {
   constructJobForCronJob,
@@ -89,7 +89,7 @@ export class CronJobReconciler implements Reconciler {
     const status = { ...cronJob.status };
     if (mostRecentTime !== undefined) status.lastScheduleTime = rfc3339(mostRecentTime);
     else delete status.lastScheduleTime;
-    const references = active.map(objectReferenceTo);
+    const references = active.map((job) => getReference(job, Job));
     if (references.length > 0) status.active = references;
     else delete status.active;
     ctx.log.debug("job count", { active: active.length, successful: successful.length, failed: failed.length });
@@ -182,16 +182,4 @@ export class CronJobReconciler implements Reconciler {
 /** A Job's start time in milliseconds; a Job not started sorts first (Go's zero time). */
 function startTimeOf(job: Job): number {
   return job.status?.startTime ? Date.parse(job.status.startTime) : Number.NEGATIVE_INFINITY;
-}
-
-/** An ObjectReference to a Job, as Go's reference.GetReference makes one. */
-function objectReferenceTo(job: Job): ObjectReference {
-  return {
-    apiVersion: Job.apiVersion,
-    kind: Job.kind,
-    namespace: job.metadata?.namespace,
-    name: job.metadata?.name,
-    uid: job.metadata?.uid,
-    resourceVersion: job.metadata?.resourceVersion,
-  };
 }
