@@ -4,6 +4,7 @@
  * shares: the resource and subresource are served, and the verb applies to the subresource.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { UserInfo } from "../auth/user.js";
 import { groupResource } from "../registry/object_service.js";
 import { methodNotAllowed, methodNotSupported, notFound, resourceNotFound } from "../errors/status.js";
 import { negotiateOutput } from "./negotiation.js";
@@ -70,6 +71,7 @@ export async function handleResource(
   response: ServerResponse,
   info: ResourceRequest,
   query: URLSearchParams,
+  user: UserInfo,
 ): Promise<void> {
   const type = context.registry.lookup(info.group, info.version, info.resource);
   if (!type || (!type.namespaced && info.namespace !== undefined)) {
@@ -95,6 +97,7 @@ export async function handleResource(
     namespace: type.namespaced ? info.namespace : undefined,
     name: info.name ?? "",
     now: context.service.now(),
+    user,
   });
   if (isBindingCreate(type, subresource, info.verb))
     return createBinding(verbRequest({ kind: "object", mediaType: "application/json" }));

@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate, isPublicInfoPath } from "../auth/token.js";
+import { anonymousUser } from "../auth/user.js";
 import {
   aggregatedDiscovery,
   aggregatedDiscoveryMediaType,
@@ -65,8 +66,8 @@ async function handle(context: ServerContext, request: IncomingMessage, response
   const url = new URL(request.url ?? "/", "https://localhost");
   const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname;
   const query = url.searchParams;
-  const authentication = authenticate(request.headers, context.token);
-  if (authentication === "rejected" || (authentication === "anonymous" && !isPublicInfoPath(pathname))) {
+  const user = authenticate(request.headers, context.token);
+  if (user === "rejected" || (user === anonymousUser && !isPublicInfoPath(pathname))) {
     request.resume();
     throw unauthorized();
   }
@@ -109,7 +110,7 @@ async function handle(context: ServerContext, request: IncomingMessage, response
     return writeJson(response, 200, document);
   }
   try {
-    return await handleResource(context, request, response, path.request, query);
+    return await handleResource(context, request, response, path.request, query, user);
   } catch (error) {
     throw isWrite(request) && isStackOverflow(error) ? tooDeeplyNested() : error;
   }

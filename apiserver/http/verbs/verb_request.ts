@@ -3,6 +3,7 @@
  * router (apiserver/http/resource_handler.ts) so that each verb's file holds only its own rules.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { UserInfo } from "../../auth/user.js";
 import type { ObjectService } from "../../registry/object_service.js";
 import type { ResourceRegistry } from "../../registry/registry.js";
 import type { ResourceType } from "../../registry/resource_type.js";
@@ -32,6 +33,8 @@ export interface VerbRequest {
   /** The object's name from the URL ("" for collection requests). */
   name: string;
   now: Date;
+  /** Who sent the request, as authentication decided. */
+  user: UserInfo;
 }
 
 export type VerbHandler = (verb: VerbRequest) => Promise<void>;
