@@ -29,7 +29,11 @@ test("cluster start accepts only embedded or binaries as --control-plane", async
 test("ui rejects a port that is not a TCP port number, naming the flag", async () => {
   let errors = "";
   const root = new Command("uselessctl").exitOverride().configureOutput({ writeErr: (text) => (errors += text) });
-  root.addCommand(uiCommand().exitOverride().configureOutput({ writeErr: (text) => (errors += text) }));
+  root.addCommand(
+    uiCommand()
+      .exitOverride()
+      .configureOutput({ writeErr: (text) => (errors += text) }),
+  );
   await assert.rejects(root.parseAsync(["node", "uselessctl", "ui", "--port", "-1"]));
   assert.match(errors, /--port <port>.*expected a TCP port number from 0 to 65535, got "-1"/);
 });
