@@ -29,7 +29,7 @@ const actions = {
 };
 
 let timing = {};
-let listed = { machines: false, switches: false };
+const listed = { machines: false, switches: false };
 
 function switchesOf(machine) {
   return [...switches.values()]
@@ -145,21 +145,19 @@ function addMachineForm() {
 }
 
 async function main() {
-  const pageSettings = await settings();
-  timing = pageSettings;
-  renderNavigation(document.getElementById("navigation"), pageSettings.navigation ?? []);
-  describeTiming();
+  const stop = new AbortController();
+  addEventListener("pagehide", () => stop.abort());
+  // The lists go out at once; the settings (timing, navigation) come beside them.
+  void watch("machines", machines, describeMachine, (before, after) => [keyOf(after)], stop.signal);
+  void watch("switches", switches, describeSwitch, (before, after) => machineKeysOf(before, after), stop.signal);
   addMachineForm();
+  timing = await settings();
+  renderNavigation(document.getElementById("navigation"), timing.navigation ?? []);
+  describeTiming();
   setInterval(() => {
     const now = Date.now();
     for (const panel of panels.values()) panel.tick(now, timing);
   }, 100);
-  const stop = new AbortController();
-  addEventListener("pagehide", () => stop.abort());
-  const machineKeys = (before, after) => [keyOf(after)];
-  const switchMachineKeys = (before, after) => machineKeysOf(before, after);
-  void watch("machines", machines, describeMachine, machineKeys, stop.signal);
-  void watch("switches", switches, describeSwitch, switchMachineKeys, stop.signal);
 }
 
 main().catch((error) => showConnection(containers.connection, error));
