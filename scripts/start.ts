@@ -16,7 +16,6 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { KubeConfig } from "@kubernetes/client-node";
-import { loadDefaultKubeConfig } from "uselessctl";
 import { installCrds } from "uselessctl/testenv";
 import { startUiServer, type UiServer } from "uselessctl/ui";
 import { boardSettings } from "./start/board_settings.js";
@@ -99,7 +98,7 @@ async function main(): Promise<number> {
     const operator = startOperator(ROOT, kubeconfigPath, ["--health-probe-bind-address=0", ...process.argv.slice(2)]);
     children.push(operator);
     board = await startUiServer({
-      kubeConfig: loadDefaultKubeConfig({ env: { KUBECONFIG: kubeconfigPath } }),
+      kubeConfig,
       port: Number(process.env["USELESS_UI_PORT"] ?? 0),
       apps: [{ mount: "/board/", dir: join(ROOT, "board"), title: "Machines" }],
       landing: "/board/",

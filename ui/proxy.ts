@@ -80,6 +80,8 @@ export class ApiProxy {
       headers,
     });
     outgoing.on("response", (incoming) => {
+      // Expired or rotated credentials (exec plugins, token files): read them again next time.
+      if (incoming.statusCode === 401) this.#upstream = undefined;
       const answer: Record<string, string> = {};
       for (const name of FORWARDED_RESPONSE_HEADERS) {
         const value = incoming.headers[name];
