@@ -1,6 +1,7 @@
 // The board in a real browser (issue 19): `npm start` serves it; the page shows the machines from
 // the watch API, adds machines, flips a switch up with a click (and with the keyboard), sees the
-// operator flip it back down, changes a switch count, deletes a machine, and logs no errors.
+// operator flip it back down, changes a switch count, deletes a machine, and logs no errors; the
+// resources view shows the same objects by their printer columns.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -96,6 +97,26 @@ describe("the board in Chromium", { skip: missingPrerequisite() ?? missingBrowse
     assert.equal(await page.locator("article.machine").count(), 2);
     assert.match(await page.locator("#timeline").innerText(), /Machine machine-two deleted/);
   });
+
+  test(
+    "shows any CRD's objects in the resources view: printer columns live, YAML on click",
+    { timeout: 120_000 },
+    async () => {
+      await page.getByRole("link", { name: "Resources" }).click();
+      await page.getByRole("link", { name: "Machine", exact: true }).click();
+      const headers = await page.locator("#objects thead th").allInnerTexts();
+      assert.deepEqual(headers, ["Namespace", "Name", "Switches", "Positions", "Age"]);
+      const row = page.locator("#objects tbody tr", { hasText: "machine-three" });
+      await row.locator("td").nth(2).getByText("4").waitFor({ timeout: LONG });
+      await row.getByRole("button").click();
+      await page.locator("#detail-yaml", { hasText: "name: machine-three" }).waitFor();
+      assert.match(
+        await page.locator("#detail-yaml").innerText(),
+        /^apiVersion: useless\.container\.training\/v1alpha1\nkind: Machine\n/,
+      );
+      await page.screenshot({ path: join(OUTPUT_DIR, "resources.png"), fullPage: true });
+    },
+  );
 
   test("logs no console errors", () => {
     assert.deepEqual(errors, []);
