@@ -5,7 +5,7 @@
  * decoder has already written each value in canonical form; rounding may change it again.
  */
 import { formatQuantity, parseQuantity, QuantityParseError, roundUpToMilli } from "../../apimachinery/index.js";
-import { goTypeModel, jsonFields, parseTypeExpression } from "./catalog.js";
+import { forEachNamedValue, goTypeModel, jsonFields, parseTypeExpression } from "./catalog.js";
 
 const resourceListType = "core/v1.ResourceList";
 
@@ -34,22 +34,14 @@ function reachesResourceList(type: string, seen: ReadonlySet<string> = new Set()
 
 /** Rounds, in place, every ResourceList quantity of `value`, a JSON value of Go type `type`. */
 export function roundResourceLists(value: unknown, type: string): void {
-  if (value === null || typeof value !== "object" || !reachesResourceList(type)) return;
-  if (type === resourceListType) return roundList(value);
-  const expression = parseTypeExpression(type);
-  if (expression.form === "pointer") return roundResourceLists(value, expression.element);
-  if (expression.form === "slice") {
-    if (Array.isArray(value)) for (const item of value) roundResourceLists(item, expression.element);
-    return;
-  }
-  if (expression.form === "map") {
-    if (!Array.isArray(value)) for (const item of Object.values(value)) roundResourceLists(item, expression.element);
-    return;
-  }
-  const model = goTypeModel(type);
-  if (!model?.fields || Array.isArray(value)) return;
-  const object = value as Record<string, unknown>;
-  for (const field of jsonFields(model)) roundResourceLists(object[field.json], field.type);
+  if (!reachesResourceList(type)) return;
+  forEachNamedValue(value, type, (named, name) => {
+    if (name === resourceListType) return roundList(named);
+    const model = goTypeModel(name);
+    if (!model?.fields || Array.isArray(named)) return;
+    const object = named as Record<string, unknown>;
+    for (const field of jsonFields(model)) roundResourceLists(object[field.json], field.type);
+  });
 }
 
 function roundList(value: object): void {
