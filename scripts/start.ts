@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { KubeConfig } from "@kubernetes/client-node";
 import { installCrds } from "uselessctl/testenv";
 import { startUiServer, type UiServer } from "uselessctl/ui";
-import { boardSettings } from "./start/board_settings.js";
+import { boardPort, boardSettings } from "./start/board_settings.js";
 import { createSamples } from "./start/manifests.js";
 import { whenParentExits } from "./start/parent_watch.js";
 import { startApiServer, startOperator, type Child } from "./start/processes.js";
@@ -99,7 +99,7 @@ async function main(): Promise<number> {
     children.push(operator);
     board = await startUiServer({
       kubeConfig,
-      port: Number(process.env["USELESS_UI_PORT"] ?? 0),
+      port: boardPort(process.env),
       apps: [{ mount: "/board/", dir: join(ROOT, "board"), title: "Machines" }],
       landing: "/board/",
       settings: boardSettings(process.argv.slice(2), process.env),

@@ -22,3 +22,17 @@ export function boardSettings(operatorArgs: string[], env: NodeJS.ProcessEnv): R
     return { namespace: "default" };
   }
 }
+
+/**
+ * The board's port: `USELESS_UI_PORT`, or 0 (a free one).
+ * Errors: throws naming the variable when it is not a TCP port number.
+ */
+export function boardPort(env: NodeJS.ProcessEnv): number {
+  const text = env["USELESS_UI_PORT"] ?? "";
+  if (text === "") return 0;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) {
+    throw new Error(`USELESS_UI_PORT: expected a TCP port number from 0 to 65535 (got ${JSON.stringify(text)})`);
+  }
+  return port;
+}
