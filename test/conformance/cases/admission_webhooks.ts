@@ -82,7 +82,7 @@ export const admissionWebhookCases: readonly ConformanceCase[] = [
           allowed: true,
           patch: [
             { op: "add", path: "/metadata/labels", value: { mutated: "yes" } },
-            { op: "replace", path: "/spec/size", value: 7 },
+            { op: "replace", path: "/spec/size", value: 5 },
           ],
           warnings: ["mutated by the test"],
         }));
