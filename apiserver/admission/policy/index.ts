@@ -7,6 +7,7 @@
  * store on every request, so a change applies to the next request.
  */
 import { StatusError, qualifiedResource, type GroupResource } from "../../errors/status.js";
+import type { ResourceRegistry } from "../../registry/registry.js";
 import { collectionOf, type ResourceType } from "../../registry/resource_type.js";
 import { objectKey, type Store } from "../../storage/store.js";
 import type { KubeObject } from "../../storage/types.js";
@@ -35,10 +36,8 @@ const admissionPolicyResources = new Set([
 
 export interface PolicyDependencies {
   readonly store: Store;
-  /** The served type of `kind` at `apiVersion` (paramKind). */
-  lookupKind(apiVersion: string, kind: string): ResourceType | undefined;
-  /** Every served version of a collection (matchPolicy Equivalent). */
-  typesOfCollection(collection: string): readonly ResourceType[];
+  /** The served types: paramKind's, and the other versions matchPolicy Equivalent matches. */
+  readonly registry: ResourceRegistry;
   /**
    * The `authorizer` variable's checks; without one, every check is allowed, as this server
    * authorizes every authenticated request.
@@ -123,7 +122,7 @@ function dispatch(
   const context: MatchingContext = {
     attributes,
     namespace: (name) => store.get(namespaces, objectKey(undefined, name)),
-    equivalents: (type) => dependencies.typesOfCollection(type.collection).filter((other) => other !== type),
+    equivalents: (type) => dependencies.registry.typesOfCollection(type.collection).filter((other) => other !== type),
   };
   for (const policy of store.list(policies).sort(byName)) {
     const policyName = nameOf(policy);
@@ -152,7 +151,13 @@ function dispatch(
       let params: (KubeObject | null)[];
       try {
         if (bindingSpec.matchResources && !matchCriteria(bindingSpec.matchResources, context)) continue;
-        params = collectParams(dependencies, spec.paramKind, bindingSpec.paramRef, attributes.namespace ?? "");
+        params = collectParams(
+          store,
+          dependencies.registry,
+          spec.paramKind,
+          bindingSpec.paramRef,
+          attributes.namespace ?? "",
+        );
       } catch (error) {
         configError(error, bindingName);
         continue;

@@ -8,7 +8,7 @@
  */
 import { selectorFromLabelSelector, type LabelSelector } from "../../../apimachinery/index.js";
 import { toVersion } from "../../registry/conversion.js";
-import type { ResourceType } from "../../registry/resource_type.js";
+import type { ResourceRegistry } from "../../registry/registry.js";
 import { objectKey, type Store } from "../../storage/store.js";
 import type { KubeObject } from "../../storage/types.js";
 
@@ -24,12 +24,6 @@ export interface ParamKind {
   readonly kind?: string;
 }
 
-export interface ParamSource {
-  readonly store: Store;
-  /** The served type of `kind` at `apiVersion`, or undefined when nothing serves it. */
-  lookupKind(apiVersion: string, kind: string): ResourceType | undefined;
-}
-
 /** ParamKind.String() as the generated Go code prints it. */
 function describeParamKind(paramKind: ParamKind): string {
   return `&ParamKind{APIVersion:${paramKind.apiVersion ?? ""},Kind:${paramKind.kind ?? ""},}`;
@@ -37,13 +31,14 @@ function describeParamKind(paramKind: ParamKind): string {
 
 /** The params to evaluate the policy with; `[null]` runs it once without params. */
 export function collectParams(
-  source: ParamSource,
+  store: Store,
+  registry: ResourceRegistry,
   paramKind: ParamKind | null | undefined,
   paramRef: ParamRef | null | undefined,
   requestNamespace: string,
 ): (KubeObject | null)[] {
   if (!paramKind || !paramRef) return [null];
-  const type = source.lookupKind(paramKind.apiVersion ?? "", paramKind.kind ?? "");
+  const type = registry.lookupKind(paramKind.apiVersion ?? "", paramKind.kind ?? "");
   if (!type) throw new Error(`paramKind kind \`${describeParamKind(paramKind)}\` not known`);
   let namespace: string | undefined;
   if (type.namespaced) {
@@ -56,11 +51,11 @@ export function collectParams(
   let params: KubeObject[];
   if (paramRef.name) {
     if (paramRef.selector) throw new Error("paramRef.name and paramRef.selector are mutually exclusive");
-    const found = source.store.get(type.collection, objectKey(namespace, paramRef.name));
+    const found = store.get(type.collection, objectKey(namespace, paramRef.name));
     params = found ? [found] : [];
   } else if (paramRef.selector) {
     const selector = selectorFromLabelSelector(paramRef.selector);
-    params = source.store
+    params = store
       .list(type.collection, namespace)
       .filter((object) => selector.matches(object.metadata.labels ?? undefined));
   } else {

@@ -30,12 +30,7 @@ async function setUp(extra: Partial<PolicyDependencies> = {}) {
     kind: "Namespace",
     metadata: { name: "team-b", labels: { env: "dev" } },
   });
-  const admission = validatingAdmissionPolicies({
-    store,
-    lookupKind: (apiVersion, kind) => registry.lookupKind(apiVersion, kind),
-    typesOfCollection: (collection) => registry.typesOfCollection(collection),
-    ...extra,
-  });
+  const admission = validatingAdmissionPolicies({ store, registry, ...extra });
   const policy = (name: string, spec: Record<string, unknown>) =>
     put(`${group}/validatingadmissionpolicies`, undefined, {
       apiVersion: `${group}/v1`,
