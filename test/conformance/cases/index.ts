@@ -36,6 +36,7 @@ import { updateRuleCases } from "./update_rules.js";
 import { watchEventCases } from "./watch_events.js";
 import { writeCases } from "./writes.js";
 import { perKindCases } from "./kinds/index.js";
+import { admissionPolicyCases } from "./admission_policy.js";
 
 export const ALL_CASES: readonly ConformanceCase[] = [
   ...discoveryCases,
@@ -73,5 +74,6 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...namespaceTerminationCases,
   ...invalidMessageCases,
   ...perKindCases,
+  ...admissionPolicyCases,
   ...admissionWebhookCases,
 ];
