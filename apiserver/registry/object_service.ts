@@ -355,7 +355,12 @@ export class ObjectService {
     if (type.tracksGeneration) meta.generation = 1;
     else delete meta.generation;
     const keepsStatus = (type.group === "" && type.resource === "namespaces") || type.strategy.keepsStatusOnCreate;
-    if (type.statusSubresource && !keepsStatus) delete object.status;
+    if (type.statusSubresource && !keepsStatus) {
+      // PrepareForCreate resets status to its zero value, which a built-in kind serializes as {}.
+      delete object.status;
+      if (type.fillZeroValues) type.fillZeroValues(object);
+      else fillEmptyFields(object, type.emptyObject);
+    }
     if (!meta.name && meta.generateName) meta.name = this.#generateName(type, namespace, meta.generateName);
     // The uid is set before validation, as kube-apiserver's store does before BeforeCreate: a Job's
     // generated selector, which its create validation checks, carries it.
