@@ -1,5 +1,6 @@
 /** Every conformance case, in report order. */
 import type { ConformanceCase } from "../harness/case.js";
+import { admissionWebhookCases } from "./admission_webhooks.js";
 import { crdLifecycleCases } from "./crd_lifecycle.js";
 import { crdSchemaTypeCases } from "./crd_schema_types.js";
 import { crdVersionCases } from "./crd_versions.js";
@@ -35,6 +36,7 @@ import { updateRuleCases } from "./update_rules.js";
 import { watchEventCases } from "./watch_events.js";
 import { writeCases } from "./writes.js";
 import { perKindCases } from "./kinds/index.js";
+import { admissionPolicyCases } from "./admission_policy.js";
 
 export const ALL_CASES: readonly ConformanceCase[] = [
   ...discoveryCases,
@@ -72,4 +74,6 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...namespaceTerminationCases,
   ...invalidMessageCases,
   ...perKindCases,
+  ...admissionPolicyCases,
+  ...admissionWebhookCases,
 ];
