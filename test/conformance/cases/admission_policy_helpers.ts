@@ -95,3 +95,11 @@ export async function untilPolicyApplies(
     applied(await t.send(dryRun(probe))) ? true : undefined,
   );
 }
+
+/**
+ * A probe check: the request was refused with a message containing `text` (a policy with params
+ * first refuses for want of params on kube-apiserver, until its param informer has synced).
+ */
+export function deniedWith(text: string): (response: HttpResponse) => boolean {
+  return (response) => response.status >= 400 && JSON.stringify(response.body).includes(text);
+}
