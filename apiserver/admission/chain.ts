@@ -8,7 +8,7 @@ import { StatusError } from "../errors/status.js";
 import type { AdmissionAttributes, MutatingAdmission, ValidatingAdmission } from "./attributes.js";
 import { MutatingWebhooks } from "./mutating_webhooks.js";
 import { ValidatingWebhooks } from "./validating_webhooks.js";
-import type { WebhookDependencies } from "./webhook_call.js";
+import { validatingAdmissionPolicies, type PolicyDependencies } from "./policy/index.js";
 
 export class AdmissionChain {
   readonly #mutating: readonly MutatingAdmission[];
@@ -47,12 +47,12 @@ async function runSteps<Step>(
 }
 
 /**
- * The chain the server runs: webhooks from the stored configurations, and `policies` (the
- * ValidatingAdmissionPolicy step, when there is one) before the validating webhooks.
+ * The chain the server runs: mutating webhooks, then ValidatingAdmissionPolicy, then validating
+ * webhooks (kube-apiserver's plugin order), all read from the store at each request.
  */
-export function admissionChain(
-  dependencies: WebhookDependencies,
-  policies: readonly ValidatingAdmission[] = [],
-): AdmissionChain {
-  return new AdmissionChain([new MutatingWebhooks(dependencies)], [...policies, new ValidatingWebhooks(dependencies)]);
+export function admissionChain(dependencies: PolicyDependencies): AdmissionChain {
+  return new AdmissionChain(
+    [new MutatingWebhooks(dependencies)],
+    [validatingAdmissionPolicies(dependencies), new ValidatingWebhooks(dependencies)],
+  );
 }

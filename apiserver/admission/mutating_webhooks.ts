@@ -9,7 +9,7 @@ import { jsonEqual } from "../registry/conversion.js";
 import { jsonPatch } from "../registry/patch.js";
 import type { KubeObject } from "../storage/types.js";
 import type { AdmissionAttributes, AdmissionOutcome, MutatingAdmission } from "./attributes.js";
-import { configuredWebhooks } from "./webhook_configurations.js";
+import { configuredWebhooks, isExemptFromWebhooks } from "./webhook_configurations.js";
 import {
   callInvocation,
   CallingWebhookError,
@@ -36,6 +36,7 @@ export class MutatingWebhooks implements MutatingAdmission {
   }
 
   async admit(attributes: AdmissionAttributes): Promise<AdmissionOutcome> {
+    if (isExemptFromWebhooks(attributes.type)) return { warnings: [] };
     const webhooks = configuredWebhooks(this.#dependencies.store, "mutating");
     if (!webhooks.length) return { warnings: [] };
     const warnings: string[] = [];

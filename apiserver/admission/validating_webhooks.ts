@@ -5,7 +5,7 @@
  */
 import { StatusError } from "../errors/status.js";
 import type { AdmissionAttributes, AdmissionOutcome, ValidatingAdmission } from "./attributes.js";
-import { configuredWebhooks } from "./webhook_configurations.js";
+import { configuredWebhooks, isExemptFromWebhooks } from "./webhook_configurations.js";
 import { callInvocation, CallingWebhookError, rejection, type WebhookDependencies } from "./webhook_call.js";
 import { shouldCallWebhook, type WebhookInvocation } from "./webhook_matching.js";
 import { convertAttributes } from "./versions.js";
@@ -18,6 +18,7 @@ export class ValidatingWebhooks implements ValidatingAdmission {
   }
 
   async validate(attributes: AdmissionAttributes): Promise<AdmissionOutcome> {
+    if (isExemptFromWebhooks(attributes.type)) return { warnings: [] };
     const matching = { ...this.#dependencies, convert: convertAttributes };
     const invocations = configuredWebhooks(this.#dependencies.store, "validating")
       .map((webhook) => shouldCallWebhook(webhook, attributes, matching))

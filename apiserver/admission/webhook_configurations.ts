@@ -84,6 +84,24 @@ export function configuredWebhooks(store: Store, kind: WebhookKind): ConfiguredW
   });
 }
 
+const admissionConfigurationKinds = new Set([
+  "ValidatingWebhookConfiguration",
+  "MutatingWebhookConfiguration",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "MutatingAdmissionPolicy",
+  "MutatingAdmissionPolicyBinding",
+]);
+
+/**
+ * Whether webhooks never see requests for `type`: admission's own configuration (so a webhook
+ * cannot lock out its own repair) and kinds that are computed, not stored (reviews).
+ */
+export function isExemptFromWebhooks(type: { group: string; kind: string; stored?: boolean | undefined }): boolean {
+  if (type.stored === false) return true;
+  return type.group === "admissionregistration.k8s.io" && admissionConfigurationKinds.has(type.kind);
+}
+
 /** The namespace object `name`, for namespace selectors. */
 export function storedNamespace(store: Store, name: string): KubeObject | undefined {
   return store.get("/namespaces", objectKey(undefined, name));

@@ -46,6 +46,11 @@ export async function deleteCollection(verb: VerbRequest): Promise<void> {
     response,
     200,
     verb.format,
-    listObject(type, { ...matching, items: deleted, resourceVersion: String(service.store.currentRevision()) }),
+    listObject(type, {
+      ...matching,
+      // A built-in kind's list is typed: its items carry no apiVersion and kind (as writeList sends them).
+      items: type.strategicMerge ? deleted.map(({ apiVersion: _v, kind: _k, ...item }) => item as KubeObject) : deleted,
+      resourceVersion: String(service.store.currentRevision()),
+    }),
   );
 }

@@ -69,7 +69,7 @@ export const admissionWebhookCases: readonly ConformanceCase[] = [
           403,
         );
         await t.http({ path: configMapsPath(t.namespace, "allowed") });
-        setup.received("webhook received");
+        setup.received("webhook received", 4);
       });
     },
   },
@@ -82,7 +82,7 @@ export const admissionWebhookCases: readonly ConformanceCase[] = [
           allowed: true,
           patch: [
             { op: "add", path: "/metadata/labels", value: { mutated: "yes" } },
-            { op: "replace", path: "/spec/size", value: 7 },
+            { op: "replace", path: "/spec/size", value: 5 },
           ],
           warnings: ["mutated by the test"],
         }));
@@ -99,7 +99,7 @@ export const admissionWebhookCases: readonly ConformanceCase[] = [
           201,
         );
         await t.http({ path: gizmosPath(t.namespace, "one") });
-        setup.received("webhooks received");
+        setup.received("webhooks received", 4);
       });
     },
   },
@@ -136,7 +136,7 @@ export const admissionWebhookCases: readonly ConformanceCase[] = [
             body: configMap(hook, {}, { labels: { hook } }),
           });
         }
-        setup.received("webhook received");
+        setup.received("webhook received", 1);
       });
     },
   },
@@ -186,7 +186,7 @@ export const admissionWebhookCases: readonly ConformanceCase[] = [
           contentType: MERGE,
         });
         await t.http({ method: "DELETE", path: configMapsPath(t.namespace, "plain") });
-        setup.received("webhooks received");
+        setup.received("webhooks received", 3);
       });
     },
   },
@@ -217,7 +217,7 @@ export const admissionWebhookCases: readonly ConformanceCase[] = [
           body: { spec: { size: 4 } },
           contentType: MERGE,
         });
-        setup.received("webhooks received");
+        setup.received("webhooks received", 4);
       });
     },
   },
@@ -250,7 +250,7 @@ export const admissionWebhookCases: readonly ConformanceCase[] = [
           body: JSON.stringify(configMap("applied", { a: "b" }, labelled)),
           contentType: APPLY,
         });
-        setup.received("webhooks received");
+        setup.received("webhooks received", 9);
       });
     },
   },
@@ -280,7 +280,7 @@ export const admissionWebhookCases: readonly ConformanceCase[] = [
         });
         await t.http({ method: "DELETE", path: `${configMapsPath(t.namespace)}?labelSelector=batch%3Dyes` });
         await t.http({ path: configMapsPath(t.namespace) });
-        setup.received("webhook received");
+        setup.received("webhook received", 4);
       });
     },
   },
@@ -311,7 +311,7 @@ export const admissionWebhookCases: readonly ConformanceCase[] = [
           path: "/api/v1/namespaces",
           body: { apiVersion: "v1", kind: "Namespace", metadata: { name: child } },
         });
-        setup.received("webhook received");
+        setup.received("webhook received", 2);
       });
       await t.send({ method: "DELETE", path: `/api/v1/namespaces/${child}` });
     },

@@ -24,8 +24,8 @@ export interface WebhookSetup {
   readonly backend: WebhookBackend;
   /** Creates or replaces the configuration `name` and waits until the server calls its webhooks. */
   install(kind: WebhookKind, name: string, webhooks: readonly CaseWebhook[]): Promise<void>;
-  /** Records the reviews the backend received since the last call. */
-  received(label: string): void;
+  /** Records the reviews the backend received since the last call, which must be `calls` many. */
+  received(label: string, calls: number): void;
 }
 
 function withCaseScope(t: CaseContext, backend: WebhookBackend, hook: CaseWebhook): Record<string, unknown> {
@@ -89,8 +89,10 @@ export async function withWebhooks(t: CaseContext, body: (setup: WebhookSetup) =
         return probe.status === 400 && message.endsWith(`probe ${token}`) ? true : undefined;
       });
     },
-    received(label) {
-      t.record(label, backend.take());
+    received(label, calls) {
+      const reviews = backend.take();
+      t.record(label, reviews);
+      assert.equal(reviews.length, calls, `${label}: ${reviews.map((review) => review.path).join(", ")}`);
     },
   };
   try {

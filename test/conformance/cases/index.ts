@@ -75,7 +75,7 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...namespaceTerminationCases,
   ...invalidMessageCases,
   ...perKindCases,
-  ...admissionWebhookCases,
   ...admissionPolicyCases,
   ...admissionPolicyRequestCases,
+  ...admissionWebhookCases,
 ];
