@@ -5,16 +5,14 @@
  */
 import type { CaseContext, ConformanceCase } from "../harness/case.js";
 import { bodyOf, configMap, configMapsPath, expectStatus } from "./helpers.js";
-import { constraints, deniedWith, untilPolicyApplies, withPolicy } from "./admission_policy_helpers.js";
+import {
+  constraints,
+  createConfigMap,
+  deniedWith,
+  untilPolicyApplies,
+  withPolicy,
+} from "./admission_policy_helpers.js";
 import { installWidgets, widget } from "./widget_crd.js";
-
-function createConfigMap(t: CaseContext, name: string, data: Record<string, string>, labels?: Record<string, string>) {
-  return {
-    method: "POST",
-    path: configMapsPath(t.namespace),
-    body: configMap(name, data, labels ? { labels } : {}),
-  } as const;
-}
 
 const configMapRules = (t: CaseContext) => constraints(t, [""], ["configmaps"]);
 

@@ -7,7 +7,7 @@
  */
 import type { CaseContext } from "../harness/case.js";
 import type { HttpRequest, HttpResponse } from "../harness/http.js";
-import { expectStatus } from "./helpers.js";
+import { configMap, configMapsPath, expectStatus } from "./helpers.js";
 
 const API = "/apis/admissionregistration.k8s.io/v1";
 
@@ -75,6 +75,16 @@ export async function withPolicy(
     await t.send({ method: "DELETE", path: `${bindingPath}/${pair.binding}` });
     await t.send({ method: "DELETE", path: `${policyPath}/${pair.policy}` });
   }
+}
+
+/** A request creating a ConfigMap in the case's namespace. */
+export function createConfigMap(
+  t: CaseContext,
+  name: string,
+  data: Record<string, string>,
+  labels?: Record<string, string>,
+): HttpRequest {
+  return { method: "POST", path: configMapsPath(t.namespace), body: configMap(name, data, labels ? { labels } : {}) };
 }
 
 /** The request as a server-side dry run, which admission sees as it sees the real one. */

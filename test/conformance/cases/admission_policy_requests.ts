@@ -3,14 +3,16 @@
  * DELETE, request, namespaceObject and the authorizer, and params of a CRD kind chosen by a label
  * selector.
  */
-import type { CaseContext, ConformanceCase } from "../harness/case.js";
+import type { ConformanceCase } from "../harness/case.js";
 import { bodyOf, configMap, configMapsPath, expectStatus } from "./helpers.js";
-import { constraints, deniedWith, untilPolicyApplies, withPolicy } from "./admission_policy_helpers.js";
+import {
+  constraints,
+  createConfigMap,
+  deniedWith,
+  untilPolicyApplies,
+  withPolicy,
+} from "./admission_policy_helpers.js";
 import { installWidgets, widget } from "./widget_crd.js";
-
-function createConfigMap(t: CaseContext, name: string, data: Record<string, string>, labels?: Record<string, string>) {
-  return { method: "POST", path: configMapsPath(t.namespace), body: configMap(name, data, labels ? { labels } : {}) };
-}
 
 export const admissionPolicyRequestCases: ConformanceCase[] = [
   {
