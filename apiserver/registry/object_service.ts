@@ -7,9 +7,8 @@
  * input never changes state.
  */
 import { randomUUID, randomInt } from "node:crypto";
-import type { AdmissionAttributes, AdmissionOperation } from "../admission/attributes.js";
+import type { AdmissionAttributes } from "../admission/attributes.js";
 import type { AdmissionChain } from "../admission/chain.js";
-import type { UserInfo } from "../auth/user.js";
 import {
   alreadyExists,
   conflict,
@@ -19,7 +18,6 @@ import {
   objectModifiedMessage,
   badRequest,
   fieldErrors,
-  StatusError,
   type FieldError,
   type GroupResource,
 } from "../errors/status.js";
@@ -29,6 +27,7 @@ import { validateObjectMeta, type NameValidation } from "../validation/object_me
 import { coerceObjectMetaTypes } from "../validation/object_meta_types.js";
 import { deepClone, fillEmptyFields, jsonEqual, specPart, toStorageVersion, toVersion } from "./conversion.js";
 import { recordUpdate, type ManagerIdentity } from "./managed_fields.js";
+import { admissionAttributes, runMutating, runValidating, type AdmissionRequest } from "./write_admission.js";
 import { storagePrefixOf, type ResourceType, type StoredObjects } from "./resource_type.js";
 
 /** Options every write takes from its query string. */
@@ -44,14 +43,7 @@ export interface WriteOptions {
   admission?: AdmissionRequest | undefined;
 }
 
-/** What admission learns of a client's request besides the object: who sent it, with which options. */
-export interface AdmissionRequest {
-  readonly user: UserInfo;
-  /** The request's CreateOptions, UpdateOptions or DeleteOptions, as an AdmissionReview carries them. */
-  readonly options: Readonly<Record<string, unknown>>;
-  /** The name admission is told (a deletecollection tells none); the object's by default. */
-  readonly name?: string;
-}
+export type { AdmissionRequest };
 
 /** What an update must find in the stored object before it changes anything. */
 export interface UpdateConditions {
@@ -76,14 +68,6 @@ export interface ServiceDependencies {
   /** The admission chain client requests go through (none: nothing is admitted). */
   admission?: AdmissionChain | undefined;
 }
-
-/** The options kind kube-apiserver hands admission for each operation (a patch's become UpdateOptions). */
-const optionsKinds: Record<AdmissionOperation, string> = {
-  CREATE: "CreateOptions",
-  UPDATE: "UpdateOptions",
-  DELETE: "DeleteOptions",
-  CONNECT: "",
-};
 
 const generateNameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
 
@@ -228,37 +212,15 @@ export class ObjectService {
     return answered;
   }
 
-  /** The attributes admission sees of a write, or undefined when the request is not admitted. */
-  #attributes(
-    operation: AdmissionOperation,
-    type: ResourceType,
-    namespace: string | undefined,
-    subresource: string,
-    objects: { object: KubeObject | undefined; oldObject: KubeObject | undefined },
-    options: WriteOptions | { dryRun: boolean; admission?: AdmissionRequest | undefined },
-  ): AdmissionAttributes | undefined {
-    const request = options.admission;
-    if (!request || !this.#dependencies.admission) return undefined;
-    const name = request.name ?? objects.object?.metadata.name ?? objects.oldObject?.metadata.name ?? "";
-    // A namespace's own requests are made in it, as the handlers set for kube-apiserver's admission.
-    const isNamespace = type.group === "" && type.resource === "namespaces";
-    return {
-      operation,
-      type,
-      subresource,
-      namespace: type.namespaced ? namespace : isNamespace ? name : undefined,
-      name,
-      ...objects,
-      options: { kind: optionsKinds[operation], apiVersion: "meta.k8s.io/v1", ...request.options },
-      dryRun: options.dryRun,
-      user: request.user,
-    };
+  /** The attributes admission sees of a write, or undefined when it is not admitted. */
+  #attributes(...args: Parameters<typeof admissionAttributes>): AdmissionAttributes | undefined {
+    return this.#dependencies.admission ? admissionAttributes(...args) : undefined;
   }
 
   /** Runs the mutating steps; the admitted object (re-decoded when a step changed it). */
   async #mutate(type: ResourceType, attributes: AdmissionAttributes, warnings: string[]): Promise<KubeObject> {
     const before = attributes.object as KubeObject;
-    warnings.push(...(await this.#chain().admit(attributes).catch(withEarlierWarnings(warnings))));
+    await runMutating(this.#chain(), attributes, warnings);
     const object = attributes.object ?? before;
     if (object !== before) this.#redecode(type, object);
     return object;
@@ -269,9 +231,8 @@ export class ObjectService {
     object: KubeObject | undefined,
     warnings: string[],
   ): Promise<void> {
-    if (!attributes) return;
-    const final = { ...attributes, object: object && deepClone(object) };
-    warnings.push(...(await this.#chain().validate(final).catch(withEarlierWarnings(warnings))));
+    if (attributes)
+      await runValidating(this.#chain(), { ...attributes, object: object && deepClone(object) }, warnings);
   }
 
   #chain(): AdmissionChain {
@@ -287,17 +248,12 @@ export class ObjectService {
     current: KubeObject,
     options: { dryRun: boolean; admission?: AdmissionRequest | undefined },
   ): Promise<string[]> {
-    const attributes = this.#attributes(
-      "DELETE",
-      type,
-      namespace,
-      "",
-      { object: undefined, oldObject: toVersion(deepClone(current), type) },
-      options,
-    );
-    if (!attributes) return [];
-    const warnings = await this.#chain().admit(attributes);
-    warnings.push(...(await this.#chain().validate(attributes).catch(withEarlierWarnings(warnings))));
+    const oldObject = toVersion(deepClone(current), type);
+    const attributes = this.#attributes("DELETE", type, namespace, "", { object: undefined, oldObject }, options);
+    const warnings: string[] = [];
+    if (!attributes) return warnings;
+    await runMutating(this.#chain(), attributes, warnings);
+    await runValidating(this.#chain(), attributes, warnings);
     return warnings;
   }
 
@@ -355,7 +311,12 @@ export class ObjectService {
     if (type.tracksGeneration) meta.generation = 1;
     else delete meta.generation;
     const keepsStatus = (type.group === "" && type.resource === "namespaces") || type.strategy.keepsStatusOnCreate;
-    if (type.statusSubresource && !keepsStatus) delete object.status;
+    if (type.statusSubresource && !keepsStatus) {
+      // PrepareForCreate resets status to its zero value, which a built-in kind serializes as {}.
+      delete object.status;
+      if (type.fillZeroValues) type.fillZeroValues(object);
+      else fillEmptyFields(object, type.emptyObject);
+    }
     if (!meta.name && meta.generateName) meta.name = this.#generateName(type, namespace, meta.generateName);
     // The uid is set before validation, as kube-apiserver's store does before BeforeCreate: a Job's
     // generated selector, which its create validation checks, carries it.
@@ -570,14 +531,6 @@ function validateMetaUpdate(object: KubeObject, old: KubeObject): FieldError[] {
   if (object.metadata.uid !== old.metadata.uid)
     errors.push(fieldErrors.invalid("metadata.uid", object.metadata.uid, "field is immutable"));
   return errors;
-}
-
-/** Adds the warnings earned before a rejection to it, as kube-apiserver's warning recorder sends them. */
-function withEarlierWarnings(earlier: readonly string[]): (error: unknown) => never {
-  return (error) => {
-    if (error instanceof StatusError) error.warnings = [...earlier, ...error.warnings];
-    throw error;
-  };
 }
 
 function withoutVolatile(object: KubeObject): KubeObject {

@@ -6,6 +6,7 @@
 import type { ConformanceCase } from "../harness/case.js";
 import { configMap, configMapsPath, expectStatus, gizmo, gizmosPath, GROUP, MERGE, APPLY } from "./helpers.js";
 import { rule, withWebhooks } from "./admission_webhooks_setup.js";
+import { installWidgets, plainSchema, widget } from "./widget_crd.js";
 
 type Request = Record<string, unknown> & {
   object?: { metadata?: { labels?: Record<string, string> }; data?: Record<string, string> };
@@ -314,6 +315,36 @@ export const admissionWebhookCases: readonly ConformanceCase[] = [
         setup.received("webhook received", 2);
       });
       await t.send({ method: "DELETE", path: `/api/v1/namespaces/${child}` });
+    },
+  },
+  {
+    area: "admission",
+    name: "matchPolicy: an Equivalent webhook is called in its own version of a CRD, an Exact one not at all",
+    async run(t) {
+      const { group, paths } = await installWidgets(t, plainSchema, [
+        { name: "v1beta1", storage: false },
+        { name: "v1", storage: true },
+      ]);
+      await withWebhooks(t, async (setup) => {
+        setup.backend.respond("/equivalent", () => ({
+          allowed: true,
+          patch: [{ op: "add", path: "/metadata/labels", value: { seen: "v1" } }],
+        }));
+        const stable = rule(["CREATE"], ["widgets"], group, "v1");
+        await setup.install("mutating", "equivalent", [
+          { name: "equivalent.admission.example.com", path: "/equivalent", rules: [stable] },
+        ]);
+        await setup.install("validating", "versions", [
+          { name: "exact.admission.example.com", path: "/exact", rules: [stable], matchPolicy: "Exact" },
+          { name: "any.admission.example.com", path: "/any", rules: [stable] },
+        ]);
+        expectStatus(
+          await t.http({ method: "POST", path: paths[0]!, body: widget(group, "beta", { a: "x" }, {}, "v1beta1") }),
+          201,
+        );
+        expectStatus(await t.http({ method: "POST", path: paths[1]!, body: widget(group, "stable", { a: "y" }) }), 201);
+        setup.received("webhooks received", 5);
+      });
     },
   },
 ];
