@@ -81,15 +81,17 @@ function isEmptySelector(selector: LabelSelector): boolean {
   return !Object.keys(selector.matchLabels ?? {}).length && !(selector.matchExpressions ?? []).length;
 }
 
-/** namespace.Matcher: the labels of the request's namespace (the object itself for a namespace write). */
-function namespaceSelectorMatches(
-  webhook: ConfiguredWebhook,
+/**
+ * namespace.Matcher: the labels of the request's namespace (the object itself for a namespace
+ * write); webhooks and admission policies alike.
+ */
+export function namespaceSelectorMatches(
+  selector: LabelSelector,
   attributes: AdmissionAttributes,
   store: Store,
 ): boolean | StatusError {
   const namespace = attributes.namespace ?? "";
   if (!namespace && !isNamespaceResource(attributes.type)) return true;
-  const selector = webhook.spec.namespaceSelector;
   if (isEmptySelector(selector)) return true;
   let labels: Record<string, string> | undefined;
   const writesNamespace =
@@ -109,8 +111,8 @@ function namespaceSelectorMatches(
   }
 }
 
-function objectSelectorMatches(webhook: ConfiguredWebhook, attributes: AdmissionAttributes): boolean | StatusError {
-  const selector = webhook.spec.objectSelector;
+/** object.Matcher: the labels of the new or the old object. */
+export function objectSelectorMatches(selector: LabelSelector, attributes: AdmissionAttributes): boolean | StatusError {
   if (isEmptySelector(selector)) return true;
   try {
     const matches = (object: KubeObject | undefined): boolean => !!object && selects(selector, labelsOf(object));
@@ -154,9 +156,9 @@ export function shouldCallWebhook(
   attributes: AdmissionAttributes,
   dependencies: MatchingDependencies,
 ): WebhookInvocation | undefined {
-  const namespaceMatch = namespaceSelectorMatches(webhook, attributes, dependencies.store);
+  const namespaceMatch = namespaceSelectorMatches(webhook.spec.namespaceSelector, attributes, dependencies.store);
   if (namespaceMatch === false) return undefined;
-  const objectMatch = objectSelectorMatches(webhook, attributes);
+  const objectMatch = objectSelectorMatches(webhook.spec.objectSelector, attributes);
   if (objectMatch === false) return undefined;
   const type = matchingType(webhook, attributes, dependencies.registry);
   if (!type) return undefined;

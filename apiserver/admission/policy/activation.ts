@@ -5,48 +5,14 @@
  * (CreateNamespaceObject's copy) and `authorizer`. Values are JSON turned into CEL values:
  * integers become CEL ints, as the unstructured converter gives int64.
  */
-import { apiVersionOf, type ResourceType } from "../../registry/resource_type.js";
+import type { ResourceType } from "../../registry/resource_type.js";
 import type { KubeObject } from "../../storage/types.js";
 import { toCelValue } from "../../validation/cel_rules.js";
+import { admissionRequest } from "../admission_review.js";
 import type { AdmissionAttributes } from "../attributes.js";
+import { convertAttributes } from "../versions.js";
 import { authorizerValue, type Authorize } from "./cel.js";
 import type { Activation } from "./validator.js";
-
-/** Drops the keys Go's omitempty would leave out of a request. */
-function withoutEmpty(fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(fields).filter(
-      ([, value]) =>
-        value !== undefined &&
-        value !== "" &&
-        !(Array.isArray(value) && value.length === 0) &&
-        !(value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0),
-    ),
-  );
-}
-
-/** admissionv1.AdmissionRequest as CreateAdmissionRequest fills it (no uid, object or oldObject). */
-export function admissionRequest(attributes: AdmissionAttributes, matched: ResourceType): Record<string, unknown> {
-  const { type, user } = attributes;
-  const userInfo = withoutEmpty({ username: user.username, uid: user.uid, groups: user.groups, extra: user.extra });
-  return {
-    uid: "",
-    kind: { group: matched.group, version: matched.version, kind: matched.kind },
-    resource: { group: matched.group, version: matched.version, resource: matched.resource },
-    requestKind: { group: type.group, version: type.version, kind: type.kind },
-    requestResource: { group: type.group, version: type.version, resource: type.resource },
-    ...withoutEmpty({
-      subResource: attributes.subresource,
-      requestSubResource: attributes.subresource,
-      name: attributes.name,
-      namespace: attributes.namespace ?? "",
-      options: attributes.options ?? undefined,
-    }),
-    operation: attributes.operation,
-    userInfo,
-    dryRun: attributes.dryRun,
-  };
-}
 
 const namespaceMetadataFields = [
   "name",
@@ -71,12 +37,6 @@ export function namespaceObject(namespace: KubeObject): Record<string, unknown> 
   return { metadata, spec: namespace.spec ?? {}, status: namespace.status ?? {} };
 }
 
-/** The object as the matched version shows it (versions of one resource differ only in apiVersion here). */
-function inVersion(object: KubeObject | undefined, matched: ResourceType): KubeObject | undefined {
-  if (!object || object.apiVersion === apiVersionOf(matched)) return object;
-  return { ...object, apiVersion: apiVersionOf(matched), kind: matched.kind };
-}
-
 export interface ActivationInputs {
   readonly attributes: AdmissionAttributes;
   readonly matched: ResourceType;
@@ -89,11 +49,14 @@ export interface ActivationInputs {
 export function activationFor(inputs: ActivationInputs): Activation {
   const { attributes, matched, param, namespace, authorize } = inputs;
   const cel = (value: unknown) => (value === undefined ? null : toCelValue(undefined, value));
+  const versioned = matched === attributes.type ? attributes : convertAttributes(attributes, matched);
+  // CreateAdmissionRequest leaves the objects out: expressions read them as object and oldObject.
+  const { object: _object, oldObject: _oldObject, ...request } = admissionRequest(attributes, matched, "");
   return {
-    object: cel(inVersion(attributes.object, matched)),
-    oldObject: cel(inVersion(attributes.oldObject, matched)),
+    object: cel(versioned.object),
+    oldObject: cel(versioned.oldObject),
     params: cel(param ?? undefined),
-    request: cel(admissionRequest(attributes, matched)),
+    request: cel(request),
     namespaceObject: namespace ? cel(namespaceObject(namespace)) : null,
     authorizer: authorizerValue(attributes.user, authorize, {
       apiGroup: attributes.type.group,

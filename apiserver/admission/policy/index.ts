@@ -9,9 +9,10 @@
 import { StatusError, qualifiedResource, type GroupResource } from "../../errors/status.js";
 import type { ResourceRegistry } from "../../registry/registry.js";
 import { collectionOf, type ResourceType } from "../../registry/resource_type.js";
-import { objectKey, type Store } from "../../storage/store.js";
+import type { Store } from "../../storage/store.js";
 import type { KubeObject } from "../../storage/types.js";
 import type { AdmissionAttributes, AdmissionOutcome, ValidatingAdmission } from "../attributes.js";
+import { storedNamespace } from "../webhook_configurations.js";
 import { activationFor } from "./activation.js";
 import type { Authorize } from "./cel.js";
 import { matchCriteria, type MatchingContext } from "./matching.js";
@@ -24,7 +25,6 @@ export type { Authorize, AuthorizationAttributes } from "./cel.js";
 const group = "admissionregistration.k8s.io";
 const policies = collectionOf(group, "validatingadmissionpolicies");
 const bindings = collectionOf(group, "validatingadmissionpolicybindings");
-const namespaces = collectionOf("", "namespaces");
 
 /** Admission policy resources are never matched by API policies (no circular dependency). */
 const admissionPolicyResources = new Set([
@@ -119,11 +119,7 @@ function dispatch(
   const allBindings = store.list(bindings).sort(byName);
   const denials: Denial[] = [];
   const warnings: string[] = [];
-  const context: MatchingContext = {
-    attributes,
-    namespace: (name) => store.get(namespaces, objectKey(undefined, name)),
-    equivalents: (type) => dependencies.registry.typesOfCollection(type.collection).filter((other) => other !== type),
-  };
+  const context: MatchingContext = { attributes, store, registry: dependencies.registry };
   for (const policy of store.list(policies).sort(byName)) {
     const policyName = nameOf(policy);
     const spec = specOf<PolicySpec>(policy);
@@ -164,7 +160,7 @@ function dispatch(
       }
       const isNamespace = attributes.type.group === "" && attributes.type.kind === "Namespace";
       const namespaceName = isNamespace ? "" : (attributes.namespace ?? "");
-      const namespace = namespaceName ? context.namespace(namespaceName) : undefined;
+      const namespace = namespaceName ? storedNamespace(store, namespaceName) : undefined;
       for (const param of params) {
         const activation = activationFor({ attributes, matched, param, namespace, authorize });
         for (const decision of validatePolicy(spec, activation)) {

@@ -5,16 +5,14 @@
  */
 import type { CaseContext, ConformanceCase } from "../harness/case.js";
 import { bodyOf, configMap, configMapsPath, expectStatus } from "./helpers.js";
-import { constraints, untilPolicyApplies, withPolicy } from "./admission_policy_helpers.js";
+import {
+  constraints,
+  createConfigMap,
+  deniedWith,
+  untilPolicyApplies,
+  withPolicy,
+} from "./admission_policy_helpers.js";
 import { installWidgets, widget } from "./widget_crd.js";
-
-function createConfigMap(t: CaseContext, name: string, data: Record<string, string>, labels?: Record<string, string>) {
-  return {
-    method: "POST",
-    path: configMapsPath(t.namespace),
-    body: configMap(name, data, labels ? { labels } : {}),
-  } as const;
-}
 
 const configMapRules = (t: CaseContext) => constraints(t, [""], ["configmaps"]);
 
@@ -38,15 +36,16 @@ export const admissionPolicyCases: ConformanceCase[] = [
       };
       await withPolicy(t, "deny", spec, {}, async () => {
         await untilPolicyApplies(t, createConfigMap(t, "probe", { a: "1", b: "2", c: "3" }));
-        await t.http(createConfigMap(t, "many", { a: "1", b: "2", c: "3" }));
-        await t.http(createConfigMap(t, "tmp-x", { a: "1" }));
-        await t.http(createConfigMap(t, "leak", { secret: "1" }));
+        expectStatus(await t.http(createConfigMap(t, "many", { a: "1", b: "2", c: "3" })), 422);
+        expectStatus(await t.http(createConfigMap(t, "tmp-x", { a: "1" })), 403);
+        expectStatus(await t.http(createConfigMap(t, "leak", { secret: "1" })), 422);
         expectStatus(await t.http(createConfigMap(t, "fine", { a: "1" })), 201);
-        await t.http({
+        const update = {
           method: "PUT",
           path: configMapsPath(t.namespace, "fine"),
           body: configMap("fine", { a: "1", b: "2", c: "3" }),
-        });
+        };
+        expectStatus(await t.http(update), 422);
       });
     },
   },
@@ -88,9 +87,13 @@ export const admissionPolicyCases: ConformanceCase[] = [
       };
       const binding = { paramRef: { name: "limits", namespace: t.namespace, parameterNotFoundAction: "Deny" } };
       await withPolicy(t, "params", spec, binding, async () => {
-        await untilPolicyApplies(t, createConfigMap(t, "probe", { a: "1", b: "2", c: "3" }));
-        await t.http(createConfigMap(t, "many", { a: "1", b: "2", c: "3" }));
-        await t.http(createConfigMap(t, "rooted", { root: "1" }));
+        await untilPolicyApplies(
+          t,
+          createConfigMap(t, "probe", { a: "1", b: "2", c: "3" }),
+          deniedWith("at most 2 keys"),
+        );
+        expectStatus(await t.http(createConfigMap(t, "many", { a: "1", b: "2", c: "3" })), 422);
+        expectStatus(await t.http(createConfigMap(t, "rooted", { root: "1" })), 422);
         expectStatus(await t.http(createConfigMap(t, "fine", { a: "1" })), 201);
       });
     },
@@ -130,7 +133,7 @@ export const admissionPolicyCases: ConformanceCase[] = [
             body: configMap(name, { a: "1" }, labels ? { labels } : {}),
           });
           await untilPolicyApplies(t, inLabelled("probe"));
-          await t.http(inLabelled("checked"));
+          expectStatus(await t.http(inLabelled("checked")), 422);
           expectStatus(await t.http(inLabelled("exempted", { exempt: "yes" })), 201);
           expectStatus(await t.http(createConfigMap(t, "elsewhere", { a: "1" })), 201);
         });
@@ -155,7 +158,7 @@ export const admissionPolicyCases: ConformanceCase[] = [
       };
       await withPolicy(t, "variables", spec, {}, async () => {
         await untilPolicyApplies(t, createConfigMap(t, "probe", { a: "1", b: "2", c: "3" }));
-        await t.http(createConfigMap(t, "many", { a: "1", b: "2", c: "3", d: "4" }));
+        expectStatus(await t.http(createConfigMap(t, "many", { a: "1", b: "2", c: "3", d: "4" })), 422);
         expectStatus(await t.http(createConfigMap(t, "few", { a: "1" })), 201);
       });
     },
@@ -176,8 +179,8 @@ export const admissionPolicyCases: ConformanceCase[] = [
       });
       await withPolicy(t, "fail", failing("Fail"), {}, async () => {
         await untilPolicyApplies(t, createConfigMap(t, "probe", { probe: "1" }));
-        await t.http(createConfigMap(t, "missing", { a: "1" }));
-        await t.http(createConfigMap(t, "divided", { required: "yes" }));
+        expectStatus(await t.http(createConfigMap(t, "missing", { a: "1" })), 422);
+        expectStatus(await t.http(createConfigMap(t, "divided", { required: "yes" })), 422);
       });
       // kube-apiserver stops applying a deleted policy once its informers see the deletion.
       await untilPolicyApplies(t, createConfigMap(t, "probe", { a: "1" }), (response) => response.status === 201);
@@ -213,7 +216,7 @@ export const admissionPolicyCases: ConformanceCase[] = [
         const create = (name: string, replicas: number) =>
           ({ method: "POST", path: paths[0]!, body: widget(group, name, { replicas, mode: "a" }) }) as const;
         await untilPolicyApplies(t, create("probe", 9));
-        await t.http(create("big", 9));
+        expectStatus(await t.http(create("big", 9)), 422);
         expectStatus(await t.http(create("small", 2)), 201);
         const stored = bodyOf(await t.send({ path: `${paths[0]!}/small` }));
         const changed = widget(
@@ -222,7 +225,7 @@ export const admissionPolicyCases: ConformanceCase[] = [
           { replicas: 2, mode: "b" },
           { resourceVersion: stored.metadata.resourceVersion },
         );
-        await t.http({ method: "PUT", path: `${paths[0]!}/small`, body: changed });
+        expectStatus(await t.http({ method: "PUT", path: `${paths[0]!}/small`, body: changed }), 403);
       });
     },
   },

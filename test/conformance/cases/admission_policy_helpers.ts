@@ -7,7 +7,7 @@
  */
 import type { CaseContext } from "../harness/case.js";
 import type { HttpRequest, HttpResponse } from "../harness/http.js";
-import { expectStatus } from "./helpers.js";
+import { configMap, configMapsPath, expectStatus } from "./helpers.js";
 
 const API = "/apis/admissionregistration.k8s.io/v1";
 
@@ -77,6 +77,16 @@ export async function withPolicy(
   }
 }
 
+/** A request creating a ConfigMap in the case's namespace. */
+export function createConfigMap(
+  t: CaseContext,
+  name: string,
+  data: Record<string, string>,
+  labels?: Record<string, string>,
+): HttpRequest {
+  return { method: "POST", path: configMapsPath(t.namespace), body: configMap(name, data, labels ? { labels } : {}) };
+}
+
 /** The request as a server-side dry run, which admission sees as it sees the real one. */
 export function dryRun(request: HttpRequest): HttpRequest {
   return { ...request, path: `${request.path}${request.path.includes("?") ? "&" : "?"}dryRun=All` };
@@ -94,4 +104,12 @@ export async function untilPolicyApplies(
   await t.eventually("the admission policy to apply", async () =>
     applied(await t.send(dryRun(probe))) ? true : undefined,
   );
+}
+
+/**
+ * A probe check: the request was refused with a message containing `text` (a policy with params
+ * first refuses for want of params on kube-apiserver, until its param informer has synced).
+ */
+export function deniedWith(text: string): (response: HttpResponse) => boolean {
+  return (response) => response.status >= 400 && JSON.stringify(response.body).includes(text);
 }

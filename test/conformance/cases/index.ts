@@ -37,6 +37,7 @@ import { watchEventCases } from "./watch_events.js";
 import { writeCases } from "./writes.js";
 import { perKindCases } from "./kinds/index.js";
 import { admissionPolicyCases } from "./admission_policy.js";
+import { admissionPolicyRequestCases } from "./admission_policy_requests.js";
 
 export const ALL_CASES: readonly ConformanceCase[] = [
   ...discoveryCases,
@@ -75,5 +76,6 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...invalidMessageCases,
   ...perKindCases,
   ...admissionPolicyCases,
+  ...admissionPolicyRequestCases,
   ...admissionWebhookCases,
 ];
