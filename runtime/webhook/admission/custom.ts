@@ -52,6 +52,18 @@ function decodeObject<T extends KubernetesObject>(kind: KindDescriptor<T>, raw: 
   return structuredClone(object) as T;
 }
 
+/** `handler` with an undecodable object answered 400, as controller-runtime's `Errored(400, err)`. */
+function answeringDecodeErrors(handler: AdmissionHandler): AdmissionHandler {
+  return async (ctx) => {
+    try {
+      return await handler(ctx);
+    } catch (err) {
+      if (err instanceof DecodeError) return errored(400, err);
+      throw err;
+    }
+  };
+}
+
 /** The denial for an error thrown by user code (validationResponseFromStatus or Denied). */
 function denial(err: unknown): Answer {
   const status = statusOf(err);
@@ -64,16 +76,10 @@ export function defaultingHandler<T extends KubernetesObject>(
   kind: KindDescriptor<T>,
   defaulter: CustomDefaulter<T>,
 ): AdmissionHandler {
-  return async (ctx) => {
+  return answeringDecodeErrors(async (ctx) => {
     const { request } = ctx;
     if (request.operation === "DELETE") return { allowed: true, status: { code: 200 } };
-    let obj: T;
-    try {
-      obj = decodeObject(kind, request.object);
-    } catch (err) {
-      if (err instanceof DecodeError) return errored(400, err);
-      throw err;
-    }
+    const obj = decodeObject(kind, request.object);
     try {
       await defaulter.default(ctx, obj);
     } catch (err) {
@@ -81,7 +87,7 @@ export function defaultingHandler<T extends KubernetesObject>(
     }
     const patches = createJsonPatch(request.object, obj);
     return patches.length === 0 ? { allowed: true } : { allowed: true, patches };
-  };
+  });
 }
 
 /** The admission handler validating objects of `kind` with `validator`. */
@@ -89,15 +95,9 @@ export function validatingHandler<T extends KubernetesObject>(
   kind: KindDescriptor<T>,
   validator: CustomValidator<T>,
 ): AdmissionHandler {
-  return async (ctx) => {
+  return answeringDecodeErrors(async (ctx) => {
     const { request } = ctx;
-    let call: ReturnType<typeof validationCall>;
-    try {
-      call = validationCall(kind, validator, ctx, request);
-    } catch (err) {
-      if (err instanceof DecodeError) return errored(400, err);
-      throw err;
-    }
+    const call = validationCall(kind, validator, ctx, request);
     if (call === undefined) return allowed();
     if (call === "unknown") return errored(400, `unknown operation "${String(request.operation)}"`);
     let warnings: Warnings | undefined;
@@ -109,7 +109,7 @@ export function validatingHandler<T extends KubernetesObject>(
       return Array.isArray(thrownWarnings) ? { ...answer, warnings: thrownWarnings.map(String) } : answer;
     }
     return { ...allowed(), ...(warnings?.length ? { warnings: [...warnings] } : {}) };
-  };
+  });
 }
 
 /** The validator call an operation makes (none for CONNECT), its objects decoded. */
