@@ -130,6 +130,22 @@ test("admission over HTTPS through the builder, with controller-runtime's webhoo
   await assert.rejects(async () => servedCertificate(server.address()?.port ?? 0));
 });
 
+test("a manager that never asked for its webhook server does not start one; asking once started is an error", async () => {
+  const mgr = createManager({
+    transport: offline,
+    logger: discardLogger,
+    webhookServer: { port: 0, certDir: "/nonexistent" },
+  });
+  const running = mgr.start();
+  try {
+    await mgr.elected();
+    assert.throws(() => mgr.getWebhookServer(), /get the webhook server before the manager starts/);
+  } finally {
+    await mgr.stop();
+    await running;
+  }
+});
+
 test("the certificate is reloaded when its files change, and a half-written pair is not served", async () => {
   writePair(first);
   const server = new WebhookServer({ port: 0, certDir, certPollIntervalMs: 100 });
