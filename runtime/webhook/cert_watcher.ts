@@ -33,7 +33,9 @@ export interface CertWatcherOptions {
 
 /** Reads and checks a pair. Errors: names the file that is missing, or why the pair does not load. */
 export async function readKeyPair(certPath: string, keyPath: string): Promise<KeyPair> {
-  const [cert, key] = await Promise.all([readFile(certPath), readFile(keyPath)]);
+  // One after the other, so that a missing pair is always reported by its certificate file.
+  const cert = await readFile(certPath);
+  const key = await readFile(keyPath);
   try {
     createSecureContext({ cert, key });
   } catch (err) {

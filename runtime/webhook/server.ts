@@ -7,6 +7,7 @@
  */
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
+import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connect } from "node:tls";
@@ -29,6 +30,11 @@ export interface WebhookServerOptions {
   certDir: string;
   certName: string;
   keyName: string;
+  /**
+   * A CA file in `certDir` that client certificates must be signed by; when set, every client
+   * must present one (controller-runtime's `ClientCAName`, tls.RequireAndVerifyClientCert).
+   */
+  clientCAName?: string;
   /** How often the certificate files are read again besides watching them (controller-runtime: 10 s). */
   certPollIntervalMs: number;
 }
@@ -120,7 +126,8 @@ export class WebhookServer {
       onChange: (pair) => server.setSecureContext(pair),
     });
     const pair = await watcher.load();
-    const server: Server = createServer({ ...pair }, (request, response) => {
+    const clientAuth = await this.#clientAuthentication();
+    const server: Server = createServer({ ...pair, ...clientAuth }, (request, response) => {
       const path = new URL(request.url ?? "/", "https://localhost").pathname;
       const handler = this.#handlers.get(path);
       if (!handler) {
@@ -152,6 +159,20 @@ export class WebhookServer {
       server.closeIdleConnections();
     });
     await watching;
+  }
+
+  /** The TLS settings that require client certificates signed by `clientCAName`, if set. */
+  async #clientAuthentication(): Promise<{ ca?: Buffer; requestCert?: boolean; rejectUnauthorized?: boolean }> {
+    const { certDir, clientCAName } = this.options;
+    if (!clientCAName) return {};
+    const path = join(certDir, clientCAName);
+    try {
+      return { ca: await readFile(path), requestCert: true, rejectUnauthorized: true };
+    } catch (err) {
+      throw new Error(`failed to read client CA cert ${path}: ${err instanceof Error ? err.message : String(err)}`, {
+        cause: err,
+      });
+    }
   }
 
   /** Resolves once listening (or when the signal aborts). */

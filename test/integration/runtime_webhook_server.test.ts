@@ -173,6 +173,23 @@ test("the certificate is reloaded when its files change, and a half-written pair
   }
 });
 
+test("with clientCAName a client without a certificate is refused; a missing CA file fails the start", async () => {
+  writePair(first);
+  writeFileSync(join(certDir, "client-ca.crt"), first.caCertificatePem);
+  const server = new WebhookServer({ port: 0, certDir, clientCAName: "client-ca.crt" });
+  const stop = new AbortController();
+  const running = server.start(stop.signal);
+  try {
+    await server.ready(stop.signal);
+    await assert.rejects(post(server.address()?.port ?? 0, "/x", {}, first.caCertificatePem));
+  } finally {
+    stop.abort();
+    await running;
+  }
+  const missing = new WebhookServer({ port: 0, certDir, clientCAName: "nope.crt" });
+  await assert.rejects(missing.start(new AbortController().signal), /failed to read client CA cert .*nope\.crt/);
+});
+
 test("a missing certificate fails the start naming the file", async () => {
   const empty = mkdtempSync(join(tmpdir(), "webhook-nocerts-"));
   try {
