@@ -32,6 +32,7 @@ import {
 } from "uselessctl";
 import { installCrds, localClientConfig, startTestEnv, type TestEnv } from "uselessctl/testenv";
 import { referenceUnavailableReason } from "../conformance/harness/targets.js";
+import { eventually } from "../helpers/eventually.js";
 
 const unavailable = referenceUnavailableReason();
 if (unavailable) console.log(`# webhook_server: ${unavailable}; skipping the kube-apiserver suite`);
@@ -233,12 +234,18 @@ function webhookSuite(controlPlane: "binaries" | "embedded", skip: string | unde
       running = mgr.start();
       await mgr.getWebhookServer().ready(new AbortController().signal);
       client = createClient({ transport: createKubeConfigTransport({ kubeConfig: env.kubeConfig }) });
-      if (controlPlane === "embedded") {
-        await client.create<ConfigMap>({
+      const probe = (name: string) =>
+        client.create<ConfigMap>({
           apiVersion: "v1",
           kind: "ConfigMap",
-          metadata: { name: "probe", namespace, labels: { "webhook-e2e": "yes" } },
+          metadata: { name, namespace, labels: { "webhook-e2e": "yes" } },
         });
+      if (controlPlane === "binaries") {
+        // kube-apiserver reads webhook configurations through an informer: wait until it has them.
+        let attempt = 0;
+        await eventually("kube-apiserver calls the webhooks", async () => (await probe(`probe-${attempt++}`)).data);
+      } else {
+        await probe("probe");
         if ((await webhookCalls("/mutate--v1-configmap")) === 0) {
           admissionSkip = "the local server does not call admission webhooks yet";
           console.log(`# webhook_server: ${admissionSkip}; skipping its admission tests`);
