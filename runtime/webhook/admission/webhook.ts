@@ -29,13 +29,17 @@ export const MAX_ADMISSION_REQUEST_BYTES = 7 * 1024 * 1024;
 
 const ADMISSION_API_VERSIONS = new Set(["admission.k8s.io/v1", "admission.k8s.io/v1beta1"]);
 
-/** Reads a body of at most `limit` bytes; `undefined` when it is larger (the rest is discarded). */
+/**
+ * Reads a body shorter than `limit` bytes; `undefined` when it reaches the limit (the rest is
+ * discarded), as controller-runtime's io.LimitedReader check (`N <= 0`) refuses a body of exactly
+ * the limit too.
+ */
 export async function readBoundedBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) {
+    if (size >= limit) {
       request.resume();
       return undefined;
     }
