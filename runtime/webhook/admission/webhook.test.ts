@@ -50,7 +50,7 @@ test("bad requests get HTTP 200 and an errored review with the code and reason, 
     ['{"apiVersion":"v1","kind":"ConfigMap"}', json, 400, /no kind "ConfigMap" is registered for version "v1"/],
     ['{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview"}', json, 400, /has no request/],
     [
-      Buffer.alloc(MAX_ADMISSION_REQUEST_BYTES + 1, 32),
+      Buffer.alloc(MAX_ADMISSION_REQUEST_BYTES, 32),
       json,
       413,
       /request entity is too large; limit is 7340032 bytes/,
