@@ -49,12 +49,7 @@ test("bad requests get HTTP 200 and an errored review with the code and reason, 
     ["{not json", json, 400, /couldn't decode the AdmissionReview/],
     ['{"apiVersion":"v1","kind":"ConfigMap"}', json, 400, /no kind "ConfigMap" is registered for version "v1"/],
     ['{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview"}', json, 400, /has no request/],
-    [
-      Buffer.alloc(MAX_ADMISSION_REQUEST_BYTES, 32),
-      json,
-      413,
-      /request entity is too large; limit is 7340032 bytes/,
-    ],
+    [Buffer.alloc(MAX_ADMISSION_REQUEST_BYTES, 32), json, 413, /request entity is too large; limit is 7340032 bytes/],
   ];
   for (const [body, headers, code, message] of cases) {
     const response = await call(patching, body, headers);
