@@ -194,3 +194,30 @@ test("a kubebuilder-shaped PROJECT entry with webhooks is read back, false flags
   assert.doesNotMatch(read(dir, "PROJECT"), /validation: false|conversion/);
   assert.deepEqual(readProjectFile(dir).resources[0]?.webhooks?.defaulting, true);
 });
+
+test("the webhook file's markers are kubebuilder's, as the crdgen conformance fixture webhook/kubebuilder_scaffold compares with controller-gen", () => {
+  const dir = join(scratch.dir, `p${++count}`);
+  commitPlan(planInit({ dir, domain: "example.com", projectName: "fleet" }));
+  commitPlan(planCreateApi({ dir, group: "ships", version: "v1", kind: "Frigate" }));
+  const plan = planCreateWebhook({
+    dir,
+    group: "ships",
+    version: "v1",
+    kind: "Frigate",
+    defaulting: true,
+    validation: true,
+  });
+  const markers = (text: string) =>
+    text
+      .split("\n")
+      .map((line) => /\+kubebuilder:webhook:.*$/.exec(line)?.[0])
+      .filter((marker) => marker !== undefined);
+  const scaffolded = markers(plan.files.find((file) => file.path === "webhooks/v1/frigate_webhook.ts")?.content ?? "");
+  const fixture = new URL(
+    "../test/crdgen-conformance/testdata/webhook/kubebuilder_scaffold/webhooks/",
+    import.meta.url,
+  );
+  assert.equal(scaffolded.length, 2);
+  assert.deepEqual(scaffolded, markers(readFileSync(new URL("frigate_webhook.go", fixture), "utf8")));
+  assert.deepEqual(scaffolded, markers(readFileSync(new URL("frigate_webhook.ts", fixture), "utf8")));
+});
