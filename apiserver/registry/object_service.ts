@@ -7,6 +7,9 @@
  * input never changes state.
  */
 import { randomUUID, randomInt } from "node:crypto";
+import type { AdmissionAttributes, AdmissionOperation } from "../admission/attributes.js";
+import type { AdmissionChain } from "../admission/chain.js";
+import type { UserInfo } from "../auth/user.js";
 import {
   alreadyExists,
   conflict,
@@ -16,6 +19,7 @@ import {
   objectModifiedMessage,
   badRequest,
   fieldErrors,
+  StatusError,
   type FieldError,
   type GroupResource,
 } from "../errors/status.js";
@@ -36,6 +40,17 @@ export interface WriteOptions {
   managedFieldsPrepared?: boolean;
   /** Paths of keys the request body repeated, which the strict decoder reports like unknown fields. */
   duplicateFields?: readonly string[];
+  /** Set for a client's request: admission runs for it (writes the server makes itself skip it). */
+  admission?: AdmissionRequest | undefined;
+}
+
+/** What admission learns of a client's request besides the object: who sent it, with which options. */
+export interface AdmissionRequest {
+  readonly user: UserInfo;
+  /** The request's CreateOptions, UpdateOptions or DeleteOptions, as an AdmissionReview carries them. */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** The name admission is told (a deletecollection tells none); the object's by default. */
+  readonly name?: string;
 }
 
 /** What an update must find in the stored object before it changes anything. */
@@ -58,7 +73,17 @@ export interface WriteResult {
 export interface ServiceDependencies {
   store: Store;
   now(): Date;
+  /** The admission chain client requests go through (none: nothing is admitted). */
+  admission?: AdmissionChain | undefined;
 }
+
+/** The options kind kube-apiserver hands admission for each operation (a patch's become UpdateOptions). */
+const optionsKinds: Record<AdmissionOperation, string> = {
+  CREATE: "CreateOptions",
+  UPDATE: "UpdateOptions",
+  DELETE: "DeleteOptions",
+  CONNECT: "",
+};
 
 const generateNameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
 
@@ -125,13 +150,8 @@ export class ObjectService {
     }
   }
 
-  /** Defaulting, pruning and validation common to creates and updates. */
-  #admit(
-    type: ResourceType,
-    object: KubeObject,
-    old: KubeObject | undefined,
-    options: WriteOptions & { subresource?: string },
-  ): string[] {
+  /** Decoding checks, defaulting and pruning common to creates and updates; the warnings they earn. */
+  #decode(type: ResourceType, object: KubeObject, options: WriteOptions): string[] {
     const typeError = coerceObjectMetaTypes(object);
     if (typeError) {
       throw badRequest(
@@ -153,6 +173,29 @@ export class ObjectService {
         `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${warnings.join(", ")}`,
       );
     }
+    return options.fieldValidation === "Warn" ? warnings : [];
+  }
+
+  /**
+   * The object mutating admission changed, defaulted and pruned again as kube-apiserver decodes
+   * a webhook's patched object (what it adds beyond the schema is dropped, not warned about).
+   */
+  #redecode(type: ResourceType, object: KubeObject): void {
+    object.metadata ??= {};
+    if (type.fillZeroValues) type.fillZeroValues(object);
+    else fillEmptyFields(object, type.emptyObject);
+    dropEmptyMetadata(object);
+    type.strategy.normalize?.(object, { pruneUnknown: true });
+  }
+
+  /** Metadata and the kind's validation; `earlier` warnings go out with a rejection. */
+  #validate(
+    type: ResourceType,
+    object: KubeObject,
+    old: KubeObject | undefined,
+    subresource: string,
+    earlier: readonly string[],
+  ): string[] {
     // On updates the metadata update rules run twice, as in kube-apiserver: once among the common
     // fields every update checks (rest.BeforeUpdate), once in the kind's own ValidateUpdate; a kind
     // with declarative validation answers them once, its generated ObjectMeta rules replacing both.
@@ -168,11 +211,11 @@ export class ObjectService {
     errors.push(
       ...(type.strategy.validate?.(object, old, {
         previous: errors,
-        subresource: options.subresource ?? "",
+        subresource,
         warnings: validationWarnings,
       }) ?? []),
     );
-    const answered = [...(options.fieldValidation === "Warn" ? warnings : []), ...validationWarnings];
+    const answered = [...earlier, ...validationWarnings];
     if (errors.length) {
       // The error names the object's own kind, which a custom resource's body may get wrong; a kind
       // stored as another group's (events.k8s.io Events) is validated, and named, as that one.
@@ -183,6 +226,79 @@ export class ObjectService {
       throw rejection;
     }
     return answered;
+  }
+
+  /** The attributes admission sees of a write, or undefined when the request is not admitted. */
+  #attributes(
+    operation: AdmissionOperation,
+    type: ResourceType,
+    namespace: string | undefined,
+    subresource: string,
+    objects: { object: KubeObject | undefined; oldObject: KubeObject | undefined },
+    options: WriteOptions | { dryRun: boolean; admission?: AdmissionRequest | undefined },
+  ): AdmissionAttributes | undefined {
+    const request = options.admission;
+    if (!request || !this.#dependencies.admission) return undefined;
+    const name = request.name ?? objects.object?.metadata.name ?? objects.oldObject?.metadata.name ?? "";
+    // A namespace's own requests are made in it, as the handlers set for kube-apiserver's admission.
+    const isNamespace = type.group === "" && type.resource === "namespaces";
+    return {
+      operation,
+      type,
+      subresource,
+      namespace: type.namespaced ? namespace : isNamespace ? name : undefined,
+      name,
+      ...objects,
+      options: { kind: optionsKinds[operation], apiVersion: "meta.k8s.io/v1", ...request.options },
+      dryRun: options.dryRun,
+      user: request.user,
+    };
+  }
+
+  /** Runs the mutating steps; the admitted object (re-decoded when a step changed it). */
+  async #mutate(type: ResourceType, attributes: AdmissionAttributes, warnings: string[]): Promise<KubeObject> {
+    const before = attributes.object as KubeObject;
+    warnings.push(...(await this.#chain().admit(attributes).catch(withEarlierWarnings(warnings))));
+    const object = attributes.object ?? before;
+    if (object !== before) this.#redecode(type, object);
+    return object;
+  }
+
+  async #validateAdmission(
+    attributes: AdmissionAttributes | undefined,
+    object: KubeObject | undefined,
+    warnings: string[],
+  ): Promise<void> {
+    if (!attributes) return;
+    const final = { ...attributes, object: object && deepClone(object) };
+    warnings.push(...(await this.#chain().validate(final).catch(withEarlierWarnings(warnings))));
+  }
+
+  #chain(): AdmissionChain {
+    const chain = this.#dependencies.admission;
+    if (!chain) throw new Error("admission requested without an admission chain");
+    return chain;
+  }
+
+  /** DELETE admission of the stored `current` (mutating steps, which may not change it, then validating). */
+  async admitDelete(
+    type: ResourceType,
+    namespace: string | undefined,
+    current: KubeObject,
+    options: { dryRun: boolean; admission?: AdmissionRequest | undefined },
+  ): Promise<string[]> {
+    const attributes = this.#attributes(
+      "DELETE",
+      type,
+      namespace,
+      "",
+      { object: undefined, oldObject: toVersion(deepClone(current), type) },
+      options,
+    );
+    if (!attributes) return [];
+    const warnings = await this.#chain().admit(attributes);
+    warnings.push(...(await this.#chain().validate(attributes).catch(withEarlierWarnings(warnings))));
+    return warnings;
   }
 
   /** Creates `body` (already decoded and checked against the URL). */
@@ -201,6 +317,40 @@ export class ObjectService {
     else delete meta.namespace;
     for (const field of ["uid", "resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"])
       Reflect.deleteProperty(meta, field);
+    delete meta.creationTimestamp;
+    const warnings = this.#decode(type, object, options);
+    if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
+    const attributes = this.#attributes("CREATE", type, namespace, "", { object, oldObject: undefined }, options);
+    let admitted = object;
+    if (attributes) {
+      // NamespaceLifecycle comes first among kube-apiserver's admission plugins.
+      this.#checkNamespace(type, namespace, meta.name ?? meta.generateName ?? "");
+      admitted = await this.#mutate(type, attributes, warnings);
+    }
+    const created = await this.#prepareCreate(type, namespace, admitted, warnings);
+    await this.#validateAdmission(attributes, created, warnings);
+    const name = created.metadata.name ?? "";
+    const key = objectKey(type.namespaced ? namespace : undefined, name);
+    if (this.store.get(type.collection, key)) throw alreadyExists(groupResource(type), name);
+    toStorageVersion(created, type);
+    if (options.dryRun) {
+      // Nothing reaches storage, so a dry-run create has no resourceVersion (as with etcd).
+      delete created.metadata.resourceVersion;
+      return { object: toVersion(created, type), created: true, warnings };
+    }
+    const stored = this.store.put(type.collection, key, created);
+    await stored.durable;
+    return { object: toVersion(stored.object, type), created: true, warnings };
+  }
+
+  /** BeforeCreate: the fields the server sets, the kind's PrepareForCreate, then validation. */
+  async #prepareCreate(
+    type: ResourceType,
+    namespace: string | undefined,
+    object: KubeObject,
+    warnings: string[],
+  ): Promise<KubeObject> {
+    const meta = object.metadata;
     meta.creationTimestamp = timestamp(this.now());
     if (type.tracksGeneration) meta.generation = 1;
     else delete meta.generation;
@@ -210,22 +360,10 @@ export class ObjectService {
     // The uid is set before validation, as kube-apiserver's store does before BeforeCreate: a Job's
     // generated selector, which its create validation checks, carries it.
     meta.uid = randomUUID();
-    const warnings = this.#admit(type, object, undefined, options);
-    const name = meta.name ?? "";
-    this.#checkNamespace(type, namespace, name);
-    const key = objectKey(type.namespaced ? namespace : undefined, name);
-    if (this.store.get(type.collection, key)) throw alreadyExists(groupResource(type), name);
-    if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
+    warnings.splice(0, warnings.length, ...this.#validate(type, object, undefined, "", warnings));
+    this.#checkNamespace(type, namespace, meta.name ?? "");
     type.strategy.prepareForCreate?.(object, this.#storedObjects());
-    toStorageVersion(object, type);
-    if (options.dryRun) {
-      // Nothing reaches storage, so a dry-run create has no resourceVersion (as with etcd).
-      delete meta.resourceVersion;
-      return { object: toVersion(object, type), created: true, warnings };
-    }
-    const stored = this.store.put(type.collection, key, object);
-    await stored.durable;
-    return { object: toVersion(stored.object, type), created: true, warnings };
+    return object;
   }
 
   #storedObjects(): StoredObjects {
@@ -249,7 +387,8 @@ export class ObjectService {
     object.metadata ??= {};
     if (type.namespaced) object.metadata.namespace = namespace;
     else delete object.metadata.namespace;
-    const warnings = this.#admit(type, object, undefined, options);
+    const decoded = this.#decode(type, object, options);
+    const warnings = this.#validate(type, object, undefined, "", decoded);
     if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
     type.strategy.prepareForCreate?.(object, this.#storedObjects());
     return { object, created: true, warnings };
@@ -292,11 +431,28 @@ export class ObjectService {
     }
     if (requested && requested !== old.metadata.resourceVersion)
       throw conflict(groupResource(type), name, objectModifiedMessage);
-    const object = this.#prepareUpdate(type, deepClone(body), old, options.subresource);
-    const warnings = this.#admit(type, object, old, options);
-    this.#setGeneration(type, object, old);
+    const prepared = this.#prepareUpdate(type, deepClone(body), old, options.subresource);
+    const warnings = this.#decode(type, prepared, options);
+    const oldObject = toVersion(old, type);
     if (!options.managedFieldsPrepared)
-      recordUpdate(type, object, toVersion(old, type), options.manager, timestamp(this.now()), options.subresource);
+      recordUpdate(type, prepared, oldObject, options.manager, timestamp(this.now()), options.subresource);
+    const attributes = this.#attributes(
+      "UPDATE",
+      type,
+      namespace,
+      options.subresource,
+      { object: prepared, oldObject: deepClone(oldObject) },
+      options,
+    );
+    let object = prepared;
+    if (attributes) {
+      const admitted = await this.#mutate(type, attributes, warnings);
+      // What a webhook changed goes through the same rules as the request's own changes.
+      if (admitted !== prepared) object = this.#prepareUpdate(type, admitted, old, options.subresource);
+    }
+    warnings.splice(0, warnings.length, ...this.#validate(type, object, old, options.subresource, warnings));
+    this.#setGeneration(type, object, old);
+    await this.#validateAdmission(attributes, object, warnings);
     toStorageVersion(object, type);
     // An update that changes nothing is not written: no new resourceVersion, no watch event.
     if (jsonEqual(withoutVolatile(object), withoutVolatile(old)))
@@ -414,6 +570,14 @@ function validateMetaUpdate(object: KubeObject, old: KubeObject): FieldError[] {
   if (object.metadata.uid !== old.metadata.uid)
     errors.push(fieldErrors.invalid("metadata.uid", object.metadata.uid, "field is immutable"));
   return errors;
+}
+
+/** Adds the warnings earned before a rejection to it, as kube-apiserver's warning recorder sends them. */
+function withEarlierWarnings(earlier: readonly string[]): (error: unknown) => never {
+  return (error) => {
+    if (error instanceof StatusError) error.warnings = [...earlier, ...error.warnings];
+    throw error;
+  };
 }
 
 function withoutVolatile(object: KubeObject): KubeObject {
