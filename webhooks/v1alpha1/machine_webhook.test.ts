@@ -22,7 +22,10 @@ test("more switches than --max-switches is refused as Invalid, naming the field,
     assert.ok(error instanceof StatusError);
     assert.equal(error.status.code, 422);
     assert.equal(error.status.reason, "Invalid");
-    assert.deepEqual(error.status.details?.causes?.map((cause) => cause.field), ["spec.switches"]);
+    assert.deepEqual(
+      error.status.details?.causes?.map((cause) => cause.field),
+      ["spec.switches"],
+    );
     assert.equal(
       error.message,
       'Machine.useless.container.training "m" is invalid: spec.switches: Invalid value: 4: must be at most 3, the most switches this operator allows (--max-switches)',
