@@ -3,8 +3,10 @@
  * OpenAPI) or a resource request, with every failure answered as a `Status`.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { authenticate, isPublicInfoPath } from "../auth/token.js";
-import { anonymousUser } from "../auth/user.js";
+import { authenticate } from "../auth/token.js";
+import type { UserInfo } from "../auth/user.js";
+import { forbiddenMessage, type Authorizer } from "../auth/rbac/authorizer.js";
+import { requestAttributes } from "../auth/rbac/request_attributes.js";
 import {
   aggregatedDiscovery,
   aggregatedDiscoveryMediaType,
@@ -20,7 +22,7 @@ import { parseRequestPath } from "./request_info.js";
 import { handleResource } from "./resource_handler.js";
 import type { ResourceContext } from "./verbs/verb_request.js";
 import { writeError, writeJson, writePageNotFound, writeText } from "./respond.js";
-import { StatusError, badRequest, unauthorized } from "../errors/status.js";
+import { StatusError, badRequest, forbidden, unauthorized } from "../errors/status.js";
 
 export interface ServerContext extends ResourceContext {
   token: string;
@@ -67,10 +69,11 @@ async function handle(context: ServerContext, request: IncomingMessage, response
   const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname;
   const query = url.searchParams;
   const user = authenticate(request.headers, context.token);
-  if (user === "rejected" || (user === anonymousUser && !isPublicInfoPath(pathname))) {
+  if (user === "rejected") {
     request.resume();
     throw unauthorized();
   }
+  authorizeRequest(context.authorizer, user, request.method ?? "GET", url.pathname, query, request);
   if (pathname === "/version") return writeJson(response, 200, versionInfo());
   if (/^\/(healthz|livez|readyz)(\/.*)?$/.test(pathname))
     return healthCheck(response, pathname, query, context.ready());
@@ -114,6 +117,30 @@ async function handle(context: ServerContext, request: IncomingMessage, response
   } catch (error) {
     throw isWrite(request) && isStackOverflow(error) ? tooDeeplyNested() : error;
   }
+}
+
+/**
+ * The authorization filter: every request, resource or not, served or not, is checked before
+ * any handler runs, and a refusal is responsewriters.Forbidden's 403.
+ */
+function authorizeRequest(
+  authorizer: Authorizer,
+  user: UserInfo,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  request: IncomingMessage,
+): void {
+  const attributes = requestAttributes(method, path, query);
+  const decision = authorizer.authorize(user, attributes);
+  if (decision.allowed) return;
+  request.resume();
+  const message = forbiddenMessage(user, attributes);
+  throw forbidden(
+    { group: attributes.apiGroup, resource: attributes.resource },
+    attributes.name,
+    decision.reason ? `${message}: ${decision.reason}` : message,
+  );
 }
 
 function isWrite(request: IncomingMessage): boolean {

@@ -3,6 +3,7 @@
  * router (apiserver/http/resource_handler.ts) so that each verb's file holds only its own rules.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Authorizer } from "../../auth/rbac/authorizer.js";
 import type { UserInfo } from "../../auth/user.js";
 import type { ObjectService } from "../../registry/object_service.js";
 import type { ResourceRegistry } from "../../registry/registry.js";
@@ -13,6 +14,8 @@ import type { WatchStreamOptions } from "../watch_stream.js";
 
 export interface ResourceContext {
   registry: ResourceRegistry;
+  /** Decides every request, answers the access reviews and guards RBAC writes against escalation. */
+  authorizer: Authorizer;
   service: ObjectService;
   watch: WatchStreamOptions;
   registerWatch(stop: () => void): () => void;
