@@ -20,6 +20,7 @@ import {
   type GroupResource,
 } from "../errors/status.js";
 import { objectKey, type Store } from "../storage/store.js";
+import type { UserInfo } from "../auth/user.js";
 import type { KubeObject } from "../storage/types.js";
 import { validateObjectMeta, type NameValidation } from "../validation/object_meta.js";
 import { coerceObjectMetaTypes } from "../validation/object_meta_types.js";
@@ -30,6 +31,8 @@ import { storagePrefixOf, type ResourceType, type StoredObjects } from "./resour
 /** Options every write takes from its query string. */
 export interface WriteOptions {
   dryRun: boolean;
+  /** Who writes; unset for the server's own writes (bootstrap objects, controllers). */
+  user?: UserInfo | undefined;
   fieldValidation: "Strict" | "Warn" | "Ignore";
   manager: ManagerIdentity;
   /** Set by server-side apply, which computes managedFields itself. */
@@ -58,6 +61,11 @@ export interface WriteResult {
 export interface ServiceDependencies {
   store: Store;
   now(): Date;
+  /**
+   * Refuses a write its user may not make, before the kind's validation (the RBAC kinds'
+   * policy-based storage: escalation prevention). Throws a StatusError.
+   */
+  guardWrite?(type: ResourceType, object: KubeObject, old: KubeObject | undefined, user: UserInfo | undefined): void;
 }
 
 const generateNameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
@@ -210,6 +218,7 @@ export class ObjectService {
     // The uid is set before validation, as kube-apiserver's store does before BeforeCreate: a Job's
     // generated selector, which its create validation checks, carries it.
     meta.uid = randomUUID();
+    this.#dependencies.guardWrite?.(type, object, undefined, options.user);
     const warnings = this.#admit(type, object, undefined, options);
     const name = meta.name ?? "";
     this.#checkNamespace(type, namespace, name);
@@ -293,6 +302,7 @@ export class ObjectService {
     if (requested && requested !== old.metadata.resourceVersion)
       throw conflict(groupResource(type), name, objectModifiedMessage);
     const object = this.#prepareUpdate(type, deepClone(body), old, options.subresource);
+    this.#dependencies.guardWrite?.(type, object, old, options.user);
     const warnings = this.#admit(type, object, old, options);
     this.#setGeneration(type, object, old);
     if (!options.managedFieldsPrepared)

@@ -10,7 +10,7 @@ import type { AuthorizationAttributes, AuthorizationDecision, Authorizer } from 
 import { PolicyIndex } from "./policy_index.js";
 import { ruleAllows } from "./policy_rule.js";
 import type { PolicyRule } from "./policy_rule.js";
-import { aggregateMessage, rulesFor, visitRulesFor } from "./rule_resolver.js";
+import { aggregateMessage, roleReferenceRules, rulesFor, visitRulesFor } from "./rule_resolver.js";
 
 export type { AuthorizationAttributes, AuthorizationDecision, Authorizer } from "./attributes.js";
 export { forbiddenMessage } from "./attributes.js";
@@ -41,12 +41,18 @@ export class RbacAuthorizer implements Authorizer {
       return true;
     });
     if (allowedBy) return { allowed: true, reason: `RBAC: allowed by ${allowedBy()}` };
-    return { allowed: false, reason: errors.length ? `RBAC: ${aggregateMessage(errors)}` : "" };
+    // The authorizer union names the authorizer of each reason it passes on (reload.go).
+    return { allowed: false, reason: errors.length ? `rbac: RBAC: ${aggregateMessage(errors)}` : "" };
   }
 
   rulesFor(user: UserInfo, namespace: string): { rules: PolicyRule[]; error: string } {
     const { rules, errors } = rulesFor(this.policy.snapshot(), user, namespace);
     return { rules, error: errors.length ? aggregateMessage(errors) : "" };
+  }
+
+  roleRules(roleRef: { kind?: string; name?: string }, bindingNamespace: string): PolicyRule[] | undefined {
+    const resolved = roleReferenceRules(this.policy.snapshot(), roleRef, bindingNamespace);
+    return "rules" in resolved ? resolved.rules : undefined;
   }
 
   stop(): void {

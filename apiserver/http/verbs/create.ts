@@ -7,7 +7,7 @@ import type { VerbRequest } from "./verb_request.js";
 
 export async function create(verb: VerbRequest): Promise<void> {
   const { context, request, response, query, type, format, namespace, now } = verb;
-  const options = writeOptions(request, query, "CreateOptions");
+  const options = { ...writeOptions(request, query, "CreateOptions"), user: verb.user };
   const body = await decodeObject(request, { type, options, registry: context.registry, response });
   checkNamespaceMatches(body, namespace, type);
   const result = await context.service.create(type, namespace, body, options);

@@ -29,7 +29,7 @@ export async function patch(verb: VerbRequest): Promise<void> {
   if (info.name === undefined) throw badRequest("name must be provided");
   const kind = patchKindOf(type, mediaTypeOf(request.headers["content-type"]));
   const body = await readBody(request);
-  const options = writeOptions(request, query, "PatchOptions", kind);
+  const options = { ...writeOptions(request, query, "PatchOptions", kind), user: verb.user };
   const patch = decodePatchBody(body, kind);
   const strictDecoding = options.fieldValidation !== "Ignore";
   if (kind === "apply") {

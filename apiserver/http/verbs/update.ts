@@ -9,7 +9,7 @@ import type { VerbRequest } from "./verb_request.js";
 export async function update(verb: VerbRequest): Promise<void> {
   const { context, request, response, query, info, type, subresource, format, namespace, name, now } = verb;
   if (info.name === undefined) throw badRequest("name must be provided");
-  const options = writeOptions(request, query, "UpdateOptions");
+  const options = { ...writeOptions(request, query, "UpdateOptions"), user: verb.user };
   if (subresource === "scale") return updateScale(verb, options);
   const body = await decodeObject(request, { type, options, registry: context.registry, response });
   checkNamespaceMatches(body, namespace, type);
