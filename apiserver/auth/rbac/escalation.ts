@@ -180,8 +180,10 @@ export function checkRbacWrite(
   if (roleResource && allowedTo(authorizer, user, "bind", roleResource, namespace, roleRef.name ?? "")) return;
   const rules = authorizer.roleRules(roleRef, namespace);
   if (rules === undefined) {
+    // An unsupported kind is left to validation. A missing role is reported, as kube-apiserver's
+    // store reports it, as the binding's resource with the role's name.
     if (!roleResource) return;
-    throw notFound({ group: rbacGroup, resource: roleResource }, roleRef.name ?? "");
+    throw notFound({ group: rbacGroup, resource }, roleRef.name ?? "");
   }
   const why = escalation(authorizer, user, namespace, rules);
   if (why) throw refuse(why);
