@@ -3,8 +3,10 @@
  * OpenAPI) or a resource request, with every failure answered as a `Status`.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { authenticate, isPublicInfoPath } from "../auth/token.js";
-import { anonymousUser } from "../auth/user.js";
+import { mastersOnlyAuthorizer, type AuthorizationAttributes } from "../auth/authorization.js";
+import { impersonatedUser } from "../auth/impersonation.js";
+import { isPublicInfoPath } from "../auth/token.js";
+import { anonymousUser, type UserInfo } from "../auth/user.js";
 import {
   aggregatedDiscovery,
   aggregatedDiscoveryMediaType,
@@ -23,7 +25,6 @@ import { writeError, writeJson, writePageNotFound, writeText } from "./respond.j
 import { StatusError, badRequest, unauthorized } from "../errors/status.js";
 
 export interface ServerContext extends ResourceContext {
-  token: string;
   serverAddress(): string;
   ready(): boolean;
 }
@@ -66,11 +67,7 @@ async function handle(context: ServerContext, request: IncomingMessage, response
   const url = new URL(request.url ?? "/", "https://localhost");
   const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname;
   const query = url.searchParams;
-  const user = authenticate(request.headers, context.token);
-  if (user === "rejected" || (user === anonymousUser && !isPublicInfoPath(pathname))) {
-    request.resume();
-    throw unauthorized();
-  }
+  const user = authenticatedUser(context, request, pathname, query);
   if (pathname === "/version") return writeJson(response, 200, versionInfo());
   if (/^\/(healthz|livez|readyz)(\/.*)?$/.test(pathname))
     return healthCheck(response, pathname, query, context.ready());
@@ -114,6 +111,58 @@ async function handle(context: ServerContext, request: IncomingMessage, response
   } catch (error) {
     throw isWrite(request) && isStackOverflow(error) ? tooDeeplyNested() : error;
   }
+}
+
+/** The authentication filter, then the impersonation filter: who the request acts as. */
+function authenticatedUser(
+  context: ServerContext,
+  request: IncomingMessage,
+  pathname: string,
+  query: URLSearchParams,
+): UserInfo {
+  const authenticated = context.authentication.authenticator.authenticate(request.headers);
+  // Until RBAC authorizes them, anonymous requests reach only the public information paths.
+  if (authenticated === "rejected" || (authenticated === anonymousUser && !isPublicInfoPath(pathname))) {
+    request.resume();
+    throw unauthorized();
+  }
+  try {
+    return impersonatedUser(request, authenticated, mastersOnlyAuthorizer, () =>
+      requestAttributes(request.method ?? "GET", pathname, query),
+    );
+  } catch (error) {
+    request.resume();
+    throw error;
+  }
+}
+
+/** What the authorizer is asked about a request (filters.GetAuthorizerAttributes). */
+function requestAttributes(method: string, pathname: string, query: URLSearchParams): AuthorizationAttributes {
+  const path = parseRequestPath(method, pathname, query);
+  if (path.kind !== "resource") {
+    return {
+      verb: method.toLowerCase(),
+      apiGroup: "",
+      resource: "",
+      subresource: "",
+      namespace: "",
+      name: "",
+      path: pathname,
+      resourceRequest: false,
+    };
+  }
+  const info = path.request;
+  return {
+    verb: info.verb,
+    apiGroup: info.group,
+    apiVersion: info.version,
+    resource: info.resource,
+    subresource: info.subresource ?? "",
+    namespace: info.namespace ?? "",
+    name: info.name ?? "",
+    path: pathname,
+    resourceRequest: true,
+  };
 }
 
 function isWrite(request: IncomingMessage): boolean {
