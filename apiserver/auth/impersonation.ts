@@ -18,7 +18,15 @@ import {
 import { goQuoted } from "./service_account_tokens.js";
 import type { UserInfo } from "./user.js";
 import { dns1123SubdomainErrors } from "../../apimachinery/index.js";
-import { impersonationDenied, type AuthorizationAttributes, type Authorizer } from "./authorization.js";
+import { forbidden } from "../errors/status.js";
+import {
+  forbiddenMessage,
+  type AuthorizationAttributes,
+  type Authorizer as RbacAuthorizer,
+} from "./rbac/attributes.js";
+
+/** What impersonation asks of the authorizer. */
+type Authorizer = Pick<RbacAuthorizer, "authorize">;
 
 interface WantedUser {
   username: string;
@@ -304,4 +312,14 @@ function isDomainPrefixedPath(key: string): boolean {
   const slash = key.indexOf("/");
   if (slash <= 0) return false;
   return dns1123SubdomainErrors(key.slice(0, slash)).length === 0;
+}
+
+/** responsewriters.ForbiddenStatusError: apierrors.NewForbidden of the attributes' resource and name. */
+function impersonationDenied(user: UserInfo, attributes: AuthorizationAttributes, reason: string): StatusError {
+  const message = forbiddenMessage(user, attributes);
+  return forbidden(
+    { group: attributes.apiGroup, resource: attributes.resource },
+    attributes.name,
+    reason ? `${message}: ${reason}` : message,
+  );
 }

@@ -19,6 +19,10 @@ import { ObjectService, timestamp } from "../registry/object_service.js";
 import { ResourceRegistry } from "../registry/registry.js";
 import { GarbageCollector } from "../garbagecollector/garbage_collector.js";
 import { objectKey, Store } from "../storage/store.js";
+import { ClusterRoleAggregationController } from "../auth/rbac/aggregation_controller.js";
+import { RbacAuthorizer } from "../auth/rbac/authorizer.js";
+import { ensureBootstrapPolicy } from "../auth/rbac/bootstrap_policy.js";
+import { rbacGroup } from "../auth/rbac/policy_index.js";
 
 export interface ApiServerOptions {
   /** 0 picks a free port. */
@@ -76,6 +80,10 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
   crds.start();
   await ensureInitialNamespaces(store, options.now());
   await ensureSystemPriorityClasses(store, options.now());
+  const authorizer = new RbacAuthorizer(store);
+  await ensureBootstrapPolicy(service, registry);
+  const aggregation = new ClusterRoleAggregationController(service, clusterRoleType(registry));
+  await aggregation.start();
   const collector = new GarbageCollector({
     store,
     registry,
@@ -90,6 +98,7 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
     registry,
     service,
     authentication: { authenticator, serviceAccountTokens },
+    authorizer,
     watch: { bookmarkIntervalMs: options.bookmarkIntervalMs, defaultTimeoutSeconds: 1800, now: options.now },
     registerWatch(stop) {
       watches.add(stop);
@@ -116,6 +125,8 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
   } catch (error) {
     // A taken port: release the log and the controllers before reporting it.
     collector.stop();
+    aggregation.stop();
+    authorizer.stop();
     crds.stop();
     await store.close();
     throw new Error(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`, { cause: error });
@@ -133,6 +144,8 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
       stopped ??= (async () => {
         for (const stop of [...watches]) stop();
         collector.stop();
+        aggregation.stop();
+        authorizer.stop();
         crds.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
@@ -143,6 +156,12 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
       return stopped;
     },
   };
+}
+
+function clusterRoleType(registry: ResourceRegistry) {
+  const type = registry.lookup(rbacGroup, "v1", "clusterroles");
+  if (!type) throw new Error(`${rbacGroup}/v1 clusterroles is not served`);
+  return type;
 }
 
 /** The system priority classes kube-apiserver's scheduling post-start hook creates. */

@@ -3,10 +3,10 @@
  * OpenAPI) or a resource request, with every failure answered as a `Status`.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { mastersOnlyAuthorizer, type AuthorizationAttributes } from "../auth/authorization.js";
 import { impersonatedUser } from "../auth/impersonation.js";
-import { isPublicInfoPath } from "../auth/token.js";
-import { anonymousUser, type UserInfo } from "../auth/user.js";
+import type { UserInfo } from "../auth/user.js";
+import { forbiddenMessage, type Authorizer } from "../auth/rbac/authorizer.js";
+import { requestAttributes } from "../auth/rbac/request_attributes.js";
 import {
   aggregatedDiscovery,
   aggregatedDiscoveryMediaType,
@@ -22,7 +22,7 @@ import { parseRequestPath } from "./request_info.js";
 import { handleResource } from "./resource_handler.js";
 import type { ResourceContext } from "./verbs/verb_request.js";
 import { writeError, writeJson, writePageNotFound, writeText } from "./respond.js";
-import { StatusError, badRequest, unauthorized } from "../errors/status.js";
+import { StatusError, badRequest, forbidden, unauthorized } from "../errors/status.js";
 
 export interface ServerContext extends ResourceContext {
   serverAddress(): string;
@@ -67,7 +67,8 @@ async function handle(context: ServerContext, request: IncomingMessage, response
   const url = new URL(request.url ?? "/", "https://localhost");
   const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname;
   const query = url.searchParams;
-  const user = authenticatedUser(context, request, pathname, query);
+  const user = authenticatedUser(context, request, url.pathname, query);
+  authorizeRequest(context.authorizer, user, request.method ?? "GET", url.pathname, query, request);
   if (pathname === "/version") return writeJson(response, 200, versionInfo());
   if (/^\/(healthz|livez|readyz)(\/.*)?$/.test(pathname))
     return healthCheck(response, pathname, query, context.ready());
@@ -117,18 +118,17 @@ async function handle(context: ServerContext, request: IncomingMessage, response
 function authenticatedUser(
   context: ServerContext,
   request: IncomingMessage,
-  pathname: string,
+  path: string,
   query: URLSearchParams,
 ): UserInfo {
   const authenticated = context.authentication.authenticator.authenticate(request.headers);
-  // Until RBAC authorizes them, anonymous requests reach only the public information paths.
-  if (authenticated === "rejected" || (authenticated === anonymousUser && !isPublicInfoPath(pathname))) {
+  if (authenticated === "rejected") {
     request.resume();
     throw unauthorized();
   }
   try {
-    return impersonatedUser(request, authenticated, mastersOnlyAuthorizer, () =>
-      requestAttributes(request.method ?? "GET", pathname, query),
+    return impersonatedUser(request, authenticated, context.authorizer, () =>
+      requestAttributes(request.method ?? "GET", path, query),
     );
   } catch (error) {
     request.resume();
@@ -136,33 +136,28 @@ function authenticatedUser(
   }
 }
 
-/** What the authorizer is asked about a request (filters.GetAuthorizerAttributes). */
-function requestAttributes(method: string, pathname: string, query: URLSearchParams): AuthorizationAttributes {
-  const path = parseRequestPath(method, pathname, query);
-  if (path.kind !== "resource") {
-    return {
-      verb: method.toLowerCase(),
-      apiGroup: "",
-      resource: "",
-      subresource: "",
-      namespace: "",
-      name: "",
-      path: pathname,
-      resourceRequest: false,
-    };
-  }
-  const info = path.request;
-  return {
-    verb: info.verb,
-    apiGroup: info.group,
-    apiVersion: info.version,
-    resource: info.resource,
-    subresource: info.subresource ?? "",
-    namespace: info.namespace ?? "",
-    name: info.name ?? "",
-    path: pathname,
-    resourceRequest: true,
-  };
+/**
+ * The authorization filter: every request, resource or not, served or not, is checked before
+ * any handler runs, and a refusal is responsewriters.Forbidden's 403.
+ */
+function authorizeRequest(
+  authorizer: Authorizer,
+  user: UserInfo,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  request: IncomingMessage,
+): void {
+  const attributes = requestAttributes(method, path, query);
+  const decision = authorizer.authorize(user, attributes);
+  if (decision.allowed) return;
+  request.resume();
+  const message = forbiddenMessage(user, attributes);
+  throw forbidden(
+    { group: attributes.apiGroup, resource: attributes.resource },
+    attributes.name,
+    decision.reason ? `${message}: ${decision.reason}` : message,
+  );
 }
 
 function isWrite(request: IncomingMessage): boolean {

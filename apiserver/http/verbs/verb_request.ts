@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServiceAccountTokens } from "../../auth/service_account_tokens.js";
 import type { Authenticator } from "../../auth/token.js";
+import type { Authorizer } from "../../auth/rbac/authorizer.js";
 import type { UserInfo } from "../../auth/user.js";
 import type { ObjectService } from "../../registry/object_service.js";
 import type { ResourceRegistry } from "../../registry/registry.js";
@@ -15,6 +16,8 @@ import type { WatchStreamOptions } from "../watch_stream.js";
 
 export interface ResourceContext {
   registry: ResourceRegistry;
+  /** Decides every request, answers the access reviews and guards RBAC writes against escalation. */
+  authorizer: Authorizer;
   service: ObjectService;
   watch: WatchStreamOptions;
   registerWatch(stop: () => void): () => void;
