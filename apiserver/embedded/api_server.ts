@@ -5,7 +5,10 @@
  */
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
+import { jwtKeyFromPem } from "../auth/jwt.js";
 import { loadOrCreateIdentity } from "../auth/persisted_identity.js";
+import { ServiceAccountTokens } from "../auth/service_account_tokens.js";
+import { Authenticator } from "../auth/token.js";
 import { createRequestHandler } from "../http/server.js";
 import { ensureDefaultServiceNetwork } from "./default_service_network.js";
 import { builtinTypes, initialNamespaces } from "../registry/builtins.js";
@@ -64,7 +67,13 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
     throw new Error(`host ${options.host} is not a loopback address; the local API server listens on 127.0.0.1 only`);
   // The store creates the data directory; the identity (certificates, token) lives beside the log.
   const store = await Store.open({ dataDir: options.dataDir, historySize: options.watchHistorySize });
-  const { certificates, token } = await loadOrCreateIdentity(options.dataDir, options.token, options.now());
+  const { certificates, token, serviceAccountKeyPem } = await loadOrCreateIdentity(
+    options.dataDir,
+    options.token,
+    options.now(),
+  );
+  const serviceAccountTokens = new ServiceAccountTokens(jwtKeyFromPem(serviceAccountKeyPem), store, options.now);
+  const authenticator = new Authenticator(token, serviceAccountTokens);
   const registry = new ResourceRegistry();
   registry.replace("", [...builtinTypes(), crdResourceType()]);
   const authorizer = new RbacAuthorizer(store);
@@ -95,7 +104,7 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
   const handler = createRequestHandler({
     registry,
     service,
-    token,
+    authentication: { authenticator, serviceAccountTokens },
     authorizer,
     watch: { bookmarkIntervalMs: options.bookmarkIntervalMs, defaultTimeoutSeconds: 1800, now: options.now },
     registerWatch(stop) {

@@ -3,7 +3,7 @@
  * OpenAPI) or a resource request, with every failure answered as a `Status`.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { authenticate } from "../auth/token.js";
+import { impersonatedUser } from "../auth/impersonation.js";
 import type { UserInfo } from "../auth/user.js";
 import { forbiddenMessage, type Authorizer } from "../auth/rbac/authorizer.js";
 import { requestAttributes } from "../auth/rbac/request_attributes.js";
@@ -25,7 +25,6 @@ import { writeError, writeJson, writePageNotFound, writeText } from "./respond.j
 import { StatusError, badRequest, forbidden, unauthorized } from "../errors/status.js";
 
 export interface ServerContext extends ResourceContext {
-  token: string;
   serverAddress(): string;
   ready(): boolean;
 }
@@ -68,11 +67,7 @@ async function handle(context: ServerContext, request: IncomingMessage, response
   const url = new URL(request.url ?? "/", "https://localhost");
   const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname;
   const query = url.searchParams;
-  const user = authenticate(request.headers, context.token);
-  if (user === "rejected") {
-    request.resume();
-    throw unauthorized();
-  }
+  const user = authenticatedUser(context, request, url.pathname, query);
   authorizeRequest(context.authorizer, user, request.method ?? "GET", url.pathname, query, request);
   if (pathname === "/version") return writeJson(response, 200, versionInfo());
   if (/^\/(healthz|livez|readyz)(\/.*)?$/.test(pathname))
@@ -116,6 +111,28 @@ async function handle(context: ServerContext, request: IncomingMessage, response
     return await handleResource(context, request, response, path.request, query, user);
   } catch (error) {
     throw isWrite(request) && isStackOverflow(error) ? tooDeeplyNested() : error;
+  }
+}
+
+/** The authentication filter, then the impersonation filter: who the request acts as. */
+function authenticatedUser(
+  context: ServerContext,
+  request: IncomingMessage,
+  path: string,
+  query: URLSearchParams,
+): UserInfo {
+  const authenticated = context.authentication.authenticator.authenticate(request.headers);
+  if (authenticated === "rejected") {
+    request.resume();
+    throw unauthorized();
+  }
+  try {
+    return impersonatedUser(request, authenticated, context.authorizer, () =>
+      requestAttributes(request.method ?? "GET", path, query),
+    );
+  } catch (error) {
+    request.resume();
+    throw error;
   }
 }
 

@@ -1,5 +1,6 @@
 /** Every conformance case, in report order. */
 import type { ConformanceCase } from "../harness/case.js";
+import { authenticationCases } from "./authentication.js";
 import { crdLifecycleCases } from "./crd_lifecycle.js";
 import { crdSchemaTypeCases } from "./crd_schema_types.js";
 import { crdVersionCases } from "./crd_versions.js";
@@ -73,5 +74,6 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...namespaceTerminationCases,
   ...invalidMessageCases,
   ...perKindCases,
+  ...authenticationCases,
   ...rbacCases,
 ];
