@@ -10,7 +10,14 @@ import type { AuthorizationAttributes, AuthorizationDecision, Authorizer } from 
 import { PolicyIndex } from "./policy_index.js";
 import { ruleAllows } from "./policy_rule.js";
 import type { PolicyRule } from "./policy_rule.js";
-import { aggregateMessage, roleReferenceRules, rulesFor, visitRulesFor } from "./rule_resolver.js";
+import {
+  aggregateMessage,
+  describeSource,
+  roleReferenceRules,
+  rulesFor,
+  visitRulesFor,
+  type RuleSource,
+} from "./rule_resolver.js";
 
 export type { AuthorizationAttributes, AuthorizationDecision, Authorizer } from "./attributes.js";
 export { forbiddenMessage } from "./attributes.js";
@@ -30,7 +37,7 @@ export class RbacAuthorizer implements Authorizer {
 
   authorize(user: UserInfo, attributes: AuthorizationAttributes): AuthorizationDecision {
     if (isPrivileged(user)) return { allowed: true, reason: "" };
-    let allowedBy: (() => string) | undefined;
+    let allowedBy: RuleSource | undefined;
     const errors: string[] = [];
     visitRulesFor(this.policy.snapshot(), user, attributes.namespace, (source, rule, error) => {
       if (rule && source && ruleAllows(attributes, rule)) {
@@ -40,7 +47,7 @@ export class RbacAuthorizer implements Authorizer {
       if (error) errors.push(error);
       return true;
     });
-    if (allowedBy) return { allowed: true, reason: `RBAC: allowed by ${allowedBy()}` };
+    if (allowedBy) return { allowed: true, reason: `RBAC: allowed by ${describeSource(allowedBy)}` };
     // The authorizer union names the authorizer of each reason it passes on (reload.go).
     return { allowed: false, reason: errors.length ? `rbac: RBAC: ${aggregateMessage(errors)}` : "" };
   }
