@@ -15,6 +15,7 @@ import { builtinTypes, initialNamespaces } from "../registry/builtins.js";
 import { collectionOf } from "../registry/resource_type.js";
 import { systemPriorityClasses, systemPriorityClassObject } from "../registry/scheduling/index.js";
 import { CrdController, crdResourceType } from "../registry/crd/crd_controller.js";
+import { admissionChain } from "../admission/chain.js";
 import { ObjectService, timestamp } from "../registry/object_service.js";
 import { ResourceRegistry } from "../registry/registry.js";
 import { GarbageCollector } from "../garbagecollector/garbage_collector.js";
@@ -80,6 +81,7 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
   const service = new ObjectService({
     store,
     now: options.now,
+    admission: admissionChain({ store, registry }),
     guardWrite: (type, object, old, user) => {
       if (type.group === rbacGroup) checkRbacWrite(authorizer, user, type.resource, object, old);
     },

@@ -1,6 +1,6 @@
 /** update (PUT): a whole object replacing the stored one, through the main resource or a subresource. */
 import { badRequest } from "../../errors/status.js";
-import { writeOptions } from "../request_options.js";
+import { admissionWriteOptions, writeOptions } from "../request_options.js";
 import { addWarnings, writeObject } from "../respond.js";
 import { checkNamespaceMatches, decodeObject } from "./decode_object.js";
 import { updateScale } from "./scale_writes.js";
@@ -9,8 +9,9 @@ import type { VerbRequest } from "./verb_request.js";
 export async function update(verb: VerbRequest): Promise<void> {
   const { context, request, response, query, info, type, subresource, format, namespace, name, now } = verb;
   if (info.name === undefined) throw badRequest("name must be provided");
-  const options = { ...writeOptions(request, query, "UpdateOptions"), user: verb.user };
+  const options = writeOptions(request, query, "UpdateOptions");
   if (subresource === "scale") return updateScale(verb, options);
+  options.admission = { user: verb.user, options: admissionWriteOptions(query) };
   const body = await decodeObject(request, { type, options, registry: context.registry, response });
   checkNamespaceMatches(body, namespace, type);
   if (!body.metadata.name)

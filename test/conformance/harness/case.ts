@@ -43,6 +43,7 @@ export const AREAS = [
   "kubectl",
   "client-node",
   "kinds",
+  "admission",
   "authentication",
   "authorization",
 ] as const;
