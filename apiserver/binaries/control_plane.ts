@@ -1,6 +1,6 @@
 /**
  * The real control plane as child processes: etcd, kube-apiserver and (optionally)
- * kube-controller-manager with only the garbage collector and namespace controllers, all on
+ * kube-controller-manager with only the garbage collector, namespace and ClusterRole aggregation controllers, all on
  * loopback ports picked free, all files in one folder.
  *
  * Guarantees: `startControlPlane` either resolves with every component ready (`/readyz` of the
@@ -207,7 +207,7 @@ export async function startControlPlane(
         `--kubeconfig=${kubeconfig}`,
         `--authentication-kubeconfig=${kubeconfig}`,
         `--authorization-kubeconfig=${kubeconfig}`,
-        "--controllers=garbagecollector,namespace",
+        "--controllers=garbagecollector,namespace,clusterrole-aggregation",
         "--use-service-account-credentials=false",
         "--leader-elect=false",
         "--bind-address=127.0.0.1",

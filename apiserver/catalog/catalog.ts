@@ -28,6 +28,13 @@ export function goTypeOfKind(apiVersion: string, kind: string): string | undefin
       const resourceApiVersion = resource.group ? `${resource.group}/${resource.version}` : resource.version;
       kindTypes.set(`${resourceApiVersion}/${resource.kind}`, resource.goType);
     }
+    // A subresource's own kind (TokenRequest, Eviction, Scale) is registered in the scheme too.
+    for (const resource of catalogResources()) {
+      for (const sub of resource.subresources) {
+        const key = `${sub.group ? `${sub.group}/${sub.version}` : sub.version}/${sub.kind}`;
+        if (sub.goType && !kindTypes.has(key)) kindTypes.set(key, sub.goType);
+      }
+    }
   }
   return kindTypes.get(`${apiVersion}/${kind}`);
 }

@@ -5,7 +5,10 @@
  */
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
+import { jwtKeyFromPem } from "../auth/jwt.js";
 import { loadOrCreateIdentity } from "../auth/persisted_identity.js";
+import { ServiceAccountTokens } from "../auth/service_account_tokens.js";
+import { Authenticator } from "../auth/token.js";
 import { createRequestHandler } from "../http/server.js";
 import { ensureDefaultServiceNetwork } from "./default_service_network.js";
 import { builtinTypes, initialNamespaces } from "../registry/builtins.js";
@@ -17,6 +20,11 @@ import { ObjectService, timestamp } from "../registry/object_service.js";
 import { ResourceRegistry } from "../registry/registry.js";
 import { GarbageCollector } from "../garbagecollector/garbage_collector.js";
 import { objectKey, Store } from "../storage/store.js";
+import { ClusterRoleAggregationController } from "../auth/rbac/aggregation_controller.js";
+import { RbacAuthorizer } from "../auth/rbac/authorizer.js";
+import { ensureBootstrapPolicy } from "../auth/rbac/bootstrap_policy.js";
+import { checkRbacWrite } from "../auth/rbac/escalation.js";
+import { rbacGroup } from "../auth/rbac/policy_index.js";
 
 export interface ApiServerOptions {
   /** 0 picks a free port. */
@@ -60,14 +68,31 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
     throw new Error(`host ${options.host} is not a loopback address; the local API server listens on 127.0.0.1 only`);
   // The store creates the data directory; the identity (certificates, token) lives beside the log.
   const store = await Store.open({ dataDir: options.dataDir, historySize: options.watchHistorySize });
-  const { certificates, token } = await loadOrCreateIdentity(options.dataDir, options.token, options.now());
+  const { certificates, token, serviceAccountKeyPem } = await loadOrCreateIdentity(
+    options.dataDir,
+    options.token,
+    options.now(),
+  );
+  const serviceAccountTokens = new ServiceAccountTokens(jwtKeyFromPem(serviceAccountKeyPem), store, options.now);
+  const authenticator = new Authenticator(token, serviceAccountTokens);
   const registry = new ResourceRegistry();
   registry.replace("", [...builtinTypes(), crdResourceType()]);
-  const service = new ObjectService({ store, now: options.now, admission: admissionChain({ store, registry }) });
+  const authorizer = new RbacAuthorizer(store);
+  const service = new ObjectService({
+    store,
+    now: options.now,
+    admission: admissionChain({ store, registry }),
+    guardWrite: (type, object, old, user) => {
+      if (type.group === rbacGroup) checkRbacWrite(authorizer, user, type.resource, object, old);
+    },
+  });
   const crds = new CrdController({ store, registry, service });
   crds.start();
   await ensureInitialNamespaces(store, options.now());
   await ensureSystemPriorityClasses(store, options.now());
+  await ensureBootstrapPolicy(service, registry);
+  const aggregation = new ClusterRoleAggregationController(service, clusterRoleType(registry));
+  await aggregation.start();
   const collector = new GarbageCollector({
     store,
     registry,
@@ -81,7 +106,8 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
   const handler = createRequestHandler({
     registry,
     service,
-    token,
+    authentication: { authenticator, serviceAccountTokens },
+    authorizer,
     watch: { bookmarkIntervalMs: options.bookmarkIntervalMs, defaultTimeoutSeconds: 1800, now: options.now },
     registerWatch(stop) {
       watches.add(stop);
@@ -108,6 +134,8 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
   } catch (error) {
     // A taken port: release the log and the controllers before reporting it.
     collector.stop();
+    aggregation.stop();
+    authorizer.stop();
     crds.stop();
     await store.close();
     throw new Error(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`, { cause: error });
@@ -125,6 +153,8 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
       stopped ??= (async () => {
         for (const stop of [...watches]) stop();
         collector.stop();
+        aggregation.stop();
+        authorizer.stop();
         crds.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
@@ -135,6 +165,12 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
       return stopped;
     },
   };
+}
+
+function clusterRoleType(registry: ResourceRegistry) {
+  const type = registry.lookup(rbacGroup, "v1", "clusterroles");
+  if (!type) throw new Error(`${rbacGroup}/v1 clusterroles is not served`);
+  return type;
 }
 
 /** The system priority classes kube-apiserver's scheduling post-start hook creates. */

@@ -103,10 +103,15 @@ export function badRequest(message: string): StatusError {
   return new StatusError(400, "BadRequest", message);
 }
 
+/** apierrors.NewForbidden: about no resource at all (a path), a collection, or one named object. */
 export function forbidden(gr: GroupResource, name: string, why: string, causes?: StatusCause[]): StatusError {
   const details = detailsFor(gr, name);
+  // StatusDetails.kind is omitempty: a path's refusal names no resource.
+  if (!gr.resource) delete details.kind;
   if (causes) details.causes = causes;
-  return new StatusError(403, "Forbidden", `${qualifiedResource(gr)} "${name}" is forbidden: ${why}`, details);
+  const subject =
+    !gr.group && !gr.resource ? "" : name ? `${qualifiedResource(gr)} "${name}" is ` : `${qualifiedResource(gr)} is `;
+  return new StatusError(403, "Forbidden", `${subject}forbidden: ${why}`, details);
 }
 
 export function methodNotSupported(gr: GroupResource, verb: string): StatusError {
@@ -261,7 +266,8 @@ export function invalid(
   const summary = rendered.length === 1 ? rendered[0] : `[${rendered.join(", ")}]`;
   const details: StatusDetails = { name };
   if (kind.group) details.group = kind.group;
-  details.kind = kind.kind;
+  // omitempty: an internal object without TypeMeta (an access review) names no kind.
+  if (kind.kind) details.kind = kind.kind;
   details.causes = errors.map((e) => ({ reason: e.type, message: e.detail, field: e.field }));
   return new StatusError(422, "Invalid", `${qualifiedKind} "${name}" is invalid: ${summary}`, details);
 }

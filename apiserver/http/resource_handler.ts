@@ -19,6 +19,7 @@ import { get } from "./verbs/get.js";
 import { list } from "./verbs/list.js";
 import { patch } from "./verbs/patch.js";
 import { update } from "./verbs/update.js";
+import { createAuthentication, isAuthenticationCreate } from "./verbs/authentication.js";
 import { createBinding, isBindingCreate, isPodSubresource, podSubresource } from "./verbs/pod_subresources.js";
 import type { ResourceContext, VerbHandler, VerbRequest } from "./verbs/verb_request.js";
 import { watch } from "./verbs/watch.js";
@@ -99,6 +100,8 @@ export async function handleResource(
     now: context.service.now(),
     user,
   });
+  if (isAuthenticationCreate(type, subresource, info.verb))
+    return createAuthentication(verbRequest({ kind: "object", mediaType: "application/json" }));
   if (isBindingCreate(type, subresource, info.verb))
     return createBinding(verbRequest({ kind: "object", mediaType: "application/json" }));
   if (subresource && isPodSubresource(type, subresource))

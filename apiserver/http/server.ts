@@ -3,8 +3,10 @@
  * OpenAPI) or a resource request, with every failure answered as a `Status`.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { authenticate, isPublicInfoPath } from "../auth/token.js";
-import { anonymousUser } from "../auth/user.js";
+import { impersonatedUser } from "../auth/impersonation.js";
+import type { UserInfo } from "../auth/user.js";
+import { forbiddenMessage, type Authorizer } from "../auth/rbac/authorizer.js";
+import { requestAttributes } from "../auth/rbac/request_attributes.js";
 import {
   aggregatedDiscovery,
   aggregatedDiscoveryMediaType,
@@ -20,10 +22,9 @@ import { parseRequestPath } from "./request_info.js";
 import { handleResource } from "./resource_handler.js";
 import type { ResourceContext } from "./verbs/verb_request.js";
 import { writeError, writeJson, writePageNotFound, writeText } from "./respond.js";
-import { StatusError, badRequest, unauthorized } from "../errors/status.js";
+import { StatusError, badRequest, forbidden, unauthorized } from "../errors/status.js";
 
 export interface ServerContext extends ResourceContext {
-  token: string;
   serverAddress(): string;
   ready(): boolean;
 }
@@ -66,11 +67,8 @@ async function handle(context: ServerContext, request: IncomingMessage, response
   const url = new URL(request.url ?? "/", "https://localhost");
   const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname;
   const query = url.searchParams;
-  const user = authenticate(request.headers, context.token);
-  if (user === "rejected" || (user === anonymousUser && !isPublicInfoPath(pathname))) {
-    request.resume();
-    throw unauthorized();
-  }
+  const user = authenticatedUser(context, request, url.pathname, query);
+  authorizeRequest(context.authorizer, user, request.method ?? "GET", url.pathname, query, request);
   if (pathname === "/version") return writeJson(response, 200, versionInfo());
   if (/^\/(healthz|livez|readyz)(\/.*)?$/.test(pathname))
     return healthCheck(response, pathname, query, context.ready());
@@ -114,6 +112,52 @@ async function handle(context: ServerContext, request: IncomingMessage, response
   } catch (error) {
     throw isWrite(request) && isStackOverflow(error) ? tooDeeplyNested() : error;
   }
+}
+
+/** The authentication filter, then the impersonation filter: who the request acts as. */
+function authenticatedUser(
+  context: ServerContext,
+  request: IncomingMessage,
+  path: string,
+  query: URLSearchParams,
+): UserInfo {
+  const authenticated = context.authentication.authenticator.authenticate(request.headers);
+  if (authenticated === "rejected") {
+    request.resume();
+    throw unauthorized();
+  }
+  try {
+    return impersonatedUser(request, authenticated, context.authorizer, () =>
+      requestAttributes(request.method ?? "GET", path, query),
+    );
+  } catch (error) {
+    request.resume();
+    throw error;
+  }
+}
+
+/**
+ * The authorization filter: every request, resource or not, served or not, is checked before
+ * any handler runs, and a refusal is responsewriters.Forbidden's 403.
+ */
+function authorizeRequest(
+  authorizer: Authorizer,
+  user: UserInfo,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  request: IncomingMessage,
+): void {
+  const attributes = requestAttributes(method, path, query);
+  const decision = authorizer.authorize(user, attributes);
+  if (decision.allowed) return;
+  request.resume();
+  const message = forbiddenMessage(user, attributes);
+  throw forbidden(
+    { group: attributes.apiGroup, resource: attributes.resource },
+    attributes.name,
+    decision.reason ? `${message}: ${decision.reason}` : message,
+  );
 }
 
 function isWrite(request: IncomingMessage): boolean {

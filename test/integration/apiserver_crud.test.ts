@@ -181,20 +181,33 @@ describe("embedded API server: core CRUD through @kubernetes/client-node", () =>
     assert.equal(created.stringData, undefined);
   });
 
-  it("answers 401 with a Status body without a token or with a wrong one", async () => {
-    for (const token of [null, "wrong"]) {
-      const response = await rawRequest(env.server, "GET", "/api/v1/namespaces", { token });
-      assert.equal(response.status, 401);
-      assert.deepEqual(response.json(), {
-        kind: "Status",
-        apiVersion: "v1",
-        metadata: {},
-        status: "Failure",
-        message: "Unauthorized",
-        reason: "Unauthorized",
-        code: 401,
-      });
-    }
+  it("answers 401 for a wrong token, and 403 from RBAC for anonymous requests outside the public paths", async () => {
+    const wrong = await rawRequest(env.server, "GET", "/api/v1/namespaces", { token: "wrong" });
+    assert.equal(wrong.status, 401);
+    assert.deepEqual(wrong.json(), {
+      kind: "Status",
+      apiVersion: "v1",
+      metadata: {},
+      status: "Failure",
+      message: "Unauthorized",
+      reason: "Unauthorized",
+      code: 401,
+    });
+    const anonymous = await rawRequest(env.server, "GET", "/api/v1/namespaces", { token: null });
+    assert.equal(anonymous.status, 403);
+    assert.deepEqual(anonymous.json(), {
+      kind: "Status",
+      apiVersion: "v1",
+      metadata: {},
+      status: "Failure",
+      message:
+        'namespaces is forbidden: User "system:anonymous" cannot list resource "namespaces" in API group "" at the cluster scope',
+      reason: "Forbidden",
+      details: { kind: "namespaces" },
+      code: 403,
+    });
+    const version = await rawRequest(env.server, "GET", "/version", { token: null });
+    assert.equal(version.status, 200, "system:public-info-viewer opens /version to anonymous clients");
   });
 
   it("answers malformed JSON with 400, an oversized body with 413, an unknown media type with 415, and changes nothing", async () => {

@@ -1,4 +1,5 @@
 /** create: a decoded body stored as a new object. */
+import { answerReview, isAuthorizationReview } from "../../auth/rbac/access_reviews.js";
 import { admissionWriteOptions, writeOptions } from "../request_options.js";
 import { addWarnings, writeObject } from "../respond.js";
 import { checkNamespaceMatches, decodeObject } from "./decode_object.js";
@@ -11,6 +12,8 @@ export async function create(verb: VerbRequest): Promise<void> {
   const body = await decodeObject(request, { type, options, registry: context.registry, response });
   checkNamespaceMatches(body, namespace, type);
   const result = await context.service.create(type, namespace, body, options);
+  if (isAuthorizationReview(type.group, type.resource))
+    answerReview(type.resource, result.object, namespace, verb.user, context.authorizer);
   addWarnings(response, result.warnings);
   return writeObject(response, 201, type, format, result.object, now);
 }

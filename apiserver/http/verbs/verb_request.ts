@@ -3,6 +3,9 @@
  * router (apiserver/http/resource_handler.ts) so that each verb's file holds only its own rules.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServiceAccountTokens } from "../../auth/service_account_tokens.js";
+import type { Authenticator } from "../../auth/token.js";
+import type { Authorizer } from "../../auth/rbac/authorizer.js";
 import type { UserInfo } from "../../auth/user.js";
 import type { ObjectService } from "../../registry/object_service.js";
 import type { ResourceRegistry } from "../../registry/registry.js";
@@ -13,9 +16,13 @@ import type { WatchStreamOptions } from "../watch_stream.js";
 
 export interface ResourceContext {
   registry: ResourceRegistry;
+  /** Decides every request, answers the access reviews and guards RBAC writes against escalation. */
+  authorizer: Authorizer;
   service: ObjectService;
   watch: WatchStreamOptions;
   registerWatch(stop: () => void): () => void;
+  /** Who requests are from (TokenReview asks it), and the signer of service account tokens. */
+  authentication: { authenticator: Authenticator; serviceAccountTokens: ServiceAccountTokens };
 }
 
 export interface VerbRequest {

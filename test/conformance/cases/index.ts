@@ -1,6 +1,7 @@
 /** Every conformance case, in report order. */
 import type { ConformanceCase } from "../harness/case.js";
 import { admissionWebhookCases } from "./admission_webhooks.js";
+import { authenticationCases } from "./authentication.js";
 import { crdLifecycleCases } from "./crd_lifecycle.js";
 import { crdSchemaTypeCases } from "./crd_schema_types.js";
 import { crdVersionCases } from "./crd_versions.js";
@@ -22,6 +23,7 @@ import { protobufCases } from "./protobuf.js";
 import { optionCases } from "./options.js";
 import { outputCases } from "./output.js";
 import { printerColumnCases } from "./printer_columns.js";
+import { rbacCases } from "./rbac.js";
 import { readCases } from "./reads.js";
 import { resourceVersionCases } from "./resource_versions.js";
 import { schemaCases } from "./schema.js";
@@ -78,4 +80,6 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...admissionPolicyCases,
   ...admissionPolicyRequestCases,
   ...admissionWebhookCases,
+  ...authenticationCases,
+  ...rbacCases,
 ];

@@ -44,6 +44,8 @@ export const AREAS = [
   "client-node",
   "kinds",
   "admission",
+  "authentication",
+  "authorization",
 ] as const;
 export type Area = (typeof AREAS)[number];
 
