@@ -66,9 +66,11 @@ export interface MachineStatus {
 
 /**
  * Machine is the Schema for the machines API: a useless machine, whose switches the operator
- * flips back down whenever someone flips one up.
+ * flips back down whenever someone flips one up. v1alpha1 is the stored version and the hub of
+ * the conversion webhook that serves v1beta1 (api/v1beta1/machine_conversion.ts).
  *
  * +kubebuilder:object:root=true
+ * +kubebuilder:storageversion
  * +kubebuilder:subresource:status
  * +kubebuilder:resource:shortName=mc
  * +kubebuilder:printcolumn:name="Switches",type=integer,JSONPath=".spec.switches",description="How many switches the machine has"

@@ -13,6 +13,7 @@ import {
   type Warnings,
 } from "uselessctl";
 import { Machine } from "../../api/v1alpha1/index.js";
+import { machineSpoke } from "../../api/v1beta1/index.js";
 
 /** The most switches a Machine may have when the operator is not told otherwise. */
 export const DEFAULT_MAX_SWITCHES = 10;
@@ -22,11 +23,16 @@ export interface MachineWebhookHooks {
   readonly validator?: CustomValidator<Machine>;
 }
 
-/** Registers the webhooks of Machine with the manager's webhook server. */
+/**
+ * Registers the webhooks of Machine with the manager's webhook server: the validator, and the
+ * conversion at `/convert` between v1alpha1 (the hub, stored) and v1beta1 that the CRD's
+ * `spec.conversion` (config/crd/patches/webhook_in_machines.yaml) sends to the operator.
+ */
 export function setupMachineWebhookWithManager(mgr: Manager, hooks: MachineWebhookHooks = {}): void {
   webhookManagedBy(mgr)
     .for(Machine)
     .withValidator(hooks.validator ?? new MachineCustomValidator())
+    .withConversion([machineSpoke])
     .complete();
 }
 
