@@ -201,7 +201,7 @@ export async function applyPatch(
 
   let current: KubeObject | undefined;
   try {
-    current = service.get(type, namespace, name);
+    current = await service.get(type, namespace, name);
   } catch (error) {
     if (!(error instanceof StatusError && error.code === 404)) throw error;
   }

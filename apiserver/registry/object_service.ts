@@ -23,7 +23,7 @@ import { objectKey, type Store } from "../storage/store.js";
 import type { KubeObject } from "../storage/types.js";
 import { validateObjectMeta, type NameValidation } from "../validation/object_meta.js";
 import { coerceObjectMetaTypes } from "../validation/object_meta_types.js";
-import { deepClone, fillEmptyFields, jsonEqual, specPart, toStorageVersion, toVersion } from "./conversion.js";
+import { deepClone, fillEmptyFields, jsonEqual, served, specPart, storageForm } from "./conversion.js";
 import { recordUpdate, type ManagerIdentity } from "./managed_fields.js";
 import { storagePrefixOf, type ResourceType, type StoredObjects } from "./resource_type.js";
 
@@ -101,8 +101,9 @@ export class ObjectService {
     return object;
   }
 
-  get(type: ResourceType, namespace: string | undefined, name: string): KubeObject {
-    return toVersion(this.getStored(type, namespace, name), type);
+  /** The object at `type`'s version (a promise only for a kind converted by a webhook). */
+  get(type: ResourceType, namespace: string | undefined, name: string): KubeObject | Promise<KubeObject> {
+    return served(this.getStored(type, namespace, name), type);
   }
 
   #checkNamespace(type: ResourceType, namespace: string | undefined, name: string): void {
@@ -217,15 +218,15 @@ export class ObjectService {
     if (this.store.get(type.collection, key)) throw alreadyExists(groupResource(type), name);
     if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
     type.strategy.prepareForCreate?.(object, this.#storedObjects());
-    toStorageVersion(object, type);
+    const storable = await storageForm(object, type);
     if (options.dryRun) {
       // Nothing reaches storage, so a dry-run create has no resourceVersion (as with etcd).
-      delete meta.resourceVersion;
-      return { object: toVersion(object, type), created: true, warnings };
+      delete storable.metadata.resourceVersion;
+      return { object: await served(storable, type), created: true, warnings };
     }
-    const stored = this.store.put(type.collection, key, object);
+    const stored = this.store.put(type.collection, key, storable);
     await stored.durable;
-    return { object: toVersion(stored.object, type), created: true, warnings };
+    return { object: await served(stored.object, type), created: true, warnings };
   }
 
   #storedObjects(): StoredObjects {
@@ -296,22 +297,22 @@ export class ObjectService {
     const warnings = this.#admit(type, object, old, options);
     this.#setGeneration(type, object, old);
     if (!options.managedFieldsPrepared)
-      recordUpdate(type, object, toVersion(old, type), options.manager, timestamp(this.now()), options.subresource);
-    toStorageVersion(object, type);
+      recordUpdate(type, object, await served(old, type), options.manager, timestamp(this.now()), options.subresource);
+    const storable = await storageForm(object, type);
     // An update that changes nothing is not written: no new resourceVersion, no watch event.
-    if (jsonEqual(withoutVolatile(object), withoutVolatile(old)))
-      return { object: toVersion(old, type), created: false, warnings };
-    if (options.dryRun) return { object: toVersion(object, type), created: false, warnings };
-    if (object.metadata.deletionTimestamp && !object.metadata.finalizers?.length) {
+    if (jsonEqual(withoutVolatile(storable), withoutVolatile(old)))
+      return { object: await served(old, type), created: false, warnings };
+    if (options.dryRun) return { object: await served(storable, type), created: false, warnings };
+    if (storable.metadata.deletionTimestamp && !storable.metadata.finalizers?.length) {
       // The last finalizer is gone: the object is deleted instead of written (the generic store's
       // shouldDeleteDuringUpdate), so watchers see one DELETED with its last stored state, and
       // the caller gets the updated object, as from deleteWithoutFinalizers.
       await this.store.delete(type.collection, key)?.durable;
-      return { object: toVersion(object, type), created: false, warnings };
+      return { object: await served(storable, type), created: false, warnings };
     }
-    const stored = this.store.put(type.collection, key, object);
+    const stored = this.store.put(type.collection, key, storable);
     await stored.durable;
-    return { object: toVersion(stored.object, type), created: false, warnings };
+    return { object: await served(stored.object, type), created: false, warnings };
   }
 
   /** Copies what a write may not change from the stored object, as the strategies' PrepareForUpdate do. */

@@ -148,6 +148,13 @@ export interface ResourceType {
   strategy: ResourceStrategy;
   /** Field-level conversion to and from the stored form, for kinds stored as another group's kind. */
   conversion?: { toStorage(object: KubeObject): void; fromStorage(object: KubeObject): KubeObject } | undefined;
+  /**
+   * A CRD's conversion webhook (strategy Webhook): converts objects between its versions, pruning
+   * each converted one by its version's schema. Objects of such a kind cross versions only through
+   * conversion.ts's `served`/`servedList`/`storageForm`.
+   */
+  webhookConversion?:
+    { convert(objects: readonly KubeObject[], desiredApiVersion: string): Promise<KubeObject[]> } | undefined;
   /** The Warning every request to this version answers with (a deprecated CRD version). */
   deprecationWarning?: string | undefined;
   /** A built-in resource's entry in the generated catalog (its discovery facts and Go type). */

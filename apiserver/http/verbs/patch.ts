@@ -42,7 +42,7 @@ export async function patch(verb: VerbRequest): Promise<void> {
     return writeObject(response, result.created ? 201 : 200, type, format, result.object, now);
   }
   if (subresource === "scale") return patchScale(verb, kind, patch, options, strictDecoding);
-  const current = service.get(type, namespace, name);
+  const current = await service.get(type, namespace, name);
   const object = patchedObject(current, kind, patch, strictDecoding);
   if (object.metadata.name !== current.metadata.name) {
     throw badRequest(

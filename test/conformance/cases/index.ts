@@ -1,4 +1,5 @@
 /** Every conformance case, in report order. */
+import { conversionWebhookCases } from "./conversion_webhooks.js";
 import type { ConformanceCase } from "../harness/case.js";
 import { crdLifecycleCases } from "./crd_lifecycle.js";
 import { crdSchemaTypeCases } from "./crd_schema_types.js";
@@ -72,4 +73,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...namespaceTerminationCases,
   ...invalidMessageCases,
   ...perKindCases,
+  ...conversionWebhookCases,
 ];
