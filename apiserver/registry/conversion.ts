@@ -53,6 +53,38 @@ export function storageForm(object: KubeObject, type: ResourceType): KubeObject 
 }
 
 /**
+ * `type` with the other versions its objects' managedFields were recorded at, each holding `old`
+ * and `object` converted there by the webhook: the field manager compares a write at every
+ * manager's version, as structured-merge-diff does through the CRD's converter.
+ */
+export async function withManagerVersions(
+  type: ResourceType,
+  old: KubeObject,
+  object: KubeObject,
+): Promise<ResourceType> {
+  const webhook = type.webhookConversion;
+  if (!webhook) return type;
+  const own = apiVersionOf(type);
+  const versions = new Set(
+    (old.metadata.managedFields ?? []).map((entry) => entry.apiVersion ?? own).filter((version) => version !== own),
+  );
+  const otherVersions: NonNullable<ResourceType["otherVersions"]> = {};
+  for (const version of versions) {
+    if (!(version in webhook.schemas)) continue;
+    const [oldThere, objectThere] = await convertThroughWebhook([old, object], version, type);
+    const converted = new Map([
+      [old, oldThere as KubeObject],
+      [object, objectThere as KubeObject],
+    ]);
+    otherVersions[version] = {
+      convert: (value) => converted.get(value) ?? value,
+      openApiSchema: webhook.schemas[version],
+    };
+  }
+  return Object.keys(otherVersions).length ? { ...type, otherVersions } : type;
+}
+
+/**
  * A failed conversion is the server's fault: kube-apiserver answers the converter's plain error as
  * any error that is no API status, a bare 500 with its message and no reason.
  */

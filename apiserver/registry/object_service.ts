@@ -23,7 +23,15 @@ import { objectKey, type Store } from "../storage/store.js";
 import type { KubeObject } from "../storage/types.js";
 import { validateObjectMeta, type NameValidation } from "../validation/object_meta.js";
 import { coerceObjectMetaTypes } from "../validation/object_meta_types.js";
-import { deepClone, fillEmptyFields, jsonEqual, served, specPart, storageForm } from "./conversion.js";
+import {
+  deepClone,
+  fillEmptyFields,
+  jsonEqual,
+  served,
+  specPart,
+  storageForm,
+  withManagerVersions,
+} from "./conversion.js";
 import { recordUpdate, type ManagerIdentity } from "./managed_fields.js";
 import { storagePrefixOf, type ResourceType, type StoredObjects } from "./resource_type.js";
 
@@ -296,8 +304,11 @@ export class ObjectService {
     const object = this.#prepareUpdate(type, deepClone(body), old, options.subresource);
     const warnings = this.#admit(type, object, old, options);
     this.#setGeneration(type, object, old);
-    if (!options.managedFieldsPrepared)
-      recordUpdate(type, object, await served(old, type), options.manager, timestamp(this.now()), options.subresource);
+    if (!options.managedFieldsPrepared) {
+      const servedOld = await served(old, type);
+      const tracked = type.webhookConversion ? await withManagerVersions(type, servedOld, object) : type;
+      recordUpdate(tracked, object, servedOld, options.manager, timestamp(this.now()), options.subresource);
+    }
     const storable = await storageForm(object, type);
     // An update that changes nothing is not written: no new resourceVersion, no watch event.
     if (jsonEqual(withoutVolatile(storable), withoutVolatile(old)))

@@ -154,7 +154,12 @@ export interface ResourceType {
    * conversion.ts's `served`/`servedList`/`storageForm`.
    */
   webhookConversion?:
-    { convert(objects: readonly KubeObject[], desiredApiVersion: string): Promise<KubeObject[]> } | undefined;
+    | {
+        convert(objects: readonly KubeObject[], desiredApiVersion: string): Promise<KubeObject[]>;
+        /** Each version's schema by apiVersion, by which managedFields recorded at it are compared. */
+        schemas: Readonly<Record<string, Record<string, unknown> | undefined>>;
+      }
+    | undefined;
   /** The Warning every request to this version answers with (a deprecated CRD version). */
   deprecationWarning?: string | undefined;
   /** A built-in resource's entry in the generated catalog (its discovery facts and Go type). */
@@ -191,7 +196,15 @@ export interface ResourceType {
    * managedFields entries recorded at such a version are compared in its names.
    */
   otherVersions?:
-    Record<string, { convert(object: KubeObject): KubeObject; fieldSchema: Record<string, unknown> }> | undefined;
+    | Record<
+        string,
+        {
+          convert(object: KubeObject): KubeObject;
+          fieldSchema?: Record<string, unknown> | undefined;
+          openApiSchema?: Record<string, unknown> | undefined;
+        }
+      >
+    | undefined;
 }
 
 export const allVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] as const;

@@ -225,7 +225,14 @@ function webhookConversionOf(spec: CrdSpec): ResourceType["webhookConversion"] {
   const strategies = new Map(
     spec.versions.map((version) => [`${spec.group}/${version.name}`, strategyOf(version, spec.names.kind)]),
   );
+  const schemas = Object.fromEntries(
+    spec.versions.map((version) => [
+      `${spec.group}/${version.name}`,
+      version.schema?.openAPIV3Schema as Record<string, unknown> | undefined,
+    ]),
+  );
   return {
+    schemas,
     async convert(objects, desiredApiVersion) {
       const converted = await converter.convert(objects, desiredApiVersion);
       const normalize = strategies.get(desiredApiVersion)?.normalize;

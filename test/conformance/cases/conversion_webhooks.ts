@@ -165,4 +165,32 @@ export const conversionWebhookCases: ConformanceCase[] = [
       await t.http({ path: path("v1", "lit") });
     },
   },
+  {
+    area: "conversion-webhooks",
+    name: "a CRD's conversion settings are validated",
+    async run(t) {
+      const group = `${t.namespace}.conversion.example.com`;
+      const attempts: Record<string, unknown>[] = [
+        { strategy: "Webhook" },
+        {
+          strategy: "Webhook",
+          webhook: { conversionReviewVersions: ["v2", "v2"], clientConfig: { url: "https://example.com/convert" } },
+        },
+        { strategy: "Webhook", webhook: { conversionReviewVersions: ["v1"], clientConfig: {} } },
+        {
+          strategy: "Webhook",
+          webhook: { conversionReviewVersions: ["v1"], clientConfig: { url: "http://example.com/convert?x=1" } },
+        },
+        {
+          strategy: "None",
+          webhook: { conversionReviewVersions: ["v1"], clientConfig: { url: "https://example.com" } },
+        },
+        { strategy: "Magic" },
+      ];
+      for (const conversion of attempts) {
+        const crd = lampCrd(group, "https://example.com/convert", "");
+        await t.http({ method: "POST", path: CRDS, body: { ...crd, spec: { ...crd.spec, conversion } } });
+      }
+    },
+  },
 ];
