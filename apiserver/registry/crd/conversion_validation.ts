@@ -3,12 +3,10 @@
  * reported at the internal version's paths as kube-apiserver does: the v1 `webhook.clientConfig`
  * and `webhook.conversionReviewVersions` are `webhookClientConfig` and `conversionReviewVersions`.
  */
-import { dns1035LabelErrors } from "../../../apimachinery/index.js";
 import { fieldErrors, type FieldError } from "../../errors/status.js";
 import { clientConfigErrors } from "../admissionregistration/webhook_client_config.js";
+import { reviewVersionsErrors } from "../admissionregistration/webhooks.js";
 import type { ConversionSpec } from "./conversion_webhook.js";
-
-const acceptedReviewVersions = ["v1", "v1beta1"];
 
 export function conversionErrors(conversion: ConversionSpec | null | undefined): FieldError[] {
   if (!conversion) return [];
@@ -36,26 +34,6 @@ export function conversionErrors(conversion: ConversionSpec | null | undefined):
   if (!clientConfig)
     errors.push(fieldErrors.required(`${path}.webhookClientConfig`, "required when strategy is set to Webhook"));
   else errors.push(...clientConfigErrors(clientConfig, `${path}.webhookClientConfig`));
-  errors.push(...reviewVersionErrors(reviewVersions, `${path}.conversionReviewVersions`));
-  return errors;
-}
-
-/** validateConversionReviewVersions, a recognized version required (as on create). */
-function reviewVersionErrors(versions: readonly string[], path: string): FieldError[] {
-  if (!versions.length) return [fieldErrors.required(path, "")];
-  const errors: FieldError[] = [];
-  const seen = new Set<string>();
-  versions.forEach((version, index) => {
-    if (seen.has(version)) {
-      errors.push(fieldErrors.invalid(`${path}[${index}]`, version, "duplicate version"));
-      return;
-    }
-    seen.add(version);
-    for (const why of dns1035LabelErrors(version)) errors.push(fieldErrors.invalid(`${path}[${index}]`, version, why));
-  });
-  if (!versions.some((version) => acceptedReviewVersions.includes(version)))
-    errors.push(
-      fieldErrors.invalid(path, versions, `must include at least one of ${acceptedReviewVersions.join(", ")}`),
-    );
+  errors.push(...reviewVersionsErrors(reviewVersions, true, `${path}.conversionReviewVersions`, ""));
   return errors;
 }
