@@ -30,6 +30,8 @@ import {
   served,
   specPart,
   storageForm,
+  toStorageVersion,
+  toVersion,
   withManagerVersions,
 } from "./conversion.js";
 import { recordUpdate, type ManagerIdentity } from "./managed_fields.js";
@@ -226,7 +228,13 @@ export class ObjectService {
     if (this.store.get(type.collection, key)) throw alreadyExists(groupResource(type), name);
     if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
     type.strategy.prepareForCreate?.(object, this.#storedObjects());
-    const storable = await storageForm(object, type);
+    // No await unless a webhook converts: the name check and the write stay one step, as etcd's
+    // create transaction is; after a webhook's round trip the name is checked again.
+    let storable = storageForm(object, type);
+    if (storable instanceof Promise) {
+      storable = await storable;
+      if (this.store.get(type.collection, key)) throw alreadyExists(groupResource(type), name);
+    }
     if (options.dryRun) {
       // Nothing reaches storage, so a dry-run create has no resourceVersion (as with etcd).
       delete storable.metadata.resourceVersion;
@@ -304,12 +312,9 @@ export class ObjectService {
     const object = this.#prepareUpdate(type, deepClone(body), old, options.subresource);
     const warnings = this.#admit(type, object, old, options);
     this.#setGeneration(type, object, old);
-    if (!options.managedFieldsPrepared) {
-      const servedOld = await served(old, type);
-      const tracked = type.webhookConversion ? await withManagerVersions(type, servedOld, object) : type;
-      recordUpdate(tracked, object, servedOld, options.manager, timestamp(this.now()), options.subresource);
-    }
-    const storable = await storageForm(object, type);
+    const storable = type.webhookConversion
+      ? await this.#convertUpdate(type, object, old, options)
+      : this.#trackAndStore(type, object, toVersion(old, type), options);
     // An update that changes nothing is not written: no new resourceVersion, no watch event.
     if (jsonEqual(withoutVolatile(storable), withoutVolatile(old)))
       return { object: await served(old, type), created: false, warnings };
@@ -324,6 +329,44 @@ export class ObjectService {
     const stored = this.store.put(type.collection, key, storable);
     await stored.durable;
     return { object: await served(stored.object, type), created: false, warnings };
+  }
+
+  /** Records the write in managedFields (unless the caller did) and answers the object to store. */
+  #trackAndStore(
+    type: ResourceType,
+    object: KubeObject,
+    servedOld: KubeObject,
+    options: WriteOptions & { subresource: string },
+  ): KubeObject {
+    if (!options.managedFieldsPrepared)
+      recordUpdate(type, object, servedOld, options.manager, timestamp(this.now()), options.subresource);
+    return toStorageVersion(object, type);
+  }
+
+  /**
+   * An update of a kind a webhook converts: managedFields compared at every manager's version, the
+   * object converted to its stored version, and a 409 if another write got in meanwhile (etcd's
+   * compare-and-swap on the version read).
+   */
+  async #convertUpdate(
+    type: ResourceType,
+    object: KubeObject,
+    old: KubeObject,
+    options: WriteOptions & { subresource: string },
+  ): Promise<KubeObject> {
+    const servedOld = await served(old, type);
+    if (!options.managedFieldsPrepared) {
+      const tracked = await withManagerVersions(type, servedOld, object);
+      recordUpdate(tracked, object, servedOld, options.manager, timestamp(this.now()), options.subresource);
+    }
+    const storable = await storageForm(object, type);
+    const current = this.store.get(
+      type.collection,
+      objectKey(type.namespaced ? old.metadata.namespace : undefined, old.metadata.name ?? ""),
+    );
+    if (current?.metadata.resourceVersion !== old.metadata.resourceVersion)
+      throw conflict(groupResource(type), old.metadata.name ?? "", objectModifiedMessage);
+    return storable;
   }
 
   /** Copies what a write may not change from the stored object, as the strategies' PrepareForUpdate do. */

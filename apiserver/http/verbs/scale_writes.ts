@@ -48,7 +48,8 @@ export async function updateScale(verb: VerbRequest, options: WriteOptions): Pro
     await readBody(request),
     mediaTypeOf(request.headers["content-type"]) || "application/json",
   );
-  const current = await served(context.service.getStored(type, namespace, name), type);
+  const read = served(context.service.getStored(type, namespace, name), type);
+  const current = read instanceof Promise ? await read : read;
   return writeScale(verb, scale, options, current, (scale as KubeObject).metadata?.resourceVersion);
 }
 
@@ -60,7 +61,8 @@ export async function patchScale(
   strictDecoding: boolean,
 ): Promise<void> {
   const { context, type, namespace, name } = verb;
-  const current = await served(context.service.getStored(type, namespace, name), type);
+  const read = served(context.service.getStored(type, namespace, name), type);
+  const current = read instanceof Promise ? await read : read;
   const scale = readScale(type, current);
   const patched =
     kind === "json"
