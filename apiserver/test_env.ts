@@ -12,7 +12,7 @@
  * Guarantees: `stop()` ends every child process and removes every temporary folder, and so do a
  * failed start, the end of the Node.js process and SIGINT/SIGTERM; it can be called twice.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { KubeConfig } from "@kubernetes/client-node";
@@ -22,6 +22,12 @@ import { startControlPlane } from "./binaries/control_plane.js";
 import { installCrds, type CrdInstallOptions } from "./crd_install.js";
 import type { ApiServerEndpoint } from "../apimachinery/index.js";
 import { writeKubeconfig } from "./kubeconfig.js";
+import {
+  installWebhooks,
+  prepareWebhooks,
+  type WebhookInstallOptions,
+  type WebhookServing,
+} from "./webhook_install.js";
 
 /** Which API server a test environment runs. */
 export type ControlPlaneKind = "embedded" | "binaries";
@@ -45,6 +51,11 @@ export interface TestEnvOptions {
   /** For `"binaries"`: run kube-controller-manager (garbage collection, namespace deletion). */
   readonly controllerManager: boolean;
   readonly startTimeoutMs: number;
+  /**
+   * Install the Mutating/ValidatingWebhookConfigurations under `paths` pointing at the test's own
+   * webhook server (envtest's WebhookInstallOptions); `env.webhookInstallOptions` says where it must serve.
+   */
+  readonly webhookInstallOptions: Partial<WebhookInstallOptions> | undefined;
 }
 
 /**
@@ -67,6 +78,7 @@ export const DEFAULT_TEST_ENV_OPTIONS: TestEnvOptions = {
   kubeconfigPath: undefined,
   controllerManager: true,
   startTimeoutMs: 60_000,
+  webhookInstallOptions: undefined,
 };
 
 /** A running test environment. */
@@ -77,6 +89,11 @@ export interface TestEnv {
   readonly kubeConfig: KubeConfig;
   /** The API server's URL. */
   readonly url: string;
+  /**
+   * With `webhookInstallOptions`: the host, port, certificate folder and CA the manager's webhook
+   * server must use (`createManager({ webhookServer: { host, port, certDir } })`).
+   */
+  readonly webhookInstallOptions?: WebhookServing;
   /** Stops what was started and removes temporary folders; idempotent. */
   stop(): Promise<void>;
 }
@@ -109,7 +126,12 @@ export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promi
   if (o.useExistingCluster) {
     const env = existingClusterEnv();
     await installCrds(env.kubeConfig, crdInstall);
-    return env;
+    if (!o.webhookInstallOptions) return env;
+    const certDir = mkdtempSync(join(tmpdir(), "envtest-serving-certs-"));
+    const webhooks = await prepareWebhooks(o.webhookInstallOptions, certDir);
+    await installWebhooks(env.kubeConfig, webhooks, o.webhookInstallOptions);
+    const stop = async (): Promise<void> => rmSync(certDir, { recursive: true, force: true });
+    return { ...env, webhookInstallOptions: webhooks.serving, stop };
   }
 
   const temporary = mkdtempSync(join(tmpdir(), "uselessctl-testenv-"));
@@ -158,8 +180,14 @@ export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promi
     }
     const kubeconfigPath = o.kubeconfigPath ?? join(temporary, "kubeconfig");
     const kubeConfig = writeKubeconfig(kubeconfigPath, endpoint);
+    // Prepared before the CRDs, as envtest does, so that conversion webhooks can point at it too.
+    const webhooks = o.webhookInstallOptions
+      ? await prepareWebhooks(o.webhookInstallOptions, join(temporary, "webhook-serving-certs"))
+      : undefined;
     await installCrds(kubeConfig, crdInstall);
-    return { controlPlane: o.controlPlane, kubeconfigPath, kubeConfig, url: endpoint.url, stop };
+    if (webhooks) await installWebhooks(kubeConfig, webhooks, o.webhookInstallOptions);
+    const env: TestEnv = { controlPlane: o.controlPlane, kubeconfigPath, kubeConfig, url: endpoint.url, stop };
+    return webhooks ? { ...env, webhookInstallOptions: webhooks.serving } : env;
   } catch (error) {
     await stop();
     throw error;

@@ -44,6 +44,7 @@ export const AREAS = [
   "kubectl",
   "client-node",
   "kinds",
+  "admission",
 ] as const;
 export type Area = (typeof AREAS)[number];
 
