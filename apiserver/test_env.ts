@@ -125,10 +125,13 @@ export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promi
   const crdInstall = { ...o.crdInstallOptions, paths: o.crdDirectoryPaths };
   if (o.useExistingCluster) {
     const env = existingClusterEnv();
-    await installCrds(env.kubeConfig, crdInstall);
-    if (!o.webhookInstallOptions) return env;
+    if (!o.webhookInstallOptions) {
+      await installCrds(env.kubeConfig, crdInstall);
+      return env;
+    }
     const certDir = mkdtempSync(join(tmpdir(), "envtest-serving-certs-"));
     const webhooks = await prepareWebhooks(o.webhookInstallOptions, certDir);
+    await installCrds(env.kubeConfig, { ...crdInstall, conversionWebhook: webhooks.serving });
     await installWebhooks(env.kubeConfig, webhooks, o.webhookInstallOptions);
     const stop = async (): Promise<void> => rmSync(certDir, { recursive: true, force: true });
     return { ...env, webhookInstallOptions: webhooks.serving, stop };
@@ -184,7 +187,7 @@ export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promi
     const webhooks = o.webhookInstallOptions
       ? await prepareWebhooks(o.webhookInstallOptions, join(temporary, "webhook-serving-certs"))
       : undefined;
-    await installCrds(kubeConfig, crdInstall);
+    await installCrds(kubeConfig, { ...crdInstall, conversionWebhook: webhooks?.serving });
     if (webhooks) await installWebhooks(kubeConfig, webhooks, o.webhookInstallOptions);
     const env: TestEnv = { controlPlane: o.controlPlane, kubeconfigPath, kubeConfig, url: endpoint.url, stop };
     return webhooks ? { ...env, webhookInstallOptions: webhooks.serving } : env;
