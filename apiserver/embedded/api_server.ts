@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
+import { Impersonation } from "../auth/impersonation.js";
 import { jwtKeyFromPem } from "../auth/jwt.js";
 import { loadOrCreateIdentity } from "../auth/persisted_identity.js";
 import { ServiceAccountTokens } from "../auth/service_account_tokens.js";
@@ -97,7 +98,7 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
   const handler = createRequestHandler({
     registry,
     service,
-    authentication: { authenticator, serviceAccountTokens },
+    authentication: { authenticator, serviceAccountTokens, impersonation: new Impersonation(authorizer) },
     authorizer,
     watch: { bookmarkIntervalMs: options.bookmarkIntervalMs, defaultTimeoutSeconds: 1800, now: options.now },
     registerWatch(stop) {

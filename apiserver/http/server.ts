@@ -3,7 +3,6 @@
  * OpenAPI) or a resource request, with every failure answered as a `Status`.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { impersonatedUser } from "../auth/impersonation.js";
 import type { UserInfo } from "../auth/user.js";
 import { forbiddenMessage, type Authorizer } from "../auth/rbac/authorizer.js";
 import { requestAttributes } from "../auth/rbac/request_attributes.js";
@@ -127,7 +126,7 @@ function authenticatedUser(
     throw unauthorized();
   }
   try {
-    return impersonatedUser(request, authenticated, context.authorizer, () =>
+    return context.authentication.impersonation.userFor(request, authenticated, () =>
       requestAttributes(request.method ?? "GET", path, query),
     );
   } catch (error) {
