@@ -80,7 +80,7 @@ function isEstablished(crd: V1CustomResourceDefinition | undefined): boolean {
 }
 
 /** One JSON request through the kubeconfig's credentials; the body as the server sent it. */
-async function kubeRequest(
+export async function kubeRequest(
   kubeConfig: KubeConfig,
   method: string,
   path: string,
