@@ -34,17 +34,27 @@ export function missingPrerequisite(): string | undefined {
 /** A running local API server with the CRDs installed. */
 export interface Cluster {
   kubeconfigPath: string;
+  /** With `runAs`: the service account's kubeconfig, for the operator. */
+  runAs?: { kubeconfigPath: string; username: string };
+  forbiddenRequests?(): readonly unknown[];
+  /** With `runAs`, rejects naming the markers of the requests RBAC refused the operator. */
   stop(): Promise<void>;
 }
 
+/** The operator's own identity: config/rbac's grants to a service account (startTestEnv's runAs). */
+export interface RunAs {
+  serviceAccount: string;
+  rbacDir: string;
+}
+
 /** Starts the local API server with this repository's CRDs, as envtest would. */
-export async function startCluster(): Promise<Cluster> {
+export async function startCluster(options: { runAs?: RunAs } = {}): Promise<Cluster> {
   // A variable specifier, so that this file type-checks before the API server exists.
   const specifier = "uselessctl/testenv";
   const testenv = (await import(specifier)) as {
-    startTestEnv(options: { crdDirectoryPaths: string[] }): Promise<Cluster>;
+    startTestEnv(options: { crdDirectoryPaths: string[]; runAs?: RunAs }): Promise<Cluster>;
   };
-  return testenv.startTestEnv({ crdDirectoryPaths: [`${ROOT}/config/crd/bases`] });
+  return testenv.startTestEnv({ crdDirectoryPaths: [`${ROOT}/config/crd/bases`], ...options });
 }
 
 /** Runs the real kubectl against the cluster; resolves to stdout, rejects with stderr. */
@@ -98,7 +108,8 @@ export class OperatorProcess {
     this.#exited = new Promise((resolve) => child.on("exit", (code) => resolve(code)));
   }
 
-  static start(cluster: Cluster, flags: OperatorFlags): OperatorProcess {
+  /** Starts main.ts against `cluster`, as its runAs identity if it has one, with `extraArgs`. */
+  static start(cluster: Cluster, flags: OperatorFlags, extraArgs: readonly string[] = []): OperatorProcess {
     const child = spawn(
       process.execPath,
       [
@@ -110,10 +121,11 @@ export class OperatorProcess {
         `--flip-interval=${flags.flipInterval}`,
         "--metrics-bind-address=0",
         "--health-probe-bind-address=0",
+        ...extraArgs,
       ],
       {
         cwd: ROOT,
-        env: { ...process.env, KUBECONFIG: cluster.kubeconfigPath, NO_COLOR: "1" },
+        env: { ...process.env, KUBECONFIG: cluster.runAs?.kubeconfigPath ?? cluster.kubeconfigPath, NO_COLOR: "1" },
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
