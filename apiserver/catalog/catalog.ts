@@ -260,27 +260,33 @@ function collectPatchRules(
  * holding false, 0, "", null or an empty list or map; an omitzero one holding a zero scalar).
  */
 export function fillZeroValues(value: unknown, type: string): void {
+  forEachNamedValue(value, type, (named, name) => {
+    const model = goTypeModel(name);
+    if (!model?.fields || Array.isArray(named)) return;
+    const object = named as Record<string, unknown>;
+    for (const field of jsonFields(model)) {
+      if (object[field.json] === undefined) {
+        const zero = zeroValue(field, new Set([name]));
+        if (zero !== undefined) object[field.json] = zero;
+      } else if (omittedByGo(field, object[field.json])) Reflect.deleteProperty(object, field.json);
+      else fillZeroValues(object[field.json], field.type);
+    }
+  });
+}
+
+/**
+ * Calls `visit` with each object or list that `value`, of Go type `type`, holds as a named type
+ * once its pointers, slices and maps are unwrapped (`[]*core/v1.Container`: each container).
+ */
+export function forEachNamedValue(value: unknown, type: string, visit: (value: object, name: string) => void): void {
   if (value === null || typeof value !== "object") return;
   const expression = parseTypeExpression(type);
-  if (expression.form === "pointer") return fillZeroValues(value, expression.element);
-  if (expression.form === "slice") {
-    if (Array.isArray(value)) for (const item of value) fillZeroValues(item, expression.element);
-    return;
-  }
+  if (expression.form === "named") return visit(value, expression.name);
   if (expression.form === "map") {
-    if (!Array.isArray(value)) for (const item of Object.values(value)) fillZeroValues(item, expression.element);
-    return;
-  }
-  const model = goTypeModel(type);
-  if (!model?.fields || Array.isArray(value)) return;
-  const object = value as Record<string, unknown>;
-  for (const field of jsonFields(model)) {
-    if (object[field.json] === undefined) {
-      const zero = zeroValue(field, new Set([type]));
-      if (zero !== undefined) object[field.json] = zero;
-    } else if (omittedByGo(field, object[field.json])) Reflect.deleteProperty(object, field.json);
-    else fillZeroValues(object[field.json], field.type);
-  }
+    if (!Array.isArray(value))
+      for (const item of Object.values(value)) forEachNamedValue(item, expression.element, visit);
+  } else if (expression.form === "pointer") forEachNamedValue(value, expression.element, visit);
+  else if (Array.isArray(value)) for (const item of value) forEachNamedValue(item, expression.element, visit);
 }
 
 /** Whether encoding/json leaves out `field` holding `value` (its omitempty and omitzero rules). */

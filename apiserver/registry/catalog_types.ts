@@ -7,6 +7,7 @@
 import { serveFromV2Store } from "./autoscaling/index.js";
 import { selectorFromLabelSelector, selectorFromSet, type LabelSelector } from "../../apimachinery/index.js";
 import { emptyObjectOf, fillZeroValues, trackingSchema } from "../catalog/catalog.js";
+import { groupsRoundingResourceLists, roundResourceLists } from "../catalog/resource_lists.js";
 import type { CatalogResource } from "../catalog/catalog_model.js";
 import { builtinStrategies } from "./builtin_strategies.js";
 import { droppingUnknownFields } from "./builtin_fields.js";
@@ -172,7 +173,12 @@ export function catalogType(entry: CatalogResource): ResourceType {
     storageVersion: entry.storageVersion || entry.version,
     strategy: builtinStrategies[entry.group]?.[entry.resource] ?? {},
     deprecationWarning: deprecatedVersions[`${entry.group}/${entry.version}/${entry.resource}`],
-    fillZeroValues: (object) => fillZeroValues(object, entry.goType),
+    fillZeroValues: groupsRoundingResourceLists.has(entry.group)
+      ? (object) => {
+          fillZeroValues(object, entry.goType);
+          roundResourceLists(object, entry.goType);
+        }
+      : (object) => fillZeroValues(object, entry.goType),
     stored: entry.storageVersionHash !== "",
     returnsDeletedObject: returningDeletedObject.has(`${entry.group}/${entry.resource}`),
     catalog: entry,

@@ -168,7 +168,8 @@ export interface ResourceType {
   emptyObject?: Record<string, unknown> | undefined;
   /**
    * For built-in kinds, adds every zero value Go serializes that the object lacks, at any depth
-   * (list items and map values included); kinds without it are filled from `emptyObject`.
+   * (list items and map values included), and the defaults every field of a Go type gets
+   * (SetDefaults_ResourceList); kinds without it are filled from `emptyObject`.
    */
   fillZeroValues?: ((object: KubeObject) => void) | undefined;
   /**

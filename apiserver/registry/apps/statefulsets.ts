@@ -17,7 +17,6 @@ import {
   validatePositiveIntOrPercent,
 } from "../../validation/int_or_string.js";
 import { renderLabelSelector, validateLabels } from "../../validation/label_selector.js";
-import { canonicalizeQuantities, type QuantityShape } from "../core/pod_template.js";
 import { ageColumn, column, nameColumn } from "../printing.js";
 import type { ResourceStrategy } from "../resource_type.js";
 import {
@@ -95,14 +94,7 @@ function defaultClaimTemplate(claim: VolumeClaimTemplate): void {
   spec.volumeMode ??= "Filesystem";
   const status = (claim.status ??= {});
   status.phase ||= "Pending";
-  canonicalizeQuantities(claim, claimQuantities);
 }
-
-/** The ResourceLists of a claim template that SetDefaults_ResourceList rounds. */
-const claimQuantities: QuantityShape = {
-  spec: { resources: { limits: "resourceList", requests: "resourceList" } },
-  status: { capacity: "resourceList", allocatedResources: "resourceList" },
-};
 
 /** The internal RollingUpdateStatefulSetStrategy as json.Marshal prints it. */
 function renderRollingUpdate(rollingUpdate: RollingUpdate): string {

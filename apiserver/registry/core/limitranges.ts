@@ -9,7 +9,6 @@ import { fieldErrors, type FieldError } from "../../errors/status.js";
 import type { KubeObject } from "../../storage/types.js";
 import { createdAtColumn, nameColumn } from "../printing.js";
 import type { ResourceStrategy } from "../resource_type.js";
-import { canonicalizeQuantities, quantityDecodeError, type QuantityShape } from "./quantity_fields.js";
 
 type Json = Record<string, unknown>;
 const objectAt = (value: unknown): Json | undefined =>
@@ -18,15 +17,6 @@ const itemsOf = (object: KubeObject): Json[] => {
   const limits = objectAt(object.spec)?.limits;
   return Array.isArray(limits) ? (limits as Json[]) : [];
 };
-
-const itemQuantities = {
-  max: "resourceList",
-  min: "resourceList",
-  default: "resourceList",
-  defaultRequest: "resourceList",
-  maxLimitRequestRatio: "resourceList",
-} as const;
-const limitQuantities: QuantityShape = { spec: { limits: [itemQuantities] } };
 
 /** SetDefaults_LimitRangeItem. */
 function defaultItem(item: Json): void {
@@ -132,9 +122,7 @@ function validateLimits(items: Json[]): FieldError[] {
 }
 
 export const limitRangeStrategy: ResourceStrategy = {
-  decodeTypeError: (object) => quantityDecodeError(object, limitQuantities),
   normalize(object) {
-    canonicalizeQuantities(object, limitQuantities);
     itemsOf(object).forEach(defaultItem);
     return [];
   },

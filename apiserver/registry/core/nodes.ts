@@ -10,14 +10,12 @@ import type { KubeObject } from "../../storage/types.js";
 import { validateCIDR } from "../../validation/ip.js";
 import { ageColumn, column, nameColumn } from "../printing.js";
 import type { ResourceStrategy } from "../resource_type.js";
-import { canonicalizeQuantities, quantityDecodeError, type QuantityShape } from "./quantity_fields.js";
 
 type Json = Record<string, unknown>;
 const objectAt = (value: unknown): Json =>
   value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {};
 const listAt = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
 
-const nodeQuantities: QuantityShape = { status: { capacity: "resourceList", allocatable: "resourceList" } };
 const taintEffects = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 
 function validateNode(object: KubeObject): FieldError[] {
@@ -72,9 +70,7 @@ export const nodeStrategy: ResourceStrategy = {
   // The node strategy's PrepareForCreate clears only status.config: a kubelet registers with its status.
   keepsStatusOnCreate: true,
   fieldSelectors: { "spec.unschedulable": (o) => String(objectAt(o.spec).unschedulable === true) },
-  decodeTypeError: (object) => quantityDecodeError(object, nodeQuantities),
   normalize(object) {
-    canonicalizeQuantities(object, nodeQuantities);
     const spec = objectAt(object.spec);
     object.spec = spec;
     const cidrs = Array.isArray(spec.podCIDRs) ? spec.podCIDRs : [];

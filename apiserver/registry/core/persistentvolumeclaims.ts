@@ -11,7 +11,6 @@ import { ageColumn, column, nameColumn } from "../printing.js";
 import type { ResourceStrategy } from "../resource_type.js";
 import { validateClaimUpdate } from "./claim_update_validation.js";
 import { objectAt, type JsonObject } from "./pod_spec_defaults.js";
-import { canonicalizeQuantities, quantityDecodeError, type QuantityShape } from "./quantity_fields.js";
 import {
   accessModesString,
   addProtectionFinalizer,
@@ -22,13 +21,6 @@ import {
   validatePositiveQuantity,
   validateVolumeMode,
 } from "./volume_fields.js";
-
-const resources = { limits: "resourceList", requests: "resourceList" } as const;
-/** The quantities of a PersistentVolumeClaim. */
-export const claimQuantities: QuantityShape = {
-  spec: { resources },
-  status: { capacity: "resourceList", allocatedResources: "resourceList" },
-};
 
 /** SetDefaults_PersistentVolumeClaimSpec. */
 export function defaultClaimSpec(spec: JsonObject): void {
@@ -123,9 +115,7 @@ const descriptions = {
 
 export const persistentVolumeClaimStrategy: ResourceStrategy = {
   // GetAttrs adds a bare "name", but the v1 field label conversion refuses it: only metadata fields select.
-  decodeTypeError: (object) => quantityDecodeError(object, claimQuantities),
   normalize(object) {
-    canonicalizeQuantities(object, claimQuantities);
     const spec = specOf(object);
     object.spec = spec;
     defaultClaimSpec(spec);

@@ -10,7 +10,6 @@ import { fieldErrors, type FieldError } from "../../errors/status.js";
 import { ageColumn, column, nameColumn } from "../printing.js";
 import type { ResourceStrategy } from "../resource_type.js";
 import { objectAt, type JsonObject } from "./pod_spec_defaults.js";
-import { canonicalizeQuantities, quantityDecodeError, type QuantityShape } from "./quantity_fields.js";
 import {
   accessModesString,
   addProtectionFinalizer,
@@ -21,8 +20,6 @@ import {
   validatePositiveQuantity,
   validateVolumeMode,
 } from "./volume_fields.js";
-
-const volumeQuantities: QuantityShape = { spec: { capacity: "resourceList" } };
 
 /** The volume sources in the order ValidatePersistentVolumeSpec checks them, with the path it names. */
 const volumeSources: [field: string, path: string][] = [
@@ -152,9 +149,7 @@ const descriptions = {
 
 export const persistentVolumeStrategy: ResourceStrategy = {
   // GetAttrs adds a bare "name", but the v1 field label conversion refuses it: only metadata fields select.
-  decodeTypeError: (object) => quantityDecodeError(object, volumeQuantities),
   normalize(object) {
-    canonicalizeQuantities(object, volumeQuantities);
     const spec = specOf(object);
     object.spec = spec;
     spec.persistentVolumeReclaimPolicy ||= "Retain";

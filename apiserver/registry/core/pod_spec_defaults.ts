@@ -4,7 +4,6 @@
  * defaults of zz_generated.defaults.go), in the order the generated SetObjectDefaults functions
  * apply them. What only a Pod gets (SetDefaults_Pod) is in pods.ts.
  */
-import { canonicalizeQuantities, podSpecQuantities } from "./quantity_fields.js";
 
 export type JsonObject = Record<string, unknown>;
 
@@ -193,5 +192,4 @@ export function defaultPodSpec(spec: JsonObject): void {
   for (const field of ["initContainers", "containers", "ephemeralContainers"]) {
     for (const container of objectsAt(spec[field])) defaultContainer(container);
   }
-  canonicalizeQuantities(spec, podSpecQuantities);
 }

@@ -12,14 +12,6 @@ import { validatePodSpec } from "./pod_spec_validation.js";
 
 export { defaultPodSpec, objectAt, objectsAt, type JsonObject } from "./pod_spec_defaults.js";
 export { validatePodSpec } from "./pod_spec_validation.js";
-export {
-  canonicalizeQuantities,
-  quantityDecodeError,
-  podSpecQuantities,
-  podStatusQuantities,
-  podTemplateSpecQuantities,
-  type QuantityShape,
-} from "./quantity_fields.js";
 
 /**
  * The defaults of a PodTemplateSpec (SetObjectDefaults_PodTemplate and the workloads' generated

@@ -14,7 +14,6 @@ import { addDefaultTolerations, admitPriority, keepPriority, podQosClass } from 
 import { podColumns } from "./pod_columns.js";
 import { defaultPodSpec, objectAt, objectsAt, type JsonObject } from "./pod_spec_defaults.js";
 import { validatePodSpec } from "./pod_spec_validation.js";
-import { canonicalizeQuantities, podStatusQuantities } from "./quantity_fields.js";
 
 const specOf = (pod: KubeObject): JsonObject => objectAt(pod.spec) ?? {};
 const statusOf = (pod: KubeObject): JsonObject => objectAt(pod.status) ?? {};
@@ -188,10 +187,7 @@ export const podStrategy: ResourceStrategy = {
     defaultPod(spec);
     defaultPodSpec(spec);
     const status = objectAt(pod.status);
-    if (status) {
-      defaultPodStatus(status);
-      canonicalizeQuantities(status, podStatusQuantities);
-    }
+    if (status) defaultPodStatus(status);
     return [];
   },
   validate(pod, old, context) {

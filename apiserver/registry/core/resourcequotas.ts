@@ -8,16 +8,10 @@ import { fieldErrors, type FieldError } from "../../errors/status.js";
 import type { KubeObject } from "../../storage/types.js";
 import { ageColumn, column, nameColumn } from "../printing.js";
 import type { ResourceStrategy } from "../resource_type.js";
-import { canonicalizeQuantities, quantityDecodeError, type QuantityShape } from "./quantity_fields.js";
 
 type Json = Record<string, unknown>;
 const objectAt = (value: unknown): Json =>
   value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {};
-
-const quotaQuantities: QuantityShape = {
-  spec: { hard: "resourceList" },
-  status: { hard: "resourceList", used: "resourceList" },
-};
 
 /** helper.IsIntegerResourceName: object counts (and `count/...`) must be whole numbers. */
 const integerResources = new Set([
@@ -67,11 +61,6 @@ function usage(object: KubeObject, limits: boolean): string {
 }
 
 export const resourceQuotaStrategy: ResourceStrategy = {
-  decodeTypeError: (object) => quantityDecodeError(object, quotaQuantities),
-  normalize(object) {
-    canonicalizeQuantities(object, quotaQuantities);
-    return [];
-  },
   validate(object, _old, context) {
     if (context?.subresource === "status") {
       const status = objectAt(object.status);

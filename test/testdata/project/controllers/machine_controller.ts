@@ -4,9 +4,9 @@ import {
   type Client,
   type Manager,
   type ReconcileContext,
+  type ReconcileResult,
   type Reconciler,
   type Request,
-  type Result,
 } from "uselessctl";
 import { Machine } from "../api/v1alpha1/index.js";
 
@@ -35,7 +35,7 @@ export class MachineReconciler implements Reconciler {
    * the spec with what exists, act on the difference, and return; throw to retry with back-off,
    * or return `{ requeueAfter }` (milliseconds) to look again later.
    */
-  async reconcile(req: Request, ctx: ReconcileContext): Promise<Result | void> {
+  async reconcile(req: Request, ctx: ReconcileContext): Promise<ReconcileResult> {
     let found: Machine;
     try {
       found = await this.client.get(Machine, req);
