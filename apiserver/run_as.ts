@@ -10,6 +10,7 @@ import { extname, join } from "node:path";
 import yaml from "js-yaml";
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { ApiServerEndpoint } from "../apimachinery/index.js";
+import { serviceAccountUsername } from "./auth/service_account_user.js";
 import { kubeRequest } from "./crd_install.js";
 import { writeKubeconfig } from "./kubeconfig.js";
 
@@ -168,7 +169,7 @@ export async function setUpRunAs(
   const token = (issued.body["status"] as { token?: string } | undefined)?.token;
   if (issued.status !== 201 || !token)
     throw new Error(`requesting a token for ${accounts}/${account.name}: ${describe(issued)}`);
-  const username = `system:serviceaccount:${account.namespace}:${account.name}`;
+  const username = serviceAccountUsername(account.namespace, account.name);
   const kubeConfig = writeKubeconfig(
     kubeconfigPath,
     { ...endpoint, token },

@@ -17,6 +17,7 @@ import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { KubeConfig } from "@kubernetes/client-node";
 import { findBinaryAssets } from "./binaries/assets.js";
+import { serviceAccountUsername } from "./auth/service_account_user.js";
 import { auditedDenials, auditFlags } from "./binaries/audit_log.js";
 import { registerCleanup } from "./binaries/cleanup.js";
 import { startControlPlane } from "./binaries/control_plane.js";
@@ -223,7 +224,7 @@ export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promi
 
 function usernameOf(runAs: RunAsOptions): string {
   const { namespace, name } = serviceAccountOf(runAs.serviceAccount);
-  return `system:serviceaccount:${namespace}:${name}`;
+  return serviceAccountUsername(namespace, name);
 }
 
 function endpointOf(kubeConfig: KubeConfig): ApiServerEndpoint {
