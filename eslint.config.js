@@ -30,6 +30,28 @@ export default tseslint.config(
     },
   },
   {
+    // The UI's pages: plain ES modules that run in the browser, served as they are (no build step).
+    files: ["ui/static/**/*.js", "board/**/*.js"],
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          "document",
+          "location",
+          "fetch",
+          "setTimeout",
+          "setInterval",
+          "addEventListener",
+          "requestAnimationFrame",
+          "performance",
+          "AbortController",
+          "TextDecoderStream",
+          "FormData",
+          "CSS",
+        ].map((name) => [name, "readonly"]),
+      ),
+    },
+  },
+  {
     // In tests and benchmarks a `!` on a value the test just produced fails the test when it is
     // absent, which is what a test wants; product code keeps the rule.
     files: ["**/*.test.ts", "test/**", "bench/**"],

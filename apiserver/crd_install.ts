@@ -34,12 +34,12 @@ export const DEFAULT_CRD_INSTALL_OPTIONS: CrdInstallOptions = {
 
 const MANIFEST_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
 
-function manifestFiles(path: string, errorIfPathMissing: boolean): string[] {
+function manifestFiles(path: string, errorIfPathMissing: boolean, what: string): string[] {
   let isDirectory: boolean;
   try {
     isDirectory = statSync(path).isDirectory();
   } catch {
-    if (errorIfPathMissing) throw new Error(`CRD path ${path} does not exist`);
+    if (errorIfPathMissing) throw new Error(`${what} path ${path} does not exist`);
     return [];
   }
   if (!isDirectory) return [path];
@@ -50,13 +50,17 @@ function manifestFiles(path: string, errorIfPathMissing: boolean): string[] {
 }
 
 /**
- * Every CustomResourceDefinition in the files under `paths`; other kinds are ignored.
+ * The objects in the manifest files under `paths` (files, or folders whose `*.yaml`, `*.yml` and
+ * `*.json` files are read, not recursively) that `accept` keeps; `what` names them in errors.
  *
  * Errors: a missing path (when `errorIfPathMissing`), or a file that is not valid YAML, named.
  */
-export function readCrdFiles(paths: readonly string[], errorIfPathMissing = true): V1CustomResourceDefinition[] {
-  const crds: V1CustomResourceDefinition[] = [];
-  for (const file of paths.flatMap((path) => manifestFiles(path, errorIfPathMissing))) {
+export function readManifestObjects<T>(
+  paths: readonly string[],
+  options: { errorIfPathMissing: boolean; what: string; accept: (object: Record<string, unknown>) => boolean },
+): T[] {
+  const objects: T[] = [];
+  for (const file of paths.flatMap((path) => manifestFiles(path, options.errorIfPathMissing, options.what))) {
     let documents: unknown[];
     try {
       documents = yaml.loadAll(readFileSync(file, "utf8"));
@@ -64,13 +68,27 @@ export function readCrdFiles(paths: readonly string[], errorIfPathMissing = true
       throw new Error(`${file}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
     }
     for (const document of documents) {
-      const object = document as Partial<V1CustomResourceDefinition> | null;
-      if (object?.kind === "CustomResourceDefinition" && object.apiVersion?.startsWith("apiextensions.k8s.io/")) {
-        crds.push(object as V1CustomResourceDefinition);
+      if (document !== null && typeof document === "object" && options.accept(document as Record<string, unknown>)) {
+        objects.push(document as T);
       }
     }
   }
-  return crds;
+  return objects;
+}
+
+/**
+ * Every CustomResourceDefinition in the files under `paths`; other kinds are ignored.
+ *
+ * Errors: a missing path (when `errorIfPathMissing`), or a file that is not valid YAML, named.
+ */
+export function readCrdFiles(paths: readonly string[], errorIfPathMissing = true): V1CustomResourceDefinition[] {
+  return readManifestObjects<V1CustomResourceDefinition>(paths, {
+    errorIfPathMissing,
+    what: "CRD",
+    accept: (object) =>
+      object["kind"] === "CustomResourceDefinition" &&
+      String(object["apiVersion"] ?? "").startsWith("apiextensions.k8s.io/"),
+  });
 }
 
 function isEstablished(crd: V1CustomResourceDefinition | undefined): boolean {
@@ -117,6 +135,33 @@ export async function kubeRequest(
 const CRDS_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
 /**
+ * Creates a cluster-scoped object at `collectionPath`, or replaces it when it exists (as envtest's
+ * `ensureCreated`). Errors: the server's rejection, naming `what` and the object.
+ */
+export async function createOrReplace(
+  kubeConfig: KubeConfig,
+  collectionPath: string,
+  object: { metadata?: { name?: string } },
+  what: string,
+): Promise<void> {
+  const name = object.metadata?.name ?? "";
+  let response = await kubeRequest(kubeConfig, "POST", collectionPath, object);
+  if (response.status === 409) {
+    const existing = await kubeRequest(kubeConfig, "GET", `${collectionPath}/${name}`);
+    const metadata = {
+      ...object.metadata,
+      resourceVersion: (existing.body["metadata"] as { resourceVersion?: string } | undefined)?.resourceVersion,
+    };
+    response = await kubeRequest(kubeConfig, "PUT", `${collectionPath}/${name}`, { ...object, metadata });
+  }
+  if (response.status >= 300) {
+    throw new Error(
+      `installing ${what} ${name}: HTTP ${response.status}: ${String(response.body["message"] ?? JSON.stringify(response.body))}`,
+    );
+  }
+}
+
+/**
  * Creates (or, if it exists, replaces) every CRD and resolves once all are Established.
  *
  * Sent as raw JSON rather than through client-node's typed API, whose model serialiser drops the
@@ -132,23 +177,7 @@ export async function installCrds(
   const o: CrdInstallOptions = { ...DEFAULT_CRD_INSTALL_OPTIONS, ...options };
   const crds = [...readCrdFiles(o.paths, o.errorIfPathMissing), ...o.crds];
   const names = crds.map((crd) => crd.metadata?.name ?? "");
-  for (const [index, crd] of crds.entries()) {
-    const name = names[index] ?? "";
-    let response = await kubeRequest(kubeConfig, "POST", CRDS_PATH, crd);
-    if (response.status === 409) {
-      const existing = await kubeRequest(kubeConfig, "GET", `${CRDS_PATH}/${name}`);
-      const metadata = {
-        ...crd.metadata,
-        resourceVersion: (existing.body["metadata"] as { resourceVersion?: string } | undefined)?.resourceVersion,
-      };
-      response = await kubeRequest(kubeConfig, "PUT", `${CRDS_PATH}/${name}`, { ...crd, metadata });
-    }
-    if (response.status >= 300) {
-      throw new Error(
-        `installing CRD ${name}: HTTP ${response.status}: ${String(response.body["message"] ?? JSON.stringify(response.body))}`,
-      );
-    }
-  }
+  for (const crd of crds) await createOrReplace(kubeConfig, CRDS_PATH, crd, "CRD");
   const deadline = Date.now() + o.maxTimeMs;
   await pollUntilAll(names, deadline, o, "CRDs not Established", async (name) =>
     isEstablished(

@@ -27,6 +27,17 @@ export {
 } from "./binaries/assets.js";
 export { ChildProcessDiedError } from "./binaries/process.js";
 export { installCrds, readCrdFiles, type CrdInstallOptions } from "./crd_install.js";
+export {
+  prepareWebhooks,
+  installWebhooks,
+  localClientConfig,
+  DEFAULT_WEBHOOK_INSTALL_OPTIONS,
+  type WebhookInstallOptions,
+  type WebhookServing,
+  type PreparedWebhooks,
+  type WebhookConfiguration,
+  type WebhookClientConfig,
+} from "./webhook_install.js";
 export { writeKubeconfig } from "./kubeconfig.js";
 export { renderKubeconfig, type ApiServerEndpoint } from "../apimachinery/index.js";
 export { KUBERNETES_VERSION } from "./kubernetes_version.js";

@@ -12,7 +12,7 @@
  * Guarantees: `stop()` ends every child process and removes every temporary folder, and so do a
  * failed start, the end of the Node.js process and SIGINT/SIGTERM; it can be called twice.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { KubeConfig } from "@kubernetes/client-node";
@@ -26,6 +26,12 @@ import type { ApiServerEndpoint } from "../apimachinery/index.js";
 import { writeKubeconfig } from "./kubeconfig.js";
 import { setUpRunAs, serviceAccountOf, type RunAsIdentity, type RunAsOptions } from "./run_as.js";
 import { MissingRbacError, type ForbiddenRequest } from "./run_as_markers.js";
+import {
+  installWebhooks,
+  prepareWebhooks,
+  type WebhookInstallOptions,
+  type WebhookServing,
+} from "./webhook_install.js";
 
 /** Which API server a test environment runs. */
 export type ControlPlaneKind = "embedded" | "binaries";
@@ -55,6 +61,11 @@ export interface TestEnvOptions {
    * every request it was refused.
    */
   readonly runAs: RunAsOptions | undefined;
+  /**
+   * Install the Mutating/ValidatingWebhookConfigurations under `paths` pointing at the test's own
+   * webhook server (envtest's WebhookInstallOptions); `env.webhookInstallOptions` says where it must serve.
+   */
+  readonly webhookInstallOptions: Partial<WebhookInstallOptions> | undefined;
 }
 
 /**
@@ -78,6 +89,7 @@ export const DEFAULT_TEST_ENV_OPTIONS: TestEnvOptions = {
   controllerManager: true,
   startTimeoutMs: 60_000,
   runAs: undefined,
+  webhookInstallOptions: undefined,
 };
 
 /** A running test environment. */
@@ -88,6 +100,11 @@ export interface TestEnv {
   readonly kubeConfig: KubeConfig;
   /** The API server's URL. */
   readonly url: string;
+  /**
+   * With `webhookInstallOptions`: the host, port, certificate folder and CA the manager's webhook
+   * server must use (`createManager({ webhookServer: { host, port, certDir } })`).
+   */
+  readonly webhookInstallOptions?: WebhookServing;
   /** The service account identity made for the `runAs` option (its kubeconfig for the manager). */
   readonly runAs?: RunAsIdentity;
   /** The requests the `runAs` identity was refused so far. */
@@ -134,14 +151,22 @@ export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promi
   if (o.useExistingCluster) {
     const env = existingClusterEnv();
     await installCrds(env.kubeConfig, crdInstall);
-    if (!o.runAs) return env;
+    let existing: TestEnv = env;
+    if (o.webhookInstallOptions) {
+      const certDir = mkdtempSync(join(tmpdir(), "envtest-serving-certs-"));
+      const webhooks = await prepareWebhooks(o.webhookInstallOptions, certDir);
+      await installWebhooks(env.kubeConfig, webhooks, o.webhookInstallOptions);
+      const stop = async (): Promise<void> => rmSync(certDir, { recursive: true, force: true });
+      existing = { ...env, webhookInstallOptions: webhooks.serving, stop };
+    }
+    if (!o.runAs) return existing;
     const runAs = await setUpRunAs(
       env.kubeConfig,
       endpointOf(env.kubeConfig),
       o.runAs,
       join(tmpdir(), `uselessctl-runas-${process.pid}.kubeconfig`),
     );
-    return { ...env, runAs };
+    return { ...existing, runAs };
   }
   const runAsUsername = o.runAs ? usernameOf(o.runAs) : undefined;
   const forbidden: ForbiddenRequest[] = [];
@@ -203,11 +228,16 @@ export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promi
     }
     const kubeconfigPath = o.kubeconfigPath ?? join(temporary, "kubeconfig");
     const kubeConfig = writeKubeconfig(kubeconfigPath, endpoint);
+    // Prepared before the CRDs, as envtest does, so that conversion webhooks can point at it too.
+    const webhooks = o.webhookInstallOptions
+      ? await prepareWebhooks(o.webhookInstallOptions, join(temporary, "webhook-serving-certs"))
+      : undefined;
     await installCrds(kubeConfig, crdInstall);
+    if (webhooks) await installWebhooks(kubeConfig, webhooks, o.webhookInstallOptions);
     const runAs = o.runAs
       ? await setUpRunAs(kubeConfig, endpoint, o.runAs, join(temporary, "runas-kubeconfig"))
       : undefined;
-    return {
+    const env: TestEnv = {
       controlPlane: o.controlPlane,
       kubeconfigPath,
       kubeConfig,
@@ -216,6 +246,7 @@ export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promi
       forbiddenRequests,
       stop,
     };
+    return webhooks ? { ...env, webhookInstallOptions: webhooks.serving } : env;
   } catch (error) {
     await stop();
     throw error;

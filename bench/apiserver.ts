@@ -31,15 +31,11 @@ import {
   type RunningApiServer,
 } from "./apiserver_support.js";
 import { deploymentScenario, printDeploymentFigures, type DeploymentFigures } from "./apiserver_deployments.js";
+import { percentile } from "./stats.js";
 
 const objects = Number(process.env.BENCH_OBJECTS ?? 10_000);
 const watchers = 10;
 const watchSamples = 300;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 function heapUsed(): number {
   (globalThis as { gc?: () => void }).gc?.();

@@ -13,6 +13,7 @@ import { createCommand } from "./commands/create_api.js";
 import { editCommand } from "./commands/edit.js";
 import { generateCommand } from "./commands/generate.js";
 import { initCommand } from "./commands/init.js";
+import { uiCommand } from "./commands/ui.js";
 import { type CliOutput, processOutput } from "./output.js";
 
 /** Reads this package's version from its package.json, wherever the CLI was started from. */
@@ -47,6 +48,7 @@ export function buildProgram(output: CliOutput = processOutput): Command {
     .addCommand(editCommand(output))
     .addCommand(generateCommand())
     .addCommand(clusterCommand())
+    .addCommand(uiCommand())
     .showHelpAfterError()
     .configureOutput({ writeOut: output.out, writeErr: output.err })
     .exitOverride();

@@ -13,6 +13,9 @@
  * reconciler and one switch turns its outcome into a queue operation. Reads come from the cache,
  * writes go to the API server (client/), with read-your-writes.
  *
+ * Webhooks: `webhookManagedBy(mgr).for(Kind).withDefaulter(d).withValidator(v).complete()` serves
+ * admission webhooks on the manager's HTTPS webhook server; `.withConversion(spokes)` CRD conversion.
+ *
  * Not here: the API server and `startTestEnv` (`uselessctl/testenv`), the CRD generator
  * (`uselessctl/crdgen`). Nothing under `internal/` is public.
  */
@@ -95,7 +98,49 @@ export {
   type OwnsOptions,
   type BuilderControllerOptions,
   type ManagedController,
+  webhookManagedBy,
+  WebhookBuilder,
+  mutatePath,
+  validatePath,
+  type WebhookBuilderStart,
 } from "./builder/index.js";
+
+// Webhooks: the server, admission (defaulting, validation) and conversion
+export {
+  WebhookServer,
+  DEFAULT_WEBHOOK_SERVER_OPTIONS,
+  StatusError,
+  invalid,
+  forbidden,
+  fieldError,
+  conversionFor,
+  ConversionRegistry,
+  ConversionSetupError,
+  createJsonPatch,
+  admissionHttpHandler,
+  conversionHttpHandler,
+  defaultingHandler,
+  validatingHandler,
+  allowed,
+  denied,
+  errored,
+  type WebhookServerOptions,
+  type AdmissionContext,
+  type AdmissionHandler,
+  type WebhookHttpHandler,
+  type CustomDefaulter,
+  type CustomValidator,
+  type Warnings,
+  type Answer,
+  type AdmissionOperation,
+  type AdmissionRequest,
+  type AdmissionResponse,
+  type AdmissionReview,
+  type FieldError,
+  type Spoke,
+  type HubConversion,
+  type ConversionReview,
+} from "./webhook/index.js";
 
 // Client
 export {

@@ -8,12 +8,17 @@
  *
  * Flags after `--` go to the operator (`npm start -- --flip-delay 2s`); so do the
  * `USELESS_FLIP_DELAY` / `USELESS_FLIP_INTERVAL` variables.
+ *
+ * It also serves the board (board/, on uselessctl's UI server): the machines live in the
+ * browser, on 127.0.0.1 and `USELESS_UI_PORT` (a free port by default), printed with the hints.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { KubeConfig } from "@kubernetes/client-node";
 import { installCrds } from "uselessctl/testenv";
+import { startUiServer, type UiServer } from "uselessctl/ui";
+import { boardPort, boardSettings } from "./start/board_settings.js";
 import { createSamples } from "./start/manifests.js";
 import { whenParentExits } from "./start/parent_watch.js";
 import { startApiServer, startOperator, type Child } from "./start/processes.js";
@@ -30,12 +35,15 @@ function say(text: string): void {
   process.stdout.write(`${text}\n`);
 }
 
-function banner(): string {
+function banner(board: UiServer): string {
   const shown = relative(process.cwd(), kubeconfigPath) || kubeconfigPath;
   return [
     "",
     bold("The useless machine is running."),
     `  kubeconfig: ${kubeconfigPath}`,
+    "",
+    `Watch it in the browser (port ${board.port}; the address lets you in, keep it to yourself):`,
+    `  ${board.sessionUrl}`,
     "",
     "Try, in another terminal:",
     `  export KUBECONFIG=${shown.startsWith("..") ? kubeconfigPath : shown}`,
@@ -51,10 +59,12 @@ function banner(): string {
 async function main(): Promise<number> {
   mkdirSync(dataDir, { recursive: true });
   const children: Child[] = [];
+  let board: UiServer | undefined;
   let stopping: Promise<void> | undefined;
-  // The operator first, the API server last (children are in reverse start order).
+  // The board, then the operator, the API server last (children are in reverse start order).
   const stopAll = (): Promise<void> =>
     (stopping ??= (async () => {
+      await board?.close();
       for (const child of [...children].reverse()) await child.stop();
     })());
   const stopOn = (cause: string): void => {
@@ -87,7 +97,14 @@ async function main(): Promise<number> {
     if (stopping) return 0;
     const operator = startOperator(ROOT, kubeconfigPath, ["--health-probe-bind-address=0", ...process.argv.slice(2)]);
     children.push(operator);
-    say(banner());
+    board = await startUiServer({
+      kubeConfig,
+      port: boardPort(process.env),
+      apps: [{ mount: "/board/", dir: join(ROOT, "board"), title: "Machines" }],
+      landing: "/board/",
+      settings: boardSettings(process.argv.slice(2), process.env),
+    });
+    say(banner(board));
     const operatorCode = await operator.exited;
     const interrupted = stopping !== undefined;
     if (!interrupted) say(`The operator exited (code ${operatorCode}); stopping the API server.`);

@@ -103,3 +103,12 @@ test("the flagship operator imports the toolkit only by its package name", () =>
   const offending = importsOf(flagshipFiles).filter(({ landsIn }) => landsIn !== undefined && toolkit.has(landsIn));
   assert.deepEqual(describeImports(offending), []);
 });
+
+test("ui/ reaches the toolkit only by its package exports, and its pages by URL", () => {
+  // The UI server is a client of the API server like any other: no apiserver/ or runtime/ internals.
+  const offending = importsOf(sourceFiles("ui")).filter(
+    ({ specifier, landsIn }) =>
+      (landsIn !== undefined && landsIn !== "ui") || specifier.startsWith("uselessctl/testenv"),
+  );
+  assert.deepEqual(describeImports(offending), []);
+});

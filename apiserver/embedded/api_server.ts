@@ -18,6 +18,7 @@ import { builtinTypes, initialNamespaces } from "../registry/builtins.js";
 import { collectionOf } from "../registry/resource_type.js";
 import { systemPriorityClasses, systemPriorityClassObject } from "../registry/scheduling/index.js";
 import { CrdController, crdResourceType } from "../registry/crd/crd_controller.js";
+import { admissionChain } from "../admission/chain.js";
 import { ObjectService, timestamp } from "../registry/object_service.js";
 import { ResourceRegistry } from "../registry/registry.js";
 import { GarbageCollector } from "../garbagecollector/garbage_collector.js";
@@ -81,7 +82,7 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
   const authenticator = new Authenticator(token, serviceAccountTokens);
   const registry = new ResourceRegistry();
   registry.replace("", [...builtinTypes(), crdResourceType()]);
-  const service = new ObjectService({ store, now: options.now });
+  const service = new ObjectService({ store, now: options.now, admission: admissionChain({ store, registry }) });
   const crds = new CrdController({ store, registry, service });
   crds.start();
   await ensureInitialNamespaces(store, options.now());

@@ -121,3 +121,40 @@ export function deleteOptions(body: unknown, query: URLSearchParams): DeleteOpti
     gracePeriodSeconds: gracePeriodOf(fromBody ? options.gracePeriodSeconds : query.get("gracePeriodSeconds")),
   };
 }
+
+/**
+ * The options of a write as admission sees them (the fields the query set; kube-apiserver
+ * converts a patch's to UpdateOptions, or CreateOptions when apply creates).
+ */
+export function admissionWriteOptions(query: URLSearchParams): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  const dryRun = query.getAll("dryRun");
+  if (dryRun.length) options.dryRun = dryRun;
+  const fieldManager = query.get("fieldManager");
+  if (fieldManager) options.fieldManager = fieldManager;
+  const fieldValidation = query.get("fieldValidation");
+  if (fieldValidation) options.fieldValidation = fieldValidation;
+  return options;
+}
+
+/** The DeleteOptions as admission sees them: the body's fields, or the query's when there is no body. */
+export function admissionDeleteOptions(body: unknown, query: URLSearchParams): Record<string, unknown> {
+  if (body !== undefined) {
+    const {
+      kind: _kind,
+      apiVersion: _apiVersion,
+      ...fields
+    } = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
+    return fields;
+  }
+  const options: Record<string, unknown> = {};
+  const grace = query.get("gracePeriodSeconds");
+  if (grace !== null && grace !== "" && Number.isInteger(Number(grace))) options.gracePeriodSeconds = Number(grace);
+  const policy = query.get("propagationPolicy");
+  if (policy) options.propagationPolicy = policy;
+  const orphan = query.get("orphanDependents");
+  if (orphan !== null) options.orphanDependents = orphan !== "0" && orphan.toLowerCase() !== "false";
+  const dryRun = query.getAll("dryRun");
+  if (dryRun.length) options.dryRun = dryRun;
+  return options;
+}

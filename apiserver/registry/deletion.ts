@@ -9,7 +9,7 @@ import { conflict, forbidden, notFound, type StatusBody } from "../errors/status
 import { objectKey } from "../storage/store.js";
 import type { KubeObject } from "../storage/types.js";
 import { deepClone } from "./conversion.js";
-import { groupResource, timestamp, type ObjectService } from "./object_service.js";
+import { groupResource, timestamp, type AdmissionRequest, type ObjectService } from "./object_service.js";
 import { toVersion } from "./conversion.js";
 import type { ResourceType } from "./resource_type.js";
 
@@ -21,6 +21,8 @@ export interface DeleteOptions {
   dryRun: boolean;
   /** The grace period asked for, for kinds whose strategy deletes gracefully (pods). */
   gracePeriodSeconds?: number | undefined;
+  /** Set for a client's request: DELETE admission runs for it. */
+  admission?: AdmissionRequest | undefined;
 }
 
 export const finalizerForeground = "foregroundDeletion";
@@ -34,6 +36,8 @@ export interface DeleteResult {
   object: KubeObject | undefined;
   /** The Success Status kinds that do not return the deleted object answer with. */
   status: (StatusBody & { status: "Success" }) | undefined;
+  /** What admission warned about. */
+  warnings?: string[];
 }
 
 function successStatus(type: ResourceType, object: KubeObject): DeleteResult["status"] {
@@ -95,6 +99,19 @@ export async function deleteObject(
   const isNamespace = type.group === "" && type.resource === "namespaces";
   if (isNamespace && immortalNamespaces.has(name))
     throw forbidden(groupResource(type), name, "this namespace may not be deleted");
+  const warnings = await service.admitDelete(type, namespace, current, options);
+  return { ...(await removeOrMark(service, type, key, current, options)), warnings };
+}
+
+/** The deletion itself, once the request was checked and admitted. */
+async function removeOrMark(
+  service: ObjectService,
+  type: ResourceType,
+  key: string,
+  current: KubeObject,
+  options: DeleteOptions,
+): Promise<DeleteResult> {
+  const isNamespace = type.group === "" && type.resource === "namespaces";
   const finalizers = [...(current.metadata.finalizers ?? [])];
   const policy = options.propagationPolicy ?? type.strategy.defaultPropagationPolicy;
   const wanted = new Set(finalizers);

@@ -7,6 +7,8 @@
  * input never changes state.
  */
 import { randomUUID, randomInt } from "node:crypto";
+import type { AdmissionAttributes } from "../admission/attributes.js";
+import type { AdmissionChain } from "../admission/chain.js";
 import {
   alreadyExists,
   conflict,
@@ -25,6 +27,7 @@ import { validateObjectMeta, type NameValidation } from "../validation/object_me
 import { coerceObjectMetaTypes } from "../validation/object_meta_types.js";
 import { deepClone, fillEmptyFields, jsonEqual, specPart, toStorageVersion, toVersion } from "./conversion.js";
 import { recordUpdate, type ManagerIdentity } from "./managed_fields.js";
+import { admissionAttributes, runMutating, runValidating, type AdmissionRequest } from "./write_admission.js";
 import { storagePrefixOf, type ResourceType, type StoredObjects } from "./resource_type.js";
 
 /** Options every write takes from its query string. */
@@ -36,7 +39,11 @@ export interface WriteOptions {
   managedFieldsPrepared?: boolean;
   /** Paths of keys the request body repeated, which the strict decoder reports like unknown fields. */
   duplicateFields?: readonly string[];
+  /** Set for a client's request: admission runs for it (writes the server makes itself skip it). */
+  admission?: AdmissionRequest | undefined;
 }
+
+export type { AdmissionRequest };
 
 /** What an update must find in the stored object before it changes anything. */
 export interface UpdateConditions {
@@ -58,6 +65,8 @@ export interface WriteResult {
 export interface ServiceDependencies {
   store: Store;
   now(): Date;
+  /** The admission chain client requests go through (none: nothing is admitted). */
+  admission?: AdmissionChain | undefined;
 }
 
 const generateNameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
@@ -125,13 +134,8 @@ export class ObjectService {
     }
   }
 
-  /** Defaulting, pruning and validation common to creates and updates. */
-  #admit(
-    type: ResourceType,
-    object: KubeObject,
-    old: KubeObject | undefined,
-    options: WriteOptions & { subresource?: string },
-  ): string[] {
+  /** Decoding checks, defaulting and pruning common to creates and updates; the warnings they earn. */
+  #decode(type: ResourceType, object: KubeObject, options: WriteOptions): string[] {
     const typeError = coerceObjectMetaTypes(object);
     if (typeError) {
       throw badRequest(
@@ -153,6 +157,29 @@ export class ObjectService {
         `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${warnings.join(", ")}`,
       );
     }
+    return options.fieldValidation === "Warn" ? warnings : [];
+  }
+
+  /**
+   * The object mutating admission changed, defaulted and pruned again as kube-apiserver decodes
+   * a webhook's patched object (what it adds beyond the schema is dropped, not warned about).
+   */
+  #redecode(type: ResourceType, object: KubeObject): void {
+    object.metadata ??= {};
+    if (type.fillZeroValues) type.fillZeroValues(object);
+    else fillEmptyFields(object, type.emptyObject);
+    dropEmptyMetadata(object);
+    type.strategy.normalize?.(object, { pruneUnknown: true });
+  }
+
+  /** Metadata and the kind's validation; `earlier` warnings go out with a rejection. */
+  #validate(
+    type: ResourceType,
+    object: KubeObject,
+    old: KubeObject | undefined,
+    subresource: string,
+    earlier: readonly string[],
+  ): string[] {
     // On updates the metadata update rules run twice, as in kube-apiserver: once among the common
     // fields every update checks (rest.BeforeUpdate), once in the kind's own ValidateUpdate; a kind
     // with declarative validation answers them once, its generated ObjectMeta rules replacing both.
@@ -168,11 +195,11 @@ export class ObjectService {
     errors.push(
       ...(type.strategy.validate?.(object, old, {
         previous: errors,
-        subresource: options.subresource ?? "",
+        subresource,
         warnings: validationWarnings,
       }) ?? []),
     );
-    const answered = [...(options.fieldValidation === "Warn" ? warnings : []), ...validationWarnings];
+    const answered = [...earlier, ...validationWarnings];
     if (errors.length) {
       // The error names the object's own kind, which a custom resource's body may get wrong; a kind
       // stored as another group's (events.k8s.io Events) is validated, and named, as that one.
@@ -183,6 +210,51 @@ export class ObjectService {
       throw rejection;
     }
     return answered;
+  }
+
+  /** The attributes admission sees of a write, or undefined when it is not admitted. */
+  #attributes(...args: Parameters<typeof admissionAttributes>): AdmissionAttributes | undefined {
+    return this.#dependencies.admission ? admissionAttributes(...args) : undefined;
+  }
+
+  /** Runs the mutating steps; the admitted object (re-decoded when a step changed it). */
+  async #mutate(type: ResourceType, attributes: AdmissionAttributes, warnings: string[]): Promise<KubeObject> {
+    const before = attributes.object as KubeObject;
+    await runMutating(this.#chain(), attributes, warnings);
+    const object = attributes.object ?? before;
+    if (object !== before) this.#redecode(type, object);
+    return object;
+  }
+
+  async #validateAdmission(
+    attributes: AdmissionAttributes | undefined,
+    object: KubeObject | undefined,
+    warnings: string[],
+  ): Promise<void> {
+    if (attributes)
+      await runValidating(this.#chain(), { ...attributes, object: object && deepClone(object) }, warnings);
+  }
+
+  #chain(): AdmissionChain {
+    const chain = this.#dependencies.admission;
+    if (!chain) throw new Error("admission requested without an admission chain");
+    return chain;
+  }
+
+  /** DELETE admission of the stored `current` (mutating steps, which may not change it, then validating). */
+  async admitDelete(
+    type: ResourceType,
+    namespace: string | undefined,
+    current: KubeObject,
+    options: { dryRun: boolean; admission?: AdmissionRequest | undefined },
+  ): Promise<string[]> {
+    const oldObject = toVersion(deepClone(current), type);
+    const attributes = this.#attributes("DELETE", type, namespace, "", { object: undefined, oldObject }, options);
+    const warnings: string[] = [];
+    if (!attributes) return warnings;
+    await runMutating(this.#chain(), attributes, warnings);
+    await runValidating(this.#chain(), attributes, warnings);
+    return warnings;
   }
 
   /** Creates `body` (already decoded and checked against the URL). */
@@ -201,31 +273,58 @@ export class ObjectService {
     else delete meta.namespace;
     for (const field of ["uid", "resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"])
       Reflect.deleteProperty(meta, field);
+    delete meta.creationTimestamp;
+    const warnings = this.#decode(type, object, options);
+    if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
+    const attributes = this.#attributes("CREATE", type, namespace, "", { object, oldObject: undefined }, options);
+    let admitted = object;
+    if (attributes) {
+      // NamespaceLifecycle comes first among kube-apiserver's admission plugins.
+      this.#checkNamespace(type, namespace, meta.name ?? meta.generateName ?? "");
+      admitted = await this.#mutate(type, attributes, warnings);
+    }
+    const created = await this.#prepareCreate(type, namespace, admitted, warnings);
+    await this.#validateAdmission(attributes, created, warnings);
+    const name = created.metadata.name ?? "";
+    const key = objectKey(type.namespaced ? namespace : undefined, name);
+    if (this.store.get(type.collection, key)) throw alreadyExists(groupResource(type), name);
+    toStorageVersion(created, type);
+    if (options.dryRun) {
+      // Nothing reaches storage, so a dry-run create has no resourceVersion (as with etcd).
+      delete created.metadata.resourceVersion;
+      return { object: toVersion(created, type), created: true, warnings };
+    }
+    const stored = this.store.put(type.collection, key, created);
+    await stored.durable;
+    return { object: toVersion(stored.object, type), created: true, warnings };
+  }
+
+  /** BeforeCreate: the fields the server sets, the kind's PrepareForCreate, then validation. */
+  async #prepareCreate(
+    type: ResourceType,
+    namespace: string | undefined,
+    object: KubeObject,
+    warnings: string[],
+  ): Promise<KubeObject> {
+    const meta = object.metadata;
     meta.creationTimestamp = timestamp(this.now());
     if (type.tracksGeneration) meta.generation = 1;
     else delete meta.generation;
     const keepsStatus = (type.group === "" && type.resource === "namespaces") || type.strategy.keepsStatusOnCreate;
-    if (type.statusSubresource && !keepsStatus) delete object.status;
+    if (type.statusSubresource && !keepsStatus) {
+      // PrepareForCreate resets status to its zero value, which a built-in kind serializes as {}.
+      delete object.status;
+      if (type.fillZeroValues) type.fillZeroValues(object);
+      else fillEmptyFields(object, type.emptyObject);
+    }
     if (!meta.name && meta.generateName) meta.name = this.#generateName(type, namespace, meta.generateName);
     // The uid is set before validation, as kube-apiserver's store does before BeforeCreate: a Job's
     // generated selector, which its create validation checks, carries it.
     meta.uid = randomUUID();
-    const warnings = this.#admit(type, object, undefined, options);
-    const name = meta.name ?? "";
-    this.#checkNamespace(type, namespace, name);
-    const key = objectKey(type.namespaced ? namespace : undefined, name);
-    if (this.store.get(type.collection, key)) throw alreadyExists(groupResource(type), name);
-    if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
+    warnings.splice(0, warnings.length, ...this.#validate(type, object, undefined, "", warnings));
+    this.#checkNamespace(type, namespace, meta.name ?? "");
     type.strategy.prepareForCreate?.(object, this.#storedObjects());
-    toStorageVersion(object, type);
-    if (options.dryRun) {
-      // Nothing reaches storage, so a dry-run create has no resourceVersion (as with etcd).
-      delete meta.resourceVersion;
-      return { object: toVersion(object, type), created: true, warnings };
-    }
-    const stored = this.store.put(type.collection, key, object);
-    await stored.durable;
-    return { object: toVersion(stored.object, type), created: true, warnings };
+    return object;
   }
 
   #storedObjects(): StoredObjects {
@@ -249,7 +348,8 @@ export class ObjectService {
     object.metadata ??= {};
     if (type.namespaced) object.metadata.namespace = namespace;
     else delete object.metadata.namespace;
-    const warnings = this.#admit(type, object, undefined, options);
+    const decoded = this.#decode(type, object, options);
+    const warnings = this.#validate(type, object, undefined, "", decoded);
     if (!options.managedFieldsPrepared) recordUpdate(type, object, undefined, options.manager, timestamp(this.now()));
     type.strategy.prepareForCreate?.(object, this.#storedObjects());
     return { object, created: true, warnings };
@@ -292,11 +392,28 @@ export class ObjectService {
     }
     if (requested && requested !== old.metadata.resourceVersion)
       throw conflict(groupResource(type), name, objectModifiedMessage);
-    const object = this.#prepareUpdate(type, deepClone(body), old, options.subresource);
-    const warnings = this.#admit(type, object, old, options);
-    this.#setGeneration(type, object, old);
+    const prepared = this.#prepareUpdate(type, deepClone(body), old, options.subresource);
+    const warnings = this.#decode(type, prepared, options);
+    const oldObject = toVersion(old, type);
     if (!options.managedFieldsPrepared)
-      recordUpdate(type, object, toVersion(old, type), options.manager, timestamp(this.now()), options.subresource);
+      recordUpdate(type, prepared, oldObject, options.manager, timestamp(this.now()), options.subresource);
+    const attributes = this.#attributes(
+      "UPDATE",
+      type,
+      namespace,
+      options.subresource,
+      { object: prepared, oldObject: deepClone(oldObject) },
+      options,
+    );
+    let object = prepared;
+    if (attributes) {
+      const admitted = await this.#mutate(type, attributes, warnings);
+      // What a webhook changed goes through the same rules as the request's own changes.
+      if (admitted !== prepared) object = this.#prepareUpdate(type, admitted, old, options.subresource);
+    }
+    warnings.splice(0, warnings.length, ...this.#validate(type, object, old, options.subresource, warnings));
+    this.#setGeneration(type, object, old);
+    await this.#validateAdmission(attributes, object, warnings);
     toStorageVersion(object, type);
     // An update that changes nothing is not written: no new resourceVersion, no watch event.
     if (jsonEqual(withoutVolatile(object), withoutVolatile(old)))

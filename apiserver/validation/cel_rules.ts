@@ -8,17 +8,20 @@
 import { isDeepStrictEqual } from "node:util";
 import { Environment, Optional, type ParseResult } from "@marcbachmann/cel-js";
 import { fieldErrors, renderValue, type FieldError } from "../errors/status.js";
+import { registerKubernetesLibrary } from "./cel_library.js";
 import { jsonTypeOf, type JsonSchema } from "./structural_schema.js";
 
 type Rule = NonNullable<JsonSchema["x-kubernetes-validations"]>[number];
 
 // kube-apiserver's CEL environment has the optional library; a rule with optionalOldSelf sees
 // oldSelf as an optional (none on create), every other rule sees it as the old value itself.
-const plainEnvironment = new Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true });
-const optionalOldSelfEnvironment = new Environment({
-  unlistedVariablesAreDyn: true,
-  enableOptionalTypes: true,
-}).registerVariable("oldSelf", "optional<dyn>");
+const plainEnvironment = kubernetesEnvironment();
+const optionalOldSelfEnvironment = kubernetesEnvironment().registerVariable("oldSelf", "optional<dyn>");
+
+/** A CEL environment as kube-apiserver's base one: optional types and the Kubernetes libraries. */
+export function kubernetesEnvironment(): Environment {
+  return registerKubernetesLibrary(new Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true }));
+}
 
 const compiled = new Map<string, ParseResult>();
 

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Command } from "commander";
 import { clusterCommand } from "./cluster.js";
+import { uiCommand } from "./ui.js";
 
 function program(): { program: Command; errors: () => string } {
   let errors = "";
@@ -23,4 +24,16 @@ test("cluster start accepts only embedded or binaries as --control-plane", async
   const { program: root, errors } = program();
   await assert.rejects(root.parseAsync(["node", "uselessctl", "cluster", "start", "--control-plane", "docker"]));
   assert.match(errors(), /--control-plane <kind>.*Allowed choices are embedded, binaries/);
+});
+
+test("ui rejects a port that is not a TCP port number, naming the flag", async () => {
+  let errors = "";
+  const root = new Command("uselessctl").exitOverride().configureOutput({ writeErr: (text) => (errors += text) });
+  root.addCommand(
+    uiCommand()
+      .exitOverride()
+      .configureOutput({ writeErr: (text) => (errors += text) }),
+  );
+  await assert.rejects(root.parseAsync(["node", "uselessctl", "ui", "--port", "-1"]));
+  assert.match(errors, /--port <port>.*expected a TCP port number from 0 to 65535, got "-1"/);
 });

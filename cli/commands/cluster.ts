@@ -3,7 +3,8 @@
  * kubeconfig to point kubectl at; Ctrl-C stops it and everything it started.
  */
 import { resolve } from "node:path";
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, Option } from "commander";
+import { interruption, parsePort, startResourcesUi } from "./foreground.js";
 
 interface ClusterStartFlags {
   port: number;
@@ -11,32 +12,7 @@ interface ClusterStartFlags {
   kubeconfig?: string;
   controlPlane: "embedded" | "binaries";
   crds: string[];
-}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new InvalidArgumentError(`expected a TCP port number from 0 to 65535, got "${value}"`);
-  }
-  return port;
-}
-
-/**
- * Resolves when the process receives SIGINT or SIGTERM. The listeners stay until `dispose()`, so
- * that the test environment's own safety net leaves the graceful stop to us meanwhile.
- */
-function interruption(): { signal: Promise<NodeJS.Signals>; dispose(): void } {
-  let onSignal: (signal: NodeJS.Signals) => void = () => undefined;
-  const signal = new Promise<NodeJS.Signals>((resolveSignal) => (onSignal = resolveSignal));
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  return {
-    signal,
-    dispose() {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-    },
-  };
+  ui?: boolean;
 }
 
 export function clusterCommand(): Command {
@@ -53,6 +29,7 @@ export function clusterCommand(): Command {
         .default("embedded"),
     )
     .option("--crds <path...>", "CRD files or folders to install at start", [])
+    .option("--ui", "also serve a live view of the custom resources in the browser (see `uselessctl ui`)")
     .action(async (flags: ClusterStartFlags) => {
       const { startTestEnv } = await import("uselessctl/testenv");
       const { mkdirSync } = await import("node:fs");
@@ -75,10 +52,13 @@ export function clusterCommand(): Command {
           `API server (${env.controlPlane}) ready at ${env.url} in ${Date.now() - startedAt} ms\n` +
             `kubeconfig: ${env.kubeconfigPath}\n` +
             `  export KUBECONFIG=${env.kubeconfigPath}\n  kubectl api-resources\n` +
-            `Press Ctrl-C to stop.\n`,
+            (flags.ui ? "" : `Press Ctrl-C to stop.\n`),
         );
+        const ui = flags.ui ? await startResourcesUi(env.kubeconfigPath, 0) : undefined;
+        if (ui) process.stdout.write(`Press Ctrl-C to stop.\n`);
         const signal = await interrupted.signal;
         process.stdout.write(`${signal}: stopping\n`);
+        await ui?.close();
         await env.stop();
       } finally {
         interrupted.dispose();

@@ -12,3 +12,11 @@ export {
   type BuilderControllerOptions,
   type ManagedController,
 } from "./builder.js";
+export {
+  webhookManagedBy,
+  WebhookBuilder,
+  mutatePath,
+  validatePath,
+  CONVERT_PATH,
+  type WebhookBuilderStart,
+} from "./webhook.js";

@@ -20,6 +20,8 @@ import {
 import { createCluster } from "./cluster.js";
 import { serverMember, type Routes } from "./http_server.js";
 import { RunnableGroup, runnableMember } from "./runnable_group.js";
+import { WebhookServer } from "../webhook/server.js";
+import { ConversionRegistry } from "../webhook/conversion/conversion.js";
 
 const IN_CLUSTER_NAMESPACE_FILE = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
 
@@ -41,8 +43,8 @@ export function createManager(options: Partial<ManagerOptions> = {}): Manager {
 
 /**
  * The manager (controller-runtime's `controllerManager`): its runnables sit in groups started in
- * order (HTTP servers, caches, runnables that need no leader, then, once elected, the leader
- * election runnables) and stopped in reverse, the lease released last.
+ * order (HTTP servers, the webhook server, caches, runnables that need no leader, then, once
+ * elected, the leader election runnables) and stopped in reverse, the lease released last.
  */
 class ControllerManager implements Manager {
   readonly #settings: ManagerOptions;
@@ -62,7 +64,10 @@ class ControllerManager implements Manager {
     this.#stop.abort();
   };
   readonly #httpServers = new RunnableGroup("HTTP server", this.#fail);
+  readonly #webhooks = new RunnableGroup("webhook", this.#fail);
   readonly #caches = new RunnableGroup("cache", this.#fail);
+  readonly #converterRegistry = new ConversionRegistry();
+  #webhookServer: WebhookServer | undefined;
   readonly #others = new RunnableGroup("other", this.#fail);
   readonly #leaderElection = new RunnableGroup("leader election", this.#fail);
   readonly #elected: Promise<void>;
@@ -157,6 +162,22 @@ class ControllerManager implements Manager {
   elected = (): Promise<void> => this.#elected;
   servingAddresses = (): { metrics?: string; healthProbe?: string } => ({ ...this.#addresses });
 
+  getWebhookServer(): WebhookServer {
+    if (this.#webhookServer) return this.#webhookServer;
+    if (this.#running) throw new Error("get the webhook server before the manager starts, so that it starts with it");
+    const { clock, logger } = this.#settings;
+    const server = new WebhookServer(this.#settings.webhookServer ?? {}, {
+      metrics: this.#metrics,
+      logger: logger.withName("webhook"),
+      clock,
+    });
+    this.#webhooks.add({ start: (signal) => server.start(signal), ready: (stop) => server.ready(stop) });
+    this.#webhookServer = server;
+    return server;
+  }
+
+  getConverterRegistry = (): ConversionRegistry => this.#converterRegistry;
+
   getEventRecorderFor(name: string): EventRecorder {
     const log = this.#logger.withName("events");
     return createEventRecorder({ client: this.#apiClient, component: name, log, clock: this.#settings.clock });
@@ -218,7 +239,7 @@ class ControllerManager implements Manager {
     const leaderAbort = new AbortController();
     try {
       const stop = this.#stop.signal;
-      for (const group of [this.#httpServers, this.#caches, this.#others]) await group.start(stop);
+      for (const group of [this.#httpServers, this.#webhooks, this.#caches, this.#others]) await group.start(stop);
       const election = stop.aborted ? undefined : this.#campaign(leaderAbort.signal);
       await untilAborted(stop);
       await this.#stopGroups();
@@ -265,7 +286,7 @@ class ControllerManager implements Manager {
     this.#logger.info("Stopping and waiting for runnables");
     const { clock, gracefulShutdownTimeoutMs } = this.#settings;
     const deadline = abortAfter(clock, gracefulShutdownTimeoutMs);
-    for (const group of [this.#leaderElection, this.#others, this.#caches, this.#httpServers]) {
+    for (const group of [this.#leaderElection, this.#others, this.#caches, this.#webhooks, this.#httpServers]) {
       if (!(await group.stopAndWait(deadline.signal))) {
         this.#logger.info("Runnables did not stop within the graceful shutdown timeout", {
           group: group.name,

@@ -11,6 +11,8 @@ import type { RuntimeMetrics } from "../metrics/registry.js";
 import type { EventRecorder } from "../record/event_recorder.js";
 import type { Checker } from "../healthz/healthz.js";
 import type { ControllerOptions } from "../internal/controller/controller.js";
+import type { WebhookServer, WebhookServerOptions } from "../webhook/server.js";
+import type { ConversionRegistry } from "../webhook/conversion/conversion.js";
 
 /** Something the manager starts and stops: a controller, or any long-running task. */
 export type Runnable =
@@ -64,6 +66,8 @@ export interface ManagerOptions {
   cacheByKind: readonly KindCacheOptions[];
   /** How long the manager and its controllers wait for their caches to sync. */
   cacheSyncTimeoutMs: number;
+  /** The webhook server's settings (port 9443, certDir, certName, keyName); see {@link WebhookServerOptions}. */
+  webhookServer?: Partial<WebhookServerOptions>;
   /** The field manager recorded for this manager's writes. */
   fieldManager: string;
   logger: Logger;
@@ -110,6 +114,13 @@ export interface Manager {
   getScheme(): Scheme;
   getLogger(): Logger;
   getMetrics(): RuntimeMetrics;
+  /**
+   * The webhook server; the first call adds it to the manager, which then starts it (before the
+   * cache, without leader election) and stops it. Errors: throws on a first call once started.
+   */
+  getWebhookServer(): WebhookServer;
+  /** The conversions `/convert` answers for (controller-runtime's `GetConverterRegistry`). */
+  getConverterRegistry(): ConversionRegistry;
   /** An event recorder whose events name `name` as their source component. */
   getEventRecorderFor(name: string): EventRecorder;
   /**

@@ -32,6 +32,9 @@ export class RuntimeMetrics {
   readonly queueRetries: Counter<"name" | "controller">;
   readonly restClientRequests: Counter<"code" | "method" | "host">;
   readonly leaderElectionStatus: Gauge<"name">;
+  readonly webhookRequests: Counter<"webhook" | "code">;
+  readonly webhookLatency: Histogram<"webhook">;
+  readonly webhookInFlight: Gauge<"webhook">;
 
   constructor(options: { processMetrics?: boolean } = {}) {
     const registers = [this.registry];
@@ -114,6 +117,26 @@ export class RuntimeMetrics {
       name: "leader_election_master_status",
       help: "Gauge of if the reporting system is master of the relevant lease, 0 indicates backup, 1 indicates master",
       labelNames: ["name"],
+      registers,
+    });
+    this.webhookRequests = new Counter({
+      name: "controller_runtime_webhook_requests_total",
+      help: "Total number of admission requests by HTTP status code.",
+      labelNames: ["webhook", "code"],
+      registers,
+    });
+    this.webhookLatency = new Histogram({
+      name: "controller_runtime_webhook_latency_seconds",
+      help: "Histogram of the latency of processing admission requests",
+      labelNames: ["webhook"],
+      // prometheus.ExponentialBuckets(10e-9, 10, 12), as the work queue's.
+      buckets: QUEUE_BUCKETS,
+      registers,
+    });
+    this.webhookInFlight = new Gauge({
+      name: "controller_runtime_webhook_requests_in_flight",
+      help: "Current number of admission requests being served.",
+      labelNames: ["webhook"],
       registers,
     });
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });

@@ -6,7 +6,7 @@ import { decodeDeleteOptions } from "../../serializer/builtin_decoding.js";
 import type { KubeObject } from "../../storage/types.js";
 import { mediaTypeOf, readBody } from "../negotiation.js";
 import { listIntegerOptions } from "../query_parameters.js";
-import { deleteOptions } from "../request_options.js";
+import { admissionDeleteOptions, deleteOptions } from "../request_options.js";
 import { addWarnings, writeNegotiated } from "../respond.js";
 import { listObject } from "./list_object.js";
 import type { VerbRequest } from "./verb_request.js";
@@ -18,6 +18,8 @@ export async function deleteCollection(verb: VerbRequest): Promise<void> {
   const body = raw.length ? (decodeDeleteOptions(raw, mediaTypeOf(request.headers["content-type"])) ?? {}) : undefined;
   listIntegerOptions(query);
   const options = deleteOptions(body, query);
+  // Each object is admitted as kube-apiserver does it here: without its name.
+  options.admission = { user: verb.user, options: admissionDeleteOptions(body, query), name: "" };
   const warning = type.strategy.defaultPropagationWarning;
   if (warning && options.propagationPolicy === undefined) addWarnings(response, [warning]);
   const matching = list(service.store, type, {
@@ -34,6 +36,7 @@ export async function deleteCollection(verb: VerbRequest): Promise<void> {
     try {
       const result = await deleteObject(service, type, item.metadata.namespace, item.metadata.name ?? "", options);
       deleted.push(result.object ?? item);
+      addWarnings(verb.response, result.warnings ?? []);
     } catch (error) {
       // An object deleted meanwhile (by the garbage collector, say) is simply not in the answer.
       if (!(error instanceof StatusError && error.code === 404)) throw error;
@@ -43,6 +46,11 @@ export async function deleteCollection(verb: VerbRequest): Promise<void> {
     response,
     200,
     verb.format,
-    listObject(type, { ...matching, items: deleted, resourceVersion: String(service.store.currentRevision()) }),
+    listObject(type, {
+      ...matching,
+      // A built-in kind's list is typed: its items carry no apiVersion and kind (as writeList sends them).
+      items: type.strategicMerge ? deleted.map(({ apiVersion: _v, kind: _k, ...item }) => item as KubeObject) : deleted,
+      resourceVersion: String(service.store.currentRevision()),
+    }),
   );
 }

@@ -18,7 +18,7 @@ import { patchTypeError } from "../../serializer/builtin_decoding.js";
 import type { KubeObject } from "../../storage/types.js";
 import { badRequest } from "../../errors/status.js";
 import { mediaTypeOf, readBody } from "../negotiation.js";
-import { writeOptions } from "../request_options.js";
+import { admissionWriteOptions, writeOptions } from "../request_options.js";
 import { addWarnings, writeObject } from "../respond.js";
 import { patchScale } from "./scale_writes.js";
 import type { VerbRequest } from "./verb_request.js";
@@ -32,6 +32,8 @@ export async function patch(verb: VerbRequest): Promise<void> {
   const options = writeOptions(request, query, "PatchOptions", kind);
   const patch = decodePatchBody(body, kind);
   const strictDecoding = options.fieldValidation !== "Ignore";
+  // The scale subresource is written through its parent object, which admission would misname.
+  if (subresource !== "scale") options.admission = { user: verb.user, options: admissionWriteOptions(query) };
   if (kind === "apply") {
     const result = await applyPatch(service, type, namespace, name, patch, {
       ...options,

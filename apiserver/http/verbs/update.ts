@@ -1,6 +1,6 @@
 /** update (PUT): a whole object replacing the stored one, through the main resource or a subresource. */
 import { badRequest } from "../../errors/status.js";
-import { writeOptions } from "../request_options.js";
+import { admissionWriteOptions, writeOptions } from "../request_options.js";
 import { addWarnings, writeObject } from "../respond.js";
 import { checkNamespaceMatches, decodeObject } from "./decode_object.js";
 import { updateScale } from "./scale_writes.js";
@@ -11,6 +11,7 @@ export async function update(verb: VerbRequest): Promise<void> {
   if (info.name === undefined) throw badRequest("name must be provided");
   const options = writeOptions(request, query, "UpdateOptions");
   if (subresource === "scale") return updateScale(verb, options);
+  options.admission = { user: verb.user, options: admissionWriteOptions(query) };
   const body = await decodeObject(request, { type, options, registry: context.registry, response });
   checkNamespaceMatches(body, namespace, type);
   if (!body.metadata.name)

@@ -8,6 +8,9 @@ export const namespaceStrategy: ResourceStrategy = {
     // The kubernetes.io/metadata.name label always mirrors the name (a default, so the writer owns it).
     if (object.metadata.name)
       object.metadata.labels = { ...object.metadata.labels, "kubernetes.io/metadata.name": object.metadata.name };
+    // SetDefaults_NamespaceStatus: decoding makes an empty phase Active, so admission sees it.
+    const status = (object.status as { phase?: string } | undefined) ?? {};
+    if (!status.phase) object.status = { ...status, phase: "Active" };
     return [];
   },
   prepareForCreate(object) {

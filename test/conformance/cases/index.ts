@@ -1,5 +1,6 @@
 /** Every conformance case, in report order. */
 import type { ConformanceCase } from "../harness/case.js";
+import { admissionWebhookCases } from "./admission_webhooks.js";
 import { authenticationCases } from "./authentication.js";
 import { crdLifecycleCases } from "./crd_lifecycle.js";
 import { crdSchemaTypeCases } from "./crd_schema_types.js";
@@ -36,6 +37,8 @@ import { updateRuleCases } from "./update_rules.js";
 import { watchEventCases } from "./watch_events.js";
 import { writeCases } from "./writes.js";
 import { perKindCases } from "./kinds/index.js";
+import { admissionPolicyCases } from "./admission_policy.js";
+import { admissionPolicyRequestCases } from "./admission_policy_requests.js";
 
 export const ALL_CASES: readonly ConformanceCase[] = [
   ...discoveryCases,
@@ -73,5 +76,8 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...namespaceTerminationCases,
   ...invalidMessageCases,
   ...perKindCases,
+  ...admissionPolicyCases,
+  ...admissionPolicyRequestCases,
+  ...admissionWebhookCases,
   ...authenticationCases,
 ];

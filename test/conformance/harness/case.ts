@@ -43,6 +43,7 @@ export const AREAS = [
   "kubectl",
   "client-node",
   "kinds",
+  "admission",
   "authentication",
 ] as const;
 export type Area = (typeof AREAS)[number];

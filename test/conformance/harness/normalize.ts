@@ -28,6 +28,8 @@ const MESSAGE_PATTERNS: readonly [RegExp, string][] = [
   // A signed token (JWT): its signature and the clock values in it differ on every issue.
   [/\beyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/g, "<jwt>"],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, "<uid>"],
+  // Each server's webhook backend listens on a port of its own; port 1 is the cases' unreachable one.
+  [/https:\/\/127\.0\.0\.1:(?!1\/)\d+/g, "https://127.0.0.1:<port>"],
 ];
 
 /**

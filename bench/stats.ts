@@ -1,0 +1,7 @@
+/** The benches' order statistics. */
+
+/** The value below which `p` percent of `values` fall (nearest rank); NaN for none. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
