@@ -17,7 +17,7 @@ help: ## Display this help.
 ##@ Development
 
 .PHONY: manifests
-manifests: ## Generate the CRDs (config/crd/bases) and the manager ClusterRole (config/rbac/role.yaml) from api/ and controllers/.
+manifests: ## Generate the CRDs (config/crd/bases), the manager ClusterRole (config/rbac/role.yaml) and the webhook configurations (config/webhook/manifests.yaml) from api/, controllers/ and webhooks/.
 	npm run manifests
 
 .PHONY: typecheck

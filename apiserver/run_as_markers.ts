@@ -3,18 +3,10 @@
  * +kubebuilder:rbac marker that grants it (controller-gen's syntax, `groups=core` for the core
  * group), for a namespaced request also the Role form with `namespace=`.
  */
+import type { AuthorizationAttributes } from "./auth/rbac/attributes.js";
 
 /** One request the runAs identity was refused, as the authorizer saw it. */
-export interface ForbiddenRequest {
-  readonly verb: string;
-  readonly apiGroup: string;
-  readonly resource: string;
-  readonly subresource: string;
-  readonly namespace: string;
-  readonly name: string;
-  readonly path: string;
-  readonly resourceRequest: boolean;
-}
+export type ForbiddenRequest = Omit<AuthorizationAttributes, "apiVersion">;
 
 /** The marker that grants `request`. */
 export function markerFor(request: ForbiddenRequest): string {

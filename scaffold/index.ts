@@ -15,6 +15,7 @@ export { isScaffoldError, ScaffoldError, type ScaffoldErrorCode } from "./errors
 export { insertAtMarkers, markerComment, type Insertion } from "./insert.js";
 export { type FileAction, type FilePlan, type PlannedFile } from "./plan.js";
 export { planCreateApi, type ApiModel, type CreateApiOptions } from "./plan_api.js";
+export { planCreateWebhook, type CreateWebhookOptions, type WebhookModel } from "./plan_webhook.js";
 export { planEdit, type EditOptions, type EditPlan } from "./plan_edit.js";
 export { planManifests, type ManifestGenerator, type ManifestsOptions, type ManifestsPlan } from "./plan_manifests.js";
 export { initModel, planInit, type InitModel, type InitOptions } from "./plan_init.js";
@@ -27,6 +28,7 @@ export {
   readProjectFile,
   type ProjectConfig,
   type ProjectResource,
+  type ProjectResourceWebhooks,
 } from "./project_file.js";
 export { regenerateScaffold, type RegenerateOptions } from "./regenerate.js";
 export {

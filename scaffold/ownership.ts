@@ -7,7 +7,7 @@
  *   output, so templates and a project never drift apart.
  * - `starting point`: scaffolded once, then the user's (types, reconcilers and their tests,
  *   samples, the api index, main.ts, package.json...): compared only for existence.
- * Files `make manifests` writes (config/crd/bases, config/rbac/role.yaml) are neither.
+ * Files `make manifests` writes (config/crd/bases, config/rbac/role.yaml, config/webhook/manifests.yaml) are neither.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -20,7 +20,9 @@ export function isVerbatimScaffoldFile(path: string): boolean {
     /^api\/[^/]+\/groupversion_info\.ts$/.test(path) ||
     path === "test/suite.ts" ||
     /^config\/(crd|samples)\/kustomization\.yaml$/.test(path) ||
-    /^config\/(rbac|manager|default)\/[^/]+\.yaml$/.test(path)
+    /^config\/(rbac|manager|default|certmanager)\/[^/]+\.yaml$/.test(path) ||
+    /^config\/webhook\/(kustomization|service)\.yaml$/.test(path) ||
+    /^config\/crd\/(kustomizeconfig\.yaml|patches\/[^/]+\.yaml)$/.test(path)
   );
 }
 

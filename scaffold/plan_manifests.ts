@@ -1,7 +1,7 @@
 /**
- * `generate manifests` as a library call (what `make manifests` runs): finds the project's API
- * and controller files (project_files.ts), reads its tsconfig.json (compiler_options.ts), runs
- * crdgen's pure pipeline over them, and plans the CRD and role files the way every scaffold
+ * `generate manifests` as a library call (what `make manifests` runs): finds the project's API,
+ * controller and webhook files (project_files.ts), reads its tsconfig.json (compiler_options.ts), runs
+ * crdgen's pure pipeline over them, and plans the CRD, role and webhook files the way every scaffold
  * command plans its writes, so that `commitPlan` writes them all or none. A file whose content
  * is already what would be written is left out of the plan, so that make and editors see no
  * change; when any diagnostic is an error the plan is empty.
@@ -48,11 +48,13 @@ export interface ManifestsPlan {
   readonly crds: readonly crdgen.CustomResourceDefinition[];
   /** The ClusterRole first, then namespaced Roles; empty without RBAC markers. */
   readonly roles: readonly crdgen.RbacRole[];
+  /** The Mutating and ValidatingWebhookConfiguration; empty without webhook markers. */
+  readonly webhookConfigurations: readonly crdgen.WebhookConfiguration[];
 }
 
 /**
- * Plans `config/crd/bases/*.yaml` and `config/rbac/role.yaml` from `api/<version>/*.ts` and
- * `controllers/*.ts` under `options.dir`. Throws an `invalid-input` ScaffoldError for a missing
+ * Plans `config/crd/bases/*.yaml`, `config/rbac/role.yaml` and `config/webhook/manifests.yaml`
+ * from `api/<version>/*.ts`, `controllers/**.ts` and `webhooks/**.ts` under `options.dir`. Throws an `invalid-input` ScaffoldError for a missing
  * project folder, a `--paths` entry that names nothing, a project without API types, or a
  * tsconfig.json that cannot be read; problems in the sources are diagnostics, not throws.
  */
@@ -84,5 +86,6 @@ export async function planManifests(options: ManifestsOptions): Promise<Manifest
     diagnostics: result.diagnostics,
     crds: result.crds,
     roles: result.roles,
+    webhookConfigurations: result.webhookConfigurations,
   };
 }

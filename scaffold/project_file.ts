@@ -17,6 +17,15 @@ export interface ProjectResourceApi {
   readonly namespaced: boolean;
 }
 
+/** `webhooks:` of a resource entry: which webhooks `create webhook` scaffolded (kubebuilder's). */
+export interface ProjectResourceWebhooks {
+  readonly defaulting?: boolean | undefined;
+  readonly validation?: boolean | undefined;
+  readonly conversion?: boolean | undefined;
+  /** The admissionregistration version of the configurations: always `v1` today. */
+  readonly webhookVersion: string;
+}
+
 /** One resource entry, as kubebuilder writes it (keys sorted when written). */
 export interface ProjectResource {
   readonly group: string;
@@ -28,6 +37,7 @@ export interface ProjectResource {
   readonly path?: string | undefined;
   readonly api?: ProjectResourceApi | undefined;
   readonly controller?: boolean | undefined;
+  readonly webhooks?: ProjectResourceWebhooks | undefined;
 }
 
 /** The whole PROJECT file. */
@@ -90,6 +100,7 @@ export function parseProjectFile(text: string, fileName: string = PROJECT_FILE_N
     const path = entry["path"];
     if (path !== undefined && typeof path !== "string") throw malformed(`${where}path`, "a string");
     const kind = text_(entry, "kind", where);
+    const webhooks = parseWebhooks(entry["webhooks"], `${where}webhooks`, malformed);
     return {
       group: text_(entry, "group", where),
       version: text_(entry, "version", where),
@@ -102,6 +113,7 @@ export function parseProjectFile(text: string, fileName: string = PROJECT_FILE_N
         ? { crdVersion: String(api["crdVersion"] ?? "v1"), namespaced: api["namespaced"] === true }
         : undefined,
       controller,
+      ...(webhooks === undefined ? {} : { webhooks }),
     };
   });
   const multigroup = document["multigroup"];
@@ -147,8 +159,34 @@ export function formatProjectFile(config: ProjectConfig): string {
   );
 }
 
+function parseWebhooks(
+  value: unknown,
+  where: string,
+  malformed: (field: string, expected: string) => ScaffoldError,
+): ProjectResourceWebhooks | undefined {
+  if (value === undefined) return undefined;
+  if (!isFields(value)) throw malformed(where, "a mapping with defaulting, validation, conversion and webhookVersion");
+  const flag = (key: string): boolean | undefined => {
+    const flagValue = value[key];
+    if (flagValue !== undefined && typeof flagValue !== "boolean") throw malformed(`${where}.${key}`, "true or false");
+    return flagValue;
+  };
+  const webhookVersion = value["webhookVersion"] ?? "v1";
+  if (typeof webhookVersion !== "string") throw malformed(`${where}.webhookVersion`, "a string");
+  return {
+    defaulting: flag("defaulting"),
+    validation: flag("validation"),
+    conversion: flag("conversion"),
+    webhookVersion,
+  };
+}
+
+// kubebuilder leaves out false flags (omitempty) as well as missing fields
 function withoutUndefined(resource: ProjectResource): Fields {
-  return Object.fromEntries(Object.entries(resource).filter(([, value]) => value !== undefined));
+  const { webhooks, ...rest } = resource;
+  const entry: Fields = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+  if (webhooks) entry["webhooks"] = Object.fromEntries(Object.entries(webhooks).filter(([, value]) => value));
+  return entry;
 }
 
 function isFields(value: unknown): value is Fields {

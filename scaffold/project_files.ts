@@ -1,8 +1,9 @@
 /**
  * Finds the sources `uselessctl generate manifests` reads, laid out as kubebuilder lays a project
  * out: the API types in `api/<version>/*.ts` (`api/<group>/<version>/*.ts` in a multi-group
- * project) and the reconcilers (which carry the `+kubebuilder:rbac` markers) below
- * `controllers/`, every folder read as controller-gen's `paths="./..."` reads every package.
+ * project), the reconcilers (which carry the `+kubebuilder:rbac` markers) below `controllers/`
+ * and the webhooks (`+kubebuilder:webhook` markers) below `webhooks/`, where `create webhook`
+ * puts them, every folder read as controller-gen's `paths="./..."` reads every package.
  * Tests (`*.test.ts`) and declaration files are never part of an API.
  */
 import { readdirSync, statSync } from "node:fs";
@@ -14,6 +15,7 @@ export interface ProjectFiles {
   readonly rootDir: string;
   readonly apiFiles: readonly string[];
   readonly controllerFiles: readonly string[];
+  readonly webhookFiles: readonly string[];
 }
 
 /** What to look for. */
@@ -88,8 +90,13 @@ function resolveScopes(rootDir: string, paths: readonly string[]): string[] {
   });
 }
 
+/** The `.ts` files of `folder` and every folder below it that are in scope, sorted. */
+function sourceFilesBelow(folder: string, inScope: (file: string) => boolean): string[] {
+  return [folder, ...foldersBelow(folder)].flatMap(sourceFilesIn).filter(inScope).sort();
+}
+
 /**
- * Lists the `.ts` files below `api/` and `controllers/` under `options.dir`, narrowed by
+ * Lists the `.ts` files below `api/`, `controllers/` and `webhooks/` under `options.dir`, narrowed by
  * `options.paths`. Throws an `invalid-input` {@link ScaffoldError} when the project folder does
  * not exist, when a `--paths` entry names nothing, or when no API file is left to read.
  */
@@ -119,11 +126,8 @@ export function discoverProjectFiles(options: DiscoverOptions): ProjectFiles {
       (file) => selected.includes(file) || (basename(file) === groupVersionFile && versionFolders.has(dirname(file))),
     )
     .sort();
-  const controllersDir = join(rootDir, "controllers");
-  const controllerFiles = [controllersDir, ...foldersBelow(controllersDir)]
-    .flatMap(sourceFilesIn)
-    .filter(inScope)
-    .sort();
+  const controllerFiles = sourceFilesBelow(join(rootDir, "controllers"), inScope);
+  const webhookFiles = sourceFilesBelow(join(rootDir, "webhooks"), inScope);
   if (apiFiles.length === 0) {
     const where = options.paths && options.paths.length > 0 ? ` within --paths ${options.paths.join(",")}` : "";
     throw new ScaffoldError(
@@ -132,5 +136,5 @@ export function discoverProjectFiles(options: DiscoverOptions): ProjectFiles {
       { subject: join(rootDir, "api") },
     );
   }
-  return { rootDir, apiFiles, controllerFiles };
+  return { rootDir, apiFiles, controllerFiles, webhookFiles };
 }

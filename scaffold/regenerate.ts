@@ -1,6 +1,6 @@
 /**
- * Re-running the scaffold for an existing project: reads its PROJECT file and replays `init` and
- * one `create api` per resource into another folder. Comparing that folder with the project
+ * Re-running the scaffold for an existing project: reads its PROJECT file and replays `init`,
+ * one `create api` per resource and one `create webhook` per resource with webhooks into another folder. Comparing that folder with the project
  * shows whether the project's scaffold-owned files still match the templates (the flagship
  * operator of this repository is checked this way).
  */
@@ -10,6 +10,7 @@ import { commitPlan } from "./commit.js";
 import { declaredDependency } from "./package_json.js";
 import { planCreateApi } from "./plan_api.js";
 import { planInit } from "./plan_init.js";
+import { planCreateWebhook } from "./plan_webhook.js";
 import { readProjectFile } from "./project_file.js";
 
 /** Options of `regenerateScaffold`. */
@@ -54,6 +55,21 @@ export function regenerateScaffold(options: RegenerateOptions): string[] {
       namespaced: resource.api?.namespaced ?? true,
       resource: resource.api !== undefined,
       controller: resource.controller ?? false,
+      templatesDir: options.templatesDir,
+    });
+    apply(commitPlan(plan).files);
+  }
+  // after every kind, as a project is built: a conversion webhook marks its hub among the versions
+  for (const resource of project.resources) {
+    if (!resource.webhooks) continue;
+    const plan = planCreateWebhook({
+      dir,
+      group: resource.group,
+      version: resource.version,
+      kind: resource.kind,
+      defaulting: resource.webhooks.defaulting,
+      validation: resource.webhooks.validation,
+      conversion: resource.webhooks.conversion,
       templatesDir: options.templatesDir,
     });
     apply(commitPlan(plan).files);

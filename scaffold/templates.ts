@@ -9,8 +9,8 @@ import { join, relative, sep } from "node:path";
 import { ScaffoldError } from "./errors.js";
 import { renderTemplate, type TemplateData } from "./render.js";
 
-/** Which set: what `init` writes, or what `create api` writes. */
-export type TemplateSetName = "init" | "api";
+/** Which set: what `init`, `create api` or `create webhook` writes. */
+export type TemplateSetName = "init" | "api" | "webhook";
 
 /** One template file: its path inside the set (posix separators) and its text. */
 export interface TemplateFile {

@@ -2,7 +2,9 @@
  * `npm start`: the useless machine, running locally in one command.
  *
  * Starts the local API server with its data under `.uselessctl/` (or `USELESS_DATA_DIR`),
- * installs the CRDs, creates the samples the first time, starts the operator, and prints the
+ * installs the CRDs, creates the samples the first time, installs the webhook configurations
+ * (config/webhook) pointing at the operator with a certificate made for this run (as envtest
+ * does), starts the operator serving them, and prints the
  * kubeconfig and the kubectl commands to try. Ctrl-C stops the operator, then the server; the
  * next start finds everything where it was.
  *
@@ -16,7 +18,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { KubeConfig } from "@kubernetes/client-node";
-import { installCrds } from "uselessctl/testenv";
+import { installCrds, installWebhooks, prepareWebhooks } from "uselessctl/testenv";
 import { startUiServer, type UiServer } from "uselessctl/ui";
 import { boardPort, boardSettings } from "./start/board_settings.js";
 import { createSamples } from "./start/manifests.js";
@@ -50,6 +52,7 @@ function banner(board: UiServer): string {
     "  kubectl get machines,switches",
     `  kubectl patch $(kubectl get switches -l machine=machine-sample -o name | head -n 1) --type=merge -p '{"spec":{"position":"up"}}'`,
     "  kubectl get switches -w        # watch it come back down",
+    `  kubectl patch machine machine-sample --type=merge -p '{"spec":{"switches":20}}'   # refused by the webhook`,
     "",
     "Ctrl-C stops everything; the next `npm start` finds the machines where they were.",
     "",
@@ -95,7 +98,17 @@ async function main(): Promise<number> {
       say("Samples were created on an earlier start; the machines are as you left them.");
     }
     if (stopping) return 0;
-    const operator = startOperator(ROOT, kubeconfigPath, ["--health-probe-bind-address=0", ...process.argv.slice(2)]);
+    // After the samples: the API server calls the webhooks from now on, and the operator serves them.
+    const webhooks = await prepareWebhooks({ paths: [join(ROOT, "config/webhook")] }, join(dataDir, "webhook-certs"));
+    await installWebhooks(kubeConfig, webhooks);
+    const { localServingHost, localServingPort, localServingCertDir } = webhooks.serving;
+    say(`Installed webhooks: served by the operator on https://${localServingHost}:${localServingPort}`);
+    const operator = startOperator(ROOT, kubeconfigPath, [
+      "--health-probe-bind-address=0",
+      `--webhook-bind-address=${localServingHost}:${localServingPort}`,
+      `--webhook-cert-dir=${localServingCertDir}`,
+      ...process.argv.slice(2),
+    ]);
     children.push(operator);
     board = await startUiServer({
       kubeConfig,

@@ -26,6 +26,7 @@ import { objectKey, Store } from "../storage/store.js";
 import { ClusterRoleAggregationController } from "../auth/rbac/aggregation_controller.js";
 import { RbacAuthorizer } from "../auth/rbac/authorizer.js";
 import { ensureBootstrapPolicy } from "../auth/rbac/bootstrap_policy.js";
+import { checkRbacWrite } from "../auth/rbac/escalation.js";
 import { rbacGroup } from "../auth/rbac/policy_index.js";
 
 export interface ApiServerOptions {
@@ -82,12 +83,19 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
   const authenticator = new Authenticator(token, serviceAccountTokens);
   const registry = new ResourceRegistry();
   registry.replace("", [...builtinTypes(), crdResourceType()]);
-  const service = new ObjectService({ store, now: options.now, admission: admissionChain({ store, registry }) });
+  const authorizer = new RbacAuthorizer(store);
+  const service = new ObjectService({
+    store,
+    now: options.now,
+    admission: admissionChain({ store, registry }),
+    guardWrite: (type, object, old, user) => {
+      if (type.group === rbacGroup) checkRbacWrite(authorizer, user, type.resource, object, old);
+    },
+  });
   const crds = new CrdController({ store, registry, service });
   crds.start();
   await ensureInitialNamespaces(store, options.now());
   await ensureSystemPriorityClasses(store, options.now());
-  const authorizer = new RbacAuthorizer(store);
   await ensureBootstrapPolicy(service, registry);
   const aggregation = new ClusterRoleAggregationController(service, clusterRoleType(registry));
   await aggregation.start();

@@ -266,7 +266,8 @@ export function invalid(
   const summary = rendered.length === 1 ? rendered[0] : `[${rendered.join(", ")}]`;
   const details: StatusDetails = { name };
   if (kind.group) details.group = kind.group;
-  details.kind = kind.kind;
+  // omitempty: an internal object without TypeMeta (an access review) names no kind.
+  if (kind.kind) details.kind = kind.kind;
   details.causes = errors.map((e) => ({ reason: e.type, message: e.detail, field: e.field }));
   return new StatusError(422, "Invalid", `${qualifiedKind} "${name}" is invalid: ${summary}`, details);
 }

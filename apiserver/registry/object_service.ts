@@ -9,6 +9,7 @@
 import { randomUUID, randomInt } from "node:crypto";
 import type { AdmissionAttributes } from "../admission/attributes.js";
 import type { AdmissionChain } from "../admission/chain.js";
+import type { UserInfo } from "../auth/user.js";
 import {
   alreadyExists,
   conflict,
@@ -67,6 +68,11 @@ export interface ServiceDependencies {
   now(): Date;
   /** The admission chain client requests go through (none: nothing is admitted). */
   admission?: AdmissionChain | undefined;
+  /**
+   * Refuses a write its user may not make, after mutating admission and before the kind's
+   * validation (the RBAC kinds' policy-based storage: escalation prevention). Throws a StatusError.
+   */
+  guardWrite?(type: ResourceType, object: KubeObject, old: KubeObject | undefined, user: UserInfo | undefined): void;
 }
 
 const generateNameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
@@ -283,6 +289,7 @@ export class ObjectService {
       this.#checkNamespace(type, namespace, meta.name ?? meta.generateName ?? "");
       admitted = await this.#mutate(type, attributes, warnings);
     }
+    this.#dependencies.guardWrite?.(type, admitted, undefined, options.admission?.user);
     const created = await this.#prepareCreate(type, namespace, admitted, warnings);
     await this.#validateAdmission(attributes, created, warnings);
     const name = created.metadata.name ?? "";
@@ -411,6 +418,7 @@ export class ObjectService {
       // What a webhook changed goes through the same rules as the request's own changes.
       if (admitted !== prepared) object = this.#prepareUpdate(type, admitted, old, options.subresource);
     }
+    this.#dependencies.guardWrite?.(type, object, old, options.admission?.user);
     warnings.splice(0, warnings.length, ...this.#validate(type, object, old, options.subresource, warnings));
     this.#setGeneration(type, object, old);
     await this.#validateAdmission(attributes, object, warnings);

@@ -5,6 +5,7 @@
 import { createInterface } from "node:readline/promises";
 import { Command } from "commander";
 import type { CliOutput } from "../output.js";
+import { createWebhookCommand } from "./create_webhook.js";
 import { describeWrites, parseBooleanFlag } from "./scaffold_output.js";
 
 interface CreateApiFlags {
@@ -20,11 +21,12 @@ interface CreateApiFlags {
   templates?: string;
 }
 
-/** `create`, the parent of `create api` (and later `create webhook`). */
+/** `create`, the parent of `create api` and `create webhook`. */
 export function createCommand(output: CliOutput): Command {
   return new Command("create")
     .description("Scaffold a Kubernetes API or webhook.")
-    .addCommand(createApiCommand(output));
+    .addCommand(createApiCommand(output))
+    .addCommand(createWebhookCommand(output));
 }
 
 function createApiCommand(output: CliOutput): Command {

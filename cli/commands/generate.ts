@@ -130,8 +130,12 @@ async function generateManifests(flags: ManifestsFlags, env: GenerateEnvironment
   }
   const written = planned.plan.files.map((file) => file.path);
   const role = planned.roles.some((role) => role.kind === "ClusterRole") ? " and the manager ClusterRole" : "";
+  const webhooks =
+    planned.webhookConfigurations.length > 0
+      ? `, ${plural(planned.webhookConfigurations.length, "webhook configuration")}`
+      : "";
   env.stdout.write(
-    `generate manifests: ${plural(planned.crds.length, "CRD")}${role}: ` +
+    `generate manifests: ${plural(planned.crds.length, "CRD")}${role}${webhooks}: ` +
       `${plural(written.length, "file")} written, ${planned.unchanged.length} unchanged` +
       `${written.length > 0 ? ` (${written.join(", ")})` : ""}.\n`,
   );
@@ -143,7 +147,9 @@ export function generateCommand(overrides: Partial<GenerateEnvironment> = {}): C
   const generate = new Command("generate").description("Generate files from the project's sources.");
   generate
     .command("manifests")
-    .description("Write config/crd/bases/*.yaml and config/rbac/role.yaml from api/ and controllers/.")
+    .description(
+      "Write config/crd/bases/*.yaml, config/rbac/role.yaml and config/webhook/manifests.yaml from api/, controllers/ and webhooks/.",
+    )
     .option("--dir <path>", "project root", ".")
     .option("--paths <paths>", "only read these files or folders under --dir (comma-separated, repeatable)", commaList)
     .option(

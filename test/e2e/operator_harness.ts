@@ -31,9 +31,17 @@ export function missingPrerequisite(): string | undefined {
   return undefined;
 }
 
-/** A running local API server with the CRDs installed. */
+/** Where the operator serves its webhooks, which the cluster's webhook configurations call. */
+export interface WebhookServing {
+  localServingHost: string;
+  localServingPort: number;
+  localServingCertDir: string;
+}
+
+/** A running local API server with the CRDs (and, when asked, the webhook configurations) installed. */
 export interface Cluster {
   kubeconfigPath: string;
+  webhookInstallOptions?: WebhookServing;
   /** With `runAs`: the service account's kubeconfig, for the operator. */
   runAs?: { kubeconfigPath: string; username: string };
   forbiddenRequests?(): readonly unknown[];
@@ -47,14 +55,26 @@ export interface RunAs {
   rbacDir: string;
 }
 
-/** Starts the local API server with this repository's CRDs, as envtest would. */
-export async function startCluster(options: { runAs?: RunAs } = {}): Promise<Cluster> {
+/**
+ * Starts the local API server with this repository's CRDs, as envtest would; with `webhooks`,
+ * also config/webhook's configurations, pointing at `cluster.webhookInstallOptions`; with `runAs`,
+ * the operator's service account bound to config/rbac's roles.
+ */
+export async function startCluster(options: { webhooks?: boolean; runAs?: RunAs } = {}): Promise<Cluster> {
   // A variable specifier, so that this file type-checks before the API server exists.
   const specifier = "uselessctl/testenv";
   const testenv = (await import(specifier)) as {
-    startTestEnv(options: { crdDirectoryPaths: string[]; runAs?: RunAs }): Promise<Cluster>;
+    startTestEnv(options: {
+      crdDirectoryPaths: string[];
+      webhookInstallOptions?: { paths: string[] };
+      runAs?: RunAs;
+    }): Promise<Cluster>;
   };
-  return testenv.startTestEnv({ crdDirectoryPaths: [`${ROOT}/config/crd/bases`], ...options });
+  return testenv.startTestEnv({
+    crdDirectoryPaths: [`${ROOT}/config/crd/bases`],
+    ...(options.webhooks ? { webhookInstallOptions: { paths: [`${ROOT}/config/webhook`] } } : {}),
+    ...(options.runAs ? { runAs: options.runAs } : {}),
+  });
 }
 
 /** Runs the real kubectl against the cluster; resolves to stdout, rejects with stderr. */
@@ -93,6 +113,8 @@ export async function createNamespace(cluster: Cluster, name: string): Promise<v
 export interface OperatorFlags {
   flipDelay: string;
   flipInterval: string;
+  /** Extra flags (`--max-switches=3`). */
+  extra?: string[];
 }
 
 /** The operator running as its own process, as `make run` starts it. */
@@ -108,8 +130,18 @@ export class OperatorProcess {
     this.#exited = new Promise((resolve) => child.on("exit", (code) => resolve(code)));
   }
 
-  /** Starts main.ts against `cluster`, as its runAs identity if it has one, with `extraArgs`. */
-  static start(cluster: Cluster, flags: OperatorFlags, extraArgs: readonly string[] = []): OperatorProcess {
+  /**
+   * Starts main.ts against the cluster (as its runAs identity if it has one); its webhooks are served where the cluster's webhook
+   * configurations call them, and turned off (ENABLE_WEBHOOKS=false) when it has none.
+   */
+  static start(cluster: Cluster, flags: OperatorFlags): OperatorProcess {
+    const serving = cluster.webhookInstallOptions;
+    const webhookFlags = serving
+      ? [
+          `--webhook-bind-address=${serving.localServingHost}:${serving.localServingPort}`,
+          `--webhook-cert-dir=${serving.localServingCertDir}`,
+        ]
+      : [];
     const child = spawn(
       process.execPath,
       [
@@ -121,11 +153,17 @@ export class OperatorProcess {
         `--flip-interval=${flags.flipInterval}`,
         "--metrics-bind-address=0",
         "--health-probe-bind-address=0",
-        ...extraArgs,
+        ...webhookFlags,
+        ...(flags.extra ?? []),
       ],
       {
         cwd: ROOT,
-        env: { ...process.env, KUBECONFIG: cluster.runAs?.kubeconfigPath ?? cluster.kubeconfigPath, NO_COLOR: "1" },
+        env: {
+          ...process.env,
+          KUBECONFIG: cluster.runAs?.kubeconfigPath ?? cluster.kubeconfigPath,
+          NO_COLOR: "1",
+          ...(serving ? {} : { ENABLE_WEBHOOKS: "false" }),
+        },
         stdio: ["ignore", "pipe", "pipe"],
       },
     );

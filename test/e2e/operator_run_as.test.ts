@@ -30,10 +30,11 @@ const STATUS_MARKER = "+kubebuilder:rbac:groups=useless.container.training,resou
 
 /** Starts the operator as the cluster's runAs identity, electing its leader in its own namespace. */
 async function startOperator(cluster: Cluster): Promise<OperatorProcess> {
-  const operator = OperatorProcess.start(cluster, { flipDelay: "200ms", flipInterval: "200ms" }, [
-    "--leader-elect",
-    `--leader-election-namespace=${MANAGER_NAMESPACE}`,
-  ]);
+  const operator = OperatorProcess.start(cluster, {
+    flipDelay: "200ms",
+    flipInterval: "200ms",
+    extra: ["--leader-elect", `--leader-election-namespace=${MANAGER_NAMESPACE}`],
+  });
   await operator.ready();
   return operator;
 }

@@ -9,13 +9,13 @@
  * the test is skipped with a one-line reason.
  */
 import assert from "node:assert/strict";
-import { execFile, spawn, spawnSync, type SpawnSyncOptions } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { test } from "node:test";
 import { temporaryDir } from "../scaffold/dir_snapshot.js";
+import { NPM_QUIET, packCheckout, root, step } from "./from_nothing_harness.js";
 
 /** The newcomer's commands after init: two groups, so the project goes multi-group first. */
 const PROJECT_COMMANDS: readonly (readonly string[])[] = [
@@ -23,10 +23,6 @@ const PROJECT_COMMANDS: readonly (readonly string[])[] = [
   ["create", "api", "--group", "ships", "--version", "v1beta1", "--kind", "Frigate"],
   ["create", "api", "--group", "fleet", "--version", "v1alpha1", "--kind", "Admiral", "--namespaced=false"],
 ];
-/** npm as a newcomer runs it, but preferring its cache: offline when the cache has everything. */
-const NPM_QUIET = ["--prefer-offline", "--no-audit", "--no-fund"];
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
 
 /** What the scaffolded project needs from this checkout, and where each piece lives. */
 const PREREQUISITES: ReadonlyArray<readonly [name: string, present: () => boolean]> = [
@@ -39,41 +35,6 @@ const PREREQUISITES: ReadonlyArray<readonly [name: string, present: () => boolea
   ["testenv", () => existsSync(join(root, "apiserver/index.ts"))],
 ];
 const missing = PREREQUISITES.filter(([, present]) => !present()).map(([name]) => name);
-
-/** Runs a command, failing the test with its output when it fails; returns its standard output. */
-function step(command: string, args: readonly string[], options: SpawnSyncOptions & { cwd: string }): string {
-  const result = spawnSync(command, args, { encoding: "utf8", timeout: 300_000, ...options });
-  const output = `${String(result.stdout ?? "")}\n${String(result.stderr ?? "")}`.trim();
-  assert.equal(result.status, 0, `${command} ${args.join(" ")} (in ${options.cwd}) failed:\n${output.slice(-4000)}`);
-  return String(result.stdout ?? "");
-}
-
-/** The newest modification time of any .ts file below the toolkit's library folders. */
-function newestSource(): number {
-  let newest = 0;
-  const walk = (dir: string): void => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts"))
-        newest = Math.max(newest, statSync(path).mtimeMs);
-    }
-  };
-  for (const folder of ["cli", "scaffold", "crdgen", "runtime", "apiserver"]) walk(join(root, folder));
-  return newest;
-}
-
-/** The tarball `npm pack` makes of this checkout (its dist/ built when stale), in `dir`. */
-function packCheckout(dir: string): string {
-  const marker = join(root, "dist/cli/main.js");
-  if (!existsSync(marker) || statSync(marker).mtimeMs < newestSource()) {
-    step(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root });
-  }
-  // --ignore-scripts: prepare would build dist/ again, which is fresh
-  const name = step("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", dir], { cwd: root }).trim();
-  return join(dir, name.split("\n").at(-1) ?? name);
-}
 
 /** Waits until `output()` matches `pattern`, or fails after `timeoutMs` showing the output. */
 async function waitForOutput(output: () => string, pattern: RegExp, timeoutMs: number): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * Every input `uselessctl init` and `uselessctl create api` refuse: each test checks the message,
+ * Every input `uselessctl init`, `create api` and `create webhook` refuse: each test checks the message,
  * the exit code, and that no file changed (issue #5).
  */
 import assert from "node:assert/strict";
@@ -122,5 +122,38 @@ test("a missing required flag is refused by the parser", async () => {
     project,
     ["create", "api", "--dir", project, "--group", "useless", "--version", "v1"],
     /error: required option '--kind <Kind>' not specified/,
+  );
+});
+
+const createWebhook = (dir: string, ...flags: string[]): string[] => [
+  "create",
+  "webhook",
+  "--dir",
+  dir,
+  "--group",
+  "useless",
+  "--version",
+  "v1alpha1",
+  ...flags,
+];
+
+test("create webhook refuses a kind PROJECT does not have, no webhook flag, and a webhook that exists", async () => {
+  await assertRefused(
+    project,
+    createWebhook(project, "--kind", "Lever", "--programmatic-validation"),
+    "no API found for useless.container.training/v1alpha1, Kind Lever in PROJECT: run `uselessctl create api` first",
+  );
+  await assertRefused(
+    project,
+    createWebhook(project, "--kind", "Machine"),
+    "create webhook requires at least one of --defaulting, --programmatic-validation and --conversion",
+  );
+  const created = await uselessctl(...createWebhook(project, "--kind", "Machine", "--programmatic-validation"));
+  assert.equal(created.code, 0, created.stderr);
+  assert.match(created.stdout, /^created {3}webhooks\/v1alpha1\/machine_webhook\.ts$/m);
+  await assertRefused(
+    project,
+    createWebhook(project, "--kind", "Machine", "--programmatic-validation"),
+    "validation webhook already exists for this resource (PROJECT); pass --force to scaffold its webhook file again",
   );
 });

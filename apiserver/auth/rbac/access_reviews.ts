@@ -113,7 +113,8 @@ export function answerReview(
   authorizer: Authorizer,
 ): void {
   const spec = specOf(review);
-  const kind = { group: authorizationGroup, kind: review.kind ?? "" };
+  // The internal object's TypeMeta is empty by then: the 422 names no kind (".authorization.k8s.io").
+  const kind = { group: authorizationGroup, kind: "" };
   if (resource === "selfsubjectrulesreviews") {
     if (!spec.namespace) throw badRequest("no namespace on request");
     const { rules, error } = authorizer.rulesFor(requester, spec.namespace);

@@ -31,6 +31,8 @@ export interface Authorizer {
   authorize(user: UserInfo, attributes: AuthorizationAttributes): AuthorizationDecision;
   /** The rules that apply to `user` in `namespace` (RuleResolver.RulesFor), and the resolution error if any. */
   rulesFor(user: UserInfo, namespace: string): { rules: PolicyRule[]; error: string };
+  /** The rules a binding's roleRef points at (GetRoleReferenceRules), undefined when the role is missing. */
+  roleRules(roleRef: { kind?: string; name?: string }, bindingNamespace: string): PolicyRule[] | undefined;
 }
 
 /** responsewriters.forbiddenMessage: what `user` cannot do. */

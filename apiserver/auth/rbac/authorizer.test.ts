@@ -174,7 +174,7 @@ describe("RbacAuthorizer", () => {
     });
     assert.deepEqual(authorizer.authorize(carl, resource("get", "pods", { namespace: "a" })), {
       allowed: false,
-      reason: 'RBAC: clusterrole.rbac.authorization.k8s.io "missing" not found',
+      reason: 'rbac: RBAC: clusterrole.rbac.authorization.k8s.io "missing" not found',
     });
     assert.deepEqual(authorizer.rulesFor(carl, "a"), {
       rules: [],

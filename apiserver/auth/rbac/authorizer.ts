@@ -10,7 +10,14 @@ import type { AuthorizationAttributes, AuthorizationDecision, Authorizer } from 
 import { PolicyIndex } from "./policy_index.js";
 import { ruleAllows } from "./policy_rule.js";
 import type { PolicyRule } from "./policy_rule.js";
-import { aggregateMessage, rulesFor, visitRulesFor } from "./rule_resolver.js";
+import {
+  aggregateMessage,
+  describeSource,
+  roleReferenceRules,
+  rulesFor,
+  visitRulesFor,
+  type RuleSource,
+} from "./rule_resolver.js";
 
 export type { AuthorizationAttributes, AuthorizationDecision, Authorizer } from "./attributes.js";
 export { forbiddenMessage } from "./attributes.js";
@@ -30,7 +37,7 @@ export class RbacAuthorizer implements Authorizer {
 
   authorize(user: UserInfo, attributes: AuthorizationAttributes): AuthorizationDecision {
     if (isPrivileged(user)) return { allowed: true, reason: "" };
-    let allowedBy: (() => string) | undefined;
+    let allowedBy: RuleSource | undefined;
     const errors: string[] = [];
     visitRulesFor(this.policy.snapshot(), user, attributes.namespace, (source, rule, error) => {
       if (rule && source && ruleAllows(attributes, rule)) {
@@ -40,13 +47,19 @@ export class RbacAuthorizer implements Authorizer {
       if (error) errors.push(error);
       return true;
     });
-    if (allowedBy) return { allowed: true, reason: `RBAC: allowed by ${allowedBy()}` };
-    return { allowed: false, reason: errors.length ? `RBAC: ${aggregateMessage(errors)}` : "" };
+    if (allowedBy) return { allowed: true, reason: `RBAC: allowed by ${describeSource(allowedBy)}` };
+    // The authorizer union names the authorizer of each reason it passes on (reload.go).
+    return { allowed: false, reason: errors.length ? `rbac: RBAC: ${aggregateMessage(errors)}` : "" };
   }
 
   rulesFor(user: UserInfo, namespace: string): { rules: PolicyRule[]; error: string } {
     const { rules, errors } = rulesFor(this.policy.snapshot(), user, namespace);
     return { rules, error: errors.length ? aggregateMessage(errors) : "" };
+  }
+
+  roleRules(roleRef: { kind?: string; name?: string }, bindingNamespace: string): PolicyRule[] | undefined {
+    const resolved = roleReferenceRules(this.policy.snapshot(), roleRef, bindingNamespace);
+    return "rules" in resolved ? resolved.rules : undefined;
   }
 
   stop(): void {

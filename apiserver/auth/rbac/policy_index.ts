@@ -37,6 +37,8 @@ export interface Binding {
   readonly name: string;
   readonly roleRef: RoleRef;
   readonly subjects: readonly Subject[];
+  /** Each subject's index key (undefined for one that names no one), in subject order. */
+  readonly subjectKeys: readonly (string | undefined)[];
   /** Position in stored (name) order: rules are visited in this order, as a lister lists. */
   readonly order: number;
 }
@@ -60,18 +62,20 @@ function subjectKey(subject: Subject, bindingNamespace: string): string | undefi
   }
 }
 
-/** The keys under which bindings naming `user` are indexed. */
-function userKeys(user: UserInfo): string[] {
-  return [`User:${user.username}`, ...user.groups.map((group) => `Group:${group}`)];
+/** The keys under which bindings naming `user` are indexed: computed once per request. */
+export function userKeys(user: UserInfo): readonly string[] {
+  const keys = [`User:${user.username}`];
+  for (const group of user.groups) keys.push(`Group:${group}`);
+  return keys;
 }
 
-/** appliesTo: the first subject of `binding` that names `user`. */
-export function subjectFor(binding: Binding, user: UserInfo): Subject | undefined {
-  const keys = new Set(userKeys(user));
-  return binding.subjects.find((subject) => {
-    const key = subjectKey(subject, binding.namespace);
-    return key !== undefined && keys.has(key);
-  });
+/** appliesTo: the first subject of `binding` that names the user of `keys`. */
+export function subjectFor(binding: Binding, keys: readonly string[]): Subject | undefined {
+  for (let index = 0; index < binding.subjectKeys.length; index++) {
+    const key = binding.subjectKeys[index];
+    if (key !== undefined && keys.includes(key)) return binding.subjects[index];
+  }
+  return undefined;
 }
 
 function asList<T>(value: unknown): T[] {
@@ -80,17 +84,19 @@ function asList<T>(value: unknown): T[] {
 
 /** One consistent view of the policy. */
 class PolicySnapshot {
-  readonly clusterRoles = new Map<string, KubeObject>();
-  readonly roles = new Map<string, KubeObject>();
+  /** ClusterRole name → its rules. */
+  readonly clusterRoles = new Map<string, PolicyRule[]>();
+  /** `namespace/name` → the Role's rules. */
+  readonly roles = new Map<string, PolicyRule[]>();
   readonly #clusterBindings = new Map<string, Binding[]>();
   /** namespace → key → bindings */
   readonly #roleBindings = new Map<string, Map<string, Binding[]>>();
 
   constructor(store: Store) {
     for (const role of store.list(policyCollections.clusterRoles))
-      this.clusterRoles.set(role.metadata.name ?? "", role);
+      this.clusterRoles.set(role.metadata.name ?? "", rulesOf(role));
     for (const role of store.list(policyCollections.roles))
-      this.roles.set(`${role.metadata.namespace ?? ""}/${role.metadata.name ?? ""}`, role);
+      this.roles.set(`${role.metadata.namespace ?? ""}/${role.metadata.name ?? ""}`, rulesOf(role));
     store.list(policyCollections.clusterRoleBindings).forEach((object, order) => {
       this.#index(this.#clusterBindings, this.#binding(object, order));
     });
@@ -104,50 +110,55 @@ class PolicySnapshot {
 
   #binding(object: KubeObject, order: number): Binding {
     const roleRef = object.roleRef;
+    const namespace = object.metadata.namespace ?? "";
+    const subjects = asList<Subject>(object.subjects);
     return {
       object,
-      namespace: object.metadata.namespace ?? "",
+      namespace,
       name: object.metadata.name ?? "",
       roleRef: roleRef !== null && typeof roleRef === "object" ? (roleRef as RoleRef) : {},
-      subjects: asList<Subject>(object.subjects),
+      subjects,
+      subjectKeys: subjects.map((subject) => subjectKey(subject, namespace)),
       order,
     };
   }
 
   #index(index: Map<string, Binding[]>, binding: Binding): void {
-    const keys = new Set<string>();
-    for (const subject of binding.subjects) {
-      const key = subjectKey(subject, binding.namespace);
-      if (key !== undefined) keys.add(key);
-    }
-    for (const key of keys) {
+    for (const key of new Set(binding.subjectKeys)) {
+      if (key === undefined) continue;
       const list = index.get(key);
       if (list) list.push(binding);
       else index.set(key, [binding]);
     }
   }
 
-  /** The ClusterRoleBindings naming `user`, in stored order. */
-  clusterBindingsFor(user: UserInfo): Binding[] {
-    return collect(this.#clusterBindings, userKeys(user));
+  /** The ClusterRoleBindings naming the user of `keys`, in stored order. */
+  clusterBindingsFor(keys: readonly string[]): Binding[] {
+    return collect(this.#clusterBindings, keys);
   }
 
-  /** The RoleBindings of `namespace` naming `user`, in stored order. */
-  roleBindingsFor(user: UserInfo, namespace: string): Binding[] {
+  /** The RoleBindings of `namespace` naming the user of `keys`, in stored order. */
+  roleBindingsFor(keys: readonly string[], namespace: string): Binding[] {
     const byKey = this.#roleBindings.get(namespace);
-    return byKey ? collect(byKey, userKeys(user)) : [];
+    return byKey ? collect(byKey, keys) : [];
   }
 }
 
 function collect(index: Map<string, Binding[]>, keys: readonly string[]): Binding[] {
-  const found: Binding[] = [];
+  let found: Binding[] | undefined;
+  let lists = 0;
   for (const key of keys) {
     const bindings = index.get(key);
-    if (bindings) found.push(...bindings);
+    if (!bindings) continue;
+    lists += 1;
+    found = found ? found.concat(bindings) : bindings;
   }
-  if (found.length < 2) return found;
-  // A binding naming the user twice (as a user and through a group) counts once.
-  return [...new Set(found)].sort((left, right) => left.order - right.order);
+  if (!found) return [];
+  if (lists < 2) return found;
+  // Several subjects' lists: back in stored order, a binding naming the user twice (as a user
+  // and through a group) once.
+  const sorted = [...found].sort((left, right) => left.order - right.order);
+  return sorted.filter((binding, position) => position === 0 || sorted[position - 1] !== binding);
 }
 
 /** Rules of a Role or ClusterRole object. */

@@ -3,13 +3,18 @@
  * ClusterRoleBinding naming the user, then of every RoleBinding in the request's namespace, each
  * with the binding it came from; a binding whose role is missing is a resolution error.
  */
-import type { KubeObject } from "../../storage/types.js";
 import type { UserInfo } from "../user.js";
-import { rulesOf, subjectFor, type Binding, type PolicySnapshot, type RoleRef, type Subject } from "./policy_index.js";
+import { subjectFor, userKeys, type Binding, type PolicySnapshot, type RoleRef, type Subject } from "./policy_index.js";
 import type { PolicyRule } from "./policy_rule.js";
 
-/** Visits one rule (with a description of its binding) or one error; false stops the walk. */
-export type RuleVisitor = (source: (() => string) | undefined, rule: PolicyRule | undefined, error?: string) => boolean;
+/** Where a rule comes from: the binding and its subject that names the user. */
+export interface RuleSource {
+  readonly binding: Binding;
+  readonly subject: Subject;
+}
+
+/** Visits one rule (with its source) or one error; false stops the walk. */
+export type RuleVisitor = (source: RuleSource | undefined, rule: PolicyRule | undefined, error?: string) => boolean;
 
 /** describeSubject: a service account is named `name/namespace`. */
 function describeSubject(subject: Subject, bindingNamespace: string): string {
@@ -18,7 +23,8 @@ function describeSubject(subject: Subject, bindingNamespace: string): string {
   return `${subject.kind ?? ""} ${JSON.stringify(subject.name ?? "")}`;
 }
 
-function describeBinding(binding: Binding, subject: Subject): string {
+/** The binding as the RBAC authorizer's "allowed by" reason names it. */
+export function describeSource({ binding, subject }: RuleSource): string {
   const ref = `${binding.roleRef.kind ?? ""} ${JSON.stringify(binding.roleRef.name ?? "")}`;
   if (!binding.namespace)
     return `ClusterRoleBinding ${JSON.stringify(binding.name)} of ${ref} to ${describeSubject(subject, "")}`;
@@ -34,33 +40,38 @@ export function roleReferenceRules(
   roleRef: RoleRef,
   bindingNamespace: string,
 ): { rules: PolicyRule[] } | { error: string } {
-  let role: KubeObject | undefined;
+  let rules: PolicyRule[] | undefined;
   switch (roleRef.kind) {
     case "Role":
-      role = policy.roles.get(`${bindingNamespace}/${roleRef.name ?? ""}`);
-      if (!role) return { error: `role.rbac.authorization.k8s.io ${JSON.stringify(roleRef.name ?? "")} not found` };
+      rules = policy.roles.get(`${bindingNamespace}/${roleRef.name ?? ""}`);
+      if (!rules) return { error: `role.rbac.authorization.k8s.io ${JSON.stringify(roleRef.name ?? "")} not found` };
       break;
     case "ClusterRole":
-      role = policy.clusterRoles.get(roleRef.name ?? "");
-      if (!role)
+      rules = policy.clusterRoles.get(roleRef.name ?? "");
+      if (!rules)
         return { error: `clusterrole.rbac.authorization.k8s.io ${JSON.stringify(roleRef.name ?? "")} not found` };
       break;
     default:
       return { error: `unsupported role reference kind: ${JSON.stringify(roleRef.kind ?? "")}` };
   }
-  return { rules: rulesOf(role) };
+  return { rules };
 }
 
-function visitBindings(policy: PolicySnapshot, user: UserInfo, bindings: Binding[], visitor: RuleVisitor): boolean {
+function visitBindings(
+  policy: PolicySnapshot,
+  keys: readonly string[],
+  bindings: Binding[],
+  visitor: RuleVisitor,
+): boolean {
   for (const binding of bindings) {
-    const subject = subjectFor(binding, user);
+    const subject = subjectFor(binding, keys);
     if (!subject) continue;
     const resolved = roleReferenceRules(policy, binding.roleRef, binding.namespace);
     if ("error" in resolved) {
       if (!visitor(undefined, undefined, resolved.error)) return false;
       continue;
     }
-    const source = () => describeBinding(binding, subject);
+    const source = { binding, subject };
     for (const rule of resolved.rules) if (!visitor(source, rule)) return false;
   }
   return true;
@@ -68,8 +79,9 @@ function visitBindings(policy: PolicySnapshot, user: UserInfo, bindings: Binding
 
 /** VisitRulesFor: the rules that apply to `user` in `namespace` ("" for cluster-wide only). */
 export function visitRulesFor(policy: PolicySnapshot, user: UserInfo, namespace: string, visitor: RuleVisitor): void {
-  if (!visitBindings(policy, user, policy.clusterBindingsFor(user), visitor)) return;
-  if (namespace) visitBindings(policy, user, policy.roleBindingsFor(user, namespace), visitor);
+  const keys = userKeys(user);
+  if (!visitBindings(policy, keys, policy.clusterBindingsFor(keys), visitor)) return;
+  if (namespace) visitBindings(policy, keys, policy.roleBindingsFor(keys, namespace), visitor);
 }
 
 /** RulesFor: every rule that applies, and the resolution errors met on the way. */

@@ -23,6 +23,7 @@ import { protobufCases } from "./protobuf.js";
 import { optionCases } from "./options.js";
 import { outputCases } from "./output.js";
 import { printerColumnCases } from "./printer_columns.js";
+import { rbacCases } from "./rbac.js";
 import { readCases } from "./reads.js";
 import { resourceVersionCases } from "./resource_versions.js";
 import { schemaCases } from "./schema.js";
@@ -80,4 +81,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...admissionPolicyRequestCases,
   ...admissionWebhookCases,
   ...authenticationCases,
+  ...rbacCases,
 ];

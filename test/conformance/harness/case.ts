@@ -45,6 +45,7 @@ export const AREAS = [
   "kinds",
   "admission",
   "authentication",
+  "authorization",
 ] as const;
 export type Area = (typeof AREAS)[number];
 
