@@ -33,6 +33,8 @@ const USAGE = `Usage: main.ts [flags]
   --webhook-cert-dir <dir>               holds the webhooks' tls.crt and tls.key
                                          (default <tmpdir>/k8s-webhook-server/serving-certs)
   --leader-elect                         elect a leader so that only one replica reconciles
+  --leader-election-namespace <ns>       where the leader's Lease lives (default: the pod's namespace,
+                                         else default)
   --metrics-bind-address <address>       where /metrics is served (default 0: off)
   --health-probe-bind-address <address>  where /healthz and /readyz are served (default 127.0.0.1:8081;
                                          0: off; :8081 in a cluster)
@@ -52,6 +54,7 @@ function parseFlags(argv: string[]) {
       "webhook-bind-address": { type: "string", default: ":9443" },
       "webhook-cert-dir": { type: "string" },
       "leader-elect": { type: "boolean", default: false },
+      "leader-election-namespace": { type: "string" },
       "metrics-bind-address": { type: "string", default: "0" },
       "health-probe-bind-address": { type: "string", default: "127.0.0.1:8081" },
       help: { type: "boolean", short: "h", default: false },
@@ -102,6 +105,8 @@ async function main(argv: string[]): Promise<number> {
   const mgr = createManager({
     leaderElection: flags["leader-elect"],
     leaderElectionId: "machine.useless.container.training",
+    // Outside a pod there is no service account namespace file to read the Lease's namespace from.
+    ...(flags["leader-election-namespace"] ? { leaderElectionNamespace: flags["leader-election-namespace"] } : {}),
     metricsBindAddress: flags["metrics-bind-address"],
     healthProbeBindAddress: flags["health-probe-bind-address"],
     webhookServer: {

@@ -14,6 +14,8 @@ export {
   type TestEnvOptions,
   type ControlPlaneKind,
 } from "./test_env.js";
+export type { RunAsOptions, RunAsIdentity } from "./run_as.js";
+export { MissingRbacError, markerFor, type ForbiddenRequest } from "./run_as_markers.js";
 export {
   findBinaryAssets,
   controlPlaneCacheRoot,

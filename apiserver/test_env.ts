@@ -17,11 +17,15 @@ import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { KubeConfig } from "@kubernetes/client-node";
 import { findBinaryAssets } from "./binaries/assets.js";
+import { serviceAccountUsername } from "./auth/service_account_user.js";
+import { auditedDenials, auditFlags } from "./binaries/audit_log.js";
 import { registerCleanup } from "./binaries/cleanup.js";
 import { startControlPlane } from "./binaries/control_plane.js";
 import { installCrds, type CrdInstallOptions } from "./crd_install.js";
 import type { ApiServerEndpoint } from "../apimachinery/index.js";
 import { writeKubeconfig } from "./kubeconfig.js";
+import { setUpRunAs, serviceAccountOf, type RunAsIdentity, type RunAsOptions } from "./run_as.js";
+import { MissingRbacError, type ForbiddenRequest } from "./run_as_markers.js";
 import {
   installWebhooks,
   prepareWebhooks,
@@ -52,6 +56,12 @@ export interface TestEnvOptions {
   readonly controllerManager: boolean;
   readonly startTimeoutMs: number;
   /**
+   * Run the manager under test as a service account with config/rbac's permissions:
+   * `env.runAs` holds its kubeconfig, and `stop()` fails naming the +kubebuilder:rbac markers of
+   * every request it was refused.
+   */
+  readonly runAs: RunAsOptions | undefined;
+  /**
    * Install the Mutating/ValidatingWebhookConfigurations under `paths` pointing at the test's own
    * webhook server (envtest's WebhookInstallOptions); `env.webhookInstallOptions` says where it must serve.
    */
@@ -78,6 +88,7 @@ export const DEFAULT_TEST_ENV_OPTIONS: TestEnvOptions = {
   kubeconfigPath: undefined,
   controllerManager: true,
   startTimeoutMs: 60_000,
+  runAs: undefined,
   webhookInstallOptions: undefined,
 };
 
@@ -94,7 +105,14 @@ export interface TestEnv {
    * server must use (`createManager({ webhookServer: { host, port, certDir } })`).
    */
   readonly webhookInstallOptions?: WebhookServing;
-  /** Stops what was started and removes temporary folders; idempotent. */
+  /** The service account identity made for the `runAs` option (its kubeconfig for the manager). */
+  readonly runAs?: RunAsIdentity;
+  /** The requests the `runAs` identity was refused so far. */
+  forbiddenRequests(): readonly ForbiddenRequest[];
+  /**
+   * Stops what was started and removes temporary folders; idempotent. With `runAs`, then rejects
+   * with a `MissingRbacError` if its identity was refused any request.
+   */
   stop(): Promise<void>;
 }
 
@@ -105,7 +123,14 @@ function existingClusterEnv(): TestEnv {
   if (!cluster) throw new Error("USE_EXISTING_CLUSTER=true but the current kubeconfig names no cluster");
   const kubeconfigPath =
     (process.env["KUBECONFIG"] ?? "").split(":").find(Boolean) ?? join(homedir(), ".kube", "config");
-  return { controlPlane: "existing", kubeconfigPath, kubeConfig, url: cluster.server, stop: async () => undefined };
+  return {
+    controlPlane: "existing",
+    kubeconfigPath,
+    kubeConfig,
+    url: cluster.server,
+    forbiddenRequests: () => [],
+    stop: async () => undefined,
+  };
 }
 
 /**
@@ -125,34 +150,52 @@ export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promi
   const crdInstall = { ...o.crdInstallOptions, paths: o.crdDirectoryPaths };
   if (o.useExistingCluster) {
     const env = existingClusterEnv();
-    if (!o.webhookInstallOptions) {
+    let existing: TestEnv = env;
+    if (o.webhookInstallOptions) {
+      const certDir = mkdtempSync(join(tmpdir(), "envtest-serving-certs-"));
+      const webhooks = await prepareWebhooks(o.webhookInstallOptions, certDir);
+      await installCrds(env.kubeConfig, { ...crdInstall, conversionWebhook: webhooks.serving });
+      await installWebhooks(env.kubeConfig, webhooks, o.webhookInstallOptions);
+      const stop = async (): Promise<void> => rmSync(certDir, { recursive: true, force: true });
+      existing = { ...env, webhookInstallOptions: webhooks.serving, stop };
+    } else {
       await installCrds(env.kubeConfig, crdInstall);
-      return env;
     }
-    const certDir = mkdtempSync(join(tmpdir(), "envtest-serving-certs-"));
-    const webhooks = await prepareWebhooks(o.webhookInstallOptions, certDir);
-    await installCrds(env.kubeConfig, { ...crdInstall, conversionWebhook: webhooks.serving });
-    await installWebhooks(env.kubeConfig, webhooks, o.webhookInstallOptions);
-    const stop = async (): Promise<void> => rmSync(certDir, { recursive: true, force: true });
-    return { ...env, webhookInstallOptions: webhooks.serving, stop };
+    if (!o.runAs) return existing;
+    const runAs = await setUpRunAs(
+      env.kubeConfig,
+      endpointOf(env.kubeConfig),
+      o.runAs,
+      join(tmpdir(), `uselessctl-runas-${process.pid}.kubeconfig`),
+    );
+    return { ...existing, runAs };
   }
+  const runAsUsername = o.runAs ? usernameOf(o.runAs) : undefined;
+  const forbidden: ForbiddenRequest[] = [];
 
   const temporary = mkdtempSync(join(tmpdir(), "uselessctl-testenv-"));
   const cleanup = registerCleanup([temporary], join(temporary, "pids"));
   let stopServer: () => Promise<void> = async () => undefined;
   let stopping: Promise<void> | undefined;
+  let auditLog: string | undefined;
+  const forbiddenRequests = (): readonly ForbiddenRequest[] =>
+    auditLog && runAsUsername ? auditedDenials(auditLog, runAsUsername) : [...forbidden];
   const stop = () =>
     (stopping ??= (async () => {
+      let refused: readonly ForbiddenRequest[] = [];
       try {
+        refused = forbiddenRequests();
         await stopServer();
       } finally {
         cleanup.release();
       }
+      if (runAsUsername && refused.length) throw new MissingRbacError(runAsUsername, refused);
     })());
 
   try {
     let endpoint: ApiServerEndpoint;
     if (o.controlPlane === "binaries") {
+      if (runAsUsername) auditLog = join(temporary, "audit.log");
       const controlPlane = await startControlPlane({
         assets: findBinaryAssets({
           binaryAssetsDirectory: o.binaryAssetsDirectory,
@@ -167,6 +210,7 @@ export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promi
         unsafeNoFsync: o.dataDir === undefined,
         startTimeoutMs: o.startTimeoutMs,
         cleanup,
+        ...(runAsUsername && auditLog ? { apiServerFlags: auditFlags(temporary, auditLog, runAsUsername) } : {}),
       });
       stopServer = controlPlane.stop;
       endpoint = controlPlane;
@@ -177,6 +221,9 @@ export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promi
         port: o.port,
         host: "127.0.0.1",
         ...(o.dataDir ? { dataDir: o.dataDir } : {}),
+        onForbidden: (user, attributes) => {
+          if (user.username === runAsUsername) forbidden.push({ ...attributes });
+        },
       });
       stopServer = server.stop;
       endpoint = server;
@@ -189,10 +236,37 @@ export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promi
       : undefined;
     await installCrds(kubeConfig, { ...crdInstall, conversionWebhook: webhooks?.serving });
     if (webhooks) await installWebhooks(kubeConfig, webhooks, o.webhookInstallOptions);
-    const env: TestEnv = { controlPlane: o.controlPlane, kubeconfigPath, kubeConfig, url: endpoint.url, stop };
+    const runAs = o.runAs
+      ? await setUpRunAs(kubeConfig, endpoint, o.runAs, join(temporary, "runas-kubeconfig"))
+      : undefined;
+    const env: TestEnv = {
+      controlPlane: o.controlPlane,
+      kubeconfigPath,
+      kubeConfig,
+      url: endpoint.url,
+      ...(runAs ? { runAs } : {}),
+      forbiddenRequests,
+      stop,
+    };
     return webhooks ? { ...env, webhookInstallOptions: webhooks.serving } : env;
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+function usernameOf(runAs: RunAsOptions): string {
+  const { namespace, name } = serviceAccountOf(runAs.serviceAccount);
+  return serviceAccountUsername(namespace, name);
+}
+
+function endpointOf(kubeConfig: KubeConfig): ApiServerEndpoint {
+  const cluster = kubeConfig.getCurrentCluster();
+  const user = kubeConfig.getCurrentUser();
+  if (!cluster?.caData || !user?.token) throw new Error("runAs needs a kubeconfig with CA data and a token");
+  return {
+    url: cluster.server,
+    caCertificatePem: Buffer.from(cluster.caData, "base64").toString("utf8"),
+    token: user.token,
+  };
 }

@@ -64,10 +64,3 @@ function withAuthenticatedGroup(user: UserInfo): UserInfo {
     ? user
     : { ...user, groups: [...user.groups, allAuthenticatedGroup] };
 }
-
-/** Paths the system:public-info-viewer role opens to anonymous clients in kube-apiserver. */
-export function isPublicInfoPath(pathname: string): boolean {
-  return ["/healthz", "/livez", "/readyz", "/version"].some(
-    (path) => pathname === path || pathname.startsWith(`${path}/`),
-  );
-}

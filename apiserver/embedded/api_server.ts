@@ -5,6 +5,9 @@
  */
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
+import { Impersonation } from "../auth/impersonation.js";
+import type { AuthorizationAttributes } from "../auth/rbac/authorizer.js";
+import type { UserInfo } from "../auth/user.js";
 import { jwtKeyFromPem } from "../auth/jwt.js";
 import { loadOrCreateIdentity } from "../auth/persisted_identity.js";
 import { ServiceAccountTokens } from "../auth/service_account_tokens.js";
@@ -38,6 +41,8 @@ export interface ApiServerOptions {
   watchHistorySize: number;
   bookmarkIntervalMs: number;
   now: () => Date;
+  /** Told of every request the authorizer refuses. */
+  onForbidden: ((user: UserInfo, attributes: AuthorizationAttributes) => void) | undefined;
 }
 
 export const defaultApiServerOptions: ApiServerOptions = {
@@ -48,6 +53,7 @@ export const defaultApiServerOptions: ApiServerOptions = {
   watchHistorySize: 100_000,
   bookmarkIntervalMs: 60_000,
   now: () => new Date(),
+  onForbidden: undefined,
 };
 
 export interface RunningApiServer {
@@ -106,8 +112,9 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
   const handler = createRequestHandler({
     registry,
     service,
-    authentication: { authenticator, serviceAccountTokens },
+    authentication: { authenticator, serviceAccountTokens, impersonation: new Impersonation(authorizer) },
     authorizer,
+    onForbidden: options.onForbidden,
     watch: { bookmarkIntervalMs: options.bookmarkIntervalMs, defaultTimeoutSeconds: 1800, now: options.now },
     registerWatch(stop) {
       watches.add(stop);

@@ -13,7 +13,10 @@ export type { RunningApiServer } from "./api_server.js";
 
 /** Options of `startEmbeddedApiServer`; every one is optional. */
 export type EmbeddedApiServerOptions = Partial<
-  Pick<ApiServerOptions, "port" | "host" | "dataDir" | "token" | "watchHistorySize" | "bookmarkIntervalMs">
+  Pick<
+    ApiServerOptions,
+    "port" | "host" | "dataDir" | "token" | "watchHistorySize" | "bookmarkIntervalMs" | "onForbidden"
+  >
 >;
 
 /**

@@ -3,9 +3,8 @@
  * OpenAPI) or a resource request, with every failure answered as a `Status`.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { impersonatedUser } from "../auth/impersonation.js";
 import type { UserInfo } from "../auth/user.js";
-import { forbiddenMessage, type Authorizer } from "../auth/rbac/authorizer.js";
+import { forbiddenMessage, type AuthorizationAttributes } from "../auth/rbac/authorizer.js";
 import { requestAttributes } from "../auth/rbac/request_attributes.js";
 import {
   aggregatedDiscovery,
@@ -25,6 +24,8 @@ import { writeError, writeJson, writePageNotFound, writeText } from "./respond.j
 import { StatusError, badRequest, forbidden, unauthorized } from "../errors/status.js";
 
 export interface ServerContext extends ResourceContext {
+  /** Told of every request the authorizer refuses (the test environment's runAs records them). */
+  onForbidden?: ((user: UserInfo, attributes: AuthorizationAttributes) => void) | undefined;
   serverAddress(): string;
   ready(): boolean;
 }
@@ -68,7 +69,7 @@ async function handle(context: ServerContext, request: IncomingMessage, response
   const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname;
   const query = url.searchParams;
   const user = authenticatedUser(context, request, url.pathname, query);
-  authorizeRequest(context.authorizer, user, request.method ?? "GET", url.pathname, query, request);
+  authorizeRequest(context, user, request.method ?? "GET", url.pathname, query, request);
   if (pathname === "/version") return writeJson(response, 200, versionInfo());
   if (/^\/(healthz|livez|readyz)(\/.*)?$/.test(pathname))
     return healthCheck(response, pathname, query, context.ready());
@@ -127,7 +128,7 @@ function authenticatedUser(
     throw unauthorized();
   }
   try {
-    return impersonatedUser(request, authenticated, context.authorizer, () =>
+    return context.authentication.impersonation.userFor(request, authenticated, () =>
       requestAttributes(request.method ?? "GET", path, query),
     );
   } catch (error) {
@@ -141,7 +142,7 @@ function authenticatedUser(
  * any handler runs, and a refusal is responsewriters.Forbidden's 403.
  */
 function authorizeRequest(
-  authorizer: Authorizer,
+  context: Pick<ServerContext, "authorizer" | "onForbidden">,
   user: UserInfo,
   method: string,
   path: string,
@@ -149,9 +150,10 @@ function authorizeRequest(
   request: IncomingMessage,
 ): void {
   const attributes = requestAttributes(method, path, query);
-  const decision = authorizer.authorize(user, attributes);
+  const decision = context.authorizer.authorize(user, attributes);
   if (decision.allowed) return;
   request.resume();
+  context.onForbidden?.(user, attributes);
   const message = forbiddenMessage(user, attributes);
   throw forbidden(
     { group: attributes.apiGroup, resource: attributes.resource },

@@ -42,25 +42,38 @@ export interface WebhookServing {
 export interface Cluster {
   kubeconfigPath: string;
   webhookInstallOptions?: WebhookServing;
+  /** With `runAs`: the service account's kubeconfig, for the operator. */
+  runAs?: { kubeconfigPath: string; username: string };
+  forbiddenRequests?(): readonly unknown[];
+  /** With `runAs`, rejects naming the markers of the requests RBAC refused the operator. */
   stop(): Promise<void>;
+}
+
+/** The operator's own identity: config/rbac's grants to a service account (startTestEnv's runAs). */
+export interface RunAs {
+  serviceAccount: string;
+  rbacDir: string;
 }
 
 /**
  * Starts the local API server with this repository's CRDs, as envtest would; with `webhooks`,
- * also config/webhook's configurations, pointing at `cluster.webhookInstallOptions`.
+ * also config/webhook's configurations, pointing at `cluster.webhookInstallOptions`; with `runAs`,
+ * the operator's service account bound to config/rbac's roles.
  */
-export async function startCluster(options: { webhooks?: boolean } = {}): Promise<Cluster> {
+export async function startCluster(options: { webhooks?: boolean; runAs?: RunAs } = {}): Promise<Cluster> {
   // A variable specifier, so that this file type-checks before the API server exists.
   const specifier = "uselessctl/testenv";
   const testenv = (await import(specifier)) as {
     startTestEnv(options: {
       crdDirectoryPaths: string[];
       webhookInstallOptions?: { paths: string[] };
+      runAs?: RunAs;
     }): Promise<Cluster>;
   };
   return testenv.startTestEnv({
     crdDirectoryPaths: [`${ROOT}/config/crd/bases`],
     ...(options.webhooks ? { webhookInstallOptions: { paths: [`${ROOT}/config/webhook`] } } : {}),
+    ...(options.runAs ? { runAs: options.runAs } : {}),
   });
 }
 
@@ -118,7 +131,7 @@ export class OperatorProcess {
   }
 
   /**
-   * Starts main.ts against the cluster; its webhooks are served where the cluster's webhook
+   * Starts main.ts against the cluster (as its runAs identity if it has one); its webhooks are served where the cluster's webhook
    * configurations call them, and turned off (ENABLE_WEBHOOKS=false) when it has none.
    */
   static start(cluster: Cluster, flags: OperatorFlags): OperatorProcess {
@@ -147,7 +160,7 @@ export class OperatorProcess {
         cwd: ROOT,
         env: {
           ...process.env,
-          KUBECONFIG: cluster.kubeconfigPath,
+          KUBECONFIG: cluster.runAs?.kubeconfigPath ?? cluster.kubeconfigPath,
           NO_COLOR: "1",
           ...(serving ? {} : { ENABLE_WEBHOOKS: "false" }),
         },

@@ -10,7 +10,7 @@ import { timestamp } from "../../registry/object_service.js";
 import { createToken, defaultTokenRequest, tokenRequestType } from "../../registry/authentication/token_request.js";
 import { answerTokenReview, checkTokenReview, selfSubjectReview } from "../../registry/authentication/reviews.js";
 import { negotiateOutput } from "../negotiation.js";
-import { writeOptions } from "../request_options.js";
+import { admissionWriteOptions, writeOptions } from "../request_options.js";
 import { addWarnings, writeObject } from "../respond.js";
 import { checkNamespaceMatches, decodeObject } from "./decode_object.js";
 import type { VerbRequest } from "./verb_request.js";
@@ -33,6 +33,7 @@ export async function createAuthentication(verb: VerbRequest): Promise<void> {
   const { context, request, response, query, type, namespace, now, user } = verb;
   const format = negotiateOutput(request.headers.accept, query, { protobufObjects: true });
   const options = writeOptions(request, query, "CreateOptions");
+  options.admission = { user, options: admissionWriteOptions(query) };
   const body = await decodeObject(request, { type, options, registry: context.registry, response });
   checkNamespaceMatches(body, namespace, type);
   if (type.resource === "tokenreviews") checkTokenReview(body, namespace);

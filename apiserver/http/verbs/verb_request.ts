@@ -3,6 +3,7 @@
  * router (apiserver/http/resource_handler.ts) so that each verb's file holds only its own rules.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Impersonation } from "../../auth/impersonation.js";
 import type { ServiceAccountTokens } from "../../auth/service_account_tokens.js";
 import type { Authenticator } from "../../auth/token.js";
 import type { Authorizer } from "../../auth/rbac/authorizer.js";
@@ -22,7 +23,12 @@ export interface ResourceContext {
   watch: WatchStreamOptions;
   registerWatch(stop: () => void): () => void;
   /** Who requests are from (TokenReview asks it), and the signer of service account tokens. */
-  authentication: { authenticator: Authenticator; serviceAccountTokens: ServiceAccountTokens };
+  authentication: {
+    authenticator: Authenticator;
+    serviceAccountTokens: ServiceAccountTokens;
+    /** The impersonation filter, which asks the authorizer. */
+    impersonation: Impersonation;
+  };
 }
 
 export interface VerbRequest {

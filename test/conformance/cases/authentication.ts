@@ -234,4 +234,84 @@ export const authenticationCases = [
       assert.equal(table.code, 0, table.stderr);
     },
   },
+  {
+    area: "authentication" as const,
+    name: "impersonation is authorized: legacy impersonate rules, constrained impersonate-on rules, refusals",
+    async run(t: CaseContext) {
+      await createServiceAccount(t, "impersonator");
+      const token = bodyOf(await requestToken(t, "impersonator"))["status"].token as string;
+      const role = `${t.namespace}-impersonator`;
+      const rules = [
+        { apiGroups: [""], resources: ["users"], verbs: ["impersonate"], resourceNames: ["jane"] },
+        {
+          apiGroups: ["authentication.k8s.io"],
+          resources: ["users"],
+          verbs: ["impersonate:user-info"],
+          resourceNames: ["bob"],
+        },
+        {
+          apiGroups: ["authentication.k8s.io"],
+          resources: ["selfsubjectreviews"],
+          verbs: ["impersonate-on:user-info:create"],
+        },
+        { apiGroups: [""], resources: ["serviceaccounts"], verbs: ["impersonate"], resourceNames: ["impersonator"] },
+      ];
+      expectStatus(
+        await t.send({
+          method: "POST",
+          path: "/apis/rbac.authorization.k8s.io/v1/clusterroles",
+          body: { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name: role }, rules },
+        }),
+        201,
+      );
+      expectStatus(
+        await t.send({
+          method: "POST",
+          path: "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings",
+          body: {
+            apiVersion: "rbac.authorization.k8s.io/v1",
+            kind: "ClusterRoleBinding",
+            metadata: { name: role },
+            roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: role },
+            subjects: [{ kind: "ServiceAccount", name: "impersonator", namespace: t.namespace }],
+          },
+        }),
+        201,
+      );
+      const asJane = { ...bearer(token), "impersonate-user": "jane" };
+      // RBAC sees a new binding once its informer has: wait until the first grant holds.
+      await t.eventually("the binding to take effect", async () => {
+        const response = await t.send({
+          method: "POST",
+          path: "/apis/authentication.k8s.io/v1/selfsubjectreviews",
+          body: { apiVersion: "authentication.k8s.io/v1", kind: "SelfSubjectReview" },
+          headers: asJane,
+        });
+        return response.status === 201 ? true : undefined;
+      });
+      await selfSubjectReview(t, "legacy impersonate of a named user", asJane);
+      await selfSubjectReview(t, "constrained impersonate of a named user", {
+        ...bearer(token),
+        "impersonate-user": "bob",
+      });
+      await selfSubjectReview(t, "a user not granted", { ...bearer(token), "impersonate-user": "carol" });
+      await selfSubjectReview(t, "a group not granted", { ...asJane, "impersonate-group": "devs" });
+      await selfSubjectReview(t, "a uid not granted", { ...asJane, "impersonate-uid": "42" });
+      await selfSubjectReview(t, "an extra with an invalid key", { ...asJane, "impersonate-extra-Scopes": "view" });
+      await selfSubjectReview(t, "itself, a service account", {
+        ...bearer(token),
+        "impersonate-user": `system:serviceaccount:${t.namespace}:impersonator`,
+      });
+      await selfSubjectReview(t, "admin as a service account with groups", {
+        "impersonate-user": `system:serviceaccount:${t.namespace}:impersonator`,
+        "impersonate-group": "devs",
+      });
+      await selfSubjectReview(t, "admin as system:masters", {
+        "impersonate-user": "root",
+        "impersonate-group": "system:masters",
+      });
+      await selfSubjectReview(t, "admin as a node", { "impersonate-user": "system:node:worker-1" });
+      await t.http({ path: `/api/v1/namespaces/${t.namespace}/configmaps`, headers: asJane });
+    },
+  },
 ];

@@ -3,17 +3,19 @@ import { after, before, describe, test } from "node:test";
 import { isInvalid, type Client } from "uselessctl";
 import type { TestEnv } from "uselessctl/testenv";
 import { Machine } from "../api/v1alpha1/index.js";
-import { apiClient, reconcileContext, startProjectTestEnv } from "../test/suite.js";
+import { apiClient, managerClient, reconcileContext, startProjectTestEnv } from "../test/suite.js";
 import { MachineReconciler } from "./machine_controller.js";
 
 describe("MachineReconciler", () => {
   let env: TestEnv;
   let client: Client;
+  let manager: Client;
   const key = { namespace: "default", name: "test-machine" };
 
   before(async () => {
     env = await startProjectTestEnv();
     client = apiClient(env);
+    manager = managerClient(env);
   });
 
   after(async () => {
@@ -28,7 +30,7 @@ describe("MachineReconciler", () => {
       spec: { foo: "bar" },
     };
     await client.create(created);
-    const reconciler = new MachineReconciler({ client });
+    const reconciler = new MachineReconciler({ client: manager });
     await reconciler.reconcile(key, reconcileContext("machine"));
     const found = await client.get(Machine, key);
     assert.equal(found.spec.foo, "bar");
@@ -52,7 +54,7 @@ describe("MachineReconciler", () => {
   });
 
   test("ignores a Machine that no longer exists", async () => {
-    const reconciler = new MachineReconciler({ client });
+    const reconciler = new MachineReconciler({ client: manager });
     assert.equal(await reconciler.reconcile({ ...key, name: "gone" }, reconcileContext("machine")), undefined);
   });
 });

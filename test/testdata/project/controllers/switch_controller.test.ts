@@ -3,17 +3,19 @@ import { after, before, describe, test } from "node:test";
 import { isInvalid, type Client } from "uselessctl";
 import type { TestEnv } from "uselessctl/testenv";
 import { Switch } from "../api/v1alpha1/index.js";
-import { apiClient, reconcileContext, startProjectTestEnv } from "../test/suite.js";
+import { apiClient, managerClient, reconcileContext, startProjectTestEnv } from "../test/suite.js";
 import { SwitchReconciler } from "./switch_controller.js";
 
 describe("SwitchReconciler", () => {
   let env: TestEnv;
   let client: Client;
+  let manager: Client;
   const key = { namespace: "default", name: "test-switch" };
 
   before(async () => {
     env = await startProjectTestEnv();
     client = apiClient(env);
+    manager = managerClient(env);
   });
 
   after(async () => {
@@ -28,7 +30,7 @@ describe("SwitchReconciler", () => {
       spec: { foo: "bar" },
     };
     await client.create(created);
-    const reconciler = new SwitchReconciler({ client });
+    const reconciler = new SwitchReconciler({ client: manager });
     await reconciler.reconcile(key, reconcileContext("switch"));
     const found = await client.get(Switch, key);
     assert.equal(found.spec.foo, "bar");
@@ -52,7 +54,7 @@ describe("SwitchReconciler", () => {
   });
 
   test("ignores a Switch that no longer exists", async () => {
-    const reconciler = new SwitchReconciler({ client });
+    const reconciler = new SwitchReconciler({ client: manager });
     assert.equal(await reconciler.reconcile({ ...key, name: "gone" }, reconcileContext("switch")), undefined);
   });
 });
