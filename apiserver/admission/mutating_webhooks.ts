@@ -18,7 +18,7 @@ import {
   type WebhookDependencies,
 } from "./webhook_call.js";
 import { shouldCallWebhook, type WebhookInvocation } from "./webhook_matching.js";
-import { convertAttributes, convertObject } from "./versions.js";
+import { convertAttributes, convertAttributesLocally, convertObject } from "./versions.js";
 
 interface Reinvocation {
   /** Webhooks to call again in the second round. */
@@ -65,13 +65,14 @@ export class MutatingWebhooks implements MutatingAdmission {
   }
 
   #matching() {
-    return { ...this.#dependencies, convert: convertAttributes };
+    return { ...this.#dependencies, convert: convertAttributesLocally };
   }
 
   /** Calls one webhook; applies its patch to `attributes.object`; whether that changed it. */
   async #call(invocation: WebhookInvocation, attributes: AdmissionAttributes, warnings: string[]): Promise<boolean> {
     const { spec } = invocation.webhook;
-    const versioned = invocation.type === attributes.type ? attributes : convertAttributes(attributes, invocation.type);
+    const versioned =
+      invocation.type === attributes.type ? attributes : await convertAttributes(attributes, invocation.type);
     let response;
     try {
       response = await callInvocation(invocation, versioned, true, this.#dependencies);
@@ -108,7 +109,7 @@ export class MutatingWebhooks implements MutatingAdmission {
     } catch {
       throw internalStatusError(`the JSON patch of admission webhook "${spec.name}" does not apply to the object`);
     }
-    const back = convertObject(patched, invocation.type, attributes.type);
+    const back = await convertObject(patched, invocation.type, attributes.type);
     if (jsonEqual(back, attributes.object)) return false;
     attributes.object = back;
     return true;

@@ -8,7 +8,7 @@ import type { AdmissionAttributes, AdmissionOutcome, ValidatingAdmission } from 
 import { configuredWebhooks, isExemptFromWebhooks } from "./webhook_configurations.js";
 import { callInvocation, CallingWebhookError, rejection, type WebhookDependencies } from "./webhook_call.js";
 import { shouldCallWebhook, type WebhookInvocation } from "./webhook_matching.js";
-import { convertAttributes } from "./versions.js";
+import { convertAttributes, convertAttributesLocally } from "./versions.js";
 
 export class ValidatingWebhooks implements ValidatingAdmission {
   readonly #dependencies: WebhookDependencies;
@@ -19,7 +19,7 @@ export class ValidatingWebhooks implements ValidatingAdmission {
 
   async validate(attributes: AdmissionAttributes): Promise<AdmissionOutcome> {
     if (isExemptFromWebhooks(attributes.type)) return { warnings: [] };
-    const matching = { ...this.#dependencies, convert: convertAttributes };
+    const matching = { ...this.#dependencies, convert: convertAttributesLocally };
     const invocations = configuredWebhooks(this.#dependencies.store, "validating")
       .map((webhook) => shouldCallWebhook(webhook, attributes, matching))
       .filter((invocation): invocation is WebhookInvocation => invocation !== undefined);
@@ -38,7 +38,8 @@ export class ValidatingWebhooks implements ValidatingAdmission {
 
   async #call(invocation: WebhookInvocation, attributes: AdmissionAttributes, warnings: string[]): Promise<void> {
     const { spec } = invocation.webhook;
-    const versioned = invocation.type === attributes.type ? attributes : convertAttributes(attributes, invocation.type);
+    const versioned =
+      invocation.type === attributes.type ? attributes : await convertAttributes(attributes, invocation.type);
     try {
       const response = await callInvocation(invocation, versioned, false, this.#dependencies);
       warnings.push(...response.warnings);

@@ -14,7 +14,7 @@ import { evaluateMatchConditions } from "./match_conditions.js";
 import { CallingWebhookError, rejection } from "./webhook_call.js";
 import { configuredWebhooks, isExemptFromWebhooks, type ConfiguredWebhook } from "./webhook_configurations.js";
 import { ruleMatches, shouldCallWebhook } from "./webhook_matching.js";
-import { convertAttributes } from "./versions.js";
+import { convertAttributesLocally } from "./versions.js";
 
 async function setUp() {
   const store = await Store.open();
@@ -27,7 +27,7 @@ async function setUp() {
     kind: "Namespace",
     metadata: { name: "team-a", labels: { env: "prod" } },
   });
-  return { store, registry, typeOf, matching: { store, registry, convert: convertAttributes } };
+  return { store, registry, typeOf, matching: { store, registry, convert: convertAttributesLocally } };
 }
 
 function attributesFor(type: ResourceType, overrides: Partial<AdmissionAttributes> = {}): AdmissionAttributes {

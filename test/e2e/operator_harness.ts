@@ -56,8 +56,17 @@ export interface RunAs {
 }
 
 /**
+ * The kinds the operator converts at `/convert` (webhooks/v1alpha1/machine_webhook.ts registers
+ * v1alpha1 Machine as the hub of v1beta1): their CRDs get the Webhook conversion that
+ * config/crd/patches/webhook_in_machines.yaml gives them in a cluster, as envtest asks its scheme
+ * for the convertible kinds.
+ */
+const CONVERTIBLE_KINDS = [{ group: "useless.container.training", kind: "Machine" }];
+
+/**
  * Starts the local API server with this repository's CRDs, as envtest would; with `webhooks`,
- * also config/webhook's configurations, pointing at `cluster.webhookInstallOptions`; with `runAs`,
+ * also config/webhook's configurations, pointing at `cluster.webhookInstallOptions`, and the
+ * Machine CRD converting through the operator's `/convert` there; with `runAs`,
  * the operator's service account bound to config/rbac's roles.
  */
 export async function startCluster(options: { webhooks?: boolean; runAs?: RunAs } = {}): Promise<Cluster> {
@@ -67,12 +76,18 @@ export async function startCluster(options: { webhooks?: boolean; runAs?: RunAs 
     startTestEnv(options: {
       crdDirectoryPaths: string[];
       webhookInstallOptions?: { paths: string[] };
+      crdInstallOptions?: { convertibleKinds: typeof CONVERTIBLE_KINDS };
       runAs?: RunAs;
     }): Promise<Cluster>;
   };
   return testenv.startTestEnv({
     crdDirectoryPaths: [`${ROOT}/config/crd/bases`],
-    ...(options.webhooks ? { webhookInstallOptions: { paths: [`${ROOT}/config/webhook`] } } : {}),
+    ...(options.webhooks
+      ? {
+          webhookInstallOptions: { paths: [`${ROOT}/config/webhook`] },
+          crdInstallOptions: { convertibleKinds: CONVERTIBLE_KINDS },
+        }
+      : {}),
     ...(options.runAs ? { runAs: options.runAs } : {}),
   });
 }

@@ -10,7 +10,7 @@ import type { KubeObject } from "../../storage/types.js";
 import { toCelValue } from "../../validation/cel_rules.js";
 import { admissionRequest } from "../admission_review.js";
 import type { AdmissionAttributes } from "../attributes.js";
-import { convertAttributes } from "../versions.js";
+import { convertAttributesLocally } from "../versions.js";
 import { authorizerValue, type Authorize } from "./cel.js";
 import type { Activation } from "./validator.js";
 
@@ -49,7 +49,7 @@ export interface ActivationInputs {
 export function activationFor(inputs: ActivationInputs): Activation {
   const { attributes, matched, param, namespace, authorize } = inputs;
   const cel = (value: unknown) => (value === undefined ? null : toCelValue(undefined, value));
-  const versioned = matched === attributes.type ? attributes : convertAttributes(attributes, matched);
+  const versioned = matched === attributes.type ? attributes : convertAttributesLocally(attributes, matched);
   // CreateAdmissionRequest leaves the objects out: expressions read them as object and oldObject.
   const { object: _object, oldObject: _oldObject, ...request } = admissionRequest(attributes, matched, "");
   return {
