@@ -2,9 +2,10 @@
  * `npm start`: the useless machine, running locally in one command.
  *
  * Starts the local API server with its data under `.uselessctl/` (or `USELESS_DATA_DIR`),
- * installs the CRDs, creates the samples the first time, installs the webhook configurations
- * (config/webhook) pointing at the operator with a certificate made for this run (as envtest
- * does), starts the operator serving them, and prints the
+ * installs the CRDs (the Machine converting between v1alpha1 and v1beta1 through the operator)
+ * and the webhook configurations (config/webhook), both pointing at the operator with a
+ * certificate made for this run (as envtest does), starts the operator serving them, creates
+ * the samples the first time, and prints the
  * kubeconfig and the kubectl commands to try. Ctrl-C stops the operator, then the server; the
  * next start finds everything where it was.
  *
@@ -23,12 +24,14 @@ import { startUiServer, type UiServer } from "uselessctl/ui";
 import { boardPort, boardSettings } from "./start/board_settings.js";
 import { createSamples } from "./start/manifests.js";
 import { whenParentExits } from "./start/parent_watch.js";
-import { startApiServer, startOperator, type Child } from "./start/processes.js";
+import { startApiServer, startOperator, untilListening, type Child } from "./start/processes.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const dataDir = resolve(ROOT, process.env.USELESS_DATA_DIR ?? ".uselessctl");
 const kubeconfigPath = join(dataDir, "kubeconfig");
 const logPath = join(dataDir, "apiserver.log");
+/** The kinds the operator converts at `/convert` (v1alpha1 Machine, the hub of v1beta1). */
+const CONVERTIBLE_KINDS = [{ group: "useless.container.training", kind: "Machine" }];
 /** Written once the samples went in, so a machine the user deleted is not brought back. */
 const samplesMarker = join(dataDir, "samples-created");
 const bold = (text: string): string => (process.stdout.isTTY && !process.env.NO_COLOR ? `\x1b[1m${text}\x1b[0m` : text);
@@ -50,6 +53,7 @@ function banner(board: UiServer): string {
     "Try, in another terminal:",
     `  export KUBECONFIG=${shown.startsWith("..") ? kubeconfigPath : shown}`,
     "  kubectl get machines,switches",
+    "  kubectl get machines.v1beta1.useless.container.training -o yaml   # served through the conversion webhook",
     `  kubectl patch $(kubectl get switches -l machine=machine-sample -o name | head -n 1) --type=merge -p '{"spec":{"position":"up"}}'`,
     "  kubectl get switches -w        # watch it come back down",
     `  kubectl patch machine machine-sample --type=merge -p '{"spec":{"switches":20}}'   # refused by the webhook`,
@@ -85,9 +89,31 @@ async function main(): Promise<number> {
     children.push(await startApiServer({ root: ROOT, dataDir: join(dataDir, "data"), kubeconfigPath, logPath }));
     const kubeConfig = new KubeConfig();
     kubeConfig.loadFromFile(kubeconfigPath);
+    // The operator serves the webhooks and the Machine's conversion: the API server calls it with
+    // a certificate made for this run (as envtest does), for config/webhook's configurations and
+    // for the CRD's conversion (config/crd/patches/webhook_in_machines.yaml in a cluster).
+    const webhooks = await prepareWebhooks({ paths: [join(ROOT, "config/webhook")] }, join(dataDir, "webhook-certs"));
+    const { localServingHost, localServingPort, localServingCertDir } = webhooks.serving;
     // As sent, not through client-node's models, which drop enum, default and x-kubernetes-* (#13).
-    const crds = await installCrds(kubeConfig, { paths: [join(ROOT, "config/crd/bases")], maxTimeMs: 30_000 });
+    const crds = await installCrds(kubeConfig, {
+      paths: [join(ROOT, "config/crd/bases")],
+      maxTimeMs: 30_000,
+      conversionWebhook: webhooks.serving,
+      convertibleKinds: CONVERTIBLE_KINDS,
+    });
     say(`Installed CRDs: ${crds.map((crd) => crd.metadata?.name).join(", ")}`);
+    await installWebhooks(kubeConfig, webhooks);
+    say(`Installed webhooks: served by the operator on https://${localServingHost}:${localServingPort}`);
+    if (stopping) return 0;
+    const operator = startOperator(ROOT, kubeconfigPath, [
+      "--health-probe-bind-address=0",
+      `--webhook-bind-address=${localServingHost}:${localServingPort}`,
+      `--webhook-cert-dir=${localServingCertDir}`,
+      ...process.argv.slice(2),
+    ]);
+    children.push(operator);
+    // The samples go through the webhooks (validation; the v1beta1 one through the conversion).
+    await untilListening(operator, localServingHost, localServingPort);
     if (!existsSync(samplesMarker)) {
       const samples = await createSamples(kubeconfigPath, join(ROOT, "config/samples"));
       writeFileSync(samplesMarker, `${new Date().toISOString()}\n`);
@@ -97,19 +123,6 @@ async function main(): Promise<number> {
     } else {
       say("Samples were created on an earlier start; the machines are as you left them.");
     }
-    if (stopping) return 0;
-    // After the samples: the API server calls the webhooks from now on, and the operator serves them.
-    const webhooks = await prepareWebhooks({ paths: [join(ROOT, "config/webhook")] }, join(dataDir, "webhook-certs"));
-    await installWebhooks(kubeConfig, webhooks);
-    const { localServingHost, localServingPort, localServingCertDir } = webhooks.serving;
-    say(`Installed webhooks: served by the operator on https://${localServingHost}:${localServingPort}`);
-    const operator = startOperator(ROOT, kubeconfigPath, [
-      "--health-probe-bind-address=0",
-      `--webhook-bind-address=${localServingHost}:${localServingPort}`,
-      `--webhook-cert-dir=${localServingCertDir}`,
-      ...process.argv.slice(2),
-    ]);
-    children.push(operator);
     board = await startUiServer({
       kubeConfig,
       port: boardPort(process.env),

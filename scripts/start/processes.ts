@@ -8,6 +8,7 @@
  */
 import { spawn, type ChildProcess, type StdioNull, type StdioPipe } from "node:child_process";
 import { existsSync, openSync, rmSync } from "node:fs";
+import { connect } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /**
@@ -121,4 +122,30 @@ export function startOperator(root: string, kubeconfigPath: string, args: string
     env: { ...process.env, KUBECONFIG: kubeconfigPath },
     stdio: ["ignore", "inherit", "inherit"],
   });
+}
+
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/**
+ * Resolves once `child` accepts connections on `host:port` (the operator's webhook server, which
+ * the API server calls for every Machine write and every read at v1beta1).
+ * Errors: rejects when the child exits first or does not listen within `timeoutMs`.
+ */
+export async function untilListening(child: Child, host: string, port: number, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await accepts(host, port))) {
+    if (!child.running) throw new Error(`the ${child.name} exited before listening on ${host}:${port}`);
+    if (Date.now() > deadline)
+      throw new Error(`the ${child.name} did not listen on ${host}:${port} within ${timeoutMs / 1000} s`);
+    await sleep(100);
+  }
 }

@@ -117,6 +117,15 @@ describe("npm start", { skip: missingPrerequisite() }, () => {
         const [machine] = settled;
         assert.ok(machine);
 
+        // v1beta1 through the operator's conversion webhook: the CRD's conversion points at it.
+        const beta = JSON.parse(
+          await kubectl(cluster, "get", "machines.v1beta1.useless.container.training", "-n", "default", "-o", "json"),
+        ) as { items: { apiVersion: string; metadata: { name: string }; spec: Record<string, unknown> }[] };
+        const sampleAtBeta = beta.items.find((item) => item.metadata.name === machine.metadata.name);
+        assert.equal(sampleAtBeta?.apiVersion, "useless.container.training/v1beta1");
+        assert.equal(sampleAtBeta.spec["switchCount"], machine.spec.switches, JSON.stringify(sampleAtBeta));
+        assert.equal("switches" in sampleAtBeta.spec, false);
+
         // The CRD as generated, not as client-node's models re-serialise it (enum, default and
         // x-kubernetes-* dropped), so the server validates and defaults as kubectl apply makes it.
         const crd = JSON.parse(
