@@ -213,11 +213,15 @@ export async function installCrds(
   return crds;
 }
 
-/** `/apis/<group>/<version>/<plural>` of every served version of the CRDs. */
+/**
+ * `/apis/<group>/<version>/<plural>` of every served version of the CRDs; only the stored one of a
+ * CRD converted by a webhook: listing another version calls the webhook for every stored object,
+ * and its server (the operator, the test's manager) usually starts after the CRDs are installed.
+ */
 function collectionPaths(crds: readonly V1CustomResourceDefinition[]): string[] {
   return crds.flatMap((crd) =>
     (crd.spec?.versions ?? [])
-      .filter((version) => version.served)
+      .filter((version) => version.served && (crd.spec.conversion?.strategy !== "Webhook" || version.storage))
       .map((version) => `/apis/${crd.spec.group}/${version.name}/${crd.spec.names.plural}`),
   );
 }

@@ -56,7 +56,7 @@ function banner(board: UiServer): string {
     "  kubectl get machines.v1beta1.useless.container.training -o yaml   # served through the conversion webhook",
     `  kubectl patch $(kubectl get switches -l machine=machine-sample -o name | head -n 1) --type=merge -p '{"spec":{"position":"up"}}'`,
     "  kubectl get switches -w        # watch it come back down",
-    `  kubectl patch machine machine-sample --type=merge -p '{"spec":{"switches":20}}'   # refused by the webhook`,
+    `  kubectl patch machine machine-sample --type=merge -p '{"spec":{"switchCount":20}}'   # refused by the webhook`,
     "",
     "Ctrl-C stops everything; the next `npm start` finds the machines where they were.",
     "",

@@ -13,6 +13,14 @@ import { eventually } from "../helpers/eventually.js";
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const execFileAsync = promisify(execFile);
 
+/**
+ * The Machine resource at v1alpha1, for kubectl: with v1beta1 served too, `kubectl get machine`
+ * reads the preferred version (v1beta1, whose count is `spec.switchCount`), and a cluster started
+ * without the operator's webhooks converts with strategy None (as envtest without
+ * WebhookInstallOptions), which only sets the apiVersion; these tests speak v1alpha1.
+ */
+export const MACHINES_V1ALPHA1 = "machines.v1alpha1.useless.container.training";
+
 /** What must exist before the operator can run end to end, with what provides it. */
 const PREREQUISITES: readonly [path: string, what: string][] = [
   ["runtime/index.ts", "the controller runtime (issue #4)"],

@@ -15,6 +15,7 @@ import {
   type Cluster,
   type MachineObject,
   type SwitchObject,
+  MACHINES_V1ALPHA1,
 } from "./operator_harness.js";
 import { eventually } from "../helpers/eventually.js";
 
@@ -42,7 +43,9 @@ function machineManifest(namespace: string, name: string, switches: number): str
 }
 
 async function getMachine(namespace: string, name: string): Promise<MachineObject> {
-  return JSON.parse(await kubectl(cluster, "get", "machine", name, "-n", namespace, "-o", "json")) as MachineObject;
+  return JSON.parse(
+    await kubectl(cluster, "get", MACHINES_V1ALPHA1, name, "-n", namespace, "-o", "json"),
+  ) as MachineObject;
 }
 
 /** Creates a machine and waits until it reports all its switches down. */
@@ -93,7 +96,7 @@ describe("the useless machine operator (flip delay 400ms, interval 1s)", { skip:
       [["Ready", "True", "SwitchesReady"]],
     );
 
-    const table = (await kubectl(cluster, "get", "machines", "-n", namespace)).trimEnd().split("\n");
+    const table = (await kubectl(cluster, "get", MACHINES_V1ALPHA1, "-n", namespace)).trimEnd().split("\n");
     assert.match(table[0] ?? "", /^NAME\s+SWITCHES\s+POSITIONS\s+AGE$/);
     assert.match(table[1] ?? "", /^machine\s+3\s+ddd\s+\d+s$/);
     const switchTable = (await kubectl(cluster, "get", "switches", "-n", namespace, "-L", "machine"))
@@ -161,7 +164,7 @@ describe("the useless machine operator (flip delay 400ms, interval 1s)", { skip:
     await kubectl(
       cluster,
       "patch",
-      "machine",
+      MACHINES_V1ALPHA1,
       "machine",
       "-n",
       namespace,
@@ -177,7 +180,7 @@ describe("the useless machine operator (flip delay 400ms, interval 1s)", { skip:
     await kubectl(
       cluster,
       "patch",
-      "machine",
+      MACHINES_V1ALPHA1,
       "machine",
       "-n",
       namespace,
@@ -249,7 +252,7 @@ describe("the useless machine operator (flip delay 400ms, interval 1s)", { skip:
   test("deleting a machine lets the garbage collector remove its switches", async () => {
     const namespace = await freshNamespace();
     await settledMachine(namespace, "machine", 3);
-    await kubectl(cluster, "delete", "machine", "machine", "-n", namespace, "--wait=false");
+    await kubectl(cluster, "delete", MACHINES_V1ALPHA1, "machine", "-n", namespace, "--wait=false");
     await eventually("no switches left", async () =>
       (await getItems(cluster, namespace, "switches")).length === 0 ? true : undefined,
     );

@@ -13,6 +13,7 @@ import {
   switchesOf,
   type Cluster,
   type MachineObject,
+  MACHINES_V1ALPHA1,
 } from "./operator_harness.js";
 import { eventually } from "../helpers/eventually.js";
 
@@ -70,7 +71,7 @@ describe("restarting the operator", { skip: missingPrerequisite() }, () => {
     await kubectl(
       cluster,
       "patch",
-      "machine",
+      MACHINES_V1ALPHA1,
       "machine",
       "-n",
       "restart",
@@ -83,7 +84,7 @@ describe("restarting the operator", { skip: missingPrerequisite() }, () => {
     const settled = await eventually("4 switches, all down", async () => {
       const found = await switchesOf(cluster, "restart", "machine");
       const machine = JSON.parse(
-        await kubectl(cluster, "get", "machine", "machine", "-n", "restart", "-o", "json"),
+        await kubectl(cluster, "get", MACHINES_V1ALPHA1, "machine", "-n", "restart", "-o", "json"),
       ) as MachineObject;
       // Switches and machine are read one after the other: both must say all down, or a flip
       // landing between the two reads would pass with the switches' older state.

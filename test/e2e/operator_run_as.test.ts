@@ -21,6 +21,7 @@ import {
   switchesOf,
   type Cluster,
   type MachineObject,
+  MACHINES_V1ALPHA1,
 } from "./operator_harness.js";
 
 const execFileAsync = promisify(execFile);
@@ -63,7 +64,7 @@ describe("the operator under its generated role", { skip: missingPrerequisite() 
       await createMachine(cluster, "run-as", 2);
       await eventually("the machine to report its switches down", async () => {
         const machine = JSON.parse(
-          await kubectl(cluster, "get", "machine", "m", "-n", "run-as", "-o", "json"),
+          await kubectl(cluster, "get", MACHINES_V1ALPHA1, "m", "-n", "run-as", "-o", "json"),
         ) as MachineObject;
         const owned = await switchesOf(cluster, "run-as", "m");
         return machine.status?.positions === "dd" && owned.length === 2 ? true : undefined;

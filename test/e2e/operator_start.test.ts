@@ -15,6 +15,7 @@ import {
   type Cluster,
   type MachineObject,
   type SwitchObject,
+  MACHINES_V1ALPHA1,
 } from "./operator_harness.js";
 import { eventually } from "../helpers/eventually.js";
 import { childrenOf, isRunning, procAvailable } from "../helpers/processes.js";
@@ -47,8 +48,9 @@ function npmStart(folder = dataDir): Started {
 }
 
 async function machines(cluster: Cluster): Promise<MachineObject[]> {
-  return (JSON.parse(await kubectl(cluster, "get", "machines", "-A", "-o", "json")) as { items: MachineObject[] })
-    .items;
+  return (
+    JSON.parse(await kubectl(cluster, "get", MACHINES_V1ALPHA1, "-A", "-o", "json")) as { items: MachineObject[] }
+  ).items;
 }
 
 async function waitForBanner(started: Started): Promise<void> {
@@ -123,7 +125,20 @@ describe("npm start", { skip: missingPrerequisite() }, () => {
         ) as { items: { apiVersion: string; metadata: { name: string }; spec: Record<string, unknown> }[] };
         const sampleAtBeta = beta.items.find((item) => item.metadata.name === machine.metadata.name);
         assert.equal(sampleAtBeta?.apiVersion, "useless.container.training/v1beta1");
-        assert.equal(sampleAtBeta.spec["switchCount"], machine.spec.switches, JSON.stringify(sampleAtBeta));
+        const alpha = JSON.parse(
+          await kubectl(
+            cluster,
+            "get",
+            "machines.v1alpha1.useless.container.training",
+            machine.metadata.name,
+            "-n",
+            "default",
+            "-o",
+            "json",
+          ),
+        ) as { spec: { switches?: number } };
+        assert.ok(alpha.spec.switches, JSON.stringify(alpha));
+        assert.equal(sampleAtBeta.spec["switchCount"], alpha.spec.switches, JSON.stringify(sampleAtBeta));
         assert.equal("switches" in sampleAtBeta.spec, false);
 
         // The CRD as generated, not as client-node's models re-serialise it (enum, default and
@@ -139,7 +154,7 @@ describe("npm start", { skip: missingPrerequisite() }, () => {
           kubectl(
             cluster,
             "patch",
-            "machine",
+            MACHINES_V1ALPHA1,
             machine.metadata.name,
             "-n",
             "default",
@@ -152,7 +167,7 @@ describe("npm start", { skip: missingPrerequisite() }, () => {
         await kubectl(
           cluster,
           "patch",
-          "machine",
+          MACHINES_V1ALPHA1,
           machine.metadata.name,
           "-n",
           "default",
