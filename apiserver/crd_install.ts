@@ -9,6 +9,11 @@ import { request as httpRequest } from "node:http";
 import { request as httpsRequest, type RequestOptions } from "node:https";
 import type { KubeConfig, V1CustomResourceDefinition } from "@kubernetes/client-node";
 import yaml from "js-yaml";
+import {
+  withLocalConversionWebhooks,
+  type ConversionWebhookServing,
+  type ConvertibleKind,
+} from "./crd_conversion_webhooks.js";
 
 /** Options of {@link installCrds}; unset ones come from {@link DEFAULT_CRD_INSTALL_OPTIONS}. */
 export interface CrdInstallOptions {
@@ -21,6 +26,13 @@ export interface CrdInstallOptions {
   /** How long to wait for every CRD to be Established. */
   readonly maxTimeMs: number;
   readonly pollIntervalMs: number;
+  /**
+   * The test's webhook server (startTestEnv's `env.webhookInstallOptions`): CRDs that convert by
+   * webhook are pointed at it (see crd_conversion_webhooks.ts).
+   */
+  readonly conversionWebhook?: ConversionWebhookServing | undefined;
+  /** The kinds served by that webhook's `/convert`; when unset, the CRDs that ask for Webhook conversion. */
+  readonly convertibleKinds?: readonly ConvertibleKind[] | undefined;
 }
 
 /** Defaults of {@link installCrds}. */
@@ -175,7 +187,11 @@ export async function installCrds(
   options: Partial<CrdInstallOptions> = {},
 ): Promise<V1CustomResourceDefinition[]> {
   const o: CrdInstallOptions = { ...DEFAULT_CRD_INSTALL_OPTIONS, ...options };
-  const crds = [...readCrdFiles(o.paths, o.errorIfPathMissing), ...o.crds];
+  const crds = withLocalConversionWebhooks(
+    [...readCrdFiles(o.paths, o.errorIfPathMissing), ...o.crds],
+    o.conversionWebhook,
+    o.convertibleKinds,
+  );
   const names = crds.map((crd) => crd.metadata?.name ?? "");
   for (const crd of crds) await createOrReplace(kubeConfig, CRDS_PATH, crd, "CRD");
   const deadline = Date.now() + o.maxTimeMs;

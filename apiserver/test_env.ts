@@ -150,15 +150,15 @@ export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promi
   const crdInstall = { ...o.crdInstallOptions, paths: o.crdDirectoryPaths };
   if (o.useExistingCluster) {
     const env = existingClusterEnv();
-    await installCrds(env.kubeConfig, crdInstall);
     let existing: TestEnv = env;
     if (o.webhookInstallOptions) {
       const certDir = mkdtempSync(join(tmpdir(), "envtest-serving-certs-"));
       const webhooks = await prepareWebhooks(o.webhookInstallOptions, certDir);
+      await installCrds(env.kubeConfig, { ...crdInstall, conversionWebhook: webhooks.serving });
       await installWebhooks(env.kubeConfig, webhooks, o.webhookInstallOptions);
       const stop = async (): Promise<void> => rmSync(certDir, { recursive: true, force: true });
       existing = { ...env, webhookInstallOptions: webhooks.serving, stop };
-    }
+    } else await installCrds(env.kubeConfig, crdInstall);
     if (!o.runAs) return existing;
     const runAs = await setUpRunAs(
       env.kubeConfig,
@@ -232,7 +232,7 @@ export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promi
     const webhooks = o.webhookInstallOptions
       ? await prepareWebhooks(o.webhookInstallOptions, join(temporary, "webhook-serving-certs"))
       : undefined;
-    await installCrds(kubeConfig, crdInstall);
+    await installCrds(kubeConfig, { ...crdInstall, conversionWebhook: webhooks?.serving });
     if (webhooks) await installWebhooks(kubeConfig, webhooks, o.webhookInstallOptions);
     const runAs = o.runAs
       ? await setUpRunAs(kubeConfig, endpoint, o.runAs, join(temporary, "runas-kubeconfig"))

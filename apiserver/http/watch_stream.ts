@@ -15,6 +15,7 @@ import {
   type WatchSubscription,
 } from "../registry/watch.js";
 import type { ResourceType } from "../registry/resource_type.js";
+import { served } from "../registry/conversion.js";
 import type { Store } from "../storage/store.js";
 import { protobufMediaType, type OutputFormat } from "./negotiation.js";
 import { listIntegerOptions } from "./query_parameters.js";
@@ -86,9 +87,10 @@ export function streamWatch(
     response.end();
   };
   unregister = context.register(finish);
-  const emit = (event: WatchEvent): void => {
+  const write = (event: WatchEvent): void => {
     if (!finished) response.write(encode(event));
   };
+  const emit = type.webhookConversion ? convertingEmitter(type, write, () => finish()) : write;
   try {
     subscription = watch(
       context.store,
@@ -125,6 +127,32 @@ export function streamWatch(
   timers.push(timeout);
   request.on("close", finish);
   response.on("error", finish);
+}
+
+/**
+ * Events of a kind converted by a webhook go out in order, each once its object is converted;
+ * every watcher has its own queue, so a slow webhook never holds up another watch. A failed
+ * conversion ends the watch, as kube-apiserver's watch server stops at an event it cannot encode.
+ */
+function convertingEmitter(
+  type: ResourceType,
+  write: (event: WatchEvent) => void,
+  stop: () => void,
+): (event: WatchEvent) => void {
+  let queue: Promise<void> = Promise.resolve();
+  let failed = false;
+  return (event) => {
+    queue = queue.then(async () => {
+      if (failed) return;
+      if (event.type === "ERROR" || event.type === "BOOKMARK") return write(event);
+      try {
+        write({ ...event, object: await served(event.object, type) });
+      } catch {
+        failed = true;
+        stop();
+      }
+    });
+  };
 }
 
 /**

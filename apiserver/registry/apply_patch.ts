@@ -201,7 +201,8 @@ export async function applyPatch(
 
   let current: KubeObject | undefined;
   try {
-    current = service.get(type, namespace, name);
+    const read = service.get(type, namespace, name);
+    current = read instanceof Promise ? await read : read;
   } catch (error) {
     if (!(error instanceof StatusError && error.code === 404)) throw error;
   }

@@ -10,7 +10,7 @@ import { objectKey } from "../storage/store.js";
 import type { KubeObject } from "../storage/types.js";
 import { deepClone } from "./conversion.js";
 import { groupResource, timestamp, type AdmissionRequest, type ObjectService } from "./object_service.js";
-import { toVersion } from "./conversion.js";
+import { served } from "./conversion.js";
 import type { ResourceType } from "./resource_type.js";
 
 export type PropagationPolicy = "Background" | "Foreground" | "Orphan";
@@ -163,26 +163,26 @@ async function removeOrMark(
       });
       updated.status = { ...status, conditions };
     }
-    if (options.dryRun) return { object: toVersion(updated, type), status: undefined };
+    if (options.dryRun) return { object: await served(updated, type), status: undefined };
     if (
       alreadyDeleting &&
       JSON.stringify(updated.metadata.finalizers) === JSON.stringify(current.metadata.finalizers)
     ) {
-      return { object: toVersion(current, type), status: undefined };
+      return { object: await served(current, type), status: undefined };
     }
     const stored = service.store.put(type.collection, key, updated);
     await stored.durable;
-    return { object: toVersion(stored.object, type), status: undefined };
+    return { object: await served(stored.object, type), status: undefined };
   }
   const gracePeriod = type.strategy.gracefulDeletionPeriod?.(current, options.gracePeriodSeconds);
   if (gracePeriod !== undefined) return deleteGracefully(service, type, key, current, { ...options, gracePeriod });
   if (options.dryRun)
     return type.returnsDeletedObject
-      ? { object: toVersion(current, type), status: undefined }
+      ? { object: await served(current, type), status: undefined }
       : { object: undefined, status: successStatus(type, current) };
   const deleted = service.store.delete(type.collection, key);
   await deleted?.durable;
-  const object = toVersion(deleted?.object ?? current, type);
+  const object = await served(deleted?.object ?? current, type);
   if (type.returnsDeletedObject) return { object, status: undefined };
   // Generic stores (custom resources included) answer an immediate deletion with a Success Status.
   return { object: undefined, status: successStatus(type, object) };
@@ -213,14 +213,14 @@ async function deleteGracefully(
     meta.deletionTimestamp = deadline;
     meta.deletionGracePeriodSeconds = options.gracePeriod;
   }
-  if (options.dryRun) return { object: toVersion(updated, type), status: undefined };
+  if (options.dryRun) return { object: await served(updated, type), status: undefined };
   if (options.gracePeriod > 0 || meta.deletionGracePeriodSeconds !== 0) {
     const stored = service.store.put(type.collection, key, updated);
     await stored.durable;
-    return { object: toVersion(stored.object, type), status: undefined };
+    return { object: await served(stored.object, type), status: undefined };
   }
   await service.store.put(type.collection, key, updated).durable;
   const deleted = service.store.delete(type.collection, key);
   await deleted?.durable;
-  return { object: toVersion(deleted?.object ?? updated, type), status: undefined };
+  return { object: await served(deleted?.object ?? updated, type), status: undefined };
 }

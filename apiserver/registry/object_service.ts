@@ -26,7 +26,16 @@ import { objectKey, type Store } from "../storage/store.js";
 import type { KubeObject } from "../storage/types.js";
 import { validateObjectMeta, type NameValidation } from "../validation/object_meta.js";
 import { coerceObjectMetaTypes } from "../validation/object_meta_types.js";
-import { deepClone, fillEmptyFields, jsonEqual, specPart, toStorageVersion, toVersion } from "./conversion.js";
+import {
+  deepClone,
+  fillEmptyFields,
+  jsonEqual,
+  served,
+  specPart,
+  storageForm,
+  toStorageVersion,
+  withManagerVersions,
+} from "./conversion.js";
 import { recordUpdate, type ManagerIdentity } from "./managed_fields.js";
 import { admissionAttributes, runMutating, runValidating, type AdmissionRequest } from "./write_admission.js";
 import { storagePrefixOf, type ResourceType, type StoredObjects } from "./resource_type.js";
@@ -116,8 +125,9 @@ export class ObjectService {
     return object;
   }
 
-  get(type: ResourceType, namespace: string | undefined, name: string): KubeObject {
-    return toVersion(this.getStored(type, namespace, name), type);
+  /** The object at `type`'s version (a promise only for a kind converted by a webhook). */
+  get(type: ResourceType, namespace: string | undefined, name: string): KubeObject | Promise<KubeObject> {
+    return served(this.getStored(type, namespace, name), type);
   }
 
   #checkNamespace(type: ResourceType, namespace: string | undefined, name: string): void {
@@ -254,7 +264,8 @@ export class ObjectService {
     current: KubeObject,
     options: { dryRun: boolean; admission?: AdmissionRequest | undefined },
   ): Promise<string[]> {
-    const oldObject = toVersion(deepClone(current), type);
+    const read = served(deepClone(current), type);
+    const oldObject = read instanceof Promise ? await read : read;
     const attributes = this.#attributes("DELETE", type, namespace, "", { object: undefined, oldObject }, options);
     const warnings: string[] = [];
     if (!attributes) return warnings;
@@ -295,15 +306,21 @@ export class ObjectService {
     const name = created.metadata.name ?? "";
     const key = objectKey(type.namespaced ? namespace : undefined, name);
     if (this.store.get(type.collection, key)) throw alreadyExists(groupResource(type), name);
-    toStorageVersion(created, type);
+    // No await unless a webhook converts: the name check and the write stay one step, as etcd's
+    // create transaction is; after a webhook's round trip the name is checked again.
+    let storable = storageForm(created, type);
+    if (storable instanceof Promise) {
+      storable = await storable;
+      if (this.store.get(type.collection, key)) throw alreadyExists(groupResource(type), name);
+    }
     if (options.dryRun) {
       // Nothing reaches storage, so a dry-run create has no resourceVersion (as with etcd).
-      delete created.metadata.resourceVersion;
-      return { object: toVersion(created, type), created: true, warnings };
+      delete storable.metadata.resourceVersion;
+      return { object: await served(storable, type), created: true, warnings };
     }
-    const stored = this.store.put(type.collection, key, created);
+    const stored = this.store.put(type.collection, key, storable);
     await stored.durable;
-    return { object: toVersion(stored.object, type), created: true, warnings };
+    return { object: await served(stored.object, type), created: true, warnings };
   }
 
   /** BeforeCreate: the fields the server sets, the kind's PrepareForCreate, then validation. */
@@ -401,9 +418,12 @@ export class ObjectService {
       throw conflict(groupResource(type), name, objectModifiedMessage);
     const prepared = this.#prepareUpdate(type, deepClone(body), old, options.subresource);
     const warnings = this.#decode(type, prepared, options);
-    const oldObject = toVersion(old, type);
-    if (!options.managedFieldsPrepared)
-      recordUpdate(type, prepared, oldObject, options.manager, timestamp(this.now()), options.subresource);
+    const read = served(old, type);
+    const oldObject = read instanceof Promise ? await read : read;
+    if (!options.managedFieldsPrepared) {
+      const tracked = type.webhookConversion ? await withManagerVersions(type, oldObject, prepared) : type;
+      recordUpdate(tracked, prepared, oldObject, options.manager, timestamp(this.now()), options.subresource);
+    }
     const attributes = this.#attributes(
       "UPDATE",
       type,
@@ -422,21 +442,35 @@ export class ObjectService {
     warnings.splice(0, warnings.length, ...this.#validate(type, object, old, options.subresource, warnings));
     this.#setGeneration(type, object, old);
     await this.#validateAdmission(attributes, object, warnings);
-    toStorageVersion(object, type);
+    const storable = type.webhookConversion
+      ? await this.#storedAfterConversion(type, object, old)
+      : toStorageVersion(object, type);
     // An update that changes nothing is not written: no new resourceVersion, no watch event.
-    if (jsonEqual(withoutVolatile(object), withoutVolatile(old)))
-      return { object: toVersion(old, type), created: false, warnings };
-    if (options.dryRun) return { object: toVersion(object, type), created: false, warnings };
-    if (object.metadata.deletionTimestamp && !object.metadata.finalizers?.length) {
+    if (jsonEqual(withoutVolatile(storable), withoutVolatile(old)))
+      return { object: await served(old, type), created: false, warnings };
+    if (options.dryRun) return { object: await served(storable, type), created: false, warnings };
+    if (storable.metadata.deletionTimestamp && !storable.metadata.finalizers?.length) {
       // The last finalizer is gone: the object is deleted instead of written (the generic store's
       // shouldDeleteDuringUpdate), so watchers see one DELETED with its last stored state, and
       // the caller gets the updated object, as from deleteWithoutFinalizers.
       await this.store.delete(type.collection, key)?.durable;
-      return { object: toVersion(object, type), created: false, warnings };
+      return { object: await served(storable, type), created: false, warnings };
     }
-    const stored = this.store.put(type.collection, key, object);
+    const stored = this.store.put(type.collection, key, storable);
     await stored.durable;
-    return { object: toVersion(stored.object, type), created: false, warnings };
+    return { object: await served(stored.object, type), created: false, warnings };
+  }
+
+  /**
+   * The object of an update at its stored version, converted by the kind's webhook, or a 409 if
+   * another write got in during the round trip (etcd's compare-and-swap on the version read).
+   */
+  async #storedAfterConversion(type: ResourceType, object: KubeObject, old: KubeObject): Promise<KubeObject> {
+    const storable = await storageForm(object, type);
+    const key = objectKey(type.namespaced ? old.metadata.namespace : undefined, old.metadata.name ?? "");
+    if (this.store.get(type.collection, key)?.metadata.resourceVersion !== old.metadata.resourceVersion)
+      throw conflict(groupResource(type), old.metadata.name ?? "", objectModifiedMessage);
+    return storable;
   }
 
   /** Copies what a write may not change from the stored object, as the strategies' PrepareForUpdate do. */

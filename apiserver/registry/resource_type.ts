@@ -148,6 +148,18 @@ export interface ResourceType {
   strategy: ResourceStrategy;
   /** Field-level conversion to and from the stored form, for kinds stored as another group's kind. */
   conversion?: { toStorage(object: KubeObject): void; fromStorage(object: KubeObject): KubeObject } | undefined;
+  /**
+   * A CRD's conversion webhook (strategy Webhook): converts objects between its versions, pruning
+   * each converted one by its version's schema. Objects of such a kind cross versions only through
+   * conversion.ts's `served`/`servedList`/`storageForm`.
+   */
+  webhookConversion?:
+    | {
+        convert(objects: readonly KubeObject[], desiredApiVersion: string): Promise<KubeObject[]>;
+        /** Each version's schema by apiVersion, by which managedFields recorded at it are compared. */
+        schemas: Readonly<Record<string, Record<string, unknown> | undefined>>;
+      }
+    | undefined;
   /** The Warning every request to this version answers with (a deprecated CRD version). */
   deprecationWarning?: string | undefined;
   /** A built-in resource's entry in the generated catalog (its discovery facts and Go type). */
@@ -185,7 +197,15 @@ export interface ResourceType {
    * managedFields entries recorded at such a version are compared in its names.
    */
   otherVersions?:
-    Record<string, { convert(object: KubeObject): KubeObject; fieldSchema: Record<string, unknown> }> | undefined;
+    | Record<
+        string,
+        {
+          convert(object: KubeObject): KubeObject;
+          fieldSchema?: Record<string, unknown> | undefined;
+          openApiSchema?: Record<string, unknown> | undefined;
+        }
+      >
+    | undefined;
 }
 
 export const allVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] as const;

@@ -1,4 +1,5 @@
 /** list: a page of a collection, as objects (JSON, YAML, protobuf), a Table or PartialObjectMetadata. */
+import { servedList } from "../../registry/conversion.js";
 import { list as listObjects } from "../../registry/list_watch.js";
 import type { KubeObject } from "../../storage/types.js";
 import { listIntegerOptions } from "../query_parameters.js";
@@ -19,6 +20,7 @@ export async function list(verb: VerbRequest): Promise<void> {
     resourceVersion: query.get("resourceVersion"),
     resourceVersionMatch: query.get("resourceVersionMatch"),
   });
+  if (type.webhookConversion) result.items = await servedList(result.items, type);
   if (format.kind === "table") {
     return writeJson(
       response,

@@ -44,7 +44,9 @@ export async function patch(verb: VerbRequest): Promise<void> {
     return writeObject(response, result.created ? 201 : 200, type, format, result.object, now);
   }
   if (subresource === "scale") return patchScale(verb, kind, patch, options, strictDecoding);
-  const current = service.get(type, namespace, name);
+  // Awaited only when a webhook converts, so that nothing gets in between this read and the write.
+  const read = service.get(type, namespace, name);
+  const current = read instanceof Promise ? await read : read;
   const object = patchedObject(current, kind, patch, strictDecoding);
   if (object.metadata.name !== current.metadata.name) {
     throw badRequest(

@@ -2,6 +2,7 @@
  * Writes through the scale subresource: a Scale (PUT or patched) turned into the parent object's
  * replicas, recorded in the parent's managedFields under the Scale's writer.
  */
+import { served } from "../../registry/conversion.js";
 import { timestamp, type ObjectService, type WriteOptions } from "../../registry/object_service.js";
 import { jsonPatch, mergePatch, requireMapPatch, type PatchKind } from "../../registry/patch.js";
 import { readScale, scaleToObject } from "../../registry/scale.js";
@@ -47,7 +48,8 @@ export async function updateScale(verb: VerbRequest, options: WriteOptions): Pro
     await readBody(request),
     mediaTypeOf(request.headers["content-type"]) || "application/json",
   );
-  const current = context.service.getStored(type, namespace, name);
+  const read = served(context.service.getStored(type, namespace, name), type);
+  const current = read instanceof Promise ? await read : read;
   return writeScale(verb, scale, options, current, (scale as KubeObject).metadata?.resourceVersion);
 }
 
@@ -59,7 +61,8 @@ export async function patchScale(
   strictDecoding: boolean,
 ): Promise<void> {
   const { context, type, namespace, name } = verb;
-  const current = context.service.getStored(type, namespace, name);
+  const read = served(context.service.getStored(type, namespace, name), type);
+  const current = read instanceof Promise ? await read : read;
   const scale = readScale(type, current);
   const patched =
     kind === "json"

@@ -115,9 +115,17 @@ function webhookErrors(hook: Webhook, mutating: boolean, options: Options, path:
   return errors;
 }
 
-function reviewVersionsErrors(versions: readonly string[], requireRecognized: boolean, path: string): FieldError[] {
-  if (versions.length < 1)
-    return [fieldErrors.required(path, `must specify one of ${acceptedReviewVersions.join(", ")}`)];
+/**
+ * validateAdmissionReviewVersions, and the CRD's validateConversionReviewVersions, which words a
+ * missing list with no detail.
+ */
+export function reviewVersionsErrors(
+  versions: readonly string[],
+  requireRecognized: boolean,
+  path: string,
+  missingDetail = `must specify one of ${acceptedReviewVersions.join(", ")}`,
+): FieldError[] {
+  if (versions.length < 1) return [fieldErrors.required(path, missingDetail)];
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   versions.forEach((version, index) => {

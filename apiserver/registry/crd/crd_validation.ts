@@ -9,10 +9,11 @@ import { fieldErrors, type FieldError } from "../../errors/status.js";
 import type { KubeObject } from "../../storage/types.js";
 import { dns1035LabelErrors, dns1123SubdomainErrors } from "../../../apimachinery/index.js";
 import { crdSchemaErrors } from "./crd_schema_validation.js";
+import { conversionErrors } from "./conversion_validation.js";
 import { renderInternalVersions, toInternalSpec, type InternalCrdSpec } from "./crd_internal.js";
 import type { CrdSpec, CrdVersion } from "./custom_resource.js";
 
-type Spec = Partial<CrdSpec> & { conversion?: { strategy?: string } };
+type Spec = Partial<CrdSpec>;
 
 function enumErrors(path: string, value: string | undefined, accepted: string[]): FieldError[] {
   if (!value) return [fieldErrors.required(path, "")];
@@ -160,8 +161,7 @@ function specErrors(spec: Spec, internal: InternalCrdSpec): FieldError[] {
   errors.push(...crdSchemaErrors(internal.validation, anyStatus, "spec.validation"));
   errors.push(...subresourceErrors(internal.subresources, "spec.subresources"));
   errors.push(...columnErrors(internal.additionalPrinterColumns, "spec.additionalPrinterColumns"));
-  if (spec.conversion)
-    errors.push(...enumErrors("spec.conversion.strategy", spec.conversion.strategy, ["None", "Webhook"]));
+  errors.push(...conversionErrors(spec.conversion));
   return errors;
 }
 

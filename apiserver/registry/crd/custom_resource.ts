@@ -18,6 +18,7 @@ import { ageColumn, cellForJsonValue, creationTimestampDescription, nameColumn }
 import { findJsonPathResults, JsonPathError, parseJsonPath } from "../jsonpath.js";
 import { defaultDeprecationWarning } from "./version_priority.js";
 import { validateScaleSpec, validateScaleStatus } from "./scale_validation.js";
+import { webhookConverter, type ConversionSpec } from "./conversion_webhook.js";
 import {
   collectionOf,
   customResourceVerbs,
@@ -59,6 +60,7 @@ export interface CrdSpec {
   };
   scope: "Namespaced" | "Cluster";
   versions: CrdVersion[];
+  conversion?: ConversionSpec | null;
 }
 
 function columnsOf(version: CrdVersion): PrinterColumn[] {
@@ -173,6 +175,7 @@ function strategyOf(version: CrdVersion, kind: string): ResourceStrategy {
 /** The resource types a CRD serves, one per served version. */
 export function customResourceTypes(spec: CrdSpec): ResourceType[] {
   const storage = spec.versions.find((version) => version.storage)?.name ?? spec.versions[0]?.name ?? "";
+  const webhookConversion = webhookConversionOf(spec);
   return spec.versions
     .filter((version) => version.served)
     .map((version) => {
@@ -202,12 +205,45 @@ export function customResourceTypes(spec: CrdSpec): ResourceType[] {
         collection: collectionOf(spec.group, spec.names.plural),
         storageVersion: storage,
         strategy: strategyOf(version, spec.names.kind),
+        webhookConversion,
         openApiSchema: version.schema?.openAPIV3Schema as Record<string, unknown> | undefined,
         deprecationWarning: version.deprecated
           ? (version.deprecationWarning ?? defaultDeprecationWarning(spec, version.name))
           : undefined,
       } satisfies ResourceType;
     });
+}
+
+/**
+ * The converter every version of a Webhook-strategy CRD shares. Each converted object is pruned
+ * and defaulted by its new version's schema, as the storage codec's schemaCoercingConverter and
+ * defaulter do.
+ */
+function webhookConversionOf(spec: CrdSpec): ResourceType["webhookConversion"] {
+  if (spec.conversion?.strategy !== "Webhook") return undefined;
+  const converter = webhookConverter(`${spec.names.plural}.${spec.group}`, spec.conversion.webhook ?? {});
+  const strategies = new Map(
+    spec.versions.map((version) => [`${spec.group}/${version.name}`, strategyOf(version, spec.names.kind)]),
+  );
+  const schemas = Object.fromEntries(
+    spec.versions.map((version) => [
+      `${spec.group}/${version.name}`,
+      version.schema?.openAPIV3Schema as Record<string, unknown> | undefined,
+    ]),
+  );
+  return {
+    schemas,
+    async convert(objects, desiredApiVersion) {
+      const converted = await converter.convert(objects, desiredApiVersion);
+      const normalize = strategies.get(desiredApiVersion)?.normalize;
+      if (normalize) {
+        converted.forEach((object, index) => {
+          if (object !== objects[index]) normalize(object, { pruneUnknown: true });
+        });
+      }
+      return converted;
+    },
+  };
 }
 
 export type { KubeObject };

@@ -1,4 +1,5 @@
 /** Every conformance case, in report order. */
+import { conversionWebhookCases } from "./conversion_webhooks.js";
 import type { ConformanceCase } from "../harness/case.js";
 import { admissionWebhookCases } from "./admission_webhooks.js";
 import { authenticationCases } from "./authentication.js";
@@ -82,4 +83,5 @@ export const ALL_CASES: readonly ConformanceCase[] = [
   ...admissionWebhookCases,
   ...authenticationCases,
   ...rbacCases,
+  ...conversionWebhookCases,
 ];

@@ -23,6 +23,7 @@ import { eventually } from "../../helpers/eventually.js";
 export const AREAS = [
   "discovery",
   "crd-lifecycle",
+  "conversion-webhooks",
   "crud",
   "concurrency",
   "generation",
