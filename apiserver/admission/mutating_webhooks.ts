@@ -46,7 +46,7 @@ export class MutatingWebhooks implements MutatingAdmission {
         if (round === 1 && !state.changed) break;
         for (const webhook of webhooks) {
           if (round === 1 && !state.reinvoke.has(webhook.uid)) continue;
-          const invocation = shouldCallWebhook(webhook, attributes, this.#matching());
+          const invocation = await shouldCallWebhook(webhook, attributes, this.#matching());
           if (!invocation) continue;
           const changed = await this.#call(invocation, attributes, warnings);
           if (changed) {
@@ -71,7 +71,8 @@ export class MutatingWebhooks implements MutatingAdmission {
   /** Calls one webhook; applies its patch to `attributes.object`; whether that changed it. */
   async #call(invocation: WebhookInvocation, attributes: AdmissionAttributes, warnings: string[]): Promise<boolean> {
     const { spec } = invocation.webhook;
-    const versioned = invocation.type === attributes.type ? attributes : convertAttributes(attributes, invocation.type);
+    const versioned =
+      invocation.type === attributes.type ? attributes : await convertAttributes(attributes, invocation.type);
     let response;
     try {
       response = await callInvocation(invocation, versioned, true, this.#dependencies);
@@ -108,7 +109,7 @@ export class MutatingWebhooks implements MutatingAdmission {
     } catch {
       throw internalStatusError(`the JSON patch of admission webhook "${spec.name}" does not apply to the object`);
     }
-    const back = convertObject(patched, invocation.type, attributes.type);
+    const back = await convertObject(patched, invocation.type, attributes.type);
     if (jsonEqual(back, attributes.object)) return false;
     attributes.object = back;
     return true;

@@ -20,9 +20,10 @@ export class ValidatingWebhooks implements ValidatingAdmission {
   async validate(attributes: AdmissionAttributes): Promise<AdmissionOutcome> {
     if (isExemptFromWebhooks(attributes.type)) return { warnings: [] };
     const matching = { ...this.#dependencies, convert: convertAttributes };
-    const invocations = configuredWebhooks(this.#dependencies.store, "validating")
-      .map((webhook) => shouldCallWebhook(webhook, attributes, matching))
-      .filter((invocation): invocation is WebhookInvocation => invocation !== undefined);
+    const candidates = configuredWebhooks(this.#dependencies.store, "validating");
+    const invocations = (
+      await Promise.all(candidates.map((webhook) => shouldCallWebhook(webhook, attributes, matching)))
+    ).filter((invocation): invocation is WebhookInvocation => invocation !== undefined);
     const warnings: string[] = [];
     const failures: unknown[] = [];
     await Promise.all(
@@ -38,7 +39,8 @@ export class ValidatingWebhooks implements ValidatingAdmission {
 
   async #call(invocation: WebhookInvocation, attributes: AdmissionAttributes, warnings: string[]): Promise<void> {
     const { spec } = invocation.webhook;
-    const versioned = invocation.type === attributes.type ? attributes : convertAttributes(attributes, invocation.type);
+    const versioned =
+      invocation.type === attributes.type ? attributes : await convertAttributes(attributes, invocation.type);
     try {
       const response = await callInvocation(invocation, versioned, false, this.#dependencies);
       warnings.push(...response.warnings);
