@@ -21,7 +21,7 @@ import { collectParams, type ParamRef } from "./params.js";
 import { validatePolicy, type PolicyDecision, type PolicySpec } from "./validator.js";
 import type { MatchResources } from "../../registry/admissionregistration/match_resources.js";
 
-export type { Authorize, AuthorizationAttributes } from "./cel.js";
+export type { Authorize } from "./cel.js";
 
 const group = "admissionregistration.k8s.io";
 const policies = collectionOf(group, "validatingadmissionpolicies");
