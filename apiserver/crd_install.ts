@@ -61,6 +61,15 @@ function manifestFiles(path: string, errorIfPathMissing: boolean, what: string):
     .map((name) => join(path, name));
 }
 
+/** The YAML documents of `file`; an error naming the file when it is not YAML. */
+export function readYamlDocuments(file: string): unknown[] {
+  try {
+    return yaml.loadAll(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`${file}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /**
  * The objects in the manifest files under `paths` (files, or folders whose `*.yaml`, `*.yml` and
  * `*.json` files are read, not recursively) that `accept` keeps; `what` names them in errors.
@@ -73,13 +82,7 @@ export function readManifestObjects<T>(
 ): T[] {
   const objects: T[] = [];
   for (const file of paths.flatMap((path) => manifestFiles(path, options.errorIfPathMissing, options.what))) {
-    let documents: unknown[];
-    try {
-      documents = yaml.loadAll(readFileSync(file, "utf8"));
-    } catch (error) {
-      throw new Error(`${file}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    for (const document of documents) {
+    for (const document of readYamlDocuments(file)) {
       if (document !== null && typeof document === "object" && options.accept(document as Record<string, unknown>)) {
         objects.push(document as T);
       }

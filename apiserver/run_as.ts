@@ -11,7 +11,7 @@ import yaml from "js-yaml";
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { ApiServerEndpoint } from "../apimachinery/index.js";
 import { serviceAccountUsername } from "./auth/service_account_user.js";
-import { kubeRequest } from "./crd_install.js";
+import { kubeRequest, readYamlDocuments } from "./crd_install.js";
 import { writeKubeconfig } from "./kubeconfig.js";
 
 /** Who the manager under test runs as, and where its RBAC manifests are. */
@@ -79,13 +79,7 @@ function rbacFiles(directory: string): string[] {
 export function rbacManifests(directory: string, account: { namespace: string; name: string }): Manifest[] {
   const manifests: Manifest[] = [];
   for (const file of rbacFiles(directory)) {
-    let documents: unknown[];
-    try {
-      documents = yaml.loadAll(readFileSync(file, "utf8"));
-    } catch (error) {
-      throw new Error(`${file}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    for (const document of documents) {
+    for (const document of readYamlDocuments(file)) {
       const manifest = document as Manifest | null;
       const kind = rbacKinds[manifest?.kind ?? ""];
       if (!manifest || !kind || !manifest.apiVersion?.startsWith(`${rbacGroup}/`)) continue;

@@ -158,9 +158,7 @@ export async function startTestEnv(options: Partial<TestEnvOptions> = {}): Promi
       await installWebhooks(env.kubeConfig, webhooks, o.webhookInstallOptions);
       const stop = async (): Promise<void> => rmSync(certDir, { recursive: true, force: true });
       existing = { ...env, webhookInstallOptions: webhooks.serving, stop };
-    } else {
-      await installCrds(env.kubeConfig, crdInstall);
-    }
+    } else await installCrds(env.kubeConfig, crdInstall);
     if (!o.runAs) return existing;
     const runAs = await setUpRunAs(
       env.kubeConfig,

@@ -18,7 +18,7 @@ import {
   type WebhookDependencies,
 } from "./webhook_call.js";
 import { shouldCallWebhook, type WebhookInvocation } from "./webhook_matching.js";
-import { convertAttributes, convertAttributesLocally, convertObject } from "./versions.js";
+import { convertAttributes, convertObject } from "./versions.js";
 
 interface Reinvocation {
   /** Webhooks to call again in the second round. */
@@ -46,7 +46,7 @@ export class MutatingWebhooks implements MutatingAdmission {
         if (round === 1 && !state.changed) break;
         for (const webhook of webhooks) {
           if (round === 1 && !state.reinvoke.has(webhook.uid)) continue;
-          const invocation = shouldCallWebhook(webhook, attributes, this.#matching());
+          const invocation = await shouldCallWebhook(webhook, attributes, this.#matching());
           if (!invocation) continue;
           const changed = await this.#call(invocation, attributes, warnings);
           if (changed) {
@@ -65,7 +65,7 @@ export class MutatingWebhooks implements MutatingAdmission {
   }
 
   #matching() {
-    return { ...this.#dependencies, convert: convertAttributesLocally };
+    return { ...this.#dependencies, convert: convertAttributes };
   }
 
   /** Calls one webhook; applies its patch to `attributes.object`; whether that changed it. */

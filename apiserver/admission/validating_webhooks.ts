@@ -8,7 +8,7 @@ import type { AdmissionAttributes, AdmissionOutcome, ValidatingAdmission } from 
 import { configuredWebhooks, isExemptFromWebhooks } from "./webhook_configurations.js";
 import { callInvocation, CallingWebhookError, rejection, type WebhookDependencies } from "./webhook_call.js";
 import { shouldCallWebhook, type WebhookInvocation } from "./webhook_matching.js";
-import { convertAttributes, convertAttributesLocally } from "./versions.js";
+import { convertAttributes } from "./versions.js";
 
 export class ValidatingWebhooks implements ValidatingAdmission {
   readonly #dependencies: WebhookDependencies;
@@ -19,10 +19,11 @@ export class ValidatingWebhooks implements ValidatingAdmission {
 
   async validate(attributes: AdmissionAttributes): Promise<AdmissionOutcome> {
     if (isExemptFromWebhooks(attributes.type)) return { warnings: [] };
-    const matching = { ...this.#dependencies, convert: convertAttributesLocally };
-    const invocations = configuredWebhooks(this.#dependencies.store, "validating")
-      .map((webhook) => shouldCallWebhook(webhook, attributes, matching))
-      .filter((invocation): invocation is WebhookInvocation => invocation !== undefined);
+    const matching = { ...this.#dependencies, convert: convertAttributes };
+    const candidates = configuredWebhooks(this.#dependencies.store, "validating");
+    const invocations = (
+      await Promise.all(candidates.map((webhook) => shouldCallWebhook(webhook, attributes, matching)))
+    ).filter((invocation): invocation is WebhookInvocation => invocation !== undefined);
     const warnings: string[] = [];
     const failures: unknown[] = [];
     await Promise.all(

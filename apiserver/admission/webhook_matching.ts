@@ -25,7 +25,7 @@ export interface MatchingDependencies {
   readonly store: Store;
   readonly registry: ResourceRegistry;
   /** The request converted to another served version of its resource. */
-  convert(attributes: AdmissionAttributes, type: ResourceType): AdmissionAttributes;
+  convert(attributes: AdmissionAttributes, type: ResourceType): Promise<AdmissionAttributes>;
 }
 
 interface ResourceRef {
@@ -151,11 +151,11 @@ function hasSubresource(type: ResourceType, attributes: AdmissionAttributes): bo
  * The invocation of `webhook` for the request, undefined when it is not called; a selector or
  * condition error for a webhook whose rules match is thrown.
  */
-export function shouldCallWebhook(
+export async function shouldCallWebhook(
   webhook: ConfiguredWebhook,
   attributes: AdmissionAttributes,
   dependencies: MatchingDependencies,
-): WebhookInvocation | undefined {
+): Promise<WebhookInvocation | undefined> {
   const namespaceMatch = namespaceSelectorMatches(webhook.spec.namespaceSelector, attributes, dependencies.store);
   if (namespaceMatch === false) return undefined;
   const objectMatch = objectSelectorMatches(webhook.spec.objectSelector, attributes);
@@ -165,7 +165,7 @@ export function shouldCallWebhook(
   if (namespaceMatch !== true) throw namespaceMatch;
   if (objectMatch !== true) throw objectMatch;
   if (webhook.spec.matchConditions.length) {
-    const versioned = type === attributes.type ? attributes : dependencies.convert(attributes, type);
+    const versioned = type === attributes.type ? attributes : await dependencies.convert(attributes, type);
     const result = evaluateMatchConditions(webhook.spec, versioned, type);
     if (result instanceof Error) {
       throw forbidden(

@@ -87,7 +87,12 @@ export async function startApiServer(partial: Partial<ApiServerOptions> = {}): P
   const service = new ObjectService({
     store,
     now: options.now,
-    admission: admissionChain({ store, registry }),
+    // Policies see the same authorizer as requests (their `authorizer` variable).
+    admission: admissionChain({
+      store,
+      registry,
+      authorize: (user, attributes) => authorizer.authorize(user, attributes),
+    }),
     guardWrite: (type, object, old, user) => {
       if (type.group === rbacGroup) checkRbacWrite(authorizer, user, type.resource, object, old);
     },

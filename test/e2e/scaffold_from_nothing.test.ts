@@ -1,9 +1,14 @@
 /**
  * From nothing, as a newcomer with this checkout and no registry package: `npm pack` the checkout,
  * `npx --package <tarball> uselessctl init` in an empty folder, `edit --multigroup=true`, `create
- * api` in two groups, `npm install` (the tarball plus npm's cache; the registry when the cache
- * lacks something), `make manifests`, `tsc`, the scaffolded tests, usage from `main.ts --help`,
- * and `make run` against a local API server reconciling a sample applied with kubectl.
+ * api` in two groups, `create webhook --defaulting --programmatic-validation` for one kind, `npm
+ * install` (the tarball plus npm's cache; the registry when the cache lacks something), `make
+ * manifests` (CRDs, role, webhook configurations), `tsc`, kustomize's build of config/default (the
+ * certificate and CA injection wired), the scaffolded tests (the webhook test: startTestEnv
+ * installs the configurations pointing at the test's own webhook server, and the API server calls
+ * the defaulter and the validator; again on the binaries control plane when it is built), usage
+ * from `main.ts --help`, and `make run` against a local API server reconciling a sample applied
+ * with kubectl. One project for all of it: each `npm install` costs about a minute.
  *
  * Needs the CRD generator, the runtime and the local API server: until they are on the checkout
  * the test is skipped with a one-line reason.
@@ -14,6 +19,7 @@ import { promisify } from "node:util";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { findBinaryAssets } from "uselessctl/testenv";
 import { temporaryDir } from "../scaffold/dir_snapshot.js";
 import { NPM_QUIET, packCheckout, root, step } from "./from_nothing_harness.js";
 
@@ -22,7 +28,30 @@ const PROJECT_COMMANDS: readonly (readonly string[])[] = [
   ["edit", "--multigroup=true"],
   ["create", "api", "--group", "ships", "--version", "v1beta1", "--kind", "Frigate"],
   ["create", "api", "--group", "fleet", "--version", "v1alpha1", "--kind", "Admiral", "--namespaced=false"],
+  [
+    "create",
+    "webhook",
+    "--group",
+    "ships",
+    "--version",
+    "v1beta1",
+    "--kind",
+    "Frigate",
+    "--defaulting",
+    "--programmatic-validation",
+  ],
 ];
+
+const WEBHOOK_TEST = "webhooks/ships/v1beta1/frigate_webhook.test.ts";
+
+function binariesBuilt(): boolean {
+  try {
+    findBinaryAssets({ required: ["etcd", "kube-apiserver", "kube-controller-manager"] });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** What the scaffolded project needs from this checkout, and where each piece lives. */
 const PREREQUISITES: ReadonlyArray<readonly [name: string, present: () => boolean]> = [
@@ -50,9 +79,10 @@ async function makeRunReconcilesTheSample(project: string): Promise<void> {
   const { startTestEnv } = await import("uselessctl/testenv");
   const env = await startTestEnv({ crdDirectoryPaths: [join(project, "config/crd/bases")] });
   // its own process group, so that stopping it stops make, npm and node together
+  // Webhooks need serving certificates, which `make run` outside a cluster has none of (as with kubebuilder).
   const manager = spawn("make", ["run", "RUN_ARGS=--health-probe-bind-address=0"], {
     cwd: project,
-    env: { ...process.env, KUBECONFIG: env.kubeconfigPath },
+    env: { ...process.env, KUBECONFIG: env.kubeconfigPath, ENABLE_WEBHOOKS: "false" },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -84,7 +114,7 @@ async function makeRunReconcilesTheSample(project: string): Promise<void> {
 }
 
 test(
-  "npm pack, init from the tarball, create api in two groups, npm install, make manifests, tsc, tests, --help, make run",
+  "npm pack, init from the tarball, create api in two groups, create webhook, npm install, make manifests, tsc, kustomize, tests, --help, make run",
   {
     skip: missing.length > 0 ? `needs ${missing.join(", ")} on this checkout (merge main once they land)` : false,
     timeout: 900_000,
@@ -113,7 +143,7 @@ test(
       assert.ok(manifest.devDependencies["typescript"], "the generator's compiler is a dev dependency");
       assert.match(readFileSync(join(project, ".gitignore"), "utf8"), /^\.uselessctl\/$/m);
 
-      await timed("create api x2", () => {
+      await timed("create api x2, create webhook", () => {
         for (const args of PROJECT_COMMANDS)
           step(process.execPath, [join(root, "bin/uselessctl.js"), ...args, "--dir", project], { cwd: dir });
       });
@@ -129,12 +159,38 @@ test(
         /scope: Cluster/,
       );
       assert.match(readFileSync(join(project, "config/rbac/role.yaml"), "utf8"), /- admirals\n/);
+      const webhooks = readFileSync(join(project, "config/webhook/manifests.yaml"), "utf8");
+      assert.match(
+        webhooks,
+        /kind: MutatingWebhookConfiguration[^]*path: \/mutate-ships-example-com-v1beta1-frigate[^]*name: mfrigate-v1beta1\.kb\.io/,
+      );
+      assert.match(
+        webhooks,
+        /kind: ValidatingWebhookConfiguration[^]*path: \/validate-ships-example-com-v1beta1-frigate[^]*name: vfrigate-v1beta1\.kb\.io/,
+      );
 
       await timed("tsc --noEmit", () => step("npx", ["--no-install", "tsc", "--noEmit"], { cwd: project }));
+      const built = step("kubectl", ["kustomize", "config/default"], { cwd: project });
+      assert.match(
+        built,
+        /cert-manager\.io\/inject-ca-from: fleet-system\/fleet-serving-cert\n[^]*name: fleet-mutating-webhook-configuration/,
+      );
+      assert.match(built, /- fleet-webhook-service\.fleet-system\.svc\n/);
+      assert.match(built, /containerPort: 9443/);
+
       // Without NODE_TEST_CONTEXT (set for this test's own runner), the project's runner reports in TAP.
       const { NODE_TEST_CONTEXT: _ours, ...env } = process.env;
       const tests = await timed("npm test", () => step("npm", ["test"], { cwd: project, env }));
-      assert.match(tests, /^# pass 6$/m, "both controllers' scaffolded tests ran and passed");
+      assert.match(tests, /^# pass 8$/m, "both controllers' and the webhook's scaffolded tests ran and passed");
+      if (binariesBuilt()) {
+        const output = await timed("webhook test (binaries)", () =>
+          step(process.execPath, ["--import", "tsx", "--test", WEBHOOK_TEST], {
+            cwd: project,
+            env: { ...env, USELESSCTL_TEST_CONTROL_PLANE: "binaries" },
+          }),
+        );
+        assert.match(output, /^# pass 2$/m, "the defaulting and validating tests passed on the binaries control plane");
+      }
       const usage = step(process.execPath, ["--import", "tsx", "main.ts", "--help"], { cwd: project });
       assert.match(usage, /^Usage: node dist\/main\.js \[flags\]/);
       await timed("make run + samples", () => makeRunReconcilesTheSample(project));

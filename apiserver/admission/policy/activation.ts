@@ -10,7 +10,6 @@ import type { KubeObject } from "../../storage/types.js";
 import { toCelValue } from "../../validation/cel_rules.js";
 import { admissionRequest } from "../admission_review.js";
 import type { AdmissionAttributes } from "../attributes.js";
-import { convertAttributesLocally } from "../versions.js";
 import { authorizerValue, type Authorize } from "./cel.js";
 import type { Activation } from "./validator.js";
 
@@ -39,6 +38,8 @@ export function namespaceObject(namespace: KubeObject): Record<string, unknown> 
 
 export interface ActivationInputs {
   readonly attributes: AdmissionAttributes;
+  /** The attributes with their objects at the matched version (the request's own when equal). */
+  readonly versioned: AdmissionAttributes;
   readonly matched: ResourceType;
   readonly param: KubeObject | null;
   readonly namespace: KubeObject | undefined;
@@ -47,9 +48,8 @@ export interface ActivationInputs {
 
 /** Every variable but `variables`, which the validator adds. */
 export function activationFor(inputs: ActivationInputs): Activation {
-  const { attributes, matched, param, namespace, authorize } = inputs;
+  const { attributes, versioned, matched, param, namespace, authorize } = inputs;
   const cel = (value: unknown) => (value === undefined ? null : toCelValue(undefined, value));
-  const versioned = matched === attributes.type ? attributes : convertAttributesLocally(attributes, matched);
   // CreateAdmissionRequest leaves the objects out: expressions read them as object and oldObject.
   const { object: _object, oldObject: _oldObject, ...request } = admissionRequest(attributes, matched, "");
   return {

@@ -4,20 +4,9 @@
  * once, and evaluation errors worded as cel-go words them.
  */
 import type { Environment, ParseResult } from "@marcbachmann/cel-js";
+import type { AuthorizationAttributes } from "../../auth/rbac/attributes.js";
 import type { UserInfo } from "../../auth/user.js";
 import { kubernetesEnvironment } from "../../validation/cel_rules.js";
-
-/** What an authorization check asks (the rbac branch's AuthorizationAttributes). */
-export interface AuthorizationAttributes {
-  readonly verb: string;
-  readonly apiGroup: string;
-  readonly resource: string;
-  readonly subresource: string;
-  readonly namespace: string;
-  readonly name: string;
-  readonly path: string;
-  readonly resourceRequest: boolean;
-}
 
 export type Authorize = (
   user: UserInfo,

@@ -13,6 +13,7 @@ import type { Store } from "../../storage/store.js";
 import type { KubeObject } from "../../storage/types.js";
 import type { AdmissionAttributes, AdmissionOutcome, ValidatingAdmission } from "../attributes.js";
 import { storedNamespace } from "../webhook_configurations.js";
+import { convertAttributes } from "../versions.js";
 import { activationFor } from "./activation.js";
 import type { Authorize } from "./cel.js";
 import { matchCriteria, type MatchingContext } from "./matching.js";
@@ -20,7 +21,7 @@ import { collectParams, type ParamRef } from "./params.js";
 import { validatePolicy, type PolicyDecision, type PolicySpec } from "./validator.js";
 import type { MatchResources } from "../../registry/admissionregistration/match_resources.js";
 
-export type { Authorize, AuthorizationAttributes } from "./cel.js";
+export type { Authorize } from "./cel.js";
 
 const group = "admissionregistration.k8s.io";
 const policies = collectionOf(group, "validatingadmissionpolicies");
@@ -101,20 +102,16 @@ export function validatingAdmissionPolicies(dependencies: PolicyDependencies): V
       if (attributes.type.stored === false) return Promise.resolve({ warnings: [] });
       if (attributes.type.group === group && admissionPolicyResources.has(attributes.type.resource))
         return Promise.resolve({ warnings: [] });
-      try {
-        return Promise.resolve(dispatch(dependencies, authorize, attributes));
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
+      return dispatch(dependencies, authorize, attributes);
     },
   };
 }
 
-function dispatch(
+async function dispatch(
   dependencies: PolicyDependencies,
   authorize: Authorize,
   attributes: AdmissionAttributes,
-): AdmissionOutcome {
+): Promise<AdmissionOutcome> {
   const { store } = dependencies;
   const allBindings = store.list(bindings).sort(byName);
   const denials: Denial[] = [];
@@ -141,13 +138,14 @@ function dispatch(
       continue;
     }
     if (!matched) continue;
+    let versioned: AdmissionAttributes | undefined;
     for (const binding of own) {
       const bindingName = nameOf(binding);
       const bindingSpec = specOf<BindingSpec>(binding);
       let params: (KubeObject | null)[];
       try {
         if (bindingSpec.matchResources && !matchCriteria(bindingSpec.matchResources, context)) continue;
-        params = collectParams(
+        params = await collectParams(
           store,
           dependencies.registry,
           spec.paramKind,
@@ -162,7 +160,8 @@ function dispatch(
       const namespaceName = isNamespace ? "" : (attributes.namespace ?? "");
       const namespace = namespaceName ? storedNamespace(store, namespaceName) : undefined;
       for (const param of params) {
-        const activation = activationFor({ attributes, matched, param, namespace, authorize });
+        versioned ??= matched === attributes.type ? attributes : await convertAttributes(attributes, matched);
+        const activation = activationFor({ attributes, versioned, matched, param, namespace, authorize });
         for (const decision of validatePolicy(spec, activation)) {
           if (decision.action !== "deny") continue;
           const denial = { ...decision, policy: policyName, binding: bindingName };

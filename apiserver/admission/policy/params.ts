@@ -7,7 +7,7 @@
  * "failed to configure binding: ".
  */
 import { selectorFromLabelSelector, type LabelSelector } from "../../../apimachinery/index.js";
-import { toVersion } from "../../registry/conversion.js";
+import { servedList } from "../../registry/conversion.js";
 import type { ResourceRegistry } from "../../registry/registry.js";
 import { objectKey, type Store } from "../../storage/store.js";
 import type { KubeObject } from "../../storage/types.js";
@@ -30,13 +30,13 @@ function describeParamKind(paramKind: ParamKind): string {
 }
 
 /** The params to evaluate the policy with; `[null]` runs it once without params. */
-export function collectParams(
+export async function collectParams(
   store: Store,
   registry: ResourceRegistry,
   paramKind: ParamKind | null | undefined,
   paramRef: ParamRef | null | undefined,
   requestNamespace: string,
-): (KubeObject | null)[] {
+): Promise<(KubeObject | null)[]> {
   if (!paramKind || !paramRef) return [null];
   const type = registry.lookupKind(paramKind.apiVersion ?? "", paramKind.kind ?? "");
   if (!type) throw new Error(`paramKind kind \`${describeParamKind(paramKind)}\` not known`);
@@ -63,5 +63,5 @@ export function collectParams(
   }
   if (params.length === 0 && paramRef.parameterNotFoundAction === "Deny")
     throw new Error("no params found for policy binding with `Deny` parameterNotFoundAction");
-  return params.map((param) => toVersion(param, type));
+  return servedList(params, type);
 }
