@@ -3,8 +3,9 @@
  * show"): it creates a Deployment with createOrUpdate and a controller reference, sees its own
  * write come back through owns(Deployment) as an event for its owner, restores a change made
  * through the scale subresource, and settles ("unchanged") although the server defaults fields
- * and the deployment controller writes status. Runs on the binaries control plane (the local
- * server does not serve Deployments yet) and is skipped where those are not built.
+ * and the deployment controller writes status. Runs on the binaries control plane, whose
+ * kube-controller-manager writes that status (the local server, as envtest, runs no workload
+ * controllers), and is skipped where those are not built.
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
