@@ -36,10 +36,10 @@ test("normalize replaces only uids, timestamps, resourceVersions, continue token
   );
   const table = {
     kind: "Table",
-    columnDefinitions: [{ name: "Name" }, { name: "Age" }],
-    rows: [{ cells: ["g", "5s"] }],
+    columnDefinitions: [{ name: "Name" }, { name: "Age" }, { name: "Created At", type: "date" }],
+    rows: [{ cells: ["g", "5s", "2026-12-03T19:57:52Z"] }],
   };
-  assert.deepEqual((normalize(table) as typeof table).rows, [{ cells: ["g", "<age>"] }]);
+  assert.deepEqual((normalize(table) as typeof table).rows, [{ cells: ["g", "<age>", "<timestamp>"] }]);
 });
 
 test("managedFields are compared in kube-apiserver's order less the write time", () => {

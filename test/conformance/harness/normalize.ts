@@ -97,14 +97,19 @@ function sortManagedFieldsWithoutTime(entries: unknown[]): unknown[] {
   return [...entries].sort((a, b) => compare(keyOf(a), keyOf(b)));
 }
 
-/** Age cells of a Table depend on the clock, not on the server. */
+/**
+ * Age cells of a Table, and cells of date columns (a LimitRange's "Created At"), depend on the
+ * clock when each server wrote the object, not on the server.
+ */
 function normalizeTableAges(table: Record<string, unknown>): void {
-  const columns = table["columnDefinitions"] as { name?: string }[];
-  const ageColumn = columns.findIndex((column) => column.name === "Age");
-  if (ageColumn < 0) return;
-  for (const row of table["rows"] as { cells?: unknown[] }[]) {
-    if (row.cells && ageColumn < row.cells.length) row.cells[ageColumn] = "<age>";
-  }
+  const columns = table["columnDefinitions"] as { name?: string; type?: string }[];
+  columns.forEach((column, index) => {
+    const placeholder = column.name === "Age" ? "<age>" : column.type === "date" ? "<timestamp>" : undefined;
+    if (placeholder === undefined) return;
+    for (const row of table["rows"] as { cells?: unknown[] }[]) {
+      if (row.cells && index < row.cells.length) row.cells[index] = placeholder;
+    }
+  });
 }
 
 /**
