@@ -104,6 +104,8 @@ describe("the board in Chromium", { skip: missingPrerequisite() ?? missingBrowse
     async () => {
       await page.getByRole("link", { name: "Resources" }).click();
       await page.getByRole("link", { name: "Machine", exact: true }).click();
+      // The table is drawn once the server's first Table answer arrives.
+      await page.locator("#objects thead th").first().waitFor({ timeout: LONG });
       const headers = await page.locator("#objects thead th").allInnerTexts();
       assert.deepEqual(headers, ["Namespace", "Name", "Switches", "Positions", "Age"]);
       const row = page.locator("#objects tbody tr", { hasText: "machine-three" });
