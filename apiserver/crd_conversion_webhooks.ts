@@ -23,9 +23,17 @@ export interface ConvertibleKind {
   readonly kind: string;
 }
 
-/** `host:port`, with an IPv6 host in brackets (Go's net.JoinHostPort). */
-function hostPort(host: string, port: number): string {
-  return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
+/**
+ * The URL of `path` on the test's webhook server: `https://host:port/path`, an IPv6 host in
+ * brackets (Go's net.JoinHostPort). Admission and conversion webhooks are both rewritten to it.
+ */
+export function localServingUrl(
+  serving: Pick<ConversionWebhookServing, "localServingHost" | "localServingPort">,
+  path: string,
+): string {
+  const host = serving.localServingHost;
+  const hostPort = host.includes(":") ? `[${host}]:${serving.localServingPort}` : `${host}:${serving.localServingPort}`;
+  return `https://${hostPort}${path.startsWith("/") ? "" : "/"}${path}`;
 }
 
 /** The CRDs with their conversion rewritten (copies; the input is not changed). */
@@ -35,7 +43,7 @@ export function withLocalConversionWebhooks(
   convertibleKinds?: readonly ConvertibleKind[],
 ): V1CustomResourceDefinition[] {
   if (!serving || !serving.localServingCAData.length) return [...crds];
-  const url = `https://${hostPort(serving.localServingHost, serving.localServingPort)}/convert`;
+  const url = localServingUrl(serving, "/convert");
   const caBundle = Buffer.from(serving.localServingCAData).toString("base64");
   return crds.map((crd) => {
     const spec = crd.spec;

@@ -11,6 +11,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import type { KubeConfig } from "@kubernetes/client-node";
 import { generateServingCertificates } from "./auth/certificates.js";
+import { localServingUrl } from "./crd_conversion_webhooks.js";
 import { createOrReplace, kubeRequest, readManifestObjects } from "./crd_install.js";
 
 /** Options of the webhook install; unset ones come from {@link DEFAULT_WEBHOOK_INSTALL_OPTIONS}. */
@@ -91,11 +92,6 @@ async function freePort(host: string): Promise<number> {
   return address.port;
 }
 
-/** `host:port`, the host bracketed when it is an IPv6 address. */
-function hostPort(host: string, port: number): string {
-  return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
-}
-
 /**
  * `clientConfig` pointing at the local server: the CA bundle set, and a service with a path
  * replaced by the URL of that path on `host:port` (envtest's updateClientConfig).
@@ -107,8 +103,7 @@ export function localClientConfig(clientConfig: WebhookClientConfig, serving: We
   };
   const path = clientConfig.service?.path;
   if (path !== undefined) {
-    const slash = path.startsWith("/") ? "" : "/";
-    rewritten.url = `https://${hostPort(serving.localServingHost, serving.localServingPort)}${slash}${path}`;
+    rewritten.url = localServingUrl(serving, path);
     delete rewritten.service;
   }
   return rewritten;
